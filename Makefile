@@ -1,0 +1,43 @@
+# Trajectoire — the two commands of the README, and a few helpers.
+BUILDDIR ?= build
+MESON_TEST_ARGS ?=
+
+.PHONY: all deps build run demo check bench screenshots clean
+
+all: build
+
+deps:
+	@./tools/install-deps
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR)
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+# With a display: the application on the 2024 notification (Bretagne), in French.
+# Without one: the headless demo, which writes its exports into demo/.
+run: build
+	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  ./tools/run-app $(BUILDDIR); \
+	else \
+	  ./tools/demo $(BUILDDIR) demo; \
+	fi
+
+demo: build
+	./tools/demo $(BUILDDIR) demo
+
+# Every test (unit and ui) under a virtual X server and a session bus; ends with
+# "N passed, N failed" from meson's test log.
+check: build
+	@rc=0; \
+	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+	  meson test -C $(BUILDDIR) --print-errorlogs $(MESON_TEST_ARGS) || rc=$$?; \
+	./tools/test-summary $(BUILDDIR)/meson-logs/testlog.json; \
+	exit $$rc
+
+bench: build
+	./tools/bench $(BUILDDIR)
+
+clean:
+	rm -rf $(BUILDDIR) demo

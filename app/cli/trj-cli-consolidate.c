@@ -1,0 +1,13 @@
+/* trj-cli-consolidate.c — placeholder until the command is implemented */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include "trj-cli.h"
+
+int
+trj_cli_consolidate (int argc, char **argv)
+{
+  trj_cli_error (_("this command is not available yet"));
+  return 2;
+}
+

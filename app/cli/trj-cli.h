@@ -1,0 +1,37 @@
+/* trj-cli.h — trajectoire-cli commands
+ *
+ * Each command lives in its own file and has the signature of TrjCliCommandFunc:
+ * argv[0] is the command name. Return the process exit code:
+ * 0 success, 1 invalid input (message on stderr naming what and where), 2 usage error.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef int (*TrjCliCommandFunc) (int argc, char **argv);
+
+/* trj-cli-simulate.c */
+int trj_cli_simulate     (int argc, char **argv);
+int trj_cli_solve        (int argc, char **argv);
+int trj_cli_example      (int argc, char **argv);
+/* trj-cli-workbook.c */
+int trj_cli_new          (int argc, char **argv);
+int trj_cli_import       (int argc, char **argv);
+int trj_cli_export       (int argc, char **argv);
+int trj_cli_scenarios    (int argc, char **argv);
+/* trj-cli-chart.c */
+int trj_cli_chart        (int argc, char **argv);
+int trj_cli_report       (int argc, char **argv);
+/* trj-cli-consolidate.c */
+int trj_cli_consolidate  (int argc, char **argv);
+
+/* Shared helpers (trj-cli.c) */
+/* Prints "trajectoire-cli: <message>" on stderr. */
+void trj_cli_error       (const char *format, ...) G_GNUC_PRINTF (1, 2);
+/* Parses options of a command with GOptionContext; on failure prints the error and
+ * returns FALSE (the caller exits 2). `parameter` and `summary` are translated. */
+gboolean trj_cli_parse   (GOptionContext *context, int *argc, char ***argv);
+
+G_END_DECLS

@@ -1,0 +1,158 @@
+/* trj-engine.h — the calculation model of MODEL.md, pure computation
+ *
+ * Usage:
+ *   g_autoptr(TrjResult) res = trj_result_new (scenario);
+ *   trj_engine_compute (scenario, rules, res);     // no allocation, no I/O
+ *
+ * A result is shaped after one scenario (number of envelopes and lines); after a
+ * structural change (line added or removed) call trj_result_new again, or
+ * trj_result_reshape. Figures are unrounded doubles.
+ */
+#pragma once
+
+#include "trj-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TRJ_ALERT_RATE_OUT_OF_RANGE,
+  TRJ_ALERT_HOURS_OUT_OF_RANGE,
+  TRJ_ALERT_DURATION_OUT_OF_RANGE,
+  TRJ_ALERT_AE_OVER_ENVELOPE,
+  TRJ_ALERT_CP_OVER_ENVELOPE,
+  TRJ_ALERT_COFINANCING_BELOW_TARGET,
+  TRJ_ALERT_RATE_ABOVE_AVERAGE,
+  TRJ_ALERT_FUNGIBILITY_OVER_CEILING,
+  TRJ_N_ALERT_CODES
+} TrjAlertCode;
+
+typedef struct {
+  TrjAlertCode code;
+  int envelope;     /* index in scenario->envelopes, -1 for region-wide */
+  int line;         /* index in the envelope's lines, -1 for the envelope */
+  double value;     /* the offending value (rate, hours, months, amount, share) */
+  double limit_lo;  /* the range or ceiling it breaks */
+  double limit_hi;
+} TrjAlert;
+
+typedef struct {
+  double ae[TRJ_MONTHS];
+  double cp[TRJ_MONTHS];
+  double ae_cum[TRJ_MONTHS];
+  double cp_cum[TRJ_MONTHS];
+  double ae_total;
+  double cp_total;
+  double cp_stock;        /* part of cp_total that pays last year's cohorts */
+  double cp_after_year;   /* what this year's cohorts still owe after December */
+  double volume;          /* Σ entries (contracts) or Σ quantity (post-aid) */
+  double ae_per_contract; /* NAN when volume is 0 */
+} TrjFigures;
+
+typedef struct {
+  TrjFigures f;
+} TrjLineResult;
+
+typedef struct {
+  TrjFigures f;
+  double ae_available;    /* notified after fungibility */
+  double cp_available;
+  double ae_margin;
+  double cp_margin;
+  double ae_consumption;  /* ae_total / ae_available, NAN when available is 0 */
+  double cp_consumption;  /* (cp counted in the margin) / cp_available */
+  double capacity;        /* ⌊ae_available / ae_per_contract⌋, NAN when undefined */
+  /* Volume-weighted averages of the contract lines (NAN when volume is 0). */
+  double avg_rate, avg_hours, avg_duration, avg_cofinancing;
+  guint first_line;       /* index of its first line in TrjResult.lines */
+  guint n_lines;
+} TrjEnvelopeResult;
+
+typedef struct {
+  TrjFigures region;
+  guint n_envelopes;
+  TrjEnvelopeResult *envelopes;
+  guint n_lines;
+  TrjLineResult *lines;           /* all lines, envelope by envelope, in order */
+  /* Alerts, in a preallocated array. */
+  TrjAlert *alerts;
+  guint n_alerts;
+  guint alerts_capacity;
+  double territorial_ceiling;     /* 0.44 % of all FIE AE notified */
+} TrjResult;
+
+TrjResult *trj_result_new      (const TrjScenario *scenario);
+void       trj_result_reshape  (TrjResult *result, const TrjScenario *scenario);
+void       trj_result_free     (TrjResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjResult, trj_result_free)
+
+/* Result of one line, by envelope and line index. */
+const TrjLineResult *trj_result_line (const TrjResult *result, guint envelope, guint line);
+
+/* Computes every figure of MODEL 2.4, 3 and the alerts of section 5.
+ * The scenario must be valid (trj_scenario_validate); rules may be NULL (no range
+ * alerts). Returns FALSE, with error, only when a reference series does not
+ * cover a month the computation needs. */
+gboolean trj_engine_compute (const TrjScenario *scenario,
+                             const TrjRules    *rules,
+                             TrjResult         *result,
+                             GError           **error);
+
+/* Checks the hard limits of MODEL 2.1 and 3. The message names the key path
+ * ("envelopes[0].lines[2].rate: 1.4 is above 1") in the user's language. */
+gboolean trj_scenario_validate (const TrjScenario *scenario, GError **error);
+
+/* Per-contract AE of a line (Σ_k cost_k for a contract entering in month E, 0..11). */
+gboolean trj_engine_contract_cost (const TrjScenario *scenario, const TrjLine *line,
+                                   int entry_month, double *cost, GError **error);
+
+/* MODEL 2.5 */
+typedef enum {
+  TRJ_UNKNOWN_VOLUME,
+  TRJ_UNKNOWN_RATE,
+  TRJ_UNKNOWN_HOURS,
+  TRJ_UNKNOWN_DURATION,
+  TRJ_UNKNOWN_COFINANCING,
+} TrjUnknown;
+
+const char *trj_unknown_to_string   (TrjUnknown unknown);
+gboolean    trj_unknown_from_string (const char *s, TrjUnknown *out);
+/* Hard limits of the unknown (for "no solution in [lo, hi]"). Volume: [0, 1e7]. */
+void        trj_unknown_limits      (TrjUnknown unknown, double *lo, double *hi);
+
+/* Finds the value of `unknown` on line `line_id` that makes its envelope's ae_total
+ * equal to `target` (pass NAN for the envelope's ae_available). The scenario is not
+ * modified. On success *value is the solution in the unit of the JSON key and
+ * *ae_total the envelope's AE with it. Errors: TRJ_ENGINE_ERROR_NO_SOLUTION,
+ * TRJ_ENGINE_ERROR_UNKNOWN_LINE, TRJ_ENGINE_ERROR_INVALID. */
+gboolean trj_engine_solve (const TrjScenario *scenario,
+                           const char        *line_id,
+                           TrjUnknown         unknown,
+                           double             target,
+                           double            *value,
+                           double            *target_out,
+                           double            *ae_total,
+                           GError           **error);
+
+/* Sets `unknown` of a line to value (volume scales the monthly entries, keeping the profile). */
+void     trj_line_set_unknown (TrjLine *line, TrjUnknown unknown, double value);
+double   trj_line_get_unknown (const TrjLine *line, TrjUnknown unknown);
+
+/* MODEL 2.6: checks the fungibility moves of a scenario. */
+gboolean trj_fungibility_validate (const TrjScenario *scenario, GError **error);
+/* The initiatives territoriales ceiling: share × Σ AE notified over all envelopes. */
+double   trj_fungibility_territorial_ceiling (const TrjScenario *scenario, const TrjRules *rules);
+
+#define TRJ_ENGINE_ERROR (trj_engine_error_quark ())
+GQuark trj_engine_error_quark (void);
+
+typedef enum {
+  TRJ_ENGINE_ERROR_INVALID,         /* a value outside its hard limits */
+  TRJ_ENGINE_ERROR_REFERENCE,       /* a reference series does not cover a month */
+  TRJ_ENGINE_ERROR_NO_SOLUTION,     /* solver: target out of reach */
+  TRJ_ENGINE_ERROR_UNKNOWN_LINE,    /* solver: no such line */
+  TRJ_ENGINE_ERROR_FUNGIBILITY,     /* refused fungibility move */
+} TrjEngineError;
+
+const char *trj_alert_code_to_string (TrjAlertCode code);
+
+G_END_DECLS

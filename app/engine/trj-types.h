@@ -1,0 +1,213 @@
+/* trj-types.h — plain input structures of the calculation model (MODEL.md 2, 3, 6)
+ *
+ * The engine reads these and writes TrjResult (trj-engine.h). They are plain C
+ * structs with no I/O: the store builds them from a workbook, the exchange
+ * layer from JSON, the tests by hand.
+ *
+ * Months are indexed 0..11 (January..December of the programme year).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define TRJ_MONTHS 12
+
+typedef enum {
+  TRJ_ZONE_METROPOLE,
+  TRJ_ZONE_OUTRE_MER,
+  TRJ_ZONE_MAYOTTE,
+  TRJ_N_ZONES
+} TrjZone;
+
+/* Line kinds. Contrats aidés first, then post-aid kinds (MODEL 3), then free lines. */
+typedef enum {
+  TRJ_KIND_PEC,
+  TRJ_KIND_CIE_JEUNES,
+  TRJ_KIND_CIE_TP,
+  /* IAE */
+  TRJ_KIND_EI,
+  TRJ_KIND_ETTI,
+  TRJ_KIND_ACI,
+  TRJ_KIND_AI,
+  TRJ_KIND_EITI,
+  TRJ_KIND_PASSERELLE,
+  TRJ_KIND_CDI_INCLUSION,
+  /* Entreprises adaptées */
+  TRJ_KIND_EA_SOCLE,
+  TRJ_KIND_EA_MAD,
+  TRJ_KIND_EA_CDDT,
+  TRJ_KIND_EA_EATT,
+  /* GEIQ */
+  TRJ_KIND_GEIQ_RENFORCE,
+  TRJ_KIND_GEIQ_STANDARD,
+  /* Free lines: initiatives territoriales, FDI, demandes complémentaires */
+  TRJ_KIND_FREE,
+  TRJ_N_KINDS
+} TrjLineKind;
+
+typedef enum {
+  TRJ_LINE_SHAPE_CONTRACT,   /* MODEL 2: PEC, CIE jeunes, CIE TP */
+  TRJ_LINE_SHAPE_POST_AID,   /* MODEL 3: IAE, EA, GEIQ */
+  TRJ_LINE_SHAPE_FREE,       /* MODEL 3: free lines */
+} TrjLineShape;
+
+/* How a contract line's entries were given (kept for faithful round-trips). */
+typedef enum {
+  TRJ_ENTRIES_MONTHLY,       /* "entries": [12] */
+  TRJ_ENTRIES_VOLUME,        /* "volume" + optional "profile" */
+} TrjEntriesMode;
+
+typedef struct {
+  /* Effective date, as yyyymmdd (20240101). */
+  gint32 from;
+  double value;
+} TrjRefPoint;
+
+/* A dated series (MODEL 2.2): the value for a month is that of the latest
+ * point dated on or before its first day. Points are sorted by date. */
+typedef struct {
+  TrjRefPoint *points;
+  guint n_points;
+} TrjSeries;
+
+/* The reference values the engine needs for one scenario (one zone). */
+typedef struct {
+  TrjSeries smic_hourly;
+  TrjSeries rsa;
+  double cd_share;          /* 0.88 */
+  double weeks_per_month;   /* 52/12 */
+} TrjReference;
+
+/* Ranges and averages of the year for one kind and zone (MODEL 5). */
+typedef struct {
+  double rate_min, rate_max, rate_avg;
+  double hours_min, hours_max, hours_avg;
+  double duration_min, duration_max, duration_avg;
+  double cofinancing_target;  /* 0 where the circular sets none */
+} TrjKindRules;
+
+typedef struct {
+  int year;
+  /* Indexed [kind][zone] for the three contract kinds. */
+  TrjKindRules contract[3][TRJ_N_ZONES];
+  /* Initiatives territoriales ceiling, share of all FIE AE notified (0.0044). */
+  double territorial_ceiling_share;
+  /* Tolerance for RATE_ABOVE_AVERAGE, in rate points (0 = strict). */
+  double average_tolerance;
+} TrjRules;
+
+typedef struct {
+  char *id;
+  char *label;
+  TrjLineKind kind;
+  char *departement;        /* code, "29"; may be NULL */
+  char *prescriber;         /* may be NULL */
+
+  /* Contract lines (MODEL 2.1) */
+  double rate;
+  double weekly_hours;
+  double duration_months;
+  double cofinanced_share;
+  int payment_lag_months;
+  TrjEntriesMode entries_mode;
+  double entries[TRJ_MONTHS];          /* always filled: derived from volume × profile in VOLUME mode */
+  double volume;                       /* VOLUME mode input */
+  double profile[TRJ_MONTHS];          /* VOLUME mode input (uniform when absent) */
+  gboolean has_profile;                /* the profile was given explicitly */
+  double previous_entries[TRJ_MONTHS];
+  gboolean has_previous_entries;
+
+  /* Post-aid lines (MODEL 3) */
+  double quantity;
+  double unit_amount;
+  gboolean has_unit_amount;            /* FALSE: the year's table applies */
+  double modulation;
+  double second_year_quantity;
+  double rsa_recipients;
+  double rsa_months;
+  int commitment_month;                /* 0..11 */
+  double payment_profile[TRJ_MONTHS];
+  gboolean has_payment_profile;        /* FALSE: 1/12 each month */
+
+  /* Free lines (MODEL 3): AE amount at commitment_month, CP typed by the user */
+  double ae_amount;
+  double cp_schedule[TRJ_MONTHS];
+} TrjLine;
+
+typedef struct {
+  char *id;                            /* "PEC_CIE_TP", "CIE_JEUNES", "IAE", "EA", "GEIQ", … */
+  double ae_notified;
+  double cp_notified;
+  double volume_notified;
+  gboolean cp_notified_includes_stock;
+  double previous_modulation_cp;       /* last year's modulated part paid in Y (post-aid) */
+  GPtrArray *lines;                    /* TrjLine*, owned */
+} TrjEnvelope;
+
+typedef struct {
+  double cie_jeunes_to_pec_ae;
+  double cie_jeunes_to_pec_cp;
+  gboolean has_cie_jeunes_to_pec_cp;   /* FALSE: T · cp/ae of CIE jeunes */
+  double initiatives_territoriales_ae;
+  double demandes_complementaires;     /* kept apart from the envelopes */
+} TrjFungibility;
+
+typedef struct {
+  int year;
+  char *region;
+  TrjZone zone;
+  TrjReference reference;
+  /* Which reference values the scenario overrides (for round-trips). */
+  gboolean overrides_smic, overrides_rsa, overrides_cd_share, overrides_weeks;
+  GPtrArray *envelopes;                /* TrjEnvelope*, owned */
+  TrjFungibility fungibility;
+  gboolean has_fungibility;
+} TrjScenario;
+
+/* Names used in JSON, the store and the CLI. */
+const char  *trj_zone_to_string      (TrjZone zone);
+gboolean     trj_zone_from_string    (const char *s, TrjZone *out);
+const char  *trj_kind_to_string      (TrjLineKind kind);
+gboolean     trj_kind_from_string    (const char *s, TrjLineKind *out);
+TrjLineShape trj_kind_shape          (TrjLineKind kind);
+
+/* Series */
+void         trj_series_clear        (TrjSeries *series);
+void         trj_series_copy         (TrjSeries *dest, const TrjSeries *src);
+void         trj_series_append       (TrjSeries *series, gint32 from, double value);
+/* Value in force on the first day of (year, month 1..12); FALSE before the first date. */
+gboolean     trj_series_value_at     (const TrjSeries *series, int year, int month, double *out);
+
+void         trj_reference_clear     (TrjReference *ref);
+void         trj_reference_copy      (TrjReference *dest, const TrjReference *src);
+
+/* Lines, envelopes, scenarios. _new returns a zeroed line with the model's defaults
+ * (lag 1, uniform profile, commitment January). */
+TrjLine     *trj_line_new            (const char *id, TrjLineKind kind);
+TrjLine     *trj_line_copy           (const TrjLine *line);
+void         trj_line_free           (TrjLine *line);
+/* VOLUME mode: fills entries[] from volume × profile / Σprofile. FALSE when Σprofile ≤ 0. */
+gboolean     trj_line_spread_volume  (TrjLine *line);
+double       trj_line_volume         (const TrjLine *line);   /* Σ entries */
+
+TrjEnvelope *trj_envelope_new        (const char *id);
+TrjEnvelope *trj_envelope_copy       (const TrjEnvelope *env);
+void         trj_envelope_free       (TrjEnvelope *env);
+TrjLine     *trj_envelope_find_line  (const TrjEnvelope *env, const char *line_id);
+
+TrjScenario *trj_scenario_new        (void);
+TrjScenario *trj_scenario_copy       (const TrjScenario *scenario);
+void         trj_scenario_free       (TrjScenario *scenario);
+TrjEnvelope *trj_scenario_find_envelope (const TrjScenario *scenario, const char *envelope_id);
+/* Finds a line anywhere in the scenario; optional out: its envelope. */
+TrjLine     *trj_scenario_find_line  (const TrjScenario *scenario, const char *line_id,
+                                      TrjEnvelope **envelope_out);
+guint        trj_scenario_n_lines    (const TrjScenario *scenario);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjLine, trj_line_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjEnvelope, trj_envelope_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjScenario, trj_scenario_free)
+
+G_END_DECLS
