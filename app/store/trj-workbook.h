@@ -1,0 +1,362 @@
+/* trj-workbook.h — a planner's workbook: one SQLite file (.trajectoire)
+ *
+ * A workbook holds one region and programme year, any number of scenarios
+ * (each with its envelopes, lines, fungibility, demandes complémentaires and
+ * reference-value overrides) and a persistent, unlimited undo/redo journal.
+ *
+ * Every edit function below is ONE transaction and ONE undo step, durable when
+ * it returns (WAL, synchronous=FULL): there is no "unsaved" state. Wrap several
+ * edits between trj_workbook_begin_batch() and trj_workbook_end_batch() to make
+ * them one transaction and one undo step (paste, solver, import).
+ *
+ * The workbook hands out snapshots: trj_workbook_get_scenario() builds a plain
+ * TrjScenario (engine types) from the rows; the caller owns it. Listen to
+ * "changed" to know when to take a new one.
+ *
+ * Identifiers:
+ *  - scenarios: a gint64 id, stable for the life of the file (never reused);
+ *  - envelopes: their id string inside a scenario ("PEC_CIE_TP", "CIE_JEUNES", …);
+ *  - lines: their id string (TrjLine.id), unique inside a scenario and stable
+ *    across edits, moves, undo and redo. A duplicated scenario keeps its lines' ids.
+ *
+ * A workbook opened read-only (open in another process, file not writable)
+ * refuses every edit with TRJ_WORKBOOK_ERROR_READ_ONLY.
+ *
+ * Not thread-safe: use a workbook from one thread.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "trj-types.h"
+
+G_BEGIN_DECLS
+
+#define TRJ_WORKBOOK_ERROR (trj_workbook_error_quark ())
+GQuark trj_workbook_error_quark (void);
+
+typedef enum {
+  TRJ_WORKBOOK_ERROR_NOT_WORKBOOK,  /* not a Trajectoire file (foreign SQLite or other) */
+  TRJ_WORKBOOK_ERROR_CORRUPT,       /* truncated or damaged (quick_check failed) */
+  TRJ_WORKBOOK_ERROR_TOO_NEW,       /* written by a newer Trajectoire */
+  TRJ_WORKBOOK_ERROR_READ_ONLY,     /* edit refused: the workbook is read-only */
+  TRJ_WORKBOOK_ERROR_NOT_FOUND,     /* no such scenario, envelope or line */
+  TRJ_WORKBOOK_ERROR_INVALID,       /* a value outside its limits, a duplicate name… */
+  TRJ_WORKBOOK_ERROR_EXISTS,        /* the target file already exists */
+  TRJ_WORKBOOK_ERROR_IO,            /* the file system or SQLite failed */
+} TrjWorkbookError;
+
+/* Line parameters that can be edited one at a time. */
+typedef enum {
+  /* text: trj_workbook_set_line_text() (NULL or "" clears département / prescriber) */
+  TRJ_LINE_FIELD_LABEL,
+  TRJ_LINE_FIELD_DEPARTEMENT,
+  TRJ_LINE_FIELD_PRESCRIBER,
+  /* kind: trj_workbook_set_line_text() with its name ("PEC") or
+   * trj_workbook_set_line_number() with the TrjLineKind value */
+  TRJ_LINE_FIELD_KIND,
+  /* numbers: trj_workbook_set_line_number() */
+  TRJ_LINE_FIELD_RATE,
+  TRJ_LINE_FIELD_WEEKLY_HOURS,
+  TRJ_LINE_FIELD_DURATION_MONTHS,
+  TRJ_LINE_FIELD_COFINANCED_SHARE,
+  TRJ_LINE_FIELD_PAYMENT_LAG_MONTHS,
+  /* Volume: in TRJ_ENTRIES_VOLUME mode sets the volume (entries follow the profile);
+   * in TRJ_ENTRIES_MONTHLY mode scales the monthly entries, keeping their profile
+   * (a line with no entries gets a uniform profile). */
+  TRJ_LINE_FIELD_VOLUME,
+  TRJ_LINE_FIELD_ENTRIES_MODE,        /* TrjEntriesMode; switching keeps the entries */
+  TRJ_LINE_FIELD_QUANTITY,
+  TRJ_LINE_FIELD_UNIT_AMOUNT,         /* NAN: back to the year's table */
+  TRJ_LINE_FIELD_MODULATION,
+  TRJ_LINE_FIELD_SECOND_YEAR_QUANTITY,
+  TRJ_LINE_FIELD_RSA_RECIPIENTS,
+  TRJ_LINE_FIELD_RSA_MONTHS,
+  TRJ_LINE_FIELD_COMMITMENT_MONTH,    /* 0..11 */
+  TRJ_LINE_FIELD_AE_AMOUNT,           /* free lines */
+  TRJ_N_LINE_FIELDS
+} TrjLineField;
+
+/* The twelve-month arrays of a line (month 0..11). */
+typedef enum {
+  TRJ_LINE_MONTHS_ENTRIES,            /* n[m]; editing a VOLUME-mode line turns it MONTHLY */
+  TRJ_LINE_MONTHS_PREVIOUS_ENTRIES,   /* p[m]; sets has_previous_entries */
+  TRJ_LINE_MONTHS_PROFILE,            /* VOLUME-mode profile; sets has_profile */
+  TRJ_LINE_MONTHS_PAYMENT_PROFILE,    /* post-aid; sets has_payment_profile */
+  TRJ_LINE_MONTHS_CP_SCHEDULE,        /* free lines */
+  TRJ_N_LINE_MONTHS
+} TrjLineMonths;
+
+typedef enum {
+  TRJ_ENVELOPE_FIELD_AE_NOTIFIED,
+  TRJ_ENVELOPE_FIELD_CP_NOTIFIED,
+  TRJ_ENVELOPE_FIELD_VOLUME_NOTIFIED,
+  TRJ_ENVELOPE_FIELD_CP_INCLUDES_STOCK,       /* 0 or 1 */
+  TRJ_ENVELOPE_FIELD_PREVIOUS_MODULATION_CP,
+  TRJ_N_ENVELOPE_FIELDS
+} TrjEnvelopeField;
+
+typedef enum {
+  TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE,
+  TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP,       /* NAN: default T · cp/ae of CIE jeunes */
+  TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE,
+  TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES,
+  TRJ_N_FUNGIBILITY_FIELDS
+} TrjFungibilityField;
+
+/* Reference values a scenario may override (MODEL 2.2, 6). */
+typedef enum {
+  TRJ_REFERENCE_SMIC_HOURLY,      /* series */
+  TRJ_REFERENCE_RSA,              /* series */
+  TRJ_REFERENCE_CD_SHARE,         /* value */
+  TRJ_REFERENCE_WEEKS_PER_MONTH,  /* value */
+  TRJ_N_REFERENCES
+} TrjReferenceKind;
+
+/* What an edit (or an undo/redo) changed: the argument of "changed", also its
+ * detail ("changed::values", "changed::lines", "changed::scenarios", "changed::all"). */
+typedef enum {
+  TRJ_WORKBOOK_CHANGE_VALUES    = 1 << 0, /* figures of one scenario: recompute */
+  TRJ_WORKBOOK_CHANGE_LINES     = 1 << 1, /* lines or envelopes added, removed, moved: reshape */
+  TRJ_WORKBOOK_CHANGE_SCENARIOS = 1 << 2, /* scenario list, names, order or current one */
+} TrjWorkbookChange;
+
+typedef struct {
+  gint64 id;
+  char *name;
+  guint position;     /* 0-based, in display order */
+} TrjScenarioInfo;
+
+void trj_scenario_info_free (TrjScenarioInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjScenarioInfo, trj_scenario_info_free)
+
+#define TRJ_TYPE_WORKBOOK (trj_workbook_get_type ())
+G_DECLARE_FINAL_TYPE (TrjWorkbook, trj_workbook, TRJ, WORKBOOK, GObject)
+
+/* The file name extension, without dot. */
+#define TRJ_WORKBOOK_EXTENSION "trajectoire"
+
+/* ── Opening ───────────────────────────────────────────────────────────── */
+
+/* Creates a new workbook at `path` (which must not exist) for a region and year,
+ * with one scenario built from the embedded notification (the same as
+ * `trajectoire-cli example`). */
+TrjWorkbook *trj_workbook_new_for_region (const char *path,
+                                          const char *region,
+                                          int         year,
+                                          GError    **error);
+
+/* Opens a workbook. Refuses (file left byte for byte untouched) a file that is
+ * not a Trajectoire workbook, is truncated or corrupted, or comes from a newer
+ * version. Older versions are migrated in place. When another process has the
+ * workbook open, or the file is not writable, it opens read-only:
+ * trj_workbook_is_read_only() and trj_workbook_get_read_only_reason() tell. */
+TrjWorkbook *trj_workbook_open           (const char *path,
+                                          GError    **error);
+
+/* Releases the file (also done on finalize). After this, every call fails. */
+void         trj_workbook_close          (TrjWorkbook *self);
+
+const char  *trj_workbook_get_path       (TrjWorkbook *self);
+gboolean     trj_workbook_is_read_only   (TrjWorkbook *self);
+/* A French sentence saying why, NULL when writable. */
+const char  *trj_workbook_get_read_only_reason (TrjWorkbook *self);
+
+const char  *trj_workbook_get_region     (TrjWorkbook *self);
+int          trj_workbook_get_year       (TrjWorkbook *self);
+TrjZone      trj_workbook_get_zone       (TrjWorkbook *self);
+/* The year's rules (ranges, averages) for the engine. */
+const TrjRules *trj_workbook_get_rules   (TrjWorkbook *self);
+/* Metadata: creation and last modification (UTC), version that last wrote it. */
+GDateTime   *trj_workbook_get_created    (TrjWorkbook *self);   /* transfer full */
+GDateTime   *trj_workbook_get_modified   (TrjWorkbook *self);   /* transfer full */
+char        *trj_workbook_get_app_version (TrjWorkbook *self);  /* transfer full */
+
+/* "Enregistrer une copie": a consistent copy of the whole file (with its undo
+ * history) at `path`, which must not exist. The workbook stays on its file. */
+gboolean     trj_workbook_save_copy      (TrjWorkbook *self,
+                                          const char  *path,
+                                          GError     **error);
+
+/* ── Scenarios ─────────────────────────────────────────────────────────── */
+
+/* TrjScenarioInfo*, in display order (transfer full). */
+GPtrArray   *trj_workbook_list_scenarios (TrjWorkbook *self);
+/* 0 when no scenario has that name (names are unique in a workbook). */
+gint64       trj_workbook_find_scenario  (TrjWorkbook *self, const char *name);
+/* transfer full; NULL when unknown. */
+char        *trj_workbook_get_scenario_name (TrjWorkbook *self, gint64 scenario_id);
+gint64       trj_workbook_get_current_scenario (TrjWorkbook *self);
+/* Persisted, but not an undo step (it is navigation, not an edit). */
+gboolean     trj_workbook_set_current_scenario (TrjWorkbook *self,
+                                                gint64       scenario_id,
+                                                GError     **error);
+
+/* A snapshot of a scenario as engine structures (transfer full): region, year,
+ * zone, reference (the year's values with the scenario's overrides), envelopes
+ * and lines in display order. */
+TrjScenario *trj_workbook_get_scenario   (TrjWorkbook *self,
+                                          gint64       scenario_id,
+                                          GError     **error);
+
+/* Edits on scenarios; each returns the new scenario's id, 0 on error. */
+gint64       trj_workbook_create_scenario    (TrjWorkbook *self,     /* from the notification */
+                                              const char  *name,
+                                              GError     **error);
+gint64       trj_workbook_duplicate_scenario (TrjWorkbook *self,
+                                              gint64       scenario_id,
+                                              const char  *name,     /* NULL: "<name> (copie)" */
+                                              GError     **error);
+/* Adds a scenario from engine structures (JSON import): region and year must be
+ * the workbook's. Everything the scenario carries is kept, so exporting it gives
+ * back an equal document. */
+gint64       trj_workbook_import_scenario    (TrjWorkbook       *self,
+                                              const TrjScenario *scenario,
+                                              const char        *name,
+                                              GError           **error);
+gboolean     trj_workbook_rename_scenario    (TrjWorkbook *self,
+                                              gint64       scenario_id,
+                                              const char  *name,
+                                              GError     **error);
+/* Refused for the last scenario. */
+gboolean     trj_workbook_delete_scenario    (TrjWorkbook *self,
+                                              gint64       scenario_id,
+                                              GError     **error);
+gboolean     trj_workbook_move_scenario      (TrjWorkbook *self,
+                                              gint64       scenario_id,
+                                              guint        position,
+                                              GError     **error);
+
+/* ── Envelopes ─────────────────────────────────────────────────────────── */
+
+gboolean     trj_workbook_set_envelope_number (TrjWorkbook      *self,
+                                               gint64            scenario_id,
+                                               const char       *envelope_id,
+                                               TrjEnvelopeField  field,
+                                               double            value,
+                                               GError          **error);
+/* Adds an empty envelope (IAE, EA, GEIQ, …) at the end; refused if it exists. */
+gboolean     trj_workbook_add_envelope    (TrjWorkbook *self,
+                                           gint64       scenario_id,
+                                           const char  *envelope_id,
+                                           GError     **error);
+/* Removes an envelope with all its lines. */
+gboolean     trj_workbook_remove_envelope (TrjWorkbook *self,
+                                           gint64       scenario_id,
+                                           const char  *envelope_id,
+                                           GError     **error);
+
+/* ── Lines ─────────────────────────────────────────────────────────────── */
+
+gboolean     trj_workbook_set_line_text   (TrjWorkbook  *self,
+                                           gint64        scenario_id,
+                                           const char   *line_id,
+                                           TrjLineField  field,
+                                           const char   *value,
+                                           GError      **error);
+/* Values outside the hard limits of MODEL 2.1 / 3 are refused (French message). */
+gboolean     trj_workbook_set_line_number (TrjWorkbook  *self,
+                                           gint64        scenario_id,
+                                           const char   *line_id,
+                                           TrjLineField  field,
+                                           double        value,
+                                           GError      **error);
+gboolean     trj_workbook_set_line_month  (TrjWorkbook   *self,
+                                           gint64         scenario_id,
+                                           const char    *line_id,
+                                           TrjLineMonths  months,
+                                           guint          month,     /* 0..11 */
+                                           double         value,
+                                           GError       **error);
+gboolean     trj_workbook_set_line_months (TrjWorkbook   *self,
+                                           gint64         scenario_id,
+                                           const char    *line_id,
+                                           TrjLineMonths  months,
+                                           const double   values[TRJ_MONTHS],
+                                           GError       **error);
+/* Back to "not given": no previous entries, uniform profile, default payment
+ * profile, zero CP schedule / entries. */
+gboolean     trj_workbook_reset_line_months (TrjWorkbook   *self,
+                                             gint64         scenario_id,
+                                             const char    *line_id,
+                                             TrjLineMonths  months,
+                                             GError       **error);
+
+/* Adds a line at `position` in the envelope (-1: at the end) with the year's
+ * averages for its kind and zone. Returns its id (transfer full), NULL on error. */
+char        *trj_workbook_add_line        (TrjWorkbook *self,
+                                           gint64       scenario_id,
+                                           const char  *envelope_id,
+                                           TrjLineKind  kind,
+                                           int          position,
+                                           GError     **error);
+/* Inserts a copy right after the line; returns the copy's id (transfer full). */
+char        *trj_workbook_duplicate_line  (TrjWorkbook *self,
+                                           gint64       scenario_id,
+                                           const char  *line_id,
+                                           GError     **error);
+gboolean     trj_workbook_remove_line     (TrjWorkbook *self,
+                                           gint64       scenario_id,
+                                           const char  *line_id,
+                                           GError     **error);
+/* Moves a line to `position` (0-based) inside its envelope. */
+gboolean     trj_workbook_move_line       (TrjWorkbook *self,
+                                           gint64       scenario_id,
+                                           const char  *line_id,
+                                           guint        position,
+                                           GError     **error);
+
+/* ── Fungibility, demandes complémentaires, reference overrides ────────── */
+
+gboolean     trj_workbook_set_fungibility (TrjWorkbook         *self,
+                                           gint64               scenario_id,
+                                           TrjFungibilityField  field,
+                                           double               value,
+                                           GError             **error);
+/* TRJ_REFERENCE_SMIC_HOURLY / _RSA: series NULL removes the override. */
+gboolean     trj_workbook_set_reference_series (TrjWorkbook      *self,
+                                                gint64            scenario_id,
+                                                TrjReferenceKind  kind,
+                                                const TrjSeries  *series,
+                                                GError          **error);
+/* TRJ_REFERENCE_CD_SHARE / _WEEKS_PER_MONTH: NAN removes the override. */
+gboolean     trj_workbook_set_reference_value  (TrjWorkbook      *self,
+                                                gint64            scenario_id,
+                                                TrjReferenceKind  kind,
+                                                double            value,
+                                                GError          **error);
+
+/* ── Batches and undo ──────────────────────────────────────────────────── */
+
+/* Everything between begin and end is one transaction and one undo step named
+ * `label` (translated, e.g. "Coller"). Batches nest; the outermost label wins.
+ * "changed" is emitted once, at the end. */
+void         trj_workbook_begin_batch     (TrjWorkbook *self,
+                                           const char  *label);
+gboolean     trj_workbook_end_batch       (TrjWorkbook *self,
+                                           GError     **error);
+/* Rolls the whole batch back (e.g. a paste that failed half-way). */
+void         trj_workbook_cancel_batch    (TrjWorkbook *self);
+
+gboolean     trj_workbook_can_undo        (TrjWorkbook *self);
+gboolean     trj_workbook_can_redo        (TrjWorkbook *self);
+/* The label of the step undo/redo would revert/replay ("Modifier le taux"),
+ * NULL when none. Show it as "Annuler « %s »". */
+const char  *trj_workbook_get_undo_label  (TrjWorkbook *self);
+const char  *trj_workbook_get_redo_label  (TrjWorkbook *self);
+gboolean     trj_workbook_undo            (TrjWorkbook *self,
+                                           GError     **error);
+gboolean     trj_workbook_redo            (TrjWorkbook *self,
+                                           GError     **error);
+
+/* Signals:
+ *   "changed" (TrjWorkbook *wb, gint64 scenario_id, guint changes, const char *line_id)
+ *     G_SIGNAL_DETAILED; emitted after every committed edit, undo and redo.
+ *     scenario_id: the scenario edited, 0 when several or the workbook itself;
+ *     changes: TrjWorkbookChange flags; line_id: the line when one line's value
+ *     changed, else NULL.
+ * Properties (read-only, notify on change): "path", "read-only",
+ *   "read-only-reason", "region", "year", "can-undo", "can-redo", "undo-label",
+ *   "redo-label", "current-scenario" (gint64). */
+
+G_END_DECLS
