@@ -137,8 +137,10 @@ gboolean trj_engine_solve (const TrjScenario *scenario,
 void     trj_line_set_unknown (TrjLine *line, TrjUnknown unknown, double value);
 double   trj_line_get_unknown (const TrjLine *line, TrjUnknown unknown);
 
-/* MODEL 2.6: checks the fungibility moves of a scenario. */
-gboolean trj_fungibility_validate (const TrjScenario *scenario, GError **error);
+/* MODEL 2.6: checks the fungibility moves of a scenario: CIE jeunes → PEC only,
+ * no more than CIE jeunes has notified, and (when rules is not NULL) initiatives
+ * territoriales within the ceiling, which the message shows. */
+gboolean trj_fungibility_validate (const TrjScenario *scenario, const TrjRules *rules, GError **error);
 /* The initiatives territoriales ceiling: share × Σ AE notified over all envelopes. */
 double   trj_fungibility_territorial_ceiling (const TrjScenario *scenario, const TrjRules *rules);
 

@@ -121,8 +121,8 @@ typedef struct {
 
   /* Post-aid lines (MODEL 3) */
   double quantity;
-  double unit_amount;
-  gboolean has_unit_amount;            /* FALSE: the year's table applies */
+  double unit_amount;                  /* always the amount used (loaders fill the year's table) */
+  gboolean has_unit_amount;            /* TRUE: typed by the user, FALSE: from the year's table */
   double modulation;
   double second_year_quantity;
   double rsa_recipients;

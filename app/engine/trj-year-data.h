@@ -36,7 +36,6 @@ typedef struct {
   double cd_share;
   double weeks_per_month;
   TrjRules rules;
-  char **territorial_base;                 /* envelope ids counted in the 0.44 % base */
   double post_aid_amount[TRJ_N_KINDS][TRJ_N_ZONES];
   gboolean post_aid_to_verify[TRJ_N_KINDS];
   double default_modulation;

@@ -1,0 +1,693 @@
+/* trj-engine.c — MODEL.md sections 2.3, 2.4, 2.6 (availability), 3 and 5
+ *
+ * A contract line is computed in time linear in the number of months, not in
+ * cohorts × months: the State's monthly cost depends only on the month served,
+ * so the CP paid in month M+L is state(M) × S(M), where S(M) is the number of
+ * contract-equivalents served in M (entries of the ⌊d⌋ previous months, plus
+ * the fractional last month of the cohort that entered ⌊d⌋ months earlier).
+ * The AE of a cohort is n(E) × Σ_k φ_k state(E+k), read from prefix sums.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "trj-engine-private.h"
+
+G_DEFINE_QUARK (trj-engine-error-quark, trj_engine_error)
+
+static const char *alert_names[TRJ_N_ALERT_CODES] = {
+  "RATE_OUT_OF_RANGE",
+  "HOURS_OUT_OF_RANGE",
+  "DURATION_OUT_OF_RANGE",
+  "AE_OVER_ENVELOPE",
+  "CP_OVER_ENVELOPE",
+  "COFINANCING_BELOW_TARGET",
+  "RATE_ABOVE_AVERAGE",
+  "FUNGIBILITY_OVER_CEILING",
+};
+
+const char *
+trj_alert_code_to_string (TrjAlertCode code)
+{
+  g_return_val_if_fail (code < TRJ_N_ALERT_CODES, NULL);
+  return alert_names[code];
+}
+
+/* ── Reference values by month ──────────────────────────────────────── */
+
+static void
+month_of (int year, int t, int *y, int *m)
+{
+  int absolute = year * 12 + t;   /* months since year 0, January = 0 */
+
+  *y = absolute / 12;
+  *m = absolute % 12 + 1;
+}
+
+void
+trj_month_table_init (TrjMonthTable *table, const TrjScenario *scenario)
+{
+  table->year = scenario->year;
+  table->cd_share = scenario->reference.cd_share;
+  table->weeks_per_month = scenario->reference.weeks_per_month;
+  for (int t = TRJ_T_FIRST; t <= TRJ_T_LAST; t++)
+    {
+      int y, m;
+
+      month_of (scenario->year, t, &y, &m);
+      table->has_smic[TRJ_T (t)] = trj_series_value_at (&scenario->reference.smic_hourly, y, m,
+                                                        &table->smic[TRJ_T (t)]);
+      table->has_rsa[TRJ_T (t)] = trj_series_value_at (&scenario->reference.rsa, y, m,
+                                                       &table->rsa[TRJ_T (t)]);
+      if (!table->has_smic[TRJ_T (t)])
+        table->smic[TRJ_T (t)] = 0;
+      if (!table->has_rsa[TRJ_T (t)])
+        table->rsa[TRJ_T (t)] = 0;
+    }
+}
+
+static gboolean
+missing_reference (const TrjMonthTable *table, int t, gboolean smic, GError **error)
+{
+  int y, m;
+
+  month_of (table->year, t, &y, &m);
+  g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_REFERENCE,
+               smic ? _("No hourly SMIC value is in force on %04d-%02d-01")
+                    : _("No RSA amount is in force on %04d-%02d-01"),
+               y, m);
+  return FALSE;
+}
+
+/* ── Figures ────────────────────────────────────────────────────────── */
+
+static void
+figures_clear (TrjFigures *f)
+{
+  memset (f, 0, sizeof *f);
+}
+
+static void
+figures_add (TrjFigures *into, const TrjFigures *f)
+{
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      into->ae[m] += f->ae[m];
+      into->cp[m] += f->cp[m];
+    }
+  into->cp_stock += f->cp_stock;
+  into->cp_after_year += f->cp_after_year;
+  into->volume += f->volume;
+}
+
+/* Totals, cumulative sums and the AE per contract, from the monthly arrays. */
+static void
+figures_finish (TrjFigures *f)
+{
+  double ae = 0, cp = 0;
+
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      ae += f->ae[m];
+      cp += f->cp[m];
+      f->ae_cum[m] = ae;
+      f->cp_cum[m] = cp;
+    }
+  f->ae_total = ae;
+  f->cp_total = cp;
+  f->ae_per_contract = f->volume > 0 ? ae / f->volume : NAN;
+}
+
+/* Adds to f the payments of cohorts n[E] (E = t0 … t0+11) of one contract line.
+ * state[] is the State's monthly cost per contract, by month t. Returns FALSE if
+ * a month served has no reference value. */
+static gboolean
+contract_cohorts (const TrjMonthTable *table, const TrjLine *line, const double *state,
+                  const double *n, int t0, gboolean this_year, TrjFigures *f, GError **error)
+{
+  const double d = line->duration_months;
+  const int whole = (int) floor (d);
+  const double frac = d - whole;
+  const int lag = line->payment_lag_months;
+  /* prefix[i] = Σ n[E] for E < t0 + i */
+  double prefix[TRJ_MONTHS + 1];
+  gboolean any = FALSE;
+
+  prefix[0] = 0;
+  for (int i = 0; i < TRJ_MONTHS; i++)
+    {
+      prefix[i + 1] = prefix[i] + n[i];
+      any = any || n[i] != 0;
+    }
+  if (!any)
+    return TRUE;
+
+  /* Months served run from t0 to t0 + 11 + ⌈d⌉ − 1. */
+  for (int t = t0; t <= t0 + TRJ_MONTHS - 1 + whole; t++)
+    {
+      /* Cohorts in full service at t entered in (t − whole, t]. */
+      int lo = CLAMP (t - whole + 1 - t0, 0, TRJ_MONTHS);
+      int hi = CLAMP (t + 1 - t0, 0, TRJ_MONTHS);
+      double served = prefix[hi] - prefix[lo];
+      int partial = t - whole - t0;
+      double paid;
+      int p;
+
+      if (frac > 0 && partial >= 0 && partial < TRJ_MONTHS)
+        served += frac * n[partial];
+      if (served == 0)
+        continue;
+      if (!table->has_smic[TRJ_T (t)])
+        return missing_reference (table, t, TRUE, error);
+      if (line->cofinanced_share > 0 && !table->has_rsa[TRJ_T (t)])
+        return missing_reference (table, t, FALSE, error);
+
+      paid = served * state[TRJ_T (t)];
+      p = t + lag;
+      if (p >= 0 && p < TRJ_MONTHS)
+        {
+          f->cp[p] += paid;
+          if (!this_year)
+            f->cp_stock += paid;
+        }
+      else if (p >= TRJ_MONTHS && this_year)
+        f->cp_after_year += paid;
+    }
+
+  if (this_year)
+    {
+      /* cum[i] = Σ state(t) for t0 ≤ t < t0 + i, over the months a cohort can reach. */
+      double cum[TRJ_MONTHS + 25];
+
+      cum[0] = 0;
+      for (int i = 0; i < TRJ_MONTHS + 24; i++)
+        cum[i + 1] = cum[i] + state[TRJ_T (t0 + i)];
+      for (int e = 0; e < TRJ_MONTHS; e++)
+        {
+          double per_contract;
+
+          if (n[e] == 0)
+            continue;
+          per_contract = cum[e + whole] - cum[e];
+          if (frac > 0)
+            per_contract += frac * state[TRJ_T (t0 + e + whole)];
+          f->ae[e] += n[e] * per_contract;
+        }
+    }
+  return TRUE;
+}
+
+static void
+contract_state (const TrjMonthTable *table, const TrjLine *line, double *state)
+{
+  const double c = line->cofinanced_share;
+
+  for (int i = 0; i < TRJ_T_COUNT; i++)
+    {
+      double aid = line->rate * table->smic[i] * line->weekly_hours * table->weeks_per_month;
+      double cofinanced = MAX (0.0, aid - table->cd_share * table->rsa[i]);
+
+      state[i] = (1 - c) * aid + c * cofinanced;
+    }
+}
+
+static gboolean
+contract_line (const TrjMonthTable *table, const TrjLine *line, TrjFigures *f, GError **error)
+{
+  double state[TRJ_T_COUNT];
+
+  contract_state (table, line, state);
+  if (!contract_cohorts (table, line, state, line->entries, 0, TRUE, f, error))
+    return FALSE;
+  if (line->has_previous_entries
+      && !contract_cohorts (table, line, state, line->previous_entries, -TRJ_MONTHS, FALSE, f, error))
+    return FALSE;
+  f->volume = trj_line_volume (line);
+  return TRUE;
+}
+
+static gboolean
+post_aid_line (const TrjMonthTable *table, const TrjLine *line, TrjFigures *f, GError **error)
+{
+  const double u = line->unit_amount;
+  const double q2 = line->kind == TRJ_KIND_CDI_INCLUSION ? line->second_year_quantity : 0;
+  const double socle = u * (line->quantity - q2) + 0.70 * u * q2;
+  const double modulated = line->modulation * socle;
+  const int e = line->commitment_month;
+  const int lag = line->payment_lag_months;
+  double cd = 0, weights = 0, months = line->rsa_months;
+
+  /* The département's share for k RSA recipients over m_k months from E. */
+  for (int t = e; months > 0 && line->rsa_recipients > 0; t++, months -= 1)
+    {
+      double share = MIN (1.0, months);
+
+      if (t > TRJ_T_LAST || !table->has_rsa[TRJ_T (t)])
+        return missing_reference (table, t, FALSE, error);
+      cd += share * table->cd_share * table->rsa[TRJ_T (t)] * line->rsa_recipients;
+    }
+
+  f->ae[e] += socle + modulated - cd;
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    weights += line->payment_profile[m];
+  for (int m = 0; m < TRJ_MONTHS && weights > 0; m++)
+    {
+      double paid = (socle - cd) * line->payment_profile[m] / weights;
+
+      if (m + lag < TRJ_MONTHS)
+        f->cp[m + lag] += paid;
+      else
+        f->cp_after_year += paid;
+    }
+  /* The modulated part is paid once, in April of Y+1. */
+  f->cp_after_year += modulated;
+  f->volume = line->quantity;
+  return TRUE;
+}
+
+static void
+free_line (const TrjLine *line, TrjFigures *f)
+{
+  double paid = 0;
+
+  f->ae[line->commitment_month] += line->ae_amount;
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      f->cp[m] += line->cp_schedule[m];
+      paid += line->cp_schedule[m];
+    }
+  f->cp_after_year = MAX (0.0, line->ae_amount - paid);
+}
+
+gboolean
+trj_engine_line_figures (const TrjMonthTable *table, const TrjLine *line, TrjFigures *f, GError **error)
+{
+  figures_clear (f);
+  switch (trj_kind_shape (line->kind))
+    {
+    case TRJ_LINE_SHAPE_CONTRACT:
+      if (!contract_line (table, line, f, error))
+        return FALSE;
+      break;
+    case TRJ_LINE_SHAPE_POST_AID:
+      if (!post_aid_line (table, line, f, error))
+        return FALSE;
+      break;
+    case TRJ_LINE_SHAPE_FREE:
+      free_line (line, f);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  figures_finish (f);
+  return TRUE;
+}
+
+gboolean
+trj_engine_contract_cost (const TrjScenario *scenario, const TrjLine *line, int entry_month,
+                          double *cost, GError **error)
+{
+  TrjMonthTable table;
+  g_autoptr(TrjLine) one = trj_line_copy (line);
+  TrjFigures f;
+
+  g_return_val_if_fail (entry_month >= 0 && entry_month < TRJ_MONTHS, FALSE);
+  trj_month_table_init (&table, scenario);
+  memset (one->entries, 0, sizeof one->entries);
+  one->entries[entry_month] = 1;
+  one->has_previous_entries = FALSE;
+  if (!trj_engine_line_figures (&table, one, &f, error))
+    return FALSE;
+  *cost = f.ae_total;
+  return TRUE;
+}
+
+/* ── Results ────────────────────────────────────────────────────────── */
+
+TrjResult *
+trj_result_new (const TrjScenario *scenario)
+{
+  TrjResult *result = g_new0 (TrjResult, 1);
+
+  trj_result_reshape (result, scenario);
+  return result;
+}
+
+void
+trj_result_reshape (TrjResult *result, const TrjScenario *scenario)
+{
+  guint n_lines = trj_scenario_n_lines (scenario);
+  guint n_envelopes = scenario->envelopes->len;
+  guint first = 0;
+
+  if (n_envelopes != result->n_envelopes)
+    {
+      g_free (result->envelopes);
+      result->envelopes = g_new0 (TrjEnvelopeResult, n_envelopes);
+      result->n_envelopes = n_envelopes;
+    }
+  if (n_lines != result->n_lines)
+    {
+      g_free (result->lines);
+      result->lines = g_new0 (TrjLineResult, n_lines);
+      result->n_lines = n_lines;
+    }
+  /* At most three range alerts a line, four alerts an envelope, one region-wide. */
+  if (result->alerts_capacity < 3 * n_lines + 4 * n_envelopes + 1)
+    {
+      result->alerts_capacity = 3 * n_lines + 4 * n_envelopes + 1;
+      result->alerts = g_renew (TrjAlert, result->alerts, result->alerts_capacity);
+    }
+  for (guint i = 0; i < n_envelopes; i++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, i);
+
+      result->envelopes[i].first_line = first;
+      result->envelopes[i].n_lines = env->lines->len;
+      first += env->lines->len;
+    }
+  result->n_alerts = 0;
+}
+
+void
+trj_result_free (TrjResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->envelopes);
+  g_free (result->lines);
+  g_free (result->alerts);
+  g_free (result);
+}
+
+const TrjLineResult *
+trj_result_line (const TrjResult *result, guint envelope, guint line)
+{
+  g_return_val_if_fail (envelope < result->n_envelopes, NULL);
+  g_return_val_if_fail (line < result->envelopes[envelope].n_lines, NULL);
+  return &result->lines[result->envelopes[envelope].first_line + line];
+}
+
+static void
+add_alert (TrjResult *result, TrjAlertCode code, int envelope, int line,
+           double value, double lo, double hi)
+{
+  TrjAlert *alert;
+
+  g_return_if_fail (result->n_alerts < result->alerts_capacity);
+  alert = &result->alerts[result->n_alerts++];
+  alert->code = code;
+  alert->envelope = envelope;
+  alert->line = line;
+  alert->value = value;
+  alert->limit_lo = lo;
+  alert->limit_hi = hi;
+}
+
+/* ── Fungibility (MODEL 2.6) ────────────────────────────────────────── */
+
+/* The envelopes whose notified AE form the initiatives territoriales base. */
+static gboolean
+is_fie_programme (const char *envelope_id)
+{
+  static const char *const ids[] = { "PEC_CIE_TP", "CIE_JEUNES", "IAE", "EA", "GEIQ" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (ids); i++)
+    if (g_strcmp0 (envelope_id, ids[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+double
+trj_fungibility_territorial_ceiling (const TrjScenario *scenario, const TrjRules *rules)
+{
+  double base = 0;
+
+  if (rules == NULL)
+    return 0;
+  for (guint i = 0; i < scenario->envelopes->len; i++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, i);
+      if (is_fie_programme (env->id))
+        base += env->ae_notified;
+    }
+  return rules->territorial_ceiling_share * base;
+}
+
+static double
+cie_to_pec_cp (const TrjScenario *scenario)
+{
+  const TrjFungibility *fu = &scenario->fungibility;
+  const TrjEnvelope *cie;
+
+  if (fu->has_cie_jeunes_to_pec_cp)
+    return fu->cie_jeunes_to_pec_cp;
+  cie = trj_scenario_find_envelope (scenario, "CIE_JEUNES");
+  if (cie == NULL || cie->ae_notified <= 0)
+    return 0;
+  return fu->cie_jeunes_to_pec_ae * cie->cp_notified / cie->ae_notified;
+}
+
+gboolean
+trj_fungibility_validate (const TrjScenario *scenario, const TrjRules *rules, GError **error)
+{
+  const TrjFungibility *fu = &scenario->fungibility;
+  const TrjEnvelope *cie = trj_scenario_find_envelope (scenario, "CIE_JEUNES");
+
+  if (fu->cie_jeunes_to_pec_ae < 0 || fu->cie_jeunes_to_pec_cp < 0)
+    {
+      g_set_error_literal (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
+                           _("Fungibility only goes from CIE jeunes to PEC: moving credits from PEC to CIE jeunes is not allowed"));
+      return FALSE;
+    }
+  if (fu->cie_jeunes_to_pec_ae > 0 && (cie == NULL || trj_scenario_find_envelope (scenario, "PEC_CIE_TP") == NULL))
+    {
+      g_set_error_literal (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
+                           _("Moving credits from CIE jeunes to PEC needs both envelopes"));
+      return FALSE;
+    }
+  if (cie != NULL && fu->cie_jeunes_to_pec_ae > cie->ae_notified)
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
+                   _("Cannot move %.0f € of AE from CIE jeunes: its envelope has only %.0f € notified"),
+                   fu->cie_jeunes_to_pec_ae, cie->ae_notified);
+      return FALSE;
+    }
+  if (cie != NULL && cie_to_pec_cp (scenario) > cie->cp_notified)
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
+                   _("Cannot move %.0f € of CP from CIE jeunes: its envelope has only %.0f € notified"),
+                   cie_to_pec_cp (scenario), cie->cp_notified);
+      return FALSE;
+    }
+  if (fu->initiatives_territoriales_ae < 0)
+    {
+      g_set_error_literal (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
+                           _("The amount for initiatives territoriales cannot be negative"));
+      return FALSE;
+    }
+  if (rules != NULL
+      && fu->initiatives_territoriales_ae > trj_fungibility_territorial_ceiling (scenario, rules) + 1e-6)
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
+                   _("Initiatives territoriales are limited to %.2f %% of the AE notified, that is %.0f €: %.0f € is above the ceiling"),
+                   rules->territorial_ceiling_share * 100,
+                   trj_fungibility_territorial_ceiling (scenario, rules),
+                   fu->initiatives_territoriales_ae);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Notified AE and CP of an envelope after the fungibility moves. The amount for
+ * initiatives territoriales is taken from the PEC envelope, the bulk of the
+ * region's contrats aidés. */
+static void
+available (const TrjScenario *scenario, const TrjEnvelope *env, double *ae, double *cp)
+{
+  const TrjFungibility *fu = &scenario->fungibility;
+
+  *ae = env->ae_notified;
+  *cp = env->cp_notified;
+  if (g_str_equal (env->id, "PEC_CIE_TP"))
+    {
+      *ae += fu->cie_jeunes_to_pec_ae - fu->initiatives_territoriales_ae;
+      *cp += cie_to_pec_cp (scenario);
+    }
+  else if (g_str_equal (env->id, "CIE_JEUNES"))
+    {
+      *ae -= fu->cie_jeunes_to_pec_ae;
+      *cp -= cie_to_pec_cp (scenario);
+    }
+}
+
+/* ── Alerts (MODEL 5) ───────────────────────────────────────────────── */
+
+static const TrjKindRules *
+rules_for (const TrjRules *rules, TrjLineKind kind, TrjZone zone)
+{
+  if (rules == NULL || trj_kind_shape (kind) != TRJ_LINE_SHAPE_CONTRACT)
+    return NULL;
+  /* CIE tous publics lines take the PEC ranges of their zone. */
+  return &rules->contract[kind == TRJ_KIND_CIE_JEUNES ? 1 : 0][zone];
+}
+
+static gboolean
+outside (double v, double lo, double hi)
+{
+  /* A tolerance well below display precision keeps 0.30 typed as 30 % inside [0.30, …]. */
+  return v < lo - 1e-9 || v > hi + 1e-9;
+}
+
+static void
+line_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result,
+             int e, int l, const TrjLine *line)
+{
+  const TrjKindRules *kr = rules_for (rules, line->kind, scenario->zone);
+
+  if (kr == NULL)
+    return;
+  if (outside (line->rate, kr->rate_min, kr->rate_max))
+    add_alert (result, TRJ_ALERT_RATE_OUT_OF_RANGE, e, l, line->rate, kr->rate_min, kr->rate_max);
+  if (outside (line->weekly_hours, kr->hours_min, kr->hours_max))
+    add_alert (result, TRJ_ALERT_HOURS_OUT_OF_RANGE, e, l, line->weekly_hours, kr->hours_min, kr->hours_max);
+  if (outside (line->duration_months, kr->duration_min, kr->duration_max))
+    add_alert (result, TRJ_ALERT_DURATION_OUT_OF_RANGE, e, l, line->duration_months,
+               kr->duration_min, kr->duration_max);
+}
+
+/* Volume-weighted averages of the contract lines of an envelope, and the
+ * cofinancing of its PEC lines alone (the 15 % target is on PEC). */
+static void
+envelope_averages (const TrjEnvelope *env, TrjEnvelopeResult *er, double *pec_cofinancing,
+                   double *pec_volume)
+{
+  double v = 0, r = 0, h = 0, d = 0, c = 0, pv = 0, pc = 0;
+
+  for (guint i = 0; i < env->lines->len; i++)
+    {
+      const TrjLine *line = g_ptr_array_index (env->lines, i);
+      double n;
+
+      if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
+        continue;
+      n = trj_line_volume (line);
+      v += n;
+      r += n * line->rate;
+      h += n * line->weekly_hours;
+      d += n * line->duration_months;
+      c += n * line->cofinanced_share;
+      if (line->kind == TRJ_KIND_PEC)
+        {
+          pv += n;
+          pc += n * line->cofinanced_share;
+        }
+    }
+  er->avg_rate = v > 0 ? r / v : NAN;
+  er->avg_hours = v > 0 ? h / v : NAN;
+  er->avg_duration = v > 0 ? d / v : NAN;
+  er->avg_cofinancing = v > 0 ? c / v : NAN;
+  *pec_volume = pv;
+  *pec_cofinancing = pv > 0 ? pc / pv : NAN;
+}
+
+static void
+envelope_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result,
+                 int e, const TrjEnvelope *env, double pec_cofinancing, double pec_volume)
+{
+  TrjEnvelopeResult *er = &result->envelopes[e];
+  const TrjKindRules *kr = NULL;
+
+  if (er->ae_margin < -1e-6)
+    add_alert (result, TRJ_ALERT_AE_OVER_ENVELOPE, e, -1, er->f.ae_total, 0, er->ae_available);
+  if (er->cp_margin < -1e-6)
+    add_alert (result, TRJ_ALERT_CP_OVER_ENVELOPE, e, -1, er->cp_available - er->cp_margin, 0,
+               er->cp_available);
+  if (rules == NULL)
+    return;
+
+  if (g_str_equal (env->id, "PEC_CIE_TP"))
+    kr = &rules->contract[0][scenario->zone];
+  else if (g_str_equal (env->id, "CIE_JEUNES"))
+    kr = &rules->contract[1][scenario->zone];
+  if (kr == NULL)
+    return;
+
+  if (pec_volume > 0 && kr->cofinancing_target > 0 && pec_cofinancing < kr->cofinancing_target - 1e-9)
+    add_alert (result, TRJ_ALERT_COFINANCING_BELOW_TARGET, e, -1, pec_cofinancing,
+               kr->cofinancing_target, 1);
+  if (!isnan (er->avg_rate) && er->avg_rate > kr->rate_avg + rules->average_tolerance + 1e-9)
+    add_alert (result, TRJ_ALERT_RATE_ABOVE_AVERAGE, e, -1, er->avg_rate, 0, kr->rate_avg);
+}
+
+/* ── The computation ────────────────────────────────────────────────── */
+
+gboolean
+trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result, GError **error)
+{
+  TrjMonthTable table;
+  guint index = 0;
+  int pec = -1;
+
+  g_return_val_if_fail (result->n_envelopes == scenario->envelopes->len, FALSE);
+  g_return_val_if_fail (result->n_lines == trj_scenario_n_lines (scenario), FALSE);
+
+  trj_month_table_init (&table, scenario);
+  figures_clear (&result->region);
+  result->n_alerts = 0;
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+      TrjEnvelopeResult *er = &result->envelopes[e];
+      double pec_cofinancing, pec_volume, cp_counted;
+
+      figures_clear (&er->f);
+      for (guint l = 0; l < env->lines->len; l++, index++)
+        {
+          const TrjLine *line = g_ptr_array_index (env->lines, l);
+          TrjFigures *lf = &result->lines[index].f;
+
+          if (!trj_engine_line_figures (&table, line, lf, error))
+            {
+              g_prefix_error (error, "envelopes[%u].lines[%u]: ", e, l);
+              return FALSE;
+            }
+          figures_add (&er->f, lf);
+          line_alerts (scenario, rules, result, e, l, line);
+        }
+      /* Last year's modulated IAE part is paid in April of Y. */
+      if (env->previous_modulation_cp != 0)
+        {
+          er->f.cp[3] += env->previous_modulation_cp;
+          er->f.cp_stock += env->previous_modulation_cp;
+        }
+      figures_finish (&er->f);
+
+      available (scenario, env, &er->ae_available, &er->cp_available);
+      cp_counted = env->cp_notified_includes_stock ? er->f.cp_total : er->f.cp_total - er->f.cp_stock;
+      er->ae_margin = er->ae_available - er->f.ae_total;
+      er->cp_margin = er->cp_available - cp_counted;
+      er->ae_consumption = er->ae_available != 0 ? er->f.ae_total / er->ae_available : NAN;
+      er->cp_consumption = er->cp_available != 0 ? cp_counted / er->cp_available : NAN;
+      /* The small epsilon keeps an exact fit (1 236 contracts) from flooring to 1 235. */
+      er->capacity = (!isnan (er->f.ae_per_contract) && er->f.ae_per_contract > 0)
+                       ? floor (er->ae_available / er->f.ae_per_contract + 1e-9)
+                       : NAN;
+      envelope_averages (env, er, &pec_cofinancing, &pec_volume);
+      envelope_alerts (scenario, rules, result, e, env, pec_cofinancing, pec_volume);
+
+      figures_add (&result->region, &er->f);
+      if (g_str_equal (env->id, "PEC_CIE_TP"))
+        pec = e;
+    }
+  figures_finish (&result->region);
+
+  result->territorial_ceiling = trj_fungibility_territorial_ceiling (scenario, rules);
+  if (rules != NULL && scenario->fungibility.initiatives_territoriales_ae > result->territorial_ceiling + 1e-6)
+    add_alert (result, TRJ_ALERT_FUNGIBILITY_OVER_CEILING, pec, -1,
+               scenario->fungibility.initiatives_territoriales_ae, 0, result->territorial_ceiling);
+  return TRUE;
+}

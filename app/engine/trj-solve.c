@@ -1,0 +1,187 @@
+/* trj-solve.c — valeur cible: one unknown of one line (MODEL.md 2.5)
+ *
+ * The envelope's AE is monotonic in each unknown (increasing in volume, rate,
+ * hours and duration, decreasing in cofinancing), so bisection inside the hard
+ * limits converges. Only the solved line is recomputed at each step: the other
+ * lines of its envelope are summed once.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "trj-engine-private.h"
+
+static const char *unknown_names[] = { "volume", "rate", "hours", "duration", "cofinancing" };
+
+const char *
+trj_unknown_to_string (TrjUnknown unknown)
+{
+  g_return_val_if_fail (unknown < G_N_ELEMENTS (unknown_names), NULL);
+  return unknown_names[unknown];
+}
+
+gboolean
+trj_unknown_from_string (const char *s, TrjUnknown *out)
+{
+  for (guint i = 0; s != NULL && i < G_N_ELEMENTS (unknown_names); i++)
+    if (g_str_equal (s, unknown_names[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+trj_unknown_limits (TrjUnknown unknown, double *lo, double *hi)
+{
+  switch (unknown)
+    {
+    case TRJ_UNKNOWN_VOLUME:      *lo = 0; *hi = 1e7; break;
+    case TRJ_UNKNOWN_RATE:        *lo = 0; *hi = 1;   break;
+    case TRJ_UNKNOWN_HOURS:       *lo = 0; *hi = 35;  break;
+    case TRJ_UNKNOWN_DURATION:    *lo = 0; *hi = 24;  break;
+    case TRJ_UNKNOWN_COFINANCING: *lo = 0; *hi = 1;   break;
+    default: g_assert_not_reached ();
+    }
+}
+
+double
+trj_line_get_unknown (const TrjLine *line, TrjUnknown unknown)
+{
+  switch (unknown)
+    {
+    case TRJ_UNKNOWN_VOLUME:      return trj_line_volume (line);
+    case TRJ_UNKNOWN_RATE:        return line->rate;
+    case TRJ_UNKNOWN_HOURS:       return line->weekly_hours;
+    case TRJ_UNKNOWN_DURATION:    return line->duration_months;
+    case TRJ_UNKNOWN_COFINANCING: return line->cofinanced_share;
+    default: g_assert_not_reached ();
+    }
+}
+
+void
+trj_line_set_unknown (TrjLine *line, TrjUnknown unknown, double value)
+{
+  switch (unknown)
+    {
+    case TRJ_UNKNOWN_VOLUME:
+      {
+        double current = trj_line_volume (line);
+
+        line->volume = value;
+        if (line->entries_mode == TRJ_ENTRIES_VOLUME || current <= 0)
+          {
+            /* No entries to scale: spread over the profile (uniform by default). */
+            if (!trj_line_spread_volume (line))
+              for (int m = 0; m < TRJ_MONTHS; m++)
+                line->entries[m] = value / TRJ_MONTHS;
+          }
+        else
+          for (int m = 0; m < TRJ_MONTHS; m++)
+            line->entries[m] *= value / current;
+      }
+      break;
+    case TRJ_UNKNOWN_RATE:        line->rate = value; break;
+    case TRJ_UNKNOWN_HOURS:       line->weekly_hours = value; break;
+    case TRJ_UNKNOWN_DURATION:    line->duration_months = value; break;
+    case TRJ_UNKNOWN_COFINANCING: line->cofinanced_share = value; break;
+    default: g_assert_not_reached ();
+    }
+}
+
+static gboolean
+line_ae (const TrjMonthTable *table, TrjLine *line, TrjUnknown unknown, double x,
+         double *ae, GError **error)
+{
+  TrjFigures f;
+
+  trj_line_set_unknown (line, unknown, x);
+  if (!trj_engine_line_figures (table, line, &f, error))
+    return FALSE;
+  *ae = f.ae_total;
+  return TRUE;
+}
+
+gboolean
+trj_engine_solve (const TrjScenario *scenario, const char *line_id, TrjUnknown unknown,
+                  double target, double *value, double *target_out, double *ae_total, GError **error)
+{
+  TrjMonthTable table;
+  TrjEnvelope *env = NULL;
+  const TrjLine *original = trj_scenario_find_line (scenario, line_id, &env);
+  g_autoptr(TrjLine) line = NULL;
+  g_autoptr(TrjResult) result = NULL;
+  double others = 0, lo, hi, f_lo, f_hi, x = 0, ae = 0;
+  guint env_index = 0;
+
+  if (original == NULL)
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_UNKNOWN_LINE,
+                   _("No line has the identifier “%s”"), line_id);
+      return FALSE;
+    }
+  if (trj_kind_shape (original->kind) != TRJ_LINE_SHAPE_CONTRACT)
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID,
+                   _("The line “%s” is not a contract line: only PEC, CIE jeunes and CIE tous publics lines can be solved"),
+                   line_id);
+      return FALSE;
+    }
+
+  /* The envelope's AE without the solved line, and its available AE. */
+  result = trj_result_new (scenario);
+  if (!trj_engine_compute (scenario, NULL, result, error))
+    return FALSE;
+  g_ptr_array_find (scenario->envelopes, env, &env_index);
+  for (guint l = 0; l < env->lines->len; l++)
+    if (g_ptr_array_index (env->lines, l) != original)
+      others += trj_result_line (result, env_index, l)->f.ae_total;
+  if (isnan (target))
+    target = result->envelopes[env_index].ae_available;
+  if (target_out != NULL)
+    *target_out = target;
+
+  trj_month_table_init (&table, scenario);
+  line = trj_line_copy (original);
+  trj_unknown_limits (unknown, &lo, &hi);
+  if (!line_ae (&table, line, unknown, lo, &f_lo, error)
+      || !line_ae (&table, line, unknown, hi, &f_hi, error))
+    return FALSE;
+  f_lo += others;
+  f_hi += others;
+
+  if (target < MIN (f_lo, f_hi) || target > MAX (f_lo, f_hi))
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION,
+                   _("no solution in [%g, %g]: the envelope's AE goes from %.0f € to %.0f € over that range, the target is %.0f €"),
+                   lo, hi, MIN (f_lo, f_hi), MAX (f_lo, f_hi), target);
+      return FALSE;
+    }
+
+  /* Bisection on an increasing function g(x) = ±(AE(x) − target). */
+  {
+    const double sign = f_hi >= f_lo ? 1.0 : -1.0;
+    const double tolerance = 1e-9 * MAX (fabs (target), 1.0);
+
+    for (int i = 0; i < 200; i++)
+      {
+        x = (lo + hi) / 2;
+        if (!line_ae (&table, line, unknown, x, &ae, error))
+          return FALSE;
+        ae += others;
+        if (fabs (ae - target) <= tolerance * 0.5)
+          break;
+        if (sign * (ae - target) < 0)
+          lo = x;
+        else
+          hi = x;
+      }
+  }
+
+  *value = x;
+  if (ae_total != NULL)
+    *ae_total = ae;
+  return TRUE;
+}

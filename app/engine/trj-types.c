@@ -1,0 +1,323 @@
+/* trj-types.c — constructors, copies and names of the model's input structures */
+#include "config.h"
+
+#include <string.h>
+
+#include "trj-types.h"
+
+static const char *zone_names[TRJ_N_ZONES] = { "metropole", "outre_mer", "mayotte" };
+
+static const char *kind_names[TRJ_N_KINDS] = {
+  "PEC", "CIE_JEUNES", "CIE_TP",
+  "EI", "ETTI", "ACI", "AI", "EITI", "PASSERELLE", "CDI_INCLUSION",
+  "EA_SOCLE", "EA_MAD", "EA_CDDT", "EA_EATT",
+  "GEIQ_RENFORCE", "GEIQ_STANDARD",
+  "FREE",
+};
+
+const char *
+trj_zone_to_string (TrjZone zone)
+{
+  g_return_val_if_fail (zone < TRJ_N_ZONES, NULL);
+  return zone_names[zone];
+}
+
+gboolean
+trj_zone_from_string (const char *s, TrjZone *out)
+{
+  for (guint i = 0; s != NULL && i < TRJ_N_ZONES; i++)
+    if (g_str_equal (s, zone_names[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+trj_kind_to_string (TrjLineKind kind)
+{
+  g_return_val_if_fail (kind < TRJ_N_KINDS, NULL);
+  return kind_names[kind];
+}
+
+gboolean
+trj_kind_from_string (const char *s, TrjLineKind *out)
+{
+  for (guint i = 0; s != NULL && i < TRJ_N_KINDS; i++)
+    if (g_str_equal (s, kind_names[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+TrjLineShape
+trj_kind_shape (TrjLineKind kind)
+{
+  if (kind <= TRJ_KIND_CIE_TP)
+    return TRJ_LINE_SHAPE_CONTRACT;
+  if (kind == TRJ_KIND_FREE)
+    return TRJ_LINE_SHAPE_FREE;
+  return TRJ_LINE_SHAPE_POST_AID;
+}
+
+/* ── Series ─────────────────────────────────────────────────────────── */
+
+void
+trj_series_clear (TrjSeries *series)
+{
+  g_clear_pointer (&series->points, g_free);
+  series->n_points = 0;
+}
+
+void
+trj_series_copy (TrjSeries *dest, const TrjSeries *src)
+{
+  dest->n_points = src->n_points;
+  dest->points = src->n_points ? g_memdup2 (src->points, sizeof (TrjRefPoint) * src->n_points) : NULL;
+}
+
+void
+trj_series_append (TrjSeries *series, gint32 from, double value)
+{
+  guint i;
+
+  /* Keep the points sorted by date; a point at an existing date replaces it. */
+  for (i = 0; i < series->n_points && series->points[i].from < from; i++)
+    ;
+  if (i < series->n_points && series->points[i].from == from)
+    {
+      series->points[i].value = value;
+      return;
+    }
+  series->points = g_renew (TrjRefPoint, series->points, series->n_points + 1);
+  memmove (&series->points[i + 1], &series->points[i],
+           sizeof (TrjRefPoint) * (series->n_points - i));
+  series->points[i].from = from;
+  series->points[i].value = value;
+  series->n_points++;
+}
+
+gboolean
+trj_series_value_at (const TrjSeries *series, int year, int month, double *out)
+{
+  gint32 first_day = year * 10000 + month * 100 + 1;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < series->n_points && series->points[i].from <= first_day; i++)
+    {
+      *out = series->points[i].value;
+      found = TRUE;
+    }
+  return found;
+}
+
+void
+trj_reference_clear (TrjReference *ref)
+{
+  trj_series_clear (&ref->smic_hourly);
+  trj_series_clear (&ref->rsa);
+}
+
+void
+trj_reference_copy (TrjReference *dest, const TrjReference *src)
+{
+  trj_series_copy (&dest->smic_hourly, &src->smic_hourly);
+  trj_series_copy (&dest->rsa, &src->rsa);
+  dest->cd_share = src->cd_share;
+  dest->weeks_per_month = src->weeks_per_month;
+}
+
+/* ── Lines ──────────────────────────────────────────────────────────── */
+
+TrjLine *
+trj_line_new (const char *id, TrjLineKind kind)
+{
+  TrjLine *line = g_new0 (TrjLine, 1);
+
+  line->id = g_strdup (id);
+  line->kind = kind;
+  line->payment_lag_months = 1;
+  line->entries_mode = TRJ_ENTRIES_MONTHLY;
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      line->profile[m] = 1.0;
+      line->payment_profile[m] = 1.0;
+    }
+  /* Post-aid lines are paid in the month served unless the user says otherwise. */
+  if (trj_kind_shape (kind) != TRJ_LINE_SHAPE_CONTRACT)
+    line->payment_lag_months = 0;
+  return line;
+}
+
+TrjLine *
+trj_line_copy (const TrjLine *line)
+{
+  TrjLine *copy = g_memdup2 (line, sizeof *line);
+
+  copy->id = g_strdup (line->id);
+  copy->label = g_strdup (line->label);
+  copy->departement = g_strdup (line->departement);
+  copy->prescriber = g_strdup (line->prescriber);
+  return copy;
+}
+
+void
+trj_line_free (TrjLine *line)
+{
+  if (line == NULL)
+    return;
+  g_free (line->id);
+  g_free (line->label);
+  g_free (line->departement);
+  g_free (line->prescriber);
+  g_free (line);
+}
+
+gboolean
+trj_line_spread_volume (TrjLine *line)
+{
+  double sum = 0;
+
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    sum += line->profile[m];
+  if (!(sum > 0))
+    return FALSE;
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    line->entries[m] = line->volume * line->profile[m] / sum;
+  return TRUE;
+}
+
+double
+trj_line_volume (const TrjLine *line)
+{
+  double sum = 0;
+
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    sum += line->entries[m];
+  return sum;
+}
+
+/* ── Envelopes ──────────────────────────────────────────────────────── */
+
+TrjEnvelope *
+trj_envelope_new (const char *id)
+{
+  TrjEnvelope *env = g_new0 (TrjEnvelope, 1);
+
+  env->id = g_strdup (id);
+  env->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) trj_line_free);
+  return env;
+}
+
+TrjEnvelope *
+trj_envelope_copy (const TrjEnvelope *env)
+{
+  TrjEnvelope *copy = g_memdup2 (env, sizeof *env);
+
+  copy->id = g_strdup (env->id);
+  copy->lines = g_ptr_array_new_full (env->lines->len, (GDestroyNotify) trj_line_free);
+  for (guint i = 0; i < env->lines->len; i++)
+    g_ptr_array_add (copy->lines, trj_line_copy (g_ptr_array_index (env->lines, i)));
+  return copy;
+}
+
+void
+trj_envelope_free (TrjEnvelope *env)
+{
+  if (env == NULL)
+    return;
+  g_free (env->id);
+  g_ptr_array_unref (env->lines);
+  g_free (env);
+}
+
+TrjLine *
+trj_envelope_find_line (const TrjEnvelope *env, const char *line_id)
+{
+  for (guint i = 0; i < env->lines->len; i++)
+    {
+      TrjLine *line = g_ptr_array_index (env->lines, i);
+      if (g_strcmp0 (line->id, line_id) == 0)
+        return line;
+    }
+  return NULL;
+}
+
+/* ── Scenarios ──────────────────────────────────────────────────────── */
+
+TrjScenario *
+trj_scenario_new (void)
+{
+  TrjScenario *scenario = g_new0 (TrjScenario, 1);
+
+  scenario->envelopes = g_ptr_array_new_with_free_func ((GDestroyNotify) trj_envelope_free);
+  scenario->reference.cd_share = 0.88;
+  scenario->reference.weeks_per_month = 52.0 / 12.0;
+  return scenario;
+}
+
+TrjScenario *
+trj_scenario_copy (const TrjScenario *scenario)
+{
+  TrjScenario *copy = g_memdup2 (scenario, sizeof *scenario);
+
+  copy->region = g_strdup (scenario->region);
+  trj_reference_copy (&copy->reference, &scenario->reference);
+  copy->envelopes = g_ptr_array_new_full (scenario->envelopes->len, (GDestroyNotify) trj_envelope_free);
+  for (guint i = 0; i < scenario->envelopes->len; i++)
+    g_ptr_array_add (copy->envelopes, trj_envelope_copy (g_ptr_array_index (scenario->envelopes, i)));
+  return copy;
+}
+
+void
+trj_scenario_free (TrjScenario *scenario)
+{
+  if (scenario == NULL)
+    return;
+  g_free (scenario->region);
+  trj_reference_clear (&scenario->reference);
+  g_ptr_array_unref (scenario->envelopes);
+  g_free (scenario);
+}
+
+TrjEnvelope *
+trj_scenario_find_envelope (const TrjScenario *scenario, const char *envelope_id)
+{
+  for (guint i = 0; i < scenario->envelopes->len; i++)
+    {
+      TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, i);
+      if (g_strcmp0 (env->id, envelope_id) == 0)
+        return env;
+    }
+  return NULL;
+}
+
+TrjLine *
+trj_scenario_find_line (const TrjScenario *scenario, const char *line_id, TrjEnvelope **envelope_out)
+{
+  for (guint i = 0; i < scenario->envelopes->len; i++)
+    {
+      TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, i);
+      TrjLine *line = trj_envelope_find_line (env, line_id);
+      if (line != NULL)
+        {
+          if (envelope_out != NULL)
+            *envelope_out = env;
+          return line;
+        }
+    }
+  return NULL;
+}
+
+guint
+trj_scenario_n_lines (const TrjScenario *scenario)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < scenario->envelopes->len; i++)
+    n += ((TrjEnvelope *) g_ptr_array_index (scenario->envelopes, i))->lines->len;
+  return n;
+}

@@ -1,0 +1,596 @@
+/* test-engine.c — the contrats aidés model of MODEL.md 2 and 5, against figures
+ * computed by hand from the 2024 reference values (section 6).
+ *
+ * Hand computations used below (weeks per month = 52/12):
+ *   aid at 50 %, 25 h, SMIC 11.65 = 0.5 × 11.65 × 25 × 52/12 = 631.041666…
+ *   aid at 50 %, 25 h, SMIC 11.88 (from November 2024)     = 643.5
+ *   aid at 50 %, 25 h, SMIC 11.52 (2023, from May)         = 624.0
+ */
+#include <math.h>
+#include <string.h>
+
+#include "trj-engine.h"
+#include "trj-year-data.h"
+
+#define AID_1165 (0.5 * 11.65 * 25 * 52.0 / 12.0)
+#define AID_1188 643.5
+#define AID_1152 624.0
+
+static const TrjYearData *
+year_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  const TrjYearData *data = trj_year_data_get (2024, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+  return data;
+}
+
+/* A metropole scenario with one PEC_CIE_TP envelope holding one PEC line. */
+static TrjScenario *
+one_line_scenario (double rate, double hours, double duration, double cofinanced, int lag)
+{
+  TrjScenario *s = trj_scenario_new ();
+  TrjEnvelope *env = trj_envelope_new ("PEC_CIE_TP");
+  TrjLine *line = trj_line_new ("l1", TRJ_KIND_PEC);
+
+  s->year = 2024;
+  s->region = g_strdup ("Bretagne");
+  s->zone = TRJ_ZONE_METROPOLE;
+  trj_year_data_reference (year_data (), TRJ_ZONE_METROPOLE, &s->reference);
+  line->rate = rate;
+  line->weekly_hours = hours;
+  line->duration_months = duration;
+  line->cofinanced_share = cofinanced;
+  line->payment_lag_months = lag;
+  g_ptr_array_add (env->lines, line);
+  env->ae_notified = 1e9;
+  env->cp_notified = 1e9;
+  g_ptr_array_add (s->envelopes, env);
+  return s;
+}
+
+static TrjLine *
+first_line (TrjScenario *s)
+{
+  return g_ptr_array_index (((TrjEnvelope *) g_ptr_array_index (s->envelopes, 0))->lines, 0);
+}
+
+static TrjResult *
+compute (const TrjScenario *s, const TrjRules *rules)
+{
+  g_autoptr(GError) error = NULL;
+  TrjResult *r = trj_result_new (s);
+
+  g_assert_true (trj_scenario_validate (s, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_engine_compute (s, rules, r, &error));
+  g_assert_no_error (error);
+  return r;
+}
+
+/* One contract of 9.9 months entering in March, lag 1: served March … November in
+ * full, December for 0.9; the November SMIC change applies to November and
+ * December; December's 0.9 month is paid in January 2025. */
+static void
+test_contract_march (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 9.9, 0, 1);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjFigures *f;
+  const double expected_cp[12] = { 0, 0, 0, AID_1165, AID_1165, AID_1165, AID_1165, AID_1165,
+                                    AID_1165, AID_1165, AID_1165, AID_1188 };
+
+  first_line (s)->entries[2] = 1;
+  r = compute (s, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+
+  for (int m = 0; m < 12; m++)
+    {
+      g_assert_cmpfloat_with_epsilon (f->cp[m], expected_cp[m], 1e-9);
+      g_assert_cmpfloat_with_epsilon (f->ae[m], m == 2 ? 8 * AID_1165 + AID_1188 + 0.9 * AID_1188 : 0, 1e-9);
+    }
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 6270.983333333333, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp_total, 8 * AID_1165 + AID_1188, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_year, 0.9 * AID_1188, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_cum[11], f->cp_total, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->ae_cum[1], 0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (f->ae_cum[2], f->ae_total, 1e-9);
+  g_assert_cmpfloat (f->volume, ==, 1);
+  g_assert_cmpfloat_with_epsilon (f->ae_per_contract, f->ae_total, 1e-9);
+  g_assert_cmpfloat (f->cp_stock, ==, 0);
+}
+
+/* Entering in November for 3 months: November and December 2024 and January
+ * 2025 at the November SMIC; with lag 1, December is paid in 2024 and the rest
+ * after the year. */
+static void
+test_contract_crossing_december (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 3, 0, 1);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjFigures *f;
+
+  first_line (s)->entries[10] = 2;
+  r = compute (s, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+  g_assert_cmpfloat_with_epsilon (f->ae[10], 2 * 3 * AID_1188, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp[10], 0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (f->cp[11], 2 * AID_1188, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_total, 2 * AID_1188, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_year, 2 * 2 * AID_1188, 1e-9);
+}
+
+/* A longer lag pushes payments into the next year: 6 months, 12 months of aid
+ * entering in December. */
+static void
+test_lag_six (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 12, 0, 6);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjFigures *f;
+
+  first_line (s)->entries[0] = 1;
+  r = compute (s, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+  /* Served January … December; January … June paid July … December. */
+  for (int m = 0; m < 6; m++)
+    g_assert_cmpfloat_with_epsilon (f->cp[m], 0, 1e-12);
+  for (int m = 6; m < 12; m++)
+    g_assert_cmpfloat_with_epsilon (f->cp[m], AID_1165, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_year, 4 * AID_1165 + 2 * AID_1188, 1e-9);
+}
+
+/* The RSA changes on 1 April 2024 (607.75 → 635.71); a fully cofinanced contract
+ * at 100 %, 35 h: the State pays the aid less 88 % of the RSA. */
+static void
+test_rsa_april_cofinancing (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (1.0, 35, 2, 1.0, 0);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjFigures *f;
+  const double aid = 11.65 * 35 * 52.0 / 12.0;    /* 1 766.916… */
+
+  first_line (s)->entries[2] = 1;
+  r = compute (s, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+  g_assert_cmpfloat_with_epsilon (f->cp[2], aid - 0.88 * 607.75, 1e-9);   /* 1 232.096… */
+  g_assert_cmpfloat_with_epsilon (f->cp[3], aid - 0.88 * 635.71, 1e-9);   /* 1 207.491… */
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 2439.588533333333, 1e-6);
+}
+
+/* 30 %, 20 h: the aid (302.9 €) is below 88 % of the RSA (559.42 €), so the
+ * cofinanced half costs the State nothing (floored at 0, never negative). */
+static void
+test_cofinancing_floor (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.3, 20, 1, 0.5, 0);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjFigures *f;
+
+  first_line (s)->entries[5] = 1;
+  r = compute (s, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 0.5 * 0.3 * 11.65 * 20 * 52.0 / 12.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 151.45, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp[5], 151.45, 1e-9);
+}
+
+/* Last year's cohort (December 2023, 3 months, lag 1): paid in January (at the
+ * 2023 SMIC), February and March 2024; counted in cp_stock, never in AE. */
+static void
+test_previous_year_stock (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 3, 0, 1);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjFigures *f;
+  TrjLine *line = first_line (s);
+
+  line->has_previous_entries = TRUE;
+  line->previous_entries[11] = 1;
+  r = compute (s, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+  g_assert_cmpfloat_with_epsilon (f->cp[0], AID_1152, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp[1], AID_1165, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp[2], AID_1165, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_stock, AID_1152 + 2 * AID_1165, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_total, f->cp_stock, 1e-9);
+  g_assert_cmpfloat (f->ae_total, ==, 0);
+  g_assert_cmpfloat (f->cp_after_year, ==, 0);
+  g_assert_true (isnan (f->ae_per_contract));
+
+  /* The envelope's CP margin leaves the stock out (2024 notification), unless
+   * the envelope says its CP covers it. */
+  {
+    TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+    g_autoptr(TrjResult) r2 = NULL;
+
+    env->cp_notified = 1000;
+    trj_engine_compute (s, NULL, r, NULL);
+    g_assert_cmpfloat_with_epsilon (r->envelopes[0].cp_margin, 1000, 1e-9);
+    env->cp_notified_includes_stock = TRUE;
+    r2 = compute (s, NULL);
+    g_assert_cmpfloat_with_epsilon (r2->envelopes[0].cp_margin, 1000 - f->cp_stock, 1e-9);
+  }
+}
+
+/* Over the life of this year's cohorts, AE = CP paid in the year + after it,
+ * for any parameters (fractional durations, lags, cofinancing, RSA changes). */
+static void
+test_ae_equals_lifetime_cp (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240207);
+
+  for (int i = 0; i < 500; i++)
+    {
+      g_autoptr(TrjScenario) s = one_line_scenario (g_rand_double_range (rand, 0.01, 1),
+                                                    g_rand_double_range (rand, 1, 35),
+                                                    g_rand_double_range (rand, 0.1, 24),
+                                                    g_rand_double (rand),
+                                                    g_rand_int_range (rand, 0, 7));
+      g_autoptr(TrjResult) r = NULL;
+      const TrjFigures *f;
+
+      for (int m = 0; m < 12; m++)
+        first_line (s)->entries[m] = g_rand_double_range (rand, 0, 50);
+      r = compute (s, NULL);
+      f = &trj_result_line (r, 0, 0)->f;
+      g_assert_cmpfloat_with_epsilon (f->ae_total / (f->cp_total + f->cp_after_year), 1.0, 1e-12);
+    }
+}
+
+/* Entries as volume × profile. */
+static void
+test_volume_profile (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 9.9, 0, 1);
+  TrjLine *line = first_line (s);
+  const double profile[12] = { 0, 0, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0 };
+
+  line->entries_mode = TRJ_ENTRIES_VOLUME;
+  line->volume = 120;
+  memcpy (line->profile, profile, sizeof profile);
+  g_assert_true (trj_line_spread_volume (line));
+  g_assert_cmpfloat (line->entries[2], ==, 30);
+  g_assert_cmpfloat (line->entries[4], ==, 60);
+  g_assert_cmpfloat (trj_line_volume (line), ==, 120);
+
+  memset (line->profile, 0, sizeof line->profile);
+  g_assert_false (trj_line_spread_volume (line));
+}
+
+/* Capacity: ⌊ae_available / ae_per_contract⌋. Two March contracts cost
+ * 2 × 6 270.98 €; 50 000 € funds 7 of them (7.97). */
+static void
+test_capacity (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 9.9, 0, 1);
+  g_autoptr(TrjResult) r = NULL;
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+
+  first_line (s)->entries[2] = 2;
+  env->ae_notified = 50000;
+  r = compute (s, NULL);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].f.ae_per_contract, 6270.983333333333, 1e-6);
+  g_assert_cmpfloat (r->envelopes[0].capacity, ==, 7);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].ae_margin, 50000 - 2 * 6270.983333333333, 1e-6);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].ae_consumption, 2 * 6270.983333333333 / 50000, 1e-9);
+
+  /* An exact fit is not floored away by rounding noise. */
+  env->ae_notified = 3 * r->envelopes[0].f.ae_per_contract;
+  trj_engine_compute (s, NULL, r, NULL);
+  g_assert_cmpfloat (r->envelopes[0].capacity, ==, 3);
+
+  /* No volume: no AE per contract, no capacity. */
+  first_line (s)->entries[2] = 0;
+  trj_engine_compute (s, NULL, r, NULL);
+  g_assert_true (isnan (r->envelopes[0].capacity));
+}
+
+static gboolean
+has_alert (const TrjResult *r, TrjAlertCode code, int envelope, int line)
+{
+  for (guint i = 0; i < r->n_alerts; i++)
+    if (r->alerts[i].code == code && r->alerts[i].envelope == envelope && r->alerts[i].line == line)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_alerts (void)
+{
+  const TrjRules *rules = &year_data ()->rules;
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 9.9, 0.15, 1);
+  TrjLine *line = first_line (s);
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+  g_autoptr(TrjResult) r = NULL;
+
+  line->entries[0] = 10;
+  r = compute (s, rules);
+  g_assert_cmpuint (r->n_alerts, ==, 0);
+
+  /* Line ranges: the bounds themselves are inside. */
+  line->rate = 0.60;
+  line->weekly_hours = 30;
+  line->duration_months = 12;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_false (has_alert (r, TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 0));
+  g_assert_false (has_alert (r, TRJ_ALERT_HOURS_OUT_OF_RANGE, 0, 0));
+  g_assert_false (has_alert (r, TRJ_ALERT_DURATION_OUT_OF_RANGE, 0, 0));
+  g_assert_true (has_alert (r, TRJ_ALERT_RATE_ABOVE_AVERAGE, 0, -1));
+
+  line->rate = 0.65;
+  line->weekly_hours = 31;
+  line->duration_months = 5.9;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_true (has_alert (r, TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 0));
+  g_assert_true (has_alert (r, TRJ_ALERT_HOURS_OUT_OF_RANGE, 0, 0));
+  g_assert_true (has_alert (r, TRJ_ALERT_DURATION_OUT_OF_RANGE, 0, 0));
+  g_assert_cmpfloat (r->alerts[0].limit_lo, ==, 0.30);
+  g_assert_cmpfloat (r->alerts[0].limit_hi, ==, 0.60);
+
+  /* Outre-mer: 65 % is inside 30–70 %. */
+  s->zone = TRJ_ZONE_OUTRE_MER;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_false (has_alert (r, TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 0));
+  s->zone = TRJ_ZONE_METROPOLE;
+
+  line->rate = 0.5;
+  line->weekly_hours = 25;
+  line->duration_months = 13;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_true (has_alert (r, TRJ_ALERT_DURATION_OUT_OF_RANGE, 0, 0));
+  line->duration_months = 9.9;
+
+  /* Cofinancing target of PEC lines: 15 %. */
+  line->cofinanced_share = 0.10;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_true (has_alert (r, TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1));
+  line->cofinanced_share = 0.15;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_false (has_alert (r, TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1));
+
+  /* Envelope AE and CP. */
+  env->ae_notified = r->envelopes[0].f.ae_total - 1;
+  env->cp_notified = r->envelopes[0].f.cp_total - 1;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_true (has_alert (r, TRJ_ALERT_AE_OVER_ENVELOPE, 0, -1));
+  g_assert_true (has_alert (r, TRJ_ALERT_CP_OVER_ENVELOPE, 0, -1));
+  env->ae_notified += 1;
+  env->cp_notified += 1;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_false (has_alert (r, TRJ_ALERT_AE_OVER_ENVELOPE, 0, -1));
+  g_assert_false (has_alert (r, TRJ_ALERT_CP_OVER_ENVELOPE, 0, -1));
+
+  /* Initiatives territoriales: 0.44 % of the AE notified. */
+  env->ae_notified = 1000000;
+  s->fungibility.initiatives_territoriales_ae = 4400;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_cmpfloat_with_epsilon (r->territorial_ceiling, 4400, 1e-6);
+  g_assert_false (has_alert (r, TRJ_ALERT_FUNGIBILITY_OVER_CEILING, 0, -1));
+  s->fungibility.initiatives_territoriales_ae = 4401;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_true (has_alert (r, TRJ_ALERT_FUNGIBILITY_OVER_CEILING, 0, -1));
+}
+
+/* CIE jeunes rules: 30–47 %, 20–35 h, average 35 %; no cofinancing target. */
+static void
+test_alerts_cie_jeunes (void)
+{
+  const TrjRules *rules = &year_data ()->rules;
+  g_autoptr(TrjScenario) s = one_line_scenario (0.47, 35, 8.3, 0, 1);
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+  TrjLine *line = first_line (s);
+  g_autoptr(TrjResult) r = NULL;
+
+  g_free (env->id);
+  env->id = g_strdup ("CIE_JEUNES");
+  line->kind = TRJ_KIND_CIE_JEUNES;
+  line->entries[0] = 1;
+  r = compute (s, rules);
+  g_assert_false (has_alert (r, TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 0));
+  g_assert_false (has_alert (r, TRJ_ALERT_HOURS_OUT_OF_RANGE, 0, 0));
+  g_assert_false (has_alert (r, TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1));
+  g_assert_true (has_alert (r, TRJ_ALERT_RATE_ABOVE_AVERAGE, 0, -1));
+  line->rate = 0.48;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_true (has_alert (r, TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 0));
+}
+
+/* Fungibility: CIE jeunes → PEC moves AE and CP (CP by default in CIE jeunes'
+ * CP/AE ratio); the reverse direction and amounts above the notification or
+ * the ceiling are refused. */
+static void
+test_fungibility (void)
+{
+  const TrjYearData *data = year_data ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) s = trj_year_data_example (data, "Bretagne", &error);
+  g_autoptr(TrjResult) r = NULL;
+  const double cie_ratio = 938680.0 / 2214318.0;
+
+  g_assert_no_error (error);
+  s->fungibility.cie_jeunes_to_pec_ae = 100000;
+  g_assert_true (trj_fungibility_validate (s, &data->rules, &error));
+  r = compute (s, &data->rules);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].ae_available, 6813468 + 100000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[1].ae_available, 2214318 - 100000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].cp_available, 3259524 + 100000 * cie_ratio, 1e-6);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[1].cp_available, 938680 - 100000 * cie_ratio, 1e-6);
+
+  /* An explicit CP amount. */
+  s->fungibility.has_cie_jeunes_to_pec_cp = TRUE;
+  s->fungibility.cie_jeunes_to_pec_cp = 5000;
+  trj_engine_compute (s, &data->rules, r, NULL);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].cp_available, 3259524 + 5000, 1e-6);
+
+  /* PEC → CIE jeunes (a negative move) is refused. */
+  s->fungibility.cie_jeunes_to_pec_ae = -1000;
+  g_assert_false (trj_fungibility_validate (s, &data->rules, &error));
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY);
+  g_clear_error (&error);
+  g_assert_false (trj_scenario_validate (s, &error));
+  g_assert_true (g_str_has_prefix (error->message, "fungibility: "));
+  g_clear_error (&error);
+
+  /* More than CIE jeunes has. */
+  s->fungibility.cie_jeunes_to_pec_ae = 2214319;
+  g_assert_false (trj_fungibility_validate (s, &data->rules, &error));
+  g_clear_error (&error);
+  s->fungibility.cie_jeunes_to_pec_ae = 0;
+  s->fungibility.has_cie_jeunes_to_pec_cp = FALSE;
+
+  /* Initiatives territoriales ceiling: 0.44 % × (6 813 468 + 2 214 318). */
+  s->fungibility.initiatives_territoriales_ae = 0.0044 * (6813468 + 2214318);
+  g_assert_true (trj_fungibility_validate (s, &data->rules, &error));
+  g_assert_no_error (error);
+  trj_engine_compute (s, &data->rules, r, NULL);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].ae_available,
+                                  6813468 - 0.0044 * (6813468 + 2214318), 1e-6);
+  s->fungibility.initiatives_territoriales_ae += 1;
+  g_assert_false (trj_fungibility_validate (s, &data->rules, &error));
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY);
+  /* The ceiling is shown. */
+  g_assert_nonnull (strstr (error->message, "39722"));
+}
+
+/* MODEL 4: the AE per contract of the circular's average parameters (uniform
+ * entries over the year) comes within 2 % of the notification's. */
+static void
+test_calibration (void)
+{
+  const TrjYearData *data = year_data ();
+  struct { const char *region; guint envelope; double implied; } cases[] = {
+    { "Bretagne", 0, 5512 },          /* PEC métropole */
+    { "La Réunion", 0, 6775 },        /* PEC outre-mer */
+    { "Bretagne", 1, 4258 },          /* CIE jeunes métropole */
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TrjScenario) s = trj_year_data_example (data, cases[i].region, NULL);
+      g_autoptr(TrjResult) r = compute (s, &data->rules);
+      double per_contract = r->envelopes[cases[i].envelope].f.ae_per_contract;
+
+      g_test_message ("%s envelope %u: %.2f € per contract (notification %.0f €)",
+                      cases[i].region, cases[i].envelope, per_contract, cases[i].implied);
+      g_assert_cmpfloat (fabs (per_contract / cases[i].implied - 1), <, 0.02);
+    }
+}
+
+/* Post-aid line (MODEL 3): 10 ETP of ACI at 23 458 €, 5 % modulation, two RSA
+ * recipients cofinanced over 3 months from January. */
+static void
+test_post_aid (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 9.9, 0, 1);
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+  TrjLine *line = trj_line_new ("aci", TRJ_KIND_ACI);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjFigures *f;
+  const double socle = 10 * 23458.0;
+  const double cd = 0.88 * 607.75 * 2 * 3;   /* January–March 2024 */
+
+  g_free (env->id);
+  env->id = g_strdup ("IAE");
+  g_ptr_array_remove_index (env->lines, 0);
+  line->quantity = 10;
+  line->unit_amount = 23458;
+  line->modulation = 0.05;
+  line->rsa_recipients = 2;
+  line->rsa_months = 3;
+  g_ptr_array_add (env->lines, line);
+  r = compute (s, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+  g_assert_cmpfloat_with_epsilon (f->ae[0], socle * 1.05 - cd, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[0], (socle - cd) / 12, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp_total, socle - cd, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_year, 0.05 * socle, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, f->cp_total + f->cp_after_year, 1e-6);
+
+  /* CDI inclusion: the second-year ETP at 70 % of the socle. */
+  line->kind = TRJ_KIND_CDI_INCLUSION;
+  line->rsa_recipients = 0;
+  line->modulation = 0;
+  line->second_year_quantity = 4;
+  trj_engine_compute (s, NULL, r, NULL);
+  g_assert_cmpfloat_with_epsilon (r->lines[0].f.ae_total, 23458.0 * 6 + 0.7 * 23458.0 * 4, 1e-6);
+}
+
+/* Hard limits: the message names the key path. */
+static void
+test_validate (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (1.4, 25, 9.9, 0, 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (trj_scenario_validate (s, &error));
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "envelopes[0].lines[0].rate: "));
+  g_assert_nonnull (strstr (error->message, "1.4"));
+  g_clear_error (&error);
+
+  first_line (s)->rate = 0.5;
+  first_line (s)->entries[3] = -5;
+  g_assert_false (trj_scenario_validate (s, &error));
+  g_assert_true (g_str_has_prefix (error->message, "envelopes[0].lines[0].entries[3]: "));
+  g_clear_error (&error);
+
+  first_line (s)->entries[3] = 0;
+  first_line (s)->payment_lag_months = 7;
+  g_assert_false (trj_scenario_validate (s, &error));
+  g_assert_true (g_str_has_prefix (error->message, "envelopes[0].lines[0].payment_lag_months: "));
+  g_clear_error (&error);
+
+  first_line (s)->payment_lag_months = 0;
+  first_line (s)->weekly_hours = 0;
+  g_assert_false (trj_scenario_validate (s, &error));
+  g_assert_true (g_str_has_prefix (error->message, "envelopes[0].lines[0].weekly_hours: "));
+  g_clear_error (&error);
+
+  first_line (s)->weekly_hours = 35;
+  first_line (s)->duration_months = 24;
+  first_line (s)->cofinanced_share = 1;
+  g_assert_true (trj_scenario_validate (s, &error));
+  g_assert_no_error (error);
+}
+
+/* A month before the first SMIC date is an error, not a silent zero. */
+static void
+test_reference_gap (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 3, 0, 1);
+  g_autoptr(TrjResult) r = trj_result_new (s);
+  g_autoptr(GError) error = NULL;
+
+  trj_series_clear (&s->reference.smic_hourly);
+  trj_series_append (&s->reference.smic_hourly, 20240301, 11.65);
+  first_line (s)->entries[1] = 1;   /* served from February */
+  g_assert_false (trj_engine_compute (s, NULL, r, &error));
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_REFERENCE);
+  g_assert_nonnull (strstr (error->message, "2024-02-01"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/engine/contract-march", test_contract_march);
+  g_test_add_func ("/engine/contract-crossing-december", test_contract_crossing_december);
+  g_test_add_func ("/engine/lag-six", test_lag_six);
+  g_test_add_func ("/engine/rsa-april-cofinancing", test_rsa_april_cofinancing);
+  g_test_add_func ("/engine/cofinancing-floor", test_cofinancing_floor);
+  g_test_add_func ("/engine/previous-year-stock", test_previous_year_stock);
+  g_test_add_func ("/engine/ae-equals-lifetime-cp", test_ae_equals_lifetime_cp);
+  g_test_add_func ("/engine/volume-profile", test_volume_profile);
+  g_test_add_func ("/engine/capacity", test_capacity);
+  g_test_add_func ("/engine/alerts", test_alerts);
+  g_test_add_func ("/engine/alerts-cie-jeunes", test_alerts_cie_jeunes);
+  g_test_add_func ("/engine/fungibility", test_fungibility);
+  g_test_add_func ("/engine/calibration", test_calibration);
+  g_test_add_func ("/engine/post-aid", test_post_aid);
+  g_test_add_func ("/engine/validate", test_validate);
+  g_test_add_func ("/engine/reference-gap", test_reference_gap);
+  return g_test_run ();
+}
