@@ -1,0 +1,769 @@
+/* trj-csv.c — CSV export of lines and trajectory, CSV import of lines (libcsv) */
+#include "config.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "trj-csv.h"
+#include "trj-engine.h"
+#include "trj-format.h"
+#include "trj-json-writer.h"
+#include "trj-programming.h"
+#include "trj-programming-private.h"
+#include "trj-year-data.h"
+
+/* Errors listed in the message of a refused file; the rest are counted. */
+#define MAX_LISTED_ERRORS 20
+
+/* The columns of the lines file. Their names are part of the file format (the
+ * same in every language), so they are not translated. */
+typedef enum {
+  COL_ENVELOPE, COL_ID, COL_LABEL, COL_KIND, COL_DEPARTEMENT, COL_PRESCRIBER,
+  COL_RATE, COL_HOURS, COL_DURATION, COL_COFINANCED, COL_LAG,
+  COL_MONTH_FIRST,
+  COL_MONTH_LAST = COL_MONTH_FIRST + TRJ_MONTHS - 1,
+  COL_VOLUME, COL_AE_PER_CONTRACT, COL_AE, COL_CP, COL_CP_STOCK, COL_CP_AFTER,
+  N_COLS
+} Column;
+
+static const char *const column_names[N_COLS] = {
+  "enveloppe", "identifiant", "libellé", "type", "département", "prescripteur",
+  "taux", "heures", "durée", "cofinancement", "décalage",
+  "janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc",
+  "volume", "AE par contrat", "AE", "CP", "CP stock", "reste à payer",
+};
+
+/* ── Writing ───────────────────────────────────────────────────────────── */
+
+static void
+append_field (GString *out, const char *text)
+{
+  if (out->len > 0 && out->str[out->len - 1] != '\n')
+    g_string_append_c (out, ';');
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ";\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Every digit that matters, with a decimal comma: the file is exact, and
+ * spreadsheets format it for display themselves. NAN is an empty field. */
+static void
+append_number (GString *out, double value)
+{
+  g_autoptr(GString) number = g_string_new (NULL);
+
+  if (!isfinite (value))
+    {
+      append_field (out, NULL);
+      return;
+    }
+  trj_json_append_number (number, value);
+  g_strdelimit (number->str, ".", ',');
+  append_field (out, number->str);
+}
+
+static void
+end_row (GString *out)
+{
+  g_string_append (out, "\r\n");
+}
+
+static gboolean
+write_file (const char *path, GString *content, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents (path, content->str, content->len, &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot write “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GString *
+new_csv (void)
+{
+  return g_string_new ("\xEF\xBB\xBF");   /* BOM: spreadsheets then read UTF-8 */
+}
+
+gboolean
+trj_csv_export_lines (const TrjScenario *scenario, const char *path, GError **error)
+{
+  g_autoptr(TrjResult) result = trj_programming_compute (scenario, error);
+  g_autoptr(GString) out = NULL;
+
+  if (result == NULL)
+    return FALSE;
+  out = new_csv ();
+  for (int c = 0; c < N_COLS; c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, ';');
+      g_string_append (out, column_names[c]);
+    }
+  end_row (out);
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+      for (guint l = 0; l < env->lines->len; l++)
+        {
+          const TrjLine *line = g_ptr_array_index (env->lines, l);
+          const TrjFigures *f = &trj_result_line (result, e, l)->f;
+          gboolean contract = trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+
+          append_field (out, env->id);
+          append_field (out, line->id);
+          append_field (out, line->label);
+          append_field (out, trj_kind_to_string (line->kind));
+          append_field (out, line->departement);
+          append_field (out, line->prescriber);
+          append_number (out, contract ? line->rate : NAN);
+          append_number (out, contract ? line->weekly_hours : NAN);
+          append_number (out, contract ? line->duration_months : NAN);
+          append_number (out, contract ? line->cofinanced_share : NAN);
+          append_number (out, contract ? line->payment_lag_months : NAN);
+          for (int m = 0; m < TRJ_MONTHS; m++)
+            append_number (out, contract ? line->entries[m] : NAN);
+          append_number (out, f->volume);
+          append_number (out, f->ae_per_contract);
+          append_number (out, f->ae_total);
+          append_number (out, f->cp_total);
+          append_number (out, f->cp_stock);
+          append_number (out, f->cp_after_year);
+          end_row (out);
+        }
+    }
+  return write_file (path, out, error);
+}
+
+gboolean
+trj_csv_export_trajectory (const TrjScenario *scenario, const char *path, GError **error)
+{
+  g_autoptr(TrjResult) result = trj_programming_compute (scenario, error);
+  g_autoptr(GString) out = NULL;
+  guint n_env = scenario->envelopes->len;
+  g_autofree const TrjFigures **blocks = NULL;
+
+  if (result == NULL)
+    return FALSE;
+  blocks = g_new (const TrjFigures *, n_env + 1);
+  for (guint e = 0; e < n_env; e++)
+    blocks[e] = &result->envelopes[e].f;
+  blocks[n_env] = &result->region;
+
+  out = new_csv ();
+  g_string_append (out, "mois");
+  for (guint b = 0; b <= n_env; b++)
+    {
+      const char *name = b < n_env
+        ? ((TrjEnvelope *) g_ptr_array_index (scenario->envelopes, b))->id : "REGION";
+      g_autofree char *ae = g_strdup_printf ("%s AE", name);
+      g_autofree char *ae_cum = g_strdup_printf ("%s AE cumulées", name);
+      g_autofree char *cp = g_strdup_printf ("%s CP", name);
+      g_autofree char *cp_cum = g_strdup_printf ("%s CP cumulés", name);
+
+      append_field (out, ae);
+      append_field (out, ae_cum);
+      append_field (out, cp);
+      append_field (out, cp_cum);
+    }
+  end_row (out);
+
+  for (int m = 0; m <= TRJ_MONTHS; m++)
+    {
+      g_autofree char *month = m < TRJ_MONTHS ? trj_format_month (scenario->year, m + 1)
+                                              : g_strdup ("Total");
+
+      append_field (out, month);
+      for (guint b = 0; b <= n_env; b++)
+        {
+          const TrjFigures *f = blocks[b];
+          append_number (out, m < TRJ_MONTHS ? f->ae[m] : f->ae_total);
+          append_number (out, m < TRJ_MONTHS ? f->ae_cum[m] : NAN);
+          append_number (out, m < TRJ_MONTHS ? f->cp[m] : f->cp_total);
+          append_number (out, m < TRJ_MONTHS ? f->cp_cum[m] : NAN);
+        }
+      end_row (out);
+    }
+  return write_file (path, out, error);
+}
+
+/* ── Reading ───────────────────────────────────────────────────────────── */
+
+typedef struct {
+  GPtrArray *rows;       /* GPtrArray of char* */
+  GPtrArray *current;
+} Table;
+
+static void
+on_field (void *text, size_t len, void *data)
+{
+  Table *table = data;
+
+  if (table->current == NULL)
+    table->current = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (table->current, g_strndup (text != NULL ? text : "", len));
+}
+
+static void
+on_row_end (int c, void *data)
+{
+  Table *table = data;
+
+  if (table->current == NULL)
+    table->current = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (table->rows, g_steal_pointer (&table->current));
+}
+
+/* Lower case, no accents, no dots, single spaces: "Libellé" = "libelle",
+ * "janv." = "janv". */
+static char *
+normalise_name (const char *name)
+{
+  g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
+  g_autofree char *folded = NULL;
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c) || c == '.')
+        continue;
+      if (g_unichar_isspace (c) || c == '_')
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          continue;
+        }
+      g_string_append_unichar (out, c);
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  folded = g_string_free (out, FALSE);
+  return g_utf8_casefold (folded, -1);
+}
+
+/* The separator is the one the header row uses most (a header has no numbers,
+ * so a decimal comma cannot mislead this). */
+static char
+detect_separator (const char *text)
+{
+  guint semicolons = 0, commas = 0;
+  gboolean quoted = FALSE;
+
+  for (const char *p = text; *p != '\0' && (quoted || (*p != '\n' && *p != '\r')); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == ';')
+        semicolons++;
+      else if (!quoted && *p == ',')
+        commas++;
+    }
+  if (semicolons == 0 && commas == 0)
+    return 0;
+  return semicolons >= commas ? ';' : ',';
+}
+
+typedef struct {
+  GPtrArray *errors;
+  guint n_errors;
+} Errors;
+
+static void
+add_error (Errors *errors, guint row, const char *column, const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_error (Errors *errors, guint row, const char *column, const char *format, ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  errors->n_errors++;
+  if (errors->errors->len >= MAX_LISTED_ERRORS)
+    return;
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (column != NULL)
+    /* TRANSLATORS: « ligne 12, colonne taux : « 5O » n'est pas un nombre » */
+    g_ptr_array_add (errors->errors, g_strdup_printf (_("line %u, column %s: %s"), row, column, what));
+  else
+    g_ptr_array_add (errors->errors, g_strdup_printf (_("line %u: %s"), row, what));
+}
+
+/* Reads a number cell. Empty cells take `fallback` (NAN: required). The value
+ * must be in [lo, hi], or in ]lo, hi] when lo_open (rates, hours, durations). */
+static gboolean
+read_number (Errors *errors, guint row, const char *column, const char *text,
+             gboolean is_share, double lo, gboolean lo_open, double hi, double fallback,
+             double *out)
+{
+  g_autofree char *shown_lo = NULL;
+  g_autofree char *shown_hi = NULL;
+  g_autofree char *shown = NULL;
+  double value;
+
+  if (text == NULL || *text == '\0')
+    {
+      if (isnan (fallback))
+        {
+          add_error (errors, row, column, _("a value is required"));
+          return FALSE;
+        }
+      *out = fallback;
+      return TRUE;
+    }
+  if (!(is_share ? trj_parse_rate (text, &value) : trj_parse_number (text, &value)))
+    {
+      add_error (errors, row, column, _("“%s” is not a number"), text);
+      return FALSE;
+    }
+  if (value < lo || (lo_open && value == lo) || value > hi)
+    {
+      shown = is_share ? trj_format_percent (value, 1) : trj_format_number (value, 2);
+      shown_lo = is_share ? trj_format_percent (lo, 1) : trj_format_number (lo, 0);
+      shown_hi = is_share ? trj_format_percent (hi, 1) : trj_format_number (hi, 0);
+      if (lo_open)
+        add_error (errors, row, column, _("%s is not above %s and at most %s"), shown, shown_lo, shown_hi);
+      else
+        add_error (errors, row, column, _("%s is outside %s–%s"), shown, shown_lo, shown_hi);
+      return FALSE;
+    }
+  *out = value;
+  return TRUE;
+}
+
+static char *
+unique_id (const TrjScenario *target, GHashTable *taken, const char *wanted)
+{
+  char *id = g_strdup (wanted);
+
+  for (guint n = 2; g_hash_table_contains (taken, id)
+                    || trj_scenario_find_line (target, id, NULL) != NULL; n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", wanted, n);
+    }
+  g_hash_table_add (taken, g_strdup (id));
+  return id;
+}
+
+static const char *
+cell (GPtrArray *fields, const int *index, Column column)
+{
+  return index[column] >= 0 ? g_ptr_array_index (fields, index[column]) : NULL;
+}
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* One data row → a line (NULL with errors added). */
+static TrjCsvLine *
+read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *target,
+          const TrjRegion *region, GHashTable *taken, Errors *errors)
+{
+  g_autoptr(TrjLine) line = NULL;
+  g_autofree char *kind_text = NULL;
+  const char *envelope_id;
+  const char *dep_text;
+  guint errors_before = errors->n_errors;
+  TrjLineKind kind;
+  TrjCsvLine *out;
+  double lo, hi, lag;
+  gboolean monthly = index[COL_MONTH_FIRST] >= 0;
+
+  for (guint i = 0; i < fields->len; i++)
+    g_strstrip (g_ptr_array_index (fields, i));
+
+  kind_text = g_ascii_strup (cell (fields, index, COL_KIND), -1);
+  g_strdelimit (kind_text, " -", '_');
+  if (!trj_kind_from_string (kind_text, &kind)
+      || trj_kind_shape (kind) != TRJ_LINE_SHAPE_CONTRACT)
+    {
+      add_error (errors, row, column_names[COL_KIND],
+                 _("“%s” is not a contract kind (PEC, CIE_JEUNES or CIE_TP)"),
+                 cell (fields, index, COL_KIND));
+      return NULL;
+    }
+  line = trj_line_new ("", kind);
+
+  envelope_id = cell (fields, index, COL_ENVELOPE);
+  if (!has_text (envelope_id))
+    envelope_id = kind == TRJ_KIND_CIE_JEUNES ? "CIE_JEUNES" : "PEC_CIE_TP";
+  if (trj_scenario_find_envelope (target, envelope_id) == NULL)
+    add_error (errors, row, column_names[COL_ENVELOPE],
+               _("the scenario has no envelope “%s”"), envelope_id);
+
+  dep_text = cell (fields, index, COL_DEPARTEMENT);
+  if (has_text (dep_text))
+    {
+      /* Spreadsheets drop the leading zero of "01"…"09". */
+      g_autofree char *code = strlen (dep_text) == 1 && g_ascii_isdigit (dep_text[0])
+        ? g_strdup_printf ("0%s", dep_text) : g_ascii_strup (dep_text, -1);
+      const TrjDepartement *dep = region != NULL ? trj_region_find_departement (region, code) : NULL;
+
+      if (region != NULL && dep == NULL)
+        add_error (errors, row, column_names[COL_DEPARTEMENT],
+                   _("“%s” is not a département of %s"), dep_text, target->region);
+      line->departement = g_steal_pointer (&code);
+      if (dep != NULL && !has_text (cell (fields, index, COL_LABEL)))
+        line->label = g_strdup_printf ("%s %s", trj_kind_to_string (kind), dep->name);
+    }
+  if (has_text (cell (fields, index, COL_LABEL)))
+    line->label = g_strdup (cell (fields, index, COL_LABEL));
+  else if (line->label == NULL)
+    line->label = g_strdup (trj_kind_to_string (kind));
+  if (has_text (cell (fields, index, COL_PRESCRIBER)))
+    line->prescriber = g_strdup (cell (fields, index, COL_PRESCRIBER));
+
+  trj_unknown_limits (TRJ_UNKNOWN_RATE, &lo, &hi);
+  read_number (errors, row, column_names[COL_RATE], cell (fields, index, COL_RATE),
+               TRUE, lo, TRUE, hi, NAN, &line->rate);
+  trj_unknown_limits (TRJ_UNKNOWN_HOURS, &lo, &hi);
+  read_number (errors, row, column_names[COL_HOURS], cell (fields, index, COL_HOURS),
+               FALSE, lo, TRUE, hi, NAN, &line->weekly_hours);
+  trj_unknown_limits (TRJ_UNKNOWN_DURATION, &lo, &hi);
+  read_number (errors, row, column_names[COL_DURATION], cell (fields, index, COL_DURATION),
+               FALSE, lo, TRUE, hi, NAN, &line->duration_months);
+  trj_unknown_limits (TRJ_UNKNOWN_COFINANCING, &lo, &hi);
+  read_number (errors, row, column_names[COL_COFINANCED], cell (fields, index, COL_COFINANCED),
+               TRUE, lo, FALSE, hi, 0, &line->cofinanced_share);
+  if (read_number (errors, row, column_names[COL_LAG], cell (fields, index, COL_LAG),
+                   FALSE, 0, FALSE, 6, 1, &lag))
+    {
+      if (lag != floor (lag))
+        add_error (errors, row, column_names[COL_LAG], _("the payment lag is a whole number of months"));
+      line->payment_lag_months = (int) lag;
+    }
+
+  if (monthly)
+    {
+      line->entries_mode = TRJ_ENTRIES_MONTHLY;
+      for (int m = 0; m < TRJ_MONTHS; m++)
+        read_number (errors, row, column_names[COL_MONTH_FIRST + m],
+                     cell (fields, index, COL_MONTH_FIRST + m), FALSE, 0, FALSE, 1e7, 0,
+                     &line->entries[m]);
+    }
+  else if (read_number (errors, row, column_names[COL_VOLUME], cell (fields, index, COL_VOLUME),
+                        FALSE, 0, FALSE, 1e7, NAN, &line->volume))
+    {
+      line->entries_mode = TRJ_ENTRIES_VOLUME;
+      trj_line_spread_volume (line);
+    }
+
+  if (errors->n_errors > errors_before)
+    return NULL;
+
+  g_free (line->id);
+  line->id = unique_id (target, taken,
+                        has_text (cell (fields, index, COL_ID)) ? cell (fields, index, COL_ID)
+                                                                : "csv");
+  out = g_new0 (TrjCsvLine, 1);
+  out->envelope_id = g_strdup (envelope_id);
+  out->line = g_steal_pointer (&line);
+  return out;
+}
+
+static void
+csv_line_free (TrjCsvLine *line)
+{
+  g_free (line->envelope_id);
+  trj_line_free (line->line);
+  g_free (line);
+}
+
+void
+trj_csv_import_free (TrjCsvImport *import)
+{
+  if (import == NULL)
+    return;
+  g_ptr_array_unref (import->lines);
+  g_free (import);
+}
+
+/* Maps the header's columns; FALSE with an error when it cannot be used. */
+static gboolean
+read_header (GPtrArray *header, int *index, const char *display, GError **error)
+{
+  guint n_months = 0;
+
+  for (int c = 0; c < N_COLS; c++)
+    index[c] = -1;
+  for (guint i = 0; i < header->len; i++)
+    {
+      g_autofree char *name = normalise_name (g_ptr_array_index (header, i));
+      int found = -1;
+
+      for (int c = 0; c < N_COLS && found < 0; c++)
+        {
+          g_autofree char *known = normalise_name (column_names[c]);
+          if (g_str_equal (name, known))
+            found = c;
+        }
+      if (found < 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("“%s”, line 1: unknown column “%s”. Known columns: %s, janv … déc, volume."),
+                       display, (const char *) g_ptr_array_index (header, i),
+                       "enveloppe, identifiant, libellé, type, département, prescripteur, "
+                       "taux, heures, durée, cofinancement, décalage");
+          return FALSE;
+        }
+      if (index[found] >= 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("“%s”, line 1: the column “%s” appears twice"), display, column_names[found]);
+          return FALSE;
+        }
+      index[found] = (int) i;
+      if (found >= COL_MONTH_FIRST && found <= COL_MONTH_LAST)
+        n_months++;
+    }
+
+  for (Column c = COL_KIND; c <= COL_DURATION; c++)
+    if (index[c] < 0 && c != COL_DEPARTEMENT && c != COL_PRESCRIBER)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("“%s”, line 1: the column “%s” is missing"), display, column_names[c]);
+        return FALSE;
+      }
+  if (n_months != 0 && n_months != TRJ_MONTHS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s”, line 1: %u month columns out of 12 (janv … déc)"), display, n_months);
+      return FALSE;
+    }
+  if (n_months == 0 && index[COL_VOLUME] < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s”, line 1: give the entries month by month (janv … déc) or a volume column"),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The decimal mark the numbers use: a comma if any number cell has one. */
+static char
+detect_decimal (GPtrArray *rows, const int *index)
+{
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *fields = g_ptr_array_index (rows, r);
+
+      for (int c = COL_RATE; c < N_COLS; c++)
+        if (index[c] >= 0 && (guint) index[c] < fields->len
+            && strchr (g_ptr_array_index (fields, index[c]), ',') != NULL)
+          return ',';
+    }
+  return '.';
+}
+
+static char *
+load_text (const char *path, const char *display, const char **encoding, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+  gsize length;
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && st.st_size > TRJ_CSV_MAX_FILE_SIZE)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("“%s” is too large (%.1f MB): files over %d MB are refused"),
+                   display, st.st_size / 1048576.0, TRJ_CSV_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot open “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+  text = contents;
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      text += 3;
+      length -= 3;
+    }
+  if (strspn (text, " \t\r\n") == length)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is empty"), display);
+      return NULL;
+    }
+  if (memchr (text, '\0', length) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a text file"), display);
+      return NULL;
+    }
+  if (g_utf8_validate_len (text, length, NULL))
+    {
+      *encoding = "UTF-8";
+      return g_strndup (text, length);
+    }
+  /* Excel's "CSV (séparateur : point-virgule)" is in Windows-1252. */
+  *encoding = "Windows-1252";
+  return g_convert (text, length, "UTF-8", "WINDOWS-1252", NULL, NULL, error);
+}
+
+TrjCsvImport *
+trj_csv_import_lines (const char *path, const TrjScenario *target, GError **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *text = NULL;
+  g_autoptr(TrjCsvImport) import = g_new0 (TrjCsvImport, 1);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) error_list = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const TrjYearData *data = trj_year_data_get (target->year, NULL);
+  const TrjRegion *region = data != NULL ? trj_year_data_find_region (data, target->region) : NULL;
+  Table table = { rows, NULL };
+  Errors errors = { error_list, 0 };
+  struct csv_parser parser;
+  int index[N_COLS];
+  gsize length;
+  GPtrArray *header;
+
+  import->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_line_free);
+  text = load_text (path, display, &import->encoding, error);
+  if (text == NULL)
+    return NULL;
+
+  import->separator = detect_separator (text);
+  if (import->separator == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s”, line 1: no “;” or “,” separator; is this a CSV table of lines?"), display);
+      return NULL;
+    }
+
+  csv_init (&parser, CSV_STRICT | CSV_APPEND_NULL);
+  csv_set_delim (&parser, (unsigned char) import->separator);
+  length = strlen (text);
+  if (csv_parse (&parser, text, length, on_field, on_row_end, &table) != length
+      || csv_fini (&parser, on_field, on_row_end, &table) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s”, line %u: %s (a quotation mark is not closed?)"), display,
+                   rows->len + 1, csv_strerror (csv_error (&parser)));
+      csv_free (&parser);
+      g_clear_pointer (&table.current, g_ptr_array_unref);
+      return NULL;
+    }
+  csv_free (&parser);
+
+  header = g_ptr_array_index (rows, 0);
+  if (!read_header (header, index, display, error))
+    return NULL;
+  import->decimal = detect_decimal (rows, index);
+
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *fields = g_ptr_array_index (rows, r);
+      TrjCsvLine *line;
+
+      if (fields->len != header->len)
+        {
+          add_error (&errors, r + 1, NULL, ngettext ("%u column where the header has %u",
+                                                     "%u columns where the header has %u",
+                                                     fields->len),
+                     fields->len, header->len);
+          continue;
+        }
+      line = read_row (fields, index, r + 1, target, region, taken, &errors);
+      if (line != NULL)
+        g_ptr_array_add (import->lines, line);
+    }
+
+  if (errors.n_errors > 0)
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      g_string_printf (message, ngettext ("“%s” was not imported: %u error.",
+                                          "“%s” was not imported: %u errors.", errors.n_errors),
+                       display, errors.n_errors);
+      for (guint i = 0; i < error_list->len; i++)
+        g_string_append_printf (message, "\n%s", (const char *) g_ptr_array_index (error_list, i));
+      if (errors.n_errors > error_list->len)
+        g_string_append_printf (message, "\n%s", _("…"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message->str);
+      return NULL;
+    }
+  if (import->lines->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” has a header but no line"), display);
+      return NULL;
+    }
+  return g_steal_pointer (&import);
+}
+
+char *
+trj_csv_import_describe (const TrjCsvImport *import)
+{
+  return g_strdup_printf (ngettext ("Separator “%c”, decimal %s, %s: %u line",
+                                    "Separator “%c”, decimal %s, %s: %u lines",
+                                    import->lines->len),
+                          import->separator,
+                          import->decimal == ',' ? _("comma") : _("point"),
+                          import->encoding, import->lines->len);
+}
+
+gboolean
+trj_csv_import_apply (const TrjCsvImport *import, TrjScenario *scenario, GError **error)
+{
+  for (guint i = 0; i < import->lines->len; i++)
+    {
+      const TrjCsvLine *item = g_ptr_array_index (import->lines, i);
+
+      if (trj_scenario_find_envelope (scenario, item->envelope_id) == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("The scenario has no envelope “%s”"), item->envelope_id);
+          return FALSE;
+        }
+      if (trj_scenario_find_line (scenario, item->line->id, NULL) != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("The scenario already has a line “%s”"), item->line->id);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < import->lines->len; i++)
+    {
+      const TrjCsvLine *item = g_ptr_array_index (import->lines, i);
+      TrjEnvelope *env = trj_scenario_find_envelope (scenario, item->envelope_id);
+
+      g_ptr_array_add (env->lines, trj_line_copy (item->line));
+    }
+  return TRUE;
+}

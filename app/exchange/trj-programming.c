@@ -1,0 +1,1092 @@
+/* trj-programming.c — the « Fichier de programmation » (.xlsx), written with
+ * libxlsxwriter and read back through TrjXlsxReader */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "trj-alert-text.h"
+#include "trj-format.h"
+#include "trj-json.h"
+#include "trj-programming.h"
+#include "trj-programming-private.h"
+#include "trj-xlsx-reader.h"
+
+/* Excel refuses cells longer than 32 767 characters: the JSON is cut in chunks. */
+#define DATA_CHUNK_BYTES 30000
+#define MAX_COLUMNS 64
+#define MAX_COLUMN_WIDTH 60.0
+
+typedef enum {
+  STYLE_TEXT,
+  STYLE_MONEY,      /* euros, no decimals */
+  STYLE_COUNT,      /* contracts, whole */
+  STYLE_PERCENT,    /* share → "50,0 %" */
+  STYLE_DECIMAL,    /* hours, months: one decimal */
+  STYLE_PLAIN,      /* unformatted number (year, lag, parameters to the last digit) */
+  N_STYLES
+} Style;
+
+/* One worksheet being written: remembers the widest text of each column so the
+ * widths fit the content (libxlsxwriter 1.1.4 has no autofit). */
+typedef struct {
+  lxw_worksheet *ws;
+  double widths[MAX_COLUMNS];
+} Sheet;
+
+typedef struct {
+  lxw_workbook *wb;
+  lxw_format *style[N_STYLES];
+  lxw_format *style_bold[N_STYLES];
+  lxw_format *title;
+  lxw_format *header;
+  lxw_format *date;
+  lxw_format *note;
+  const TrjScenario *scenario;
+  const TrjResult *result;
+  const TrjYearData *year_data;   /* may be NULL */
+  const char *header_text;        /* printed page header */
+} Writer;
+
+/* ── Shared helpers ────────────────────────────────────────────────────── */
+
+const char *
+trj_programming_envelope_label (const char *envelope_id)
+{
+  if (g_str_equal (envelope_id, "PEC_CIE_TP"))
+    return _("PEC and CIE tous publics");
+  if (g_str_equal (envelope_id, "CIE_JEUNES"))
+    return _("CIE jeunes");
+  if (g_str_equal (envelope_id, "IAE"))
+    return _("IAE");
+  if (g_str_equal (envelope_id, "EA"))
+    return _("Entreprises adaptées");
+  if (g_str_equal (envelope_id, "GEIQ"))
+    return _("GEIQ");
+  return envelope_id;
+}
+
+const char *
+trj_programming_zone_label (TrjZone zone)
+{
+  switch (zone)
+    {
+    case TRJ_ZONE_METROPOLE: return _("Metropolitan France");
+    case TRJ_ZONE_OUTRE_MER: return _("Overseas");
+    case TRJ_ZONE_MAYOTTE:   return _("Mayotte");
+    case TRJ_N_ZONES:        break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+TrjResult *
+trj_programming_compute (const TrjScenario *scenario, GError **error)
+{
+  const TrjYearData *data = trj_year_data_get (scenario->year, NULL);
+  g_autoptr(TrjResult) result = NULL;
+
+  if (!trj_scenario_validate (scenario, error))
+    return NULL;
+  result = trj_result_new (scenario);
+  if (!trj_engine_compute (scenario, data != NULL ? &data->rules : NULL, result, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+static char *
+display_text (double value, Style style)
+{
+  switch (style)
+    {
+    case STYLE_MONEY:   return trj_format_money (value);
+    case STYLE_COUNT:   return trj_format_integer (value);
+    case STYLE_PERCENT: return trj_format_percent (value, 1);
+    case STYLE_DECIMAL: return trj_format_number (value, 1);
+    case STYLE_TEXT:
+    case STYLE_PLAIN:
+    case N_STYLES:
+      break;
+    }
+  return trj_format_number (value, 2);
+}
+
+static void
+note_width (Sheet *sheet, lxw_col_t col, const char *text)
+{
+  double width;
+
+  if (col >= MAX_COLUMNS || text == NULL)
+    return;
+  width = g_utf8_strlen (text, -1) + 2;
+  sheet->widths[col] = MAX (sheet->widths[col], MIN (width, MAX_COLUMN_WIDTH));
+}
+
+static void
+put_text (Sheet *sheet, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *format)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  worksheet_write_string (sheet->ws, row, col, text, format);
+  note_width (sheet, col, text);
+}
+
+/* A header cell: wrapped, so only its longest word sets the width. */
+static void
+put_header (Writer *w, Sheet *sheet, lxw_row_t row, lxw_col_t col, const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  worksheet_write_string (sheet->ws, row, col, text, w->header);
+  for (guint i = 0; words[i] != NULL; i++)
+    note_width (sheet, col, words[i]);
+  sheet->widths[col] = MAX (sheet->widths[col], 10);
+}
+
+/* Undefined figures (NAN: no volume, nothing available) are left blank. */
+static void
+put_number (Writer *w, Sheet *sheet, lxw_row_t row, lxw_col_t col, double value,
+            Style style, gboolean bold)
+{
+  g_autofree char *shown = NULL;
+
+  if (!isfinite (value))
+    return;
+  worksheet_write_number (sheet->ws, row, col, value,
+                          bold ? w->style_bold[style] : w->style[style]);
+  shown = display_text (value, style);
+  note_width (sheet, col, shown);
+}
+
+/* A formula with its value computed here, so that readers that do not
+ * recalculate (and the tests) see the figures. */
+static void
+put_formula (Writer *w, Sheet *sheet, lxw_row_t row, lxw_col_t col, const char *formula,
+             double cached, Style style, gboolean bold)
+{
+  g_autofree char *shown = NULL;
+
+  if (!isfinite (cached))
+    return;
+  worksheet_write_formula_num (sheet->ws, row, col, formula,
+                               bold ? w->style_bold[style] : w->style[style], cached);
+  shown = display_text (cached, style);
+  note_width (sheet, col, shown);
+}
+
+static char *
+cell_name (lxw_row_t row, lxw_col_t col)
+{
+  char name[LXW_MAX_CELL_NAME_LENGTH];
+
+  lxw_rowcol_to_cell (name, row, col);
+  return g_strdup (name);
+}
+
+static char *
+sum_formula (lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col)
+{
+  char range[LXW_MAX_CELL_RANGE_LENGTH];
+
+  lxw_rowcol_to_range (range, first_row, first_col, last_row, last_col);
+  return g_strdup_printf ("=SUM(%s)", range);
+}
+
+static Sheet
+add_sheet (Writer *w, const char *name, lxw_row_t header_rows, lxw_col_t frozen_cols)
+{
+  Sheet sheet = { workbook_add_worksheet (w->wb, name), { 0 } };
+  g_autofree char *footer = g_strdup_printf ("&L%s&R%s &P / &N", name, _("Page"));
+  g_autofree char *header = g_strdup_printf ("&C%s", w->header_text);
+
+  worksheet_set_landscape (sheet.ws);
+  worksheet_set_paper (sheet.ws, 9);                /* A4 */
+  worksheet_fit_to_pages (sheet.ws, 1, 0);          /* one page wide, as long as needed */
+  worksheet_set_margins (sheet.ws, 0.4, 0.4, 0.6, 0.6);
+  worksheet_set_header (sheet.ws, header);
+  worksheet_set_footer (sheet.ws, footer);
+  if (header_rows > 0)
+    {
+      worksheet_freeze_panes (sheet.ws, header_rows, frozen_cols);
+      worksheet_repeat_rows (sheet.ws, 0, header_rows - 1);
+    }
+  return sheet;
+}
+
+static void
+apply_widths (Sheet *sheet)
+{
+  for (lxw_col_t col = 0; col < MAX_COLUMNS; col++)
+    if (sheet->widths[col] > 0)
+      worksheet_set_column (sheet->ws, col, col, sheet->widths[col], NULL);
+}
+
+static void
+create_formats (Writer *w)
+{
+  /* Number formats use the file format's locale-neutral codes: Calc and Excel
+   * show them with the reader's separators ("1 234 567 €" in French). */
+  static const char *const num_formats[N_STYLES] = {
+    [STYLE_TEXT]    = NULL,
+    [STYLE_MONEY]   = "#,##0\\ \"€\";[Red]\\-#,##0\\ \"€\"",
+    [STYLE_COUNT]   = "#,##0;[Red]\\-#,##0",
+    [STYLE_PERCENT] = "0.0%",
+    [STYLE_DECIMAL] = "#,##0.0",
+    [STYLE_PLAIN]   = "General",
+  };
+
+  for (int i = 0; i < N_STYLES; i++)
+    {
+      w->style[i] = workbook_add_format (w->wb);
+      w->style_bold[i] = workbook_add_format (w->wb);
+      format_set_bold (w->style_bold[i]);
+      format_set_top (w->style_bold[i], LXW_BORDER_THIN);
+      if (num_formats[i] != NULL)
+        {
+          format_set_num_format (w->style[i], num_formats[i]);
+          format_set_num_format (w->style_bold[i], num_formats[i]);
+        }
+    }
+  w->title = workbook_add_format (w->wb);
+  format_set_bold (w->title);
+  format_set_font_size (w->title, 14);
+  w->header = workbook_add_format (w->wb);
+  format_set_bold (w->header);
+  format_set_text_wrap (w->header);
+  format_set_align (w->header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_bg_color (w->header, 0xDCE6F1);
+  format_set_bottom (w->header, LXW_BORDER_THIN);
+  w->date = workbook_add_format (w->wb);
+  format_set_num_format (w->date, "dd/mm/yyyy");
+  format_set_align (w->date, LXW_ALIGN_LEFT);
+  w->note = workbook_add_format (w->wb);
+  format_set_italic (w->note);
+  format_set_font_color (w->note, 0x595959);
+}
+
+/* ── « Synthèse » ──────────────────────────────────────────────────────── */
+
+typedef enum {
+  ROW_AE_NOTIFIED,
+  ROW_CP_NOTIFIED,
+  ROW_VOLUME_NOTIFIED,
+  ROW_AE_AVAILABLE,
+  ROW_CP_AVAILABLE,
+  ROW_AE_PROGRAMMED,
+  ROW_CP_PROGRAMMED,
+  ROW_CP_STOCK,
+  ROW_CP_AFTER_YEAR,
+  ROW_VOLUME_PROGRAMMED,
+  ROW_AE_MARGIN,
+  ROW_CP_MARGIN,
+  ROW_AE_CONSUMPTION,
+  ROW_CP_CONSUMPTION,
+  ROW_AE_PER_CONTRACT,
+  ROW_CAPACITY,
+  ROW_AVG_RATE,
+  ROW_AVG_HOURS,
+  ROW_AVG_DURATION,
+  ROW_AVG_COFINANCING,
+  ROW_ALERTS,
+  N_SUMMARY_ROWS
+} SummaryRow;
+
+static const struct {
+  const char *label;   /* N_() */
+  Style style;
+  gboolean summed;     /* the Total column adds the envelopes up */
+} summary_rows[N_SUMMARY_ROWS] = {
+  [ROW_AE_NOTIFIED]       = { N_("AE notified"), STYLE_MONEY, TRUE },
+  [ROW_CP_NOTIFIED]       = { N_("CP notified"), STYLE_MONEY, TRUE },
+  [ROW_VOLUME_NOTIFIED]   = { N_("Volume notified (contracts)"), STYLE_COUNT, TRUE },
+  [ROW_AE_AVAILABLE]      = { N_("AE available after fungibility"), STYLE_MONEY, TRUE },
+  [ROW_CP_AVAILABLE]      = { N_("CP available after fungibility"), STYLE_MONEY, TRUE },
+  [ROW_AE_PROGRAMMED]     = { N_("AE programmed"), STYLE_MONEY, TRUE },
+  [ROW_CP_PROGRAMMED]     = { N_("CP programmed"), STYLE_MONEY, TRUE },
+  [ROW_CP_STOCK]          = { N_("of which CP for earlier years’ contracts (stock)"), STYLE_MONEY, TRUE },
+  [ROW_CP_AFTER_YEAR]     = { N_("Remaining to pay after the year"), STYLE_MONEY, TRUE },
+  [ROW_VOLUME_PROGRAMMED] = { N_("Volume programmed (contracts)"), STYLE_COUNT, TRUE },
+  [ROW_AE_MARGIN]         = { N_("AE margin"), STYLE_MONEY, TRUE },
+  [ROW_CP_MARGIN]         = { N_("CP margin"), STYLE_MONEY, TRUE },
+  [ROW_AE_CONSUMPTION]    = { N_("AE consumption"), STYLE_PERCENT, FALSE },
+  [ROW_CP_CONSUMPTION]    = { N_("CP consumption"), STYLE_PERCENT, FALSE },
+  [ROW_AE_PER_CONTRACT]   = { N_("AE per contract"), STYLE_MONEY, FALSE },
+  [ROW_CAPACITY]          = { N_("Capacity (contracts)"), STYLE_COUNT, TRUE },
+  [ROW_AVG_RATE]          = { N_("Average rate of State aid"), STYLE_PERCENT, FALSE },
+  [ROW_AVG_HOURS]         = { N_("Average weekly hours"), STYLE_DECIMAL, FALSE },
+  [ROW_AVG_DURATION]      = { N_("Average duration (months)"), STYLE_DECIMAL, FALSE },
+  [ROW_AVG_COFINANCING]   = { N_("Average cofinanced share"), STYLE_PERCENT, FALSE },
+  [ROW_ALERTS]            = { N_("Alerts"), STYLE_COUNT, TRUE },
+};
+
+guint
+trj_programming_envelope_alerts (const TrjResult *result, int envelope)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < result->n_alerts; i++)
+    if (result->alerts[i].envelope == envelope)
+      n++;
+  return n;
+}
+
+static double
+summary_value (const TrjEnvelope *env, const TrjEnvelopeResult *er, const TrjResult *result,
+               guint index, SummaryRow row)
+{
+  switch (row)
+    {
+    case ROW_AE_NOTIFIED:       return env->ae_notified;
+    case ROW_CP_NOTIFIED:       return env->cp_notified;
+    case ROW_VOLUME_NOTIFIED:   return env->volume_notified;
+    case ROW_AE_AVAILABLE:      return er->ae_available;
+    case ROW_CP_AVAILABLE:      return er->cp_available;
+    case ROW_AE_PROGRAMMED:     return er->f.ae_total;
+    case ROW_CP_PROGRAMMED:     return er->f.cp_total;
+    case ROW_CP_STOCK:          return er->f.cp_stock;
+    case ROW_CP_AFTER_YEAR:     return er->f.cp_after_year;
+    case ROW_VOLUME_PROGRAMMED: return er->f.volume;
+    case ROW_AE_MARGIN:         return er->ae_margin;
+    case ROW_CP_MARGIN:         return er->cp_margin;
+    case ROW_AE_CONSUMPTION:    return er->ae_consumption;
+    case ROW_CP_CONSUMPTION:    return er->cp_consumption;
+    case ROW_AE_PER_CONTRACT:   return er->f.ae_per_contract;
+    case ROW_CAPACITY:          return er->capacity;
+    case ROW_AVG_RATE:          return er->avg_rate;
+    case ROW_AVG_HOURS:         return er->avg_hours;
+    case ROW_AVG_DURATION:      return er->avg_duration;
+    case ROW_AVG_COFINANCING:   return er->avg_cofinancing;
+    case ROW_ALERTS:            return trj_programming_envelope_alerts (result, (int) index);
+    case N_SUMMARY_ROWS:        break;
+    }
+  g_return_val_if_reached (NAN);
+}
+
+/* Margins and consumptions are formulas over the cells above them, so that a
+ * validator who changes a programmed amount sees them follow. Returns NULL for
+ * plain values. cp_counted_minus_stock: the CP margin leaves the stock out. */
+static char *
+summary_formula (SummaryRow row, lxw_row_t first, lxw_col_t col, gboolean leave_stock_out)
+{
+  g_autofree char *ae_avail = cell_name (first + ROW_AE_AVAILABLE, col);
+  g_autofree char *cp_avail = cell_name (first + ROW_CP_AVAILABLE, col);
+  g_autofree char *ae_prog = cell_name (first + ROW_AE_PROGRAMMED, col);
+  g_autofree char *cp_prog = cell_name (first + ROW_CP_PROGRAMMED, col);
+  g_autofree char *stock = cell_name (first + ROW_CP_STOCK, col);
+  g_autofree char *ae_margin = cell_name (first + ROW_AE_MARGIN, col);
+  g_autofree char *cp_margin = cell_name (first + ROW_CP_MARGIN, col);
+
+  switch (row)
+    {
+    case ROW_AE_MARGIN:
+      return g_strdup_printf ("=%s-%s", ae_avail, ae_prog);
+    case ROW_CP_MARGIN:
+      return leave_stock_out ? g_strdup_printf ("=%s-(%s-%s)", cp_avail, cp_prog, stock)
+                             : g_strdup_printf ("=%s-%s", cp_avail, cp_prog);
+    case ROW_AE_CONSUMPTION:
+      return g_strdup_printf ("=IF(%s=0,\"\",(%s-%s)/%s)", ae_avail, ae_avail, ae_margin, ae_avail);
+    case ROW_CP_CONSUMPTION:
+      return g_strdup_printf ("=IF(%s=0,\"\",(%s-%s)/%s)", cp_avail, cp_avail, cp_margin, cp_avail);
+    default:
+      return NULL;
+    }
+}
+
+static lxw_row_t
+write_key_value (Writer *w, Sheet *sheet, lxw_row_t row, const char *key, const char *value)
+{
+  put_text (sheet, row, 0, key, NULL);
+  put_text (sheet, row, 1, value, NULL);
+  return row + 1;
+}
+
+static void
+write_summary (Writer *w, const TrjProgrammingInfo *info)
+{
+  const TrjScenario *sc = w->scenario;
+  const TrjResult *res = w->result;
+  Sheet sheet = add_sheet (w, _("Synthèse"), 0, 0);
+  guint n_env = sc->envelopes->len;
+  lxw_col_t total_col = 1 + n_env;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDateTime *date = info->date != NULL ? info->date : now;
+  g_autofree char *title = g_strdup_printf (_("Programming file — %s %d"), sc->region, sc->year);
+  g_autofree char *version = g_strdup_printf ("Trajectoire %s", PACKAGE_VERSION);
+  lxw_datetime dt = { g_date_time_get_year (date), g_date_time_get_month (date),
+                      g_date_time_get_day_of_month (date), 0, 0, 0 };
+  lxw_row_t row = 2, first;
+  double cie_cp_moved = 0;
+
+  put_text (&sheet, 0, 0, title, w->title);
+  sheet.widths[0] = 20;   /* the title overflows into the next cells */
+
+  row = write_key_value (w, &sheet, row, _("Region"), sc->region);
+  put_text (&sheet, row, 0, _("Year"), NULL);
+  worksheet_write_number (sheet.ws, row++, 1, sc->year, w->style[STYLE_PLAIN]);
+  row = write_key_value (w, &sheet, row, _("Zone"), trj_programming_zone_label (sc->zone));
+  row = write_key_value (w, &sheet, row, _("Scenario"), info->scenario_name);
+  put_text (&sheet, row, 0, _("Date"), NULL);
+  worksheet_write_datetime (sheet.ws, row++, 1, &dt, w->date);
+  row = write_key_value (w, &sheet, row, _("Application version"), version);
+
+  row++;
+  put_header (w, &sheet, row, 0, _("Envelope"));
+  for (guint e = 0; e < n_env; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
+      put_header (w, &sheet, row, 1 + e, trj_programming_envelope_label (env->id));
+    }
+  put_header (w, &sheet, row, total_col, _("Total"));
+  first = ++row;
+
+  for (SummaryRow r = 0; r < N_SUMMARY_ROWS; r++, row++)
+    {
+      double total = 0;
+
+      put_text (&sheet, row, 0, _(summary_rows[r].label), NULL);
+      for (guint e = 0; e < n_env; e++)
+        {
+          const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
+          const TrjEnvelopeResult *er = &res->envelopes[e];
+          double value = summary_value (env, er, res, e, r);
+          g_autofree char *formula = summary_formula (r, first, 1 + e,
+                                                      !env->cp_notified_includes_stock);
+
+          if (formula != NULL)
+            put_formula (w, &sheet, row, 1 + e, formula, value, summary_rows[r].style, FALSE);
+          else
+            put_number (w, &sheet, row, 1 + e, value, summary_rows[r].style, FALSE);
+          if (summary_rows[r].summed && isfinite (value))
+            total += value;
+        }
+
+      if (summary_rows[r].summed && n_env > 0)
+        {
+          g_autofree char *formula = sum_formula (row, 1, row, n_env);
+          put_formula (w, &sheet, row, total_col, formula, total, summary_rows[r].style, TRUE);
+        }
+      else if (r == ROW_AE_CONSUMPTION || r == ROW_CP_CONSUMPTION)
+        {
+          /* The region's ratio, from the Total column's own cells. */
+          SummaryRow avail = r == ROW_AE_CONSUMPTION ? ROW_AE_AVAILABLE : ROW_CP_AVAILABLE;
+          SummaryRow margin = r == ROW_AE_CONSUMPTION ? ROW_AE_MARGIN : ROW_CP_MARGIN;
+          double sum_avail = 0, sum_margin = 0;
+          g_autofree char *formula = summary_formula (r, first, total_col, FALSE);
+
+          for (guint e = 0; e < n_env; e++)
+            {
+              const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
+              sum_avail += summary_value (env, &res->envelopes[e], res, e, avail);
+              sum_margin += summary_value (env, &res->envelopes[e], res, e, margin);
+            }
+          if (sum_avail != 0)
+            put_formula (w, &sheet, row, total_col, formula,
+                         (sum_avail - sum_margin) / sum_avail, STYLE_PERCENT, TRUE);
+        }
+    }
+
+  /* Region-wide figures: fungibility and demandes complémentaires. */
+  row++;
+  put_header (w, &sheet, row, 0, _("Fungibility and additional requests"));
+  put_header (w, &sheet, row++, 1, _("Amount"));
+  for (guint e = 0; e < n_env; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
+      /* What left CIE jeunes is what the engine made available elsewhere. */
+      if (g_str_equal (env->id, "CIE_JEUNES"))
+        cie_cp_moved = env->cp_notified - res->envelopes[e].cp_available;
+    }
+  put_text (&sheet, row, 0, _("CIE jeunes → PEC (AE)"), NULL);
+  put_number (w, &sheet, row++, 1, sc->fungibility.cie_jeunes_to_pec_ae, STYLE_MONEY, FALSE);
+  put_text (&sheet, row, 0, _("CIE jeunes → PEC (CP)"), NULL);
+  put_number (w, &sheet, row++, 1, cie_cp_moved, STYLE_MONEY, FALSE);
+  put_text (&sheet, row, 0, _("Initiatives territoriales (AE)"), NULL);
+  put_number (w, &sheet, row++, 1, sc->fungibility.initiatives_territoriales_ae, STYLE_MONEY, FALSE);
+  put_text (&sheet, row, 0, _("Initiatives territoriales ceiling (AE)"), NULL);
+  put_number (w, &sheet, row++, 1, res->territorial_ceiling, STYLE_MONEY, FALSE);
+  put_text (&sheet, row, 0, _("Additional requests (demandes complémentaires)"), NULL);
+  put_number (w, &sheet, row++, 1, sc->fungibility.demandes_complementaires, STYLE_MONEY, FALSE);
+  put_text (&sheet, row, 0, _("Alerts, whole region"), NULL);
+  put_number (w, &sheet, row++, 1, res->n_alerts, STYLE_COUNT, FALSE);
+
+  apply_widths (&sheet);
+  worksheet_activate (sheet.ws);
+}
+
+/* ── « Trajectoire » ───────────────────────────────────────────────────── */
+
+static const char *const trajectory_columns[4] = {
+  N_("AE of the month"), N_("Cumulative AE"), N_("CP of the month"), N_("Cumulative CP"),
+};
+
+/* Four columns (AE, AE cumulative, CP, CP cumulative) of one envelope or of the
+ * region. parts: the envelopes' first columns when this is the region (its
+ * monthly figures are then sums of theirs), else NULL. */
+static void
+write_trajectory_block (Writer *w, Sheet *sheet, lxw_col_t col, const TrjFigures *f,
+                        const lxw_col_t *parts, guint n_parts)
+{
+  const double *monthly[2] = { f->ae, f->cp };
+  const double *cumulative[2] = { f->ae_cum, f->cp_cum };
+  const double totals[2] = { f->ae_total, f->cp_total };
+
+  for (int k = 0; k < 2; k++)
+    {
+      lxw_col_t mcol = col + 2 * k, ccol = mcol + 1;
+      g_autofree char *total = sum_formula (2, mcol, 2 + TRJ_MONTHS - 1, mcol);
+
+      for (int m = 0; m < TRJ_MONTHS; m++)
+        {
+          lxw_row_t row = 2 + m;
+          g_autofree char *this_month = cell_name (row, mcol);
+          g_autofree char *running = NULL;
+
+          if (parts != NULL)
+            {
+              GString *sum = g_string_new ("=");
+              for (guint p = 0; p < n_parts; p++)
+                {
+                  g_autofree char *part = cell_name (row, parts[p] + 2 * k);
+                  g_string_append_printf (sum, "%s%s", p > 0 ? "+" : "", part);
+                }
+              put_formula (w, sheet, row, mcol, sum->str, monthly[k][m], STYLE_MONEY, FALSE);
+              g_string_free (sum, TRUE);
+            }
+          else
+            put_number (w, sheet, row, mcol, monthly[k][m], STYLE_MONEY, FALSE);
+
+          if (m == 0)
+            running = g_strdup_printf ("=%s", this_month);
+          else
+            {
+              g_autofree char *previous = cell_name (row - 1, ccol);
+              running = g_strdup_printf ("=%s+%s", previous, this_month);
+            }
+          put_formula (w, sheet, row, ccol, running, cumulative[k][m], STYLE_MONEY, FALSE);
+        }
+      put_formula (w, sheet, 2 + TRJ_MONTHS, mcol, total, totals[k], STYLE_MONEY, TRUE);
+    }
+}
+
+static void
+write_trajectory (Writer *w)
+{
+  const TrjScenario *sc = w->scenario;
+  Sheet sheet = add_sheet (w, _("Trajectoire"), 2, 1);
+  guint n_env = sc->envelopes->len;
+  g_autofree lxw_col_t *parts = g_new (lxw_col_t, MAX (n_env, 1));
+
+  put_header (w, &sheet, 0, 0, _("Month"));
+  put_header (w, &sheet, 1, 0, "");
+  for (guint b = 0; b <= n_env; b++)
+    {
+      lxw_col_t col = 1 + 4 * b;
+      const char *label = b < n_env
+        ? trj_programming_envelope_label (((TrjEnvelope *) g_ptr_array_index (sc->envelopes, b))->id)
+        : _("Region");
+
+      worksheet_merge_range (sheet.ws, 0, col, 0, col + 3, label, w->header);
+      for (int k = 0; k < 4; k++)
+        put_header (w, &sheet, 1, col + k, _(trajectory_columns[k]));
+      if (b < n_env)
+        parts[b] = col;
+    }
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      g_autofree char *month = trj_format_month (sc->year, m + 1);
+      put_text (&sheet, 2 + m, 0, month, NULL);
+    }
+  put_text (&sheet, 2 + TRJ_MONTHS, 0, _("Total"), w->style_bold[STYLE_TEXT]);
+
+  for (guint e = 0; e < n_env; e++)
+    write_trajectory_block (w, &sheet, parts[e], &w->result->envelopes[e].f, NULL, 0);
+  write_trajectory_block (w, &sheet, 1 + 4 * n_env, &w->result->region, parts, n_env);
+
+  apply_widths (&sheet);
+}
+
+/* ── « Lignes » ────────────────────────────────────────────────────────── */
+
+typedef enum {
+  LCOL_ENVELOPE, LCOL_ID, LCOL_LABEL, LCOL_KIND, LCOL_DEPARTEMENT, LCOL_PRESCRIBER,
+  LCOL_RATE, LCOL_HOURS, LCOL_DURATION, LCOL_COFINANCED, LCOL_LAG,
+  LCOL_QUANTITY, LCOL_UNIT_AMOUNT, LCOL_MODULATION, LCOL_COMMITMENT,
+  LCOL_VOLUME, LCOL_AE_PER_CONTRACT, LCOL_AE, LCOL_CP, LCOL_CP_STOCK, LCOL_CP_AFTER,
+  N_LCOLS
+} LinesColumn;
+
+static const char *const lines_headers[N_LCOLS] = {
+  N_("Envelope"), N_("Identifier"), N_("Label"), N_("Kind"), N_("Département"),
+  N_("Prescriber"), N_("Rate of State aid"), N_("Weekly hours"), N_("Duration (months)"),
+  N_("Cofinanced share"), N_("Payment lag (months)"), N_("Quantity (ETP or aids)"),
+  N_("Unit amount"), N_("Modulated share"), N_("Commitment month"),
+  N_("Volume (contracts)"), N_("AE per contract"), N_("AE"), N_("CP"),
+  N_("of which CP stock"), N_("Remaining to pay after the year"),
+};
+
+static void
+write_lines (Writer *w)
+{
+  const TrjScenario *sc = w->scenario;
+  Sheet sheet = add_sheet (w, _("Lignes"), 1, 3);
+  lxw_row_t row = 1;
+  double totals[N_LCOLS] = { 0 };
+  static const LinesColumn summed[] = { LCOL_VOLUME, LCOL_AE, LCOL_CP, LCOL_CP_STOCK, LCOL_CP_AFTER };
+
+  for (int c = 0; c < N_LCOLS; c++)
+    put_header (w, &sheet, 0, c, _(lines_headers[c]));
+
+  for (guint e = 0; e < sc->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
+
+      for (guint l = 0; l < env->lines->len; l++, row++)
+        {
+          const TrjLine *line = g_ptr_array_index (env->lines, l);
+          const TrjFigures *f = &trj_result_line (w->result, e, l)->f;
+          TrjLineShape shape = trj_kind_shape (line->kind);
+
+          put_text (&sheet, row, LCOL_ENVELOPE, env->id, NULL);
+          put_text (&sheet, row, LCOL_ID, line->id, NULL);
+          put_text (&sheet, row, LCOL_LABEL, line->label, NULL);
+          put_text (&sheet, row, LCOL_KIND, trj_kind_to_string (line->kind), NULL);
+          put_text (&sheet, row, LCOL_DEPARTEMENT, line->departement, NULL);
+          put_text (&sheet, row, LCOL_PRESCRIBER, line->prescriber, NULL);
+          if (shape == TRJ_LINE_SHAPE_CONTRACT)
+            {
+              put_number (w, &sheet, row, LCOL_RATE, line->rate, STYLE_PERCENT, FALSE);
+              put_number (w, &sheet, row, LCOL_HOURS, line->weekly_hours, STYLE_DECIMAL, FALSE);
+              put_number (w, &sheet, row, LCOL_DURATION, line->duration_months, STYLE_DECIMAL, FALSE);
+              put_number (w, &sheet, row, LCOL_COFINANCED, line->cofinanced_share, STYLE_PERCENT, FALSE);
+              put_number (w, &sheet, row, LCOL_VOLUME, f->volume, STYLE_COUNT, FALSE);
+              put_number (w, &sheet, row, LCOL_AE_PER_CONTRACT, f->ae_per_contract, STYLE_MONEY, FALSE);
+              totals[LCOL_VOLUME] += f->volume;
+            }
+          if (shape != TRJ_LINE_SHAPE_FREE)
+            put_number (w, &sheet, row, LCOL_LAG, line->payment_lag_months, STYLE_PLAIN, FALSE);
+          if (shape == TRJ_LINE_SHAPE_POST_AID)
+            {
+              put_number (w, &sheet, row, LCOL_QUANTITY, line->quantity, STYLE_DECIMAL, FALSE);
+              put_number (w, &sheet, row, LCOL_UNIT_AMOUNT,
+                          line->has_unit_amount || w->year_data == NULL
+                            ? line->unit_amount
+                            : trj_year_data_unit_amount (w->year_data, line->kind, sc->zone),
+                          STYLE_MONEY, FALSE);
+              put_number (w, &sheet, row, LCOL_MODULATION, line->modulation, STYLE_PERCENT, FALSE);
+            }
+          if (shape != TRJ_LINE_SHAPE_CONTRACT)
+            put_text (&sheet, row, LCOL_COMMITMENT,
+                      trj_format_month_long (line->commitment_month + 1), NULL);
+          put_number (w, &sheet, row, LCOL_AE, f->ae_total, STYLE_MONEY, FALSE);
+          put_number (w, &sheet, row, LCOL_CP, f->cp_total, STYLE_MONEY, FALSE);
+          put_number (w, &sheet, row, LCOL_CP_STOCK, f->cp_stock, STYLE_MONEY, FALSE);
+          put_number (w, &sheet, row, LCOL_CP_AFTER, f->cp_after_year, STYLE_MONEY, FALSE);
+          totals[LCOL_AE] += f->ae_total;
+          totals[LCOL_CP] += f->cp_total;
+          totals[LCOL_CP_STOCK] += f->cp_stock;
+          totals[LCOL_CP_AFTER] += f->cp_after_year;
+        }
+    }
+
+  put_text (&sheet, row, LCOL_ENVELOPE, _("Total"), w->style_bold[STYLE_TEXT]);
+  for (guint i = 0; i < G_N_ELEMENTS (summed); i++)
+    {
+      LinesColumn c = summed[i];
+      g_autofree char *formula = sum_formula (1, c, MAX (row, 2) - 1, c);
+      put_formula (w, &sheet, row, c, formula, totals[c],
+                   c == LCOL_VOLUME ? STYLE_COUNT : STYLE_MONEY, TRUE);
+    }
+  apply_widths (&sheet);
+}
+
+/* ── « Entrées mensuelles » ────────────────────────────────────────────── */
+
+/* One table of monthly entries (this year's or last year's) from row `row`;
+ * returns the row after it. */
+static lxw_row_t
+write_entries_table (Writer *w, Sheet *sheet, lxw_row_t row, gboolean previous)
+{
+  const TrjScenario *sc = w->scenario;
+  lxw_row_t first;
+  double month_totals[TRJ_MONTHS] = { 0 };
+  double grand_total = 0;
+
+  put_header (w, sheet, row, 0, _("Envelope"));
+  put_header (w, sheet, row, 1, _("Identifier"));
+  put_header (w, sheet, row, 2, _("Label"));
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    put_header (w, sheet, row, 3 + m, trj_format_month_short (m + 1));
+  put_header (w, sheet, row, 3 + TRJ_MONTHS, _("Total"));
+  first = ++row;
+
+  for (guint e = 0; e < sc->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
+
+      for (guint l = 0; l < env->lines->len; l++)
+        {
+          const TrjLine *line = g_ptr_array_index (env->lines, l);
+          const double *entries = previous ? line->previous_entries : line->entries;
+          g_autofree char *formula = sum_formula (row, 3, row, 2 + TRJ_MONTHS);
+          double total = 0;
+
+          if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
+            continue;
+          put_text (sheet, row, 0, env->id, NULL);
+          put_text (sheet, row, 1, line->id, NULL);
+          put_text (sheet, row, 2, line->label, NULL);
+          for (int m = 0; m < TRJ_MONTHS; m++)
+            {
+              put_number (w, sheet, row, 3 + m, entries[m], STYLE_DECIMAL, FALSE);
+              total += entries[m];
+              month_totals[m] += entries[m];
+            }
+          put_formula (w, sheet, row, 3 + TRJ_MONTHS, formula, total, STYLE_DECIMAL, TRUE);
+          grand_total += total;
+          row++;
+        }
+    }
+
+  put_text (sheet, row, 0, _("Total"), w->style_bold[STYLE_TEXT]);
+  for (int m = 0; m <= TRJ_MONTHS; m++)
+    {
+      g_autofree char *formula = sum_formula (first, 3 + m, MAX (row, first + 1) - 1, 3 + m);
+      put_formula (w, sheet, row, 3 + m, formula,
+                   m < TRJ_MONTHS ? month_totals[m] : grand_total, STYLE_DECIMAL, TRUE);
+    }
+  return row + 1;
+}
+
+static void
+write_entries (Writer *w)
+{
+  const TrjScenario *sc = w->scenario;
+  Sheet sheet = add_sheet (w, _("Entrées mensuelles"), 1, 3);
+  gboolean any_previous = FALSE;
+  lxw_row_t row;
+
+  row = write_entries_table (w, &sheet, 0, FALSE);
+  for (guint e = 0; e < sc->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
+      for (guint l = 0; l < env->lines->len; l++)
+        any_previous |= ((TrjLine *) g_ptr_array_index (env->lines, l))->has_previous_entries;
+    }
+  if (any_previous)
+    {
+      g_autofree char *title = g_strdup_printf (_("Entries of the previous year (%d), still paid in %d"),
+                                                sc->year - 1, sc->year);
+      row++;
+      worksheet_write_string (sheet.ws, row++, 0, title, w->style_bold[STYLE_TEXT]);
+      write_entries_table (w, &sheet, row, TRUE);
+    }
+  apply_widths (&sheet);
+}
+
+/* ── « Alertes » ───────────────────────────────────────────────────────── */
+
+static void
+write_alerts (Writer *w)
+{
+  const TrjScenario *sc = w->scenario;
+  const TrjResult *res = w->result;
+  Sheet sheet = add_sheet (w, _("Alertes"), 1, 0);
+
+  put_header (w, &sheet, 0, 0, _("Code"));
+  put_header (w, &sheet, 0, 1, _("Envelope"));
+  put_header (w, &sheet, 0, 2, _("Line"));
+  put_header (w, &sheet, 0, 3, _("Message"));
+
+  for (guint i = 0; i < res->n_alerts; i++)
+    {
+      const TrjAlert *alert = &res->alerts[i];
+      const TrjEnvelope *env = alert->envelope >= 0
+        ? g_ptr_array_index (sc->envelopes, alert->envelope) : NULL;
+      const TrjLine *line = env != NULL && alert->line >= 0
+        ? g_ptr_array_index (env->lines, alert->line) : NULL;
+      g_autofree char *message = trj_alert_message (sc, alert);
+
+      put_text (&sheet, 1 + i, 0, trj_alert_code_to_string (alert->code), NULL);
+      put_text (&sheet, 1 + i, 1, env != NULL ? trj_programming_envelope_label (env->id)
+                                              : _("Whole region"), NULL);
+      put_text (&sheet, 1 + i, 2, line != NULL ? (line->label != NULL ? line->label : line->id) : "", NULL);
+      put_text (&sheet, 1 + i, 3, message, NULL);
+    }
+  if (res->n_alerts == 0)
+    put_text (&sheet, 1, 0, _("No alert: the programming respects the envelopes and the ranges of the year."),
+              w->note);
+  apply_widths (&sheet);
+}
+
+/* ── « Paramètres » ────────────────────────────────────────────────────── */
+
+static lxw_row_t
+write_series (Writer *w, Sheet *sheet, lxw_row_t row, const char *name, const TrjSeries *series)
+{
+  for (guint i = 0; i < series->n_points; i++, row++)
+    {
+      lxw_datetime dt = { series->points[i].from / 10000, series->points[i].from / 100 % 100,
+                          series->points[i].from % 100, 0, 0, 0 };
+      put_text (sheet, row, 0, name, NULL);
+      worksheet_write_datetime (sheet->ws, row, 1, &dt, w->date);
+      note_width (sheet, 1, "00/00/0000");
+      put_number (w, sheet, row, 2, series->points[i].value, STYLE_PLAIN, FALSE);
+    }
+  return row;
+}
+
+static void
+write_parameters (Writer *w)
+{
+  const TrjScenario *sc = w->scenario;
+  Sheet sheet = add_sheet (w, _("Paramètres"), 0, 0);
+  lxw_row_t row = 0;
+  static const TrjLineKind kinds[] = { TRJ_KIND_PEC, TRJ_KIND_CIE_JEUNES };
+  static const char *const range_headers[] = {
+    N_("Kind"), N_("Minimum rate"), N_("Maximum rate"), N_("Average rate"),
+    N_("Minimum hours"), N_("Maximum hours"), N_("Average hours"),
+    N_("Minimum duration"), N_("Maximum duration"), N_("Average duration"),
+    N_("Cofinancing target"),
+  };
+
+  put_text (&sheet, row++, 0, _("Reference values used"), w->title);
+  put_header (w, &sheet, row, 0, _("Value"));
+  put_header (w, &sheet, row, 1, _("In force from"));
+  put_header (w, &sheet, row++, 2, _("Amount"));
+  row = write_series (w, &sheet, row, _("Gross hourly SMIC (€)"), &sc->reference.smic_hourly);
+  row = write_series (w, &sheet, row, _("RSA, single person (€ per month)"), &sc->reference.rsa);
+  put_text (&sheet, row, 0, _("Département’s share of the RSA when it cofinances"), NULL);
+  put_number (w, &sheet, row++, 2, sc->reference.cd_share, STYLE_PERCENT, FALSE);
+  put_text (&sheet, row, 0, _("Weeks per month"), NULL);
+  put_number (w, &sheet, row++, 2, sc->reference.weeks_per_month, STYLE_PLAIN, FALSE);
+
+  if (w->year_data != NULL)
+    {
+      const TrjRules *rules = &w->year_data->rules;
+      g_autofree char *title = g_strdup_printf (_("Ranges of the year %d (%s)"), rules->year,
+                                                trj_programming_zone_label (sc->zone));
+
+      row++;
+      put_text (&sheet, row++, 0, title, w->title);
+      for (guint c = 0; c < G_N_ELEMENTS (range_headers); c++)
+        put_header (w, &sheet, row, c, _(range_headers[c]));
+      row++;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++, row++)
+        {
+          const TrjKindRules *kr = &rules->contract[kinds[k]][sc->zone];
+          const double values[] = { kr->rate_min, kr->rate_max, kr->rate_avg,
+                                    kr->hours_min, kr->hours_max, kr->hours_avg,
+                                    kr->duration_min, kr->duration_max, kr->duration_avg,
+                                    kr->cofinancing_target };
+
+          /* CIE tous publics take the PEC ranges of their zone (MODEL 5). */
+          put_text (&sheet, row, 0, kinds[k] == TRJ_KIND_PEC ? _("PEC and CIE tous publics")
+                                                             : _("CIE jeunes"), NULL);
+          for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+            put_number (w, &sheet, row, 1 + v, values[v],
+                        v < 3 || v == 9 ? STYLE_PERCENT : STYLE_DECIMAL, FALSE);
+        }
+      put_text (&sheet, row, 0, _("Initiatives territoriales ceiling (share of all FIE AE notified)"), NULL);
+      put_number (w, &sheet, row++, 1, rules->territorial_ceiling_share, STYLE_PLAIN, FALSE);
+    }
+  sheet.widths[0] = MIN (sheet.widths[0], 45);
+  apply_widths (&sheet);
+}
+
+/* ── « Données » (machine-readable, hidden) ────────────────────────────── */
+
+static void
+write_data (Writer *w, const TrjProgrammingInfo *info)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (w->wb, TRJ_PROGRAMMING_DATA_SHEET);
+  g_autofree char *json = trj_json_scenario_to_data (w->scenario);
+  const char *p = json, *end = json + strlen (json);
+  lxw_row_t row = 3;
+
+  worksheet_write_string (ws, 0, 0,
+                          _("Technical data for re-import into Trajectoire: do not modify."), w->note);
+  worksheet_write_string (ws, 1, 0, "format", NULL);
+  worksheet_write_string (ws, 1, 1, TRJ_PROGRAMMING_FORMAT, NULL);
+  worksheet_write_string (ws, 2, 0, "scenario_name", NULL);
+  if (info->scenario_name != NULL)
+    worksheet_write_string (ws, 2, 1, info->scenario_name, NULL);
+
+  while (p < end)
+    {
+      const char *cut = p + MIN ((gsize) (end - p), DATA_CHUNK_BYTES);
+      g_autofree char *chunk = NULL;
+
+      /* Never split a UTF-8 character between two cells. */
+      while (cut < end && (*cut & 0xC0) == 0x80)
+        cut--;
+      chunk = g_strndup (p, cut - p);
+      worksheet_write_string (ws, row, 0, "scenario", NULL);
+      worksheet_write_string (ws, row++, 1, chunk, NULL);
+      p = cut;
+    }
+  worksheet_hide (ws);
+}
+
+static void
+set_properties (Writer *w, const TrjProgrammingInfo *info, GDateTime *date)
+{
+  const TrjScenario *sc = w->scenario;
+  g_autofree char *title = g_strdup_printf (_("Programming file — %s %d"), sc->region, sc->year);
+  g_autofree char *comments = g_strdup_printf (_("Written by Trajectoire %s"), PACKAGE_VERSION);
+  lxw_doc_properties props = {
+    .title = title,
+    .subject = (char *) _("Contrats aidés: AE and CP programming"),
+    .author = (char *) "Trajectoire",
+    .company = (char *) sc->region,
+    .category = (char *) _("Programming file"),
+    .keywords = (char *) "FIE, contrats aidés, PEC, CIE, AE, CP",
+    .comments = comments,
+    .created = g_date_time_to_unix (date),
+  };
+
+  workbook_set_properties (w->wb, &props);
+  workbook_set_custom_property_string (w->wb, "Trajectoire", TRJ_PROGRAMMING_FORMAT);
+  workbook_set_custom_property_string (w->wb, "Region", sc->region);
+  workbook_set_custom_property_integer (w->wb, "Year", sc->year);
+  if (info->scenario_name != NULL)
+    workbook_set_custom_property_string (w->wb, "Scenario", info->scenario_name);
+}
+
+gboolean
+trj_programming_write_xlsx (const TrjScenario        *scenario,
+                            const TrjProgrammingInfo *info,
+                            const char               *path,
+                            GError                  **error)
+{
+  static const TrjProgrammingInfo no_info = { NULL, NULL };
+  g_autoptr(TrjResult) result = trj_programming_compute (scenario, error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *tmp_path = g_strconcat (path, ".part", NULL);
+  g_autofree char *header_text = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  Writer w = { 0 };
+  lxw_error status;
+
+  if (result == NULL)
+    return FALSE;
+  if (info == NULL)
+    info = &no_info;
+
+  header_text = g_strdup_printf (_("Programming file — %s %d"), scenario->region, scenario->year);
+  w.scenario = scenario;
+  w.result = result;
+  w.year_data = trj_year_data_get (scenario->year, NULL);
+  w.header_text = header_text;
+  /* Written beside the target and renamed: a failure never leaves half a file. */
+  w.wb = workbook_new (tmp_path);
+  if (w.wb == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("Cannot write “%s”"), display);
+      return FALSE;
+    }
+  create_formats (&w);
+  set_properties (&w, info, info->date != NULL ? info->date : now);
+  write_summary (&w, info);
+  write_trajectory (&w);
+  write_lines (&w);
+  write_entries (&w);
+  write_alerts (&w);
+  write_parameters (&w);
+  write_data (&w, info);
+
+  status = workbook_close (w.wb);
+  if (status != LXW_NO_ERROR)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), display, lxw_strerror (status));
+      return FALSE;
+    }
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+      g_unlink (tmp_path);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ── Reading back ──────────────────────────────────────────────────────── */
+
+TrjScenario *
+trj_programming_read_xlsx (const char *path, char **name_out, GError **error)
+{
+  g_autoptr(TrjXlsxReader) reader = trj_xlsx_reader_open (path, error);
+  g_autoptr(TrjXlsxSheet) data = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  const char *name = NULL;
+  TrjScenario *scenario;
+
+  if (reader == NULL)
+    return NULL;
+
+  format = trj_xlsx_reader_custom_property (reader, "Trajectoire");
+  if (format == NULL || !g_str_has_prefix (format, "trajectoire-programmation/"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a Trajectoire programming file: it was made by another tool. "
+                     "Only files exported by Trajectoire can be read back."), display);
+      return NULL;
+    }
+  if (!g_str_equal (format, TRJ_PROGRAMMING_FORMAT))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” was written by a newer Trajectoire (%s): update Trajectoire to read it."),
+                   display, format);
+      return NULL;
+    }
+
+  data = trj_xlsx_reader_read_sheet (reader, TRJ_PROGRAMMING_DATA_SHEET, &local_error);
+  if (data == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” has lost its technical sheet “%s” and cannot be read back: %s"),
+                   display, TRJ_PROGRAMMING_DATA_SHEET, local_error->message);
+      return NULL;
+    }
+  for (guint row = 0; row < trj_xlsx_sheet_n_rows (data); row++)
+    {
+      const char *key = trj_xlsx_sheet_cell (data, row, 0);
+      const char *value = trj_xlsx_sheet_cell (data, row, 1);
+
+      if (key == NULL || value == NULL)
+        continue;
+      if (g_str_equal (key, "scenario"))
+        g_string_append (json, value);
+      else if (g_str_equal (key, "scenario_name"))
+        name = value;
+    }
+  if (json->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” has an empty technical sheet “%s” and cannot be read back."),
+                   display, TRJ_PROGRAMMING_DATA_SHEET);
+      return NULL;
+    }
+
+  scenario = trj_json_scenario_from_data (json->str, json->len, &local_error);
+  if (scenario == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The technical sheet of “%s” is damaged: %s"), display, local_error->message);
+      return NULL;
+    }
+  if (name_out != NULL)
+    *name_out = g_strdup (name);
+  return scenario;
+}
