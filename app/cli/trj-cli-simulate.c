@@ -1,27 +1,272 @@
-/* trj-cli-simulate.c — placeholder until the command is implemented */
+/* trj-cli-simulate.c — trajectoire-cli simulate, solve and example (MODEL.md section 7)
+ *
+ * Exit codes: 0 success, 1 invalid input (the message names the key path), 2 usage.
+ */
 #include "config.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <glib/gi18n.h>
+
 #include "trj-cli.h"
+#include "trj-engine.h"
+#include "trj-format.h"
+#include "trj-json.h"
+#include "trj-json-writer.h"
+#include "trj-year-data.h"
+
+enum {
+  EXIT_INVALID = 1,
+  EXIT_USAGE = 2,
+};
+
+TrjScenario *
+trj_cli_load_scenario (const char *path, const char *scenario_name, GError **error)
+{
+  if (scenario_name != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--scenario only applies to workbooks: “%s” holds a single scenario"),
+                   path);
+      return NULL;
+    }
+  return trj_json_scenario_from_file (path, error);
+}
+
+/* Prints the error and returns the exit code it calls for. */
+static int
+report_error (const GError *error)
+{
+  trj_cli_error ("%s", error->message);
+  return error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_INVALID;
+}
+
+/* A command's option context: "trajectoire-cli COMMAND [OPTION…] parameter" in --help. */
+static GOptionContext *
+command_context (const char *command, const char *parameter, const char *summary,
+                 const GOptionEntry *entries)
+{
+  g_autofree char *prgname = g_strconcat ("trajectoire-cli ", command, NULL);
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses the options and checks that exactly one file argument is left. */
+static gboolean
+parse_one_file (GOptionContext *context, int *argc, char ***argv)
+{
+  if (!trj_cli_parse (context, argc, argv))
+    return FALSE;
+  if (*argc != 2)
+    {
+      trj_cli_error ("%s", _("one scenario file is expected (see --help)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static TrjResult *
+compute (const TrjScenario *scenario, GError **error)
+{
+  const TrjYearData *data = trj_year_data_get (scenario->year, error);
+  g_autoptr(TrjResult) result = NULL;
+
+  if (data == NULL)
+    return NULL;
+  result = trj_result_new (scenario);
+  if (!trj_engine_compute (scenario, &data->rules, result, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+/* Writes a document to a file (atomically) or, when path is NULL, to stdout. */
+static gboolean
+write_document (const char *path, const char *text, GError **error)
+{
+  if (path != NULL)
+    return g_file_set_contents (path, text, -1, error);
+  fputs (text, stdout);
+  return TRUE;
+}
 
 int
 trj_cli_simulate (int argc, char **argv)
 {
-  trj_cli_error (_("this command is not available yet"));
-  return 2;
+  g_autofree char *output = NULL;
+  g_autofree char *scenario_name = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the result to FILE instead of the standard output"), N_("FILE") },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Scenario of a workbook (default: its active scenario)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autoptr(TrjResult) result = NULL;
+  g_autofree char *document = NULL;
+
+  context = command_context ("simulate", N_("SCENARIO.json"),
+                             N_("Computes the monthly AE and CP of every line and envelope of a "
+                                "scenario and writes them as a “trajectoire-result/1” JSON "
+                                "document."),
+                             entries);
+  if (!parse_one_file (context, &argc, &argv))
+    return EXIT_USAGE;
+
+  if ((scenario = trj_cli_load_scenario (argv[1], scenario_name, &error)) == NULL
+      || (result = compute (scenario, &error)) == NULL)
+    return report_error (error);
+
+  document = trj_json_result_to_data (scenario, result);
+  if (!write_document (output, document, &error))
+    return report_error (error);
+  return EXIT_SUCCESS;
+}
+
+/* An amount typed by a person ("6 813 468", "6813468,5") or by a script ("6.8e6"). */
+static gboolean
+parse_amount (const char *text, double *out)
+{
+  char *end = NULL;
+
+  if (trj_parse_number (text, out))
+    return TRUE;
+  *out = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && isfinite (*out);
 }
 
 int
 trj_cli_solve (int argc, char **argv)
 {
-  trj_cli_error (_("this command is not available yet"));
-  return 2;
+  g_autofree char *line_id = NULL;
+  g_autofree char *unknown_name = NULL;
+  g_autofree char *target_text = NULL;
+  g_autofree char *scenario_name = NULL;
+  const GOptionEntry entries[] = {
+    { "line", 'l', 0, G_OPTION_ARG_STRING, &line_id,
+      N_("Identifier of the line whose parameter is unknown"), N_("ID") },
+    { "unknown", 'u', 0, G_OPTION_ARG_STRING, &unknown_name,
+      N_("The parameter to find: volume, rate, hours, duration or cofinancing"), N_("PARAMETER") },
+    { "target", 't', 0, G_OPTION_ARG_STRING, &target_text,
+      N_("AE of the envelope to reach, in euros (default: its available AE)"), N_("AE") },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Scenario of a workbook (default: its active scenario)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autoptr(TrjJsonWriter) writer = NULL;
+  g_autofree char *document = NULL;
+  TrjUnknown unknown;
+  double target = NAN, value, target_used, ae_total;
+
+  context = command_context ("solve", N_("SCENARIO.json"),
+                             N_("Finds the value of one parameter of a line that brings its "
+                                "envelope’s AE to a target, and prints it as JSON:\n"
+                                "{\"line\": ID, \"unknown\": PARAMETER, \"value\": x, "
+                                "\"target\": x, \"ae_total\": x}\n"
+                                "Rates and cofinancing are fractions (0.5 = 50 %), hours per "
+                                "week, durations in months, volumes in contracts."),
+                             entries);
+  if (!parse_one_file (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (line_id == NULL || unknown_name == NULL)
+    {
+      trj_cli_error ("%s", _("--line and --unknown are required (see --help)"));
+      return EXIT_USAGE;
+    }
+  if (!trj_unknown_from_string (unknown_name, &unknown))
+    {
+      trj_cli_error (_("--unknown: “%s” is not one of volume, rate, hours, duration, cofinancing"),
+                     unknown_name);
+      return EXIT_USAGE;
+    }
+  if (target_text != NULL && !parse_amount (target_text, &target))
+    {
+      trj_cli_error (_("--target: “%s” is not an amount"), target_text);
+      return EXIT_USAGE;
+    }
+
+  if ((scenario = trj_cli_load_scenario (argv[1], scenario_name, &error)) == NULL
+      || !trj_engine_solve (scenario, line_id, unknown, target, &value, &target_used,
+                            &ae_total, &error))
+    return report_error (error);
+
+  writer = trj_json_writer_new (FALSE);
+  trj_json_writer_begin_object (writer);
+  trj_json_writer_key (writer, "line");
+  trj_json_writer_string (writer, line_id);
+  trj_json_writer_key (writer, "unknown");
+  trj_json_writer_string (writer, trj_unknown_to_string (unknown));
+  trj_json_writer_key (writer, "value");
+  trj_json_writer_number (writer, value);
+  trj_json_writer_key (writer, "target");
+  trj_json_writer_number (writer, target_used);
+  trj_json_writer_key (writer, "ae_total");
+  trj_json_writer_number (writer, ae_total);
+  trj_json_writer_end_object (writer);
+  document = trj_json_writer_free_to_string (g_steal_pointer (&writer));
+  printf ("%s\n", document);
+  return EXIT_SUCCESS;
+}
+
+/* The latest year whose reference data is embedded. */
+static int
+latest_year (void)
+{
+  const int *years = trj_year_data_available_years ();
+  int latest = 0;
+
+  for (; *years != 0; years++)
+    latest = MAX (latest, *years);
+  return latest;
 }
 
 int
 trj_cli_example (int argc, char **argv)
 {
-  trj_cli_error (_("this command is not available yet"));
-  return 2;
-}
+  g_autofree char *region = NULL;
+  int year = latest_year ();
+  const GOptionEntry entries[] = {
+    { "region", 'r', 0, G_OPTION_ARG_STRING, &region,
+      N_("Region of the notification, e.g. “Bretagne” (case and accents do not matter)"),
+      N_("NAME") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year,
+      N_("Programme year (default: the latest one with reference data)"), N_("YEAR") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autofree char *document = NULL;
+  const TrjYearData *data;
 
+  context = command_context ("example", NULL,
+                             N_("Prints a starting scenario for a region as a "
+                                "“trajectoire-scenario/1” JSON document: both envelopes with "
+                                "their notified AE, CP and volume, and one line per envelope at "
+                                "the circular’s average parameters."),
+                             entries);
+  if (!trj_cli_parse (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 1 || region == NULL)
+    {
+      trj_cli_error ("%s", _("--region is required, and nothing else (see --help)"));
+      return EXIT_USAGE;
+    }
+
+  if ((data = trj_year_data_get (year, &error)) == NULL
+      || (scenario = trj_year_data_example (data, region, &error)) == NULL)
+    return report_error (error);
+
+  document = trj_json_scenario_to_data (scenario);
+  fputs (document, stdout);
+  return EXIT_SUCCESS;
+}

@@ -8,11 +8,17 @@
 
 #include <glib.h>
 
+#include "trj-types.h"
+
 G_BEGIN_DECLS
 
 typedef int (*TrjCliCommandFunc) (int argc, char **argv);
 
 /* trj-cli-simulate.c */
+/* The one place that turns a path given on the command line into a scenario:
+ * a "trajectoire-scenario/1" JSON document, or a workbook (then scenario_name
+ * picks one of its scenarios; NULL for the active one). */
+TrjScenario *trj_cli_load_scenario (const char *path, const char *scenario_name, GError **error);
 int trj_cli_simulate     (int argc, char **argv);
 int trj_cli_solve        (int argc, char **argv);
 int trj_cli_example      (int argc, char **argv);

@@ -13,7 +13,8 @@
  *   trj_format_number (1234.5, 1)       → "1 234,5"
  *   trj_format_month (2024, 1)          → "janvier 2024"
  *   trj_format_month_short (3)          → "mars" ; ("janv.", "févr." …)
- * Returned strings are newly allocated (g_free).
+ * Returned strings are newly allocated (g_free). Non-finite values (an undefined
+ * ae_per_contract is NAN) format as "—".
  */
 #pragma once
 
@@ -23,6 +24,8 @@ G_BEGIN_DECLS
 
 char *trj_format_number        (double value, int decimals);
 char *trj_format_integer       (double value);                 /* rounded, grouped */
+/* Up to max_decimals, trailing zeros dropped: 25 → "25", 28.3 → "28,3" (hours, months). */
+char *trj_format_decimal       (double value, int max_decimals);
 char *trj_format_money         (double euros);                 /* no decimals */
 char *trj_format_money_short   (double euros);                 /* "12,5 M€", "850 k€", "950 €" */
 char *trj_format_percent       (double share, int decimals);   /* 0.5 → "50,0 %" (1 decimal) */
@@ -32,7 +35,9 @@ const char *trj_format_month_long  (int month);                /* 1..12 → "jan
 char *trj_format_date          (GDateTime *dt);                /* "23 novembre 2026" */
 
 /* Parsing French input ("1 234,5", "1234.5", "50 %", "0,5"). Returns FALSE when
- * the text is not a number; spaces of any kind are grouping separators. */
+ * the text is not a number; spaces of any kind are grouping separators. A
+ * trailing "%" divides by 100 ("50 %" → 0.5); a trailing "€" is allowed (pasted
+ * money cells). */
 gboolean trj_parse_number      (const char *text, double *out);
 /* Rate input rule (shown to the user): a value with "%" or greater than 1 is a
  * percentage ("50", "50 %", "50,5" → 0.50, 0.50, 0.505); a value ≤ 1 without "%"

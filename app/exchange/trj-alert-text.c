@@ -1,0 +1,88 @@
+/* trj-alert-text.c — see trj-alert-text.h */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trj-alert-text.h"
+#include "trj-format.h"
+
+/* The three figures an alert sentence quotes, already formatted. */
+typedef struct {
+  char *a, *b, *c;
+} Figures;
+
+static void
+figures_clear (Figures *f)
+{
+  g_clear_pointer (&f->a, g_free);
+  g_clear_pointer (&f->b, g_free);
+  g_clear_pointer (&f->c, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Figures, figures_clear)
+
+/* Value and the range it leaves, formatted by fmt. */
+static void
+range_figures (Figures *f, char *(*fmt) (double, int), int decimals, const TrjAlert *alert)
+{
+  f->a = fmt (alert->value, decimals);
+  f->b = fmt (alert->limit_lo, decimals);
+  f->c = fmt (alert->limit_hi, decimals);
+}
+
+/* Amount, the ceiling it passes (limit_hi) and by how much. */
+static void
+excess_figures (Figures *f, const TrjAlert *alert)
+{
+  f->a = trj_format_money (alert->value);
+  f->b = trj_format_money (alert->limit_hi);
+  f->c = trj_format_money (alert->value - alert->limit_hi);
+}
+
+char *
+trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert)
+{
+  g_auto(Figures) f = { NULL, NULL, NULL };
+
+  g_return_val_if_fail (alert != NULL, NULL);
+
+  switch (alert->code)
+    {
+    case TRJ_ALERT_RATE_OUT_OF_RANGE:
+      range_figures (&f, trj_format_percent, 1, alert);
+      return g_strdup_printf (_("Rate of %s outside the range %s–%s"), f.a, f.b, f.c);
+    case TRJ_ALERT_HOURS_OUT_OF_RANGE:
+      range_figures (&f, trj_format_decimal, 1, alert);
+      return g_strdup_printf (_("Weekly hours of %s h outside the range %s–%s h"),
+                              f.a, f.b, f.c);
+    case TRJ_ALERT_DURATION_OUT_OF_RANGE:
+      range_figures (&f, trj_format_decimal, 1, alert);
+      return g_strdup_printf (_("Duration of %s months outside the range %s–%s months"),
+                              f.a, f.b, f.c);
+    case TRJ_ALERT_AE_OVER_ENVELOPE:
+      excess_figures (&f, alert);
+      return g_strdup_printf (_("Programmed AE of %s exceed the available %s by %s"),
+                              f.a, f.b, f.c);
+    case TRJ_ALERT_CP_OVER_ENVELOPE:
+      excess_figures (&f, alert);
+      return g_strdup_printf (_("Programmed CP of %s exceed the available %s by %s"),
+                              f.a, f.b, f.c);
+    case TRJ_ALERT_FUNGIBILITY_OVER_CEILING:
+      excess_figures (&f, alert);
+      return g_strdup_printf (_("Initiatives territoriales of %s exceed the ceiling of %s by %s"),
+                              f.a, f.b, f.c);
+    case TRJ_ALERT_COFINANCING_BELOW_TARGET:
+      f.a = trj_format_percent (alert->value, 1);
+      f.b = trj_format_percent (alert->limit_lo, 1);
+      return g_strdup_printf (_("Average cofinanced share of %s below the target of %s"),
+                              f.a, f.b);
+    case TRJ_ALERT_RATE_ABOVE_AVERAGE:
+      f.a = trj_format_percent (alert->value, 1);
+      f.b = trj_format_percent (alert->limit_hi, 1);
+      return g_strdup_printf (_("Average rate of %s above the circular’s average of %s: "
+                                "the volume must come down"), f.a, f.b);
+    case TRJ_N_ALERT_CODES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

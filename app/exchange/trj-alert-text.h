@@ -1,0 +1,17 @@
+/* trj-alert-text.h — the French sentence for an engine alert (MODEL.md section 5)
+ *
+ * One text per alert code, with the offending value and the range or ceiling it
+ * breaks formatted through trj-format: « Taux de 65,0 % hors de la plage
+ * 30,0 %–60,0 % ». The result document, the GUI, the xlsx export and the report
+ * all show this same sentence.
+ */
+#pragma once
+
+#include "trj-engine.h"
+
+G_BEGIN_DECLS
+
+/* Newly allocated (g_free). The scenario is the one the alert was computed from. */
+char *trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert);
+
+G_END_DECLS

@@ -1,0 +1,336 @@
+/* trj-format.c — French figures through ICU (see trj-format.h) */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <unicode/udat.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#include "trj-format.h"
+
+#define TRJ_FORMAT_LOCALE "fr_FR"
+/* Shown for undefined figures (NAN ae_per_contract, capacity…): ICU would print "NaN". */
+#define TRJ_FORMAT_UNDEFINED "—"
+#define NBSP "\u00a0"
+
+/* Opening an ICU formatter costs far more than formatting one number, and the
+ * grids format thousands of cells: keep one set per thread (ICU formatters are
+ * not safe to share across threads while their attributes change). */
+typedef struct {
+  UNumberFormat *decimal;
+  UNumberFormat *percent;
+  UNumberFormat *currency;
+} TrjFormatters;
+
+static void
+formatters_free (gpointer data)
+{
+  TrjFormatters *f = data;
+
+  g_clear_pointer (&f->decimal, unum_close);
+  g_clear_pointer (&f->percent, unum_close);
+  g_clear_pointer (&f->currency, unum_close);
+  g_free (f);
+}
+
+static GPrivate formatters_key = G_PRIVATE_INIT (formatters_free);
+
+static UNumberFormat *
+open_number_format (UNumberFormatStyle style, const char *locale)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormat *fmt = unum_open (style, NULL, 0, locale, NULL, &status);
+
+  /* fr_FR ships with every ICU build: a failure here is a broken installation. */
+  if (U_FAILURE (status))
+    g_error ("ICU cannot open a number format for %s: %s", locale, u_errorName (status));
+  /* Planners expect commercial rounding (2,5 → 3), not ICU's default half-even. */
+  unum_setAttribute (fmt, UNUM_ROUNDING_MODE, UNUM_ROUND_HALFUP);
+  return fmt;
+}
+
+static TrjFormatters *
+get_formatters (void)
+{
+  TrjFormatters *f = g_private_get (&formatters_key);
+
+  if (f == NULL)
+    {
+      f = g_new0 (TrjFormatters, 1);
+      f->decimal = open_number_format (UNUM_DECIMAL, TRJ_FORMAT_LOCALE);
+      f->percent = open_number_format (UNUM_PERCENT, TRJ_FORMAT_LOCALE);
+      f->currency = open_number_format (UNUM_CURRENCY, TRJ_FORMAT_LOCALE "@currency=EUR");
+      g_private_set (&formatters_key, f);
+    }
+  return f;
+}
+
+static char *
+uchar_to_utf8 (const UChar *text, int32_t length)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t needed = 0;
+  char *out;
+
+  u_strToUTF8 (NULL, 0, &needed, text, length, &status);
+  status = U_ZERO_ERROR;
+  out = g_malloc (needed + 1);
+  u_strToUTF8 (out, needed + 1, NULL, text, length, &status);
+  g_assert (U_SUCCESS (status));
+  return out;
+}
+
+static char *
+format_with (UNumberFormat *fmt, double value, int min_decimals, int max_decimals)
+{
+  UChar buffer[128];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length;
+
+  if (!isfinite (value))
+    return g_strdup (TRJ_FORMAT_UNDEFINED);
+
+  unum_setAttribute (fmt, UNUM_MIN_FRACTION_DIGITS, min_decimals);
+  unum_setAttribute (fmt, UNUM_MAX_FRACTION_DIGITS, max_decimals);
+  length = unum_formatDouble (fmt, value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
+  g_assert (U_SUCCESS (status));
+  return uchar_to_utf8 (buffer, length);
+}
+
+char *
+trj_format_number (double value, int decimals)
+{
+  return format_with (get_formatters ()->decimal, value, decimals, decimals);
+}
+
+char *
+trj_format_decimal (double value, int max_decimals)
+{
+  return format_with (get_formatters ()->decimal, value, 0, max_decimals);
+}
+
+char *
+trj_format_integer (double value)
+{
+  return trj_format_number (value, 0);
+}
+
+char *
+trj_format_money (double euros)
+{
+  return format_with (get_formatters ()->currency, euros, 0, 0);
+}
+
+char *
+trj_format_money_short (double euros)
+{
+  g_autofree char *number = NULL;
+  double magnitude = fabs (euros);
+
+  if (!isfinite (euros))
+    return g_strdup (TRJ_FORMAT_UNDEFINED);
+
+  /* Choose the unit on the rounded figure, so 999 600 € reads "1,0 M€", not "1 000 k€". */
+  if (round (magnitude / 1e3) >= 1000)
+    {
+      number = trj_format_number (euros / 1e6, 1);
+      return g_strconcat (number, NBSP "M€", NULL);
+    }
+  if (round (magnitude) >= 1000)
+    {
+      number = trj_format_number (euros / 1e3, 0);
+      return g_strconcat (number, NBSP "k€", NULL);
+    }
+  return trj_format_money (euros);
+}
+
+char *
+trj_format_percent (double share, int decimals)
+{
+  return format_with (get_formatters ()->percent, share, decimals, decimals);
+}
+
+/* Month names, from ICU's French symbols, read once for the life of the process. */
+typedef struct {
+  char *long_names[12];
+  char *short_names[12];
+} TrjMonthNames;
+
+static char *
+month_symbol (const UDateFormat *fmt, UDateFormatSymbolType type, int index)
+{
+  UChar buffer[64];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = udat_getSymbols (fmt, type, index, buffer, G_N_ELEMENTS (buffer), &status);
+
+  g_assert (U_SUCCESS (status));
+  return uchar_to_utf8 (buffer, length);
+}
+
+static gpointer
+month_names_load (gpointer data)
+{
+  TrjMonthNames *names = g_new0 (TrjMonthNames, 1);
+  UErrorCode status = U_ZERO_ERROR;
+  UDateFormat *fmt = udat_open (UDAT_NONE, UDAT_LONG, TRJ_FORMAT_LOCALE, NULL, 0, NULL, 0, &status);
+
+  if (U_FAILURE (status))
+    g_error ("ICU cannot open a date format for %s: %s", TRJ_FORMAT_LOCALE, u_errorName (status));
+  for (int i = 0; i < 12; i++)
+    {
+      names->long_names[i] = month_symbol (fmt, UDAT_MONTHS, i);
+      names->short_names[i] = month_symbol (fmt, UDAT_SHORT_MONTHS, i);
+    }
+  udat_close (fmt);
+  return names;
+}
+
+static const TrjMonthNames *
+month_names (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, month_names_load, NULL);
+}
+
+const char *
+trj_format_month_long (int month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+  return month_names ()->long_names[month - 1];
+}
+
+const char *
+trj_format_month_short (int month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+  return month_names ()->short_names[month - 1];
+}
+
+char *
+trj_format_month (int year, int month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+  /* A year is not a quantity: no grouping ("2024", never "2 024"). */
+  return g_strdup_printf ("%s %d", trj_format_month_long (month), year);
+}
+
+char *
+trj_format_date (GDateTime *dt)
+{
+  static const UChar utc[] = { 'U', 'T', 'C', 0 };
+  g_autoptr(GDateTime) midnight = NULL;
+  UErrorCode status = U_ZERO_ERROR;
+  UDateFormat *fmt;
+  UChar buffer[128];
+  int32_t length;
+  char *out;
+
+  g_return_val_if_fail (dt != NULL, NULL);
+
+  /* The calendar day of dt as the caller sees it, whatever its time zone:
+   * format that day at UTC midnight with a UTC formatter. */
+  midnight = g_date_time_new_utc (g_date_time_get_year (dt), g_date_time_get_month (dt),
+                                  g_date_time_get_day_of_month (dt), 0, 0, 0);
+  fmt = udat_open (UDAT_NONE, UDAT_LONG, TRJ_FORMAT_LOCALE, utc, -1, NULL, 0, &status);
+  if (U_FAILURE (status))
+    g_error ("ICU cannot open a date format for %s: %s", TRJ_FORMAT_LOCALE, u_errorName (status));
+  length = udat_format (fmt, (UDate) g_date_time_to_unix (midnight) * 1000.0,
+                        buffer, G_N_ELEMENTS (buffer), NULL, &status);
+  g_assert (U_SUCCESS (status));
+  out = uchar_to_utf8 (buffer, length);
+  udat_close (fmt);
+  return out;
+}
+
+/* Parsing.
+ *
+ * Planners type or paste figures as Excel, LibreOffice or Trajectoire print
+ * them: "1 234,5", "1234.5", "1 234 €", "50 %". ICU's fr_FR parser refuses a
+ * decimal point and stops silently at trailing garbage, so the text is
+ * normalised here to a plain C number ("-1234.5") and read by g_ascii_strtod. */
+
+static gboolean
+is_grouping_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == 0x00a0 || c == 0x202f || c == 0x2009 || c == 0x2007;
+}
+
+typedef enum {
+  TRJ_UNIT_NONE,
+  TRJ_UNIT_PERCENT,
+  TRJ_UNIT_EURO,
+} TrjParsedUnit;
+
+static gboolean
+parse_figure (const char *text, double *out, TrjParsedUnit *unit)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  gboolean seen_digit = FALSE, seen_separator = FALSE;
+  char *end = NULL;
+  const char *p;
+
+  *unit = TRJ_UNIT_NONE;
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_grouping_space (c))
+        continue;
+      if (*unit != TRJ_UNIT_NONE)
+        return FALSE;   /* nothing but spaces may follow the unit */
+      if (c >= '0' && c <= '9')
+        {
+          g_string_append_c (plain, (char) c);
+          seen_digit = TRUE;
+        }
+      else if ((c == '-' || c == 0x2212 || c == '+') && plain->len == 0)
+        g_string_append_c (plain, c == '+' ? '+' : '-');
+      else if ((c == ',' || c == '.') && !seen_separator)
+        {
+          g_string_append_c (plain, '.');
+          seen_separator = TRUE;
+        }
+      else if (c == '%' && seen_digit)
+        *unit = TRJ_UNIT_PERCENT;
+      else if (c == 0x20ac && seen_digit)
+        *unit = TRJ_UNIT_EURO;
+      else
+        return FALSE;
+    }
+  if (!seen_digit)
+    return FALSE;
+
+  *out = g_ascii_strtod (plain->str, &end);
+  return end != NULL && *end == '\0' && isfinite (*out);
+}
+
+gboolean
+trj_parse_number (const char *text, double *out)
+{
+  TrjParsedUnit unit;
+  double value;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (!parse_figure (text, &value, &unit))
+    return FALSE;
+  *out = unit == TRJ_UNIT_PERCENT ? value / 100.0 : value;
+  return TRUE;
+}
+
+gboolean
+trj_parse_rate (const char *text, double *out)
+{
+  TrjParsedUnit unit;
+  double value;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (!parse_figure (text, &value, &unit) || unit == TRJ_UNIT_EURO)
+    return FALSE;
+  *out = unit == TRJ_UNIT_PERCENT || value > 1.0 ? value / 100.0 : value;
+  return TRUE;
+}

@@ -1,0 +1,1136 @@
+/* trj-json.c — reading and writing the documents of MODEL.md section 7 (see trj-json.h) */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "trj-alert-text.h"
+#include "trj-format.h"
+#include "trj-json.h"
+#include "trj-json-writer.h"
+#include "trj-year-data.h"
+
+G_DEFINE_QUARK (trj-json-error-quark, trj_json_error)
+
+/* ── Errors ────────────────────────────────────────────────────────────── */
+
+/* Every message starts with the key path ("envelopes[0].lines[2].rate"), or is
+ * about the whole document when path is NULL. */
+G_GNUC_PRINTF (4, 5)
+static gboolean
+set_error (GError **error, TrjJsonError code, const char *path, const char *format, ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (path == NULL)
+    g_set_error_literal (error, TRJ_JSON_ERROR, code, detail);
+  else
+    /* TRANSLATORS: "key path: what is wrong", e.g. "envelopes[0].rate: unknown key" */
+    g_set_error (error, TRJ_JSON_ERROR, code, _("%s: %s"), path, detail);
+  return FALSE;
+}
+
+static gboolean
+set_missing (GError **error, const char *path)
+{
+  return set_error (error, TRJ_JSON_ERROR_STRUCTURE, path, "%s", _("required key is missing"));
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  GType type;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      type = json_node_get_value_type (node);
+      if (type == G_TYPE_STRING)
+        return _("a string");
+      if (type == G_TYPE_BOOLEAN)
+        return _("a boolean");
+      return _("a number");
+    }
+}
+
+static gboolean
+set_wrong_type (GError **error, const char *path, const char *expected, JsonNode *node)
+{
+  /* TRANSLATORS: "expected a number, got a string" */
+  return set_error (error, TRJ_JSON_ERROR_STRUCTURE, path, _("expected %s, got %s"),
+                    expected, node_type_name (node));
+}
+
+/* ── Key paths ─────────────────────────────────────────────────────────── */
+
+static char *
+path_key (const char *parent, const char *key)
+{
+  if (parent == NULL || *parent == '\0')
+    return g_strdup (key);
+  return g_strconcat (parent, ".", key, NULL);
+}
+
+static char *
+path_index (const char *parent, guint index)
+{
+  return g_strdup_printf ("%s[%u]", parent, index);
+}
+
+/* ── Typed reads ───────────────────────────────────────────────────────── */
+
+static gboolean
+check_keys (JsonObject *object, const char *path, const char *const *allowed,
+            const char *line_kind, GError **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      g_autofree char *key_path = NULL;
+
+      if (g_strv_contains (allowed, key))
+        continue;
+      key_path = path_key (path, key);
+      if (line_kind != NULL)
+        return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
+                          _("unknown key for a %s line"), line_kind);
+      return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path, "%s", _("unknown key"));
+    }
+  return TRUE;
+}
+
+static gboolean
+node_number (JsonNode *node, const char *path, double *out, GError **error)
+{
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+        {
+          *out = json_node_get_double (node);
+          return TRUE;
+        }
+    }
+  return set_wrong_type (error, path, _("a number"), node);
+}
+
+static JsonObject *
+node_object (JsonNode *node, const char *path, GError **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_wrong_type (error, path, _("an object"), node);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+node_array (JsonNode *node, const char *path, GError **error)
+{
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_wrong_type (error, path, _("an array"), node);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+/* Looks up a member: FALSE with an error when it is required and absent;
+ * TRUE with *node NULL when it is optional and absent. */
+static gboolean
+get_member (JsonObject *object, const char *path, const char *key, gboolean required,
+            JsonNode **node, char **key_path, GError **error)
+{
+  *key_path = path_key (path, key);
+  *node = json_object_get_member (object, key);
+  if (*node == NULL && required)
+    return set_missing (error, *key_path);
+  return TRUE;
+}
+
+/* The read_* functions leave *out untouched when an optional key is absent. */
+
+static gboolean
+read_number (JsonObject *object, const char *path, const char *key, gboolean required,
+             double *out, GError **error)
+{
+  g_autofree char *key_path = NULL;
+  JsonNode *node;
+
+  if (!get_member (object, path, key, required, &node, &key_path, error))
+    return FALSE;
+  return node == NULL || node_number (node, key_path, out, error);
+}
+
+static gboolean
+read_int (JsonObject *object, const char *path, const char *key, gboolean required,
+          int *out, GError **error)
+{
+  g_autofree char *key_path = NULL;
+  JsonNode *node;
+  double value;
+
+  if (!get_member (object, path, key, required, &node, &key_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!node_number (node, key_path, &value, error))
+    return FALSE;
+  if (value != floor (value) || fabs (value) > G_MAXINT)
+    {
+      g_autofree char *text = trj_format_decimal (value, 6);
+
+      return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
+                        _("expected a whole number, got %s"), text);
+    }
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+read_boolean (JsonObject *object, const char *path, const char *key, gboolean required,
+              gboolean *out, GError **error)
+{
+  g_autofree char *key_path = NULL;
+  JsonNode *node;
+
+  if (!get_member (object, path, key, required, &node, &key_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return set_wrong_type (error, key_path, _("a boolean"), node);
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* *out is a new string (g_free), or untouched for an absent optional key. */
+static gboolean
+read_string (JsonObject *object, const char *path, const char *key, gboolean required,
+             char **out, GError **error)
+{
+  g_autofree char *key_path = NULL;
+  JsonNode *node;
+
+  if (!get_member (object, path, key, required, &node, &key_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return set_wrong_type (error, key_path, _("a string"), node);
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+/* An identifier: a required, non-empty string. */
+static gboolean
+read_id (JsonObject *object, const char *path, char **out, GError **error)
+{
+  g_autofree char *key_path = NULL;
+
+  if (!read_string (object, path, "id", TRUE, out, error))
+    return FALSE;
+  if (**out != '\0')
+    return TRUE;
+  g_clear_pointer (out, g_free);
+  key_path = path_key (path, "id");
+  return set_error (error, TRJ_JSON_ERROR_VALUE, key_path, "%s", _("must not be empty"));
+}
+
+/* Twelve numbers, January to December. *present tells whether the key was there. */
+static gboolean
+read_months (JsonObject *object, const char *path, const char *key, gboolean required,
+             double out[TRJ_MONTHS], gboolean *present, GError **error)
+{
+  g_autofree char *key_path = NULL;
+  JsonNode *node;
+  JsonArray *array;
+  guint length;
+
+  if (present != NULL)
+    *present = FALSE;
+  if (!get_member (object, path, key, required, &node, &key_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if ((array = node_array (node, key_path, error)) == NULL)
+    return FALSE;
+  length = json_array_get_length (array);
+  if (length != TRJ_MONTHS)
+    return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
+                      ngettext ("expected 12 monthly values (January to December), got %u",
+                                "expected 12 monthly values (January to December), got %u",
+                                length), length);
+  for (guint i = 0; i < TRJ_MONTHS; i++)
+    {
+      g_autofree char *item_path = path_index (key_path, i);
+
+      if (!node_number (json_array_get_element (array, i), item_path, &out[i], error))
+        return FALSE;
+    }
+  if (present != NULL)
+    *present = TRUE;
+  return TRUE;
+}
+
+/* A month number as people count them (1 = January), stored 0-based. */
+static gboolean
+read_month_number (JsonObject *object, const char *path, const char *key, int *month0,
+                   GError **error)
+{
+  g_autofree char *key_path = path_key (path, key);
+  int month = *month0 + 1;
+
+  if (!read_int (object, path, key, FALSE, &month, error))
+    return FALSE;
+  if (month < 1 || month > 12)
+    return set_error (error, TRJ_JSON_ERROR_VALUE, key_path,
+                      _("%d is not a month (1 = January … 12 = December)"), month);
+  *month0 = month - 1;
+  return TRUE;
+}
+
+/* ── Reading a scenario ────────────────────────────────────────────────── */
+
+typedef struct {
+  const TrjYearData *data;
+  TrjScenario *scenario;
+} ReadContext;
+
+static gboolean
+is_iae_kind (TrjLineKind kind)
+{
+  return kind >= TRJ_KIND_EI && kind <= TRJ_KIND_CDI_INCLUSION;
+}
+
+/* The budgeted modulated part when a post-aid line does not give one (MODEL 3). */
+static double
+default_modulation (const TrjYearData *data, TrjLineKind kind)
+{
+  return is_iae_kind (kind) && data != NULL ? data->default_modulation : 0.0;
+}
+
+static gboolean
+parse_date (const char *text, gint32 *yyyymmdd)
+{
+  unsigned year, month, day;
+  char tail;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-'
+      || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3
+      || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  *yyyymmdd = (gint32) (year * 10000 + month * 100 + day);
+  return TRUE;
+}
+
+static gboolean
+read_series (JsonObject *object, const char *path, const char *key, TrjSeries *series,
+             gboolean *present, GError **error)
+{
+  static const char *const point_keys[] = { "from", "value", NULL };
+  g_autofree char *key_path = NULL;
+  JsonNode *node;
+  JsonArray *array;
+  guint length;
+
+  *present = FALSE;
+  if (!get_member (object, path, key, FALSE, &node, &key_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if ((array = node_array (node, key_path, error)) == NULL)
+    return FALSE;
+  length = json_array_get_length (array);
+  if (length == 0)
+    return set_error (error, TRJ_JSON_ERROR_VALUE, key_path, "%s",
+                      _("the series needs at least one dated value"));
+
+  trj_series_clear (series);
+  for (guint i = 0; i < length; i++)
+    {
+      g_autofree char *item_path = path_index (key_path, i);
+      g_autofree char *from_text = NULL;
+      g_autofree char *from_path = path_key (item_path, "from");
+      JsonObject *point;
+      gint32 from;
+      double value;
+
+      if ((point = node_object (json_array_get_element (array, i), item_path, error)) == NULL
+          || !check_keys (point, item_path, point_keys, NULL, error)
+          || !read_string (point, item_path, "from", TRUE, &from_text, error)
+          || !read_number (point, item_path, "value", TRUE, &value, error))
+        return FALSE;
+      if (!parse_date (from_text, &from))
+        return set_error (error, TRJ_JSON_ERROR_VALUE, from_path,
+                          _("“%s” is not a date (YYYY-MM-DD)"), from_text);
+      if (series->n_points > 0 && from <= series->points[series->n_points - 1].from)
+        return set_error (error, TRJ_JSON_ERROR_VALUE, from_path, "%s",
+                          _("dates must be in increasing order"));
+      trj_series_append (series, from, value);
+    }
+  *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+read_reference (ReadContext *ctx, JsonObject *root, GError **error)
+{
+  static const char *const keys[] = { "smic_hourly", "rsa", "cd_share", "weeks_per_month", NULL };
+  TrjScenario *scenario = ctx->scenario;
+  TrjReference *ref = &scenario->reference;
+  JsonNode *node = json_object_get_member (root, "reference");
+  JsonObject *object;
+
+  trj_year_data_reference (ctx->data, scenario->zone, ref);
+  if (node == NULL)
+    return TRUE;
+
+  if ((object = node_object (node, "reference", error)) == NULL
+      || !check_keys (object, "reference", keys, NULL, error)
+      || !read_series (object, "reference", "smic_hourly", &ref->smic_hourly,
+                       &scenario->overrides_smic, error)
+      || !read_series (object, "reference", "rsa", &ref->rsa, &scenario->overrides_rsa, error))
+    return FALSE;
+
+  scenario->overrides_cd_share = json_object_has_member (object, "cd_share");
+  scenario->overrides_weeks = json_object_has_member (object, "weeks_per_month");
+  return read_number (object, "reference", "cd_share", FALSE, &ref->cd_share, error)
+         && read_number (object, "reference", "weeks_per_month", FALSE,
+                         &ref->weeks_per_month, error);
+}
+
+/* Keys a line of this kind may have (MODEL 2.1 and 3). */
+static GStrv
+line_keys (TrjLineKind kind)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  static const char *const common[] = { "id", "label", "kind", "departement", "prescriber", NULL };
+  static const char *const contract[] = {
+    "rate", "weekly_hours", "duration_months", "cofinanced_share", "payment_lag_months",
+    "entries", "volume", "profile", "previous_entries", NULL
+  };
+  static const char *const post_aid[] = {
+    "quantity", "unit_amount", "modulation", "commitment_month", "payment_profile",
+    "payment_lag_months", NULL
+  };
+  static const char *const iae[] = { "rsa_recipients", "rsa_months", NULL };
+  static const char *const free_line[] = { "ae_amount", "commitment_month", "cp_schedule", NULL };
+
+  g_strv_builder_addv (builder, (const char **) common);
+  switch (trj_kind_shape (kind))
+    {
+    case TRJ_LINE_SHAPE_CONTRACT:
+      g_strv_builder_addv (builder, (const char **) contract);
+      break;
+    case TRJ_LINE_SHAPE_POST_AID:
+      g_strv_builder_addv (builder, (const char **) post_aid);
+      if (is_iae_kind (kind))
+        g_strv_builder_addv (builder, (const char **) iae);
+      if (kind == TRJ_KIND_CDI_INCLUSION)
+        g_strv_builder_add (builder, "second_year_quantity");
+      break;
+    case TRJ_LINE_SHAPE_FREE:
+    default:
+      g_strv_builder_addv (builder, (const char **) free_line);
+      break;
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+read_contract_line (JsonObject *object, const char *path, TrjLine *line, GError **error)
+{
+  gboolean has_entries = json_object_has_member (object, "entries");
+  gboolean has_volume = json_object_has_member (object, "volume");
+
+  if (!read_number (object, path, "rate", TRUE, &line->rate, error)
+      || !read_number (object, path, "weekly_hours", TRUE, &line->weekly_hours, error)
+      || !read_number (object, path, "duration_months", TRUE, &line->duration_months, error)
+      || !read_number (object, path, "cofinanced_share", FALSE, &line->cofinanced_share, error)
+      || !read_int (object, path, "payment_lag_months", FALSE, &line->payment_lag_months, error))
+    return FALSE;
+
+  if (has_entries)
+    {
+      const char *extra = has_volume ? "volume"
+                          : json_object_has_member (object, "profile") ? "profile" : NULL;
+
+      if (extra != NULL)
+        {
+          g_autofree char *extra_path = path_key (path, extra);
+
+          return set_error (error, TRJ_JSON_ERROR_STRUCTURE, extra_path, "%s",
+                            _("cannot be given together with “entries”"));
+        }
+      line->entries_mode = TRJ_ENTRIES_MONTHLY;
+      if (!read_months (object, path, "entries", TRUE, line->entries, NULL, error))
+        return FALSE;
+    }
+  else if (has_volume)
+    {
+      line->entries_mode = TRJ_ENTRIES_VOLUME;
+      if (!read_number (object, path, "volume", TRUE, &line->volume, error)
+          || !read_months (object, path, "profile", FALSE, line->profile,
+                           &line->has_profile, error))
+        return FALSE;
+      /* A profile summing to 0 spreads nothing: trj_scenario_validate names it. */
+      trj_line_spread_volume (line);
+    }
+  else
+    {
+      g_autofree char *entries_path = path_key (path, "entries");
+
+      return set_error (error, TRJ_JSON_ERROR_STRUCTURE, entries_path, "%s",
+                        _("required key is missing (give “entries”, or “volume” with an optional “profile”)"));
+    }
+
+  return read_months (object, path, "previous_entries", FALSE, line->previous_entries,
+                      &line->has_previous_entries, error);
+}
+
+static gboolean
+read_post_aid_line (ReadContext *ctx, JsonObject *object, const char *path, TrjLine *line,
+                    GError **error)
+{
+  line->has_unit_amount = json_object_has_member (object, "unit_amount");
+  line->unit_amount = trj_year_data_unit_amount (ctx->data, line->kind, ctx->scenario->zone);
+  line->modulation = default_modulation (ctx->data, line->kind);
+
+  return read_number (object, path, "quantity", TRUE, &line->quantity, error)
+         && read_number (object, path, "unit_amount", FALSE, &line->unit_amount, error)
+         && read_number (object, path, "modulation", FALSE, &line->modulation, error)
+         && read_number (object, path, "second_year_quantity", FALSE,
+                         &line->second_year_quantity, error)
+         && read_number (object, path, "rsa_recipients", FALSE, &line->rsa_recipients, error)
+         && read_number (object, path, "rsa_months", FALSE, &line->rsa_months, error)
+         && read_month_number (object, path, "commitment_month", &line->commitment_month, error)
+         && read_months (object, path, "payment_profile", FALSE, line->payment_profile,
+                         &line->has_payment_profile, error)
+         && read_int (object, path, "payment_lag_months", FALSE, &line->payment_lag_months,
+                      error);
+}
+
+static gboolean
+read_free_line (JsonObject *object, const char *path, TrjLine *line, GError **error)
+{
+  return read_number (object, path, "ae_amount", TRUE, &line->ae_amount, error)
+         && read_month_number (object, path, "commitment_month", &line->commitment_month, error)
+         && read_months (object, path, "cp_schedule", TRUE, line->cp_schedule, NULL, error);
+}
+
+static TrjLine *
+read_line (ReadContext *ctx, JsonNode *node, const char *path, GError **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *kind_path = path_key (path, "kind");
+  g_autoptr(TrjLine) line = NULL;
+  g_auto(GStrv) keys = NULL;
+  JsonObject *object;
+  TrjLineKind kind;
+  gboolean ok;
+
+  if ((object = node_object (node, path, error)) == NULL
+      || !read_id (object, path, &id, error)
+      || !read_string (object, path, "kind", TRUE, &kind_name, error))
+    return NULL;
+  if (!trj_kind_from_string (kind_name, &kind))
+    {
+      set_error (error, TRJ_JSON_ERROR_VALUE, kind_path, _("unknown line kind “%s”"), kind_name);
+      return NULL;
+    }
+  keys = line_keys (kind);
+  if (!check_keys (object, path, (const char *const *) keys, kind_name, error))
+    return NULL;
+
+  line = trj_line_new (id, kind);
+  if (!read_string (object, path, "label", FALSE, &line->label, error)
+      || !read_string (object, path, "departement", FALSE, &line->departement, error)
+      || !read_string (object, path, "prescriber", FALSE, &line->prescriber, error))
+    return NULL;
+
+  switch (trj_kind_shape (kind))
+    {
+    case TRJ_LINE_SHAPE_CONTRACT:
+      ok = read_contract_line (object, path, line, error);
+      break;
+    case TRJ_LINE_SHAPE_POST_AID:
+      ok = read_post_aid_line (ctx, object, path, line, error);
+      break;
+    case TRJ_LINE_SHAPE_FREE:
+    default:
+      ok = read_free_line (object, path, line, error);
+      break;
+    }
+  return ok ? g_steal_pointer (&line) : NULL;
+}
+
+static TrjEnvelope *
+read_envelope (ReadContext *ctx, JsonNode *node, const char *path, GError **error)
+{
+  static const char *const keys[] = {
+    "id", "ae_notified", "cp_notified", "volume_notified", "cp_notified_includes_stock",
+    "previous_modulation_cp", "lines", NULL
+  };
+  g_autofree char *id = NULL;
+  g_autofree char *lines_path = NULL;
+  g_autoptr(TrjEnvelope) envelope = NULL;
+  JsonObject *object;
+  JsonNode *lines_node;
+  JsonArray *lines;
+
+  if ((object = node_object (node, path, error)) == NULL
+      || !check_keys (object, path, keys, NULL, error)
+      || !read_id (object, path, &id, error))
+    return NULL;
+
+  envelope = trj_envelope_new (id);
+  if (!read_number (object, path, "ae_notified", TRUE, &envelope->ae_notified, error)
+      || !read_number (object, path, "cp_notified", TRUE, &envelope->cp_notified, error)
+      || !read_number (object, path, "volume_notified", FALSE, &envelope->volume_notified, error)
+      || !read_boolean (object, path, "cp_notified_includes_stock", FALSE,
+                        &envelope->cp_notified_includes_stock, error)
+      || !read_number (object, path, "previous_modulation_cp", FALSE,
+                       &envelope->previous_modulation_cp, error)
+      || !get_member (object, path, "lines", TRUE, &lines_node, &lines_path, error)
+      || (lines = node_array (lines_node, lines_path, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (lines); i++)
+    {
+      g_autofree char *line_path = path_index (lines_path, i);
+      TrjLine *line = read_line (ctx, json_array_get_element (lines, i), line_path, error);
+
+      if (line == NULL)
+        return NULL;
+      g_ptr_array_add (envelope->lines, line);
+    }
+  return g_steal_pointer (&envelope);
+}
+
+static gboolean
+read_fungibility (JsonObject *root, TrjScenario *scenario, GError **error)
+{
+  static const char *const keys[] = {
+    "cie_jeunes_to_pec_ae", "cie_jeunes_to_pec_cp", "initiatives_territoriales_ae",
+    "demandes_complementaires", NULL
+  };
+  TrjFungibility *f = &scenario->fungibility;
+  JsonNode *node = json_object_get_member (root, "fungibility");
+  JsonObject *object;
+
+  if (node == NULL)
+    return TRUE;
+  if ((object = node_object (node, "fungibility", error)) == NULL
+      || !check_keys (object, "fungibility", keys, NULL, error))
+    return FALSE;
+  scenario->has_fungibility = TRUE;
+  f->has_cie_jeunes_to_pec_cp = json_object_has_member (object, "cie_jeunes_to_pec_cp");
+  return read_number (object, "fungibility", "cie_jeunes_to_pec_ae", FALSE,
+                      &f->cie_jeunes_to_pec_ae, error)
+         && read_number (object, "fungibility", "cie_jeunes_to_pec_cp", FALSE,
+                         &f->cie_jeunes_to_pec_cp, error)
+         && read_number (object, "fungibility", "initiatives_territoriales_ae", FALSE,
+                         &f->initiatives_territoriales_ae, error)
+         && read_number (object, "fungibility", "demandes_complementaires", FALSE,
+                         &f->demandes_complementaires, error);
+}
+
+static gboolean
+read_header (ReadContext *ctx, JsonObject *root, GError **error)
+{
+  static const char *const keys[] = {
+    "format", "year", "region", "zone", "reference", "envelopes", "fungibility", NULL
+  };
+  TrjScenario *scenario = ctx->scenario;
+  g_autofree char *format = NULL;
+  g_autofree char *zone = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!check_keys (root, NULL, keys, NULL, error)
+      || !read_string (root, NULL, "format", TRUE, &format, error))
+    return FALSE;
+  if (!g_str_equal (format, TRJ_JSON_SCENARIO_FORMAT))
+    return set_error (error, TRJ_JSON_ERROR_FORMAT, "format",
+                      _("“%s” is not a scenario document (expected “%s”)"),
+                      format, TRJ_JSON_SCENARIO_FORMAT);
+
+  if (!read_int (root, NULL, "year", TRUE, &scenario->year, error))
+    return FALSE;
+  ctx->data = trj_year_data_get (scenario->year, &local_error);
+  if (ctx->data == NULL)
+    return set_error (error, TRJ_JSON_ERROR_VALUE, "year", "%s", local_error->message);
+
+  if (!read_string (root, NULL, "region", TRUE, &scenario->region, error)
+      || !read_string (root, NULL, "zone", TRUE, &zone, error))
+    return FALSE;
+  if (!trj_zone_from_string (zone, &scenario->zone))
+    return set_error (error, TRJ_JSON_ERROR_VALUE, "zone",
+                      _("unknown zone “%s” (metropole, outre_mer or mayotte)"), zone);
+  return TRUE;
+}
+
+static TrjScenario *
+read_scenario (JsonNode *root_node, GError **error)
+{
+  g_autoptr(TrjScenario) scenario = trj_scenario_new ();
+  ReadContext ctx = { NULL, scenario };
+  JsonObject *root;
+  JsonNode *envelopes_node;
+  JsonArray *envelopes;
+  g_autofree char *envelopes_path = NULL;
+
+  /* An empty document parses to no root at all. */
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      set_error (error, TRJ_JSON_ERROR_STRUCTURE, NULL, "%s",
+                 _("the document is not a JSON object"));
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  if (!read_header (&ctx, root, error)
+      || !read_reference (&ctx, root, error)
+      || !get_member (root, NULL, "envelopes", TRUE, &envelopes_node, &envelopes_path, error)
+      || (envelopes = node_array (envelopes_node, envelopes_path, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (envelopes); i++)
+    {
+      g_autofree char *envelope_path = path_index ("envelopes", i);
+      TrjEnvelope *envelope = read_envelope (&ctx, json_array_get_element (envelopes, i),
+                                             envelope_path, error);
+
+      if (envelope == NULL)
+        return NULL;
+      g_ptr_array_add (scenario->envelopes, envelope);
+    }
+
+  if (!read_fungibility (root, scenario, error)
+      || !trj_scenario_validate (scenario, error))
+    return NULL;
+  /* trj_scenario_validate has no rules: the 0.44 % ceiling is checked here. */
+  if (!trj_fungibility_validate (scenario, &ctx.data->rules, error))
+    {
+      g_prefix_error (error, _("%s: "), "fungibility.initiatives_territoriales_ae");
+      return NULL;
+    }
+  return g_steal_pointer (&scenario);
+}
+
+TrjScenario *
+trj_json_scenario_from_data (const char *data, gssize length, GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  unsigned line, column;
+  int consumed = 0;
+
+  if (json_parser_load_from_data (parser, data, length, &parse_error))
+    return read_scenario (json_parser_get_root (parser), error);
+
+  /* json-glib says "<data>:LINE:COL: Parse error: …": give the position in words. */
+  if (sscanf (parse_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2
+      && consumed > 0)
+    set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL,
+               _("not a valid JSON document (line %u, column %u): %s"),
+               line, column, parse_error->message + consumed);
+  else
+    set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL, _("not a valid JSON document: %s"),
+               parse_error->message);
+  return NULL;
+}
+
+TrjScenario *
+trj_json_scenario_from_file (const char *path, GError **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  return trj_json_scenario_from_data (contents, length, error);
+}
+
+/* ── Writing a scenario ────────────────────────────────────────────────── */
+
+static void
+write_date (TrjJsonWriter *w, gint32 yyyymmdd)
+{
+  g_autofree char *text = g_strdup_printf ("%04d-%02d-%02d", yyyymmdd / 10000,
+                                           yyyymmdd / 100 % 100, yyyymmdd % 100);
+
+  trj_json_writer_string (w, text);
+}
+
+static void
+write_series (TrjJsonWriter *w, const char *key, const TrjSeries *series)
+{
+  trj_json_writer_key (w, key);
+  trj_json_writer_begin_array (w);
+  for (guint i = 0; i < series->n_points; i++)
+    {
+      trj_json_writer_begin_object (w);
+      trj_json_writer_key (w, "from");
+      write_date (w, series->points[i].from);
+      trj_json_writer_key (w, "value");
+      trj_json_writer_number (w, series->points[i].value);
+      trj_json_writer_end_object (w);
+    }
+  trj_json_writer_end_array (w);
+}
+
+static void
+write_reference (TrjJsonWriter *w, const TrjScenario *scenario)
+{
+  const TrjReference *ref = &scenario->reference;
+
+  if (!scenario->overrides_smic && !scenario->overrides_rsa
+      && !scenario->overrides_cd_share && !scenario->overrides_weeks)
+    return;
+
+  trj_json_writer_key (w, "reference");
+  trj_json_writer_begin_object (w);
+  if (scenario->overrides_smic)
+    write_series (w, "smic_hourly", &ref->smic_hourly);
+  if (scenario->overrides_rsa)
+    write_series (w, "rsa", &ref->rsa);
+  if (scenario->overrides_cd_share)
+    {
+      trj_json_writer_key (w, "cd_share");
+      trj_json_writer_number (w, ref->cd_share);
+    }
+  if (scenario->overrides_weeks)
+    {
+      trj_json_writer_key (w, "weeks_per_month");
+      trj_json_writer_number (w, ref->weeks_per_month);
+    }
+  trj_json_writer_end_object (w);
+}
+
+static void
+write_number_member (TrjJsonWriter *w, const char *key, double value)
+{
+  trj_json_writer_key (w, key);
+  trj_json_writer_number (w, value);
+}
+
+static void
+write_optional_number (TrjJsonWriter *w, const char *key, double value, double default_value)
+{
+  if (value != default_value)
+    write_number_member (w, key, value);
+}
+
+static void
+write_optional_string (TrjJsonWriter *w, const char *key, const char *value)
+{
+  if (value == NULL)
+    return;
+  trj_json_writer_key (w, key);
+  trj_json_writer_string (w, value);
+}
+
+static void
+write_months (TrjJsonWriter *w, const char *key, const double values[TRJ_MONTHS])
+{
+  trj_json_writer_key (w, key);
+  trj_json_writer_numbers (w, values, TRJ_MONTHS);
+}
+
+static void
+write_contract_line (TrjJsonWriter *w, const TrjLine *line, const TrjLine *defaults)
+{
+  write_number_member (w, "rate", line->rate);
+  write_number_member (w, "weekly_hours", line->weekly_hours);
+  write_number_member (w, "duration_months", line->duration_months);
+  write_optional_number (w, "cofinanced_share", line->cofinanced_share,
+                         defaults->cofinanced_share);
+  write_optional_number (w, "payment_lag_months", line->payment_lag_months,
+                         defaults->payment_lag_months);
+  if (line->entries_mode == TRJ_ENTRIES_VOLUME)
+    {
+      write_number_member (w, "volume", line->volume);
+      if (line->has_profile)
+        write_months (w, "profile", line->profile);
+    }
+  else
+    write_months (w, "entries", line->entries);
+  if (line->has_previous_entries)
+    write_months (w, "previous_entries", line->previous_entries);
+}
+
+static void
+write_post_aid_line (TrjJsonWriter *w, const TrjScenario *scenario, const TrjLine *line,
+                     const TrjLine *defaults)
+{
+  const TrjYearData *data = trj_year_data_get (scenario->year, NULL);
+
+  write_number_member (w, "quantity", line->quantity);
+  if (line->has_unit_amount)
+    write_number_member (w, "unit_amount", line->unit_amount);
+  /* Without the year's data the default is unknown: say the value. */
+  if (data == NULL || line->modulation != default_modulation (data, line->kind))
+    write_number_member (w, "modulation", line->modulation);
+  if (line->kind == TRJ_KIND_CDI_INCLUSION)
+    write_optional_number (w, "second_year_quantity", line->second_year_quantity, 0);
+  if (is_iae_kind (line->kind))
+    {
+      write_optional_number (w, "rsa_recipients", line->rsa_recipients, 0);
+      write_optional_number (w, "rsa_months", line->rsa_months, 0);
+    }
+  write_optional_number (w, "commitment_month", line->commitment_month + 1,
+                         defaults->commitment_month + 1);
+  if (line->has_payment_profile)
+    write_months (w, "payment_profile", line->payment_profile);
+  write_optional_number (w, "payment_lag_months", line->payment_lag_months,
+                         defaults->payment_lag_months);
+}
+
+static void
+write_free_line (TrjJsonWriter *w, const TrjLine *line, const TrjLine *defaults)
+{
+  write_number_member (w, "ae_amount", line->ae_amount);
+  write_optional_number (w, "commitment_month", line->commitment_month + 1,
+                         defaults->commitment_month + 1);
+  write_months (w, "cp_schedule", line->cp_schedule);
+}
+
+static void
+write_line (TrjJsonWriter *w, const TrjScenario *scenario, const TrjLine *line)
+{
+  g_autoptr(TrjLine) defaults = trj_line_new (line->id, line->kind);
+
+  trj_json_writer_begin_object (w);
+  trj_json_writer_key (w, "id");
+  trj_json_writer_string (w, line->id);
+  write_optional_string (w, "label", line->label);
+  trj_json_writer_key (w, "kind");
+  trj_json_writer_string (w, trj_kind_to_string (line->kind));
+  write_optional_string (w, "departement", line->departement);
+  write_optional_string (w, "prescriber", line->prescriber);
+  switch (trj_kind_shape (line->kind))
+    {
+    case TRJ_LINE_SHAPE_CONTRACT:
+      write_contract_line (w, line, defaults);
+      break;
+    case TRJ_LINE_SHAPE_POST_AID:
+      write_post_aid_line (w, scenario, line, defaults);
+      break;
+    case TRJ_LINE_SHAPE_FREE:
+    default:
+      write_free_line (w, line, defaults);
+      break;
+    }
+  trj_json_writer_end_object (w);
+}
+
+static void
+write_envelope (TrjJsonWriter *w, const TrjScenario *scenario, const TrjEnvelope *envelope)
+{
+  trj_json_writer_begin_object (w);
+  trj_json_writer_key (w, "id");
+  trj_json_writer_string (w, envelope->id);
+  write_number_member (w, "ae_notified", envelope->ae_notified);
+  write_number_member (w, "cp_notified", envelope->cp_notified);
+  write_optional_number (w, "volume_notified", envelope->volume_notified, 0);
+  if (envelope->cp_notified_includes_stock)
+    {
+      trj_json_writer_key (w, "cp_notified_includes_stock");
+      trj_json_writer_boolean (w, TRUE);
+    }
+  write_optional_number (w, "previous_modulation_cp", envelope->previous_modulation_cp, 0);
+  trj_json_writer_key (w, "lines");
+  trj_json_writer_begin_array (w);
+  for (guint i = 0; i < envelope->lines->len; i++)
+    write_line (w, scenario, g_ptr_array_index (envelope->lines, i));
+  trj_json_writer_end_array (w);
+  trj_json_writer_end_object (w);
+}
+
+static void
+write_fungibility (TrjJsonWriter *w, const TrjScenario *scenario)
+{
+  const TrjFungibility *f = &scenario->fungibility;
+
+  if (!scenario->has_fungibility)
+    return;
+  trj_json_writer_key (w, "fungibility");
+  trj_json_writer_begin_object (w);
+  write_number_member (w, "cie_jeunes_to_pec_ae", f->cie_jeunes_to_pec_ae);
+  if (f->has_cie_jeunes_to_pec_cp)
+    write_number_member (w, "cie_jeunes_to_pec_cp", f->cie_jeunes_to_pec_cp);
+  write_number_member (w, "initiatives_territoriales_ae", f->initiatives_territoriales_ae);
+  write_optional_number (w, "demandes_complementaires", f->demandes_complementaires, 0);
+  trj_json_writer_end_object (w);
+}
+
+static void
+write_header (TrjJsonWriter *w, const char *format, const TrjScenario *scenario)
+{
+  trj_json_writer_key (w, "format");
+  trj_json_writer_string (w, format);
+  trj_json_writer_key (w, "year");
+  trj_json_writer_int (w, scenario->year);
+  trj_json_writer_key (w, "region");
+  trj_json_writer_string (w, scenario->region);
+}
+
+char *
+trj_json_scenario_to_data (const TrjScenario *scenario)
+{
+  TrjJsonWriter *w = trj_json_writer_new (TRUE);
+
+  trj_json_writer_begin_object (w);
+  write_header (w, TRJ_JSON_SCENARIO_FORMAT, scenario);
+  trj_json_writer_key (w, "zone");
+  trj_json_writer_string (w, trj_zone_to_string (scenario->zone));
+  write_reference (w, scenario);
+  trj_json_writer_key (w, "envelopes");
+  trj_json_writer_begin_array (w);
+  for (guint i = 0; i < scenario->envelopes->len; i++)
+    write_envelope (w, scenario, g_ptr_array_index (scenario->envelopes, i));
+  trj_json_writer_end_array (w);
+  write_fungibility (w, scenario);
+  trj_json_writer_end_object (w);
+  return trj_json_writer_free_to_string (w);
+}
+
+/* ── Writing a result ──────────────────────────────────────────────────── */
+
+static void
+write_figures (TrjJsonWriter *w, const TrjFigures *f)
+{
+  write_months (w, "ae", f->ae);
+  write_months (w, "cp", f->cp);
+  write_number_member (w, "ae_total", f->ae_total);
+  write_number_member (w, "cp_total", f->cp_total);
+  write_number_member (w, "cp_stock", f->cp_stock);
+  write_number_member (w, "cp_after_year", f->cp_after_year);
+  write_number_member (w, "volume", f->volume);
+}
+
+static void
+write_alert (TrjJsonWriter *w, const TrjScenario *scenario, const TrjAlert *alert)
+{
+  g_autofree char *message = trj_alert_message (scenario, alert);
+  const TrjLine *line = NULL;
+
+  if (alert->envelope >= 0 && alert->line >= 0)
+    {
+      const TrjEnvelope *envelope = g_ptr_array_index (scenario->envelopes, alert->envelope);
+
+      line = g_ptr_array_index (envelope->lines, alert->line);
+    }
+  trj_json_writer_begin_object (w);
+  trj_json_writer_key (w, "code");
+  trj_json_writer_string (w, trj_alert_code_to_string (alert->code));
+  trj_json_writer_key (w, "line");
+  trj_json_writer_string (w, line != NULL ? line->id : NULL);
+  trj_json_writer_key (w, "message");
+  trj_json_writer_string (w, message);
+  trj_json_writer_end_object (w);
+}
+
+/* Alerts of one envelope (index), or the region-wide ones (index -1). */
+static void
+write_alerts (TrjJsonWriter *w, const TrjScenario *scenario, const TrjResult *result, int index)
+{
+  trj_json_writer_key (w, "alerts");
+  trj_json_writer_begin_array (w);
+  for (guint i = 0; i < result->n_alerts; i++)
+    if (result->alerts[i].envelope == index)
+      write_alert (w, scenario, &result->alerts[i]);
+  trj_json_writer_end_array (w);
+}
+
+static gboolean
+has_region_alerts (const TrjResult *result)
+{
+  for (guint i = 0; i < result->n_alerts; i++)
+    if (result->alerts[i].envelope < 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+trj_json_result_to_data (const TrjScenario *scenario, const TrjResult *result)
+{
+  TrjJsonWriter *w = trj_json_writer_new (TRUE);
+
+  g_return_val_if_fail (result->n_envelopes == scenario->envelopes->len, NULL);
+
+  trj_json_writer_begin_object (w);
+  write_header (w, TRJ_JSON_RESULT_FORMAT, scenario);
+
+  trj_json_writer_key (w, "lines");
+  trj_json_writer_begin_object (w);
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *envelope = g_ptr_array_index (scenario->envelopes, e);
+
+      for (guint l = 0; l < envelope->lines->len; l++)
+        {
+          const TrjLine *line = g_ptr_array_index (envelope->lines, l);
+          const TrjFigures *f = &trj_result_line (result, e, l)->f;
+
+          trj_json_writer_key (w, line->id);
+          trj_json_writer_begin_object (w);
+          write_figures (w, f);
+          write_number_member (w, "ae_per_contract", f->ae_per_contract);
+          trj_json_writer_end_object (w);
+        }
+    }
+  trj_json_writer_end_object (w);
+
+  trj_json_writer_key (w, "envelopes");
+  trj_json_writer_begin_object (w);
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *envelope = g_ptr_array_index (scenario->envelopes, e);
+      const TrjEnvelopeResult *er = &result->envelopes[e];
+
+      trj_json_writer_key (w, envelope->id);
+      trj_json_writer_begin_object (w);
+      write_figures (w, &er->f);
+      write_number_member (w, "ae_available", er->ae_available);
+      write_number_member (w, "cp_available", er->cp_available);
+      write_number_member (w, "ae_margin", er->ae_margin);
+      write_number_member (w, "cp_margin", er->cp_margin);
+      write_number_member (w, "capacity", er->capacity);
+      write_alerts (w, scenario, result, (int) e);
+      trj_json_writer_end_object (w);
+    }
+  trj_json_writer_end_object (w);
+
+  trj_json_writer_key (w, "region");
+  trj_json_writer_begin_object (w);
+  write_number_member (w, "ae_total", result->region.ae_total);
+  write_number_member (w, "cp_total", result->region.cp_total);
+  /* Region-wide alerts (initiatives territoriales) belong to no envelope. */
+  if (has_region_alerts (result))
+    write_alerts (w, scenario, result, -1);
+  trj_json_writer_end_object (w);
+
+  trj_json_writer_end_object (w);
+  return trj_json_writer_free_to_string (w);
+}
