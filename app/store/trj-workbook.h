@@ -114,7 +114,8 @@ typedef enum {
 } TrjReferenceKind;
 
 /* What an edit (or an undo/redo) changed: the argument of "changed", also its
- * detail ("changed::values", "changed::lines", "changed::scenarios", "changed::all"). */
+ * detail: "changed::scenarios" when SCENARIOS is set, else "changed::lines" when
+ * LINES is, else "changed::values". */
 typedef enum {
   TRJ_WORKBOOK_CHANGE_VALUES    = 1 << 0, /* figures of one scenario: recompute */
   TRJ_WORKBOOK_CHANGE_LINES     = 1 << 1, /* lines or envelopes added, removed, moved: reshape */

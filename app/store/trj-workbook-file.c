@@ -1,0 +1,330 @@
+/* trj-workbook-file.c — opening workbook files safely
+ *
+ * A file is judged before SQLite may touch it (header bytes, read without
+ * SQLite), then through a read-only, defensive connection (application id,
+ * version, quick_check). Only a file that passes is opened for writing, so a
+ * refused file keeps its bytes.
+ *
+ * One writer: the writer holds flock() on a sidecar "<workbook>-lock". flock
+ * rather than a row in the file, because the kernel drops it when the process
+ * dies (a crash leaves no stale lock to clear by hand); on a sidecar rather
+ * than the database itself, because closing any descriptor of the database
+ * would drop SQLite's own POSIX locks on it in this process. Locks from two
+ * open() calls conflict even inside one process, so a second TrjWorkbook on the
+ * same file in the same program is read-only too.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "trj-workbook-private.h"
+
+G_DEFINE_QUARK (trj-workbook-error-quark, trj_workbook_error)
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+set_not_workbook (GError **error, const char *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_WORKBOOK,
+               _("“%s” is not a Trajectoire workbook. The file was left as it was."), name);
+}
+
+static void
+set_corrupt (GError **error, const char *path, const char *detail)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT,
+               _("“%s” is truncated or damaged (%s) and cannot be opened. "
+                 "The file was left as it was; open a copy or a backup."), name, detail);
+}
+
+static void
+set_too_new (GError **error, const char *path, int version)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_TOO_NEW,
+               _("“%s” was written by a newer version of Trajectoire (file format %d, this "
+                 "version reads up to %d). Update Trajectoire to open it."),
+               name, version, TRJ_WORKBOOK_SCHEMA_VERSION);
+}
+
+static gboolean
+wal_has_frames (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+gboolean
+trj_workbook_file_check_header (const char *path, GError **error)
+{
+  guint8 header[100];
+  GStatBuf st;
+  gssize n = 0;
+  int fd;
+  guint32 page_size, page_count;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (path);
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, TRJ_WORKBOOK_ERROR,
+                   saved == ENOENT ? TRJ_WORKBOOK_ERROR_NOT_FOUND : TRJ_WORKBOOK_ERROR_IO,
+                   _("Cannot open “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+  while (n < (gssize) sizeof header)
+    {
+      gssize r = read (fd, header + n, sizeof header - n);
+
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        break;
+      n += r;
+    }
+  close (fd);
+
+  if (n < (gssize) sizeof header)
+    {
+      /* A file that starts like SQLite but ends early was cut short. */
+      if (n > 0 && memcmp (header, sqlite_magic, MIN ((gsize) n, sizeof sqlite_magic)) == 0)
+        set_corrupt (error, path, _("the file is shorter than its header"));
+      else
+        set_not_workbook (error, path);
+      return FALSE;
+    }
+  if (memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0 ||
+      read_be32 (header + 68) != TRJ_WORKBOOK_APPLICATION_ID)
+    {
+      set_not_workbook (error, path);
+      return FALSE;
+    }
+  if (read_be32 (header + 60) > TRJ_WORKBOOK_SCHEMA_VERSION)
+    {
+      set_too_new (error, path, (int) read_be32 (header + 60));
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      set_corrupt (error, path, _("invalid page size"));
+      return FALSE;
+    }
+  /* The size in the header is valid only when its two counters agree; with
+   * frames in the WAL the file may lag behind, SQLite's checks judge then. */
+  page_count = read_be32 (header + 28);
+  if (!wal_has_frames (path) && read_be32 (header + 24) == read_be32 (header + 92) &&
+      ((guint64) st.st_size < (guint64) page_count * page_size ||
+       st.st_size % page_size != 0))
+    {
+      set_corrupt (error, path, _("the file is shorter than its content"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+trj_workbook_set_sqlite_error (GError **error, sqlite3 *db, const char *what)
+{
+  int code = db ? sqlite3_errcode (db) : SQLITE_CANTOPEN;
+  const char *msg = db ? sqlite3_errmsg (db) : sqlite3_errstr (code);
+
+  g_set_error (error, TRJ_WORKBOOK_ERROR,
+               (code == SQLITE_READONLY) ? TRJ_WORKBOOK_ERROR_READ_ONLY : TRJ_WORKBOOK_ERROR_IO,
+               _("Workbook error while %s: %s"), what, msg);
+}
+
+gboolean
+trj_workbook_exec (sqlite3 *db, const char *sql, GError **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO,
+                   _("Workbook error: %s"), msg ? msg : sqlite3_errmsg (db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3 *
+trj_workbook_file_open_db (const char *path, gboolean read_only, GError **error)
+{
+  sqlite3 *db = NULL;
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_EXRESCODE;
+
+  if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
+    {
+      trj_workbook_set_sqlite_error (error, db, _("opening the file"));
+      sqlite3_close (db);
+      return NULL;
+    }
+  /* The file may come from anyone (a colleague's mail): no schema-defined code
+   * runs (triggers, views, untrusted functions), no extension loads, and SQL
+   * cannot corrupt the file on purpose. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_busy_timeout (db, 5000);
+  if (!trj_workbook_exec (db, "PRAGMA cell_size_check = ON", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+static gboolean
+query_int (sqlite3 *db, const char *sql, int *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int (stmt, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+trj_workbook_file_validate (sqlite3 *db, const char *path, int *version_out, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int app_id = 0, version = 0;
+  g_autofree char *problem = NULL;
+
+  if (!query_int (db, "PRAGMA application_id", &app_id))
+    {
+      int code = sqlite3_errcode (db) & 0xff;
+
+      if (code == SQLITE_NOTADB)
+        set_not_workbook (error, path);
+      else
+        set_corrupt (error, path, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if ((guint32) app_id != TRJ_WORKBOOK_APPLICATION_ID)
+    {
+      set_not_workbook (error, path);
+      return FALSE;
+    }
+  if (!query_int (db, "PRAGMA user_version", &version))
+    {
+      set_corrupt (error, path, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if (version > TRJ_WORKBOOK_SCHEMA_VERSION)
+    {
+      set_too_new (error, path, version);
+      return FALSE;
+    }
+  if (version < 1)
+    {
+      set_not_workbook (error, path);
+      return FALSE;
+    }
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+    problem = g_strdup (sqlite3_errmsg (db));
+  else
+    {
+      int rc = sqlite3_step (stmt);
+
+      if (rc != SQLITE_ROW)
+        problem = g_strdup (sqlite3_errmsg (db));
+      else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  if (problem != NULL)
+    {
+      set_corrupt (error, path, problem);
+      return FALSE;
+    }
+  *version_out = version;
+  return TRUE;
+}
+
+int
+trj_workbook_file_lock (const char *path, char **reason_out)
+{
+  g_autofree char *lock_path = g_strconcat (path, "-lock", NULL);
+
+  if (g_access (path, W_OK) != 0)
+    {
+      *reason_out = g_strdup (_("You cannot write to this file: it is open read-only."));
+      return -1;
+    }
+  for (;;)
+    {
+      GStatBuf by_fd, by_path;
+      int fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+
+      if (fd < 0)
+        {
+          *reason_out = g_strdup (_("You cannot write in the folder of this workbook: "
+                                    "it is open read-only."));
+          return -1;
+        }
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          close (fd);
+          *reason_out = g_strdup (_("This workbook is open in another window or program: "
+                                    "it is open read-only. Close it there to edit it here."));
+          return -1;
+        }
+      /* A closing writer unlinks the lock file while it holds the lock: if we
+       * locked such an orphan, take the new one. */
+      if (fstat (fd, &by_fd) == 0 && g_stat (lock_path, &by_path) == 0 &&
+          by_fd.st_dev == by_path.st_dev && by_fd.st_ino == by_path.st_ino)
+        return fd;
+      close (fd);
+    }
+}
+
+void
+trj_workbook_file_unlock (const char *path, int fd)
+{
+  g_autofree char *lock_path = g_strconcat (path, "-lock", NULL);
+
+  if (fd < 0)
+    return;
+  g_unlink (lock_path);
+  close (fd);
+}

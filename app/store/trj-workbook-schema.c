@@ -1,0 +1,130 @@
+/* trj-workbook-schema.c — the workbook's SQL schema and its forward migrations
+ *
+ * A file at user_version N is brought to the current version by running
+ * migrations[N], migrations[N+1], … in one transaction. A new workbook runs them
+ * all from 0, so every migration runs on every new file, and tests build files
+ * of each earlier version by stopping early.
+ *
+ * Rules for the tables that hold the document (trj_workbook_document_tables):
+ * every one has an explicit PRIMARY KEY (the undo journal is a SQLite session
+ * changeset, which needs one), and there are no foreign-key actions: the store
+ * deletes children itself, so that every change is recorded in the step.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trj-workbook-private.h"
+
+const char *const trj_workbook_document_tables[] = {
+  "scenario", "envelope", "line", "line_month", "reference_override", NULL
+};
+
+/* Version 1 (Trajectoire 0.1 development files): contract lines only. */
+static const char migration_1[] =
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+  /* Fungibility and demandes complémentaires belong to a scenario (MODEL 2.6). */
+  "CREATE TABLE scenario ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  position INTEGER NOT NULL,"
+  "  has_fungibility INTEGER NOT NULL DEFAULT 0,"
+  "  cie_jeunes_to_pec_ae REAL NOT NULL DEFAULT 0,"
+  "  cie_jeunes_to_pec_cp REAL,"                 /* NULL: T · cp/ae of CIE jeunes */
+  "  initiatives_territoriales_ae REAL NOT NULL DEFAULT 0,"
+  "  demandes_complementaires REAL NOT NULL DEFAULT 0);"
+  "CREATE TABLE envelope ("
+  "  scenario INTEGER NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  ae_notified REAL NOT NULL DEFAULT 0,"
+  "  cp_notified REAL NOT NULL DEFAULT 0,"
+  "  volume_notified REAL NOT NULL DEFAULT 0,"
+  "  cp_includes_stock INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (scenario, id)) WITHOUT ROWID;"
+  /* `key` is the line's id as the user and JSON see it; `id` the row's. */
+  "CREATE TABLE line ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scenario INTEGER NOT NULL,"
+  "  envelope TEXT NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL,"
+  "  departement TEXT,"
+  "  prescriber TEXT,"
+  "  rate REAL NOT NULL DEFAULT 0,"
+  "  weekly_hours REAL NOT NULL DEFAULT 0,"
+  "  duration_months REAL NOT NULL DEFAULT 0,"
+  "  cofinanced_share REAL NOT NULL DEFAULT 0,"
+  "  payment_lag_months INTEGER NOT NULL DEFAULT 1,"
+  "  entries_mode INTEGER NOT NULL DEFAULT 0,"
+  "  volume REAL NOT NULL DEFAULT 0,"
+  "  has_profile INTEGER NOT NULL DEFAULT 0,"
+  "  has_previous_entries INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (scenario, key));"
+  "CREATE INDEX line_by_envelope ON line (scenario, envelope, position);"
+  /* One row per (line, array, month); a missing row is the array's default
+   * (1 for profiles, 0 otherwise). `series` is a TrjLineMonths value. */
+  "CREATE TABLE line_month ("
+  "  line INTEGER NOT NULL,"
+  "  series INTEGER NOT NULL,"
+  "  month INTEGER NOT NULL CHECK (month BETWEEN 0 AND 11),"
+  "  value REAL NOT NULL,"
+  "  PRIMARY KEY (line, series, month)) WITHOUT ROWID;"
+  /* The persistent journal: `changeset` is the SQLite session changeset of the
+   * step; undone steps form the redo stack until the next edit drops them. */
+  "CREATE TABLE undo_step ("
+  "  id INTEGER PRIMARY KEY,"
+  "  label TEXT NOT NULL,"
+  "  scenario INTEGER NOT NULL DEFAULT 0,"
+  "  changes INTEGER NOT NULL DEFAULT 0,"
+  "  line_key TEXT,"
+  "  undone INTEGER NOT NULL DEFAULT 0,"
+  "  changeset BLOB NOT NULL);";
+
+/* Version 2: post-aid and free lines (MODEL 3), reference-value overrides. */
+static const char migration_2[] =
+  "ALTER TABLE line ADD COLUMN quantity REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE line ADD COLUMN unit_amount REAL;"   /* NULL: the year's table */
+  "ALTER TABLE line ADD COLUMN modulation REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE line ADD COLUMN second_year_quantity REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE line ADD COLUMN rsa_recipients REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE line ADD COLUMN rsa_months REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE line ADD COLUMN commitment_month INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE line ADD COLUMN has_payment_profile INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE line ADD COLUMN ae_amount REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE envelope ADD COLUMN previous_modulation_cp REAL NOT NULL DEFAULT 0;"
+  /* kind: TrjReferenceKind; series points have seq 0.., single values seq 0
+   * and a NULL date. */
+  "CREATE TABLE reference_override ("
+  "  scenario INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL,"
+  "  seq INTEGER NOT NULL,"
+  "  date INTEGER,"
+  "  value REAL NOT NULL,"
+  "  PRIMARY KEY (scenario, kind, seq)) WITHOUT ROWID;";
+
+static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
+  migration_1,
+  migration_2,
+};
+
+gboolean
+trj_workbook_schema_migrate (sqlite3 *db, int from, int to, GError **error)
+{
+  g_return_val_if_fail (from >= 0 && to <= TRJ_WORKBOOK_SCHEMA_VERSION, FALSE);
+
+  for (int v = from; v < to; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!trj_workbook_exec (db, migrations[v], error) ||
+          !trj_workbook_exec (db, set_version, error))
+        {
+          g_prefix_error (error, _("Cannot upgrade the workbook to version %d: "), v + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
