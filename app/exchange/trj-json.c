@@ -276,9 +276,7 @@ read_months (JsonObject *object, const char *path, const char *key, gboolean req
   length = json_array_get_length (array);
   if (length != TRJ_MONTHS)
     return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
-                      ngettext ("expected 12 monthly values (January to December), got %u",
-                                "expected 12 monthly values (January to December), got %u",
-                                length), length);
+                      _("expected 12 monthly values (January to December), got %u"), length);
   for (guint i = 0; i < TRJ_MONTHS; i++)
     {
       g_autofree char *item_path = path_index (key_path, i);
