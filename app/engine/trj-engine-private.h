@@ -20,6 +20,8 @@ typedef struct {
   double rsa[TRJ_T_COUNT];
   gboolean has_smic[TRJ_T_COUNT];
   gboolean has_rsa[TRJ_T_COUNT];
+  int first_smic;       /* first month t with a SMIC value (series cover every month after it) */
+  int first_rsa;
   double cd_share;
   double weeks_per_month;
 } TrjMonthTable;

@@ -46,26 +46,57 @@ month_of (int year, int t, int *y, int *m)
   *m = absolute % 12 + 1;
 }
 
+/* Fills values[t] by walking the months and the (sorted) series together. */
+static void
+resolve_series (const TrjSeries *series, int year, double *values, gboolean *has)
+{
+  guint next = 0;
+  gboolean found = FALSE;
+  double value = 0;
+
+  int y, m;
+
+  month_of (year, TRJ_T_FIRST, &y, &m);
+  for (int t = TRJ_T_FIRST; t <= TRJ_T_LAST; t++)
+    {
+      gint32 first_day = y * 10000 + m * 100 + 1;
+
+      if (++m > 12)
+        {
+          m = 1;
+          y++;
+        }
+      while (next < series->n_points && series->points[next].from <= first_day)
+        {
+          value = series->points[next++].value;
+          found = TRUE;
+        }
+      values[TRJ_T (t)] = found ? value : 0;
+      has[TRJ_T (t)] = found;
+    }
+}
+
+/* The first month t (≥ TRJ_T_FIRST) from which a series has a value: series
+ * hold their latest value forever, so coverage is one contiguous range. */
+static int
+first_covered (const gboolean *has)
+{
+  for (int t = TRJ_T_FIRST; t <= TRJ_T_LAST; t++)
+    if (has[TRJ_T (t)])
+      return t;
+  return TRJ_T_LAST + 1;
+}
+
 void
 trj_month_table_init (TrjMonthTable *table, const TrjScenario *scenario)
 {
   table->year = scenario->year;
   table->cd_share = scenario->reference.cd_share;
   table->weeks_per_month = scenario->reference.weeks_per_month;
-  for (int t = TRJ_T_FIRST; t <= TRJ_T_LAST; t++)
-    {
-      int y, m;
-
-      month_of (scenario->year, t, &y, &m);
-      table->has_smic[TRJ_T (t)] = trj_series_value_at (&scenario->reference.smic_hourly, y, m,
-                                                        &table->smic[TRJ_T (t)]);
-      table->has_rsa[TRJ_T (t)] = trj_series_value_at (&scenario->reference.rsa, y, m,
-                                                       &table->rsa[TRJ_T (t)]);
-      if (!table->has_smic[TRJ_T (t)])
-        table->smic[TRJ_T (t)] = 0;
-      if (!table->has_rsa[TRJ_T (t)])
-        table->rsa[TRJ_T (t)] = 0;
-    }
+  resolve_series (&scenario->reference.smic_hourly, scenario->year, table->smic, table->has_smic);
+  resolve_series (&scenario->reference.rsa, scenario->year, table->rsa, table->has_rsa);
+  table->first_smic = first_covered (table->has_smic);
+  table->first_rsa = first_covered (table->has_rsa);
 }
 
 static gboolean
@@ -120,93 +151,100 @@ figures_finish (TrjFigures *f)
   f->ae_per_contract = f->volume > 0 ? ae / f->volume : NAN;
 }
 
-/* Adds to f the payments of cohorts n[E] (E = t0 … t0+11) of one contract line.
- * state[] is the State's monthly cost per contract, by month t. Returns FALSE if
- * a month served has no reference value. */
+/* Padding of the cohort arrays: indexes run from −24 (a cohort that entered 24
+ * months before the first one) to 39, so the hot loop needs no bounds tests. */
+#define PAD 24
+#define PADDED (TRJ_MONTHS + 2 * PAD + 4)
+
+/* Adds to f the payments of cohorts n[E] (E = t0 … t0+11) of one contract line,
+ * and for this year's cohorts (t0 = 0) their AE. state[] is the State's monthly
+ * cost per contract by month t. This is the hot path of every recompute: the
+ * loops run over computed ranges, with no tests inside. */
 static gboolean
 contract_cohorts (const TrjMonthTable *table, const TrjLine *line, const double *state,
-                  const double *n, int t0, gboolean this_year, TrjFigures *f, GError **error)
+                  const double *n, int t0, TrjFigures *f, GError **error)
 {
+  const gboolean this_year = t0 == 0;
   const double d = line->duration_months;
   const int whole = (int) floor (d);
   const double frac = d - whole;
   const int lag = line->payment_lag_months;
-  /* prefix[i] = Σ n[E] for E < t0 + i */
-  double prefix[TRJ_MONTHS + 1];
-  gboolean any = FALSE;
+  const int span = TRJ_MONTHS + whole;          /* months served: t0 … t0 + span − 1 */
+  /* cohorts[PAD + j] = n[j]; below[PAD + j] = Σ n[E] for E < j (0 ≤ j ≤ 12), both padded. */
+  double cohorts[PADDED] = { 0 };
+  double below[PADDED];
+  const double *st = state + TRJ_T (t0);
+  int in_lo, in_hi;
 
-  prefix[0] = 0;
-  for (int i = 0; i < TRJ_MONTHS; i++)
+  /* Months from the first one served must have their reference values. */
+  if (t0 < table->first_smic || (line->cofinanced_share > 0 && t0 < table->first_rsa))
     {
-      prefix[i + 1] = prefix[i] + n[i];
-      any = any || n[i] != 0;
-    }
-  if (!any)
-    return TRUE;
-
-  /* Months served run from t0 to t0 + 11 + ⌈d⌉ − 1. */
-  for (int t = t0; t <= t0 + TRJ_MONTHS - 1 + whole; t++)
-    {
-      /* Cohorts in full service at t entered in (t − whole, t]. */
-      int lo = CLAMP (t - whole + 1 - t0, 0, TRJ_MONTHS);
-      int hi = CLAMP (t + 1 - t0, 0, TRJ_MONTHS);
-      double served = prefix[hi] - prefix[lo];
-      int partial = t - whole - t0;
-      double paid;
-      int p;
-
-      if (frac > 0 && partial >= 0 && partial < TRJ_MONTHS)
-        served += frac * n[partial];
-      if (served == 0)
-        continue;
-      if (!table->has_smic[TRJ_T (t)])
-        return missing_reference (table, t, TRUE, error);
-      if (line->cofinanced_share > 0 && !table->has_rsa[TRJ_T (t)])
-        return missing_reference (table, t, FALSE, error);
-
-      paid = served * state[TRJ_T (t)];
-      p = t + lag;
-      if (p >= 0 && p < TRJ_MONTHS)
-        {
-          f->cp[p] += paid;
-          if (!this_year)
-            f->cp_stock += paid;
-        }
-      else if (p >= TRJ_MONTHS && this_year)
-        f->cp_after_year += paid;
-    }
-
-  if (this_year)
-    {
-      /* cum[i] = Σ state(t) for t0 ≤ t < t0 + i, over the months a cohort can reach. */
-      double cum[TRJ_MONTHS + 25];
-
-      cum[0] = 0;
-      for (int i = 0; i < TRJ_MONTHS + 24; i++)
-        cum[i + 1] = cum[i] + state[TRJ_T (t0 + i)];
       for (int e = 0; e < TRJ_MONTHS; e++)
-        {
-          double per_contract;
-
-          if (n[e] == 0)
-            continue;
-          per_contract = cum[e + whole] - cum[e];
-          if (frac > 0)
-            per_contract += frac * state[TRJ_T (t0 + e + whole)];
-          f->ae[e] += n[e] * per_contract;
-        }
+        if (n[e] != 0)
+          {
+            if (t0 + e < table->first_smic)
+              return missing_reference (table, t0 + e, TRUE, error);
+            if (line->cofinanced_share > 0 && t0 + e < table->first_rsa)
+              return missing_reference (table, t0 + e, FALSE, error);
+            break;
+          }
     }
+
+  for (int j = 0; j <= PAD; j++)
+    below[j] = 0;
+  for (int e = 0; e < TRJ_MONTHS; e++)
+    {
+      cohorts[PAD + e] = n[e];
+      below[PAD + e + 1] = below[PAD + e] + n[e];
+    }
+  for (int j = PAD + TRJ_MONTHS + 1; j < PADDED; j++)
+    below[j] = below[PAD + TRJ_MONTHS];
+
+  /* Contract-equivalents served in t0 + i: the cohorts of (i − whole, i] in full
+   * and the cohort of i − whole for its last fraction of a month. */
+#define SERVED(i) (below[PAD + (i) + 1] - below[PAD + (i) - whole + 1] + frac * cohorts[PAD + (i) - whole])
+
+  /* Served in t0 + i, paid in t0 + i + lag: within the year for i in [in_lo, in_hi). */
+  in_lo = MAX (0, -(t0 + lag));
+  in_hi = MIN (span, TRJ_MONTHS - (t0 + lag));
+  for (int i = in_lo; i < in_hi; i++)
+    f->cp[t0 + i + lag] += SERVED (i) * st[i];
+
+  if (!this_year)
+    {
+      for (int i = in_lo; i < in_hi; i++)
+        f->cp_stock += SERVED (i) * st[i];
+      /* Last year's cohorts owe nothing to this year's reste à payer. */
+      return TRUE;
+    }
+
+  for (int i = MAX (in_hi, 0); i < span; i++)
+    f->cp_after_year += SERVED (i) * st[i];
+#undef SERVED
+
+  /* AE of cohort e: n[e] × Σ_k φ_k state(e + k), from prefix sums of state. */
+  {
+    double cum[TRJ_MONTHS + 25];
+
+    cum[0] = 0;
+    for (int i = 0; i < span; i++)
+      cum[i + 1] = cum[i] + st[i];
+    for (int e = 0; e < TRJ_MONTHS; e++)
+      f->ae[e] += n[e] * (cum[e + whole] - cum[e] + frac * st[e + whole]);
+  }
   return TRUE;
 }
 
+/* The State's monthly cost of one contract for the months t0 … t1. */
 static void
-contract_state (const TrjMonthTable *table, const TrjLine *line, double *state)
+contract_state (const TrjMonthTable *table, const TrjLine *line, int t0, int t1, double *state)
 {
   const double c = line->cofinanced_share;
+  const double per_smic = line->rate * line->weekly_hours * table->weeks_per_month;
 
-  for (int i = 0; i < TRJ_T_COUNT; i++)
+  for (int i = TRJ_T (t0); i <= TRJ_T (t1); i++)
     {
-      double aid = line->rate * table->smic[i] * line->weekly_hours * table->weeks_per_month;
+      double aid = per_smic * table->smic[i];
       double cofinanced = MAX (0.0, aid - table->cd_share * table->rsa[i]);
 
       state[i] = (1 - c) * aid + c * cofinanced;
@@ -217,12 +255,14 @@ static gboolean
 contract_line (const TrjMonthTable *table, const TrjLine *line, TrjFigures *f, GError **error)
 {
   double state[TRJ_T_COUNT];
+  /* The last month a cohort of December can be served in, partial month included. */
+  const int last = TRJ_MONTHS + (int) floor (line->duration_months);
 
-  contract_state (table, line, state);
-  if (!contract_cohorts (table, line, state, line->entries, 0, TRUE, f, error))
+  contract_state (table, line, line->has_previous_entries ? TRJ_T_FIRST : 0, last, state);
+  if (!contract_cohorts (table, line, state, line->entries, 0, f, error))
     return FALSE;
   if (line->has_previous_entries
-      && !contract_cohorts (table, line, state, line->previous_entries, -TRJ_MONTHS, FALSE, f, error))
+      && !contract_cohorts (table, line, state, line->previous_entries, -TRJ_MONTHS, f, error))
     return FALSE;
   f->volume = trj_line_volume (line);
   return TRUE;

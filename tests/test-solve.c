@@ -1,0 +1,132 @@
+/* test-solve.c — valeur cible (MODEL 2.5): solve, put the value back, simulate */
+#include <math.h>
+#include <string.h>
+
+#include "trj-engine.h"
+#include "trj-year-data.h"
+
+static TrjScenario *
+bretagne (void)
+{
+  g_autoptr(GError) error = NULL;
+  TrjScenario *s = trj_year_data_example (trj_year_data_get (2024, NULL), "Bretagne", &error);
+
+  g_assert_no_error (error);
+  return s;
+}
+
+static double
+envelope_ae (const TrjScenario *s, guint envelope)
+{
+  g_autoptr(TrjResult) r = trj_result_new (s);
+
+  g_assert_true (trj_engine_compute (s, NULL, r, NULL));
+  return r->envelopes[envelope].f.ae_total;
+}
+
+/* Each unknown: the solved value, put into the line, gives the target to 1e-9. */
+static void
+test_round_trip (void)
+{
+  for (TrjUnknown u = TRJ_UNKNOWN_VOLUME; u <= TRJ_UNKNOWN_COFINANCING; u++)
+    {
+      g_autoptr(TrjScenario) s = bretagne ();
+      g_autoptr(GError) error = NULL;
+      double value, target, ae;
+      /* Aim a little off the notification so that every unknown has to move. */
+      double wanted = u == TRJ_UNKNOWN_COFINANCING ? 6500000 : 7000000;
+
+      g_assert_true (trj_engine_solve (s, "pec", u, wanted, &value, &target, &ae, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (target, ==, wanted);
+      g_assert_cmpfloat (fabs (ae / wanted - 1), <=, 1e-9);
+      trj_line_set_unknown (trj_scenario_find_line (s, "pec", NULL), u, value);
+      g_assert_true (trj_scenario_validate (s, NULL));
+      g_assert_cmpfloat (fabs (envelope_ae (s, 0) / wanted - 1), <=, 1e-9);
+      g_test_message ("%s = %.9g", trj_unknown_to_string (u), value);
+    }
+}
+
+/* Default target: the envelope's available AE. "Which rate fits 1 300
+ * contracts?" — a little under the 50 % average. */
+static void
+test_rate_for_1300 (void)
+{
+  g_autoptr(TrjScenario) s = bretagne ();
+  TrjLine *pec = trj_scenario_find_line (s, "pec", NULL);
+  double value, target, ae;
+
+  trj_line_set_unknown (pec, TRJ_UNKNOWN_VOLUME, 1300);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec), 1300, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pec->entries[0], 1300.0 / 12, 1e-9);
+  g_assert_true (trj_engine_solve (s, "pec", TRJ_UNKNOWN_RATE, NAN, &value, &target, &ae, NULL));
+  g_assert_cmpfloat (target, ==, 6813468);
+  /* AE is nearly proportional to the rate: 50 % × 6 813 468 / (1 300 × 5 482.33) ≈ 47.8 %,
+   * a little more because the cofinanced part does not scale with the rate. */
+  g_assert_cmpfloat (value, >, 0.478);
+  g_assert_cmpfloat (value, <, 0.485);
+  pec->rate = value;
+  g_assert_cmpfloat (fabs (envelope_ae (s, 0) / 6813468 - 1), <=, 1e-9);
+}
+
+/* Volume keeps the monthly profile. */
+static void
+test_volume_keeps_profile (void)
+{
+  g_autoptr(TrjScenario) s = bretagne ();
+  TrjLine *pec = trj_scenario_find_line (s, "pec", NULL);
+  double value;
+
+  pec->entries_mode = TRJ_ENTRIES_MONTHLY;
+  memset (pec->entries, 0, sizeof pec->entries);
+  pec->entries[0] = 100;
+  pec->entries[6] = 300;
+  g_assert_true (trj_engine_solve (s, "pec", TRJ_UNKNOWN_VOLUME, NAN, &value, NULL, NULL, NULL));
+  trj_line_set_unknown (pec, TRJ_UNKNOWN_VOLUME, value);
+  g_assert_cmpfloat_with_epsilon (pec->entries[6] / pec->entries[0], 3, 1e-12);
+  g_assert_cmpfloat (pec->entries[3], ==, 0);
+}
+
+static void
+test_no_solution (void)
+{
+  g_autoptr(TrjScenario) s = bretagne ();
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  /* Even at 100 % the envelope cannot spend 100 M€. */
+  g_assert_false (trj_engine_solve (s, "pec", TRJ_UNKNOWN_RATE, 1e8, &value, NULL, NULL, &error));
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION);
+  g_assert_nonnull (strstr (error->message, "[0, 1]"));
+  g_clear_error (&error);
+
+  g_assert_false (trj_engine_solve (s, "pec", TRJ_UNKNOWN_HOURS, 1e8, &value, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "[0, 35]"));
+  g_clear_error (&error);
+
+  g_assert_false (trj_engine_solve (s, "nope", TRJ_UNKNOWN_RATE, NAN, &value, NULL, NULL, &error));
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_UNKNOWN_LINE);
+}
+
+static void
+test_names (void)
+{
+  TrjUnknown u;
+
+  g_assert_true (trj_unknown_from_string ("cofinancing", &u));
+  g_assert_cmpint (u, ==, TRJ_UNKNOWN_COFINANCING);
+  g_assert_false (trj_unknown_from_string ("taux", &u));
+  g_assert_cmpstr (trj_unknown_to_string (TRJ_UNKNOWN_DURATION), ==, "duration");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/solve/round-trip", test_round_trip);
+  g_test_add_func ("/solve/rate-for-1300", test_rate_for_1300);
+  g_test_add_func ("/solve/volume-keeps-profile", test_volume_keeps_profile);
+  g_test_add_func ("/solve/no-solution", test_no_solution);
+  g_test_add_func ("/solve/names", test_names);
+  return g_test_run ();
+}
