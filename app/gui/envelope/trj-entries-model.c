@@ -1,0 +1,142 @@
+/* trj-entries-model.c — see trj-entries-model.h */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trj-entries-model.h"
+#include "trj-format.h"
+#include "trj-gui-format.h"
+
+struct _TrjEntriesModel
+{
+  TrjEnvelopeModel parent_instance;
+
+  TrjGridColumn columns[TRJ_N_ENTRIES_COLUMNS];
+};
+
+static void trj_entries_model_grid_init (TrjGridModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrjEntriesModel, trj_entries_model, TRJ_TYPE_ENVELOPE_MODEL,
+                               G_IMPLEMENT_INTERFACE (TRJ_TYPE_GRID_MODEL, trj_entries_model_grid_init))
+
+/* Entries may be fractional (a volume spread over twelve months): show one
+ * decimal only when there is one. */
+static char *
+entries_text (double value)
+{
+  return trj_gui_number (value, value == (double) (gint64) value ? 0 : 1);
+}
+
+static guint
+get_n_columns (TrjGridModel *model)
+{
+  return TRJ_N_ENTRIES_COLUMNS;
+}
+
+static const TrjGridColumn *
+get_column (TrjGridModel *model, guint column)
+{
+  return &TRJ_ENTRIES_MODEL (model)->columns[column];
+}
+
+static char *
+get_text (TrjGridModel *model, guint row, guint column)
+{
+  TrjEnvelopeModel *base = TRJ_ENVELOPE_MODEL (model);
+  guint n_lines = trj_envelope_model_get_n_lines (base);
+  double sum = 0;
+
+  if (row < n_lines)
+    {
+      const TrjLine *line = trj_envelope_model_get_line (base, row);
+
+      if (column == TRJ_ENTRIES_COLUMN_LABEL)
+        return g_strdup (line->label != NULL ? line->label : "");
+      if (column == TRJ_ENTRIES_COLUMN_TOTAL)
+        return entries_text (trj_line_volume (line));
+      return entries_text (line->entries[column - TRJ_ENTRIES_COLUMN_FIRST_MONTH]);
+    }
+
+  /* The total row. */
+  if (column == TRJ_ENTRIES_COLUMN_LABEL)
+    return g_strdup (_("Total"));
+  for (guint r = 0; r < n_lines; r++)
+    {
+      const TrjLine *line = trj_envelope_model_get_line (base, r);
+
+      sum += column == TRJ_ENTRIES_COLUMN_TOTAL ? trj_line_volume (line)
+                                                : line->entries[column - TRJ_ENTRIES_COLUMN_FIRST_MONTH];
+    }
+  return entries_text (sum);
+}
+
+static gboolean
+is_editable (TrjGridModel *model, guint row, guint column)
+{
+  const TrjLine *line = trj_envelope_model_get_line (TRJ_ENVELOPE_MODEL (model), row);
+
+  return line != NULL && column != TRJ_ENTRIES_COLUMN_LABEL
+         && trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+}
+
+static gboolean
+set_cell (TrjGridModel *model, guint row, guint column, const char *text, GError **error)
+{
+  TrjEnvelopeModel *base = TRJ_ENVELOPE_MODEL (model);
+  const TrjLine *line = trj_envelope_model_get_line (base, row);
+  TrjWorkbook *wb = trj_envelope_model_get_workbook (base);
+  gint64 scenario = trj_envelope_model_get_scenario_id (base);
+  double value = 0;
+
+  if (!is_editable (model, row, column))
+    {
+      g_set_error_literal (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_READ_ONLY,
+                           _("This figure is computed and cannot be typed"));
+      return FALSE;
+    }
+  /* Delete empties a month: no entries. */
+  if (*text != '\0' && !trj_grid_column_parse (&TRJ_ENTRIES_MODEL (model)->columns[column], text, &value, error))
+    return FALSE;
+
+  if (column == TRJ_ENTRIES_COLUMN_TOTAL)
+    return trj_workbook_set_line_number (wb, scenario, line->id, TRJ_LINE_FIELD_VOLUME, value, error);
+  return trj_workbook_set_line_month (wb, scenario, line->id, TRJ_LINE_MONTHS_ENTRIES,
+                                      column - TRJ_ENTRIES_COLUMN_FIRST_MONTH, value, error);
+}
+
+static void
+trj_entries_model_grid_init (TrjGridModelInterface *iface)
+{
+  iface->get_n_columns = get_n_columns;
+  iface->get_column = get_column;
+  iface->get_text = get_text;
+  iface->is_editable = is_editable;
+  iface->set_cell = set_cell;
+}
+
+static void
+trj_entries_model_class_init (TrjEntriesModelClass *klass)
+{
+  TRJ_ENVELOPE_MODEL_CLASS (klass)->extra_rows = 1;
+}
+
+static void
+trj_entries_model_init (TrjEntriesModel *self)
+{
+  self->columns[TRJ_ENTRIES_COLUMN_LABEL] = (TrjGridColumn) {
+    _("Label"), 28, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, FALSE
+  };
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    self->columns[TRJ_ENTRIES_COLUMN_FIRST_MONTH + m] = (TrjGridColumn) {
+      trj_format_month_short (m + 1), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 1e6
+    };
+  self->columns[TRJ_ENTRIES_COLUMN_TOTAL] = (TrjGridColumn) {
+    _("Total"), 8, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 1e7
+  };
+}
+
+TrjEntriesModel *
+trj_entries_model_new (TrjDocument *document, const char *envelope_id)
+{
+  return g_object_new (TRJ_TYPE_ENTRIES_MODEL, "document", document, "envelope-id", envelope_id, NULL);
+}

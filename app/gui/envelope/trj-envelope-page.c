@@ -1,0 +1,637 @@
+/* trj-envelope-page.c — see trj-envelope-page.h */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "trj-envelope-page.h"
+#include "trj-lines-model.h"
+#include "trj-entries-model.h"
+#include "trj-gui-format.h"
+#include "trj-alert-text.h"
+#include "trj-solver-dialog.h"
+
+struct _TrjEnvelopePage
+{
+  GtkWidget parent_instance;
+
+  GtkFlowBox *figures;
+  GtkBox *alerts_box;
+  GtkWidget *entries_tools;
+  GtkStack *grids_stack;
+
+  TrjDocument *document;
+  char *envelope_id;
+  TrjLinesModel *lines_model;
+  TrjEntriesModel *entries_model;
+  TrjGrid *lines_grid;
+  TrjGrid *entries_grid;
+  /* name → value label, name "…-detail" → detail label */
+  GHashTable *figure_labels;
+  guint n_alerts;
+};
+
+G_DEFINE_FINAL_TYPE (TrjEnvelopePage, trj_envelope_page, GTK_TYPE_WIDGET)
+
+/* The summary strip: one card per figure, a value and a detail line. */
+static const struct {
+  const char *name;
+  const char *title;
+} figure_cards[] = {
+  { "ae-notified", N_("AE notified") },
+  { "ae-programmed", N_("AE programmed") },
+  { "ae-margin", N_("AE margin") },
+  { "cp-notified", N_("CP notified") },
+  { "cp-programmed", N_("CP programmed") },
+  { "cp-margin", N_("CP margin") },
+  { "capacity", N_("Capacity") },
+  { "avg-rate", N_("Average rate") },
+};
+
+const char *
+trj_envelope_page_get_envelope_id (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  return self->envelope_id;
+}
+
+TrjGrid *
+trj_envelope_page_get_lines_grid (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  return self->lines_grid;
+}
+
+TrjGrid *
+trj_envelope_page_get_entries_grid (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  return self->entries_grid;
+}
+
+void
+trj_envelope_page_show_entries (TrjEnvelopePage *self, gboolean entries)
+{
+  g_return_if_fail (TRJ_IS_ENVELOPE_PAGE (self));
+  gtk_stack_set_visible_child_name (self->grids_stack, entries ? "entries" : "lines");
+}
+
+const char *
+trj_envelope_page_get_figure (TrjEnvelopePage *self, const char *name)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  label = g_hash_table_lookup (self->figure_labels, name);
+  return label != NULL ? gtk_label_get_text (label) : NULL;
+}
+
+guint
+trj_envelope_page_get_n_alerts (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), 0);
+  return self->n_alerts;
+}
+
+/* ── Summary strip ───────────────────────────────────────────────────── */
+
+static GtkLabel *
+figure_label (GtkBox *card, const char *css_class, const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (card, label);
+  return GTK_LABEL (label);
+}
+
+static void
+build_figures (TrjEnvelopePage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (figure_cards); i++)
+    {
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkLabel *title;
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "trj-figure");
+      title = figure_label (GTK_BOX (card), "trj-figure-title", _(figure_cards[i].title));
+      gtk_widget_add_css_class (GTK_WIDGET (title), "dim-label");
+      g_hash_table_insert (self->figure_labels, g_strdup (figure_cards[i].name),
+                           figure_label (GTK_BOX (card), "trj-figure-value", ""));
+      g_hash_table_insert (self->figure_labels, g_strconcat (figure_cards[i].name, "-detail", NULL),
+                           figure_label (GTK_BOX (card), "trj-figure-detail", ""));
+      gtk_flow_box_append (self->figures, card);
+    }
+}
+
+/* Sets a figure's text (value takes ownership). */
+static void
+set_figure (TrjEnvelopePage *self, const char *name, char *value)
+{
+  GtkLabel *label = g_hash_table_lookup (self->figure_labels, name);
+
+  g_assert (label != NULL);
+  gtk_label_set_text (label, value);
+  g_free (value);
+}
+
+static void
+set_margin (TrjEnvelopePage *self, const char *name, double margin)
+{
+  GtkWidget *label = g_hash_table_lookup (self->figure_labels, name);
+
+  set_figure (self, name, trj_gui_money (margin));
+  if (margin < 0)
+    gtk_widget_add_css_class (label, "trj-negative");
+  else
+    gtk_widget_remove_css_class (label, "trj-negative");
+}
+
+static void
+update_alerts (TrjEnvelopePage *self, int env_index)
+{
+  const TrjResult *result = trj_document_get_result (self->document);
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  const TrjEnvelope *env = scenario->envelopes->pdata[env_index];
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts_box))) != NULL)
+    gtk_box_remove (self->alerts_box, child);
+
+  self->n_alerts = 0;
+  for (guint i = 0; i < result->n_alerts; i++)
+    {
+      const TrjAlert *alert = &result->alerts[i];
+      g_autofree char *message = NULL;
+      g_autofree char *text = NULL;
+      GtkWidget *row, *label;
+
+      if (alert->envelope != env_index)
+        continue;
+      message = trj_alert_message (scenario, alert);
+      if (alert->line >= 0)
+        {
+          const TrjLine *line = env->lines->pdata[alert->line];
+          /* TRANSLATORS: an alert of one line: "line label: message" */
+          text = g_strdup_printf (_("%s: %s"), line->label != NULL ? line->label : line->id, message);
+        }
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      label = gtk_label_new (text != NULL ? text : message);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_widget_add_css_class (row, "trj-alert-label");
+      gtk_box_append (self->alerts_box, row);
+      self->n_alerts++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_box), self->n_alerts > 0);
+}
+
+static void
+update_figures (TrjEnvelopePage *self)
+{
+  int index = trj_document_find_envelope (self->document, self->envelope_id);
+  const TrjEnvelope *env;
+  const TrjEnvelopeResult *r;
+  double cp_counted;
+  g_autofree char *ae_available = NULL, *ae_consumption = NULL;
+  g_autofree char *cp_available = NULL, *cp_consumption = NULL;
+  g_autofree char *capacity = NULL, *volume = NULL, *volume_notified = NULL;
+  g_autofree char *hours = NULL, *duration = NULL, *cofinancing = NULL;
+
+  if (index < 0)
+    return;
+  env = trj_document_get_scenario (self->document)->envelopes->pdata[index];
+  r = &trj_document_get_result (self->document)->envelopes[index];
+  /* MODEL 2.4: the notification covers this year's cohorts unless it says otherwise. */
+  cp_counted = env->cp_notified_includes_stock ? r->f.cp_total : r->f.cp_total - r->f.cp_stock;
+  ae_available = trj_gui_money (r->ae_available);
+  ae_consumption = trj_gui_percent (r->ae_consumption, 1);
+  cp_available = trj_gui_money (r->cp_available);
+  cp_consumption = trj_gui_percent (r->cp_consumption, 1);
+  capacity = trj_gui_integer (r->capacity);
+  volume = trj_gui_integer (r->f.volume);
+  volume_notified = trj_gui_integer (env->volume_notified);
+  hours = trj_gui_number (r->avg_hours, 1);
+  duration = trj_gui_number (r->avg_duration, 1);
+  cofinancing = trj_gui_percent (r->avg_cofinancing, 1);
+
+  set_figure (self, "ae-notified", trj_gui_money (env->ae_notified));
+  set_figure (self, "ae-notified-detail", r->ae_available != env->ae_notified
+              ? g_strdup_printf (_("available: %s"), ae_available) : g_strdup (""));
+  set_figure (self, "ae-programmed", trj_gui_money (r->f.ae_total));
+  set_figure (self, "ae-programmed-detail", g_strdup_printf (_("consumption: %s"), ae_consumption));
+  set_margin (self, "ae-margin", r->ae_margin);
+  set_figure (self, "ae-margin-detail", g_strdup (r->ae_margin < 0 ? _("over the envelope") : ""));
+
+  set_figure (self, "cp-notified", trj_gui_money (env->cp_notified));
+  set_figure (self, "cp-notified-detail", r->cp_available != env->cp_notified
+              ? g_strdup_printf (_("available: %s"), cp_available) : g_strdup (""));
+  set_figure (self, "cp-programmed", trj_gui_money (cp_counted));
+  set_figure (self, "cp-programmed-detail", g_strdup_printf (_("consumption: %s"), cp_consumption));
+  set_margin (self, "cp-margin", r->cp_margin);
+  set_figure (self, "cp-margin-detail", g_strdup (r->cp_margin < 0 ? _("over the envelope") : ""));
+
+  set_figure (self, "capacity", isfinite (r->capacity)
+              ? g_strdup_printf (ngettext ("%s contract", "%s contracts", (gulong) MAX (r->capacity, 0)),
+                                 capacity)
+              : g_strdup (capacity));
+  set_figure (self, "capacity-detail",
+              g_strdup_printf (_("programmed %s, notified %s"), volume, volume_notified));
+  set_figure (self, "avg-rate", trj_gui_percent (r->avg_rate, 1));
+  set_figure (self, "avg-rate-detail", isfinite (r->avg_hours)
+              ? g_strdup_printf (_("%s h · %s months · %s cofinanced"), hours, duration, cofinancing)
+              : g_strdup (""));
+
+  update_alerts (self, index);
+}
+
+/* ── Lines ───────────────────────────────────────────────────────────── */
+
+static TrjGrid *
+visible_grid (TrjEnvelopePage *self)
+{
+  return g_str_equal (gtk_stack_get_visible_child_name (self->grids_stack), "entries")
+         ? self->entries_grid : self->lines_grid;
+}
+
+static guint
+cursor_row (TrjEnvelopePage *self)
+{
+  guint row = 0, column = 0;
+
+  trj_grid_get_cursor (visible_grid (self), &row, &column);
+  return row;
+}
+
+const TrjLine *
+trj_envelope_page_get_cursor_line (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  return trj_envelope_model_get_line (TRJ_ENVELOPE_MODEL (self->lines_model), cursor_row (self));
+}
+
+static TrjWorkbook *
+workbook (TrjEnvelopePage *self)
+{
+  return trj_document_get_workbook (self->document);
+}
+
+/* Puts the cursor of both grids on a line, once the grids know about it. */
+static void
+move_cursor_to_line (TrjEnvelopePage *self, const char *line_id)
+{
+  int row = trj_envelope_model_find_row (TRJ_ENVELOPE_MODEL (self->lines_model), line_id);
+  guint r, column;
+
+  if (row < 0)
+    return;
+  trj_grid_get_cursor (self->lines_grid, &r, &column);
+  trj_grid_set_cursor (self->lines_grid, row, column);
+  trj_grid_get_cursor (self->entries_grid, &r, &column);
+  trj_grid_set_cursor (self->entries_grid, row, column);
+}
+
+gboolean
+trj_envelope_page_add_line (TrjEnvelopePage *self, GError **error)
+{
+  const TrjEnvelope *env;
+  const TrjLine *current;
+  TrjLineKind kind;
+  g_autofree char *id = NULL;
+  guint n_lines;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), FALSE);
+
+  env = trj_document_get_envelope (self->document, self->envelope_id);
+  n_lines = env != NULL ? env->lines->len : 0;
+  current = trj_envelope_page_get_cursor_line (self);
+  /* A new line is like the one under the cursor, or the envelope's own kind. */
+  if (current != NULL)
+    kind = current->kind;
+  else if (g_str_equal (self->envelope_id, "CIE_JEUNES"))
+    kind = TRJ_KIND_CIE_JEUNES;
+  else if (g_str_equal (self->envelope_id, "PEC_CIE_TP"))
+    kind = TRJ_KIND_PEC;
+  else
+    kind = TRJ_KIND_FREE;
+
+  id = trj_workbook_add_line (workbook (self), trj_document_get_scenario_id (self->document),
+                              self->envelope_id, kind,
+                              current != NULL ? (int) MIN (cursor_row (self) + 1, n_lines) : -1, error);
+  if (id == NULL)
+    return FALSE;
+  move_cursor_to_line (self, id);
+  return TRUE;
+}
+
+gboolean
+trj_envelope_page_duplicate_line (TrjEnvelopePage *self, GError **error)
+{
+  const TrjLine *line;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), FALSE);
+
+  if ((line = trj_envelope_page_get_cursor_line (self)) == NULL)
+    return TRUE;
+  id = trj_workbook_duplicate_line (workbook (self), trj_document_get_scenario_id (self->document),
+                                    line->id, error);
+  if (id == NULL)
+    return FALSE;
+  move_cursor_to_line (self, id);
+  return TRUE;
+}
+
+gboolean
+trj_envelope_page_remove_line (TrjEnvelopePage *self, GError **error)
+{
+  const TrjLine *line;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), FALSE);
+
+  if ((line = trj_envelope_page_get_cursor_line (self)) == NULL)
+    return TRUE;
+  /* The snapshot is replaced by the edit: keep the id. */
+  id = g_strdup (line->id);
+  return trj_workbook_remove_line (workbook (self), trj_document_get_scenario_id (self->document),
+                                   id, error);
+}
+
+GtkWindow *
+trj_envelope_page_solve (TrjEnvelopePage *self)
+{
+  const TrjLine *line;
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+
+  line = trj_envelope_page_get_cursor_line (self);
+  if (line == NULL || trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
+    return NULL;
+  dialog = GTK_WINDOW (trj_solver_dialog_new (self->document, line->id));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (dialog);
+  return dialog;
+}
+
+/* ── Monthly entries helpers ─────────────────────────────────────────── */
+
+/* Calls `apply` on each selected line of the entries grid inside one batch. */
+typedef gboolean (*LineEdit) (TrjEnvelopePage *self, const TrjLine *line,
+                              gconstpointer data, GError **error);
+
+static gboolean
+edit_selected_lines (TrjEnvelopePage *self,
+                     const char      *label,
+                     LineEdit         edit,
+                     gconstpointer    data,
+                     GError         **error)
+{
+  TrjEnvelopeModel *model = TRJ_ENVELOPE_MODEL (self->entries_model);
+  guint first_row, first_column, n_rows, n_columns;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  trj_grid_get_selection (visible_grid (self), &first_row, &first_column, &n_rows, &n_columns);
+  /* Ids first: each edit replaces the snapshot the lines come from. */
+  for (guint row = first_row; row < first_row + n_rows; row++)
+    {
+      const TrjLine *line = trj_envelope_model_get_line (model, row);
+
+      if (line != NULL && trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT)
+        g_ptr_array_add (ids, g_strdup (line->id));
+    }
+  if (ids->len == 0)
+    return TRUE;
+
+  trj_workbook_begin_batch (workbook (self), label);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const TrjLine *line = trj_scenario_find_line (trj_document_get_scenario (self->document),
+                                                    ids->pdata[i], NULL);
+
+      if (!edit (self, line, data, error))
+        {
+          trj_workbook_cancel_batch (workbook (self));
+          return FALSE;
+        }
+    }
+  return trj_workbook_end_batch (workbook (self), error);
+}
+
+/* entries = volume × profile / Σ profile, the line's volume unchanged. */
+static gboolean
+set_profile (TrjEnvelopePage *self, const TrjLine *line, gconstpointer data, GError **error)
+{
+  const double *profile = data;
+  double volume = trj_line_volume (line), sum = 0, entries[TRJ_MONTHS];
+
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    sum += profile[m];
+  if (sum <= 0)
+    {
+      g_set_error_literal (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_INVALID,
+                           _("The profile of the line has no entries to copy"));
+      return FALSE;
+    }
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    entries[m] = volume * profile[m] / sum;
+  return trj_workbook_set_line_months (workbook (self), trj_document_get_scenario_id (self->document),
+                                       line->id, TRJ_LINE_MONTHS_ENTRIES, entries, error);
+}
+
+gboolean
+trj_envelope_page_apply_profile (TrjEnvelopePage *self,
+                                 const double     profile[TRJ_MONTHS],
+                                 GError         **error)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), FALSE);
+  return edit_selected_lines (self, _("Apply a profile"), set_profile, profile, error);
+}
+
+gboolean
+trj_envelope_page_copy_profile (TrjEnvelopePage *self, GError **error)
+{
+  const TrjLine *source;
+  double profile[TRJ_MONTHS];
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), FALSE);
+
+  if ((source = trj_envelope_page_get_cursor_line (self)) == NULL)
+    return TRUE;
+  memcpy (profile, source->entries, sizeof profile);
+  return edit_selected_lines (self, _("Copy a profile"), set_profile, profile, error);
+}
+
+static void
+report_error (TrjEnvelopePage *self, GError *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  else
+    g_warning ("%s", error->message);
+}
+
+static void
+spread_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  static const double uniform[TRJ_MONTHS] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
+  g_autoptr(GError) error = NULL;
+
+  if (!edit_selected_lines (TRJ_ENVELOPE_PAGE (widget), _("Spread uniformly"), set_profile, uniform, &error))
+    report_error (TRJ_ENVELOPE_PAGE (widget), error);
+}
+
+static void
+apply_profile_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  static const struct { const char *name; double weights[TRJ_MONTHS]; } profiles[] = {
+    { "uniform", { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 } },
+    { "first-half", { 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1 } },
+    { "second-half", { 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2 } },
+    /* Autumn: most entries with the school and training year. */
+    { "autumn", { 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 1, 1 } },
+  };
+  const char *name = g_variant_get_string (param, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    if (g_str_equal (profiles[i].name, name)
+        && !trj_envelope_page_apply_profile (TRJ_ENVELOPE_PAGE (widget), profiles[i].weights, &error))
+      report_error (TRJ_ENVELOPE_PAGE (widget), error);
+}
+
+static void
+copy_profile_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trj_envelope_page_copy_profile (TRJ_ENVELOPE_PAGE (widget), &error))
+    report_error (TRJ_ENVELOPE_PAGE (widget), error);
+}
+
+static void
+show_entries_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  trj_envelope_page_show_entries (TRJ_ENVELOPE_PAGE (widget), g_variant_get_boolean (param));
+}
+
+static void
+grid_switched_cb (TrjEnvelopePage *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->grids_stack);
+  gboolean entries = name != NULL && g_str_equal (name, "entries");
+  guint row, column, r, c;
+
+  gtk_widget_set_visible (self->entries_tools, entries);
+  /* Both grids show the same lines: keep the same line under the cursor. */
+  if (self->lines_grid == NULL || self->entries_grid == NULL)
+    return;
+  trj_grid_get_cursor (entries ? self->lines_grid : self->entries_grid, &row, &column);
+  trj_grid_get_cursor (entries ? self->entries_grid : self->lines_grid, &r, &c);
+  trj_grid_set_cursor (entries ? self->entries_grid : self->lines_grid, row, c);
+}
+
+/* ── GObject ─────────────────────────────────────────────────────────── */
+
+static void
+trj_envelope_page_dispose (GObject *object)
+{
+  TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_ENVELOPE_PAGE);
+  self->lines_grid = NULL;
+  self->entries_grid = NULL;
+  g_clear_object (&self->lines_model);
+  g_clear_object (&self->entries_model);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->figure_labels, g_hash_table_unref);
+
+  G_OBJECT_CLASS (trj_envelope_page_parent_class)->dispose (object);
+}
+
+static void
+trj_envelope_page_finalize (GObject *object)
+{
+  TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (object);
+
+  g_free (self->envelope_id);
+  G_OBJECT_CLASS (trj_envelope_page_parent_class)->finalize (object);
+}
+
+static void
+trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trj_envelope_page_dispose;
+  object_class->finalize = trj_envelope_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/gouv/travail/Trajectoire/trj-envelope-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, figures);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, alerts_box);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, entries_tools);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, grids_stack);
+  gtk_widget_class_bind_template_callback (widget_class, grid_switched_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "envelope.spread", NULL, spread_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.apply-profile", "s", apply_profile_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.copy-profile", NULL, copy_profile_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.show-entries", "b", show_entries_activated);
+}
+
+static void
+trj_envelope_page_init (TrjEnvelopePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->figure_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  build_figures (self);
+}
+
+static GtkWidget *
+grid_new (TrjGridModel *model, const char *accessible_label)
+{
+  GtkWidget *grid = trj_grid_new ();
+
+  trj_grid_set_model (TRJ_GRID (grid), model);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  return grid;
+}
+
+TrjEnvelopePage *
+trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
+{
+  TrjEnvelopePage *self;
+
+  g_return_val_if_fail (TRJ_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (envelope_id != NULL, NULL);
+
+  self = g_object_new (TRJ_TYPE_ENVELOPE_PAGE, NULL);
+  self->document = g_object_ref (document);
+  self->envelope_id = g_strdup (envelope_id);
+  self->lines_model = trj_lines_model_new (document, envelope_id);
+  self->entries_model = trj_entries_model_new (document, envelope_id);
+
+  self->lines_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->lines_model), _("Lines")));
+  gtk_stack_add_titled (self->grids_stack, GTK_WIDGET (self->lines_grid), "lines", _("Lines"));
+  self->entries_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->entries_model), _("Monthly entries")));
+  gtk_stack_add_titled (self->grids_stack, GTK_WIDGET (self->entries_grid), "entries",
+                        _("Monthly Entries"));
+
+  /* Figures follow the grids: the document is already recomputed when this runs. */
+  g_signal_connect_swapped (document, "updated", G_CALLBACK (update_figures), self);
+  update_figures (self);
+  return self;
+}

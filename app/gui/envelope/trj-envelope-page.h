@@ -1,0 +1,54 @@
+/* trj-envelope-page.h — one envelope: summary strip, lines grid, monthly entries grid
+ *
+ * The summary strip shows the envelope's figures (AE and CP notified,
+ * programmed, margins, consumption, capacity, volume-weighted averages) and its
+ * alerts; below, a lines grid and a monthly entries grid with helpers (spread
+ * uniformly, apply a profile, copy a line's profile). Page actions:
+ * envelope.spread, envelope.apply-profile (s: "uniform", "first-half",
+ * "second-half", "autumn"), envelope.copy-profile, envelope.show-entries (b).
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "trj-document.h"
+#include "trj-grid.h"
+
+G_BEGIN_DECLS
+
+#define TRJ_TYPE_ENVELOPE_PAGE (trj_envelope_page_get_type ())
+G_DECLARE_FINAL_TYPE (TrjEnvelopePage, trj_envelope_page, TRJ, ENVELOPE_PAGE, GtkWidget)
+
+TrjEnvelopePage *trj_envelope_page_new             (TrjDocument *document, const char *envelope_id);
+const char      *trj_envelope_page_get_envelope_id (TrjEnvelopePage *self);
+
+TrjGrid         *trj_envelope_page_get_lines_grid   (TrjEnvelopePage *self);
+TrjGrid         *trj_envelope_page_get_entries_grid (TrjEnvelopePage *self);
+/* Shows the monthly entries grid (TRUE) or the lines grid. */
+void             trj_envelope_page_show_entries     (TrjEnvelopePage *self, gboolean entries);
+
+/* The text shown for a figure of the summary strip: "ae-notified",
+ * "ae-programmed", "ae-margin", "cp-notified", "cp-programmed", "cp-margin",
+ * "capacity", "avg-rate", and the line under each ("ae-programmed-detail":
+ * "consommation : 95,0 %"); NULL for an unknown name. */
+const char      *trj_envelope_page_get_figure       (TrjEnvelopePage *self, const char *name);
+/* Number of alerts listed under the strip. */
+guint            trj_envelope_page_get_n_alerts     (TrjEnvelopePage *self);
+
+/* The line under the cursor of the visible grid (NULL when none). */
+const TrjLine   *trj_envelope_page_get_cursor_line  (TrjEnvelopePage *self);
+
+/* Line edits on the cursor line (each one undo step). */
+gboolean         trj_envelope_page_add_line         (TrjEnvelopePage *self, GError **error);
+gboolean         trj_envelope_page_duplicate_line   (TrjEnvelopePage *self, GError **error);
+gboolean         trj_envelope_page_remove_line      (TrjEnvelopePage *self, GError **error);
+/* Opens the solver ("Ajuster…") on the cursor line; returns the dialog or NULL. */
+GtkWindow       *trj_envelope_page_solve            (TrjEnvelopePage *self);
+
+/* Monthly entries helpers on the selected lines (one undo step each). */
+gboolean         trj_envelope_page_apply_profile    (TrjEnvelopePage *self,
+                                                     const double     profile[TRJ_MONTHS],
+                                                     GError         **error);
+gboolean         trj_envelope_page_copy_profile     (TrjEnvelopePage *self, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,371 @@
+/* trj-lines-model.c — see trj-lines-model.h */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "trj-lines-model.h"
+#include "trj-gui-format.h"
+#include "trj-year-data.h"
+
+/* The contract kinds, in the order of the "Type" choices. */
+static const TrjLineKind contract_kinds[] = { TRJ_KIND_PEC, TRJ_KIND_CIE_JEUNES, TRJ_KIND_CIE_TP };
+
+struct _TrjLinesModel
+{
+  TrjEnvelopeModel parent_instance;
+
+  TrjGridColumn columns[TRJ_N_LINES_COLUMNS];
+  /* Choices of the département and type columns ("29 Finistère", "PEC"). */
+  GStrv departement_choices;
+  GStrv departement_codes;
+  GStrv kind_choices;
+};
+
+static void trj_lines_model_grid_init (TrjGridModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrjLinesModel, trj_lines_model, TRJ_TYPE_ENVELOPE_MODEL,
+                               G_IMPLEMENT_INTERFACE (TRJ_TYPE_GRID_MODEL, trj_lines_model_grid_init))
+
+const char *
+trj_kind_title (TrjLineKind kind)
+{
+  switch (kind)
+    {
+    case TRJ_KIND_PEC:
+      return _("PEC");
+    case TRJ_KIND_CIE_JEUNES:
+      return _("CIE jeunes");
+    case TRJ_KIND_CIE_TP:
+      return _("CIE tous publics");
+    default:
+      return trj_kind_to_string (kind);
+    }
+}
+
+static const TrjLine *
+line_at (TrjGridModel *model, guint row)
+{
+  return trj_envelope_model_get_line (TRJ_ENVELOPE_MODEL (model), row);
+}
+
+static gboolean
+is_contract (const TrjLine *line)
+{
+  return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+}
+
+static guint
+get_n_columns (TrjGridModel *model)
+{
+  return TRJ_N_LINES_COLUMNS;
+}
+
+static const TrjGridColumn *
+get_column (TrjGridModel *model, guint column)
+{
+  return &TRJ_LINES_MODEL (model)->columns[column];
+}
+
+static char *
+departement_text (TrjLinesModel *self, const char *code)
+{
+  if (code == NULL)
+    return g_strdup ("");
+  for (guint i = 0; self->departement_codes[i] != NULL; i++)
+    if (g_str_equal (self->departement_codes[i], code))
+      return g_strdup (self->departement_choices[i]);
+  return g_strdup (code);
+}
+
+static char *
+get_text (TrjGridModel *model, guint row, guint column)
+{
+  TrjLinesModel *self = TRJ_LINES_MODEL (model);
+  const TrjLine *line = line_at (model, row);
+  const TrjLineResult *res = trj_envelope_model_get_line_result (TRJ_ENVELOPE_MODEL (model), row);
+
+  if (line == NULL)
+    return g_strdup ("");
+
+  switch ((TrjLinesColumn) column)
+    {
+    case TRJ_LINES_COLUMN_LABEL:
+      return g_strdup (line->label != NULL ? line->label : "");
+    case TRJ_LINES_COLUMN_DEPARTEMENT:
+      return departement_text (self, line->departement);
+    case TRJ_LINES_COLUMN_PRESCRIBER:
+      return g_strdup (line->prescriber != NULL ? line->prescriber : "");
+    case TRJ_LINES_COLUMN_KIND:
+      return g_strdup (trj_kind_title (line->kind));
+    case TRJ_LINES_COLUMN_VOLUME:
+      return trj_gui_integer (res->f.volume);
+    case TRJ_LINES_COLUMN_RATE:
+      return is_contract (line) ? trj_gui_percent (line->rate, 1) : g_strdup ("");
+    case TRJ_LINES_COLUMN_HOURS:
+      return is_contract (line) ? trj_gui_number (line->weekly_hours, 1) : g_strdup ("");
+    case TRJ_LINES_COLUMN_DURATION:
+      return is_contract (line) ? trj_gui_number (line->duration_months, 1) : g_strdup ("");
+    case TRJ_LINES_COLUMN_COFINANCING:
+      return is_contract (line) ? trj_gui_percent (line->cofinanced_share, 1) : g_strdup ("");
+    case TRJ_LINES_COLUMN_LAG:
+      return trj_gui_integer (line->payment_lag_months);
+    case TRJ_LINES_COLUMN_AE:
+      return trj_gui_money (res->f.ae_total);
+    case TRJ_LINES_COLUMN_CP:
+      return trj_gui_money (res->f.cp_total);
+    case TRJ_LINES_COLUMN_AE_PER_CONTRACT:
+      return trj_gui_money (res->f.ae_per_contract);
+    case TRJ_N_LINES_COLUMNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static TrjGridAlert
+get_alert (TrjGridModel *model, guint row, guint column, char **tooltip)
+{
+  TrjAlertCode code;
+
+  switch ((TrjLinesColumn) column)
+    {
+    case TRJ_LINES_COLUMN_RATE:
+      code = TRJ_ALERT_RATE_OUT_OF_RANGE;
+      break;
+    case TRJ_LINES_COLUMN_HOURS:
+      code = TRJ_ALERT_HOURS_OUT_OF_RANGE;
+      break;
+    case TRJ_LINES_COLUMN_DURATION:
+      code = TRJ_ALERT_DURATION_OUT_OF_RANGE;
+      break;
+    default:
+      return TRJ_GRID_ALERT_NONE;
+    }
+  return trj_envelope_model_line_alert (TRJ_ENVELOPE_MODEL (model), row, code, tooltip)
+         ? TRJ_GRID_ALERT_WARNING : TRJ_GRID_ALERT_NONE;
+}
+
+static gboolean
+is_editable (TrjGridModel *model, guint row, guint column)
+{
+  const TrjLine *line = line_at (model, row);
+
+  if (line == NULL || !TRJ_LINES_MODEL (model)->columns[column].editable)
+    return FALSE;
+  switch ((TrjLinesColumn) column)
+    {
+    case TRJ_LINES_COLUMN_RATE:
+    case TRJ_LINES_COLUMN_HOURS:
+    case TRJ_LINES_COLUMN_DURATION:
+    case TRJ_LINES_COLUMN_COFINANCING:
+    case TRJ_LINES_COLUMN_VOLUME:
+      return is_contract (line);
+    default:
+      return TRUE;
+    }
+}
+
+/* The département typed: a code ("29"), a name ("finistère") or the shown text. */
+static int
+find_departement (TrjLinesModel *self, const char *text)
+{
+  for (guint i = 0; self->departement_codes[i] != NULL; i++)
+    {
+      const char *name = self->departement_choices[i] + strlen (self->departement_codes[i]) + 1;
+
+      if (g_ascii_strcasecmp (text, self->departement_codes[i]) == 0
+          || g_utf8_collate (text, self->departement_choices[i]) == 0
+          || g_utf8_collate (text, name) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Parses a cell: *value for numbers and the type, *index for the département. */
+static gboolean
+parse_cell (TrjLinesModel *self, guint column, const char *text, double *value, GError **error)
+{
+  const TrjGridColumn *col = &self->columns[column];
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (column == TRJ_LINES_COLUMN_DEPARTEMENT)
+    {
+      int index = *stripped == '\0' ? -1 : find_departement (self, stripped);
+
+      if (*stripped != '\0' && index < 0)
+        {
+          g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_INVALID,
+                       _("“%s” is not a département of the region"), stripped);
+          return FALSE;
+        }
+      *value = index;
+      return TRUE;
+    }
+  if (col->kind == TRJ_GRID_VALUE_TEXT)
+    return TRUE;
+  if (!trj_grid_column_parse (col, stripped, value, error))
+    return FALSE;
+
+  /* MODEL 2.1 hard limits are open at 0 for these three. */
+  if (*value <= 0 && (column == TRJ_LINES_COLUMN_RATE || column == TRJ_LINES_COLUMN_HOURS
+                      || column == TRJ_LINES_COLUMN_DURATION))
+    {
+      g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_RANGE,
+                   _("“%s” must be greater than 0"), col->title);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate (TrjGridModel *model, guint row, guint column, const char *text, GError **error)
+{
+  double value;
+
+  return parse_cell (TRJ_LINES_MODEL (model), column, text, &value, error);
+}
+
+static gboolean
+set_cell (TrjGridModel *model, guint row, guint column, const char *text, GError **error)
+{
+  TrjLinesModel *self = TRJ_LINES_MODEL (model);
+  TrjEnvelopeModel *base = TRJ_ENVELOPE_MODEL (model);
+  TrjWorkbook *wb = trj_envelope_model_get_workbook (base);
+  gint64 scenario = trj_envelope_model_get_scenario_id (base);
+  const TrjLine *line = line_at (model, row);
+  double value = 0;
+  static const TrjLineField number_fields[TRJ_N_LINES_COLUMNS] = {
+    [TRJ_LINES_COLUMN_VOLUME] = TRJ_LINE_FIELD_VOLUME,
+    [TRJ_LINES_COLUMN_RATE] = TRJ_LINE_FIELD_RATE,
+    [TRJ_LINES_COLUMN_HOURS] = TRJ_LINE_FIELD_WEEKLY_HOURS,
+    [TRJ_LINES_COLUMN_DURATION] = TRJ_LINE_FIELD_DURATION_MONTHS,
+    [TRJ_LINES_COLUMN_COFINANCING] = TRJ_LINE_FIELD_COFINANCED_SHARE,
+    [TRJ_LINES_COLUMN_LAG] = TRJ_LINE_FIELD_PAYMENT_LAG_MONTHS,
+  };
+
+  if (line == NULL || !is_editable (model, row, column))
+    {
+      g_set_error_literal (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_READ_ONLY,
+                           _("This figure is computed and cannot be typed"));
+      return FALSE;
+    }
+  if (!parse_cell (self, column, text, &value, error))
+    return FALSE;
+
+  switch ((TrjLinesColumn) column)
+    {
+    case TRJ_LINES_COLUMN_LABEL:
+      return trj_workbook_set_line_text (wb, scenario, line->id, TRJ_LINE_FIELD_LABEL, text, error);
+    case TRJ_LINES_COLUMN_PRESCRIBER:
+      return trj_workbook_set_line_text (wb, scenario, line->id, TRJ_LINE_FIELD_PRESCRIBER, text, error);
+    case TRJ_LINES_COLUMN_DEPARTEMENT:
+      return trj_workbook_set_line_text (wb, scenario, line->id, TRJ_LINE_FIELD_DEPARTEMENT,
+                                         value < 0 ? NULL : self->departement_codes[(int) value],
+                                         error);
+    case TRJ_LINES_COLUMN_KIND:
+      return trj_workbook_set_line_number (wb, scenario, line->id, TRJ_LINE_FIELD_KIND,
+                                           contract_kinds[(int) value], error);
+    case TRJ_LINES_COLUMN_VOLUME:
+    case TRJ_LINES_COLUMN_RATE:
+    case TRJ_LINES_COLUMN_HOURS:
+    case TRJ_LINES_COLUMN_DURATION:
+    case TRJ_LINES_COLUMN_COFINANCING:
+    case TRJ_LINES_COLUMN_LAG:
+      return trj_workbook_set_line_number (wb, scenario, line->id, number_fields[column], value, error);
+    case TRJ_LINES_COLUMN_AE:
+    case TRJ_LINES_COLUMN_CP:
+    case TRJ_LINES_COLUMN_AE_PER_CONTRACT:
+    case TRJ_N_LINES_COLUMNS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static void
+trj_lines_model_grid_init (TrjGridModelInterface *iface)
+{
+  iface->get_n_columns = get_n_columns;
+  iface->get_column = get_column;
+  iface->get_text = get_text;
+  iface->get_alert = get_alert;
+  iface->is_editable = is_editable;
+  iface->validate = validate;
+  iface->set_cell = set_cell;
+}
+
+static void
+trj_lines_model_finalize (GObject *object)
+{
+  TrjLinesModel *self = TRJ_LINES_MODEL (object);
+
+  g_strfreev (self->departement_choices);
+  g_strfreev (self->departement_codes);
+  g_strfreev (self->kind_choices);
+  G_OBJECT_CLASS (trj_lines_model_parent_class)->finalize (object);
+}
+
+static void
+trj_lines_model_class_init (TrjLinesModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = trj_lines_model_finalize;
+}
+
+static void
+trj_lines_model_init (TrjLinesModel *self)
+{
+}
+
+static void
+fill_choices (TrjLinesModel *self, TrjWorkbook *wb)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) kinds = g_strv_builder_new ();
+  const TrjYearData *data = trj_year_data_get (trj_workbook_get_year (wb), NULL);
+  const TrjRegion *region = data != NULL ? trj_year_data_find_region (data, trj_workbook_get_region (wb)) : NULL;
+
+  for (guint i = 0; region != NULL && i < region->departements->len; i++)
+    {
+      const TrjDepartement *dep = region->departements->pdata[i];
+      g_autofree char *text = g_strdup_printf ("%s %s", dep->code, dep->name);
+
+      g_strv_builder_add (names, text);
+      g_strv_builder_add (codes, dep->code);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (contract_kinds); i++)
+    g_strv_builder_add (kinds, trj_kind_title (contract_kinds[i]));
+
+  self->departement_choices = g_strv_builder_end (names);
+  self->departement_codes = g_strv_builder_end (codes);
+  self->kind_choices = g_strv_builder_end (kinds);
+}
+
+TrjLinesModel *
+trj_lines_model_new (TrjDocument *document, const char *envelope_id)
+{
+  TrjLinesModel *self = g_object_new (TRJ_TYPE_LINES_MODEL,
+                                      "document", document,
+                                      "envelope-id", envelope_id,
+                                      NULL);
+  const TrjGridColumn template[TRJ_N_LINES_COLUMNS] = {
+    { _("Label"), 28, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, TRUE },
+    { _("Département"), 16, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
+    { _("Prescriber"), 14, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, TRUE },
+    { _("Type"), 14, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
+    { _("Volume"), 8, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_INTEGER, TRUE, 0, 1e7 },
+    { _("Rate"), 8, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE, 0, 1 },
+    { _("Hours/week"), 9, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 35 },
+    { _("Duration (months)"), 9, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 24 },
+    { _("Cofinanced share"), 9, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE, 0, 1 },
+    { _("Payment lag"), 7, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_INTEGER, TRUE, 0, 6 },
+    { _("AE"), 13, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
+    { _("CP of the year"), 13, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
+    { _("AE per contract"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
+  };
+
+  fill_choices (self, trj_document_get_workbook (document));
+  memcpy (self->columns, template, sizeof template);
+  self->columns[TRJ_LINES_COLUMN_DEPARTEMENT].choices = (const char * const *) self->departement_choices;
+  self->columns[TRJ_LINES_COLUMN_KIND].choices = (const char * const *) self->kind_choices;
+  return self;
+}

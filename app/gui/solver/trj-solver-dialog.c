@@ -1,0 +1,311 @@
+/* trj-solver-dialog.c — see trj-solver-dialog.h */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "trj-solver-dialog.h"
+#include "trj-format.h"
+#include "trj-gui-format.h"
+
+struct _TrjSolverDialog
+{
+  AdwWindow parent_instance;
+
+  AdwActionRow *line_row;
+  AdwComboRow *unknown_row;
+  AdwComboRow *target_kind_row;
+  AdwEntryRow *target_row;
+  GtkLabel *value_label;
+  GtkLabel *detail_label;
+  GtkWidget *apply_button;
+
+  TrjDocument *document;
+  char *line_id;
+  gboolean has_solution;
+  double value;
+};
+
+G_DEFINE_FINAL_TYPE (TrjSolverDialog, trj_solver_dialog, ADW_TYPE_WINDOW)
+
+/* The unknowns in the order of unknown_row, with their workbook field. */
+static const struct {
+  TrjUnknown unknown;
+  TrjLineField field;
+  const char *title;
+} unknowns[] = {
+  { TRJ_UNKNOWN_VOLUME, TRJ_LINE_FIELD_VOLUME, N_("Volume (contracts)") },
+  { TRJ_UNKNOWN_RATE, TRJ_LINE_FIELD_RATE, N_("Rate") },
+  { TRJ_UNKNOWN_HOURS, TRJ_LINE_FIELD_WEEKLY_HOURS, N_("Hours per week") },
+  { TRJ_UNKNOWN_DURATION, TRJ_LINE_FIELD_DURATION_MONTHS, N_("Duration (months)") },
+  { TRJ_UNKNOWN_COFINANCING, TRJ_LINE_FIELD_COFINANCED_SHARE, N_("Cofinanced share") },
+};
+
+static guint
+selected_unknown (TrjSolverDialog *self)
+{
+  return MIN (adw_combo_row_get_selected (self->unknown_row), G_N_ELEMENTS (unknowns) - 1);
+}
+
+/* A value of an unknown in its unit, French-formatted. */
+static char *
+format_unknown (TrjUnknown unknown, double value)
+{
+  g_autofree char *number = NULL;
+
+  switch (unknown)
+    {
+    case TRJ_UNKNOWN_RATE:
+    case TRJ_UNKNOWN_COFINANCING:
+      return trj_format_percent (value, 1);
+    case TRJ_UNKNOWN_VOLUME:
+      number = trj_format_number (value, 1);
+      return g_strdup_printf (_("%s contracts"), number);
+    case TRJ_UNKNOWN_HOURS:
+      number = trj_format_number (value, 2);
+      return g_strdup_printf (_("%s h per week"), number);
+    case TRJ_UNKNOWN_DURATION:
+      number = trj_format_number (value, 2);
+      return g_strdup_printf (_("%s months"), number);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* The target typed, NAN for the envelope's available AE; FALSE when unreadable. */
+static gboolean
+read_target (TrjSolverDialog *self, double *target)
+{
+  *target = NAN;
+  if (adw_combo_row_get_selected (self->target_kind_row) == 0)
+    return TRUE;
+  return trj_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->target_row)), target)
+         && *target >= 0;
+}
+
+static void
+update_preview (TrjSolverDialog *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  guint u = selected_unknown (self);
+  TrjUnknown unknown = unknowns[u].unknown;
+  const TrjLine *line = trj_scenario_find_line (scenario, self->line_id, NULL);
+  g_autoptr(GError) error = NULL;
+  double target, target_out = NAN, ae_total = NAN;
+
+  self->has_solution = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_row),
+                            adw_combo_row_get_selected (self->target_kind_row) == 1);
+  if (line == NULL)
+    {
+      gtk_label_set_text (self->value_label, _("This line no longer exists."));
+      gtk_label_set_text (self->detail_label, "");
+    }
+  else if (!read_target (self, &target))
+    {
+      gtk_label_set_text (self->value_label, _("Type the AE amount to reach, in euros."));
+      gtk_label_set_text (self->detail_label, "");
+    }
+  else if (!trj_engine_solve (scenario, self->line_id, unknown, target,
+                              &self->value, &target_out, &ae_total, &error))
+    {
+      double lo, hi;
+      g_autofree char *lo_text = NULL, *hi_text = NULL, *target_text = NULL, *message = NULL;
+
+      trj_unknown_limits (unknown, &lo, &hi);
+      lo_text = format_unknown (unknown, lo);
+      hi_text = format_unknown (unknown, hi);
+      if (g_error_matches (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION))
+        {
+          target_text = trj_gui_money (isfinite (target_out) ? target_out : target);
+          /* TRANSLATORS: "between 0,0 % and 100,0 %, “Rate” cannot bring the envelope's AE to 6 813 468 €" */
+          message = g_strdup_printf (_("Between %s and %s, “%s” cannot bring the envelope's AE to %s."),
+                                     lo_text, hi_text, _(unknowns[u].title), target_text);
+        }
+      gtk_label_set_text (self->value_label, _("No solution"));
+      gtk_label_set_text (self->detail_label, message != NULL ? message : error->message);
+    }
+  else
+    {
+      g_autofree char *value_text = format_unknown (unknown, self->value);
+      g_autofree char *current_text = format_unknown (unknown, trj_line_get_unknown (line, unknown));
+      g_autofree char *ae_text = trj_gui_money (ae_total);
+      g_autofree char *target_text = trj_gui_money (target_out);
+      g_autofree char *value_line = g_strdup_printf (_("%s: %s"), _(unknowns[u].title), value_text);
+      g_autofree char *detail = g_strdup_printf (_("Currently %s. Programmed AE of the envelope with this value: %s (target %s)."),
+                                                 current_text, ae_text, target_text);
+
+      self->has_solution = TRUE;
+      gtk_label_set_text (self->value_label, value_line);
+      gtk_label_set_text (self->detail_label, detail);
+    }
+  gtk_widget_set_sensitive (self->apply_button, self->has_solution);
+}
+
+void
+trj_solver_dialog_set_unknown (TrjSolverDialog *self, TrjUnknown unknown)
+{
+  g_return_if_fail (TRJ_IS_SOLVER_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (unknowns); i++)
+    if (unknowns[i].unknown == unknown)
+      adw_combo_row_set_selected (self->unknown_row, i);
+}
+
+void
+trj_solver_dialog_set_target (TrjSolverDialog *self, double target)
+{
+  g_return_if_fail (TRJ_IS_SOLVER_DIALOG (self));
+
+  if (isnan (target))
+    adw_combo_row_set_selected (self->target_kind_row, 0);
+  else
+    {
+      g_autofree char *text = trj_format_number (target, 2);
+
+      adw_combo_row_set_selected (self->target_kind_row, 1);
+      gtk_editable_set_text (GTK_EDITABLE (self->target_row), text);
+    }
+  update_preview (self);
+}
+
+gboolean
+trj_solver_dialog_has_solution (TrjSolverDialog *self)
+{
+  g_return_val_if_fail (TRJ_IS_SOLVER_DIALOG (self), FALSE);
+  return self->has_solution;
+}
+
+double
+trj_solver_dialog_get_value (TrjSolverDialog *self)
+{
+  g_return_val_if_fail (TRJ_IS_SOLVER_DIALOG (self), NAN);
+  return self->has_solution ? self->value : NAN;
+}
+
+const char *
+trj_solver_dialog_get_value_text (TrjSolverDialog *self)
+{
+  g_return_val_if_fail (TRJ_IS_SOLVER_DIALOG (self), NULL);
+  return gtk_label_get_text (self->value_label);
+}
+
+const char *
+trj_solver_dialog_get_detail_text (TrjSolverDialog *self)
+{
+  g_return_val_if_fail (TRJ_IS_SOLVER_DIALOG (self), NULL);
+  return gtk_label_get_text (self->detail_label);
+}
+
+gboolean
+trj_solver_dialog_apply (TrjSolverDialog *self, GError **error)
+{
+  TrjWorkbook *wb;
+
+  g_return_val_if_fail (TRJ_IS_SOLVER_DIALOG (self), FALSE);
+
+  if (!self->has_solution)
+    {
+      g_set_error_literal (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION,
+                           gtk_label_get_text (self->detail_label));
+      return FALSE;
+    }
+  wb = trj_document_get_workbook (self->document);
+  /* A batch names the undo step after the solver rather than after the field. */
+  trj_workbook_begin_batch (wb, _("Adjust"));
+  if (!trj_workbook_set_line_number (wb, trj_document_get_scenario_id (self->document), self->line_id,
+                                     unknowns[selected_unknown (self)].field, self->value, error))
+    {
+      trj_workbook_cancel_batch (wb);
+      return FALSE;
+    }
+  if (!trj_workbook_end_batch (wb, error))
+    return FALSE;
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+apply_clicked_cb (TrjSolverDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trj_solver_dialog_apply (self, &error))
+    gtk_label_set_text (self->detail_label, error->message);
+}
+
+static void
+trj_solver_dialog_dispose (GObject *object)
+{
+  TrjSolverDialog *self = TRJ_SOLVER_DIALOG (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_SOLVER_DIALOG);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (trj_solver_dialog_parent_class)->dispose (object);
+}
+
+static void
+trj_solver_dialog_finalize (GObject *object)
+{
+  g_free (TRJ_SOLVER_DIALOG (object)->line_id);
+  G_OBJECT_CLASS (trj_solver_dialog_parent_class)->finalize (object);
+}
+
+static void
+trj_solver_dialog_class_init (TrjSolverDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trj_solver_dialog_dispose;
+  object_class->finalize = trj_solver_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/gouv/travail/Trajectoire/trj-solver-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, line_row);
+  gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, unknown_row);
+  gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, target_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, target_row);
+  gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, value_label);
+  gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, apply_button);
+  gtk_widget_class_bind_template_callback (widget_class, apply_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+trj_solver_dialog_init (TrjSolverDialog *self)
+{
+  g_autoptr(GtkStringList) unknown_titles = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) targets = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (unknowns); i++)
+    gtk_string_list_append (unknown_titles, _(unknowns[i].title));
+  adw_combo_row_set_model (self->unknown_row, G_LIST_MODEL (unknown_titles));
+  gtk_string_list_append (targets, _("Available AE of the envelope"));
+  gtk_string_list_append (targets, _("An amount"));
+  adw_combo_row_set_model (self->target_kind_row, G_LIST_MODEL (targets));
+}
+
+TrjSolverDialog *
+trj_solver_dialog_new (TrjDocument *document, const char *line_id)
+{
+  TrjSolverDialog *self = g_object_new (TRJ_TYPE_SOLVER_DIALOG, NULL);
+  const TrjLine *line = trj_scenario_find_line (trj_document_get_scenario (document), line_id, NULL);
+
+  self->document = g_object_ref (document);
+  self->line_id = g_strdup (line_id);
+  adw_action_row_set_subtitle (self->line_row, line != NULL && line->label != NULL ? line->label : line_id);
+
+  g_signal_connect_swapped (self->unknown_row, "notify::selected", G_CALLBACK (update_preview), self);
+  g_signal_connect_swapped (self->target_kind_row, "notify::selected", G_CALLBACK (update_preview), self);
+  g_signal_connect_swapped (self->target_row, "changed", G_CALLBACK (update_preview), self);
+  /* Another edit (undo, another window) changes what the solution is. */
+  g_signal_connect_swapped (document, "updated", G_CALLBACK (update_preview), self);
+  update_preview (self);
+  return self;
+}

@@ -1,0 +1,545 @@
+/* trj-summary-page.c — see trj-summary-page.h */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "trj-summary-page.h"
+#include "trj-alert-text.h"
+#include "trj-format.h"
+#include "trj-gui-format.h"
+
+#define N_FUNGIBILITY_ENTRIES 3
+
+struct _TrjSummaryPage
+{
+  GtkWidget parent_instance;
+
+  GtkGrid *table;
+  GtkBox *alerts_box;
+  AdwActionRow *cie_row;
+  AdwActionRow *territorial_row;
+  GtkEditable *cie_entry;
+  GtkEditable *cie_cp_entry;
+  GtkEditable *territorial_entry;
+  GtkLabel *fungibility_error;
+  AdwPreferencesGroup *effect_group;
+
+  TrjDocument *document;
+  /* Labels of the table, row by row (TRJ_N_SUMMARY_COLUMNS per row), header excluded. */
+  GPtrArray *cells;
+  guint n_rows;
+  /* Effect panel: one row and one capacity label per envelope. */
+  GPtrArray *effect_rows;
+  GPtrArray *effect_labels;
+  gboolean filling_entries;
+};
+
+G_DEFINE_FINAL_TYPE (TrjSummaryPage, trj_summary_page, GTK_TYPE_WIDGET)
+
+static const char *column_titles[TRJ_N_SUMMARY_COLUMNS] = {
+  N_("Envelope"), N_("AE notified"), N_("AE available"), N_("AE programmed"), N_("AE margin"),
+  N_("CP available"), N_("CP programmed"), N_("CP margin"), N_("Capacity"), N_("Alerts"),
+};
+
+static const TrjFungibilityField entry_fields[N_FUNGIBILITY_ENTRIES] = {
+  TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE,
+  TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP,
+  TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE,
+};
+
+GtkEditable *
+trj_summary_page_get_fungibility_entry (TrjSummaryPage *self, TrjFungibilityField field)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
+
+  switch (field)
+    {
+    case TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE:
+      return self->cie_entry;
+    case TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP:
+      return self->cie_cp_entry;
+    case TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE:
+      return self->territorial_entry;
+    case TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES:
+    case TRJ_N_FUNGIBILITY_FIELDS:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+trj_summary_page_get_cell (TrjSummaryPage *self, guint row, TrjSummaryColumn column)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
+
+  if (row >= self->n_rows || column >= TRJ_N_SUMMARY_COLUMNS)
+    return NULL;
+  return gtk_label_get_text (self->cells->pdata[row * TRJ_N_SUMMARY_COLUMNS + column]);
+}
+
+const char *
+trj_summary_page_get_effect (TrjSummaryPage *self, guint envelope)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
+  return envelope < self->effect_labels->len
+         ? gtk_label_get_text (self->effect_labels->pdata[envelope]) : NULL;
+}
+
+const char *
+trj_summary_page_get_fungibility_error (TrjSummaryPage *self)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->fungibility_error))
+         ? gtk_label_get_text (self->fungibility_error) : NULL;
+}
+
+/* ── Table ───────────────────────────────────────────────────────────── */
+
+static GtkWidget *
+cell_label (const char *css_class, float xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+build_table (TrjSummaryPage *self, guint n_rows)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
+    gtk_grid_remove (self->table, child);
+  g_ptr_array_set_size (self->cells, 0);
+
+  for (guint c = 0; c < TRJ_N_SUMMARY_COLUMNS; c++)
+    {
+      GtkWidget *heading = cell_label ("trj-heading", c == 0 || c == TRJ_SUMMARY_COLUMN_ALERTS ? 0 : 1);
+
+      gtk_label_set_text (GTK_LABEL (heading), _(column_titles[c]));
+      gtk_grid_attach (self->table, heading, c, 0, 1, 1);
+    }
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < TRJ_N_SUMMARY_COLUMNS; c++)
+      {
+        GtkWidget *label = cell_label ("trj-cell", c == 0 || c == TRJ_SUMMARY_COLUMN_ALERTS ? 0 : 1);
+
+        /* The last row is the region's total. */
+        if (r == n_rows - 1)
+          gtk_widget_add_css_class (label, "heading");
+        if (c == TRJ_SUMMARY_COLUMN_ENVELOPE)
+          gtk_widget_set_hexpand (label, TRUE);
+        gtk_grid_attach (self->table, label, c, r + 1, 1, 1);
+        g_ptr_array_add (self->cells, label);
+      }
+  self->n_rows = n_rows;
+}
+
+/* Sets a cell (text is taken); margins below zero show in red. */
+static void
+set_cell (TrjSummaryPage *self, guint row, TrjSummaryColumn column, char *text, gboolean negative)
+{
+  GtkWidget *label = self->cells->pdata[row * TRJ_N_SUMMARY_COLUMNS + column];
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (negative)
+    gtk_widget_add_css_class (label, "trj-negative");
+  else
+    gtk_widget_remove_css_class (label, "trj-negative");
+  g_free (text);
+}
+
+static double
+cp_programmed (const TrjEnvelope *env, const TrjEnvelopeResult *r)
+{
+  /* MODEL 2.4: compared with the notification, without the stock unless it includes it. */
+  return env->cp_notified_includes_stock ? r->f.cp_total : r->f.cp_total - r->f.cp_stock;
+}
+
+static void
+update_table (TrjSummaryPage *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  const TrjResult *result = trj_document_get_result (self->document);
+  guint n = scenario->envelopes->len;
+  double total[TRJ_N_SUMMARY_COLUMNS] = { 0 };
+  guint total_alerts = 0;
+
+  if (self->n_rows != n + 1)
+    build_table (self, n + 1);
+
+  for (guint e = 0; e < n; e++)
+    {
+      const TrjEnvelope *env = scenario->envelopes->pdata[e];
+      const TrjEnvelopeResult *r = &result->envelopes[e];
+      double values[TRJ_N_SUMMARY_COLUMNS] = {
+        [TRJ_SUMMARY_COLUMN_AE_NOTIFIED] = env->ae_notified,
+        [TRJ_SUMMARY_COLUMN_AE_AVAILABLE] = r->ae_available,
+        [TRJ_SUMMARY_COLUMN_AE_PROGRAMMED] = r->f.ae_total,
+        [TRJ_SUMMARY_COLUMN_AE_MARGIN] = r->ae_margin,
+        [TRJ_SUMMARY_COLUMN_CP_AVAILABLE] = r->cp_available,
+        [TRJ_SUMMARY_COLUMN_CP_PROGRAMMED] = cp_programmed (env, r),
+        [TRJ_SUMMARY_COLUMN_CP_MARGIN] = r->cp_margin,
+      };
+      guint n_alerts = 0;
+
+      for (guint i = 0; i < result->n_alerts; i++)
+        n_alerts += result->alerts[i].envelope == (int) e;
+      total_alerts += n_alerts;
+
+      set_cell (self, e, TRJ_SUMMARY_COLUMN_ENVELOPE, g_strdup (trj_envelope_title (env->id)), FALSE);
+      for (guint c = TRJ_SUMMARY_COLUMN_AE_NOTIFIED; c <= TRJ_SUMMARY_COLUMN_CP_MARGIN; c++)
+        {
+          set_cell (self, e, c, trj_gui_money (values[c]), values[c] < 0);
+          total[c] += values[c];
+        }
+      set_cell (self, e, TRJ_SUMMARY_COLUMN_CAPACITY, trj_gui_integer (r->capacity), FALSE);
+      set_cell (self, e, TRJ_SUMMARY_COLUMN_ALERTS,
+                n_alerts == 0 ? g_strdup (_("none"))
+                : g_strdup_printf (ngettext ("%u alert", "%u alerts", n_alerts), n_alerts),
+                FALSE);
+    }
+
+  /* Region-wide alerts (fungibility ceiling) count in the total. */
+  for (guint i = 0; i < result->n_alerts; i++)
+    total_alerts += result->alerts[i].envelope < 0;
+  set_cell (self, n, TRJ_SUMMARY_COLUMN_ENVELOPE, g_strdup (_("Region")), FALSE);
+  for (guint c = TRJ_SUMMARY_COLUMN_AE_NOTIFIED; c <= TRJ_SUMMARY_COLUMN_CP_MARGIN; c++)
+    set_cell (self, n, c, trj_gui_money (total[c]), total[c] < 0);
+  set_cell (self, n, TRJ_SUMMARY_COLUMN_CAPACITY, g_strdup (""), FALSE);
+  set_cell (self, n, TRJ_SUMMARY_COLUMN_ALERTS,
+            total_alerts == 0 ? g_strdup (_("none"))
+            : g_strdup_printf (ngettext ("%u alert", "%u alerts", total_alerts), total_alerts),
+            FALSE);
+}
+
+static void
+update_alerts (TrjSummaryPage *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  const TrjResult *result = trj_document_get_result (self->document);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts_box))) != NULL)
+    gtk_box_remove (self->alerts_box, child);
+
+  for (guint i = 0; i < result->n_alerts; i++)
+    {
+      const TrjAlert *alert = &result->alerts[i];
+      g_autofree char *message = trj_alert_message (scenario, alert);
+      g_autofree char *text = NULL;
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label;
+
+      if (alert->envelope >= 0)
+        {
+          const TrjEnvelope *env = scenario->envelopes->pdata[alert->envelope];
+          const TrjLine *line = alert->line >= 0 ? env->lines->pdata[alert->line] : NULL;
+
+          text = line != NULL
+                 /* TRANSLATORS: alert of a line: "envelope — line: message" */
+                 ? g_strdup_printf (_("%s — %s: %s"), trj_envelope_title (env->id),
+                                    line->label != NULL ? line->label : line->id, message)
+                 /* TRANSLATORS: alert of an envelope: "envelope: message" */
+                 : g_strdup_printf (_("%s: %s"), trj_envelope_title (env->id), message);
+        }
+      gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      label = gtk_label_new (text != NULL ? text : message);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_widget_add_css_class (row, "trj-alert-label");
+      gtk_box_append (self->alerts_box, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_box), result->n_alerts > 0);
+}
+
+/* ── Fungibility ─────────────────────────────────────────────────────── */
+
+/* An amount typed in euros ("1 234 567", "1234567 €"); empty is `empty_value`. */
+static gboolean
+parse_amount (const char *text, double empty_value, double *value)
+{
+  g_autoptr(GString) clean = g_string_new (text);
+
+  g_string_replace (clean, "€", "", 0);
+  g_strstrip (clean->str);
+  if (clean->str[0] == '\0')
+    {
+      *value = empty_value;
+      return TRUE;
+    }
+  return trj_parse_number (clean->str, value) && *value >= 0;
+}
+
+static gboolean
+read_entry (TrjSummaryPage *self, guint i, double *value, GError **error)
+{
+  /* An empty CP amount means "in proportion" (NAN), an empty AE amount none. */
+  double empty = entry_fields[i] == TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP ? NAN : 0;
+  GtkEditable *entry = trj_summary_page_get_fungibility_entry (self, entry_fields[i]);
+
+  if (parse_amount (gtk_editable_get_text (entry), empty, value))
+    return TRUE;
+  g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID,
+               _("“%s” is not an amount in euros"), gtk_editable_get_text (entry));
+  return FALSE;
+}
+
+static void
+set_scenario_fungibility (TrjScenario *scenario, TrjFungibilityField field, double value)
+{
+  scenario->has_fungibility = TRUE;
+  switch (field)
+    {
+    case TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE:
+      scenario->fungibility.cie_jeunes_to_pec_ae = value;
+      break;
+    case TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP:
+      scenario->fungibility.has_cie_jeunes_to_pec_cp = !isnan (value);
+      scenario->fungibility.cie_jeunes_to_pec_cp = isnan (value) ? 0 : value;
+      break;
+    case TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE:
+      scenario->fungibility.initiatives_territoriales_ae = value;
+      break;
+    case TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES:
+    case TRJ_N_FUNGIBILITY_FIELDS:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+static void
+show_fungibility_error (TrjSummaryPage *self, const GError *error)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->fungibility_error), error != NULL);
+  gtk_label_set_text (self->fungibility_error, error != NULL ? error->message : "");
+}
+
+/* Capacities with the amounts being typed, against those without any move. */
+static void
+update_effect (TrjSummaryPage *self)
+{
+  const TrjRules *rules = trj_document_get_rules (self->document);
+  g_autoptr(TrjScenario) typed = trj_scenario_copy (trj_document_get_scenario (self->document));
+  g_autoptr(TrjScenario) none = trj_scenario_copy (typed);
+  g_autoptr(TrjResult) typed_result = NULL;
+  g_autoptr(TrjResult) none_result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < N_FUNGIBILITY_ENTRIES; i++)
+    {
+      double value;
+
+      if (!read_entry (self, i, &value, &error))
+        break;
+      set_scenario_fungibility (typed, entry_fields[i], value);
+    }
+  memset (&none->fungibility, 0, sizeof none->fungibility);
+  if (error == NULL)
+    trj_fungibility_validate (typed, rules, &error);
+  show_fungibility_error (self, error);
+  if (error != NULL)
+    return;
+
+  typed_result = trj_result_new (typed);
+  none_result = trj_result_new (none);
+  if (!trj_engine_compute (typed, rules, typed_result, NULL)
+      || !trj_engine_compute (none, rules, none_result, NULL))
+    return;
+
+  for (guint e = 0; e < self->effect_labels->len && e < typed_result->n_envelopes; e++)
+    {
+      const TrjEnvelopeResult *with = &typed_result->envelopes[e];
+      const TrjEnvelopeResult *without = &none_result->envelopes[e];
+      g_autofree char *capacity = trj_gui_integer (with->capacity);
+      g_autofree char *available = trj_gui_money (with->ae_available);
+      g_autofree char *subtitle = g_strdup_printf (_("Available AE: %s"), available);
+      g_autofree char *text = NULL;
+      double delta = with->capacity - without->capacity;
+
+      if (isfinite (delta) && delta != 0)
+        {
+          g_autofree char *delta_text = trj_format_integer (fabs (delta));
+          /* TRANSLATORS: capacity with fungibility, and its change: "1 290 contrats (+54)" */
+          text = g_strdup_printf (delta > 0 ? _("%s contracts (+%s)") : _("%s contracts (−%s)"),
+                                  capacity, delta_text);
+        }
+      else
+        text = g_strdup_printf (_("%s contracts"), capacity);
+      gtk_label_set_text (self->effect_labels->pdata[e], text);
+      adw_action_row_set_subtitle (self->effect_rows->pdata[e], subtitle);
+    }
+}
+
+static void
+build_effect_rows (TrjSummaryPage *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+
+  if (self->effect_rows->len == scenario->envelopes->len)
+    return;
+  for (guint i = 0; i < self->effect_rows->len; i++)
+    adw_preferences_group_remove (self->effect_group, self->effect_rows->pdata[i]);
+  g_ptr_array_set_size (self->effect_rows, 0);
+  g_ptr_array_set_size (self->effect_labels, 0);
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = scenario->envelopes->pdata[e];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *label = gtk_label_new (NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trj_envelope_title (env->id));
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_preferences_group_add (self->effect_group, row);
+      g_ptr_array_add (self->effect_rows, row);
+      g_ptr_array_add (self->effect_labels, label);
+    }
+}
+
+/* The entries show the scenario's amounts, unless someone is typing in them. */
+static void
+fill_entries (TrjSummaryPage *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  const TrjFungibility *f = &scenario->fungibility;
+  const TrjRules *rules = trj_document_get_rules (self->document);
+  const TrjEnvelope *cie = trj_scenario_find_envelope (scenario, "CIE_JEUNES");
+  double values[N_FUNGIBILITY_ENTRIES] = {
+    f->cie_jeunes_to_pec_ae,
+    f->has_cie_jeunes_to_pec_cp ? f->cie_jeunes_to_pec_cp : NAN,
+    f->initiatives_territoriales_ae,
+  };
+  g_autofree char *cie_ceiling = trj_gui_money (cie != NULL ? cie->ae_notified : 0);
+  g_autofree char *territorial = trj_gui_money (trj_document_get_result (self->document)->territorial_ceiling);
+  g_autofree char *share = trj_gui_percent (rules != NULL ? rules->territorial_ceiling_share : NAN, 2);
+  g_autofree char *cie_subtitle = g_strdup_printf (_("At most the AE notified for CIE jeunes: %s"), cie_ceiling);
+  g_autofree char *territorial_subtitle = g_strdup_printf (_("At most %s of the AE notified to the region: %s"),
+                                                           share, territorial);
+
+  adw_action_row_set_subtitle (self->cie_row, cie_subtitle);
+  adw_action_row_set_subtitle (self->territorial_row, territorial_subtitle);
+
+  self->filling_entries = TRUE;
+  for (guint i = 0; i < N_FUNGIBILITY_ENTRIES; i++)
+    {
+      GtkEditable *entry = trj_summary_page_get_fungibility_entry (self, entry_fields[i]);
+      g_autofree char *text = NULL;
+
+      if (gtk_widget_has_focus (GTK_WIDGET (entry)) || gtk_widget_is_focus (GTK_WIDGET (entry)))
+        continue;
+      text = isnan (values[i]) ? g_strdup ("") : trj_format_number (values[i], 0);
+      gtk_editable_set_text (entry, text);
+    }
+  self->filling_entries = FALSE;
+}
+
+static void
+entry_changed_cb (TrjSummaryPage *self)
+{
+  if (!self->filling_entries)
+    update_effect (self);
+}
+
+static void
+entry_activate_cb (TrjSummaryPage *self, GtkEditable *entry)
+{
+  TrjWorkbook *wb = trj_document_get_workbook (self->document);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < N_FUNGIBILITY_ENTRIES; i++)
+    {
+      double value;
+
+      if (trj_summary_page_get_fungibility_entry (self, entry_fields[i]) != entry)
+        continue;
+      if (read_entry (self, i, &value, &error))
+        trj_workbook_set_fungibility (wb, trj_document_get_scenario_id (self->document),
+                                      entry_fields[i], value, &error);
+    }
+  if (error != NULL)
+    show_fungibility_error (self, error);
+}
+
+static void
+document_updated_cb (TrjSummaryPage *self)
+{
+  update_table (self);
+  update_alerts (self);
+  build_effect_rows (self);
+  fill_entries (self);
+  update_effect (self);
+}
+
+/* ── GObject ─────────────────────────────────────────────────────────── */
+
+static void
+trj_summary_page_dispose (GObject *object)
+{
+  TrjSummaryPage *self = TRJ_SUMMARY_PAGE (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_SUMMARY_PAGE);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->effect_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->effect_labels, g_ptr_array_unref);
+  G_OBJECT_CLASS (trj_summary_page_parent_class)->dispose (object);
+}
+
+static void
+trj_summary_page_class_init (TrjSummaryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trj_summary_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/gouv/travail/Trajectoire/trj-summary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, table);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, alerts_box);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, cie_row);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, territorial_row);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, cie_entry);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, cie_cp_entry);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, territorial_entry);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, fungibility_error);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, effect_group);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+trj_summary_page_init (TrjSummaryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cells = g_ptr_array_new ();
+  self->effect_rows = g_ptr_array_new ();
+  self->effect_labels = g_ptr_array_new ();
+
+  for (guint i = 0; i < N_FUNGIBILITY_ENTRIES; i++)
+    {
+      GtkEditable *entry = trj_summary_page_get_fungibility_entry (self, entry_fields[i]);
+
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (entry_changed_cb), self);
+      g_signal_connect_swapped (entry, "activate", G_CALLBACK (entry_activate_cb), self);
+    }
+}
+
+TrjSummaryPage *
+trj_summary_page_new (TrjDocument *document)
+{
+  TrjSummaryPage *self = g_object_new (TRJ_TYPE_SUMMARY_PAGE, NULL);
+
+  self->document = g_object_ref (document);
+  g_signal_connect_swapped (document, "updated", G_CALLBACK (document_updated_cb), self);
+  document_updated_cb (self);
+  return self;
+}

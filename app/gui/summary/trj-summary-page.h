@@ -1,0 +1,50 @@
+/* trj-summary-page.h — « Synthèse »: every envelope of the scenario, and fungibility
+ *
+ * A table with one row per envelope (notified, available, programmed, margins,
+ * capacity, alerts) and a region total; the alerts of the whole scenario; the
+ * fungibility panel (CIE jeunes → PEC, initiatives territoriales) with the
+ * ceilings, whose effect on each envelope's capacity is shown as the user types
+ * and committed (one undo step) on Enter.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "trj-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TRJ_SUMMARY_COLUMN_ENVELOPE,
+  TRJ_SUMMARY_COLUMN_AE_NOTIFIED,
+  TRJ_SUMMARY_COLUMN_AE_AVAILABLE,
+  TRJ_SUMMARY_COLUMN_AE_PROGRAMMED,
+  TRJ_SUMMARY_COLUMN_AE_MARGIN,
+  TRJ_SUMMARY_COLUMN_CP_AVAILABLE,
+  TRJ_SUMMARY_COLUMN_CP_PROGRAMMED,
+  TRJ_SUMMARY_COLUMN_CP_MARGIN,
+  TRJ_SUMMARY_COLUMN_CAPACITY,
+  TRJ_SUMMARY_COLUMN_ALERTS,
+  TRJ_N_SUMMARY_COLUMNS
+} TrjSummaryColumn;
+
+#define TRJ_TYPE_SUMMARY_PAGE (trj_summary_page_get_type ())
+G_DECLARE_FINAL_TYPE (TrjSummaryPage, trj_summary_page, TRJ, SUMMARY_PAGE, GtkWidget)
+
+TrjSummaryPage *trj_summary_page_new          (TrjDocument *document);
+
+/* Text of a table cell: row = envelope index, or the number of envelopes for
+ * the region total. NULL outside the table. */
+const char     *trj_summary_page_get_cell     (TrjSummaryPage   *self,
+                                               guint             row,
+                                               TrjSummaryColumn  column);
+/* The entry of a fungibility amount (CIE_JEUNES_TO_PEC_AE, _CP, INITIATIVES_TERRITORIALES_AE). */
+GtkEditable    *trj_summary_page_get_fungibility_entry (TrjSummaryPage      *self,
+                                                        TrjFungibilityField  field);
+/* The capacity shown in the effect panel for an envelope (index), with the
+ * amounts being typed. */
+const char     *trj_summary_page_get_effect   (TrjSummaryPage *self, guint envelope);
+/* The refusal shown under the fungibility panel, or NULL. */
+const char     *trj_summary_page_get_fungibility_error (TrjSummaryPage *self);
+
+G_END_DECLS

@@ -1,0 +1,151 @@
+/* trj-application.c — see trj-application.h
+ *
+ * Every keyboard accelerator of the application is declared in accels[] below,
+ * app and window actions alike, so that one table documents them all and the
+ * shortcuts window can be checked against it.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trj-application.h"
+#include "trj-window.h"
+
+struct _TrjApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TrjApplication, trj_application, ADW_TYPE_APPLICATION)
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.add-line", { "Insert", NULL } },
+  { "win.duplicate-line", { "<Control>d", NULL } },
+  { "win.remove-line", { "<Control>Delete", NULL } },
+  { "win.solve", { "<Control>j", NULL } },
+  { "win.show-summary", { "<Control>0", NULL } },
+};
+
+static TrjWindow *
+window_for_new_content (TrjApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (TRJ_IS_WINDOW (active) && !trj_window_has_workbook (TRJ_WINDOW (active)))
+    return TRJ_WINDOW (active);
+  return trj_window_new (self);
+}
+
+void
+trj_application_open_file (TrjApplication *self, GFile *file)
+{
+  TrjWindow *window;
+
+  g_return_if_fail (TRJ_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = window_for_new_content (self);
+  trj_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+trj_application_activate (GApplication *app)
+{
+  TrjApplication *self = TRJ_APPLICATION (app);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (active == NULL)
+    active = GTK_WINDOW (trj_window_new (self));
+  gtk_window_present (active);
+}
+
+static void
+trj_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    trj_application_open_file (TRJ_APPLICATION (app), files[i]);
+}
+
+static void
+new_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TrjWindow *window = window_for_new_content (TRJ_APPLICATION (user_data));
+
+  trj_window_show_start (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TrjApplication *self = TRJ_APPLICATION (user_data);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!TRJ_IS_WINDOW (active))
+    active = GTK_WINDOW (trj_window_new (self));
+  gtk_window_present (active);
+  trj_window_choose_file_to_open (TRJ_WINDOW (active));
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  /* Every edit is already durable in its workbook: closing loses nothing. */
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_entries[] = {
+  { .name = "new", .activate = new_activated },
+  { .name = "open", .activate = open_activated },
+  { .name = "quit", .activate = quit_activated },
+};
+
+static void
+trj_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (trj_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
+                                   G_N_ELEMENTS (app_entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+trj_application_class_init (TrjApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = trj_application_startup;
+  app_class->activate = trj_application_activate;
+  app_class->open = trj_application_open;
+}
+
+static void
+trj_application_init (TrjApplication *self)
+{
+}
+
+TrjApplication *
+trj_application_new (void)
+{
+  return g_object_new (TRJ_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/fr/gouv/travail/Trajectoire",
+                       NULL);
+}

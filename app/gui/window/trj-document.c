@@ -1,0 +1,203 @@
+/* trj-document.c — see trj-document.h */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trj-document.h"
+
+struct _TrjDocument
+{
+  GObject parent_instance;
+
+  TrjWorkbook *workbook;
+  gint64 scenario_id;
+  TrjScenario *scenario;
+  TrjResult *result;
+  GError *error;
+};
+
+G_DEFINE_FINAL_TYPE (TrjDocument, trj_document, G_TYPE_OBJECT)
+
+enum { UPDATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+const char *
+trj_envelope_title (const char *envelope_id)
+{
+  static const struct { const char *id; const char *title; } titles[] = {
+    { "PEC_CIE_TP", N_("PEC and CIE tous publics") },
+    { "CIE_JEUNES", N_("CIE jeunes") },
+    { "IAE", N_("Insertion par l'activité économique") },
+    { "EA", N_("Entreprises adaptées") },
+    { "GEIQ", N_("GEIQ") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (titles[i].id, envelope_id))
+      return _(titles[i].title);
+  return envelope_id;
+}
+
+void
+trj_document_reload (TrjDocument *self, guint changes)
+{
+  g_autoptr(GError) error = NULL;
+  TrjScenario *scenario;
+
+  g_return_if_fail (TRJ_IS_DOCUMENT (self));
+
+  self->scenario_id = trj_workbook_get_current_scenario (self->workbook);
+  scenario = trj_workbook_get_scenario (self->workbook, self->scenario_id, &error);
+  if (scenario == NULL)
+    {
+      /* The file went away under us: keep the last figures rather than none. */
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->scenario, trj_scenario_free);
+  self->scenario = scenario;
+  if (self->result == NULL)
+    self->result = trj_result_new (scenario);
+  else
+    trj_result_reshape (self->result, scenario);
+
+  g_clear_error (&self->error);
+  trj_engine_compute (scenario, trj_workbook_get_rules (self->workbook),
+                      self->result, &self->error);
+
+  g_signal_emit (self, signals[UPDATED], 0, changes);
+}
+
+static void
+workbook_changed_cb (TrjDocument *self,
+                     gint64       scenario_id,
+                     guint        changes,
+                     const char  *line_id)
+{
+  /* Another scenario's values: nothing shown changes. */
+  if (changes == TRJ_WORKBOOK_CHANGE_VALUES && scenario_id != 0 && scenario_id != self->scenario_id)
+    return;
+  trj_document_reload (self, changes);
+}
+
+TrjWorkbook *
+trj_document_get_workbook (TrjDocument *self)
+{
+  g_return_val_if_fail (TRJ_IS_DOCUMENT (self), NULL);
+  return self->workbook;
+}
+
+gint64
+trj_document_get_scenario_id (TrjDocument *self)
+{
+  g_return_val_if_fail (TRJ_IS_DOCUMENT (self), 0);
+  return self->scenario_id;
+}
+
+const TrjScenario *
+trj_document_get_scenario (TrjDocument *self)
+{
+  g_return_val_if_fail (TRJ_IS_DOCUMENT (self), NULL);
+  return self->scenario;
+}
+
+const TrjResult *
+trj_document_get_result (TrjDocument *self)
+{
+  g_return_val_if_fail (TRJ_IS_DOCUMENT (self), NULL);
+  return self->result;
+}
+
+const TrjRules *
+trj_document_get_rules (TrjDocument *self)
+{
+  g_return_val_if_fail (TRJ_IS_DOCUMENT (self), NULL);
+  return trj_workbook_get_rules (self->workbook);
+}
+
+const GError *
+trj_document_get_error (TrjDocument *self)
+{
+  g_return_val_if_fail (TRJ_IS_DOCUMENT (self), NULL);
+  return self->error;
+}
+
+int
+trj_document_find_envelope (TrjDocument *self, const char *envelope_id)
+{
+  g_return_val_if_fail (TRJ_IS_DOCUMENT (self), -1);
+
+  if (self->scenario == NULL)
+    return -1;
+  for (guint i = 0; i < self->scenario->envelopes->len; i++)
+    {
+      const TrjEnvelope *env = self->scenario->envelopes->pdata[i];
+
+      if (g_str_equal (env->id, envelope_id))
+        return (int) i;
+    }
+  return -1;
+}
+
+const TrjEnvelope *
+trj_document_get_envelope (TrjDocument *self, const char *envelope_id)
+{
+  int index = trj_document_find_envelope (self, envelope_id);
+
+  return index < 0 ? NULL : self->scenario->envelopes->pdata[index];
+}
+
+const TrjEnvelopeResult *
+trj_document_get_envelope_result (TrjDocument *self, const char *envelope_id)
+{
+  int index = trj_document_find_envelope (self, envelope_id);
+
+  return index < 0 ? NULL : &self->result->envelopes[index];
+}
+
+static void
+trj_document_finalize (GObject *object)
+{
+  TrjDocument *self = TRJ_DOCUMENT (object);
+
+  g_signal_handlers_disconnect_by_data (self->workbook, self);
+  g_clear_object (&self->workbook);
+  g_clear_pointer (&self->scenario, trj_scenario_free);
+  g_clear_pointer (&self->result, trj_result_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (trj_document_parent_class)->finalize (object);
+}
+
+static void
+trj_document_class_init (TrjDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = trj_document_finalize;
+
+  signals[UPDATED] =
+    g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+trj_document_init (TrjDocument *self)
+{
+}
+
+TrjDocument *
+trj_document_new (TrjWorkbook *workbook)
+{
+  TrjDocument *self;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (workbook), NULL);
+
+  self = g_object_new (TRJ_TYPE_DOCUMENT, NULL);
+  self->workbook = g_object_ref (workbook);
+  g_signal_connect_swapped (workbook, "changed", G_CALLBACK (workbook_changed_cb), self);
+  trj_document_reload (self, TRJ_WORKBOOK_CHANGE_VALUES | TRJ_WORKBOOK_CHANGE_LINES
+                             | TRJ_WORKBOOK_CHANGE_SCENARIOS);
+  return self;
+}

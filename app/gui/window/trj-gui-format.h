@@ -1,0 +1,18 @@
+/* trj-gui-format.h — figures for display: trj-format, with "—" for undefined values
+ *
+ * The engine reports NAN for figures that do not exist (AE per contract of an
+ * empty line, consumption of an envelope with nothing available); people see a
+ * dash, never "NaN".
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *trj_gui_money    (double euros);
+char *trj_gui_percent  (double share, int decimals);
+char *trj_gui_number   (double value, int decimals);
+char *trj_gui_integer  (double value);
+
+G_END_DECLS

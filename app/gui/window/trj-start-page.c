@@ -1,0 +1,209 @@
+/* trj-start-page.c — see trj-start-page.h */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "trj-start-page.h"
+#include "trj-year-data.h"
+#include "trj-format.h"
+
+#define WORKBOOK_SUFFIX ".trajectoire"
+#define MAX_RECENT 8
+
+struct _TrjStartPage
+{
+  GtkWidget parent_instance;
+
+  AdwComboRow *region_row;
+  AdwComboRow *year_row;
+  GtkListBox *recent_list;
+};
+
+G_DEFINE_FINAL_TYPE (TrjStartPage, trj_start_page, GTK_TYPE_WIDGET)
+
+enum { CREATE_REQUESTED, OPEN_REQUESTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+const char *
+trj_start_page_get_region (TrjStartPage *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->region_row);
+
+  g_return_val_if_fail (TRJ_IS_START_PAGE (self), NULL);
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+int
+trj_start_page_get_year (TrjStartPage *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->year_row);
+
+  g_return_val_if_fail (TRJ_IS_START_PAGE (self), 0);
+  return item != NULL ? atoi (gtk_string_object_get_string (item)) : 0;
+}
+
+void
+trj_start_page_select_region (TrjStartPage *self, const char *region)
+{
+  GListModel *model = adw_combo_row_get_model (self->region_row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), region))
+        adw_combo_row_set_selected (self->region_row, i);
+    }
+}
+
+static void
+fill_regions (TrjStartPage *self)
+{
+  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const TrjYearData *data = trj_year_data_get (trj_start_page_get_year (self), &error);
+
+  if (data == NULL)
+    g_warning ("%s", error->message);
+  else
+    for (guint i = 0; i < data->regions->len; i++)
+      gtk_string_list_append (regions, ((TrjRegion *) data->regions->pdata[i])->name);
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
+}
+
+static void
+create_clicked_cb (TrjStartPage *self)
+{
+  const char *region = trj_start_page_get_region (self);
+
+  if (region != NULL)
+    g_signal_emit (self, signals[CREATE_REQUESTED], 0, region, trj_start_page_get_year (self));
+}
+
+static void
+recent_activated_cb (TrjStartPage *self, GtkListBoxRow *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = NULL;
+
+  if (uri == NULL)
+    return;
+  file = g_file_new_for_uri (uri);
+  g_signal_emit (self, signals[OPEN_REQUESTED], 0, file);
+}
+
+static int
+compare_recent (gconstpointer a, gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a, *ib = *(GtkRecentInfo **) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (ib),
+                              gtk_recent_info_get_modified (ia));
+}
+
+void
+trj_start_page_reload_recent (TrjStartPage *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr(GPtrArray) workbooks = g_ptr_array_new ();
+  GtkWidget *child;
+
+  g_return_if_fail (TRJ_IS_START_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (g_str_has_suffix (gtk_recent_info_get_uri (l->data), WORKBOOK_SUFFIX)
+        && gtk_recent_info_exists (l->data))
+      g_ptr_array_add (workbooks, l->data);
+  g_ptr_array_sort (workbooks, compare_recent);
+
+  for (guint i = 0; i < workbooks->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = workbooks->pdata[i];
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("");
+      g_autofree char *date = trj_format_date (gtk_recent_info_get_modified (info));
+      /* TRANSLATORS: subtitle of a recent workbook: "folder — modified date" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s — modified on %s"), folder, date);
+      GtkWidget *row = adw_action_row_new ();
+
+      name[strlen (name) - strlen (WORKBOOK_SUFFIX)] = '\0';
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  if (workbooks->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No recent workbook"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->recent_list, row);
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+trj_start_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), TRJ_TYPE_START_PAGE);
+  G_OBJECT_CLASS (trj_start_page_parent_class)->dispose (object);
+}
+
+static void
+trj_start_page_class_init (TrjStartPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trj_start_page_dispose;
+
+  signals[CREATE_REQUESTED] =
+    g_signal_new ("create-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
+  signals[OPEN_REQUESTED] =
+    g_signal_new ("open-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/gouv/travail/Trajectoire/trj-start-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrjStartPage, region_row);
+  gtk_widget_class_bind_template_child (widget_class, TrjStartPage, year_row);
+  gtk_widget_class_bind_template_child (widget_class, TrjStartPage, recent_list);
+  gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+trj_start_page_init (TrjStartPage *self)
+{
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  const int *available = trj_year_data_available_years ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; available[i] != 0; i++)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", available[i]);
+      gtk_string_list_append (years, year);
+    }
+  adw_combo_row_set_model (self->year_row, G_LIST_MODEL (years));
+  /* The latest year is the one being programmed. */
+  adw_combo_row_set_selected (self->year_row, g_list_model_get_n_items (G_LIST_MODEL (years)) - 1);
+  g_signal_connect_swapped (self->year_row, "notify::selected", G_CALLBACK (fill_regions), self);
+  fill_regions (self);
+  trj_start_page_reload_recent (self);
+}

@@ -1,0 +1,747 @@
+/* trj-window.c — see trj-window.h */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "trj-window.h"
+#include "trj-start-page.h"
+#include "trj-envelope-page.h"
+#include "trj-summary-page.h"
+
+#define SUMMARY_PAGE "summary"
+
+struct _TrjWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  TrjStartPage *start_page;
+  AdwLeaflet *leaflet;
+  GtkDropDown *scenario_dropdown;
+  GtkListBox *sidebar_list;
+  AdwWindowTitle *window_title;
+  GtkWidget *undo_button;
+  GtkWidget *redo_button;
+  GtkRevealer *read_only_banner;
+  GtkLabel *read_only_label;
+  GtkStack *content_stack;
+
+  TrjDocument *document;
+  /* Scenario ids in the order of scenario_dropdown's items. */
+  GArray *scenario_ids;
+  /* Envelope ids the sidebar and the content stack were built for. */
+  GStrv envelope_ids;
+  gboolean updating_scenarios;
+};
+
+G_DEFINE_FINAL_TYPE (TrjWindow, trj_window, ADW_TYPE_APPLICATION_WINDOW)
+
+void
+trj_window_toast (TrjWindow *self, const char *message)
+{
+  g_return_if_fail (TRJ_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+toast_error (TrjWindow *self, const GError *error)
+{
+  if (error != NULL)
+    trj_window_toast (self, error->message);
+}
+
+TrjDocument *
+trj_window_get_document (TrjWindow *self)
+{
+  g_return_val_if_fail (TRJ_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+gboolean
+trj_window_has_workbook (TrjWindow *self)
+{
+  g_return_val_if_fail (TRJ_IS_WINDOW (self), FALSE);
+  return self->document != NULL;
+}
+
+GtkWidget *
+trj_window_get_visible_page (TrjWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (TRJ_IS_WINDOW (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  page = gtk_stack_get_visible_child (self->content_stack);
+  return TRJ_IS_ENVELOPE_PAGE (page) ? page : NULL;
+}
+
+/* ── Scenario switcher, sidebar, title ───────────────────────────────── */
+
+static void
+update_undo_actions (TrjWindow *self)
+{
+  TrjWorkbook *wb = self->document != NULL ? trj_document_get_workbook (self->document) : NULL;
+  gboolean writable = wb != NULL && !trj_workbook_is_read_only (wb);
+  const char *undo_label = wb != NULL ? trj_workbook_get_undo_label (wb) : NULL;
+  const char *redo_label = wb != NULL ? trj_workbook_get_redo_label (wb) : NULL;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && trj_workbook_can_undo (wb));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && trj_workbook_can_redo (wb));
+  /* TRANSLATORS: tooltip of the undo button, %s is the edit ("Modifier le taux") */
+  undo_tip = undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label) : g_strdup (_("Undo"));
+  /* TRANSLATORS: tooltip of the redo button, %s is the edit */
+  redo_tip = redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label) : g_strdup (_("Redo"));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+
+  for (const char * const *a = (const char * const[]) { "win.add-line", "win.duplicate-line",
+         "win.remove-line", "win.solve", "win.scenario-duplicate", "win.scenario-rename",
+         "win.scenario-delete", NULL }; *a != NULL; a++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", wb != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-summary", wb != NULL);
+}
+
+static void
+update_scenarios (TrjWindow *self)
+{
+  TrjWorkbook *wb = trj_document_get_workbook (self->document);
+  g_autoptr(GPtrArray) scenarios = trj_workbook_list_scenarios (wb);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 current = trj_workbook_get_current_scenario (wb);
+  guint selected = 0;
+
+  g_array_set_size (self->scenario_ids, 0);
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      TrjScenarioInfo *info = scenarios->pdata[i];
+
+      gtk_string_list_append (names, info->name);
+      g_array_append_val (self->scenario_ids, info->id);
+      if (info->id == current)
+        selected = i;
+    }
+
+  self->updating_scenarios = TRUE;
+  gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->scenario_dropdown, selected);
+  self->updating_scenarios = FALSE;
+}
+
+static void
+scenario_selected_cb (TrjWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->scenario_dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating_scenarios || self->document == NULL || selected >= self->scenario_ids->len)
+    return;
+  if (!trj_workbook_set_current_scenario (trj_document_get_workbook (self->document),
+                                          g_array_index (self->scenario_ids, gint64, selected),
+                                          &error))
+    toast_error (self, error);
+}
+
+static GtkWidget *
+sidebar_row_new (const char *name, const char *title)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *alert = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (alert, "trj-alert-label");
+  gtk_widget_set_visible (alert, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), alert);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, name);
+  g_object_set_data (G_OBJECT (row), "alert", alert);
+  return row;
+}
+
+static void
+update_sidebar_alerts (TrjWindow *self)
+{
+  const TrjResult *result = trj_document_get_result (self->document);
+  guint row_index = 0;
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->sidebar_list, row_index++)) != NULL)
+    {
+      int env = trj_document_find_envelope (self->document, gtk_widget_get_name (GTK_WIDGET (row)));
+      GtkWidget *alert = g_object_get_data (G_OBJECT (row), "alert");
+      guint n = 0;
+
+      for (guint i = 0; env >= 0 && i < result->n_alerts; i++)
+        n += result->alerts[i].envelope == env;
+      gtk_widget_set_visible (alert, n > 0);
+      if (n > 0)
+        {
+          g_autofree char *tip = g_strdup_printf (ngettext ("%u alert", "%u alerts", n), n);
+          gtk_widget_set_tooltip_text (alert, tip);
+        }
+    }
+}
+
+static GStrv
+current_envelope_ids (TrjWindow *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < scenario->envelopes->len; i++)
+    g_strv_builder_add (builder, ((TrjEnvelope *) scenario->envelopes->pdata[i])->id);
+  return g_strv_builder_end (builder);
+}
+
+static void
+clear_pages (TrjWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+    gtk_list_box_remove (self->sidebar_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack))) != NULL)
+    gtk_stack_remove (self->content_stack, child);
+  g_clear_pointer (&self->envelope_ids, g_strfreev);
+}
+
+/* Builds one page per envelope and the summary, when the set of envelopes changed. */
+static void
+update_pages (TrjWindow *self)
+{
+  g_auto(GStrv) ids = current_envelope_ids (self);
+  g_autofree char *visible = NULL;
+
+  if (self->envelope_ids != NULL && g_strv_equal ((const char * const *) ids,
+                                                  (const char * const *) self->envelope_ids))
+    return;
+
+  visible = g_strdup (gtk_stack_get_visible_child_name (self->content_stack));
+  clear_pages (self);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const char *title = trj_envelope_title (ids[i]);
+
+      gtk_stack_add_titled (self->content_stack,
+                            GTK_WIDGET (trj_envelope_page_new (self->document, ids[i])),
+                            ids[i], title);
+      gtk_list_box_append (self->sidebar_list, sidebar_row_new (ids[i], title));
+    }
+  gtk_stack_add_titled (self->content_stack, GTK_WIDGET (trj_summary_page_new (self->document)),
+                        SUMMARY_PAGE, _("Summary"));
+  gtk_list_box_append (self->sidebar_list, sidebar_row_new (SUMMARY_PAGE, _("Summary")));
+  self->envelope_ids = g_steal_pointer (&ids);
+
+  trj_window_show_envelope (self, visible != NULL && gtk_stack_get_child_by_name (self->content_stack, visible)
+                                  && !g_str_equal (visible, SUMMARY_PAGE) ? visible
+                                  : self->envelope_ids[0]);
+}
+
+static void
+update_title (TrjWindow *self)
+{
+  TrjWorkbook *wb = trj_document_get_workbook (self->document);
+  g_autofree char *name = g_path_get_basename (trj_workbook_get_path (wb));
+  /* TRANSLATORS: window subtitle: region and programme year, "Bretagne — 2024" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s — %d"), trj_workbook_get_region (wb),
+                                               trj_workbook_get_year (wb));
+  const char *reason = trj_workbook_get_read_only_reason (wb);
+
+  adw_window_title_set_title (self->window_title, name);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+
+  gtk_revealer_set_reveal_child (self->read_only_banner, trj_workbook_is_read_only (wb));
+  if (trj_workbook_is_read_only (wb))
+    {
+      g_autofree char *text = g_strdup_printf (_("Read only: %s Changes are refused."),
+                                               reason != NULL ? reason : "");
+      gtk_label_set_text (self->read_only_label, text);
+    }
+}
+
+static void
+document_updated_cb (TrjWindow *self, guint changes)
+{
+  if (changes & TRJ_WORKBOOK_CHANGE_SCENARIOS)
+    update_scenarios (self);
+  if (changes & (TRJ_WORKBOOK_CHANGE_LINES | TRJ_WORKBOOK_CHANGE_SCENARIOS))
+    update_pages (self);
+  update_sidebar_alerts (self);
+  update_undo_actions (self);
+}
+
+static void
+sidebar_row_selected_cb (TrjWindow *self, GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (TrjWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+void
+trj_window_show_envelope (TrjWindow *self, const char *envelope_id)
+{
+  const char *name = envelope_id != NULL ? envelope_id : SUMMARY_PAGE;
+  guint i = 0;
+  GtkListBoxRow *row;
+
+  g_return_if_fail (TRJ_IS_WINDOW (self));
+
+  while ((row = gtk_list_box_get_row_at_index (self->sidebar_list, i++)) != NULL)
+    if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), name))
+      gtk_list_box_select_row (self->sidebar_list, row);
+}
+
+/* ── Opening and creating ────────────────────────────────────────────── */
+
+static void
+set_document (TrjWindow *self, TrjWorkbook *wb)
+{
+  g_autofree char *uri = g_filename_to_uri (trj_workbook_get_path (wb), NULL, NULL);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  clear_pages (self);
+  g_clear_object (&self->document);
+
+  self->document = trj_document_new (wb);
+  g_signal_connect_swapped (self->document, "updated", G_CALLBACK (document_updated_cb), self);
+  update_title (self);
+  document_updated_cb (self, TRJ_WORKBOOK_CHANGE_SCENARIOS | TRJ_WORKBOOK_CHANGE_LINES);
+  gtk_stack_set_visible_child_name (self->main_stack, "workbook");
+
+  if (uri != NULL)
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+gboolean
+trj_window_open_file (TrjWindow *self, GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+
+  g_return_val_if_fail (TRJ_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      trj_window_toast (self, _("Only local files can be opened."));
+      return FALSE;
+    }
+  wb = trj_workbook_open (path, &error);
+  if (wb == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      /* TRANSLATORS: %s is the file, then the reason */
+      g_autofree char *message = g_strdup_printf (_("Cannot open %s: %s"), name, error->message);
+      trj_window_toast (self, message);
+      return FALSE;
+    }
+  set_document (self, wb);
+  return TRUE;
+}
+
+gboolean
+trj_window_create_workbook (TrjWindow  *self,
+                            const char *path,
+                            const char *region,
+                            int         year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+
+  g_return_val_if_fail (TRJ_IS_WINDOW (self), FALSE);
+
+  wb = trj_workbook_new_for_region (path, region, year, &error);
+  if (wb == NULL)
+    {
+      toast_error (self, error);
+      return FALSE;
+    }
+  set_document (self, wb);
+  return TRUE;
+}
+
+void
+trj_window_show_start (TrjWindow *self)
+{
+  g_return_if_fail (TRJ_IS_WINDOW (self));
+
+  trj_start_page_reload_recent (self->start_page);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+}
+
+static GtkFileFilter *
+workbook_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Trajectoire workbooks"));
+  gtk_file_filter_add_suffix (filter, TRJ_WORKBOOK_EXTENSION);
+  return filter;
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog, int response, TrjWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      trj_application_open_file (TRJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+    }
+  g_object_unref (dialog);
+}
+
+void
+trj_window_choose_file_to_open (TrjWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = workbook_filter ();
+
+  g_return_if_fail (TRJ_IS_WINDOW (self));
+
+  dialog = gtk_file_chooser_native_new (_("Open a Workbook"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Asks where to save a new file; `done` gets the path (NULL when cancelled). */
+typedef void (*SaveDone) (TrjWindow *self, const char *path, gpointer data);
+
+typedef struct {
+  TrjWindow *self;
+  SaveDone done;
+  gpointer data;
+  GDestroyNotify destroy;
+} SaveRequest;
+
+static void
+save_response_cb (GtkNativeDialog *dialog, int response, SaveRequest *request)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL && !g_str_has_suffix (path, "." TRJ_WORKBOOK_EXTENSION))
+        {
+          char *with_extension = g_strconcat (path, "." TRJ_WORKBOOK_EXTENSION, NULL);
+
+          g_free (path);
+          path = with_extension;
+        }
+      /* The chooser asked before replacing; the workbook code never overwrites. */
+      if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+        g_unlink (path);
+      request->done (request->self, path, request->data);
+    }
+  if (request->destroy != NULL)
+    request->destroy (request->data);
+  g_free (request);
+  g_object_unref (dialog);
+}
+
+static void
+choose_save_path (TrjWindow      *self,
+                  const char     *title,
+                  const char     *suggested_name,
+                  SaveDone        done,
+                  gpointer        data,
+                  GDestroyNotify  destroy)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = workbook_filter ();
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+
+  *request = (SaveRequest) { self, done, data, destroy };
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+typedef struct {
+  char *region;
+  int year;
+} CreateRequest;
+
+static void
+create_request_free (gpointer data)
+{
+  CreateRequest *request = data;
+
+  g_free (request->region);
+  g_free (request);
+}
+
+static void
+create_path_chosen (TrjWindow *self, const char *path, gpointer data)
+{
+  CreateRequest *request = data;
+
+  if (path != NULL)
+    trj_window_create_workbook (self, path, request->region, request->year);
+}
+
+static void
+create_requested_cb (TrjWindow *self, const char *region, int year)
+{
+  CreateRequest *request = g_new0 (CreateRequest, 1);
+  /* TRANSLATORS: suggested file name of a new workbook: "Programmation Bretagne 2024" */
+  g_autofree char *name = g_strdup_printf (_("Programme %s %d.trajectoire"), region, year);
+
+  request->region = g_strdup (region);
+  request->year = year;
+  choose_save_path (self, _("Create the Programme"), name, create_path_chosen,
+                    request, create_request_free);
+}
+
+static void
+open_requested_cb (TrjWindow *self, GFile *file)
+{
+  trj_window_open_file (self, file);
+}
+
+/* ── Actions ─────────────────────────────────────────────────────────── */
+
+static void
+undo_redo_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  TrjWorkbook *wb;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->document == NULL)
+    return;
+  wb = trj_document_get_workbook (self->document);
+  ok = g_str_equal (action_name, "win.undo") ? trj_workbook_undo (wb, &error)
+                                             : trj_workbook_redo (wb, &error);
+  if (!ok)
+    toast_error (self, error);
+}
+
+static void
+line_action_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  TrjEnvelopePage *page = (TrjEnvelopePage *) trj_window_get_visible_page (self);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (page == NULL)
+    return;
+  if (g_str_equal (action_name, "win.add-line"))
+    ok = trj_envelope_page_add_line (page, &error);
+  else if (g_str_equal (action_name, "win.duplicate-line"))
+    ok = trj_envelope_page_duplicate_line (page, &error);
+  else if (g_str_equal (action_name, "win.remove-line"))
+    ok = trj_envelope_page_remove_line (page, &error);
+  else if (g_str_equal (action_name, "win.solve"))
+    trj_envelope_page_solve (page);
+  if (!ok)
+    toast_error (self, error);
+}
+
+static void
+show_summary_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  trj_window_show_envelope (TRJ_WINDOW (widget), NULL);
+}
+
+static void
+save_copy_path_chosen (TrjWindow *self, const char *path, gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+  if (trj_workbook_save_copy (trj_document_get_workbook (self->document), path, &error))
+    trj_window_toast (self, _("Copy saved"));
+  else
+    toast_error (self, error);
+}
+
+static void
+save_copy_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+  base = g_path_get_basename (trj_workbook_get_path (trj_document_get_workbook (self->document)));
+  if (g_str_has_suffix (base, "." TRJ_WORKBOOK_EXTENSION))
+    base[strlen (base) - strlen ("." TRJ_WORKBOOK_EXTENSION)] = '\0';
+  /* TRANSLATORS: suggested name of a copy of a workbook, %s is its name */
+  name = g_strdup_printf (_("%s (copy).trajectoire"), base);
+  choose_save_path (self, _("Save a Copy"), name, save_copy_path_chosen, NULL, NULL);
+}
+
+static void
+scenario_duplicate_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  TrjWorkbook *wb = trj_document_get_workbook (self->document);
+  g_autoptr(GError) error = NULL;
+  gint64 id = trj_workbook_duplicate_scenario (wb, trj_document_get_scenario_id (self->document),
+                                               NULL, &error);
+
+  if (id == 0 || !trj_workbook_set_current_scenario (wb, id, &error))
+    toast_error (self, error);
+}
+
+static void
+scenario_delete_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  TrjWorkbook *wb = trj_document_get_workbook (self->document);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!trj_workbook_delete_scenario (wb, trj_document_get_scenario_id (self->document), &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  /* Deleting is undoable: say so rather than asking first. */
+  toast = adw_toast_new (_("Scenario deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog, const char *response, TrjWindow *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "rename")
+      && !trj_workbook_rename_scenario (trj_document_get_workbook (self->document),
+                                        trj_document_get_scenario_id (self->document),
+                                        gtk_editable_get_text (entry), &error))
+    toast_error (self, error);
+}
+
+static void
+scenario_rename_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  TrjWorkbook *wb = trj_document_get_workbook (self->document);
+  g_autofree char *name = trj_workbook_get_scenario_name (wb, trj_document_get_scenario_id (self->document));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename the Scenario"), NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), name != NULL ? name : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ── GObject ─────────────────────────────────────────────────────────── */
+
+static void
+trj_window_dispose (GObject *object)
+{
+  TrjWindow *self = TRJ_WINDOW (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_WINDOW);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->envelope_ids, g_strfreev);
+  g_clear_pointer (&self->scenario_ids, g_array_unref);
+
+  G_OBJECT_CLASS (trj_window_parent_class)->dispose (object);
+}
+
+static void
+trj_window_class_init (TrjWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trj_window_dispose;
+
+  g_type_ensure (TRJ_TYPE_START_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/gouv/travail/Trajectoire/trj-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, scenario_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, content_stack);
+  gtk_widget_class_bind_template_callback (widget_class, create_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-line", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-line", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.remove-line", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.solve", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_duplicate_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, scenario_rename_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, scenario_delete_activated);
+}
+
+static void
+trj_window_init (TrjWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->scenario_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
+                            G_CALLBACK (scenario_selected_cb), self);
+  update_undo_actions (self);
+}
+
+TrjWindow *
+trj_window_new (TrjApplication *app)
+{
+  return g_object_new (TRJ_TYPE_WINDOW, "application", app, NULL);
+}

@@ -1,0 +1,46 @@
+/* trj-window.h — a Trajectoire window: start page, or one open workbook
+ *
+ * Window actions (accelerators in trj-application.c): win.undo, win.redo,
+ * win.add-line, win.duplicate-line, win.remove-line, win.solve (the current
+ * envelope page's line), win.show-summary, win.save-copy, win.scenario-duplicate,
+ * win.scenario-rename, win.scenario-delete. Other features add theirs with
+ * gtk_widget_class_install_action on their own widgets or app actions.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "trj-application.h"
+#include "trj-document.h"
+
+G_BEGIN_DECLS
+
+#define TRJ_TYPE_WINDOW (trj_window_get_type ())
+G_DECLARE_FINAL_TYPE (TrjWindow, trj_window, TRJ, WINDOW, AdwApplicationWindow)
+
+TrjWindow   *trj_window_new                 (TrjApplication *app);
+
+/* Opens a workbook; on failure the window keeps what it showed and a French
+ * message says why. Returns FALSE then. */
+gboolean     trj_window_open_file           (TrjWindow *self, GFile *file);
+/* Creates a workbook at path for a region and year and opens it. */
+gboolean     trj_window_create_workbook     (TrjWindow  *self,
+                                             const char *path,
+                                             const char *region,
+                                             int         year);
+/* "Ouvrir…": the native file chooser. */
+void         trj_window_choose_file_to_open (TrjWindow *self);
+void         trj_window_show_start          (TrjWindow *self);
+gboolean     trj_window_has_workbook        (TrjWindow *self);
+/* NULL on the start page. */
+TrjDocument *trj_window_get_document        (TrjWindow *self);
+
+/* Shows the page of an envelope ("PEC_CIE_TP") or the summary (NULL). */
+void         trj_window_show_envelope       (TrjWindow *self, const char *envelope_id);
+/* The envelope page shown, or NULL (summary, start page). */
+GtkWidget   *trj_window_get_visible_page    (TrjWindow *self);
+
+/* Shows a short message in the window's toast overlay. */
+void         trj_window_toast               (TrjWindow *self, const char *message);
+
+G_END_DECLS
