@@ -2,7 +2,6 @@
  * libxlsxwriter and read back through TrjXlsxReader */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <gio/gio.h>
@@ -15,42 +14,17 @@
 #include "trj-json.h"
 #include "trj-programming.h"
 #include "trj-programming-private.h"
+#include "trj-xlsx-book.h"
 #include "trj-xlsx-reader.h"
 
 /* Excel refuses cells longer than 32 767 characters: the JSON is cut in chunks. */
 #define DATA_CHUNK_BYTES 30000
-#define MAX_COLUMNS 64
-#define MAX_COLUMN_WIDTH 60.0
-
-typedef enum {
-  STYLE_TEXT,
-  STYLE_MONEY,      /* euros, no decimals */
-  STYLE_COUNT,      /* contracts, whole */
-  STYLE_PERCENT,    /* share → "50,0 %" */
-  STYLE_DECIMAL,    /* hours, months: one decimal */
-  STYLE_PLAIN,      /* unformatted number (year, lag, parameters to the last digit) */
-  N_STYLES
-} Style;
-
-/* One worksheet being written: remembers the widest text of each column so the
- * widths fit the content (libxlsxwriter 1.1.4 has no autofit). */
-typedef struct {
-  lxw_worksheet *ws;
-  double widths[MAX_COLUMNS];
-} Sheet;
 
 typedef struct {
-  lxw_workbook *wb;
-  lxw_format *style[N_STYLES];
-  lxw_format *style_bold[N_STYLES];
-  lxw_format *title;
-  lxw_format *header;
-  lxw_format *date;
-  lxw_format *note;
+  TrjXlsxBook *book;
   const TrjScenario *scenario;
   const TrjResult *result;
   const TrjYearData *year_data;   /* may be NULL */
-  const char *header_text;        /* printed page header */
 } Writer;
 
 /* ── Shared helpers ────────────────────────────────────────────────────── */
@@ -98,176 +72,6 @@ trj_programming_compute (const TrjScenario *scenario, GError **error)
   return g_steal_pointer (&result);
 }
 
-static char *
-display_text (double value, Style style)
-{
-  switch (style)
-    {
-    case STYLE_MONEY:   return trj_format_money (value);
-    case STYLE_COUNT:   return trj_format_integer (value);
-    case STYLE_PERCENT: return trj_format_percent (value, 1);
-    case STYLE_DECIMAL: return trj_format_number (value, 1);
-    case STYLE_TEXT:
-    case STYLE_PLAIN:
-    case N_STYLES:
-      break;
-    }
-  return trj_format_number (value, 2);
-}
-
-static void
-note_width (Sheet *sheet, lxw_col_t col, const char *text)
-{
-  double width;
-
-  if (col >= MAX_COLUMNS || text == NULL)
-    return;
-  width = g_utf8_strlen (text, -1) + 2;
-  sheet->widths[col] = MAX (sheet->widths[col], MIN (width, MAX_COLUMN_WIDTH));
-}
-
-static void
-put_text (Sheet *sheet, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *format)
-{
-  if (text == NULL || *text == '\0')
-    return;
-  worksheet_write_string (sheet->ws, row, col, text, format);
-  note_width (sheet, col, text);
-}
-
-/* A header cell: wrapped, so only its longest word sets the width. */
-static void
-put_header (Writer *w, Sheet *sheet, lxw_row_t row, lxw_col_t col, const char *text)
-{
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-
-  worksheet_write_string (sheet->ws, row, col, text, w->header);
-  for (guint i = 0; words[i] != NULL; i++)
-    note_width (sheet, col, words[i]);
-  sheet->widths[col] = MAX (sheet->widths[col], 10);
-}
-
-/* Undefined figures (NAN: no volume, nothing available) are left blank. */
-static void
-put_number (Writer *w, Sheet *sheet, lxw_row_t row, lxw_col_t col, double value,
-            Style style, gboolean bold)
-{
-  g_autofree char *shown = NULL;
-
-  if (!isfinite (value))
-    return;
-  worksheet_write_number (sheet->ws, row, col, value,
-                          bold ? w->style_bold[style] : w->style[style]);
-  shown = display_text (value, style);
-  note_width (sheet, col, shown);
-}
-
-/* A formula with its value computed here, so that readers that do not
- * recalculate (and the tests) see the figures. */
-static void
-put_formula (Writer *w, Sheet *sheet, lxw_row_t row, lxw_col_t col, const char *formula,
-             double cached, Style style, gboolean bold)
-{
-  g_autofree char *shown = NULL;
-
-  if (!isfinite (cached))
-    return;
-  worksheet_write_formula_num (sheet->ws, row, col, formula,
-                               bold ? w->style_bold[style] : w->style[style], cached);
-  shown = display_text (cached, style);
-  note_width (sheet, col, shown);
-}
-
-static char *
-cell_name (lxw_row_t row, lxw_col_t col)
-{
-  char name[LXW_MAX_CELL_NAME_LENGTH];
-
-  lxw_rowcol_to_cell (name, row, col);
-  return g_strdup (name);
-}
-
-static char *
-sum_formula (lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col)
-{
-  char range[LXW_MAX_CELL_RANGE_LENGTH];
-
-  lxw_rowcol_to_range (range, first_row, first_col, last_row, last_col);
-  return g_strdup_printf ("=SUM(%s)", range);
-}
-
-static Sheet
-add_sheet (Writer *w, const char *name, lxw_row_t header_rows, lxw_col_t frozen_cols)
-{
-  Sheet sheet = { workbook_add_worksheet (w->wb, name), { 0 } };
-  g_autofree char *footer = g_strdup_printf ("&L%s&R%s &P / &N", name, _("Page"));
-  g_autofree char *header = g_strdup_printf ("&C%s", w->header_text);
-
-  worksheet_set_landscape (sheet.ws);
-  worksheet_set_paper (sheet.ws, 9);                /* A4 */
-  worksheet_fit_to_pages (sheet.ws, 1, 0);          /* one page wide, as long as needed */
-  worksheet_set_margins (sheet.ws, 0.4, 0.4, 0.6, 0.6);
-  worksheet_set_header (sheet.ws, header);
-  worksheet_set_footer (sheet.ws, footer);
-  if (header_rows > 0)
-    {
-      worksheet_freeze_panes (sheet.ws, header_rows, frozen_cols);
-      worksheet_repeat_rows (sheet.ws, 0, header_rows - 1);
-    }
-  return sheet;
-}
-
-static void
-apply_widths (Sheet *sheet)
-{
-  for (lxw_col_t col = 0; col < MAX_COLUMNS; col++)
-    if (sheet->widths[col] > 0)
-      worksheet_set_column (sheet->ws, col, col, sheet->widths[col], NULL);
-}
-
-static void
-create_formats (Writer *w)
-{
-  /* Number formats use the file format's locale-neutral codes: Calc and Excel
-   * show them with the reader's separators ("1 234 567 €" in French). */
-  static const char *const num_formats[N_STYLES] = {
-    [STYLE_TEXT]    = NULL,
-    [STYLE_MONEY]   = "#,##0\\ \"€\";[Red]\\-#,##0\\ \"€\"",
-    [STYLE_COUNT]   = "#,##0;[Red]\\-#,##0",
-    [STYLE_PERCENT] = "0.0%",
-    [STYLE_DECIMAL] = "#,##0.0",
-    [STYLE_PLAIN]   = "General",
-  };
-
-  for (int i = 0; i < N_STYLES; i++)
-    {
-      w->style[i] = workbook_add_format (w->wb);
-      w->style_bold[i] = workbook_add_format (w->wb);
-      format_set_bold (w->style_bold[i]);
-      format_set_top (w->style_bold[i], LXW_BORDER_THIN);
-      if (num_formats[i] != NULL)
-        {
-          format_set_num_format (w->style[i], num_formats[i]);
-          format_set_num_format (w->style_bold[i], num_formats[i]);
-        }
-    }
-  w->title = workbook_add_format (w->wb);
-  format_set_bold (w->title);
-  format_set_font_size (w->title, 14);
-  w->header = workbook_add_format (w->wb);
-  format_set_bold (w->header);
-  format_set_text_wrap (w->header);
-  format_set_align (w->header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_bg_color (w->header, 0xDCE6F1);
-  format_set_bottom (w->header, LXW_BORDER_THIN);
-  w->date = workbook_add_format (w->wb);
-  format_set_num_format (w->date, "dd/mm/yyyy");
-  format_set_align (w->date, LXW_ALIGN_LEFT);
-  w->note = workbook_add_format (w->wb);
-  format_set_italic (w->note);
-  format_set_font_color (w->note, 0x595959);
-}
-
 /* ── « Synthèse » ──────────────────────────────────────────────────────── */
 
 typedef enum {
@@ -297,30 +101,30 @@ typedef enum {
 
 static const struct {
   const char *label;   /* N_() */
-  Style style;
+  TrjXlsxStyle style;
   gboolean summed;     /* the Total column adds the envelopes up */
 } summary_rows[N_SUMMARY_ROWS] = {
-  [ROW_AE_NOTIFIED]       = { N_("AE notified"), STYLE_MONEY, TRUE },
-  [ROW_CP_NOTIFIED]       = { N_("CP notified"), STYLE_MONEY, TRUE },
-  [ROW_VOLUME_NOTIFIED]   = { N_("Volume notified (contracts)"), STYLE_COUNT, TRUE },
-  [ROW_AE_AVAILABLE]      = { N_("AE available after fungibility"), STYLE_MONEY, TRUE },
-  [ROW_CP_AVAILABLE]      = { N_("CP available after fungibility"), STYLE_MONEY, TRUE },
-  [ROW_AE_PROGRAMMED]     = { N_("AE programmed"), STYLE_MONEY, TRUE },
-  [ROW_CP_PROGRAMMED]     = { N_("CP programmed"), STYLE_MONEY, TRUE },
-  [ROW_CP_STOCK]          = { N_("of which CP for earlier years’ contracts (stock)"), STYLE_MONEY, TRUE },
-  [ROW_CP_AFTER_YEAR]     = { N_("Remaining to pay after the year"), STYLE_MONEY, TRUE },
-  [ROW_VOLUME_PROGRAMMED] = { N_("Volume programmed (contracts)"), STYLE_COUNT, TRUE },
-  [ROW_AE_MARGIN]         = { N_("AE margin"), STYLE_MONEY, TRUE },
-  [ROW_CP_MARGIN]         = { N_("CP margin"), STYLE_MONEY, TRUE },
-  [ROW_AE_CONSUMPTION]    = { N_("AE consumption"), STYLE_PERCENT, FALSE },
-  [ROW_CP_CONSUMPTION]    = { N_("CP consumption"), STYLE_PERCENT, FALSE },
-  [ROW_AE_PER_CONTRACT]   = { N_("AE per contract"), STYLE_MONEY, FALSE },
-  [ROW_CAPACITY]          = { N_("Capacity (contracts)"), STYLE_COUNT, TRUE },
-  [ROW_AVG_RATE]          = { N_("Average rate of State aid"), STYLE_PERCENT, FALSE },
-  [ROW_AVG_HOURS]         = { N_("Average weekly hours"), STYLE_DECIMAL, FALSE },
-  [ROW_AVG_DURATION]      = { N_("Average duration (months)"), STYLE_DECIMAL, FALSE },
-  [ROW_AVG_COFINANCING]   = { N_("Average cofinanced share"), STYLE_PERCENT, FALSE },
-  [ROW_ALERTS]            = { N_("Alerts"), STYLE_COUNT, TRUE },
+  [ROW_AE_NOTIFIED]       = { N_("AE notified"), TRJ_XLSX_MONEY, TRUE },
+  [ROW_CP_NOTIFIED]       = { N_("CP notified"), TRJ_XLSX_MONEY, TRUE },
+  [ROW_VOLUME_NOTIFIED]   = { N_("Volume notified (contracts)"), TRJ_XLSX_COUNT, TRUE },
+  [ROW_AE_AVAILABLE]      = { N_("AE available after fungibility"), TRJ_XLSX_MONEY, TRUE },
+  [ROW_CP_AVAILABLE]      = { N_("CP available after fungibility"), TRJ_XLSX_MONEY, TRUE },
+  [ROW_AE_PROGRAMMED]     = { N_("AE programmed"), TRJ_XLSX_MONEY, TRUE },
+  [ROW_CP_PROGRAMMED]     = { N_("CP programmed"), TRJ_XLSX_MONEY, TRUE },
+  [ROW_CP_STOCK]          = { N_("of which CP for earlier years’ contracts (stock)"), TRJ_XLSX_MONEY, TRUE },
+  [ROW_CP_AFTER_YEAR]     = { N_("Remaining to pay after the year"), TRJ_XLSX_MONEY, TRUE },
+  [ROW_VOLUME_PROGRAMMED] = { N_("Volume programmed (contracts)"), TRJ_XLSX_COUNT, TRUE },
+  [ROW_AE_MARGIN]         = { N_("AE margin"), TRJ_XLSX_MONEY, TRUE },
+  [ROW_CP_MARGIN]         = { N_("CP margin"), TRJ_XLSX_MONEY, TRUE },
+  [ROW_AE_CONSUMPTION]    = { N_("AE consumption"), TRJ_XLSX_PERCENT, FALSE },
+  [ROW_CP_CONSUMPTION]    = { N_("CP consumption"), TRJ_XLSX_PERCENT, FALSE },
+  [ROW_AE_PER_CONTRACT]   = { N_("AE per contract"), TRJ_XLSX_MONEY, FALSE },
+  [ROW_CAPACITY]          = { N_("Capacity (contracts)"), TRJ_XLSX_COUNT, TRUE },
+  [ROW_AVG_RATE]          = { N_("Average rate of State aid"), TRJ_XLSX_PERCENT, FALSE },
+  [ROW_AVG_HOURS]         = { N_("Average weekly hours"), TRJ_XLSX_DECIMAL, FALSE },
+  [ROW_AVG_DURATION]      = { N_("Average duration (months)"), TRJ_XLSX_DECIMAL, FALSE },
+  [ROW_AVG_COFINANCING]   = { N_("Average cofinanced share"), TRJ_XLSX_PERCENT, FALSE },
+  [ROW_ALERTS]            = { N_("Alerts"), TRJ_XLSX_COUNT, TRUE },
 };
 
 guint
@@ -372,13 +176,13 @@ summary_value (const TrjEnvelope *env, const TrjEnvelopeResult *er, const TrjRes
 static char *
 summary_formula (SummaryRow row, lxw_row_t first, lxw_col_t col, gboolean leave_stock_out)
 {
-  g_autofree char *ae_avail = cell_name (first + ROW_AE_AVAILABLE, col);
-  g_autofree char *cp_avail = cell_name (first + ROW_CP_AVAILABLE, col);
-  g_autofree char *ae_prog = cell_name (first + ROW_AE_PROGRAMMED, col);
-  g_autofree char *cp_prog = cell_name (first + ROW_CP_PROGRAMMED, col);
-  g_autofree char *stock = cell_name (first + ROW_CP_STOCK, col);
-  g_autofree char *ae_margin = cell_name (first + ROW_AE_MARGIN, col);
-  g_autofree char *cp_margin = cell_name (first + ROW_CP_MARGIN, col);
+  g_autofree char *ae_avail = trj_xlsx_cell_name (first + ROW_AE_AVAILABLE, col);
+  g_autofree char *cp_avail = trj_xlsx_cell_name (first + ROW_CP_AVAILABLE, col);
+  g_autofree char *ae_prog = trj_xlsx_cell_name (first + ROW_AE_PROGRAMMED, col);
+  g_autofree char *cp_prog = trj_xlsx_cell_name (first + ROW_CP_PROGRAMMED, col);
+  g_autofree char *stock = trj_xlsx_cell_name (first + ROW_CP_STOCK, col);
+  g_autofree char *ae_margin = trj_xlsx_cell_name (first + ROW_AE_MARGIN, col);
+  g_autofree char *cp_margin = trj_xlsx_cell_name (first + ROW_CP_MARGIN, col);
 
   switch (row)
     {
@@ -397,10 +201,10 @@ summary_formula (SummaryRow row, lxw_row_t first, lxw_col_t col, gboolean leave_
 }
 
 static lxw_row_t
-write_key_value (Writer *w, Sheet *sheet, lxw_row_t row, const char *key, const char *value)
+write_key_value (Writer *w, TrjXlsxPage *sheet, lxw_row_t row, const char *key, const char *value)
 {
-  put_text (sheet, row, 0, key, NULL);
-  put_text (sheet, row, 1, value, NULL);
+  trj_xlsx_page_text (sheet, row, 0, key, NULL);
+  trj_xlsx_page_text (sheet, row, 1, value, NULL);
   return row + 1;
 }
 
@@ -409,7 +213,7 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
 {
   const TrjScenario *sc = w->scenario;
   const TrjResult *res = w->result;
-  Sheet sheet = add_sheet (w, _("Synthèse"), 0, 0);
+  TrjXlsxPage sheet = trj_xlsx_book_add_page (w->book, _("Summary"), 0, 0);
   guint n_env = sc->envelopes->len;
   lxw_col_t total_col = 1 + n_env;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -421,33 +225,33 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
   lxw_row_t row = 2, first;
   double cie_cp_moved = 0;
 
-  put_text (&sheet, 0, 0, title, w->title);
+  trj_xlsx_page_text (&sheet, 0, 0, title, w->book->title);
   sheet.widths[0] = 20;   /* the title overflows into the next cells */
 
   row = write_key_value (w, &sheet, row, _("Region"), sc->region);
-  put_text (&sheet, row, 0, _("Year"), NULL);
-  worksheet_write_number (sheet.ws, row++, 1, sc->year, w->style[STYLE_PLAIN]);
+  trj_xlsx_page_text (&sheet, row, 0, _("Year"), NULL);
+  worksheet_write_number (sheet.ws, row++, 1, sc->year, w->book->style[TRJ_XLSX_PLAIN]);
   row = write_key_value (w, &sheet, row, _("Zone"), trj_programming_zone_label (sc->zone));
   row = write_key_value (w, &sheet, row, _("Scenario"), info->scenario_name);
-  put_text (&sheet, row, 0, _("Date"), NULL);
-  worksheet_write_datetime (sheet.ws, row++, 1, &dt, w->date);
+  trj_xlsx_page_text (&sheet, row, 0, _("Date"), NULL);
+  worksheet_write_datetime (sheet.ws, row++, 1, &dt, w->book->date);
   row = write_key_value (w, &sheet, row, _("Application version"), version);
 
   row++;
-  put_header (w, &sheet, row, 0, _("Envelope"));
+  trj_xlsx_page_header (w->book, &sheet, row, 0, _("Envelope"));
   for (guint e = 0; e < n_env; e++)
     {
       const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
-      put_header (w, &sheet, row, 1 + e, trj_programming_envelope_label (env->id));
+      trj_xlsx_page_header (w->book, &sheet, row, 1 + e, trj_programming_envelope_label (env->id));
     }
-  put_header (w, &sheet, row, total_col, _("Total"));
+  trj_xlsx_page_header (w->book, &sheet, row, total_col, _("Total"));
   first = ++row;
 
   for (SummaryRow r = 0; r < N_SUMMARY_ROWS; r++, row++)
     {
       double total = 0;
 
-      put_text (&sheet, row, 0, _(summary_rows[r].label), NULL);
+      trj_xlsx_page_text (&sheet, row, 0, _(summary_rows[r].label), NULL);
       for (guint e = 0; e < n_env; e++)
         {
           const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
@@ -457,17 +261,17 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
                                                       !env->cp_notified_includes_stock);
 
           if (formula != NULL)
-            put_formula (w, &sheet, row, 1 + e, formula, value, summary_rows[r].style, FALSE);
+            trj_xlsx_page_formula (w->book, &sheet, row, 1 + e, formula, value, summary_rows[r].style, FALSE);
           else
-            put_number (w, &sheet, row, 1 + e, value, summary_rows[r].style, FALSE);
+            trj_xlsx_page_number (w->book, &sheet, row, 1 + e, value, summary_rows[r].style, FALSE);
           if (summary_rows[r].summed && isfinite (value))
             total += value;
         }
 
       if (summary_rows[r].summed && n_env > 0)
         {
-          g_autofree char *formula = sum_formula (row, 1, row, n_env);
-          put_formula (w, &sheet, row, total_col, formula, total, summary_rows[r].style, TRUE);
+          g_autofree char *formula = trj_xlsx_sum_formula (row, 1, row, n_env);
+          trj_xlsx_page_formula (w->book, &sheet, row, total_col, formula, total, summary_rows[r].style, TRUE);
         }
       else if (r == ROW_AE_CONSUMPTION || r == ROW_CP_CONSUMPTION)
         {
@@ -484,15 +288,15 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
               sum_margin += summary_value (env, &res->envelopes[e], res, e, margin);
             }
           if (sum_avail != 0)
-            put_formula (w, &sheet, row, total_col, formula,
-                         (sum_avail - sum_margin) / sum_avail, STYLE_PERCENT, TRUE);
+            trj_xlsx_page_formula (w->book, &sheet, row, total_col, formula,
+                         (sum_avail - sum_margin) / sum_avail, TRJ_XLSX_PERCENT, TRUE);
         }
     }
 
   /* Region-wide figures: fungibility and demandes complémentaires. */
   row++;
-  put_header (w, &sheet, row, 0, _("Fungibility and additional requests"));
-  put_header (w, &sheet, row++, 1, _("Amount"));
+  trj_xlsx_page_header (w->book, &sheet, row, 0, _("Fungibility and additional requests"));
+  trj_xlsx_page_header (w->book, &sheet, row++, 1, _("Amount"));
   for (guint e = 0; e < n_env; e++)
     {
       const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
@@ -500,20 +304,20 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
       if (g_str_equal (env->id, "CIE_JEUNES"))
         cie_cp_moved = env->cp_notified - res->envelopes[e].cp_available;
     }
-  put_text (&sheet, row, 0, _("CIE jeunes → PEC (AE)"), NULL);
-  put_number (w, &sheet, row++, 1, sc->fungibility.cie_jeunes_to_pec_ae, STYLE_MONEY, FALSE);
-  put_text (&sheet, row, 0, _("CIE jeunes → PEC (CP)"), NULL);
-  put_number (w, &sheet, row++, 1, cie_cp_moved, STYLE_MONEY, FALSE);
-  put_text (&sheet, row, 0, _("Initiatives territoriales (AE)"), NULL);
-  put_number (w, &sheet, row++, 1, sc->fungibility.initiatives_territoriales_ae, STYLE_MONEY, FALSE);
-  put_text (&sheet, row, 0, _("Initiatives territoriales ceiling (AE)"), NULL);
-  put_number (w, &sheet, row++, 1, res->territorial_ceiling, STYLE_MONEY, FALSE);
-  put_text (&sheet, row, 0, _("Additional requests (demandes complémentaires)"), NULL);
-  put_number (w, &sheet, row++, 1, sc->fungibility.demandes_complementaires, STYLE_MONEY, FALSE);
-  put_text (&sheet, row, 0, _("Alerts, whole region"), NULL);
-  put_number (w, &sheet, row++, 1, res->n_alerts, STYLE_COUNT, FALSE);
+  trj_xlsx_page_text (&sheet, row, 0, _("CIE jeunes → PEC (AE)"), NULL);
+  trj_xlsx_page_number (w->book, &sheet, row++, 1, sc->fungibility.cie_jeunes_to_pec_ae, TRJ_XLSX_MONEY, FALSE);
+  trj_xlsx_page_text (&sheet, row, 0, _("CIE jeunes → PEC (CP)"), NULL);
+  trj_xlsx_page_number (w->book, &sheet, row++, 1, cie_cp_moved, TRJ_XLSX_MONEY, FALSE);
+  trj_xlsx_page_text (&sheet, row, 0, _("Initiatives territoriales (AE)"), NULL);
+  trj_xlsx_page_number (w->book, &sheet, row++, 1, sc->fungibility.initiatives_territoriales_ae, TRJ_XLSX_MONEY, FALSE);
+  trj_xlsx_page_text (&sheet, row, 0, _("Initiatives territoriales ceiling (AE)"), NULL);
+  trj_xlsx_page_number (w->book, &sheet, row++, 1, res->territorial_ceiling, TRJ_XLSX_MONEY, FALSE);
+  trj_xlsx_page_text (&sheet, row, 0, _("Additional requests (demandes complémentaires)"), NULL);
+  trj_xlsx_page_number (w->book, &sheet, row++, 1, sc->fungibility.demandes_complementaires, TRJ_XLSX_MONEY, FALSE);
+  trj_xlsx_page_text (&sheet, row, 0, _("Alerts, whole region"), NULL);
+  trj_xlsx_page_number (w->book, &sheet, row++, 1, res->n_alerts, TRJ_XLSX_COUNT, FALSE);
 
-  apply_widths (&sheet);
+  trj_xlsx_page_finish (&sheet);
   worksheet_activate (sheet.ws);
 }
 
@@ -527,7 +331,7 @@ static const char *const trajectory_columns[4] = {
  * region. parts: the envelopes' first columns when this is the region (its
  * monthly figures are then sums of theirs), else NULL. */
 static void
-write_trajectory_block (Writer *w, Sheet *sheet, lxw_col_t col, const TrjFigures *f,
+write_trajectory_block (Writer *w, TrjXlsxPage *sheet, lxw_col_t col, const TrjFigures *f,
                         const lxw_col_t *parts, guint n_parts)
 {
   const double *monthly[2] = { f->ae, f->cp };
@@ -537,12 +341,12 @@ write_trajectory_block (Writer *w, Sheet *sheet, lxw_col_t col, const TrjFigures
   for (int k = 0; k < 2; k++)
     {
       lxw_col_t mcol = col + 2 * k, ccol = mcol + 1;
-      g_autofree char *total = sum_formula (2, mcol, 2 + TRJ_MONTHS - 1, mcol);
+      g_autofree char *total = trj_xlsx_sum_formula (2, mcol, 2 + TRJ_MONTHS - 1, mcol);
 
       for (int m = 0; m < TRJ_MONTHS; m++)
         {
           lxw_row_t row = 2 + m;
-          g_autofree char *this_month = cell_name (row, mcol);
+          g_autofree char *this_month = trj_xlsx_cell_name (row, mcol);
           g_autofree char *running = NULL;
 
           if (parts != NULL)
@@ -550,25 +354,25 @@ write_trajectory_block (Writer *w, Sheet *sheet, lxw_col_t col, const TrjFigures
               GString *sum = g_string_new ("=");
               for (guint p = 0; p < n_parts; p++)
                 {
-                  g_autofree char *part = cell_name (row, parts[p] + 2 * k);
+                  g_autofree char *part = trj_xlsx_cell_name (row, parts[p] + 2 * k);
                   g_string_append_printf (sum, "%s%s", p > 0 ? "+" : "", part);
                 }
-              put_formula (w, sheet, row, mcol, sum->str, monthly[k][m], STYLE_MONEY, FALSE);
+              trj_xlsx_page_formula (w->book, sheet, row, mcol, sum->str, monthly[k][m], TRJ_XLSX_MONEY, FALSE);
               g_string_free (sum, TRUE);
             }
           else
-            put_number (w, sheet, row, mcol, monthly[k][m], STYLE_MONEY, FALSE);
+            trj_xlsx_page_number (w->book, sheet, row, mcol, monthly[k][m], TRJ_XLSX_MONEY, FALSE);
 
           if (m == 0)
             running = g_strdup_printf ("=%s", this_month);
           else
             {
-              g_autofree char *previous = cell_name (row - 1, ccol);
+              g_autofree char *previous = trj_xlsx_cell_name (row - 1, ccol);
               running = g_strdup_printf ("=%s+%s", previous, this_month);
             }
-          put_formula (w, sheet, row, ccol, running, cumulative[k][m], STYLE_MONEY, FALSE);
+          trj_xlsx_page_formula (w->book, sheet, row, ccol, running, cumulative[k][m], TRJ_XLSX_MONEY, FALSE);
         }
-      put_formula (w, sheet, 2 + TRJ_MONTHS, mcol, total, totals[k], STYLE_MONEY, TRUE);
+      trj_xlsx_page_formula (w->book, sheet, 2 + TRJ_MONTHS, mcol, total, totals[k], TRJ_XLSX_MONEY, TRUE);
     }
 }
 
@@ -576,12 +380,12 @@ static void
 write_trajectory (Writer *w)
 {
   const TrjScenario *sc = w->scenario;
-  Sheet sheet = add_sheet (w, _("Trajectoire"), 2, 1);
+  TrjXlsxPage sheet = trj_xlsx_book_add_page (w->book, _("Trajectory"), 2, 1);
   guint n_env = sc->envelopes->len;
   g_autofree lxw_col_t *parts = g_new (lxw_col_t, MAX (n_env, 1));
 
-  put_header (w, &sheet, 0, 0, _("Month"));
-  put_header (w, &sheet, 1, 0, "");
+  trj_xlsx_page_header (w->book, &sheet, 0, 0, _("Month"));
+  trj_xlsx_page_header (w->book, &sheet, 1, 0, "");
   for (guint b = 0; b <= n_env; b++)
     {
       lxw_col_t col = 1 + 4 * b;
@@ -589,24 +393,24 @@ write_trajectory (Writer *w)
         ? trj_programming_envelope_label (((TrjEnvelope *) g_ptr_array_index (sc->envelopes, b))->id)
         : _("Region");
 
-      worksheet_merge_range (sheet.ws, 0, col, 0, col + 3, label, w->header);
+      worksheet_merge_range (sheet.ws, 0, col, 0, col + 3, label, w->book->header);
       for (int k = 0; k < 4; k++)
-        put_header (w, &sheet, 1, col + k, _(trajectory_columns[k]));
+        trj_xlsx_page_header (w->book, &sheet, 1, col + k, _(trajectory_columns[k]));
       if (b < n_env)
         parts[b] = col;
     }
   for (int m = 0; m < TRJ_MONTHS; m++)
     {
       g_autofree char *month = trj_format_month (sc->year, m + 1);
-      put_text (&sheet, 2 + m, 0, month, NULL);
+      trj_xlsx_page_text (&sheet, 2 + m, 0, month, NULL);
     }
-  put_text (&sheet, 2 + TRJ_MONTHS, 0, _("Total"), w->style_bold[STYLE_TEXT]);
+  trj_xlsx_page_text (&sheet, 2 + TRJ_MONTHS, 0, _("Total"), w->book->style_bold[TRJ_XLSX_TEXT]);
 
   for (guint e = 0; e < n_env; e++)
     write_trajectory_block (w, &sheet, parts[e], &w->result->envelopes[e].f, NULL, 0);
   write_trajectory_block (w, &sheet, 1 + 4 * n_env, &w->result->region, parts, n_env);
 
-  apply_widths (&sheet);
+  trj_xlsx_page_finish (&sheet);
 }
 
 /* ── « Lignes » ────────────────────────────────────────────────────────── */
@@ -632,13 +436,13 @@ static void
 write_lines (Writer *w)
 {
   const TrjScenario *sc = w->scenario;
-  Sheet sheet = add_sheet (w, _("Lignes"), 1, 3);
+  TrjXlsxPage sheet = trj_xlsx_book_add_page (w->book, _("Lines"), 1, 3);
   lxw_row_t row = 1;
   double totals[N_LCOLS] = { 0 };
   static const LinesColumn summed[] = { LCOL_VOLUME, LCOL_AE, LCOL_CP, LCOL_CP_STOCK, LCOL_CP_AFTER };
 
   for (int c = 0; c < N_LCOLS; c++)
-    put_header (w, &sheet, 0, c, _(lines_headers[c]));
+    trj_xlsx_page_header (w->book, &sheet, 0, c, _(lines_headers[c]));
 
   for (guint e = 0; e < sc->envelopes->len; e++)
     {
@@ -650,41 +454,41 @@ write_lines (Writer *w)
           const TrjFigures *f = &trj_result_line (w->result, e, l)->f;
           TrjLineShape shape = trj_kind_shape (line->kind);
 
-          put_text (&sheet, row, LCOL_ENVELOPE, env->id, NULL);
-          put_text (&sheet, row, LCOL_ID, line->id, NULL);
-          put_text (&sheet, row, LCOL_LABEL, line->label, NULL);
-          put_text (&sheet, row, LCOL_KIND, trj_kind_to_string (line->kind), NULL);
-          put_text (&sheet, row, LCOL_DEPARTEMENT, line->departement, NULL);
-          put_text (&sheet, row, LCOL_PRESCRIBER, line->prescriber, NULL);
+          trj_xlsx_page_text (&sheet, row, LCOL_ENVELOPE, env->id, NULL);
+          trj_xlsx_page_text (&sheet, row, LCOL_ID, line->id, NULL);
+          trj_xlsx_page_text (&sheet, row, LCOL_LABEL, line->label, NULL);
+          trj_xlsx_page_text (&sheet, row, LCOL_KIND, trj_kind_to_string (line->kind), NULL);
+          trj_xlsx_page_text (&sheet, row, LCOL_DEPARTEMENT, line->departement, NULL);
+          trj_xlsx_page_text (&sheet, row, LCOL_PRESCRIBER, line->prescriber, NULL);
           if (shape == TRJ_LINE_SHAPE_CONTRACT)
             {
-              put_number (w, &sheet, row, LCOL_RATE, line->rate, STYLE_PERCENT, FALSE);
-              put_number (w, &sheet, row, LCOL_HOURS, line->weekly_hours, STYLE_DECIMAL, FALSE);
-              put_number (w, &sheet, row, LCOL_DURATION, line->duration_months, STYLE_DECIMAL, FALSE);
-              put_number (w, &sheet, row, LCOL_COFINANCED, line->cofinanced_share, STYLE_PERCENT, FALSE);
-              put_number (w, &sheet, row, LCOL_VOLUME, f->volume, STYLE_COUNT, FALSE);
-              put_number (w, &sheet, row, LCOL_AE_PER_CONTRACT, f->ae_per_contract, STYLE_MONEY, FALSE);
+              trj_xlsx_page_number (w->book, &sheet, row, LCOL_RATE, line->rate, TRJ_XLSX_PERCENT, FALSE);
+              trj_xlsx_page_number (w->book, &sheet, row, LCOL_HOURS, line->weekly_hours, TRJ_XLSX_DECIMAL, FALSE);
+              trj_xlsx_page_number (w->book, &sheet, row, LCOL_DURATION, line->duration_months, TRJ_XLSX_DECIMAL, FALSE);
+              trj_xlsx_page_number (w->book, &sheet, row, LCOL_COFINANCED, line->cofinanced_share, TRJ_XLSX_PERCENT, FALSE);
+              trj_xlsx_page_number (w->book, &sheet, row, LCOL_VOLUME, f->volume, TRJ_XLSX_COUNT, FALSE);
+              trj_xlsx_page_number (w->book, &sheet, row, LCOL_AE_PER_CONTRACT, f->ae_per_contract, TRJ_XLSX_MONEY, FALSE);
               totals[LCOL_VOLUME] += f->volume;
             }
           if (shape != TRJ_LINE_SHAPE_FREE)
-            put_number (w, &sheet, row, LCOL_LAG, line->payment_lag_months, STYLE_PLAIN, FALSE);
+            trj_xlsx_page_number (w->book, &sheet, row, LCOL_LAG, line->payment_lag_months, TRJ_XLSX_PLAIN, FALSE);
           if (shape == TRJ_LINE_SHAPE_POST_AID)
             {
-              put_number (w, &sheet, row, LCOL_QUANTITY, line->quantity, STYLE_DECIMAL, FALSE);
-              put_number (w, &sheet, row, LCOL_UNIT_AMOUNT,
+              trj_xlsx_page_number (w->book, &sheet, row, LCOL_QUANTITY, line->quantity, TRJ_XLSX_DECIMAL, FALSE);
+              trj_xlsx_page_number (w->book, &sheet, row, LCOL_UNIT_AMOUNT,
                           line->has_unit_amount || w->year_data == NULL
                             ? line->unit_amount
                             : trj_year_data_unit_amount (w->year_data, line->kind, sc->zone),
-                          STYLE_MONEY, FALSE);
-              put_number (w, &sheet, row, LCOL_MODULATION, line->modulation, STYLE_PERCENT, FALSE);
+                          TRJ_XLSX_MONEY, FALSE);
+              trj_xlsx_page_number (w->book, &sheet, row, LCOL_MODULATION, line->modulation, TRJ_XLSX_PERCENT, FALSE);
             }
           if (shape != TRJ_LINE_SHAPE_CONTRACT)
-            put_text (&sheet, row, LCOL_COMMITMENT,
+            trj_xlsx_page_text (&sheet, row, LCOL_COMMITMENT,
                       trj_format_month_long (line->commitment_month + 1), NULL);
-          put_number (w, &sheet, row, LCOL_AE, f->ae_total, STYLE_MONEY, FALSE);
-          put_number (w, &sheet, row, LCOL_CP, f->cp_total, STYLE_MONEY, FALSE);
-          put_number (w, &sheet, row, LCOL_CP_STOCK, f->cp_stock, STYLE_MONEY, FALSE);
-          put_number (w, &sheet, row, LCOL_CP_AFTER, f->cp_after_year, STYLE_MONEY, FALSE);
+          trj_xlsx_page_number (w->book, &sheet, row, LCOL_AE, f->ae_total, TRJ_XLSX_MONEY, FALSE);
+          trj_xlsx_page_number (w->book, &sheet, row, LCOL_CP, f->cp_total, TRJ_XLSX_MONEY, FALSE);
+          trj_xlsx_page_number (w->book, &sheet, row, LCOL_CP_STOCK, f->cp_stock, TRJ_XLSX_MONEY, FALSE);
+          trj_xlsx_page_number (w->book, &sheet, row, LCOL_CP_AFTER, f->cp_after_year, TRJ_XLSX_MONEY, FALSE);
           totals[LCOL_AE] += f->ae_total;
           totals[LCOL_CP] += f->cp_total;
           totals[LCOL_CP_STOCK] += f->cp_stock;
@@ -692,15 +496,15 @@ write_lines (Writer *w)
         }
     }
 
-  put_text (&sheet, row, LCOL_ENVELOPE, _("Total"), w->style_bold[STYLE_TEXT]);
+  trj_xlsx_page_text (&sheet, row, LCOL_ENVELOPE, _("Total"), w->book->style_bold[TRJ_XLSX_TEXT]);
   for (guint i = 0; i < G_N_ELEMENTS (summed); i++)
     {
       LinesColumn c = summed[i];
-      g_autofree char *formula = sum_formula (1, c, MAX (row, 2) - 1, c);
-      put_formula (w, &sheet, row, c, formula, totals[c],
-                   c == LCOL_VOLUME ? STYLE_COUNT : STYLE_MONEY, TRUE);
+      g_autofree char *formula = trj_xlsx_sum_formula (1, c, MAX (row, 2) - 1, c);
+      trj_xlsx_page_formula (w->book, &sheet, row, c, formula, totals[c],
+                   c == LCOL_VOLUME ? TRJ_XLSX_COUNT : TRJ_XLSX_MONEY, TRUE);
     }
-  apply_widths (&sheet);
+  trj_xlsx_page_finish (&sheet);
 }
 
 /* ── « Entrées mensuelles » ────────────────────────────────────────────── */
@@ -708,19 +512,19 @@ write_lines (Writer *w)
 /* One table of monthly entries (this year's or last year's) from row `row`;
  * returns the row after it. */
 static lxw_row_t
-write_entries_table (Writer *w, Sheet *sheet, lxw_row_t row, gboolean previous)
+write_entries_table (Writer *w, TrjXlsxPage *sheet, lxw_row_t row, gboolean previous)
 {
   const TrjScenario *sc = w->scenario;
   lxw_row_t first;
   double month_totals[TRJ_MONTHS] = { 0 };
   double grand_total = 0;
 
-  put_header (w, sheet, row, 0, _("Envelope"));
-  put_header (w, sheet, row, 1, _("Identifier"));
-  put_header (w, sheet, row, 2, _("Label"));
+  trj_xlsx_page_header (w->book, sheet, row, 0, _("Envelope"));
+  trj_xlsx_page_header (w->book, sheet, row, 1, _("Identifier"));
+  trj_xlsx_page_header (w->book, sheet, row, 2, _("Label"));
   for (int m = 0; m < TRJ_MONTHS; m++)
-    put_header (w, sheet, row, 3 + m, trj_format_month_short (m + 1));
-  put_header (w, sheet, row, 3 + TRJ_MONTHS, _("Total"));
+    trj_xlsx_page_header (w->book, sheet, row, 3 + m, trj_format_month_short (m + 1));
+  trj_xlsx_page_header (w->book, sheet, row, 3 + TRJ_MONTHS, _("Total"));
   first = ++row;
 
   for (guint e = 0; e < sc->envelopes->len; e++)
@@ -731,32 +535,32 @@ write_entries_table (Writer *w, Sheet *sheet, lxw_row_t row, gboolean previous)
         {
           const TrjLine *line = g_ptr_array_index (env->lines, l);
           const double *entries = previous ? line->previous_entries : line->entries;
-          g_autofree char *formula = sum_formula (row, 3, row, 2 + TRJ_MONTHS);
+          g_autofree char *formula = trj_xlsx_sum_formula (row, 3, row, 2 + TRJ_MONTHS);
           double total = 0;
 
           if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
             continue;
-          put_text (sheet, row, 0, env->id, NULL);
-          put_text (sheet, row, 1, line->id, NULL);
-          put_text (sheet, row, 2, line->label, NULL);
+          trj_xlsx_page_text (sheet, row, 0, env->id, NULL);
+          trj_xlsx_page_text (sheet, row, 1, line->id, NULL);
+          trj_xlsx_page_text (sheet, row, 2, line->label, NULL);
           for (int m = 0; m < TRJ_MONTHS; m++)
             {
-              put_number (w, sheet, row, 3 + m, entries[m], STYLE_DECIMAL, FALSE);
+              trj_xlsx_page_number (w->book, sheet, row, 3 + m, entries[m], TRJ_XLSX_DECIMAL, FALSE);
               total += entries[m];
               month_totals[m] += entries[m];
             }
-          put_formula (w, sheet, row, 3 + TRJ_MONTHS, formula, total, STYLE_DECIMAL, TRUE);
+          trj_xlsx_page_formula (w->book, sheet, row, 3 + TRJ_MONTHS, formula, total, TRJ_XLSX_DECIMAL, TRUE);
           grand_total += total;
           row++;
         }
     }
 
-  put_text (sheet, row, 0, _("Total"), w->style_bold[STYLE_TEXT]);
+  trj_xlsx_page_text (sheet, row, 0, _("Total"), w->book->style_bold[TRJ_XLSX_TEXT]);
   for (int m = 0; m <= TRJ_MONTHS; m++)
     {
-      g_autofree char *formula = sum_formula (first, 3 + m, MAX (row, first + 1) - 1, 3 + m);
-      put_formula (w, sheet, row, 3 + m, formula,
-                   m < TRJ_MONTHS ? month_totals[m] : grand_total, STYLE_DECIMAL, TRUE);
+      g_autofree char *formula = trj_xlsx_sum_formula (first, 3 + m, MAX (row, first + 1) - 1, 3 + m);
+      trj_xlsx_page_formula (w->book, sheet, row, 3 + m, formula,
+                   m < TRJ_MONTHS ? month_totals[m] : grand_total, TRJ_XLSX_DECIMAL, TRUE);
     }
   return row + 1;
 }
@@ -765,7 +569,7 @@ static void
 write_entries (Writer *w)
 {
   const TrjScenario *sc = w->scenario;
-  Sheet sheet = add_sheet (w, _("Entrées mensuelles"), 1, 3);
+  TrjXlsxPage sheet = trj_xlsx_book_add_page (w->book, _("Monthly entries"), 1, 3);
   gboolean any_previous = FALSE;
   lxw_row_t row;
 
@@ -781,10 +585,10 @@ write_entries (Writer *w)
       g_autofree char *title = g_strdup_printf (_("Entries of the previous year (%d), still paid in %d"),
                                                 sc->year - 1, sc->year);
       row++;
-      worksheet_write_string (sheet.ws, row++, 0, title, w->style_bold[STYLE_TEXT]);
+      worksheet_write_string (sheet.ws, row++, 0, title, w->book->style_bold[TRJ_XLSX_TEXT]);
       write_entries_table (w, &sheet, row, TRUE);
     }
-  apply_widths (&sheet);
+  trj_xlsx_page_finish (&sheet);
 }
 
 /* ── « Alertes » ───────────────────────────────────────────────────────── */
@@ -794,12 +598,12 @@ write_alerts (Writer *w)
 {
   const TrjScenario *sc = w->scenario;
   const TrjResult *res = w->result;
-  Sheet sheet = add_sheet (w, _("Alertes"), 1, 0);
+  TrjXlsxPage sheet = trj_xlsx_book_add_page (w->book, _("Alerts"), 1, 0);
 
-  put_header (w, &sheet, 0, 0, _("Code"));
-  put_header (w, &sheet, 0, 1, _("Envelope"));
-  put_header (w, &sheet, 0, 2, _("Line"));
-  put_header (w, &sheet, 0, 3, _("Message"));
+  trj_xlsx_page_header (w->book, &sheet, 0, 0, _("Code"));
+  trj_xlsx_page_header (w->book, &sheet, 0, 1, _("Envelope"));
+  trj_xlsx_page_header (w->book, &sheet, 0, 2, _("Line"));
+  trj_xlsx_page_header (w->book, &sheet, 0, 3, _("Message"));
 
   for (guint i = 0; i < res->n_alerts; i++)
     {
@@ -810,31 +614,31 @@ write_alerts (Writer *w)
         ? g_ptr_array_index (env->lines, alert->line) : NULL;
       g_autofree char *message = trj_alert_message (sc, alert);
 
-      put_text (&sheet, 1 + i, 0, trj_alert_code_to_string (alert->code), NULL);
-      put_text (&sheet, 1 + i, 1, env != NULL ? trj_programming_envelope_label (env->id)
+      trj_xlsx_page_text (&sheet, 1 + i, 0, trj_alert_code_to_string (alert->code), NULL);
+      trj_xlsx_page_text (&sheet, 1 + i, 1, env != NULL ? trj_programming_envelope_label (env->id)
                                               : _("Whole region"), NULL);
-      put_text (&sheet, 1 + i, 2, line != NULL ? (line->label != NULL ? line->label : line->id) : "", NULL);
-      put_text (&sheet, 1 + i, 3, message, NULL);
+      trj_xlsx_page_text (&sheet, 1 + i, 2, line != NULL ? (line->label != NULL ? line->label : line->id) : "", NULL);
+      trj_xlsx_page_text (&sheet, 1 + i, 3, message, NULL);
     }
   if (res->n_alerts == 0)
-    put_text (&sheet, 1, 0, _("No alert: the programming respects the envelopes and the ranges of the year."),
-              w->note);
-  apply_widths (&sheet);
+    trj_xlsx_page_text (&sheet, 1, 0, _("No alert: the programming respects the envelopes and the ranges of the year."),
+              w->book->note);
+  trj_xlsx_page_finish (&sheet);
 }
 
 /* ── « Paramètres » ────────────────────────────────────────────────────── */
 
 static lxw_row_t
-write_series (Writer *w, Sheet *sheet, lxw_row_t row, const char *name, const TrjSeries *series)
+write_series (Writer *w, TrjXlsxPage *sheet, lxw_row_t row, const char *name, const TrjSeries *series)
 {
   for (guint i = 0; i < series->n_points; i++, row++)
     {
       lxw_datetime dt = { series->points[i].from / 10000, series->points[i].from / 100 % 100,
                           series->points[i].from % 100, 0, 0, 0 };
-      put_text (sheet, row, 0, name, NULL);
-      worksheet_write_datetime (sheet->ws, row, 1, &dt, w->date);
-      note_width (sheet, 1, "00/00/0000");
-      put_number (w, sheet, row, 2, series->points[i].value, STYLE_PLAIN, FALSE);
+      trj_xlsx_page_text (sheet, row, 0, name, NULL);
+      worksheet_write_datetime (sheet->ws, row, 1, &dt, w->book->date);
+      trj_xlsx_page_note_width (sheet, 1, "00/00/0000");
+      trj_xlsx_page_number (w->book, sheet, row, 2, series->points[i].value, TRJ_XLSX_PLAIN, FALSE);
     }
   return row;
 }
@@ -843,7 +647,7 @@ static void
 write_parameters (Writer *w)
 {
   const TrjScenario *sc = w->scenario;
-  Sheet sheet = add_sheet (w, _("Paramètres"), 0, 0);
+  TrjXlsxPage sheet = trj_xlsx_book_add_page (w->book, _("Parameters"), 0, 0);
   lxw_row_t row = 0;
   static const TrjLineKind kinds[] = { TRJ_KIND_PEC, TRJ_KIND_CIE_JEUNES };
   static const char *const range_headers[] = {
@@ -853,16 +657,16 @@ write_parameters (Writer *w)
     N_("Cofinancing target"),
   };
 
-  put_text (&sheet, row++, 0, _("Reference values used"), w->title);
-  put_header (w, &sheet, row, 0, _("Value"));
-  put_header (w, &sheet, row, 1, _("In force from"));
-  put_header (w, &sheet, row++, 2, _("Amount"));
+  trj_xlsx_page_text (&sheet, row++, 0, _("Reference values used"), w->book->title);
+  trj_xlsx_page_header (w->book, &sheet, row, 0, _("Value"));
+  trj_xlsx_page_header (w->book, &sheet, row, 1, _("In force from"));
+  trj_xlsx_page_header (w->book, &sheet, row++, 2, _("Amount"));
   row = write_series (w, &sheet, row, _("Gross hourly SMIC (€)"), &sc->reference.smic_hourly);
   row = write_series (w, &sheet, row, _("RSA, single person (€ per month)"), &sc->reference.rsa);
-  put_text (&sheet, row, 0, _("Département’s share of the RSA when it cofinances"), NULL);
-  put_number (w, &sheet, row++, 2, sc->reference.cd_share, STYLE_PERCENT, FALSE);
-  put_text (&sheet, row, 0, _("Weeks per month"), NULL);
-  put_number (w, &sheet, row++, 2, sc->reference.weeks_per_month, STYLE_PLAIN, FALSE);
+  trj_xlsx_page_text (&sheet, row, 0, _("Département’s share of the RSA when it cofinances"), NULL);
+  trj_xlsx_page_number (w->book, &sheet, row++, 2, sc->reference.cd_share, TRJ_XLSX_PERCENT, FALSE);
+  trj_xlsx_page_text (&sheet, row, 0, _("Weeks per month"), NULL);
+  trj_xlsx_page_number (w->book, &sheet, row++, 2, sc->reference.weeks_per_month, TRJ_XLSX_PLAIN, FALSE);
 
   if (w->year_data != NULL)
     {
@@ -871,9 +675,9 @@ write_parameters (Writer *w)
                                                 trj_programming_zone_label (sc->zone));
 
       row++;
-      put_text (&sheet, row++, 0, title, w->title);
+      trj_xlsx_page_text (&sheet, row++, 0, title, w->book->title);
       for (guint c = 0; c < G_N_ELEMENTS (range_headers); c++)
-        put_header (w, &sheet, row, c, _(range_headers[c]));
+        trj_xlsx_page_header (w->book, &sheet, row, c, _(range_headers[c]));
       row++;
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++, row++)
         {
@@ -884,17 +688,17 @@ write_parameters (Writer *w)
                                     kr->cofinancing_target };
 
           /* CIE tous publics take the PEC ranges of their zone (MODEL 5). */
-          put_text (&sheet, row, 0, kinds[k] == TRJ_KIND_PEC ? _("PEC and CIE tous publics")
+          trj_xlsx_page_text (&sheet, row, 0, kinds[k] == TRJ_KIND_PEC ? _("PEC and CIE tous publics")
                                                              : _("CIE jeunes"), NULL);
           for (guint v = 0; v < G_N_ELEMENTS (values); v++)
-            put_number (w, &sheet, row, 1 + v, values[v],
-                        v < 3 || v == 9 ? STYLE_PERCENT : STYLE_DECIMAL, FALSE);
+            trj_xlsx_page_number (w->book, &sheet, row, 1 + v, values[v],
+                        v < 3 || v == 9 ? TRJ_XLSX_PERCENT : TRJ_XLSX_DECIMAL, FALSE);
         }
-      put_text (&sheet, row, 0, _("Initiatives territoriales ceiling (share of all FIE AE notified)"), NULL);
-      put_number (w, &sheet, row++, 1, rules->territorial_ceiling_share, STYLE_PLAIN, FALSE);
+      trj_xlsx_page_text (&sheet, row, 0, _("Initiatives territoriales ceiling (share of all FIE AE notified)"), NULL);
+      trj_xlsx_page_number (w->book, &sheet, row++, 1, rules->territorial_ceiling_share, TRJ_XLSX_PLAIN, FALSE);
     }
   sheet.widths[0] = MIN (sheet.widths[0], 45);
-  apply_widths (&sheet);
+  trj_xlsx_page_finish (&sheet);
 }
 
 /* ── « Données » (machine-readable, hidden) ────────────────────────────── */
@@ -902,13 +706,13 @@ write_parameters (Writer *w)
 static void
 write_data (Writer *w, const TrjProgrammingInfo *info)
 {
-  lxw_worksheet *ws = workbook_add_worksheet (w->wb, TRJ_PROGRAMMING_DATA_SHEET);
+  lxw_worksheet *ws = workbook_add_worksheet (w->book->wb, TRJ_PROGRAMMING_DATA_SHEET);
   g_autofree char *json = trj_json_scenario_to_data (w->scenario);
   const char *p = json, *end = json + strlen (json);
   lxw_row_t row = 3;
 
   worksheet_write_string (ws, 0, 0,
-                          _("Technical data for re-import into Trajectoire: do not modify."), w->note);
+                          _("Technical data for re-import into Trajectoire: do not modify."), w->book->note);
   worksheet_write_string (ws, 1, 0, "format", NULL);
   worksheet_write_string (ws, 1, 1, TRJ_PROGRAMMING_FORMAT, NULL);
   worksheet_write_string (ws, 2, 0, "scenario_name", NULL);
@@ -948,12 +752,12 @@ set_properties (Writer *w, const TrjProgrammingInfo *info, GDateTime *date)
     .created = g_date_time_to_unix (date),
   };
 
-  workbook_set_properties (w->wb, &props);
-  workbook_set_custom_property_string (w->wb, "Trajectoire", TRJ_PROGRAMMING_FORMAT);
-  workbook_set_custom_property_string (w->wb, "Region", sc->region);
-  workbook_set_custom_property_integer (w->wb, "Year", sc->year);
+  workbook_set_properties (w->book->wb, &props);
+  workbook_set_custom_property_string (w->book->wb, "Trajectoire", TRJ_PROGRAMMING_FORMAT);
+  workbook_set_custom_property_string (w->book->wb, "Region", sc->region);
+  workbook_set_custom_property_integer (w->book->wb, "Year", sc->year);
   if (info->scenario_name != NULL)
-    workbook_set_custom_property_string (w->wb, "Scenario", info->scenario_name);
+    workbook_set_custom_property_string (w->book->wb, "Scenario", info->scenario_name);
 }
 
 gboolean
@@ -965,31 +769,22 @@ trj_programming_write_xlsx (const TrjScenario        *scenario,
   static const TrjProgrammingInfo no_info = { NULL, NULL };
   g_autoptr(TrjResult) result = trj_programming_compute (scenario, error);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *tmp_path = g_strconcat (path, ".part", NULL);
-  g_autofree char *header_text = NULL;
-  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *page_header = NULL;
   Writer w = { 0 };
-  lxw_error status;
 
   if (result == NULL)
     return FALSE;
   if (info == NULL)
     info = &no_info;
 
-  header_text = g_strdup_printf (_("Programming file — %s %d"), scenario->region, scenario->year);
+  page_header = g_strdup_printf (_("Programming file — %s %d"), scenario->region, scenario->year);
+  w.book = trj_xlsx_book_new (path, page_header, error);
+  if (w.book == NULL)
+    return FALSE;
   w.scenario = scenario;
   w.result = result;
   w.year_data = trj_year_data_get (scenario->year, NULL);
-  w.header_text = header_text;
-  /* Written beside the target and renamed: a failure never leaves half a file. */
-  w.wb = workbook_new (tmp_path);
-  if (w.wb == NULL)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("Cannot write “%s”"), display);
-      return FALSE;
-    }
-  create_formats (&w);
+
   set_properties (&w, info, info->date != NULL ? info->date : now);
   write_summary (&w, info);
   write_trajectory (&w);
@@ -998,24 +793,7 @@ trj_programming_write_xlsx (const TrjScenario        *scenario,
   write_alerts (&w);
   write_parameters (&w);
   write_data (&w, info);
-
-  status = workbook_close (w.wb);
-  if (status != LXW_NO_ERROR)
-    {
-      g_unlink (tmp_path);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), display, lxw_strerror (status));
-      return FALSE;
-    }
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-      g_unlink (tmp_path);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
+  return trj_xlsx_book_close (w.book, error);
 }
 
 /* ── Reading back ──────────────────────────────────────────────────────── */
