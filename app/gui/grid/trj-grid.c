@@ -1,0 +1,1529 @@
+/* trj-grid.c — a spreadsheet-like grid over a TrjGridModel
+ *
+ * The grid owns no data: a GListStore of empty row objects gives the column
+ * view its row count, each cell reads its text from the model through the
+ * position of its list item. Bound cells are kept in one array so that a
+ * model change, a cursor move or a selection change walks only what is on
+ * screen (a few hundred cells), whatever the number of rows.
+ */
+
+#include "trj-grid.h"
+
+#include <glib/gi18n.h>
+
+#include "trj-grid-tsv.h"
+#include "trj-grid-resources.h"
+
+struct _TrjGrid
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget     *overlay;
+  GtkWidget     *column_view;
+  GtkWidget     *list_view;     /* inside the column view: scroll-to-item */
+  GtkWidget     *editor;        /* the one shared GtkText */
+  GtkWidget     *message;       /* refusal reason, next to the cell */
+
+  TrjGridModel  *model;
+  gulong         changed_handler;
+  GListStore    *rows;
+  GPtrArray     *cells;         /* bound GtkInscription cells */
+
+  guint          cursor_row;
+  guint          cursor_column;
+  guint          anchor_row;
+  guint          anchor_column;
+
+  gboolean       editing;
+  gboolean       edit_typed;    /* started by typing: arrows commit and move */
+  guint          edit_row;
+  guint          edit_column;
+  char          *edit_original;
+
+  char          *message_text;
+  guint          message_row;
+  guint          message_column;
+
+  guint          focus_source;
+  gboolean       focus_pending;
+  guint          drag_anchor_row;
+  guint          drag_anchor_column;
+  gboolean       dragging;
+};
+
+G_DEFINE_FINAL_TYPE (TrjGrid, trj_grid, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+enum {
+  CELL_ERROR,
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* What a cell widget knows of itself: its list item (for the row) and column. */
+typedef struct {
+  GtkListItem *item;
+  guint        column;
+} CellInfo;
+
+static GQuark cell_quark;
+
+static void scroll_to_cursor (TrjGrid *self);
+
+static CellInfo *
+cell_info (GtkWidget *cell)
+{
+  return g_object_get_qdata (G_OBJECT (cell), cell_quark);
+}
+
+static guint
+cell_row (GtkWidget *cell)
+{
+  return gtk_list_item_get_position (cell_info (cell)->item);
+}
+
+static guint
+n_rows (TrjGrid *self)
+{
+  return self->model != NULL ? trj_grid_model_get_n_rows (self->model) : 0;
+}
+
+static guint
+n_columns (TrjGrid *self)
+{
+  return self->model != NULL ? trj_grid_model_get_n_columns (self->model) : 0;
+}
+
+static GtkWidget *
+find_cell (TrjGrid *self,
+           guint    row,
+           guint    column)
+{
+  guint i;
+
+  for (i = 0; i < self->cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (self->cells, i);
+
+      if (cell_info (cell)->column == column && cell_row (cell) == row)
+        return cell;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+pick_cell (TrjGrid *self,
+           double   x,
+           double   y)
+{
+  GtkWidget *widget = gtk_widget_pick (self->column_view, x, y, GTK_PICK_DEFAULT);
+
+  for (; widget != NULL && widget != self->column_view; widget = gtk_widget_get_parent (widget))
+    if (cell_info (widget) != NULL)
+      return widget;
+  return NULL;
+}
+
+static void
+set_css_class (GtkWidget  *widget,
+               const char *name,
+               gboolean    on)
+{
+  if (on)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+static void
+selection_bounds (TrjGrid *self,
+                  guint   *first_row,
+                  guint   *first_column,
+                  guint   *last_row,
+                  guint   *last_column)
+{
+  *first_row = MIN (self->anchor_row, self->cursor_row);
+  *last_row = MAX (self->anchor_row, self->cursor_row);
+  *first_column = MIN (self->anchor_column, self->cursor_column);
+  *last_column = MAX (self->anchor_column, self->cursor_column);
+}
+
+/* Refreshes one cell: its selection state always, its text, alert and
+ * editability when the values may have changed. Nothing is set when nothing
+ * changed, so a refresh of every visible cell stays cheap. */
+static void
+update_cell (TrjGrid   *self,
+             GtkWidget *cell,
+             gboolean   values)
+{
+  CellInfo *info = cell_info (cell);
+  guint row = cell_row (cell);
+  guint first_row, first_column, last_row, last_column;
+
+  if (self->model == NULL || row >= n_rows (self))
+    return;
+
+  selection_bounds (self, &first_row, &first_column, &last_row, &last_column);
+  set_css_class (cell, "cursor", row == self->cursor_row && info->column == self->cursor_column);
+  set_css_class (cell, "range",
+                 row >= first_row && row <= last_row &&
+                 info->column >= first_column && info->column <= last_column &&
+                 (first_row != last_row || first_column != last_column));
+
+  if (values)
+    {
+      GtkInscription *inscription = GTK_INSCRIPTION (cell);
+      g_autofree char *text = trj_grid_model_get_text (self->model, row, info->column);
+      g_autofree char *tooltip = NULL;
+      TrjGridAlert alert;
+
+      if (g_strcmp0 (text, gtk_inscription_get_text (inscription)) != 0)
+        {
+          const TrjGridColumn *column = trj_grid_model_get_column (self->model, info->column);
+          /* TRANSLATORS: accessible name of a grid cell: column title, value. */
+          g_autofree char *label = g_strdup_printf (_("%s: %s"), column->title, text);
+
+          gtk_inscription_set_text (inscription, text);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                          -1);
+        }
+
+      alert = trj_grid_model_get_alert (self->model, row, info->column, &tooltip);
+      set_css_class (cell, "alert-warning", alert == TRJ_GRID_ALERT_WARNING);
+      set_css_class (cell, "alert-error", alert == TRJ_GRID_ALERT_ERROR);
+      if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (cell)) != 0)
+        gtk_widget_set_tooltip_text (cell, tooltip);
+      set_css_class (cell, "computed",
+                     !trj_grid_model_is_editable (self->model, row, info->column));
+    }
+}
+
+static void
+update_cells (TrjGrid  *self,
+              gboolean  values)
+{
+  guint i;
+
+  for (i = 0; i < self->cells->len; i++)
+    update_cell (self, g_ptr_array_index (self->cells, i), values);
+}
+
+/* The editor and the message follow their cell: re-place them. */
+static void
+queue_overlay_layout (TrjGrid *self)
+{
+  gtk_widget_queue_allocate (self->overlay);
+}
+
+static void
+hide_message (TrjGrid *self)
+{
+  if (self->message_text == NULL)
+    return;
+  g_clear_pointer (&self->message_text, g_free);
+  gtk_widget_set_visible (self->message, FALSE);
+}
+
+static void
+show_message (TrjGrid    *self,
+              guint       row,
+              guint       column,
+              const char *text)
+{
+  g_free (self->message_text);
+  self->message_text = g_strdup (text);
+  self->message_row = row;
+  self->message_column = column;
+  gtk_label_set_text (GTK_LABEL (self->message), text);
+  gtk_widget_set_visible (self->message, TRUE);
+  queue_overlay_layout (self);
+  g_signal_emit (self, signals[CELL_ERROR], 0, row, column, text);
+}
+
+static void
+selection_changed (TrjGrid *self)
+{
+  update_cells (self, FALSE);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+move_to (TrjGrid  *self,
+         int       row,
+         int       column,
+         gboolean  extend)
+{
+  guint rows = n_rows (self);
+  guint columns = n_columns (self);
+
+  if (rows == 0 || columns == 0)
+    return;
+
+  self->cursor_row = CLAMP (row, 0, (int) rows - 1);
+  self->cursor_column = CLAMP (column, 0, (int) columns - 1);
+  if (!extend)
+    {
+      self->anchor_row = self->cursor_row;
+      self->anchor_column = self->cursor_column;
+    }
+  hide_message (self);
+  selection_changed (self);
+  scroll_to_cursor (self);
+}
+
+/* Tab and Shift+Tab run along the row and wrap to the next or previous one. */
+static void
+move_along (TrjGrid *self,
+            int      step)
+{
+  int columns = n_columns (self);
+  int row = self->cursor_row;
+  int column = (int) self->cursor_column + step;
+
+  if (column >= columns && row + 1 < (int) n_rows (self))
+    {
+      row++;
+      column = 0;
+    }
+  else if (column < 0 && row > 0)
+    {
+      row--;
+      column = columns - 1;
+    }
+  move_to (self, row, column, FALSE);
+}
+
+static int
+rows_per_page (TrjGrid *self)
+{
+  GtkWidget *cell = self->cells->len > 0 ? g_ptr_array_index (self->cells, 0) : NULL;
+  int height = cell != NULL ? gtk_widget_get_height (gtk_widget_get_parent (cell)) : 0;
+
+  if (height <= 0)
+    return 10;
+  return MAX (1, gtk_widget_get_height (self->list_view) / height - 1);
+}
+
+/* Horizontal scrolling: the list view scrolls rows into view, not columns. */
+static void
+scroll_column_into_view (TrjGrid   *self,
+                         GtkWidget *cell)
+{
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  graphene_rect_t bounds;
+  double value, width;
+
+  if (hadjustment == NULL ||
+      !gtk_widget_compute_bounds (cell, self->column_view, &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (hadjustment);
+  width = gtk_widget_get_width (self->column_view);
+  if (bounds.origin.x < 0)
+    gtk_adjustment_set_value (hadjustment, value + bounds.origin.x);
+  else if (bounds.origin.x + bounds.size.width > width)
+    gtk_adjustment_set_value (hadjustment,
+                              value + MIN (bounds.origin.x,
+                                           bounds.origin.x + bounds.size.width - width));
+}
+
+/* After a scroll the cursor's row is bound at the next layout: focus it then. */
+static gboolean
+focus_cursor_cb (gpointer data)
+{
+  TrjGrid *self = data;
+  GtkWidget *cell;
+
+  self->focus_source = 0;
+  cell = find_cell (self, self->cursor_row, self->cursor_column);
+  if (cell == NULL)
+    return G_SOURCE_REMOVE;
+
+  self->focus_pending = FALSE;
+  scroll_column_into_view (self, cell);
+  if (!self->editing &&
+      (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    gtk_widget_grab_focus (cell);
+  queue_overlay_layout (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_focus_cursor (TrjGrid *self)
+{
+  self->focus_pending = TRUE;
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_cursor_cb, self);
+}
+
+static void
+scroll_to_cursor (TrjGrid *self)
+{
+  if (self->list_view != NULL && self->cursor_row < n_rows (self))
+    gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", self->cursor_row);
+  queue_focus_cursor (self);
+}
+
+static void
+finish_edit (TrjGrid *self)
+{
+  GtkWidget *cell;
+
+  self->editing = FALSE;
+  g_clear_pointer (&self->edit_original, g_free);
+  cell = find_cell (self, self->cursor_row, self->cursor_column);
+  /* Focus leaves the editor before it hides, so it does not fall out of the grid. */
+  if (cell != NULL && gtk_widget_has_focus (self->editor))
+    gtk_widget_grab_focus (cell);
+  gtk_widget_set_visible (self->editor, FALSE);
+}
+
+gboolean
+trj_grid_start_editing (TrjGrid    *self,
+                        const char *initial_text)
+{
+  GtkEditable *editable;
+
+  g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
+
+  if (self->model == NULL || self->cursor_row >= n_rows (self))
+    return FALSE;
+  if (self->editing)
+    return TRUE;
+
+  hide_message (self);
+  if (!trj_grid_model_is_editable (self->model, self->cursor_row, self->cursor_column))
+    {
+      show_message (self, self->cursor_row, self->cursor_column,
+                    _("This cell is computed: it cannot be changed"));
+      return FALSE;
+    }
+
+  self->anchor_row = self->cursor_row;
+  self->anchor_column = self->cursor_column;
+  selection_changed (self);
+
+  self->editing = TRUE;
+  self->edit_typed = initial_text != NULL;
+  self->edit_row = self->cursor_row;
+  self->edit_column = self->cursor_column;
+  self->edit_original = trj_grid_model_get_edit_text (self->model, self->edit_row, self->edit_column);
+
+  editable = GTK_EDITABLE (self->editor);
+  gtk_editable_set_text (editable, initial_text != NULL ? initial_text : self->edit_original);
+  gtk_widget_set_visible (self->editor, TRUE);
+  gtk_widget_grab_focus (self->editor);
+  gtk_editable_select_region (editable, -1, -1);
+  scroll_to_cursor (self);
+  queue_overlay_layout (self);
+  return TRUE;
+}
+
+gboolean
+trj_grid_commit_edit (TrjGrid *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
+
+  if (!self->editing)
+    return TRUE;
+
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor)));
+  if (!self->edit_typed && g_strcmp0 (text, self->edit_original) == 0)
+    {
+      finish_edit (self);
+      return TRUE;
+    }
+
+  if (!trj_grid_model_set_cell (self->model, self->edit_row, self->edit_column, text, &error))
+    {
+      /* Refused: the model kept its value; the text stays for correction. */
+      show_message (self, self->edit_row, self->edit_column, error->message);
+      gtk_editable_select_region (GTK_EDITABLE (self->editor), 0, -1);
+      return FALSE;
+    }
+
+  hide_message (self);
+  finish_edit (self);
+  return TRUE;
+}
+
+void
+trj_grid_cancel_edit (TrjGrid *self)
+{
+  g_return_if_fail (TRJ_IS_GRID (self));
+
+  if (!self->editing)
+    return;
+  hide_message (self);
+  finish_edit (self);
+}
+
+gboolean
+trj_grid_is_editing (TrjGrid *self)
+{
+  g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
+  return self->editing;
+}
+
+GtkEditable *
+trj_grid_get_editor (TrjGrid *self)
+{
+  g_return_val_if_fail (TRJ_IS_GRID (self), NULL);
+  return GTK_EDITABLE (self->editor);
+}
+
+const char *
+trj_grid_get_error_message (TrjGrid *self)
+{
+  g_return_val_if_fail (TRJ_IS_GRID (self), NULL);
+  return self->message_text;
+}
+
+char *
+trj_grid_copy_text (TrjGrid *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint first_row, first_column, last_row, last_column, row, column;
+
+  g_return_val_if_fail (TRJ_IS_GRID (self), NULL);
+
+  if (self->model == NULL || n_rows (self) == 0)
+    return g_strdup ("");
+
+  selection_bounds (self, &first_row, &first_column, &last_row, &last_column);
+  for (row = first_row; row <= last_row; row++)
+    {
+      if (row > first_row)
+        g_string_append_c (out, '\n');
+      for (column = first_column; column <= last_column; column++)
+        {
+          g_autofree char *text = trj_grid_model_get_text (self->model, row, column);
+
+          if (column > first_column)
+            g_string_append_c (out, '\t');
+          trj_grid_tsv_append_field (out, text);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Sets a block of cells as one batch: every cell is validated first, then
+ * set; a refusal on the way rolls the batch back. With fill, texts[0][0]
+ * goes everywhere; otherwise a row of texts may be shorter than the block
+ * (the rest of it is left alone). Read-only cells are skipped: they are
+ * recomputed. */
+static gboolean
+set_block (TrjGrid     *self,
+           guint        first_row,
+           guint        first_column,
+           guint        rows,
+           guint        columns,
+           GPtrArray   *texts,
+           gboolean     fill,
+           const char  *label,
+           GError     **error)
+{
+  guint pass, r, c;
+  gboolean ok = TRUE;
+
+  for (pass = 0; pass < 2 && ok; pass++)
+    {
+      if (pass == 1)
+        trj_grid_model_begin_batch (self->model, label);
+
+      for (r = 0; r < rows && ok; r++)
+        {
+          char **fields = g_ptr_array_index (texts, fill ? 0 : r);
+          guint n_fields = g_strv_length (fields);
+
+          for (c = 0; c < columns && ok; c++)
+            {
+              guint row = first_row + r, column = first_column + c;
+              const char *text = fields[fill ? 0 : c];
+              g_autoptr(GError) local_error = NULL;
+
+              if (!fill && c >= n_fields)
+                break;
+              if (!trj_grid_model_is_editable (self->model, row, column))
+                continue;
+
+              ok = pass == 0
+                ? trj_grid_model_validate (self->model, row, column, text, &local_error)
+                : trj_grid_model_set_cell (self->model, row, column, text, &local_error);
+              if (!ok)
+                {
+                  const TrjGridColumn *desc = trj_grid_model_get_column (self->model, column);
+                  /* TRANSLATORS: where a pasted value was refused, then why. */
+                  g_autofree char *where = g_strdup_printf (_("Row %u, column “%s”: %s"),
+                                                            row + 1, desc->title,
+                                                            local_error->message);
+
+                  g_set_error_literal (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_PASTE, where);
+                  show_message (self, row, column, where);
+                }
+            }
+        }
+
+      if (pass == 1)
+        trj_grid_model_end_batch (self->model, ok);
+    }
+  return ok;
+}
+
+gboolean
+trj_grid_paste_text (TrjGrid     *self,
+                     const char  *tsv,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) block = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint first_row, first_column, last_row, last_column;
+  guint rows, columns, i;
+  gboolean fill;
+
+  g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
+  g_return_val_if_fail (tsv != NULL, FALSE);
+
+  if (self->model == NULL || n_rows (self) == 0)
+    return TRUE;
+  if (self->editing)
+    trj_grid_cancel_edit (self);
+
+  block = trj_grid_tsv_parse (tsv);
+  selection_bounds (self, &first_row, &first_column, &last_row, &last_column);
+  rows = block->len;
+  columns = 0;
+  for (i = 0; i < block->len; i++)
+    columns = MAX (columns, g_strv_length (g_ptr_array_index (block, i)));
+
+  /* One value fills the whole selection, as in a spreadsheet. */
+  fill = rows == 1 && columns == 1;
+  if (fill)
+    {
+      rows = last_row - first_row + 1;
+      columns = last_column - first_column + 1;
+    }
+
+  if (rows == 0 || columns == 0)
+    g_set_error_literal (&local_error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_PASTE,
+                         _("The clipboard holds nothing to paste"));
+  else if (first_row + rows > n_rows (self) || first_column + columns > n_columns (self))
+    g_set_error (&local_error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_PASTE,
+                 _("The pasted block of %u × %u cells goes past the end of the grid"),
+                 rows, columns);
+  if (local_error != NULL)
+    {
+      show_message (self, first_row, first_column, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!set_block (self, first_row, first_column, rows, columns, block, fill, _("Paste"), error))
+    return FALSE;
+
+  self->anchor_row = first_row + rows - 1;
+  self->anchor_column = first_column + columns - 1;
+  self->cursor_row = first_row;
+  self->cursor_column = first_column;
+  hide_message (self);
+  selection_changed (self);
+  return TRUE;
+}
+
+gboolean
+trj_grid_clear_selection (TrjGrid  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *fields[] = { "", NULL };
+  guint first_row, first_column, last_row, last_column;
+
+  g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
+
+  if (self->model == NULL || n_rows (self) == 0)
+    return TRUE;
+
+  g_ptr_array_add (empty, g_strdupv ((char **) fields));
+  selection_bounds (self, &first_row, &first_column, &last_row, &last_column);
+  return set_block (self, first_row, first_column,
+                    last_row - first_row + 1, last_column - first_column + 1,
+                    empty, TRUE, _("Clear"), error);
+}
+
+static void
+paste_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(TrjGrid) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, self->cursor_row, self->cursor_column,
+                      _("The clipboard holds no text to paste"));
+      return;
+    }
+  /* A refusal is shown next to the cell by trj_grid_paste_text(). */
+  trj_grid_paste_text (self, text, NULL);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TrjGrid *self = TRJ_GRID (widget);
+  g_autofree char *text = trj_grid_copy_text (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  trj_grid_clear_selection (TRJ_GRID (widget), NULL);
+}
+
+static void
+cut_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  copy_action (widget, action_name, parameter);
+  clear_action (widget, action_name, parameter);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
+                                 paste_ready_cb, g_object_ref (widget));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  trj_grid_start_editing (TRJ_GRID (widget), NULL);
+}
+
+static gboolean
+handle_editing_key (TrjGrid         *self,
+                    guint            keyval,
+                    GdkModifierType  state)
+{
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  int row = self->cursor_row, column = self->cursor_column;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      trj_grid_cancel_edit (self);
+      return TRUE;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (trj_grid_commit_edit (self))
+        move_to (self, row + (shift ? -1 : 1), column, FALSE);
+      return TRUE;
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      if (trj_grid_commit_edit (self))
+        move_along (self, keyval == GDK_KEY_ISO_Left_Tab || shift ? -1 : 1);
+      return TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (trj_grid_commit_edit (self))
+        move_to (self, row + (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : 1),
+                 column, FALSE);
+      return TRUE;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      /* After F2 the arrows move in the text; after typing they leave the cell. */
+      if (!self->edit_typed || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0)
+        return FALSE;
+      if (trj_grid_commit_edit (self))
+        move_to (self, row, column + (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ? -1 : 1),
+                 FALSE);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+handle_control_key (TrjGrid *self,
+                    guint    keyval,
+                    gboolean shift)
+{
+  int last_row = (int) n_rows (self) - 1, last_column = (int) n_columns (self) - 1;
+
+  switch (gdk_keyval_to_lower (keyval))
+    {
+    case GDK_KEY_c:
+      copy_action (GTK_WIDGET (self), NULL, NULL);
+      return TRUE;
+    case GDK_KEY_x:
+      cut_action (GTK_WIDGET (self), NULL, NULL);
+      return TRUE;
+    case GDK_KEY_v:
+      paste_action (GTK_WIDGET (self), NULL, NULL);
+      return TRUE;
+    case GDK_KEY_a:
+      trj_grid_select_range (self, 0, 0, last_row, last_column);
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      move_to (self, 0, 0, shift);
+      return TRUE;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      move_to (self, last_row, last_column, shift);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_to (self, 0, self->cursor_column, shift);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_to (self, last_row, self->cursor_column, shift);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      move_to (self, self->cursor_row, 0, shift);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      move_to (self, self->cursor_row, last_column, shift);
+      return TRUE;
+    default:
+      /* Ctrl+Z, Ctrl+D, Ctrl+Delete… belong to the window. */
+      return FALSE;
+    }
+}
+
+gboolean
+trj_grid_handle_key (TrjGrid         *self,
+                     guint            keyval,
+                     GdkModifierType  state)
+{
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  int row, column;
+  gunichar ch;
+
+  g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
+
+  if (self->model == NULL || n_rows (self) == 0 || n_columns (self) == 0)
+    return FALSE;
+  if (self->editing)
+    return handle_editing_key (self, keyval, state);
+  if (state & GDK_CONTROL_MASK)
+    return handle_control_key (self, keyval, shift);
+  if (state & (GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+
+  row = self->cursor_row;
+  column = self->cursor_column;
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_to (self, row - 1, column, shift);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_to (self, row + 1, column, shift);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      move_to (self, row, column - 1, shift);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      move_to (self, row, column + 1, shift);
+      return TRUE;
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      move_along (self, keyval == GDK_KEY_ISO_Left_Tab || shift ? -1 : 1);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      move_to (self, row + (shift ? -1 : 1), column, FALSE);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      move_to (self, row - rows_per_page (self), column, shift);
+      return TRUE;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      move_to (self, row + rows_per_page (self), column, shift);
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      move_to (self, row, 0, shift);
+      return TRUE;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      move_to (self, row, (int) n_columns (self) - 1, shift);
+      return TRUE;
+    case GDK_KEY_F2:
+      trj_grid_start_editing (self, NULL);
+      return TRUE;
+    case GDK_KEY_BackSpace:
+      trj_grid_start_editing (self, "");
+      return TRUE;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      trj_grid_clear_selection (self, NULL);
+      return TRUE;
+    case GDK_KEY_Escape:
+      if (self->message_text != NULL)
+        hide_message (self);
+      else if (self->anchor_row != self->cursor_row || self->anchor_column != self->cursor_column)
+        move_to (self, row, column, FALSE);
+      else
+        return FALSE;
+      return TRUE;
+    default:
+      break;
+    }
+
+  /* Type to replace. */
+  ch = gdk_keyval_to_unicode (keyval);
+  if (ch != 0 && g_unichar_isprint (ch))
+    {
+      char text[8] = { 0 };
+
+      g_unichar_to_utf8 (ch, text);
+      trj_grid_start_editing (self, text);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TrjGrid               *self)
+{
+  return trj_grid_handle_key (self, keyval, state & gtk_accelerator_get_default_mod_mask ());
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            TrjGrid         *self)
+{
+  GtkWidget *cell = pick_cell (self, x, y);
+  GdkModifierType state;
+  guint row;
+
+  if (cell == NULL)
+    return;
+  /* Clicking away from the edited cell commits it, unless it is refused. */
+  if (self->editing && !trj_grid_commit_edit (self))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
+  row = cell_row (cell);
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  if (state & GDK_SHIFT_MASK)
+    trj_grid_select_range (self, self->anchor_row, self->anchor_column, row, cell_info (cell)->column);
+  else
+    trj_grid_set_cursor (self, row, cell_info (cell)->column);
+
+  self->dragging = TRUE;
+  self->drag_anchor_row = self->anchor_row;
+  self->drag_anchor_column = self->anchor_column;
+  gtk_widget_grab_focus (cell);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+
+  if (n_press == 2)
+    {
+      self->dragging = FALSE;
+      trj_grid_start_editing (self, NULL);
+    }
+}
+
+static void
+released_cb (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             TrjGrid         *self)
+{
+  self->dragging = FALSE;
+}
+
+/* A drag with the button down selects from the pressed cell to the one under the pointer. */
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           TrjGrid                  *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *cell;
+
+  if (!self->dragging || !(state & GDK_BUTTON1_MASK))
+    {
+      self->dragging = FALSE;
+      return;
+    }
+
+  cell = pick_cell (self, x, y);
+  if (cell != NULL &&
+      (cell_row (cell) != self->cursor_row || cell_info (cell)->column != self->cursor_column))
+    trj_grid_select_range (self, self->drag_anchor_row, self->drag_anchor_column,
+                           cell_row (cell), cell_info (cell)->column);
+}
+
+static gboolean
+place_overlay_child_cb (GtkOverlay    *overlay,
+                        GtkWidget     *child,
+                        GdkRectangle  *allocation,
+                        TrjGrid       *self)
+{
+  gboolean is_editor = child == self->editor;
+  GtkWidget *cell;
+  graphene_rect_t bounds;
+  int min_width, nat_width, min_height, nat_height;
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+
+  if (child != self->editor && child != self->message)
+    return FALSE;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_height, &nat_height, NULL, NULL);
+
+  cell = is_editor ? find_cell (self, self->edit_row, self->edit_column)
+                   : find_cell (self, self->message_row, self->message_column);
+  if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (overlay), &bounds))
+    {
+      /* The cell is scrolled out of sight: so is what belongs to it. */
+      *allocation = (GdkRectangle) { -10000, -10000, min_width, min_height };
+      return TRUE;
+    }
+
+  if (is_editor)
+    {
+      allocation->x = bounds.origin.x;
+      allocation->y = bounds.origin.y;
+      allocation->width = MAX (min_width, (int) bounds.size.width);
+      allocation->height = MAX (min_height, (int) bounds.size.height);
+      return TRUE;
+    }
+
+  /* The message goes below the cell, or above it at the bottom of the grid. */
+  allocation->width = MAX (min_width, MIN (nat_width, width));
+  allocation->height = nat_height;
+  allocation->x = CLAMP ((int) bounds.origin.x, 0, MAX (0, width - allocation->width));
+  allocation->y = bounds.origin.y + bounds.size.height + 2;
+  if (allocation->y + allocation->height > height)
+    allocation->y = MAX (0, (int) bounds.origin.y - allocation->height - 2);
+  return TRUE;
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               TrjGrid                  *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "trj-grid-column"));
+  const TrjGridColumn *desc = trj_grid_model_get_column (self->model, column);
+  gboolean numeric = desc->kind != TRJ_GRID_VALUE_TEXT && desc->kind != TRJ_GRID_VALUE_CHOICE;
+  float xalign;
+  GtkWidget *cell;
+  CellInfo *info;
+
+  switch (desc->align)
+    {
+    case TRJ_GRID_ALIGN_START: xalign = 0.0f; break;
+    case TRJ_GRID_ALIGN_CENTER: xalign = 0.5f; break;
+    case TRJ_GRID_ALIGN_END: xalign = 1.0f; break;
+    case TRJ_GRID_ALIGN_AUTO:
+    default: xalign = numeric ? 1.0f : 0.0f; break;
+    }
+
+  cell = g_object_new (GTK_TYPE_INSCRIPTION,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
+                       "focusable", TRUE,
+                       "min-chars", MIN (desc->width_chars, 4),
+                       "nat-chars", desc->width_chars,
+                       "xalign", xalign,
+                       "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                       NULL);
+  gtk_widget_add_css_class (cell, "trj-grid-cell");
+
+  info = g_new0 (CellInfo, 1);
+  info->item = item;
+  info->column = column;
+  g_object_set_qdata_full (G_OBJECT (cell), cell_quark, info, g_free);
+
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TrjGrid                  *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  g_ptr_array_add (self->cells, cell);
+  update_cell (self, cell, TRUE);
+  if (self->focus_pending && cell_row (cell) == self->cursor_row &&
+      cell_info (cell)->column == self->cursor_column)
+    queue_focus_cursor (self);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                TrjGrid                  *self)
+{
+  g_ptr_array_remove_fast (self->cells, gtk_list_item_get_child (item));
+}
+
+static void
+remove_columns (TrjGrid *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (GTK_COLUMN_VIEW (self->column_view), column);
+    }
+}
+
+static void
+add_columns (TrjGrid *self)
+{
+  guint i;
+
+  for (i = 0; i < n_columns (self); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "trj-grid-column", GUINT_TO_POINTER (i));
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell_cb), self, 0);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, 0);
+
+      column = gtk_column_view_column_new (trj_grid_model_get_column (self->model, i)->title,
+                                           factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
+    }
+}
+
+/* The row objects carry nothing: cells read their row from the list item's position. */
+static void
+splice_rows (TrjGrid *self,
+             guint    position,
+             guint    removed,
+             guint    added)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i;
+
+  for (i = 0; i < added; i++)
+    g_ptr_array_add (items, g_object_new (G_TYPE_OBJECT, NULL));
+  g_list_store_splice (self->rows, position, removed, items->pdata, added);
+}
+
+static void
+model_changed_cb (TrjGridModel *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  TrjGrid      *self)
+{
+  guint rows = n_rows (self);
+
+  if (removed != added)
+    {
+      if (self->editing && self->edit_row >= position)
+        trj_grid_cancel_edit (self);
+      splice_rows (self, position, removed, added);
+      self->cursor_row = MIN (self->cursor_row, rows > 0 ? rows - 1 : 0);
+      self->anchor_row = MIN (self->anchor_row, rows > 0 ? rows - 1 : 0);
+      hide_message (self);
+      selection_changed (self);
+    }
+  update_cells (self, TRUE);
+  queue_overlay_layout (self);
+}
+
+void
+trj_grid_set_model (TrjGrid      *self,
+                    TrjGridModel *model)
+{
+  g_return_if_fail (TRJ_IS_GRID (self));
+  g_return_if_fail (model == NULL || TRJ_IS_GRID_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  trj_grid_cancel_edit (self);
+  hide_message (self);
+  remove_columns (self);
+  g_list_store_remove_all (self->rows);
+  g_clear_signal_handler (&self->changed_handler, self->model);
+  g_set_object (&self->model, model);
+
+  self->cursor_row = self->cursor_column = self->anchor_row = self->anchor_column = 0;
+  if (model != NULL)
+    {
+      self->changed_handler = g_signal_connect (model, "changed",
+                                                G_CALLBACK (model_changed_cb), self);
+      add_columns (self);
+      splice_rows (self, 0, 0, n_rows (self));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+TrjGridModel *
+trj_grid_get_model (TrjGrid *self)
+{
+  g_return_val_if_fail (TRJ_IS_GRID (self), NULL);
+  return self->model;
+}
+
+void
+trj_grid_get_cursor (TrjGrid *self,
+                     guint   *row,
+                     guint   *column)
+{
+  g_return_if_fail (TRJ_IS_GRID (self));
+  if (row != NULL)
+    *row = self->cursor_row;
+  if (column != NULL)
+    *column = self->cursor_column;
+}
+
+void
+trj_grid_set_cursor (TrjGrid *self,
+                     guint    row,
+                     guint    column)
+{
+  g_return_if_fail (TRJ_IS_GRID (self));
+  move_to (self, MIN (row, G_MAXINT), MIN (column, G_MAXINT), FALSE);
+}
+
+void
+trj_grid_select_range (TrjGrid *self,
+                       guint    anchor_row,
+                       guint    anchor_column,
+                       guint    row,
+                       guint    column)
+{
+  g_return_if_fail (TRJ_IS_GRID (self));
+
+  if (n_rows (self) == 0 || n_columns (self) == 0)
+    return;
+  self->anchor_row = MIN (anchor_row, n_rows (self) - 1);
+  self->anchor_column = MIN (anchor_column, n_columns (self) - 1);
+  move_to (self, MIN (row, G_MAXINT), MIN (column, G_MAXINT), TRUE);
+}
+
+void
+trj_grid_get_selection (TrjGrid *self,
+                        guint   *first_row,
+                        guint   *first_column,
+                        guint   *rows,
+                        guint   *columns)
+{
+  guint r0, c0, r1, c1;
+
+  g_return_if_fail (TRJ_IS_GRID (self));
+
+  selection_bounds (self, &r0, &c0, &r1, &c1);
+  if (first_row != NULL)
+    *first_row = r0;
+  if (first_column != NULL)
+    *first_column = c0;
+  if (rows != NULL)
+    *rows = n_rows (self) > 0 ? r1 - r0 + 1 : 0;
+  if (columns != NULL)
+    *columns = n_columns (self) > 0 ? c1 - c0 + 1 : 0;
+}
+
+const char *
+trj_grid_get_displayed_text (TrjGrid *self,
+                             guint    row,
+                             guint    column)
+{
+  GtkWidget *cell;
+
+  g_return_val_if_fail (TRJ_IS_GRID (self), NULL);
+
+  cell = find_cell (self, row, column);
+  return cell != NULL ? gtk_inscription_get_text (GTK_INSCRIPTION (cell)) : NULL;
+}
+
+GtkWidget *
+trj_grid_new (void)
+{
+  return g_object_new (TRJ_TYPE_GRID, NULL);
+}
+
+static gboolean
+trj_grid_grab_focus (GtkWidget *widget)
+{
+  TrjGrid *self = TRJ_GRID (widget);
+  GtkWidget *cell;
+
+  if (self->editing)
+    return gtk_widget_grab_focus (self->editor);
+  cell = find_cell (self, self->cursor_row, self->cursor_column);
+  if (cell != NULL)
+    return gtk_widget_grab_focus (cell);
+  return gtk_widget_grab_focus (self->column_view);
+}
+
+/* The stylesheet is loaded once per display, the first time a grid shows there. */
+static void
+trj_grid_realize (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  GTK_WIDGET_CLASS (trj_grid_parent_class)->realize (widget);
+
+  if (g_object_get_data (G_OBJECT (display), "trj-grid-css") == NULL)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+      g_autoptr(GBytes) css = g_resource_lookup_data (trj_grid_get_resource (),
+                                                      "/fr/gouv/travail/Trajectoire/grid/trj-grid.css",
+                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      gtk_css_provider_load_from_data (provider, g_bytes_get_data (css, NULL), g_bytes_get_size (css));
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_set_data (G_OBJECT (display), "trj-grid-css", GINT_TO_POINTER (1));
+    }
+}
+
+static void
+adjustment_changed_cb (TrjGrid *self)
+{
+  queue_overlay_layout (self);
+}
+
+static void
+trj_grid_dispose (GObject *object)
+{
+  TrjGrid *self = TRJ_GRID (object);
+
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_signal_handler (&self->changed_handler, self->model);
+  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  g_clear_object (&self->model);
+  g_clear_object (&self->rows);
+
+  G_OBJECT_CLASS (trj_grid_parent_class)->dispose (object);
+}
+
+static void
+trj_grid_finalize (GObject *object)
+{
+  TrjGrid *self = TRJ_GRID (object);
+
+  g_ptr_array_unref (self->cells);
+  g_free (self->edit_original);
+  g_free (self->message_text);
+
+  G_OBJECT_CLASS (trj_grid_parent_class)->finalize (object);
+}
+
+static void
+trj_grid_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  TrjGrid *self = TRJ_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trj_grid_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  TrjGrid *self = TRJ_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      trj_grid_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trj_grid_class_init (TrjGridClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trj_grid_dispose;
+  object_class->finalize = trj_grid_finalize;
+  object_class->get_property = trj_grid_get_property;
+  object_class->set_property = trj_grid_set_property;
+
+  widget_class->grab_focus = trj_grid_grab_focus;
+  widget_class->realize = trj_grid_realize;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         TRJ_TYPE_GRID_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CELL_ERROR] =
+    g_signal_new ("cell-error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_STRING);
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "grid.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "grid.cut", NULL, cut_action);
+  gtk_widget_class_install_action (widget_class, "grid.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "grid.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "grid.edit", NULL, edit_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "trjgrid");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+
+  cell_quark = g_quark_from_static_string ("trj-grid-cell");
+}
+
+static void
+trj_grid_init (TrjGrid *self)
+{
+  GtkWidget *scrolled;
+  GtkWidget *child;
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  self->cells = g_ptr_array_new ();
+  self->rows = g_list_store_new (G_TYPE_OBJECT);
+
+  self->overlay = gtk_overlay_new ();
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+  g_signal_connect (self->overlay, "get-child-position", G_CALLBACK (place_overlay_child_cb), self);
+
+  self->column_view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)))));
+  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (self->column_view), TRUE);
+  gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (self->column_view), TRUE);
+  gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (self->column_view), FALSE);
+  gtk_widget_add_css_class (self->column_view, "trj-grid");
+  for (child = gtk_widget_get_first_child (self->column_view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      self->list_view = child;
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_hexpand (scrolled, TRUE);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), scrolled);
+  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)),
+                            "value-changed", G_CALLBACK (adjustment_changed_cb), self);
+  g_signal_connect_swapped (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                            "value-changed", G_CALLBACK (adjustment_changed_cb), self);
+
+  self->editor = gtk_text_new ();
+  gtk_widget_add_css_class (self->editor, "trj-grid-editor");
+  gtk_widget_set_visible (self->editor, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->editor);
+
+  self->message = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->message), 50);
+  gtk_widget_add_css_class (self->message, "trj-grid-message");
+  gtk_widget_set_can_target (self->message, FALSE);
+  gtk_widget_set_visible (self->message, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->message);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
+  gtk_widget_add_controller (self->column_view, GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (self->column_view, controller);
+}

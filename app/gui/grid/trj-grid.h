@@ -1,0 +1,105 @@
+/* trj-grid.h — a spreadsheet-like grid over a TrjGridModel
+ *
+ * A GtkColumnView with one GtkSignalListItemFactory per column whose cells
+ * are focusable GtkInscription widgets (fast to recycle). GTK 4.8 has no cell
+ * cursor, so the grid keeps its own (row, column) cursor and a rectangular
+ * selection between an anchor cell and the cursor, drawn with CSS classes
+ * (.cursor, .range, .computed, .alert-warning, .alert-error on the
+ * .trj-grid-cell cells).
+ *
+ * Keyboard (capture phase, so the column view's own bindings never see it):
+ *   arrows, Tab / Shift+Tab, Enter / Shift+Enter, Home / End, Ctrl+Home /
+ *   Ctrl+End, Page Up / Page Down, Ctrl+arrows (to the edge); Shift extends
+ *   the selection; Ctrl+A selects all.
+ *   F2 edits the cell; a printable key replaces its content (type to
+ *   replace); Backspace empties it and edits; Enter / Tab commit and move,
+ *   Escape cancels. Delete clears the selection.
+ *   Ctrl+C / Ctrl+X / Ctrl+V: TSV clipboard (trj-grid-tsv.h), a paste is one
+ *   batch (one undo step) and is refused whole when a cell is invalid.
+ *   Other keys (Ctrl+Z, Ctrl+D, Insert, Ctrl+Delete…) are left to the window.
+ * Mouse: a click puts the cursor on a cell, Shift+click or a drag selects a
+ * range, a double click edits.
+ *
+ * One shared editor (a GtkText laid over the cursor cell) is used for every
+ * edit, never an editable widget in the recycled cells. An invalid entry is
+ * refused: the model is untouched, the editor stays open, and the reason is
+ * shown next to the cell and emitted as "cell-error".
+ *
+ * Actions: grid.copy, grid.cut, grid.paste, grid.clear, grid.edit.
+ * Signals: "cell-error" (guint row, guint column, const char *message);
+ *          "selection-changed" (the cursor or the selection moved).
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "trj-grid-model.h"
+
+G_BEGIN_DECLS
+
+#define TRJ_TYPE_GRID (trj_grid_get_type ())
+G_DECLARE_FINAL_TYPE (TrjGrid, trj_grid, TRJ, GRID, GtkWidget)
+
+GtkWidget    *trj_grid_new               (void);
+void          trj_grid_set_model         (TrjGrid        *self,
+                                          TrjGridModel   *model);
+TrjGridModel *trj_grid_get_model         (TrjGrid        *self);
+
+/* Cursor and selection (the selection always contains the cursor). */
+void          trj_grid_get_cursor        (TrjGrid        *self,
+                                          guint          *row,
+                                          guint          *column);
+/* Moves the cursor, scrolls to it and collapses the selection. */
+void          trj_grid_set_cursor        (TrjGrid        *self,
+                                          guint           row,
+                                          guint           column);
+/* Selects from the anchor cell to the cursor cell (the cursor moves there). */
+void          trj_grid_select_range      (TrjGrid        *self,
+                                          guint           anchor_row,
+                                          guint           anchor_column,
+                                          guint           row,
+                                          guint           column);
+void          trj_grid_get_selection     (TrjGrid        *self,
+                                          guint          *first_row,
+                                          guint          *first_column,
+                                          guint          *n_rows,
+                                          guint          *n_columns);
+
+/* The keyboard handler of the grid, exposed so that tests feed keys directly.
+ * Returns TRUE when the key was used. */
+gboolean      trj_grid_handle_key        (TrjGrid        *self,
+                                          guint           keyval,
+                                          GdkModifierType state);
+
+/* Editing. initial_text NULL keeps the cell's text (F2); otherwise it
+ * replaces it. FALSE when the cell is read-only (the reason is shown). */
+gboolean      trj_grid_start_editing     (TrjGrid        *self,
+                                          const char     *initial_text);
+/* FALSE when the model refused the text (the editor stays open). */
+gboolean      trj_grid_commit_edit       (TrjGrid        *self);
+void          trj_grid_cancel_edit       (TrjGrid        *self);
+gboolean      trj_grid_is_editing        (TrjGrid        *self);
+GtkEditable  *trj_grid_get_editor        (TrjGrid        *self);
+
+/* The message shown next to a cell after a refused entry or paste, or NULL. */
+const char   *trj_grid_get_error_message (TrjGrid        *self);
+
+/* Clipboard text of the selection (display texts, TSV). */
+char         *trj_grid_copy_text         (TrjGrid        *self);
+/* Pastes a TSV block with its top-left cell at the top-left of the
+ * selection; a single value fills the whole selection. All or nothing: on
+ * error the model is untouched and the message is shown. */
+gboolean      trj_grid_paste_text        (TrjGrid        *self,
+                                          const char     *tsv,
+                                          GError        **error);
+/* Empties the editable cells of the selection (one batch). */
+gboolean      trj_grid_clear_selection   (TrjGrid        *self,
+                                          GError        **error);
+
+/* The text a cell displays right now, NULL when it is not on screen
+ * (lets tests check what is rendered). */
+const char   *trj_grid_get_displayed_text (TrjGrid       *self,
+                                           guint          row,
+                                           guint          column);
+
+G_END_DECLS

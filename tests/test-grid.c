@@ -1,0 +1,774 @@
+/* test-grid.c — the TrjGrid spreadsheet widget driven by keys, paste and copy
+ * over a mock model (a few lines of contracts: label, type, volume, rate,
+ * hours, and a computed AE column). Runs under Xvfb (suite ui). */
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "trj-format.h"
+#include "trj-grid.h"
+#include "trj-grid-tsv.h"
+#include "trj-i18n.h"
+
+#define N_ROWS 60
+
+/* ── mock model ───────────────────────────────────────────────────────── */
+
+enum { COL_LABEL, COL_TYPE, COL_VOLUME, COL_RATE, COL_HOURS, COL_AE, N_COLS };
+
+static const char * const kinds[] = { "PEC", "CIE jeunes", "CIE TP", NULL };
+
+static const TrjGridColumn mock_columns[N_COLS] = {
+  { "Libellé", 16, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_TEXT, TRUE, 0, 0, NULL },
+  { "Type", 10, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_CHOICE, TRUE, 0, 0, kinds },
+  { "Volume", 8, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_INTEGER, TRUE, 0, 100000, NULL },
+  { "Taux", 7, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_RATE, TRUE, 0, 1, NULL },
+  { "Heures", 6, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 35, NULL },
+  { "AE", 12, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_MONEY, FALSE, 0, 0, NULL },
+};
+
+typedef struct {
+  char   *label;
+  guint   kind;
+  double  volume;
+  double  rate;
+  double  hours;
+} MockLine;
+
+#define MOCK_TYPE_MODEL (mock_model_get_type ())
+G_DECLARE_FINAL_TYPE (MockModel, mock_model, MOCK, MODEL, GObject)
+
+struct _MockModel
+{
+  GObject   parent_instance;
+  GArray   *lines;        /* MockLine */
+  GArray   *saved;        /* copy taken by begin_batch, for a rollback */
+  guint     undo_steps;   /* one per committed edit or batch */
+  guint     n_set;
+  guint     n_changed;
+};
+
+static void mock_model_iface_init (TrjGridModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MockModel, mock_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TRJ_TYPE_GRID_MODEL, mock_model_iface_init))
+
+static MockLine *
+line_at (MockModel *self,
+         guint      row)
+{
+  return &g_array_index (self->lines, MockLine, row);
+}
+
+/* AE of the mock: volume × rate × 1 000 €. */
+static double
+line_ae (const MockLine *line)
+{
+  return line->volume * line->rate * 1000.0;
+}
+
+static guint
+mock_get_n_rows (TrjGridModel *model)
+{
+  return MOCK_MODEL (model)->lines->len;
+}
+
+static guint
+mock_get_n_columns (TrjGridModel *model)
+{
+  return N_COLS;
+}
+
+static const TrjGridColumn *
+mock_get_column (TrjGridModel *model,
+                 guint         column)
+{
+  return &mock_columns[column];
+}
+
+static char *
+mock_get_text (TrjGridModel *model,
+               guint         row,
+               guint         column)
+{
+  MockLine *line = line_at (MOCK_MODEL (model), row);
+
+  switch (column)
+    {
+    case COL_LABEL: return g_strdup (line->label);
+    case COL_TYPE: return g_strdup (kinds[line->kind]);
+    case COL_VOLUME: return trj_format_integer (line->volume);
+    case COL_RATE: return trj_format_percent (line->rate, 1);
+    case COL_HOURS: return trj_format_decimal (line->hours, 1);
+    case COL_AE: return trj_format_money (line_ae (line));
+    default: g_assert_not_reached ();
+    }
+}
+
+static TrjGridAlert
+mock_get_alert (TrjGridModel *model,
+                guint         row,
+                guint         column,
+                char        **tooltip)
+{
+  MockLine *line = line_at (MOCK_MODEL (model), row);
+
+  if (column == COL_RATE && line->rate > 0.9)
+    {
+      *tooltip = g_strdup ("Taux hors fourchette : 30 % à 90 %");
+      return TRJ_GRID_ALERT_WARNING;
+    }
+  return TRJ_GRID_ALERT_NONE;
+}
+
+static gboolean
+mock_set_cell (TrjGridModel *model,
+               guint         row,
+               guint         column,
+               const char   *text,
+               GError      **error)
+{
+  MockModel *self = MOCK_MODEL (model);
+  MockLine *line = line_at (self, row);
+  double value;
+
+  if (!trj_grid_column_parse (&mock_columns[column], text, &value, error))
+    return FALSE;
+
+  switch (column)
+    {
+    case COL_LABEL: g_free (line->label); line->label = g_strdup (text); break;
+    case COL_TYPE: line->kind = value; break;
+    case COL_VOLUME: line->volume = value; break;
+    case COL_RATE: line->rate = value; break;
+    case COL_HOURS: line->hours = value; break;
+    default: g_assert_not_reached ();
+    }
+
+  self->n_set++;
+  if (self->saved == NULL)
+    self->undo_steps++;
+  trj_grid_model_values_changed (model);
+  return TRUE;
+}
+
+static void
+mock_begin_batch (TrjGridModel *model,
+                  const char   *label)
+{
+  MockModel *self = MOCK_MODEL (model);
+  guint i;
+
+  g_assert_null (self->saved);
+  self->saved = g_array_copy (self->lines);
+  for (i = 0; i < self->saved->len; i++)
+    g_array_index (self->saved, MockLine, i).label = g_strdup (line_at (self, i)->label);
+}
+
+static void
+free_line (gpointer data)
+{
+  g_free (((MockLine *) data)->label);
+}
+
+static void
+mock_end_batch (TrjGridModel *model,
+                gboolean      commit)
+{
+  MockModel *self = MOCK_MODEL (model);
+
+  g_assert_nonnull (self->saved);
+  if (commit)
+    {
+      g_array_unref (self->saved);
+      self->undo_steps++;
+    }
+  else
+    {
+      g_array_unref (self->lines);
+      self->lines = self->saved;
+      trj_grid_model_values_changed (model);
+    }
+  self->saved = NULL;
+}
+
+static void
+mock_model_iface_init (TrjGridModelInterface *iface)
+{
+  iface->get_n_rows = mock_get_n_rows;
+  iface->get_n_columns = mock_get_n_columns;
+  iface->get_column = mock_get_column;
+  iface->get_text = mock_get_text;
+  iface->get_alert = mock_get_alert;
+  iface->set_cell = mock_set_cell;
+  iface->begin_batch = mock_begin_batch;
+  iface->end_batch = mock_end_batch;
+}
+
+static void
+mock_model_finalize (GObject *object)
+{
+  MockModel *self = MOCK_MODEL (object);
+
+  g_array_unref (self->lines);
+  G_OBJECT_CLASS (mock_model_parent_class)->finalize (object);
+}
+
+static void
+mock_model_class_init (MockModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mock_model_finalize;
+}
+
+static void
+count_changed_cb (MockModel *self)
+{
+  self->n_changed++;
+}
+
+static void
+mock_model_init (MockModel *self)
+{
+  guint i;
+
+  self->lines = g_array_new (FALSE, TRUE, sizeof (MockLine));
+  g_array_set_clear_func (self->lines, free_line);
+  for (i = 0; i < N_ROWS; i++)
+    {
+      MockLine line = { g_strdup_printf ("Ligne %u", i + 1), i % 3, 10 * (i + 1), 0.5, 20 };
+
+      g_array_append_val (self->lines, line);
+    }
+  g_signal_connect (self, "changed", G_CALLBACK (count_changed_cb), NULL);
+}
+
+/* ── fixture ──────────────────────────────────────────────────────────── */
+
+typedef struct {
+  GtkWidget *window;
+  TrjGrid   *grid;
+  MockModel *model;
+  guint      n_errors;
+  char      *last_error;
+} Fixture;
+
+/* Runs the main loop until layout, binding and idles are done. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 150 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static void
+cell_error_cb (TrjGrid    *grid,
+               guint       row,
+               guint       column,
+               const char *message,
+               Fixture    *fixture)
+{
+  fixture->n_errors++;
+  g_free (fixture->last_error);
+  fixture->last_error = g_strdup (message);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->model = g_object_new (MOCK_TYPE_MODEL, NULL);
+  fixture->grid = TRJ_GRID (trj_grid_new ());
+  trj_grid_set_model (fixture->grid, TRJ_GRID_MODEL (fixture->model));
+  g_signal_connect (fixture->grid, "cell-error", G_CALLBACK (cell_error_cb), fixture);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 400);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->grid));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  settle ();
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->grid));
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->model);
+  g_free (fixture->last_error);
+  settle ();
+}
+
+static void
+assert_cursor (Fixture *fixture,
+               guint    row,
+               guint    column)
+{
+  guint r, c;
+
+  trj_grid_get_cursor (fixture->grid, &r, &c);
+  g_assert_cmpuint (r, ==, row);
+  g_assert_cmpuint (c, ==, column);
+}
+
+static void
+press (Fixture         *fixture,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  trj_grid_handle_key (fixture->grid, keyval, state);
+  settle ();
+}
+
+static GtkWidget *
+find_scrolled_window (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkAdjustment *
+vadjustment (Fixture *fixture)
+{
+  GtkWidget *scrolled = find_scrolled_window (GTK_WIDGET (fixture->grid));
+
+  g_assert_nonnull (scrolled);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+/* Types text as a person does: the first key starts the edit (type to
+ * replace), the rest goes into the editor, then the key that commits. */
+static void
+type_in (Fixture    *fixture,
+         const char *text,
+         guint       commit_key)
+{
+  GtkEditable *editor = trj_grid_get_editor (fixture->grid);
+  int position;
+
+  g_assert_true (trj_grid_handle_key (fixture->grid, gdk_unicode_to_keyval (g_utf8_get_char (text)), 0));
+  g_assert_true (trj_grid_is_editing (fixture->grid));
+  position = gtk_editable_get_position (editor);
+  gtk_editable_insert_text (editor, g_utf8_next_char (text), -1, &position);
+  g_assert_cmpstr (gtk_editable_get_text (editor), ==, text);
+  press (fixture, commit_key, 0);
+}
+
+/* ── tests ────────────────────────────────────────────────────────────── */
+
+static void
+test_navigation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  assert_cursor (fixture, 0, 0);
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_LABEL), ==, "Ligne 1");
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 2, COL_VOLUME), ==, "30");
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_AE), ==, "5\u202F000\u00A0€");
+
+  press (fixture, GDK_KEY_Right, 0);
+  assert_cursor (fixture, 0, 1);
+  press (fixture, GDK_KEY_Down, 0);
+  assert_cursor (fixture, 1, 1);
+  press (fixture, GDK_KEY_Up, 0);
+  press (fixture, GDK_KEY_Up, 0);         /* stays on the first row */
+  assert_cursor (fixture, 0, 1);
+  press (fixture, GDK_KEY_Left, 0);
+  press (fixture, GDK_KEY_Left, 0);
+  assert_cursor (fixture, 0, 0);
+
+  /* Tab runs along the row and wraps; Shift+Tab comes back. */
+  press (fixture, GDK_KEY_End, 0);
+  assert_cursor (fixture, 0, COL_AE);
+  press (fixture, GDK_KEY_Tab, 0);
+  assert_cursor (fixture, 1, 0);
+  press (fixture, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  assert_cursor (fixture, 0, COL_AE);
+  press (fixture, GDK_KEY_Home, 0);
+  assert_cursor (fixture, 0, 0);
+
+  /* Enter goes down, Shift+Enter up. */
+  press (fixture, GDK_KEY_Return, 0);
+  press (fixture, GDK_KEY_Return, 0);
+  assert_cursor (fixture, 2, 0);
+  press (fixture, GDK_KEY_Return, GDK_SHIFT_MASK);
+  assert_cursor (fixture, 1, 0);
+
+  /* Ctrl+End scrolls to the last cell, which is then on screen and focused. */
+  press (fixture, GDK_KEY_End, GDK_CONTROL_MASK);
+  assert_cursor (fixture, N_ROWS - 1, COL_AE);
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, N_ROWS - 1, COL_LABEL), ==, "Ligne 60");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (fixture)), >, 0);
+
+  /* Page Up moves by a screenful (more than one row, less than all). */
+  press (fixture, GDK_KEY_Page_Up, 0);
+  {
+    guint row;
+
+    trj_grid_get_cursor (fixture->grid, &row, NULL);
+    g_assert_cmpuint (row, <, N_ROWS - 2);
+    g_assert_cmpuint (row, >, 0);
+    g_assert_nonnull (trj_grid_get_displayed_text (fixture->grid, row, COL_LABEL));
+  }
+  press (fixture, GDK_KEY_Home, GDK_CONTROL_MASK);
+  assert_cursor (fixture, 0, 0);
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_LABEL), ==, "Ligne 1");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (fixture)), ==, 0);
+
+  /* Keys that belong to the window are let through. */
+  g_assert_false (trj_grid_handle_key (fixture->grid, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_false (trj_grid_handle_key (fixture->grid, GDK_KEY_d, GDK_CONTROL_MASK));
+  g_assert_false (trj_grid_handle_key (fixture->grid, GDK_KEY_Insert, 0));
+  g_assert_false (trj_grid_handle_key (fixture->grid, GDK_KEY_Delete, GDK_CONTROL_MASK));
+  g_assert_cmpuint (fixture->model->n_set, ==, 0);
+}
+
+static void
+test_typing (Fixture       *fixture,
+             gconstpointer  data)
+{
+  /* A French volume with a grouping space; Enter commits and moves down. */
+  trj_grid_set_cursor (fixture->grid, 0, COL_VOLUME);
+  type_in (fixture, "1 234", GDK_KEY_Return);
+  g_assert_false (trj_grid_is_editing (fixture->grid));
+  g_assert_cmpfloat (line_at (fixture->model, 0)->volume, ==, 1234);
+  assert_cursor (fixture, 1, COL_VOLUME);
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_VOLUME), ==, "1\u202F234");
+  /* The computed column follows: 1 234 × 50 % × 1 000 €. */
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_AE), ==, "617\u202F000\u00A0€");
+  g_assert_cmpuint (fixture->model->undo_steps, ==, 1);
+
+  /* Rates: "50,5" is 50,5 %, "0,5" is a fraction, "60 %" a percentage; Tab commits and moves right. */
+  trj_grid_set_cursor (fixture->grid, 0, COL_RATE);
+  type_in (fixture, "50,5", GDK_KEY_Tab);
+  g_assert_cmpfloat_with_epsilon (line_at (fixture->model, 0)->rate, 0.505, 1e-12);
+  assert_cursor (fixture, 0, COL_HOURS);
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_RATE), ==, "50,5\u00A0%");
+  trj_grid_set_cursor (fixture->grid, 1, COL_RATE);
+  type_in (fixture, "0,25", GDK_KEY_Return);
+  g_assert_cmpfloat (line_at (fixture->model, 1)->rate, ==, 0.25);
+  type_in (fixture, "60 %", GDK_KEY_Return);
+  g_assert_cmpfloat (line_at (fixture->model, 2)->rate, ==, 0.6);
+
+  /* Hours with a decimal comma. */
+  trj_grid_set_cursor (fixture->grid, 0, COL_HOURS);
+  type_in (fixture, "26,5", GDK_KEY_Return);
+  g_assert_cmpfloat (line_at (fixture->model, 0)->hours, ==, 26.5);
+  g_assert_cmpuint (fixture->model->undo_steps, ==, 5);
+  g_assert_cmpuint (fixture->n_errors, ==, 0);
+
+  /* F2 edits the current text; Escape cancels. */
+  trj_grid_set_cursor (fixture->grid, 3, COL_LABEL);
+  press (fixture, GDK_KEY_F2, 0);
+  g_assert_true (trj_grid_is_editing (fixture->grid));
+  g_assert_cmpstr (gtk_editable_get_text (trj_grid_get_editor (fixture->grid)), ==, "Ligne 4");
+  gtk_editable_set_text (trj_grid_get_editor (fixture->grid), "Autre");
+  press (fixture, GDK_KEY_Escape, 0);
+  g_assert_false (trj_grid_is_editing (fixture->grid));
+  g_assert_cmpstr (line_at (fixture->model, 3)->label, ==, "Ligne 4");
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 3, COL_LABEL), ==, "Ligne 4");
+  assert_cursor (fixture, 3, COL_LABEL);
+
+  /* A choice, typed in any case. */
+  trj_grid_set_cursor (fixture->grid, 0, COL_TYPE);
+  type_in (fixture, "cie tp", GDK_KEY_Return);
+  g_assert_cmpuint (line_at (fixture->model, 0)->kind, ==, 2);
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_TYPE), ==, "CIE TP");
+}
+
+static void
+test_invalid (Fixture       *fixture,
+              gconstpointer  data)
+{
+  guint steps;
+
+  trj_grid_set_cursor (fixture->grid, 4, COL_RATE);
+  type_in (fixture, "150", GDK_KEY_Return);
+
+  /* Refused: still editing the same cell, previous value kept, reason shown. */
+  g_assert_true (trj_grid_is_editing (fixture->grid));
+  assert_cursor (fixture, 4, COL_RATE);
+  g_assert_cmpfloat (line_at (fixture->model, 4)->rate, ==, 0.5);
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 4, COL_RATE), ==, "50,0\u00A0%");
+  g_assert_cmpstr (trj_grid_get_error_message (fixture->grid), ==,
+                   "Le taux doit être compris entre 0 et 100\u00A0%");
+  g_assert_cmpuint (fixture->n_errors, ==, 1);
+  g_assert_cmpstr (fixture->last_error, ==, trj_grid_get_error_message (fixture->grid));
+  g_assert_cmpuint (fixture->model->n_set, ==, 0);
+
+  /* Escape gives the cell back untouched. */
+  press (fixture, GDK_KEY_Escape, 0);
+  g_assert_false (trj_grid_is_editing (fixture->grid));
+  g_assert_null (trj_grid_get_error_message (fixture->grid));
+  g_assert_cmpfloat (line_at (fixture->model, 4)->rate, ==, 0.5);
+
+  /* Not a number at all. */
+  trj_grid_set_cursor (fixture->grid, 4, COL_VOLUME);
+  type_in (fixture, "douze", GDK_KEY_Tab);
+  g_assert_true (trj_grid_is_editing (fixture->grid));
+  g_assert_cmpfloat (line_at (fixture->model, 4)->volume, ==, 50);
+  g_assert_cmpstr (trj_grid_get_error_message (fixture->grid), ==, "«\u00A0douze\u00A0» n’est pas un nombre");
+  /* Correcting the text commits it. */
+  gtk_editable_set_text (trj_grid_get_editor (fixture->grid), "12");
+  press (fixture, GDK_KEY_Tab, 0);
+  g_assert_cmpfloat (line_at (fixture->model, 4)->volume, ==, 12);
+  assert_cursor (fixture, 4, COL_RATE);
+  g_assert_null (trj_grid_get_error_message (fixture->grid));
+
+  /* A computed cell cannot be edited. */
+  steps = fixture->model->undo_steps;
+  trj_grid_set_cursor (fixture->grid, 4, COL_AE);
+  g_assert_true (trj_grid_handle_key (fixture->grid, GDK_KEY_7, 0));
+  g_assert_false (trj_grid_is_editing (fixture->grid));
+  g_assert_cmpstr (trj_grid_get_error_message (fixture->grid), ==,
+                   "Cette cellule est calculée\u202F: elle ne peut pas être modifiée");
+  g_assert_cmpuint (fixture->model->undo_steps, ==, steps);
+}
+
+static void
+test_range_selection (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  guint row, column, rows, columns;
+
+  trj_grid_set_cursor (fixture->grid, 1, COL_TYPE);
+  press (fixture, GDK_KEY_Right, GDK_SHIFT_MASK);
+  press (fixture, GDK_KEY_Down, GDK_SHIFT_MASK);
+  press (fixture, GDK_KEY_Down, GDK_SHIFT_MASK);
+  trj_grid_get_selection (fixture->grid, &row, &column, &rows, &columns);
+  g_assert_cmpuint (row, ==, 1);
+  g_assert_cmpuint (column, ==, COL_TYPE);
+  g_assert_cmpuint (rows, ==, 3);
+  g_assert_cmpuint (columns, ==, 2);
+  assert_cursor (fixture, 3, COL_VOLUME);
+
+  /* Escape collapses the range to the cursor. */
+  press (fixture, GDK_KEY_Escape, 0);
+  trj_grid_get_selection (fixture->grid, &row, &column, &rows, &columns);
+  g_assert_cmpuint (rows, ==, 1);
+  g_assert_cmpuint (columns, ==, 1);
+
+  /* A range selected backwards is the same rectangle. */
+  trj_grid_select_range (fixture->grid, 5, COL_RATE, 2, COL_VOLUME);
+  trj_grid_get_selection (fixture->grid, &row, &column, &rows, &columns);
+  g_assert_cmpuint (row, ==, 2);
+  g_assert_cmpuint (column, ==, COL_VOLUME);
+  g_assert_cmpuint (rows, ==, 4);
+  g_assert_cmpuint (columns, ==, 2);
+
+  /* Delete clears the editable cells of the range in one step (numbers → 0). */
+  press (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpfloat (line_at (fixture->model, 2)->volume, ==, 0);
+  g_assert_cmpfloat (line_at (fixture->model, 5)->rate, ==, 0);
+  g_assert_cmpfloat (line_at (fixture->model, 6)->volume, ==, 70);
+  g_assert_cmpuint (fixture->model->undo_steps, ==, 1);
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 3, COL_AE), ==, "0\u00A0€");
+
+  /* Ctrl+A selects everything. */
+  press (fixture, GDK_KEY_a, GDK_CONTROL_MASK);
+  trj_grid_get_selection (fixture->grid, &row, &column, &rows, &columns);
+  g_assert_cmpuint (rows, ==, N_ROWS);
+  g_assert_cmpuint (columns, ==, N_COLS);
+}
+
+static void
+test_copy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  g_free (line_at (fixture->model, 1)->label);
+  line_at (fixture->model, 1)->label = g_strdup ("Dit \"ACI\"\tbis");
+  trj_grid_model_values_changed (TRJ_GRID_MODEL (fixture->model));
+
+  trj_grid_select_range (fixture->grid, 0, COL_LABEL, 1, COL_RATE);
+  text = trj_grid_copy_text (fixture->grid);
+  g_assert_cmpstr (text, ==,
+                   "Ligne 1\tPEC\t10\t50,0\u00A0%\n"
+                   "\"Dit \"\"ACI\"\"\tbis\"\tCIE jeunes\t20\t50,0\u00A0%");
+}
+
+static void
+test_paste_block (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint row, column, rows, columns;
+  /* 3 rows × 4 columns as LibreOffice Calc copies them (French decimals, CRLF, trailing newline). */
+  const char *block =
+    "Atelier\tPEC\t1 200\t45 %\r\n"
+    "\"Chantier \"\"bois\"\"\"\tCIE jeunes\t35\t0,6\r\n"
+    "Tiers-lieu\tcie tp\t7\t62,5\r\n";
+
+  trj_grid_set_cursor (fixture->grid, 10, COL_LABEL);
+  g_assert_true (trj_grid_paste_text (fixture->grid, block, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (fixture->model->undo_steps, ==, 1);
+  g_assert_cmpuint (fixture->model->n_set, ==, 12);
+  g_assert_cmpstr (line_at (fixture->model, 10)->label, ==, "Atelier");
+  g_assert_cmpfloat (line_at (fixture->model, 10)->volume, ==, 1200);
+  g_assert_cmpfloat (line_at (fixture->model, 10)->rate, ==, 0.45);
+  g_assert_cmpstr (line_at (fixture->model, 11)->label, ==, "Chantier \"bois\"");
+  g_assert_cmpuint (line_at (fixture->model, 11)->kind, ==, 1);
+  g_assert_cmpfloat (line_at (fixture->model, 11)->rate, ==, 0.6);
+  g_assert_cmpuint (line_at (fixture->model, 12)->kind, ==, 2);
+  g_assert_cmpfloat (line_at (fixture->model, 12)->volume, ==, 7);
+  g_assert_cmpfloat (line_at (fixture->model, 12)->rate, ==, 0.625);
+  g_assert_cmpfloat (line_at (fixture->model, 13)->volume, ==, 140);
+  settle ();
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 10, COL_AE), ==, "540\u202F000\u00A0€");
+
+  /* The pasted block is selected. */
+  trj_grid_get_selection (fixture->grid, &row, &column, &rows, &columns);
+  g_assert_cmpuint (row, ==, 10);
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_cmpuint (rows, ==, 3);
+  g_assert_cmpuint (columns, ==, 4);
+
+  /* Copying it gives back what the grid shows, which pastes back unchanged. */
+  {
+    g_autofree char *copied = trj_grid_copy_text (fixture->grid);
+
+    trj_grid_set_cursor (fixture->grid, 20, COL_LABEL);
+    g_assert_true (trj_grid_paste_text (fixture->grid, copied, NULL));
+    g_assert_cmpstr (line_at (fixture->model, 21)->label, ==, "Chantier \"bois\"");
+    g_assert_cmpfloat (line_at (fixture->model, 20)->volume, ==, 1200);
+    g_assert_cmpfloat (line_at (fixture->model, 22)->rate, ==, 0.625);
+    g_assert_cmpuint (fixture->model->undo_steps, ==, 2);
+  }
+
+  /* A single value fills the selection. */
+  trj_grid_select_range (fixture->grid, 30, COL_HOURS, 33, COL_HOURS);
+  g_assert_true (trj_grid_paste_text (fixture->grid, "24,5\n", NULL));
+  g_assert_cmpfloat (line_at (fixture->model, 30)->hours, ==, 24.5);
+  g_assert_cmpfloat (line_at (fixture->model, 33)->hours, ==, 24.5);
+  g_assert_cmpfloat (line_at (fixture->model, 34)->hours, ==, 20);
+  g_assert_cmpuint (fixture->model->undo_steps, ==, 3);
+}
+
+static void
+test_paste_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *bad = "1\t50 %\n2\t150 %\n3\t40 %";
+
+  /* One bad cell refuses the whole block: nothing changes. */
+  trj_grid_set_cursor (fixture->grid, 0, COL_VOLUME);
+  g_assert_false (trj_grid_paste_text (fixture->grid, bad, &error));
+  g_assert_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_PASTE);
+  g_assert_cmpstr (error->message, ==,
+                   "Ligne 2, colonne «\u00A0Taux\u00A0»\u202F: Le taux doit être compris entre 0 et 100\u00A0%");
+  g_assert_cmpstr (trj_grid_get_error_message (fixture->grid), ==, error->message);
+  g_assert_cmpfloat (line_at (fixture->model, 0)->volume, ==, 10);
+  g_assert_cmpfloat (line_at (fixture->model, 2)->volume, ==, 30);
+  g_assert_cmpuint (fixture->model->n_set, ==, 0);
+  g_assert_cmpuint (fixture->model->undo_steps, ==, 0);
+  g_clear_error (&error);
+
+  /* A block that goes past the last row is refused whole too. */
+  trj_grid_set_cursor (fixture->grid, N_ROWS - 1, COL_VOLUME);
+  g_assert_false (trj_grid_paste_text (fixture->grid, "1\n2", &error));
+  g_assert_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_PASTE);
+  g_assert_cmpfloat (line_at (fixture->model, N_ROWS - 1)->volume, ==, 10 * N_ROWS);
+  g_assert_cmpuint (fixture->model->n_set, ==, 0);
+}
+
+static void
+test_tsv (void)
+{
+  g_autoptr(GPtrArray) rows = trj_grid_tsv_parse ("a\t\"b\nc\"\t\n\"\"\"q\"\"\"\r\nlast");
+  g_autoptr(GString) out = g_string_new (NULL);
+  char **row;
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (g_strv_length (row), ==, 3);
+  g_assert_cmpstr (row[0], ==, "a");
+  g_assert_cmpstr (row[1], ==, "b\nc");
+  g_assert_cmpstr (row[2], ==, "");
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpuint (g_strv_length (row), ==, 1);
+  g_assert_cmpstr (row[0], ==, "\"q\"");
+  row = g_ptr_array_index (rows, 2);
+  g_assert_cmpstr (row[0], ==, "last");
+
+  trj_grid_tsv_append_field (out, "plain");
+  g_string_append_c (out, '\t');
+  trj_grid_tsv_append_field (out, "two\nlines");
+  g_assert_cmpstr (out->str, ==, "plain\t\"two\nlines\"");
+
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = trj_grid_tsv_parse ("");
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
+static void
+test_column_parse (void)
+{
+  const TrjGridColumn *rate = &mock_columns[COL_RATE];
+  const TrjGridColumn *volume = &mock_columns[COL_VOLUME];
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  g_assert_true (trj_grid_column_parse (rate, "50", &value, NULL));
+  g_assert_cmpfloat (value, ==, 0.5);
+  g_assert_true (trj_grid_column_parse (rate, "50 %", &value, NULL));
+  g_assert_cmpfloat (value, ==, 0.5);
+  g_assert_true (trj_grid_column_parse (rate, "0,5", &value, NULL));
+  g_assert_cmpfloat (value, ==, 0.5);
+  g_assert_true (trj_grid_column_parse (rate, "1", &value, NULL));
+  g_assert_cmpfloat (value, ==, 1.0);
+  g_assert_false (trj_grid_column_parse (rate, "-5", &value, &error));
+  g_assert_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_RANGE);
+  g_clear_error (&error);
+
+  g_assert_true (trj_grid_column_parse (volume, "1 234", &value, NULL));
+  g_assert_cmpfloat (value, ==, 1234);
+  g_assert_true (trj_grid_column_parse (volume, "1\u202F234", &value, NULL));
+  g_assert_cmpfloat (value, ==, 1234);
+  g_assert_false (trj_grid_column_parse (volume, "12,5", &value, &error));
+  g_assert_cmpstr (error->message, ==, "«\u00A012,5\u00A0» n’est pas un nombre entier");
+  g_clear_error (&error);
+
+  g_assert_true (trj_grid_column_parse (&mock_columns[COL_AE], "12\u202F500\u00A0€", &value, NULL));
+  g_assert_cmpfloat (value, ==, 12500);
+  g_assert_false (trj_grid_column_parse (&mock_columns[COL_TYPE], "ACI", &value, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "«\u00A0ACI\u00A0» ne fait pas partie des valeurs acceptées\u202F: PEC, CIE jeunes, CIE TP");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  trj_i18n_init ();
+  adw_init ();
+
+  g_test_add_func ("/grid/tsv", test_tsv);
+  g_test_add_func ("/grid/column-parse", test_column_parse);
+  g_test_add ("/grid/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
+  g_test_add ("/grid/typing", Fixture, NULL, fixture_set_up, test_typing, fixture_tear_down);
+  g_test_add ("/grid/invalid", Fixture, NULL, fixture_set_up, test_invalid, fixture_tear_down);
+  g_test_add ("/grid/range-selection", Fixture, NULL, fixture_set_up, test_range_selection, fixture_tear_down);
+  g_test_add ("/grid/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
+  g_test_add ("/grid/paste-block", Fixture, NULL, fixture_set_up, test_paste_block, fixture_tear_down);
+  g_test_add ("/grid/paste-refused", Fixture, NULL, fixture_set_up, test_paste_refused, fixture_tear_down);
+
+  return g_test_run ();
+}
