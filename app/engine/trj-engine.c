@@ -28,6 +28,22 @@ static const char *alert_names[TRJ_N_ALERT_CODES] = {
   "FUNGIBILITY_OVER_CEILING",
 };
 
+static TrjMoneyFormatter money_formatter;
+
+void
+trj_engine_set_money_formatter (TrjMoneyFormatter formatter)
+{
+  money_formatter = formatter;
+}
+
+char *
+trj_engine_format_money (double euros)
+{
+  if (money_formatter != NULL)
+    return money_formatter (euros);
+  return g_strdup_printf ("%.0f €", euros);
+}
+
 const char *
 trj_alert_code_to_string (TrjAlertCode code)
 {
@@ -510,16 +526,22 @@ trj_fungibility_validate (const TrjScenario *scenario, const TrjRules *rules, GE
     }
   if (cie != NULL && fu->cie_jeunes_to_pec_ae > cie->ae_notified)
     {
+      g_autofree char *moved = trj_engine_format_money (fu->cie_jeunes_to_pec_ae);
+      g_autofree char *notified = trj_engine_format_money (cie->ae_notified);
+
       g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
-                   _("Cannot move %.0f € of AE from CIE jeunes: its envelope has only %.0f € notified"),
-                   fu->cie_jeunes_to_pec_ae, cie->ae_notified);
+                   _("Cannot move %s of AE from CIE jeunes: its envelope has only %s notified"),
+                   moved, notified);
       return FALSE;
     }
   if (cie != NULL && cie_to_pec_cp (scenario) > cie->cp_notified)
     {
+      g_autofree char *moved = trj_engine_format_money (cie_to_pec_cp (scenario));
+      g_autofree char *notified = trj_engine_format_money (cie->cp_notified);
+
       g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
-                   _("Cannot move %.0f € of CP from CIE jeunes: its envelope has only %.0f € notified"),
-                   cie_to_pec_cp (scenario), cie->cp_notified);
+                   _("Cannot move %s of CP from CIE jeunes: its envelope has only %s notified"),
+                   moved, notified);
       return FALSE;
     }
   if (fu->initiatives_territoriales_ae < 0)
@@ -531,11 +553,12 @@ trj_fungibility_validate (const TrjScenario *scenario, const TrjRules *rules, GE
   if (rules != NULL
       && fu->initiatives_territoriales_ae > trj_fungibility_territorial_ceiling (scenario, rules) + 1e-6)
     {
+      g_autofree char *ceiling = trj_engine_format_money (trj_fungibility_territorial_ceiling (scenario, rules));
+      g_autofree char *amount = trj_engine_format_money (fu->initiatives_territoriales_ae);
+
       g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
-                   _("Initiatives territoriales are limited to %.2f %% of the AE notified, that is %.0f €: %.0f € is above the ceiling"),
-                   rules->territorial_ceiling_share * 100,
-                   trj_fungibility_territorial_ceiling (scenario, rules),
-                   fu->initiatives_territoriales_ae);
+                   _("Initiatives territoriales are limited to %.2f %% of the AE notified, that is %s: %s is above the ceiling"),
+                   rules->territorial_ceiling_share * 100, ceiling, amount);
       return FALSE;
     }
   return TRUE;

@@ -157,4 +157,11 @@ typedef enum {
 
 const char *trj_alert_code_to_string (TrjAlertCode code);
 
+/* Amounts in the engine's messages ("Cannot move 1 234 € …") are formatted by
+ * this function; programs set the French ICU formatter (trj_format_money) at
+ * start-up. Default: "%.0f €". The function returns a newly allocated string. */
+typedef char *(*TrjMoneyFormatter) (double euros);
+void  trj_engine_set_money_formatter (TrjMoneyFormatter formatter);
+char *trj_engine_format_money        (double euros);
+
 G_END_DECLS

@@ -154,9 +154,13 @@ trj_engine_solve (const TrjScenario *scenario, const char *line_id, TrjUnknown u
 
   if (target < MIN (f_lo, f_hi) || target > MAX (f_lo, f_hi))
     {
+      g_autofree char *from = trj_engine_format_money (MIN (f_lo, f_hi));
+      g_autofree char *to = trj_engine_format_money (MAX (f_lo, f_hi));
+      g_autofree char *wanted = trj_engine_format_money (target);
+
       g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION,
-                   _("no solution in [%g, %g]: the envelope's AE goes from %.0f € to %.0f € over that range, the target is %.0f €"),
-                   lo, hi, MIN (f_lo, f_hi), MAX (f_lo, f_hi), target);
+                   _("no solution in [%g, %g]: the envelope's AE goes from %s to %s over that range, the target is %s"),
+                   lo, hi, from, to, wanted);
       return FALSE;
     }
 

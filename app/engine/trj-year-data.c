@@ -342,8 +342,12 @@ trj_year_data_get (int year, GError **error)
   regions = load_resource (year, "regions.csv", NULL);
   if (reference == NULL || notification == NULL || regions == NULL)
     {
+      g_autoptr(GString) years = g_string_new (NULL);
+
+      for (const int *y = available_years; *y != 0; y++)
+        g_string_append_printf (years, "%s%d", years->len ? ", " : "", *y);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("No reference data for %d: Trajectoire knows the year 2024"), year);
+                   _("No reference data for %d: Trajectoire has the years %s"), year, years->str);
       return NULL;
     }
   data = trj_year_data_parse (reference, notification, regions, error);
