@@ -10,7 +10,6 @@
 #include "trj-format.h"
 #include "trj-json.h"
 #include "trj-programming.h"
-#include "trj-programming-private.h"
 #include "trj-xlsx-book.h"
 #include "trj-year-data.h"
 

@@ -14,7 +14,6 @@
 #include "trj-format.h"
 #include "trj-json-writer.h"
 #include "trj-programming.h"
-#include "trj-programming-private.h"
 #include "trj-year-data.h"
 
 /* Errors listed in the message of a refused file; the rest are counted. */

@@ -13,7 +13,6 @@
 #include "trj-format.h"
 #include "trj-json.h"
 #include "trj-programming.h"
-#include "trj-programming-private.h"
 #include "trj-xlsx-book.h"
 #include "trj-xlsx-reader.h"
 
