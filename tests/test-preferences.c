@@ -1,0 +1,151 @@
+/* test-preferences.c — the preferences window reads and writes its GSettings keys */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "trj-i18n.h"
+#include "trj-preferences-window.h"
+
+typedef struct {
+  GSettings *settings;
+  GSettings *presentation;
+  TrjPreferencesWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  /* GSETTINGS_BACKEND=memory: every test starts from the schema's defaults. */
+  f->settings = g_settings_new (APP_ID);
+  f->presentation = g_settings_get_child (f->settings, "presentation");
+  f->window = trj_preferences_window_new (NULL, f->settings);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->presentation);
+  g_clear_object (&f->settings);
+}
+
+/* Template children keep their builder id: find them by it, as the .ui names them. */
+static gpointer
+find (Fixture *f, const char *id)
+{
+  GtkWidget *widget = GTK_WIDGET (f->window);
+
+  /* Depth-first walk of the whole widget tree. */
+  while (widget != NULL)
+    {
+      const char *widget_id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+      GtkWidget *next = gtk_widget_get_first_child (widget);
+
+      if (g_strcmp0 (widget_id, id) == 0)
+        return widget;
+      while (next == NULL && widget != NULL && widget != GTK_WIDGET (f->window))
+        {
+          next = gtk_widget_get_next_sibling (widget);
+          if (next == NULL)
+            widget = gtk_widget_get_parent (widget);
+        }
+      widget = next;
+    }
+  g_error ("no widget with id %s", id);
+  return NULL;
+}
+
+static void
+test_defaults_shown (Fixture *f, gconstpointer data)
+{
+  GtkSpinButton *lag = find (f, "payment_lag_spin");
+  GtkSpinButton *tolerance = find (f, "tolerance_spin");
+  GtkSpinButton *scale = find (f, "text_scale_spin");
+  AdwComboRow *profile = find (f, "profile_row");
+  GtkSwitch *fullscreen = find (f, "fullscreen_switch");
+  GtkSwitch *margin = find (f, "show_margin_switch");
+  GtkSwitch *dark = find (f, "dark_switch");
+
+  /* The schema's defaults: lag 1 month, uniform profile, strict tolerance,
+   * full screen at 1.6× with the margin, light. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (lag), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (profile), ==, TRJ_ENTRY_PROFILE_UNIFORM);
+  g_assert_cmpfloat (gtk_spin_button_get_value (tolerance), ==, 0);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (scale), 1.6, 1e-9);
+  g_assert_true (gtk_switch_get_active (fullscreen));
+  g_assert_true (gtk_switch_get_active (margin));
+  g_assert_false (gtk_switch_get_active (dark));
+}
+
+static void
+test_widgets_write_settings (Fixture *f, gconstpointer data)
+{
+  g_autofree char *profile_nick = NULL;
+
+  gtk_spin_button_set_value (find (f, "payment_lag_spin"), 3);
+  g_assert_cmpint (g_settings_get_int (f->settings, "default-payment-lag"), ==, 3);
+
+  adw_combo_row_set_selected (find (f, "profile_row"),
+                              TRJ_ENTRY_PROFILE_SCHOOL_YEAR);
+  profile_nick = g_settings_get_string (f->settings, "default-entry-profile");
+  g_assert_cmpstr (profile_nick, ==, "school-year");
+  g_assert_cmpint (g_settings_get_enum (f->settings, "default-entry-profile"), ==, 2);
+
+  gtk_spin_button_set_value (find (f, "tolerance_spin"), 2.5);
+  g_assert_cmpfloat (g_settings_get_double (f->settings, "alert-tolerance"), ==, 2.5);
+
+  gtk_switch_set_active (find (f, "dark_switch"), TRUE);
+  g_assert_true (g_settings_get_boolean (f->presentation, "dark"));
+
+  /* Out of the schema's range 1–3: the adjustment clamps before GSettings sees it. */
+  gtk_spin_button_set_value (find (f, "text_scale_spin"), 7);
+  g_assert_cmpfloat (g_settings_get_double (f->presentation, "text-scale"), ==, 3);
+}
+
+static void
+test_settings_update_widgets (Fixture *f, gconstpointer data)
+{
+
+  g_settings_set_string (f->settings, "default-entry-profile", "front-loaded");
+  g_assert_cmpuint (adw_combo_row_get_selected (find (f, "profile_row")),
+                    ==, TRJ_ENTRY_PROFILE_FRONT_LOADED);
+
+  g_settings_set_double (f->settings, "alert-tolerance", 1.5);
+  g_assert_cmpfloat (gtk_spin_button_get_value (find (f, "tolerance_spin")),
+                     ==, 1.5);
+
+  g_settings_set_boolean (f->presentation, "fullscreen", FALSE);
+  g_assert_false (gtk_switch_get_active (find (f, "fullscreen_switch")));
+}
+
+static void
+test_french (Fixture *f, gconstpointer data)
+{
+  AdwComboRow *profile = find (f, "profile_row");
+  GListModel *items = adw_combo_row_get_model (profile);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Préférences");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (profile)), ==,
+                   "_Profil mensuel");
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 2), ==,
+                   "Année scolaire");
+}
+
+int
+main (int argc, char **argv)
+{
+  trj_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/preferences/defaults-shown", Fixture, NULL,
+              fixture_set_up, test_defaults_shown, fixture_tear_down);
+  g_test_add ("/preferences/widgets-write-settings", Fixture, NULL,
+              fixture_set_up, test_widgets_write_settings, fixture_tear_down);
+  g_test_add ("/preferences/settings-update-widgets", Fixture, NULL,
+              fixture_set_up, test_settings_update_widgets, fixture_tear_down);
+  g_test_add ("/preferences/french", Fixture, NULL,
+              fixture_set_up, test_french, fixture_tear_down);
+  return g_test_run ();
+}
