@@ -1,0 +1,993 @@
+/* test-workbook.c — the workbook store: edits, undo/redo, reopen, import/export,
+ * migrations, refusal of bad files, read-only second opener */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "trj-json.h"
+#include "trj-workbook-private.h"
+#include "trj-year-data.h"
+
+/* ── Helpers ──────────────────────────────────────────────────────────── */
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("trj-workbook-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+fixture_path (Fixture *f, const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static TrjWorkbook *
+new_bretagne (Fixture *f, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (f, name);
+  TrjWorkbook *wb = trj_workbook_new_for_region (path, "bretagne", 2024, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (wb);
+  return wb;
+}
+
+/* The whole document as text: every scenario (id, position, name) and its
+ * JSON export. Undo must give this back exactly. */
+static char *
+dump (TrjWorkbook *wb)
+{
+  g_autoptr(GPtrArray) list = trj_workbook_list_scenarios (wb);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      TrjScenarioInfo *info = g_ptr_array_index (list, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrjScenario) s = trj_workbook_get_scenario (wb, info->id, &error);
+      g_autofree char *json = NULL;
+
+      g_assert_no_error (error);
+      json = trj_json_scenario_to_data (s);
+      g_string_append_printf (out, "scenario %" G_GINT64_FORMAT " %u %s\n%s",
+                              info->id, info->position, info->name, json);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static const TrjLine *
+find_line (TrjWorkbook *wb, gint64 scenario, const char *line_id)
+{
+  /* The snapshot is leaked on purpose into a static slot, freed next call. */
+  static TrjScenario *last;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&last, trj_scenario_free);
+  last = trj_workbook_get_scenario (wb, scenario, &error);
+  g_assert_no_error (error);
+  return trj_scenario_find_line (last, line_id, NULL);
+}
+
+/* ── A new workbook ───────────────────────────────────────────────────── */
+
+static void
+test_new (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "new.trajectoire");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = trj_workbook_list_scenarios (wb);
+  g_autoptr(TrjScenario) snapshot = NULL;
+  g_autoptr(TrjScenario) example = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  g_autofree char *path = fixture_path (f, "new.trajectoire");
+  g_autoptr(TrjWorkbook) again = NULL;
+
+  g_assert_cmpstr (trj_workbook_get_region (wb), ==, "Bretagne");
+  g_assert_cmpint (trj_workbook_get_year (wb), ==, 2024);
+  g_assert_cmpint (trj_workbook_get_zone (wb), ==, TRJ_ZONE_METROPOLE);
+  g_assert_false (trj_workbook_is_read_only (wb));
+  g_assert_false (trj_workbook_can_undo (wb));
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (trj_workbook_get_current_scenario (wb), ==,
+                   ((TrjScenarioInfo *) g_ptr_array_index (list, 0))->id);
+
+  /* Same defaults as `trajectoire-cli example`. */
+  snapshot = trj_workbook_get_scenario (wb, trj_workbook_get_current_scenario (wb), &error);
+  g_assert_no_error (error);
+  example = trj_year_data_example (trj_year_data_get (2024, NULL), "Bretagne", &error);
+  g_assert_no_error (error);
+  a = trj_json_scenario_to_data (snapshot);
+  b = trj_json_scenario_to_data (example);
+  g_assert_cmpstr (a, ==, b);
+
+  /* Refuses to overwrite, and the file keeps its owner. */
+  g_assert_null (trj_workbook_new_for_region (path, "Bretagne", 2024, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (trj_workbook_new_for_region (path, "Atlantide", 2024, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Durable at once: a reader sees the same document. */
+  trj_workbook_close (wb);
+  again = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&a, g_free);
+  a = dump (again);
+  g_assert_true (strstr (a, "\"pec\"") != NULL);
+  g_assert_cmpint (sqlite3_libversion_number (), >=, 3040000);
+}
+
+/* ── Every edit kind, undone and redone ───────────────────────────────── */
+
+typedef gboolean (*EditFunc) (TrjWorkbook *wb, gint64 s, GError **error);
+
+static gboolean edit_label (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_LABEL, "PEC Finistère", e); }
+static gboolean edit_departement (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_DEPARTEMENT, "29", e); }
+static gboolean edit_prescriber (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_PRESCRIBER, "France Travail", e); }
+static gboolean edit_kind (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_KIND, "CIE_TP", e); }
+static gboolean edit_rate (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.45, e); }
+static gboolean edit_hours (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_WEEKLY_HOURS, 20, e); }
+static gboolean edit_duration (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_DURATION_MONTHS, 11.5, e); }
+static gboolean edit_cofinanced (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_COFINANCED_SHARE, 0.3, e); }
+static gboolean edit_lag (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_PAYMENT_LAG_MONTHS, 2, e); }
+static gboolean edit_volume (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_VOLUME, 600, e); }
+static gboolean edit_mode (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_ENTRIES_MODE, TRJ_ENTRIES_MONTHLY, e); }
+static gboolean edit_entry (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_month (wb, s, "pec", TRJ_LINE_MONTHS_ENTRIES, 3, 42, e); }
+static gboolean edit_previous (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_month (wb, s, "cie-jeunes", TRJ_LINE_MONTHS_PREVIOUS_ENTRIES, 11, 7, e); }
+static gboolean edit_profile (TrjWorkbook *wb, gint64 s, GError **e)
+{
+  const double p[TRJ_MONTHS] = { 1, 1, 2, 2, 2, 1, 0, 0, 2, 2, 1, 1 };
+  return trj_workbook_set_line_months (wb, s, "pec", TRJ_LINE_MONTHS_PROFILE, p, e);
+}
+/* Ids of the post-aid and free lines every edit test starts with. */
+static char *ei_line, *free_line;
+
+static gboolean edit_quantity (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, ei_line, TRJ_LINE_FIELD_QUANTITY, 12.5, e); }
+static gboolean edit_unit_amount (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, ei_line, TRJ_LINE_FIELD_UNIT_AMOUNT, 12000, e); }
+static gboolean edit_modulation (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, ei_line, TRJ_LINE_FIELD_MODULATION, 0.08, e); }
+static gboolean edit_rsa_recipients (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, ei_line, TRJ_LINE_FIELD_RSA_RECIPIENTS, 4, e); }
+static gboolean edit_rsa_months (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, ei_line, TRJ_LINE_FIELD_RSA_MONTHS, 6, e); }
+static gboolean edit_commitment (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, ei_line, TRJ_LINE_FIELD_COMMITMENT_MONTH, 3, e); }
+static gboolean edit_payment_profile (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_month (wb, s, ei_line, TRJ_LINE_MONTHS_PAYMENT_PROFILE, 5, 3, e); }
+static gboolean edit_ae_amount (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_number (wb, s, free_line, TRJ_LINE_FIELD_AE_AMOUNT, 250000, e); }
+static gboolean edit_cp_schedule (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_month (wb, s, free_line, TRJ_LINE_MONTHS_CP_SCHEDULE, 6, 80000, e); }
+static gboolean edit_reset_previous (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_reset_line_months (wb, s, "cie-jeunes", TRJ_LINE_MONTHS_PREVIOUS_ENTRIES, e); }
+static gboolean edit_includes_stock (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_envelope_number (wb, s, "PEC_CIE_TP", TRJ_ENVELOPE_FIELD_CP_INCLUDES_STOCK, 1, e); }
+static gboolean edit_previous_modulation (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_envelope_number (wb, s, "IAE", TRJ_ENVELOPE_FIELD_PREVIOUS_MODULATION_CP, 3000, e); }
+static gboolean edit_weeks (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_reference_value (wb, s, TRJ_REFERENCE_WEEKS_PER_MONTH, 4.33, e); }
+static gboolean edit_fungibility_cp (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP, 30000, e); }
+static gboolean edit_ae_notified (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_envelope_number (wb, s, "PEC_CIE_TP", TRJ_ENVELOPE_FIELD_AE_NOTIFIED, 7e6, e); }
+static gboolean edit_cp_notified (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_envelope_number (wb, s, "CIE_JEUNES", TRJ_ENVELOPE_FIELD_CP_NOTIFIED, 1.5e6, e); }
+static gboolean edit_volume_notified (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_envelope_number (wb, s, "PEC_CIE_TP", TRJ_ENVELOPE_FIELD_VOLUME_NOTIFIED, 1300, e); }
+static gboolean edit_add_line (TrjWorkbook *wb, gint64 s, GError **e)
+{ g_autofree char *id = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, 0, e); return id != NULL; }
+static gboolean edit_duplicate_line (TrjWorkbook *wb, gint64 s, GError **e)
+{ g_autofree char *id = trj_workbook_duplicate_line (wb, s, "pec", e); return id != NULL; }
+static gboolean edit_remove_line (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_remove_line (wb, s, "pec", e); }
+static gboolean edit_move_line (TrjWorkbook *wb, gint64 s, GError **e)
+{
+  g_autofree char *id = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, -1, e);
+  /* The move alone is the step under test: commit the add first. */
+  return id != NULL && trj_workbook_move_line (wb, s, id, 0, e);
+}
+static gboolean edit_add_envelope (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_add_envelope (wb, s, "EA", e); }
+static gboolean edit_remove_envelope (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_remove_envelope (wb, s, "CIE_JEUNES", e); }
+static gboolean edit_fungibility (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE, 100000, e); }
+static gboolean edit_territorial (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE, 20000, e); }
+static gboolean edit_demandes (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES, 350000, e); }
+static gboolean edit_smic (TrjWorkbook *wb, gint64 s, GError **e)
+{
+  TrjRefPoint points[] = { { 20230101, 11.27 }, { 20240101, 11.80 } };
+  TrjSeries series = { points, G_N_ELEMENTS (points) };
+  return trj_workbook_set_reference_series (wb, s, TRJ_REFERENCE_SMIC_HOURLY, &series, e);
+}
+static gboolean edit_cd_share (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_reference_value (wb, s, TRJ_REFERENCE_CD_SHARE, 0.9, e); }
+static gboolean edit_create_scenario (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_create_scenario (wb, "Variante", e) != 0; }
+static gboolean edit_duplicate_scenario (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_duplicate_scenario (wb, s, NULL, e) != 0; }
+static gboolean edit_rename_scenario (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_rename_scenario (wb, s, "Hypothèse haute", e); }
+static gboolean edit_delete_scenario (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_delete_scenario (wb, s, e); }
+static gboolean edit_move_scenario (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_move_scenario (wb, s, 2, e); }
+static gboolean edit_batch (TrjWorkbook *wb, gint64 s, GError **e)
+{
+  g_autofree char *id = NULL;
+
+  trj_workbook_begin_batch (wb, "Coller");
+  for (guint m = 0; m < TRJ_MONTHS; m++)
+    if (!trj_workbook_set_line_month (wb, s, "cie-jeunes", TRJ_LINE_MONTHS_ENTRIES, m, 10 + m, e))
+      {
+        trj_workbook_cancel_batch (wb);
+        return FALSE;
+      }
+  id = trj_workbook_add_line (wb, s, "CIE_JEUNES", TRJ_KIND_CIE_JEUNES, -1, e);
+  return id != NULL && trj_workbook_end_batch (wb, e);
+}
+
+static const struct {
+  const char *name;
+  EditFunc func;
+  const char *label;        /* the undo label expected (English msgid) */
+  gboolean three_scenarios; /* needs more scenarios around (delete, move) */
+} edits[] = {
+  { "label", edit_label, "Rename line" },
+  { "departement", edit_departement, "Change département" },
+  { "prescriber", edit_prescriber, "Change prescriber" },
+  { "kind", edit_kind, "Change kind" },
+  { "rate", edit_rate, "Change rate" },
+  { "hours", edit_hours, "Change weekly hours" },
+  { "duration", edit_duration, "Change duration" },
+  { "cofinanced", edit_cofinanced, "Change cofinanced share" },
+  { "lag", edit_lag, "Change payment lag" },
+  { "volume", edit_volume, "Change volume" },
+  { "entries-mode", edit_mode, "Change entry mode" },
+  { "entry", edit_entry, "Change entries" },
+  { "previous-entry", edit_previous, "Change last year’s entries" },
+  { "profile", edit_profile, "Change profile" },
+  { "quantity", edit_quantity, "Change quantity" },
+  { "unit-amount", edit_unit_amount, "Change unit amount" },
+  { "modulation", edit_modulation, "Change modulated share" },
+  { "rsa-recipients", edit_rsa_recipients, "Change RSA recipients" },
+  { "rsa-months", edit_rsa_months, "Change RSA months" },
+  { "commitment", edit_commitment, "Change commitment month" },
+  { "payment-profile", edit_payment_profile, "Change payment profile" },
+  { "ae-amount", edit_ae_amount, "Change AE amount" },
+  { "cp-schedule", edit_cp_schedule, "Change CP schedule" },
+  { "reset-previous", edit_reset_previous, "Change last year’s entries" },
+  { "includes-stock", edit_includes_stock, "Change CP scope" },
+  { "previous-modulation", edit_previous_modulation, "Change last year’s modulated part" },
+  { "weeks", edit_weeks, "Change weeks per month" },
+  { "fungibility-cp", edit_fungibility_cp, "Change CIE jeunes → PEC transfer" },
+  { "ae-notified", edit_ae_notified, "Change notified AE" },
+  { "cp-notified", edit_cp_notified, "Change notified CP" },
+  { "volume-notified", edit_volume_notified, "Change notified volume" },
+  { "add-line", edit_add_line, "Add line" },
+  { "duplicate-line", edit_duplicate_line, "Duplicate line" },
+  { "remove-line", edit_remove_line, "Remove line" },
+  { "move-line", edit_move_line, "Move line" },
+  { "add-envelope", edit_add_envelope, "Add envelope" },
+  { "remove-envelope", edit_remove_envelope, "Remove envelope" },
+  { "fungibility", edit_fungibility, "Change CIE jeunes → PEC transfer" },
+  { "territorial", edit_territorial, "Change initiatives territoriales" },
+  { "demandes", edit_demandes, "Change demandes complémentaires" },
+  { "smic", edit_smic, "Change SMIC" },
+  { "cd-share", edit_cd_share, "Change département share of the RSA" },
+  { "create-scenario", edit_create_scenario, "New scenario" },
+  { "duplicate-scenario", edit_duplicate_scenario, "Duplicate scenario" },
+  { "rename-scenario", edit_rename_scenario, "Rename scenario" },
+  { "delete-scenario", edit_delete_scenario, "Delete scenario", TRUE },
+  { "move-scenario", edit_move_scenario, "Move scenario", TRUE },
+  { "batch", edit_batch, "Coller" },
+};
+
+static void
+count_changed (TrjWorkbook *wb, gint64 scenario, guint changes, const char *line, guint *n)
+{
+  (*n)++;
+}
+
+static void
+test_edit_undo_redo (Fixture *f, gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "edit.trajectoire");
+  g_autoptr(GError) error = NULL;
+  gint64 s = trj_workbook_get_current_scenario (wb);
+  g_autofree char *before = NULL, *after = NULL, *undone = NULL, *redone = NULL;
+  guint n_changed = 0;
+
+  if (edits[i].three_scenarios)
+    {
+      g_assert_cmpint (trj_workbook_duplicate_scenario (wb, s, "B", &error), !=, 0);
+      g_assert_cmpint (trj_workbook_duplicate_scenario (wb, s, "C", &error), !=, 0);
+      g_assert_no_error (error);
+    }
+  /* Lines in every shape so that each edit has something to change. */
+  g_assert_true (trj_workbook_set_line_month (wb, s, "cie-jeunes", TRJ_LINE_MONTHS_PREVIOUS_ENTRIES,
+                                              0, 3, &error));
+  g_assert_true (trj_workbook_add_envelope (wb, s, "IAE", &error));
+  g_clear_pointer (&ei_line, g_free);
+  g_clear_pointer (&free_line, g_free);
+  ei_line = trj_workbook_add_line (wb, s, "IAE", TRJ_KIND_EI, -1, &error);
+  free_line = trj_workbook_add_line (wb, s, "IAE", TRJ_KIND_FREE, -1, &error);
+  g_assert_no_error (error);
+
+  before = dump (wb);
+  g_signal_connect (wb, "changed", G_CALLBACK (count_changed), &n_changed);
+  /* move-line commits an add first: the state before is after that. */
+  if (edits[i].func == edit_move_line)
+    {
+      g_autofree char *id = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, -1, &error);
+      g_assert_no_error (error);
+      g_free (before);
+      before = dump (wb);
+      g_assert_true (trj_workbook_move_line (wb, s, id, 0, &error));
+      n_changed = 1;
+    }
+  else
+    g_assert_true (edits[i].func (wb, s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+  after = dump (wb);
+  g_assert_cmpstr (before, !=, after);
+  g_assert_true (trj_workbook_can_undo (wb));
+  g_assert_false (trj_workbook_can_redo (wb));
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, edits[i].label);
+
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_no_error (error);
+  undone = dump (wb);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (trj_workbook_can_redo (wb));
+  g_assert_cmpstr (trj_workbook_get_redo_label (wb), ==, edits[i].label);
+
+  g_assert_true (trj_workbook_redo (wb, &error));
+  g_assert_no_error (error);
+  redone = dump (wb);
+  g_assert_cmpstr (redone, ==, after);
+  g_assert_false (trj_workbook_can_redo (wb));
+  g_assert_cmpuint (n_changed, ==, 3);
+}
+
+/* Values land where they should (hand-checked, not only "something changed"). */
+static void
+test_edit_values (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "values.trajectoire");
+  g_autoptr(GError) error = NULL;
+  gint64 s = trj_workbook_get_current_scenario (wb);
+  const TrjLine *line = find_line (wb, s, "pec");
+  double volume = line->volume;
+  g_autofree char *added = NULL;
+
+  g_assert_cmpint (line->entries_mode, ==, TRJ_ENTRIES_VOLUME);
+  g_assert_cmpfloat_with_epsilon (line->entries[0], volume / 12, 1e-9);
+
+  /* Editing one month of a volume line makes it monthly, keeping the others. */
+  g_assert_true (trj_workbook_set_line_month (wb, s, "pec", TRJ_LINE_MONTHS_ENTRIES, 0, 100, &error));
+  line = find_line (wb, s, "pec");
+  g_assert_cmpint (line->entries_mode, ==, TRJ_ENTRIES_MONTHLY);
+  g_assert_cmpfloat (line->entries[0], ==, 100);
+  g_assert_cmpfloat_with_epsilon (line->entries[1], volume / 12, 1e-9);
+
+  /* Volume on a monthly line scales the entries: 100 + 11 × 50 = 650 → 1300. */
+  for (guint m = 1; m < TRJ_MONTHS; m++)
+    g_assert_true (trj_workbook_set_line_month (wb, s, "pec", TRJ_LINE_MONTHS_ENTRIES, m, 50, &error));
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_VOLUME, 1300, &error));
+  line = find_line (wb, s, "pec");
+  g_assert_cmpfloat_with_epsilon (line->entries[0], 200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (line->entries[5], 100, 1e-9);
+
+  /* Back to volume mode: volume 1300, profile = the entries. */
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_ENTRIES_MODE,
+                                               TRJ_ENTRIES_VOLUME, &error));
+  line = find_line (wb, s, "pec");
+  g_assert_cmpint (line->entries_mode, ==, TRJ_ENTRIES_VOLUME);
+  g_assert_cmpfloat_with_epsilon (line->volume, 1300, 1e-9);
+  g_assert_true (line->has_profile);
+  g_assert_cmpfloat_with_epsilon (line->entries[0], 200, 1e-9);
+
+  /* Limits are refused with the value untouched. */
+  g_assert_false (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 1.4, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0, &error));
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_PAYMENT_LAG_MONTHS, 1.5, &error));
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_set_line_month (wb, s, "pec", TRJ_LINE_MONTHS_ENTRIES, 2, -1, &error));
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_set_line_number (wb, s, "nope", TRJ_LINE_FIELD_RATE, 0.5, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  line = find_line (wb, s, "pec");
+  g_assert_cmpfloat (line->rate, ==, 0.5);
+
+  /* A new line takes the circular's averages (PEC métropole 50 %, 25 h, 9.9 months, 15 %). */
+  added = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, 0, &error);
+  g_assert_no_error (error);
+  line = find_line (wb, s, added);
+  g_assert_cmpfloat (line->rate, ==, 0.5);
+  g_assert_cmpfloat (line->weekly_hours, ==, 25);
+  g_assert_cmpfloat (line->duration_months, ==, 9.9);
+  g_assert_cmpfloat (line->cofinanced_share, ==, 0.15);
+  g_assert_cmpint (line->payment_lag_months, ==, 1);
+
+  /* Post-aid defaults: unit amount back to the table with NAN. */
+  g_assert_true (trj_workbook_set_line_number (wb, s, added, TRJ_LINE_FIELD_UNIT_AMOUNT, 9000, &error));
+  g_assert_true (find_line (wb, s, added)->has_unit_amount);
+  g_assert_true (trj_workbook_set_line_number (wb, s, added, TRJ_LINE_FIELD_UNIT_AMOUNT, NAN, &error));
+  g_assert_false (find_line (wb, s, added)->has_unit_amount);
+  g_assert_no_error (error);
+
+  /* Scenario names are unique; the last one cannot go. */
+  g_assert_cmpint (trj_workbook_create_scenario (wb, "Initial scenario", &error), ==, 0);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_delete_scenario (wb, s, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
+/* A failed edit inside a batch leaves the rest of the batch; cancel drops all. */
+static void
+test_batch (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "batch.trajectoire");
+  g_autoptr(GError) error = NULL;
+  gint64 s = trj_workbook_get_current_scenario (wb);
+  g_autofree char *before = dump (wb);
+  g_autofree char *after = NULL;
+
+  trj_workbook_begin_batch (wb, "Coller");
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.4, &error));
+  g_assert_false (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 4, &error));
+  g_clear_error (&error);
+  trj_workbook_begin_batch (wb, "inner");
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_WEEKLY_HOURS, 30, &error));
+  g_assert_true (trj_workbook_end_batch (wb, &error));
+  g_assert_false (trj_workbook_can_undo (wb));   /* nothing committed yet */
+  g_assert_true (trj_workbook_end_batch (wb, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (find_line (wb, s, "pec")->rate, ==, 0.4);
+  g_assert_cmpfloat (find_line (wb, s, "pec")->weekly_hours, ==, 30);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Coller");
+  g_assert_true (trj_workbook_undo (wb, &error));
+  after = dump (wb);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (trj_workbook_can_undo (wb));
+
+  trj_workbook_begin_batch (wb, "Coller");
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.4, &error));
+  trj_workbook_cancel_batch (wb);
+  g_free (after);
+  after = dump (wb);
+  g_assert_cmpstr (after, ==, before);
+  /* The redo stack survives a cancelled batch, since nothing was committed. */
+  g_assert_true (trj_workbook_can_redo (wb));
+}
+
+/* ── Undo history survives reopening ──────────────────────────────────── */
+
+static void
+test_undo_after_reopen (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture_path (f, "reopen.trajectoire");
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "reopen.trajectoire");
+  g_autoptr(GError) error = NULL;
+  gint64 s = trj_workbook_get_current_scenario (wb);
+  g_autofree char *s0 = dump (wb), *s1 = NULL, *s2 = NULL, *s3 = NULL, *now = NULL;
+
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.42, &error));
+  s1 = dump (wb);
+  g_assert_true (trj_workbook_remove_line (wb, s, "cie-jeunes", &error));
+  s2 = dump (wb);
+  g_assert_cmpint (trj_workbook_duplicate_scenario (wb, s, "Copie", &error), !=, 0);
+  s3 = dump (wb);
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wb);
+
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  now = dump (wb);
+  g_assert_cmpstr (now, ==, s2);
+  g_assert_true (trj_workbook_can_undo (wb));
+  g_assert_true (trj_workbook_can_redo (wb));
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Remove line");
+  g_assert_cmpstr (trj_workbook_get_redo_label (wb), ==, "Duplicate scenario");
+  g_assert_true (trj_workbook_redo (wb, &error));
+  g_free (now);
+  now = dump (wb);
+  g_assert_cmpstr (now, ==, s3);
+  g_clear_object (&wb);
+
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 3; i++)
+    g_assert_true (trj_workbook_undo (wb, &error));
+  g_free (now);
+  now = dump (wb);
+  g_assert_cmpstr (now, ==, s0);
+  g_assert_false (trj_workbook_can_undo (wb));
+  g_assert_false (trj_workbook_undo (wb, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A new edit drops the redo stack. */
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.55, &error));
+  g_assert_false (trj_workbook_can_redo (wb));
+  g_assert_cmpfloat (find_line (wb, s, "pec")->rate, ==, 0.55);
+  g_assert_nonnull (s1);
+}
+
+/* ── Import and export ────────────────────────────────────────────────── */
+
+/* Every shape MODEL.md 7 allows: volume and monthly entries, previous
+ * entries, profile, post-aid and free lines, overrides, fungibility. */
+static const char rich_scenario[] =
+  "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\",\n"
+  "  \"zone\": \"metropole\",\n"
+  "  \"reference\": { \"smic_hourly\": [ {\"from\": \"2024-01-01\", \"value\": 11.65},\n"
+  "                                   {\"from\": \"2024-11-01\", \"value\": 11.88} ],\n"
+  "                 \"cd_share\": 0.88 },\n"
+  "  \"envelopes\": [\n"
+  "    { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 6813468, \"cp_notified\": 3259524,\n"
+  "      \"volume_notified\": 1236, \"cp_notified_includes_stock\": false,\n"
+  "      \"lines\": [\n"
+  "        { \"id\": \"pec-29-ft\", \"label\": \"PEC Finistère France Travail\", \"kind\": \"PEC\",\n"
+  "          \"rate\": 0.5, \"weekly_hours\": 25, \"duration_months\": 9.9,\n"
+  "          \"cofinanced_share\": 0.15, \"payment_lag_months\": 1,\n"
+  "          \"entries\": [30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30.5],\n"
+  "          \"previous_entries\": [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5] },\n"
+  "        { \"id\": \"pec-35\", \"label\": \"PEC Ille-et-Vilaine\", \"kind\": \"PEC\",\n"
+  "          \"rate\": 0.45, \"weekly_hours\": 20, \"duration_months\": 12,\n"
+  "          \"volume\": 240, \"profile\": [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0] } ] },\n"
+  "    { \"id\": \"CIE_JEUNES\", \"ae_notified\": 1000000, \"cp_notified\": 400000,\n"
+  "      \"volume_notified\": 235, \"cp_notified_includes_stock\": false,\n"
+  "      \"lines\": [\n"
+  "        { \"id\": \"cie\", \"label\": \"CIE jeunes\", \"kind\": \"CIE_JEUNES\",\n"
+  "          \"rate\": 0.35, \"weekly_hours\": 28.3, \"duration_months\": 8.3,\n"
+  "          \"volume\": 235 } ] } ],\n"
+  "  \"fungibility\": { \"cie_jeunes_to_pec_ae\": 50000, \"cie_jeunes_to_pec_cp\": 20000,\n"
+  "                   \"initiatives_territoriales_ae\": 10000 } }\n";
+
+static void
+test_import_export (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "import.trajectoire");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) in = trj_json_scenario_from_data (rich_scenario, -1, &error);
+  g_autoptr(TrjScenario) out = NULL;
+  g_autoptr(TrjScenario) copy = NULL;
+  g_autofree char *expected = NULL, *got = NULL, *got_copy = NULL;
+  gint64 id, dup;
+
+  g_assert_no_error (error);
+  expected = trj_json_scenario_to_data (in);
+  id = trj_workbook_import_scenario (wb, in, "Importé", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Import scenario");
+  out = trj_workbook_get_scenario (wb, id, &error);
+  g_assert_no_error (error);
+  got = trj_json_scenario_to_data (out);
+  g_assert_cmpstr (got, ==, expected);
+
+  /* Duplicating keeps everything too, line ids included. */
+  dup = trj_workbook_duplicate_scenario (wb, id, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *name = trj_workbook_get_scenario_name (wb, dup);
+    g_assert_cmpstr (name, ==, "Importé (copy)");
+  }
+  copy = trj_workbook_get_scenario (wb, dup, &error);
+  got_copy = trj_json_scenario_to_data (copy);
+  g_assert_cmpstr (got_copy, ==, expected);
+
+  /* Another region is refused. */
+  g_free (out->region);
+  out->region = g_strdup ("Normandie");
+  g_assert_cmpint (trj_workbook_import_scenario (wb, out, "Autre", &error), ==, 0);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+}
+
+/* ── Save a copy ──────────────────────────────────────────────────────── */
+
+static void
+test_save_copy (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "orig.trajectoire");
+  g_autoptr(TrjWorkbook) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (f, "copie.trajectoire");
+  g_autofree char *a = NULL, *b = NULL;
+  gint64 s = trj_workbook_get_current_scenario (wb);
+
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.41, &error));
+  g_assert_true (trj_workbook_save_copy (wb, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (trj_workbook_save_copy (wb, path, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  copy = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (trj_workbook_is_read_only (copy));
+  a = dump (wb);
+  b = dump (copy);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (trj_workbook_get_undo_label (copy), ==, "Change rate");
+  /* The original stays on its own file. */
+  g_assert_true (trj_workbook_undo (copy, &error));
+  g_assert_cmpfloat (find_line (wb, s, "pec")->rate, ==, 0.41);
+  g_assert_cmpfloat (find_line (copy, s, "pec")->rate, ==, 0.5);
+}
+
+/* ── Migrations ───────────────────────────────────────────────────────── */
+
+/* tests/fixtures/workbook-v<N>.sql: a dump of a workbook as version N wrote it. */
+static void
+test_migration (Fixture *f, gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autofree char *name = g_strdup_printf ("workbook-v%d.sql", version);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *path = fixture_path (f, "old.trajectoire");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  g_autoptr(TrjScenario) s = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  const TrjLine *line;
+  sqlite3 *db;
+  int user_version = 0;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_workbook_get_region (wb), ==, "Bretagne");
+
+  list = trj_workbook_list_scenarios (wb);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((TrjScenarioInfo *) g_ptr_array_index (list, 0))->name, ==, "Base");
+  g_assert_cmpstr (((TrjScenarioInfo *) g_ptr_array_index (list, 1))->name, ==, "Haute");
+  g_assert_cmpint (trj_workbook_get_current_scenario (wb), ==, 2);
+
+  s = trj_workbook_get_scenario (wb, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->envelopes->len, ==, 2);
+  g_assert_cmpfloat (((TrjEnvelope *) g_ptr_array_index (s->envelopes, 0))->ae_notified, ==, 6813468);
+  line = trj_scenario_find_line (s, "pec-29", NULL);
+  g_assert_nonnull (line);
+  g_assert_cmpstr (line->label, ==, "PEC Finistère");
+  g_assert_cmpstr (line->departement, ==, "29");
+  g_assert_cmpfloat (line->rate, ==, 0.5);
+  g_assert_cmpfloat (line->entries[0], ==, 30);
+  g_assert_cmpfloat (line->entries[11], ==, 25);
+  /* Columns added by version 2 get their defaults. */
+  g_assert_cmpfloat (line->quantity, ==, 0);
+  g_assert_false (line->has_unit_amount);
+  g_assert_false (line->has_payment_profile);
+  g_assert_cmpfloat (s->fungibility.cie_jeunes_to_pec_ae, ==, 40000);
+  g_assert_false (s->overrides_smic);
+
+  /* The v1 undo journal still works after the migration: its last step set
+   * the rate of pec-29 from 0.45 to 0.5. */
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Modifier le taux");
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (find_line (wb, 1, "pec-29")->rate, ==, 0.45);
+  g_clear_object (&wb);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  user_version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (user_version, ==, TRJ_WORKBOOK_SCHEMA_VERSION);
+}
+
+/* The fixture itself is what trj_workbook_schema_migrate (0, N) builds. */
+static void
+test_migration_fixture_schema (Fixture *f, gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autofree char *name = g_strdup_printf ("workbook-v%d.sql", version);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) a = g_string_new (NULL), b = g_string_new (NULL);
+  sqlite3 *fixture_db, *built_db;
+  sqlite3 *dbs[2];
+  GString *out[2] = { a, b };
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  sqlite3_open (":memory:", &fixture_db);
+  g_assert_cmpint (sqlite3_exec (fixture_db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_open (":memory:", &built_db);
+  g_assert_true (trj_workbook_schema_migrate (built_db, 0, version, &error));
+  g_assert_no_error (error);
+  dbs[0] = fixture_db;
+  dbs[1] = built_db;
+  for (int i = 0; i < 2; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      sqlite3_prepare_v2 (dbs[i], "SELECT type, name, sql FROM sqlite_schema ORDER BY name", -1, &stmt, NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (out[i], "%s %s %s\n", sqlite3_column_text (stmt, 0),
+                                sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+      sqlite3_finalize (stmt);
+      sqlite3_close (dbs[i]);
+    }
+  g_assert_cmpstr (a->str, ==, b->str);
+}
+
+/* ── Refusal of bad files ─────────────────────────────────────────────── */
+
+static void
+assert_refused (const char *path, int code)
+{
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autofree char *lock = g_strconcat (path, "-lock", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, &error);
+
+  g_assert_null (wb);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, code);
+  g_test_message ("refused: %s", error->message);
+  after = file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+}
+
+static char *
+closed_workbook (Fixture *f, const char *name)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trj_workbook_set_line_number (wb, trj_workbook_get_current_scenario (wb),
+                                               "pec", TRJ_LINE_FIELD_RATE, 0.4, &error));
+  g_assert_no_error (error);
+  return g_strdup (trj_workbook_get_path (wb));
+}
+
+static void
+test_refuse_foreign (Fixture *f, gconstpointer data)
+{
+  g_autofree char *text = fixture_path (f, "notes.trajectoire");
+  g_autofree char *empty = fixture_path (f, "empty.trajectoire");
+  g_autofree char *other = fixture_path (f, "other.sqlite");
+  sqlite3 *db;
+
+  g_assert_true (g_file_set_contents (text, "Budget 2024\nPEC;1236\n", -1, NULL));
+  assert_refused (text, TRJ_WORKBOOK_ERROR_NOT_WORKBOOK);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_refused (empty, TRJ_WORKBOOK_ERROR_NOT_WORKBOOK);
+
+  /* A genuine SQLite database of another application. */
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (other, TRJ_WORKBOOK_ERROR_NOT_WORKBOOK);
+}
+
+static void
+test_refuse_truncated (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = closed_workbook (f, "cut.trajectoire");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  /* Cut at a page boundary (SQLite alone might not notice) and mid-page. */
+  g_assert_true (g_file_set_contents (path, contents, length - 4096, NULL));
+  assert_refused (path, TRJ_WORKBOOK_ERROR_CORRUPT);
+  g_assert_true (g_file_set_contents (path, contents, length / 2 + 100, NULL));
+  assert_refused (path, TRJ_WORKBOOK_ERROR_CORRUPT);
+  g_assert_true (g_file_set_contents (path, contents, 60, NULL));
+  assert_refused (path, TRJ_WORKBOOK_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_corrupted (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = closed_workbook (f, "bad.trajectoire");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* Scribble over the b-tree page headers of every page after the first. */
+  for (gsize page = 1; page < length / 4096; page++)
+    memset (contents + page * 4096, 0x42, 12);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  assert_refused (path, TRJ_WORKBOOK_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_future (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = closed_workbook (f, "future.trajectoire");
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db;
+
+  /* As a newer Trajectoire would write it. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 3;"
+                                 "CREATE TABLE future_thing (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (path, TRJ_WORKBOOK_ERROR_TOO_NEW);
+
+  /* The new version only in the WAL, the header still old: SQLite's answer counts. */
+  g_free (path);
+  path = closed_workbook (f, "future-wal.trajectoire");
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpint (contents[63], ==, TRJ_WORKBOOK_SCHEMA_VERSION);
+  assert_refused (path, TRJ_WORKBOOK_ERROR_TOO_NEW);
+}
+
+/* ── One writer ───────────────────────────────────────────────────────── */
+
+static void
+test_second_opener (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) writer = new_bretagne (f, "shared.trajectoire");
+  g_autoptr(TrjWorkbook) reader = NULL;
+  g_autoptr(TrjWorkbook) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (trj_workbook_get_path (writer));
+  gint64 s = trj_workbook_get_current_scenario (writer);
+  int status;
+  pid_t pid;
+
+  /* A second connection in this process honours the lock. */
+  reader = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_is_read_only (reader));
+  g_assert_nonnull (trj_workbook_get_read_only_reason (reader));
+  g_test_message ("read-only: %s", trj_workbook_get_read_only_reason (reader));
+  g_assert_false (trj_workbook_set_line_number (reader, s, "pec", TRJ_LINE_FIELD_RATE, 0.3, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_undo (reader, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* The reader sees what the writer commits. */
+  g_assert_true (trj_workbook_set_line_number (writer, s, "pec", TRJ_LINE_FIELD_RATE, 0.35, &error));
+  g_assert_cmpfloat (find_line (reader, s, "pec")->rate, ==, 0.35);
+
+  /* Another process, too. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      TrjWorkbook *other = trj_workbook_open (path, NULL);
+      _exit (other != NULL && trj_workbook_is_read_only (other) ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  /* Once the writer is gone, the next opener writes. */
+  g_clear_object (&writer);
+  after = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (trj_workbook_is_read_only (after));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func, data) \
+  g_test_add (name, Fixture, data, fixture_setup, func, fixture_teardown)
+
+  ADD ("/workbook/new", test_new, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/workbook/undo-redo/%s", edits[i].name);
+      ADD (name, test_edit_undo_redo, GUINT_TO_POINTER (i));
+    }
+  ADD ("/workbook/edit-values", test_edit_values, NULL);
+  ADD ("/workbook/batch", test_batch, NULL);
+  ADD ("/workbook/undo-after-reopen", test_undo_after_reopen, NULL);
+  ADD ("/workbook/import-export", test_import_export, NULL);
+  ADD ("/workbook/save-copy", test_save_copy, NULL);
+  for (int v = 1; v < TRJ_WORKBOOK_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("/workbook/migration/from-v%d", v);
+      g_autofree char *schema = g_strdup_printf ("/workbook/migration/fixture-v%d-schema", v);
+      ADD (name, test_migration, GINT_TO_POINTER (v));
+      ADD (schema, test_migration_fixture_schema, GINT_TO_POINTER (v));
+    }
+  ADD ("/workbook/refuse/foreign", test_refuse_foreign, NULL);
+  ADD ("/workbook/refuse/truncated", test_refuse_truncated, NULL);
+  ADD ("/workbook/refuse/corrupted", test_refuse_corrupted, NULL);
+  ADD ("/workbook/refuse/future", test_refuse_future, NULL);
+  ADD ("/workbook/second-opener", test_second_opener, NULL);
+
+  return g_test_run ();
+}
