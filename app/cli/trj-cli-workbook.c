@@ -1,34 +1,282 @@
-/* trj-cli-workbook.c — placeholder until the command is implemented */
+/* trj-cli-workbook.c — trajectoire-cli new, import, export and scenarios (workbooks)
+ *
+ * Exit codes: 0 success, 1 invalid input (the message says what and where), 2 usage.
+ */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
+
 #include "trj-cli.h"
+#include "trj-json.h"
+#include "trj-workbook.h"
+
+enum {
+  EXIT_INVALID = 1,
+  EXIT_USAGE = 2,
+};
+
+/* A workbook is an SQLite file; anything else given where a scenario is
+ * expected is read as JSON. */
+gboolean
+trj_cli_is_workbook (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[sizeof magic];
+  FILE *file = fopen (path, "rb");
+  gboolean is_workbook;
+
+  if (file == NULL)
+    return FALSE;
+  is_workbook = fread (header, 1, sizeof header, file) == sizeof header &&
+                memcmp (header, magic, sizeof magic) == 0;
+  fclose (file);
+  return is_workbook;
+}
+
+/* The scenario named `name`, or the current one when name is NULL; 0 with an
+ * error listing the scenarios when there is none of that name. */
+static gint64
+find_scenario (TrjWorkbook *wb, const char *name, GError **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) names = NULL;
+  gint64 id;
+
+  if (name == NULL)
+    return trj_workbook_get_current_scenario (wb);
+  if ((id = trj_workbook_find_scenario (wb, name)) != 0)
+    return id;
+
+  list = trj_workbook_list_scenarios (wb);
+  names = g_string_new (NULL);
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (names, "%s“%s”", i ? ", " : "",
+                            ((TrjScenarioInfo *) g_ptr_array_index (list, i))->name);
+  g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND,
+               _("%s: there is no scenario “%s” (scenarios: %s)"),
+               trj_workbook_get_path (wb), name, names->str);
+  return 0;
+}
+
+TrjScenario *
+trj_cli_workbook_scenario (const char *path, const char *scenario_name, GError **error)
+{
+  g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, error);
+  gint64 id;
+
+  if (wb == NULL || (id = find_scenario (wb, scenario_name, error)) == 0)
+    return NULL;
+  return trj_workbook_get_scenario (wb, id, error);
+}
+
+static int
+report_error (const GError *error)
+{
+  trj_cli_error ("%s", error->message);
+  return EXIT_INVALID;
+}
+
+static GOptionContext *
+command_context (const char *command, const char *parameter, const char *summary,
+                 const GOptionEntry *entries)
+{
+  g_autofree char *prgname = g_strconcat ("trajectoire-cli ", command, NULL);
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses options and checks the number of file arguments left. */
+static gboolean
+parse_files (GOptionContext *context, int *argc, char ***argv, int n_files)
+{
+  if (!trj_cli_parse (context, argc, argv))
+    return FALSE;
+  if (*argc != n_files + 1)
+    {
+      trj_cli_error ("%s", n_files == 1 ? _("one workbook file is expected (see --help)")
+                                        : _("a workbook and a scenario file are expected (see --help)"));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 int
 trj_cli_new (int argc, char **argv)
 {
-  trj_cli_error (_("this command is not available yet"));
-  return 2;
+  g_autofree char *region = NULL;
+  int year = 2024;
+  const GOptionEntry entries[] = {
+    { "region", 'r', 0, G_OPTION_ARG_STRING, &region,
+      N_("Region of the workbook, as in the notification (“Bretagne”)"), N_("NAME") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("Programme year (default: 2024)"), N_("YEAR") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+
+  context = command_context ("new", N_("WORKBOOK"),
+                             N_("Creates a workbook for a region and year, with one scenario "
+                                "from the notification (as “trajectoire-cli example”)."),
+                             entries);
+  if (!parse_files (context, &argc, &argv, 1))
+    return EXIT_USAGE;
+  if (region == NULL)
+    {
+      trj_cli_error ("%s", _("--region is required"));
+      return EXIT_USAGE;
+    }
+  wb = trj_workbook_new_for_region (argv[1], region, year, &error);
+  if (wb == NULL)
+    return report_error (error);
+  return EXIT_SUCCESS;
 }
 
 int
 trj_cli_import (int argc, char **argv)
 {
-  trj_cli_error (_("this command is not available yet"));
-  return 2;
+  g_autofree char *name = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &name,
+      N_("Name of the new scenario (default: the file name)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+
+  context = command_context ("import", N_("WORKBOOK SCENARIO.json"),
+                             N_("Adds a scenario to a workbook from a “trajectoire-scenario/1” "
+                                "JSON document. The document is checked whole first: nothing "
+                                "is added if any of it is wrong."),
+                             entries);
+  if (!parse_files (context, &argc, &argv, 2))
+    return EXIT_USAGE;
+  if (name == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (argv[2]);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      name = g_filename_display_name (base);
+    }
+
+  if ((scenario = trj_json_scenario_from_file (argv[2], &error)) == NULL ||
+      (wb = trj_workbook_open (argv[1], &error)) == NULL)
+    return report_error (error);
+  if (trj_workbook_is_read_only (wb))
+    {
+      trj_cli_error ("%s: %s", argv[1], trj_workbook_get_read_only_reason (wb));
+      return EXIT_INVALID;
+    }
+  if (trj_workbook_import_scenario (wb, scenario, name, &error) == 0)
+    return report_error (error);
+  return EXIT_SUCCESS;
 }
+
+/* ── export ───────────────────────────────────────────────────────────── */
+
+/* Writes one scenario of a workbook to `output` (NULL: standard output). */
+typedef gboolean (*ExportFunc) (TrjWorkbook *wb, gint64 scenario_id, const char *output,
+                                GError **error);
+
+static gboolean
+export_json (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **error)
+{
+  g_autoptr(TrjScenario) scenario = trj_workbook_get_scenario (wb, scenario_id, error);
+  g_autofree char *document = NULL;
+
+  if (scenario == NULL)
+    return FALSE;
+  document = trj_json_scenario_to_data (scenario);
+  if (output != NULL)
+    return g_file_set_contents (output, document, -1, error);
+  fputs (document, stdout);
+  return TRUE;
+}
+
+static const struct {
+  const char *name;
+  ExportFunc func;
+} export_formats[] = {
+  { "json", export_json },
+};
 
 int
 trj_cli_export (int argc, char **argv)
 {
-  trj_cli_error (_("this command is not available yet"));
-  return 2;
+  g_autofree char *format = NULL;
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("Format of the export: json (default)"), N_("FORMAT") },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Scenario to export (default: the active one)"), N_("NAME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of the standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  ExportFunc func = NULL;
+  gint64 id;
+
+  context = command_context ("export", N_("WORKBOOK"),
+                             N_("Exports a scenario of a workbook; in JSON it is the "
+                                "“trajectoire-scenario/1” document that “import” reads."),
+                             entries);
+  if (!parse_files (context, &argc, &argv, 1))
+    return EXIT_USAGE;
+  for (gsize i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_strcmp0 (format ? format : "json", export_formats[i].name) == 0)
+      func = export_formats[i].func;
+  if (func == NULL)
+    {
+      trj_cli_error (_("unknown format “%s”"), format);
+      return EXIT_USAGE;
+    }
+
+  if ((wb = trj_workbook_open (argv[1], &error)) == NULL ||
+      (id = find_scenario (wb, scenario_name, &error)) == 0 ||
+      !func (wb, id, output, &error))
+    return report_error (error);
+  return EXIT_SUCCESS;
 }
 
 int
 trj_cli_scenarios (int argc, char **argv)
 {
-  trj_cli_error (_("this command is not available yet"));
-  return 2;
-}
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  g_autoptr(GPtrArray) list = NULL;
 
+  context = command_context ("scenarios", N_("WORKBOOK"),
+                             N_("Lists the scenarios of a workbook in their order; “*” marks "
+                                "the active one."),
+                             entries);
+  if (!parse_files (context, &argc, &argv, 1))
+    return EXIT_USAGE;
+  if ((wb = trj_workbook_open (argv[1], &error)) == NULL)
+    return report_error (error);
+
+  list = trj_workbook_list_scenarios (wb);
+  for (guint i = 0; i < list->len; i++)
+    {
+      TrjScenarioInfo *info = g_ptr_array_index (list, i);
+
+      printf ("%s %s\n", info->id == trj_workbook_get_current_scenario (wb) ? "*" : " ", info->name);
+    }
+  return EXIT_SUCCESS;
+}
