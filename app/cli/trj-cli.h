@@ -23,6 +23,11 @@ int trj_cli_simulate     (int argc, char **argv);
 int trj_cli_solve        (int argc, char **argv);
 int trj_cli_example      (int argc, char **argv);
 /* trj-cli-workbook.c */
+/* TRUE when path is a workbook (an SQLite file) rather than a JSON document. */
+gboolean     trj_cli_is_workbook       (const char *path);
+/* A snapshot of one scenario of a workbook (scenario_name NULL: the active one). */
+TrjScenario *trj_cli_workbook_scenario (const char *path, const char *scenario_name,
+                                        GError **error);
 int trj_cli_new          (int argc, char **argv);
 int trj_cli_import       (int argc, char **argv);
 int trj_cli_export       (int argc, char **argv);
