@@ -23,6 +23,8 @@ enum {
 TrjScenario *
 trj_cli_load_scenario (const char *path, const char *scenario_name, GError **error)
 {
+  if (trj_cli_is_workbook (path))
+    return trj_cli_workbook_scenario (path, scenario_name, error);
   if (scenario_name != NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
