@@ -1,0 +1,647 @@
+/* trj-report.c — the « Rapport de programmation » pages */
+#include "config.h"
+
+#include <math.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <glib/gi18n.h>
+
+#include "trj-report.h"
+#include "trj-alert-text.h"
+#include "trj-chart-export.h"
+#include "trj-chart-render.h"
+#include "trj-format.h"
+#include "trj-year-data.h"
+
+#define W        TRJ_REPORT_PAGE_WIDTH
+#define H        TRJ_REPORT_PAGE_HEIGHT
+#define MARGIN   36.0
+#define TOP      58.0    /* below the running header */
+#define BOTTOM   (H - 40.0)
+#define ROW_H    15.0
+#define LINE_ROWS_PER_PAGE  26
+#define ALERTS_PER_PAGE     12
+
+typedef enum {
+  PAGE_COVER,
+  PAGE_SUMMARY,
+  PAGE_CHART,
+  PAGE_LINES,
+  PAGE_ALERTS,
+} PageKind;
+
+typedef struct {
+  PageKind kind;
+  TrjChartKind chart;
+  int envelope;
+  guint first;     /* first row or alert of the page */
+  guint count;
+} Page;
+
+#define LINE_COLUMNS 10
+
+typedef struct {
+  gboolean heading;
+  char *cells[LINE_COLUMNS];
+} Row;
+
+typedef struct {
+  const char *title;
+  double width;    /* share of the table's width */
+  double xalign;
+} Column;
+
+struct _TrjReport {
+  TrjScenario *scenario;
+  TrjResult *result;
+  char *name;
+  GDateTime *date;
+  GArray *pages;          /* Page */
+  GPtrArray *summary;     /* Row* */
+  GPtrArray *lines;       /* Row* */
+  GPtrArray *alerts;      /* char* */
+  TrjChartStyle style;
+};
+
+typedef struct {
+  const TrjReport *report;
+  cairo_t *cr;
+  PangoContext *context;
+  PangoLayout *layout;
+  PangoFontDescription *font;
+} Draw;
+
+static void
+row_free (Row *row)
+{
+  for (guint i = 0; i < LINE_COLUMNS; i++)
+    g_free (row->cells[i]);
+  g_free (row);
+}
+
+/* Takes ownership of the cells (NULL-terminated). */
+static void
+add_row (GPtrArray *rows, gboolean heading, ...)
+{
+  Row *row = g_new0 (Row, 1);
+  va_list args;
+  char *cell;
+
+  row->heading = heading;
+  va_start (args, heading);
+  for (guint i = 0; i < LINE_COLUMNS && (cell = va_arg (args, char *)) != NULL; i++)
+    row->cells[i] = cell;
+  va_end (args);
+  g_ptr_array_add (rows, row);
+}
+
+void
+trj_report_free (TrjReport *report)
+{
+  if (report == NULL)
+    return;
+  trj_scenario_free (report->scenario);
+  trj_result_free (report->result);
+  g_free (report->name);
+  g_date_time_unref (report->date);
+  g_array_unref (report->pages);
+  g_ptr_array_unref (report->summary);
+  g_ptr_array_unref (report->lines);
+  g_ptr_array_unref (report->alerts);
+  g_free (report);
+}
+
+static void
+add_page (TrjReport *report, PageKind kind, TrjChartKind chart, int envelope, guint first, guint count)
+{
+  Page page = { kind, chart, envelope, first, count };
+
+  g_array_append_val (report->pages, page);
+}
+
+/* ── content ─────────────────────────────────────────────────────────── */
+
+static const TrjEnvelope *
+envelope_at (const TrjReport *report, guint e)
+{
+  return g_ptr_array_index (report->scenario->envelopes, e);
+}
+
+typedef enum { MONEY, SHARE, COUNT } Kind;
+
+static char *
+format_as (Kind kind, double value)
+{
+  switch (kind)
+    {
+    case MONEY: return trj_format_money (value);
+    case SHARE: return trj_format_percent (value, 1);
+    case COUNT: return trj_format_integer (value);
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/* One summary row: an indicator for each envelope, then the region. */
+static void
+add_summary_row (TrjReport *report, const char *label, Kind kind, const double *values, double region)
+{
+  Row *row = g_new0 (Row, 1);
+  guint n = report->result->n_envelopes;
+
+  row->cells[0] = g_strdup (label);
+  for (guint e = 0; e < n && e + 2 < LINE_COLUMNS; e++)
+    row->cells[e + 1] = format_as (kind, values[e]);
+  row->cells[MIN (n + 1, LINE_COLUMNS - 1)] = format_as (kind, region);
+  g_ptr_array_add (report->summary, row);
+}
+
+static void
+build_summary (TrjReport *report)
+{
+  const TrjResult *res = report->result;
+  guint n = res->n_envelopes;
+  g_autofree double *v = g_new0 (double, MAX (n, 1));
+  double sum;
+
+#define ROW(label, kind, expr, region_expr)                 \
+  G_STMT_START {                                            \
+    sum = 0;                                                \
+    for (guint e = 0; e < n; e++)                           \
+      {                                                     \
+        const TrjEnvelopeResult *er = &res->envelopes[e];   \
+        const TrjEnvelope *env = envelope_at (report, e);   \
+        (void) er; (void) env;                              \
+        v[e] = (expr);                                      \
+        sum += v[e];                                        \
+      }                                                     \
+    add_summary_row (report, label, kind, v, region_expr);  \
+  } G_STMT_END
+
+  ROW (_("Notified AE"), MONEY, env->ae_notified, sum);
+  ROW (_("Available AE (after fungibility)"), MONEY, er->ae_available, sum);
+  ROW (_("Programmed AE"), MONEY, er->f.ae_total, res->region.ae_total);
+  ROW (_("AE margin"), MONEY, er->ae_margin, sum);
+  {
+    double available = 0;
+
+    for (guint e = 0; e < n; e++)
+      available += res->envelopes[e].ae_available;
+    ROW (_("AE consumption"), SHARE, er->ae_consumption, available > 0 ? res->region.ae_total / available : NAN);
+  }
+  ROW (_("Notified CP"), MONEY, env->cp_notified, sum);
+  ROW (_("Programmed CP"), MONEY, er->f.cp_total, res->region.cp_total);
+  ROW (_("of which stock"), MONEY, er->f.cp_stock, res->region.cp_stock);
+  ROW (_("CP margin"), MONEY, er->cp_margin, sum);
+  ROW (_("Still to pay after December"), MONEY, er->f.cp_after_year, res->region.cp_after_year);
+  ROW (_("Notified volume"), COUNT, env->volume_notified, sum);
+  ROW (_("Programmed volume"), COUNT, er->f.volume, res->region.volume);
+  ROW (_("AE per contract"), MONEY, er->f.ae_per_contract, res->region.ae_per_contract);
+  ROW (_("Capacity (contracts)"), COUNT, er->capacity, sum);
+#undef ROW
+}
+
+static char *
+departement_name (const TrjReport *report, const char *code)
+{
+  const TrjYearData *data = trj_year_data_get (report->scenario->year, NULL);
+  const TrjRegion *region = data != NULL && report->scenario->region != NULL
+                            ? trj_year_data_find_region (data, report->scenario->region) : NULL;
+  const TrjDepartement *dep = region != NULL && code != NULL ? trj_region_find_departement (region, code) : NULL;
+
+  if (code == NULL || *code == '\0')
+    return g_strdup ("—");
+  return g_strdup (dep != NULL ? dep->name : code);
+}
+
+static void
+build_lines (TrjReport *report)
+{
+  for (guint e = 0; e < report->scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = envelope_at (report, e);
+
+      add_row (report->lines, TRUE, g_strdup (trj_chart_envelope_title (env->id)), NULL);
+      for (guint l = 0; l < env->lines->len; l++)
+        {
+          const TrjLine *line = g_ptr_array_index (env->lines, l);
+          const TrjLineResult *lr = trj_result_line (report->result, e, l);
+          gboolean contract = trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+          g_autofree char *kind = g_strdup (trj_kind_to_string (line->kind));
+
+          g_strdelimit (kind, "_", ' ');
+          add_row (report->lines, FALSE,
+                   g_strdup (line->label != NULL ? line->label : line->id),
+                   g_steal_pointer (&kind),
+                   departement_name (report, line->departement),
+                   contract ? trj_format_percent (line->rate, 1) : g_strdup ("—"),
+                   contract ? trj_chart_format_value (TRJ_CHART_UNIT_HOURS, line->weekly_hours) : g_strdup ("—"),
+                   contract ? trj_chart_format_value (TRJ_CHART_UNIT_MONTHS, line->duration_months) : g_strdup ("—"),
+                   contract ? trj_format_percent (line->cofinanced_share, 1) : g_strdup ("—"),
+                   trj_format_number (lr->f.volume, contract ? 0 : 1),
+                   trj_format_money (lr->f.ae_total),
+                   trj_format_money (lr->f.cp_total),
+                   NULL);
+        }
+    }
+}
+
+static void
+build_alerts (TrjReport *report)
+{
+  const TrjResult *res = report->result;
+
+  for (guint i = 0; i < res->n_alerts; i++)
+    {
+      const TrjAlert *alert = &res->alerts[i];
+      g_autofree char *message = trj_alert_message (report->scenario, alert);
+      const TrjEnvelope *env = alert->envelope >= 0 ? envelope_at (report, alert->envelope) : NULL;
+      const TrjLine *line = env != NULL && alert->line >= 0 ? g_ptr_array_index (env->lines, alert->line) : NULL;
+      const char *where = env == NULL ? _("Region") : trj_chart_envelope_title (env->id);
+
+      if (line != NULL)
+        /* TRANSLATORS: "<envelope> — <line>: <alert>" */
+        g_ptr_array_add (report->alerts, g_strdup_printf (_("%s — %s: %s"), where,
+                                                          line->label != NULL ? line->label : line->id, message));
+      else
+        g_ptr_array_add (report->alerts, g_strdup_printf (_("%s: %s"), where, message));
+    }
+}
+
+TrjReport *
+trj_report_new (const TrjScenario *scenario, const char *scenario_name, GDateTime *date, GError **error)
+{
+  const TrjYearData *data = trj_year_data_get (scenario->year, NULL);
+  g_autoptr(TrjResult) result = trj_result_new (scenario);
+  TrjReport *report;
+  guint n_envelopes = scenario->envelopes->len;
+
+  if (!trj_engine_compute (scenario, data != NULL ? &data->rules : NULL, result, error))
+    return NULL;
+
+  report = g_new0 (TrjReport, 1);
+  report->scenario = trj_scenario_copy (scenario);
+  report->result = g_steal_pointer (&result);
+  report->name = g_strdup (scenario_name);
+  report->date = date != NULL ? g_date_time_ref (date) : g_date_time_new_now_local ();
+  report->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  report->summary = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->alerts = g_ptr_array_new_with_free_func (g_free);
+  trj_chart_style_init (&report->style, FALSE);
+
+  build_summary (report);
+  build_lines (report);
+  build_alerts (report);
+
+  add_page (report, PAGE_COVER, 0, -1, 0, 0);
+  add_page (report, PAGE_SUMMARY, 0, -1, 0, 0);
+  for (guint e = 0; e < n_envelopes; e++)
+    {
+      add_page (report, PAGE_CHART, TRJ_CHART_TRAJECTORY, e, 0, 0);
+      add_page (report, PAGE_CHART, TRJ_CHART_MONTHLY, e, 0, 0);
+    }
+  for (guint first = 0; first < report->lines->len; first += LINE_ROWS_PER_PAGE)
+    add_page (report, PAGE_LINES, 0, -1, first, MIN (LINE_ROWS_PER_PAGE, report->lines->len - first));
+  /* The alerts page is there even without alerts: saying so is the point. */
+  for (guint first = 0; first == 0 || first < report->alerts->len; first += ALERTS_PER_PAGE)
+    add_page (report, PAGE_ALERTS, 0, -1, first, MIN (ALERTS_PER_PAGE, report->alerts->len - first));
+  return report;
+}
+
+guint
+trj_report_get_n_pages (const TrjReport *report)
+{
+  return report->pages->len;
+}
+
+/* ── drawing ─────────────────────────────────────────────────────────── */
+
+static TrjChartRect
+text_at (Draw *d, const char *text, double x, double y, double size, gboolean bold,
+         const TrjChartColor *color, double xalign, double max_width)
+{
+  PangoRectangle logical;
+  TrjChartRect r;
+
+  pango_font_description_set_absolute_size (d->font, size * PANGO_SCALE);
+  pango_font_description_set_weight (d->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (d->layout, d->font);
+  pango_layout_set_width (d->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_set_text (d->layout, text, -1);
+  pango_layout_get_extents (d->layout, NULL, &logical);
+  r.width = logical.width / (double) PANGO_SCALE;
+  r.height = logical.height / (double) PANGO_SCALE;
+  r.x = x - r.width * xalign;
+  r.y = y;
+  cairo_set_source_rgba (d->cr, color->red, color->green, color->blue, color->alpha);
+  cairo_move_to (d->cr, r.x, r.y);
+  pango_cairo_show_layout (d->cr, d->layout);
+  return r;
+}
+
+static const TrjChartColor *
+fg (Draw *d)
+{
+  return &d->report->style.foreground;
+}
+
+static const TrjChartColor *
+muted (Draw *d)
+{
+  return &d->report->style.muted;
+}
+
+static double
+page_title (Draw *d, const char *title)
+{
+  TrjChartRect r = text_at (d, title, MARGIN, TOP, 16, TRUE, fg (d), 0, 0);
+
+  return r.y + r.height + 10;
+}
+
+static void
+draw_running_header (Draw *d, guint page)
+{
+  const TrjReport *report = d->report;
+  g_autofree char *day = trj_format_date (report->date);
+  g_autofree char *title = NULL;
+  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, report->pages->len);
+
+  if (report->name != NULL)
+    /* TRANSLATORS: running header: "Programming report · <region> · scenario “<name>”" */
+    title = g_strdup_printf (_("Programming report · %s · scenario “%s”"), report->scenario->region, report->name);
+  else
+    title = g_strdup_printf (_("Programming report · %s"), report->scenario->region);
+
+  text_at (d, title, MARGIN, 24, 9, FALSE, muted (d), 0, W * 0.7);
+  text_at (d, day, W - MARGIN, 24, 9, FALSE, muted (d), 1, 0);
+  cairo_set_source_rgba (d->cr, 0, 0, 0, 0.15);
+  cairo_set_line_width (d->cr, 0.5);
+  cairo_move_to (d->cr, MARGIN, 40);
+  cairo_line_to (d->cr, W - MARGIN, 40);
+  cairo_stroke (d->cr);
+  text_at (d, number, W - MARGIN, H - 28, 9, FALSE, muted (d), 1, 0);
+}
+
+static void
+draw_cover (Draw *d)
+{
+  const TrjReport *report = d->report;
+  const TrjResult *res = report->result;
+  const TrjChartColor *accent = &report->style.series[TRJ_CHART_COLOR_AE];
+  g_autofree char *programme = g_strdup_printf (_("Contrats aidés — programme year %d"), report->scenario->year);
+  g_autofree char *day = trj_format_date (report->date);
+  g_autofree char *figures = g_strdup_printf (_("Figures as of %s"), day);
+  g_autofree char *scenario = report->name != NULL ? g_strdup_printf (_("Scenario “%s”"), report->name) : NULL;
+  double available = 0, cp_available = 0, cp_counted = 0;
+  g_autofree char *ae_line = NULL;
+  g_autofree char *cp_line = NULL;
+  double y = 150;
+  TrjChartRect r;
+
+  for (guint e = 0; e < res->n_envelopes; e++)
+    {
+      available += res->envelopes[e].ae_available;
+      cp_available += res->envelopes[e].cp_available;
+      cp_counted += res->envelopes[e].cp_available - res->envelopes[e].cp_margin;
+    }
+  {
+    g_autofree char *ae = trj_format_money (res->region.ae_total);
+    g_autofree char *ae_of = trj_format_money (available);
+    g_autofree char *cp = trj_format_money (cp_counted);
+    g_autofree char *cp_of = trj_format_money (cp_available);
+
+    ae_line = g_strdup_printf (_("Programmed AE: %s of %s available"), ae, ae_of);
+    cp_line = g_strdup_printf (_("Programmed CP: %s of %s notified"), cp, cp_of);
+  }
+
+  cairo_set_source_rgba (d->cr, accent->red, accent->green, accent->blue, 1);
+  cairo_rectangle (d->cr, MARGIN, y - 20, 60, 6);
+  cairo_fill (d->cr);
+  r = text_at (d, _("Programming report"), MARGIN, y, 32, TRUE, fg (d), 0, 0);
+  y += r.height + 4;
+  r = text_at (d, programme, MARGIN, y, 15, FALSE, muted (d), 0, 0);
+  y += r.height + 28;
+  r = text_at (d, report->scenario->region, MARGIN, y, 26, TRUE, accent, 0, 0);
+  y += r.height + 8;
+  if (scenario != NULL)
+    {
+      r = text_at (d, scenario, MARGIN, y, 15, FALSE, fg (d), 0, 0);
+      y += r.height + 4;
+    }
+  r = text_at (d, figures, MARGIN, y, 15, FALSE, fg (d), 0, 0);
+  y += r.height + 36;
+  r = text_at (d, ae_line, MARGIN, y, 13, FALSE, fg (d), 0, 0);
+  y += r.height + 4;
+  text_at (d, cp_line, MARGIN, y, 13, FALSE, fg (d), 0, 0);
+  text_at (d, _("Drawn up with Trajectoire"), MARGIN, H - 50, 9, FALSE, muted (d), 0, 0);
+}
+
+static void
+draw_table (Draw *d, const Column *columns, guint n_columns, GPtrArray *rows, guint first, guint count,
+            double y, double size)
+{
+  double width = W - 2 * MARGIN;
+  double x;
+
+  /* Column titles */
+  x = MARGIN;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      double cw = columns[c].width * width;
+
+      text_at (d, columns[c].title, x + 4 + (cw - 8) * columns[c].xalign, y, size, TRUE, fg (d),
+               columns[c].xalign, cw - 8);
+      x += cw;
+    }
+  y += ROW_H + 3;
+  cairo_set_source_rgba (d->cr, 0, 0, 0, 0.5);
+  cairo_set_line_width (d->cr, 0.8);
+  cairo_move_to (d->cr, MARGIN, y - 2);
+  cairo_line_to (d->cr, W - MARGIN, y - 2);
+  cairo_stroke (d->cr);
+
+  for (guint i = first; i < first + count; i++)
+    {
+      const Row *row = g_ptr_array_index (rows, i);
+
+      if (row->heading || (i - first) % 2 == 1)
+        {
+          cairo_set_source_rgba (d->cr, 0, 0, 0, row->heading ? 0.08 : 0.035);
+          cairo_rectangle (d->cr, MARGIN, y, width, ROW_H);
+          cairo_fill (d->cr);
+        }
+      x = MARGIN;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          double cw = row->heading ? width : columns[c].width * width;
+          double xalign = row->heading ? 0 : columns[c].xalign;
+
+          if (row->cells[c] != NULL)
+            text_at (d, row->cells[c], x + 4 + (cw - 8) * xalign, y + 2, size, row->heading, fg (d), xalign, cw - 8);
+          x += cw;
+        }
+      y += ROW_H;
+    }
+}
+
+static void
+draw_summary (Draw *d)
+{
+  const TrjReport *report = d->report;
+  guint n = MIN (report->result->n_envelopes, LINE_COLUMNS - 2);
+  g_autofree Column *columns = g_new0 (Column, n + 2);
+  double y = page_title (d, _("Summary"));
+
+  columns[0] = (Column) { "", 0.31, 0 };
+  for (guint e = 0; e < n; e++)
+    columns[e + 1] = (Column) { trj_chart_envelope_title (envelope_at (report, e)->id), 0.69 / (n + 1), 1 };
+  columns[n + 1] = (Column) { _("Region"), 0.69 / (n + 1), 1 };
+  draw_table (d, columns, n + 2, report->summary, 0, report->summary->len, y + 6, 10.5);
+}
+
+static void
+draw_lines (Draw *d, const Page *page)
+{
+  const Column columns[LINE_COLUMNS] = {
+    { _("Line"), 0.22, 0 },
+    { _("Kind"), 0.09, 0 },
+    { _("Département"), 0.10, 0 },
+    { _("Rate"), 0.06, 1 },
+    { _("Hours"), 0.06, 1 },
+    { _("Duration"), 0.08, 1 },
+    { _("Cofinanced"), 0.08, 1 },
+    { _("Volume"), 0.07, 1 },
+    { _("AE"), 0.12, 1 },
+    { _("CP"), 0.12, 1 },
+  };
+  double y = page_title (d, _("Programming lines"));
+
+  draw_table (d, columns, LINE_COLUMNS, d->report->lines, page->first, page->count, y, 8.5);
+}
+
+static void
+draw_alerts (Draw *d, const Page *page)
+{
+  double y = page_title (d, _("Alerts"));
+
+  if (d->report->alerts->len == 0)
+    {
+      text_at (d, _("No alert: the programming keeps within the envelopes and the ranges of the circular."),
+               MARGIN, y, 11, FALSE, fg (d), 0, W - 2 * MARGIN);
+      return;
+    }
+  for (guint i = page->first; i < page->first + page->count; i++)
+    {
+      TrjChartRect r = text_at (d, g_ptr_array_index (d->report->alerts, i), MARGIN + 14, y, 10.5, FALSE,
+                                fg (d), 0, W - 2 * MARGIN - 14);
+
+      cairo_set_source_rgba (d->cr, 0.75, 0.11, 0.16, 1);
+      cairo_arc (d->cr, MARGIN + 4, y + 7, 3, 0, 2 * G_PI);
+      cairo_fill (d->cr);
+      y += r.height + 8;
+    }
+}
+
+static void
+draw_chart (Draw *d, const Page *page)
+{
+  const TrjReport *report = d->report;
+  TrjChartSource source = { report->scenario, report->result, report->name };
+  TrjChartRequest request = { page->chart, envelope_at (report, page->envelope)->id,
+                              TRJ_CHART_BY_DEPARTEMENT, report->date };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjChartModel) model = trj_chart_model_build (&request, &source, 1, &error);
+
+  if (model == NULL)
+    {
+      text_at (d, error->message, MARGIN, TOP, 11, FALSE, fg (d), 0, W - 2 * MARGIN);
+      return;
+    }
+  cairo_save (d->cr);
+  cairo_translate (d->cr, MARGIN - 12, TOP - 8);
+  trj_chart_render (d->cr, d->context, W - 2 * MARGIN + 24, BOTTOM - TOP, &report->style, model, NULL, NULL);
+  cairo_restore (d->cr);
+}
+
+void
+trj_report_render_page (const TrjReport *report,
+                        cairo_t         *cr,
+                        PangoContext    *context,
+                        double           width,
+                        double           height,
+                        guint            page_index)
+{
+  const Page *page;
+  g_autoptr(PangoLayout) layout = NULL;
+  Draw d = { report, cr, context, NULL, NULL };
+
+  g_return_if_fail (page_index < report->pages->len);
+  page = &g_array_index (report->pages, Page, page_index);
+
+  cairo_save (cr);
+  cairo_scale (cr, width / W, height / H);
+  pango_cairo_update_context (cr, context);
+  layout = pango_layout_new (context);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  d.layout = layout;
+  d.font = pango_font_description_from_string (report->style.font_family);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (page->kind != PAGE_COVER)
+    draw_running_header (&d, page_index);
+  switch (page->kind)
+    {
+    case PAGE_COVER:
+      draw_cover (&d);
+      break;
+    case PAGE_SUMMARY:
+      draw_summary (&d);
+      break;
+    case PAGE_CHART:
+      draw_chart (&d, page);
+      break;
+    case PAGE_LINES:
+      draw_lines (&d, page);
+      break;
+    case PAGE_ALERTS:
+      draw_alerts (&d, page);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  pango_font_description_free (d.font);
+  cairo_restore (cr);
+}
+
+gboolean
+trj_report_write_pdf (const TrjReport *report, const char *path, GError **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *title = g_strdup_printf (_("Programming report · %s"), report->scenario->region);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (trj_chart_stream_to_array, bytes, W, H);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  gboolean ok;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trajectoire");
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  for (guint p = 0; p < report->pages->len; p++)
+    {
+      trj_report_render_page (report, cr, context, W, H, p);
+      cairo_show_page (cr);
+    }
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = trj_chart_save_stream (surface, bytes, path, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}

@@ -1,0 +1,234 @@
+/* test-chart-export.c — PNG, SVG and PDF files of charts, and the PDF report of
+ * the 2024 Bretagne notification (pdfinfo and pdftotext from poppler-utils). */
+#include <string.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+
+#include "trj-chart-export.h"
+#include "trj-format.h"
+#include "trj-i18n.h"
+#include "trj-report.h"
+#include "trj-year-data.h"
+
+typedef struct {
+  TrjScenario *scenario;
+  TrjResult *result;
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  const TrjYearData *year = trj_year_data_get (2024, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (year);
+  f->scenario = trj_year_data_example (year, "Bretagne", &error);
+  g_assert_no_error (error);
+  f->result = trj_result_new (f->scenario);
+  g_assert_true (trj_engine_compute (f->scenario, &year->rules, f->result, &error));
+  g_assert_no_error (error);
+  f->dir = g_dir_make_tmp ("trj-chart-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  remove_dir (f->dir);
+  g_free (f->dir);
+  trj_scenario_free (f->scenario);
+  trj_result_free (f->result);
+}
+
+static TrjChartModel *
+model_of (Fixture *f, TrjChartKind kind)
+{
+  TrjChartSource sources[] = { { f->scenario, f->result, "Notification" }, { f->scenario, f->result, "Copie" } };
+  TrjChartRequest request = { kind, "PEC_CIE_TP", TRJ_CHART_BY_DEPARTEMENT, NULL };
+  g_autoptr(GError) error = NULL;
+  TrjChartModel *model = trj_chart_model_build (&request, sources, 2, &error);
+
+  g_assert_no_error (error);
+  return model;
+}
+
+static char *
+export (Fixture *f, TrjChartKind kind, TrjChartFormat format, int w, int h)
+{
+  g_autoptr(TrjChartModel) model = model_of (f, kind);
+  g_autofree char *name = g_strdup_printf ("%s-%dx%d.%s", trj_chart_kind_to_string (kind), w, h,
+                                           trj_chart_format_extension (format));
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  TrjChartStyle style;
+
+  trj_chart_style_init (&style, FALSE);
+  g_assert_true (trj_chart_export (model, &style, format, w, h, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_png_size (Fixture *f, gconstpointer data)
+{
+  const int sizes[][2] = { { TRJ_CHART_EXPORT_WIDTH, TRJ_CHART_EXPORT_HEIGHT }, { 1234, 567 } };
+
+  for (TrjChartKind kind = 0; kind < TRJ_N_CHART_KINDS; kind++)
+    for (gsize s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autofree char *path = export (f, kind, TRJ_CHART_FORMAT_PNG, sizes[s][0], sizes[s][1]);
+        cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+
+        g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+        g_assert_cmpint (cairo_image_surface_get_width (png), ==, sizes[s][0]);
+        g_assert_cmpint (cairo_image_surface_get_height (png), ==, sizes[s][1]);
+        cairo_surface_destroy (png);
+      }
+}
+
+static void
+test_svg_parses (Fixture *f, gconstpointer data)
+{
+  for (TrjChartKind kind = 0; kind < TRJ_N_CHART_KINDS; kind++)
+    {
+      g_autofree char *path = export (f, kind, TRJ_CHART_FORMAT_SVG, 1600, 900);
+      xmlDocPtr doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      xmlNodePtr root;
+      xmlChar *width;
+
+      g_assert_nonnull (doc);
+      root = xmlDocGetRootElement (doc);
+      g_assert_cmpstr ((const char *) root->name, ==, "svg");
+      width = xmlGetProp (root, (const xmlChar *) "width");
+      g_assert_cmpstr ((const char *) width, ==, "1600pt");
+      xmlFree (width);
+      xmlFreeDoc (doc);
+    }
+}
+
+static void
+test_pdf_chart (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = export (f, TRJ_CHART_TRAJECTORY, TRJ_CHART_FORMAT_PDF, 1600, 900);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+/* Output of a poppler tool on a file. */
+static char *
+run_poppler (const char *tool, const char *path)
+{
+  const char *argv[] = { tool, "-enc", "UTF-8", path, "-", NULL };
+  const char *info_argv[] = { tool, path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) (g_str_equal (tool, "pdfinfo") ? info_argv : argv), NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* pdftotext may turn the narrow no-break spaces of French figures into plain
+ * ones: compare with every kind of space made plain. */
+static char *
+plain_spaces (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (text);
+
+  g_string_replace (s, "\u202f", " ", 0);
+  g_string_replace (s, "\u00a0", " ", 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+test_report (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (2024, 6, 15, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjReport) report = trj_report_new (f->scenario, "Notification", date, &error);
+  g_autofree char *path = g_build_filename (f->dir, "rapport.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+  const TrjEnvelope *pec = g_ptr_array_index (f->scenario->envelopes, 0);
+  g_autofree char *notified = trj_format_money (pec->ae_notified);
+  g_autofree char *programmed = trj_format_money (f->result->envelopes[0].f.ae_total);
+  g_autofree char *notified_plain = plain_spaces (notified);
+  g_autofree char *programmed_plain = plain_spaces (programmed);
+  g_autofree char *last_page = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Page %u of %u"), 8, 8);
+
+  g_assert_no_error (error);
+  /* Cover, summary, 2 envelopes × (trajectory, monthly), lines, alerts. */
+  g_assert_cmpuint (trj_report_get_n_pages (report), ==, 8);
+  g_assert_true (trj_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+
+  info = run_poppler ("pdfinfo", path);
+  g_assert_true (g_regex_match_simple ("^Pages:\\s+8$", info, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Page size:\\s+841.89 x 595.28 pts \\(A4\\)", info, G_REGEX_MULTILINE, 0));
+
+  text = run_poppler ("pdftotext", path);
+  plain = plain_spaces (text);
+  g_assert_nonnull (strstr (plain, "Bretagne"));
+  g_assert_true (g_str_equal (notified_plain, "6 813 468 €"));
+  g_assert_nonnull (strstr (plain, notified_plain));
+  g_assert_nonnull (strstr (plain, programmed_plain));
+  g_assert_nonnull (strstr (plain, last_page));
+}
+
+static void
+test_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjChartModel) model = model_of (f, TRJ_CHART_TRAJECTORY);
+  g_autofree char *path = g_build_filename (f->dir, "no-such-dir", "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+  TrjChartStyle style;
+  TrjChartFormat format;
+
+  trj_chart_style_init (&style, FALSE);
+  g_assert_false (trj_chart_export (model, &style, TRJ_CHART_FORMAT_PNG, 800, 450, path, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "chart.png"));
+  g_clear_error (&error);
+  g_assert_false (trj_chart_export (model, &style, TRJ_CHART_FORMAT_PNG, 0, 450, path, &error));
+  g_assert_nonnull (error);
+  g_assert_true (trj_chart_format_from_string ("SVG", &format));
+  g_assert_cmpint (format, ==, TRJ_CHART_FORMAT_SVG);
+  g_assert_false (trj_chart_format_from_string ("gif", &format));
+}
+
+int
+main (int argc, char **argv)
+{
+  trj_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/chart-export/png-size", Fixture, NULL, fixture_setup, test_png_size, fixture_teardown);
+  g_test_add ("/chart-export/svg-parses", Fixture, NULL, fixture_setup, test_svg_parses, fixture_teardown);
+  g_test_add ("/chart-export/pdf-chart", Fixture, NULL, fixture_setup, test_pdf_chart, fixture_teardown);
+  g_test_add ("/chart-export/report", Fixture, NULL, fixture_setup, test_report, fixture_teardown);
+  g_test_add ("/chart-export/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+  return g_test_run ();
+}
