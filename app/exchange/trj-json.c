@@ -70,8 +70,8 @@ node_type_name (JsonNode *node)
 static gboolean
 set_wrong_type (GError **error, const char *path, const char *expected, JsonNode *node)
 {
-  /* TRANSLATORS: "expected a number, got a string" */
-  return set_error (error, TRJ_JSON_ERROR_STRUCTURE, path, _("expected %s, got %s"),
+  /* TRANSLATORS: "a number is expected, not a string" */
+  return set_error (error, TRJ_JSON_ERROR_STRUCTURE, path, _("%s is expected, not %s"),
                     expected, node_type_name (node));
 }
 
@@ -199,7 +199,7 @@ read_int (JsonObject *object, const char *path, const char *key, gboolean requir
       g_autofree char *text = trj_format_decimal (value, 6);
 
       return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
-                        _("expected a whole number, got %s"), text);
+                        _("a whole number is expected, not %s"), text);
     }
   *out = (int) value;
   return TRUE;
@@ -276,7 +276,7 @@ read_months (JsonObject *object, const char *path, const char *key, gboolean req
   length = json_array_get_length (array);
   if (length != TRJ_MONTHS)
     return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
-                      _("expected 12 monthly values (January to December), got %u"), length);
+                      _("12 monthly values are expected (January to December), not %u"), length);
   for (guint i = 0; i < TRJ_MONTHS; i++)
     {
       g_autofree char *item_path = path_index (key_path, i);
@@ -989,8 +989,6 @@ write_header (TrjJsonWriter *w, const char *format, const TrjScenario *scenario)
   trj_json_writer_string (w, format);
   trj_json_writer_key (w, "year");
   trj_json_writer_int (w, scenario->year);
-  trj_json_writer_key (w, "region");
-  trj_json_writer_string (w, scenario->region);
 }
 
 char *
@@ -1000,6 +998,8 @@ trj_json_scenario_to_data (const TrjScenario *scenario)
 
   trj_json_writer_begin_object (w);
   write_header (w, TRJ_JSON_SCENARIO_FORMAT, scenario);
+  trj_json_writer_key (w, "region");
+  trj_json_writer_string (w, scenario->region);
   trj_json_writer_key (w, "zone");
   trj_json_writer_string (w, trj_zone_to_string (scenario->zone));
   write_reference (w, scenario);
@@ -1120,8 +1120,12 @@ trj_json_result_to_data (const TrjScenario *scenario, const TrjResult *result)
     }
   trj_json_writer_end_object (w);
 
+  /* MODEL.md 7 shows "region" twice (the name, then the totals); a JSON object
+   * cannot hold both, so the name goes inside the totals object. */
   trj_json_writer_key (w, "region");
   trj_json_writer_begin_object (w);
+  trj_json_writer_key (w, "name");
+  trj_json_writer_string (w, scenario->region);
   write_number_member (w, "ae_total", result->region.ae_total);
   write_number_member (w, "cp_total", result->region.cp_total);
   /* Region-wide alerts (initiatives territoriales) belong to no envelope. */
