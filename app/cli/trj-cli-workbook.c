@@ -17,17 +17,19 @@ enum {
   EXIT_USAGE = 2,
 };
 
-/* A workbook is an SQLite file; anything else given where a scenario is
- * expected is read as JSON. */
+/* A workbook is named *.trajectoire or is an SQLite file; anything else given
+ * where a scenario is expected is read as JSON. */
 gboolean
 trj_cli_is_workbook (const char *path)
 {
   static const char magic[16] = "SQLite format 3";
   char header[sizeof magic];
-  FILE *file = fopen (path, "rb");
+  FILE *file;
   gboolean is_workbook;
 
-  if (file == NULL)
+  if (g_str_has_suffix (path, "." TRJ_WORKBOOK_EXTENSION))
+    return TRUE;
+  if ((file = fopen (path, "rb")) == NULL)
     return FALSE;
   is_workbook = fread (header, 1, sizeof header, file) == sizeof header &&
                 memcmp (header, magic, sizeof magic) == 0;

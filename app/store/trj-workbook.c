@@ -588,6 +588,14 @@ step_begin (TrjWorkbook *self, const char *label, GError **error)
     return FALSE;
   if (self->batch_depth == 0 && !transaction_begin (self, label, error))
     return FALSE;
+  /* A batch whose transaction could not start must not let its edits commit
+   * one by one, outside the journal. */
+  if (self->session == NULL)
+    {
+      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO,
+                           _("The workbook could not start recording this change."));
+      return FALSE;
+    }
   return trj_workbook_exec (self->db, "SAVEPOINT edit", error);
 }
 
