@@ -323,7 +323,6 @@ read_number (Errors *errors, guint row, const char *column, const char *text,
 {
   g_autofree char *shown_lo = NULL;
   g_autofree char *shown_hi = NULL;
-  g_autofree char *shown = NULL;
   double value;
 
   if (text == NULL || *text == '\0')
@@ -343,13 +342,14 @@ read_number (Errors *errors, guint row, const char *column, const char *text,
     }
   if (value < lo || (lo_open && value == lo) || value > hi)
     {
-      shown = is_share ? trj_format_percent (value, 1) : trj_format_number (value, 2);
-      shown_lo = is_share ? trj_format_percent (lo, 1) : trj_format_number (lo, 0);
-      shown_hi = is_share ? trj_format_percent (hi, 1) : trj_format_number (hi, 0);
+      shown_lo = is_share ? trj_format_percent (lo, 0) : trj_format_number (lo, 0);
+      shown_hi = is_share ? trj_format_percent (hi, 0) : trj_format_number (hi, 0);
       if (lo_open)
-        add_error (errors, row, column, _("%s is not above %s and at most %s"), shown, shown_lo, shown_hi);
+        add_error (errors, row, column, _("“%s” is out of range: it must be above %s and at most %s"),
+                   text, shown_lo, shown_hi);
       else
-        add_error (errors, row, column, _("%s is outside %s–%s"), shown, shown_lo, shown_hi);
+        add_error (errors, row, column, _("“%s” is out of range: it must be between %s and %s"),
+                   text, shown_lo, shown_hi);
       return FALSE;
     }
   *out = value;
@@ -596,9 +596,10 @@ load_text (const char *path, const char *display, const char **encoding, GError 
 
   if (g_stat (path, &st) == 0 && st.st_size > TRJ_CSV_MAX_FILE_SIZE)
     {
+      g_autofree char *megabytes = trj_format_number (st.st_size / 1048576.0, 1);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("“%s” is too large (%.1f MB): files over %d MB are refused"),
-                   display, st.st_size / 1048576.0, TRJ_CSV_MAX_FILE_SIZE / (1024 * 1024));
+                   _("“%s” is too large (%s MB): files over %d MB are refused"),
+                   display, megabytes, TRJ_CSV_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
   if (!g_file_get_contents (path, &contents, &length, &local_error))

@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "trj-format.h"
 #include "trj-xlsx-reader.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
@@ -217,9 +218,10 @@ trj_xlsx_reader_open (const char *path, GError **error)
     }
   if (st.st_size > TRJ_XLSX_MAX_FILE_SIZE)
     {
+      g_autofree char *megabytes = trj_format_number (st.st_size / 1048576.0, 1);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("“%s” is too large (%.1f MB): files over %d MB are refused"),
-                   reader->display_name, st.st_size / 1048576.0,
+                   _("“%s” is too large (%s MB): files over %d MB are refused"),
+                   reader->display_name, megabytes,
                    TRJ_XLSX_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }

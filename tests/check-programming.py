@@ -1,0 +1,370 @@
+#!/usr/bin/python3
+"""Independent check of Trajectoire's programming file (xlsx) and CSV exports.
+
+Reads the files with openpyxl and Python's csv module (not with Trajectoire's
+code) and compares every number with the engine's result document
+(trajectoire-result/1) and the scenario document (trajectoire-scenario/1).
+
+  check-programming.py --scenario S.json --result R.json [--xlsx F.xlsx]
+                       [--csv-lines L.csv] [--csv-trajectory T.csv]
+  check-programming.py --consolidation N.xlsx --expect-regions 19
+
+Exit status 0 when everything matches; otherwise every mismatch is printed.
+Run with /usr/bin/python3 (Debian's python3-openpyxl).
+"""
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+
+import openpyxl
+
+errors = []
+
+
+def fail(where, message):
+    errors.append(f"{where}: {message}")
+
+
+def close(a, b):
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)
+
+
+def expect(where, got, want):
+    if want is None or (isinstance(want, float) and math.isnan(want)):
+        if got not in (None, ""):
+            fail(where, f"expected an empty cell, got {got!r}")
+        return
+    if not isinstance(got, (int, float)) or isinstance(got, bool):
+        fail(where, f"expected the number {want!r}, got {got!r}")
+    elif not close(float(got), float(want)):
+        fail(where, f"expected {want!r}, got {got!r}")
+
+
+def expect_formula(where, cell, prefix="="):
+    if not (isinstance(cell.value, str) and cell.value.startswith(prefix)):
+        fail(where, f"expected a formula starting with {prefix!r}, got {cell.value!r}")
+
+
+def line_entries(line):
+    """Monthly entries of a contract line as the model defines them."""
+    if "entries" in line:
+        return [float(x) for x in line["entries"]]
+    profile = line.get("profile", [1.0] * 12)
+    total = sum(profile)
+    return [line["volume"] * w / total for w in profile]
+
+
+CONTRACT_KINDS = ("PEC", "CIE_JEUNES", "CIE_TP")
+
+
+def weighted(lines, key, default=0.0):
+    volume = sum(sum(line_entries(l)) for l in lines)
+    if volume == 0:
+        return float("nan")
+    return sum(l.get(key, default) * sum(line_entries(l)) for l in lines) / volume
+
+
+def check_xlsx(path, scenario, result):
+    values = openpyxl.load_workbook(path, data_only=True)   # cached values
+    formulas = openpyxl.load_workbook(path)                 # formulas
+    names = values.sheetnames
+    if len(names) != 7:
+        fail(path, f"expected 7 sheets, got {names}")
+        return
+    summary, trajectory, lines_ws, entries_ws, alerts_ws, params_ws, data_ws = values.worksheets
+    if data_ws.title != "Données" or data_ws.sheet_state != "hidden":
+        fail(path, f"the last sheet must be the hidden « Données », got {data_ws.title} {data_ws.sheet_state}")
+    for ws in values.worksheets[:6]:
+        if ws.sheet_state != "visible":
+            fail(ws.title, "should be visible")
+        if ws.page_setup.orientation != "landscape":
+            fail(ws.title, "print orientation is not landscape")
+        if ws.page_setup.fitToWidth not in (1, None) or not ws.sheet_properties.pageSetUpPr.fitToPage:
+            fail(ws.title, "not fitted to the page width")
+    if trajectory.freeze_panes != "B3":
+        fail(trajectory.title, f"frozen panes {trajectory.freeze_panes}, expected B3")
+    if lines_ws.freeze_panes != "D2":
+        fail(lines_ws.title, f"frozen panes {lines_ws.freeze_panes}, expected D2")
+    props = values.properties
+    if props.creator != "Trajectoire" or scenario["region"] not in (props.title or ""):
+        fail(path, f"document properties: creator {props.creator!r}, title {props.title!r}")
+
+    envelopes = scenario["envelopes"]
+    n_env = len(envelopes)
+    res_env = result["envelopes"]
+
+    # Synthèse: identity block, then the table from row 11, one column per envelope.
+    if summary["B3"].value != scenario["region"]:
+        fail("Synthèse!B3", f"region {summary['B3'].value!r}")
+    expect("Synthèse!B4", summary["B4"].value, scenario["year"])
+    first = 11
+    total_col = 2 + n_env
+    summed_rows = []
+    for e, env in enumerate(envelopes):
+        r = res_env[env["id"]]
+        col = 2 + e
+        contract = [l for l in env["lines"] if l["kind"] in CONTRACT_KINDS]
+        counted_cp = r["cp_total"] - (0 if env.get("cp_notified_includes_stock") else r["cp_stock"])
+        rows = [
+            env["ae_notified"], env["cp_notified"], env.get("volume_notified", 0),
+            r["ae_available"], r["cp_available"],
+            r["ae_total"], r["cp_total"], r["cp_stock"], r["cp_after_year"], r["volume"],
+            r["ae_margin"], r["cp_margin"],
+            r["ae_total"] / r["ae_available"] if r["ae_available"] else None,
+            counted_cp / r["cp_available"] if r["cp_available"] else None,
+            r["ae_total"] / r["volume"] if r["volume"] else None,
+            r["capacity"],
+            weighted(contract, "rate"), weighted(contract, "weekly_hours"),
+            weighted(contract, "duration_months"), weighted(contract, "cofinanced_share"),
+            len(r["alerts"]),
+        ]
+        for i, want in enumerate(rows):
+            cell = summary.cell(row=first + i, column=col)
+            expect(f"Synthèse!{cell.coordinate}", cell.value, want)
+        for i in (10, 11, 12, 13):   # margins and consumptions are formulas
+            if rows[i] is not None:
+                expect_formula(f"Synthèse formula {i}", formulas.worksheets[0].cell(row=first + i, column=col))
+        summed_rows.append(rows)
+    # Total column: SUM formulas whose cached value is the sum of the envelopes.
+    for i in (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 20):
+        cell = formulas.worksheets[0].cell(row=first + i, column=total_col)
+        expect_formula(f"Synthèse total {cell.coordinate}", cell, "=SUM(")
+        want = sum(rows[i] for rows in summed_rows if rows[i] is not None)
+        expect(f"Synthèse total {cell.coordinate}", summary.cell(row=first + i, column=total_col).value, want)
+    fungibility = scenario.get("fungibility", {})
+    base = first + 21 + 2
+    expect("Synthèse fungibility AE", summary.cell(row=base, column=2).value,
+           fungibility.get("cie_jeunes_to_pec_ae", 0))
+    expect("Synthèse initiatives", summary.cell(row=base + 2, column=2).value,
+           fungibility.get("initiatives_territoriales_ae", 0))
+    expect("Synthèse demandes complémentaires", summary.cell(row=base + 4, column=2).value,
+           fungibility.get("demandes_complementaires", 0))
+
+    # Trajectoire: rows 3..14 months, row 15 totals; 4 columns per envelope, then the region.
+    region_monthly = {"ae": [0.0] * 12, "cp": [0.0] * 12}
+    for e, env in enumerate(envelopes):
+        r = res_env[env["id"]]
+        col = 2 + 4 * e
+        for k, key in enumerate(("ae", "cp")):
+            running = 0.0
+            for m in range(12):
+                running += r[key][m]
+                region_monthly[key][m] += r[key][m]
+                expect(f"Trajectoire {key} {env['id']} m{m + 1}",
+                       trajectory.cell(row=3 + m, column=col + 2 * k).value, r[key][m])
+                expect(f"Trajectoire {key} cumul {env['id']} m{m + 1}",
+                       trajectory.cell(row=3 + m, column=col + 2 * k + 1).value, running)
+                if m > 0:
+                    expect_formula(f"Trajectoire cumulative formula {env['id']}",
+                                   formulas.worksheets[1].cell(row=3 + m, column=col + 2 * k + 1))
+            expect(f"Trajectoire total {key} {env['id']}",
+                   trajectory.cell(row=15, column=col + 2 * k).value, r[key + "_total"])
+            expect_formula("Trajectoire total formula",
+                           formulas.worksheets[1].cell(row=15, column=col + 2 * k), "=SUM(")
+    col = 2 + 4 * n_env
+    for k, key in enumerate(("ae", "cp")):
+        for m in range(12):
+            expect(f"Trajectoire region {key} m{m + 1}",
+                   trajectory.cell(row=3 + m, column=col + 2 * k).value, region_monthly[key][m])
+        expect(f"Trajectoire region {key} total", trajectory.cell(row=15, column=col + 2 * k).value,
+               result["region"][key + "_total"])
+
+    # Lignes: one row per line in scenario order; totals row with SUM formulas.
+    row = 2
+    sums = {"volume": 0.0, "ae_total": 0.0, "cp_total": 0.0, "cp_stock": 0.0, "cp_after_year": 0.0}
+    for env in envelopes:
+        for line in env["lines"]:
+            lr = result["lines"][line["id"]]
+            if lines_ws.cell(row=row, column=2).value != line["id"]:
+                fail(f"Lignes!B{row}", f"expected line {line['id']}, got {lines_ws.cell(row=row, column=2).value!r}")
+            if line["kind"] in CONTRACT_KINDS:
+                expect(f"Lignes rate {line['id']}", lines_ws.cell(row=row, column=7).value, line["rate"])
+                expect(f"Lignes hours {line['id']}", lines_ws.cell(row=row, column=8).value, line["weekly_hours"])
+                expect(f"Lignes duration {line['id']}", lines_ws.cell(row=row, column=9).value, line["duration_months"])
+                expect(f"Lignes cofinanced {line['id']}", lines_ws.cell(row=row, column=10).value,
+                       line.get("cofinanced_share", 0))
+                expect(f"Lignes volume {line['id']}", lines_ws.cell(row=row, column=16).value, lr["volume"])
+                expect(f"Lignes AE/contract {line['id']}", lines_ws.cell(row=row, column=17).value,
+                       lr["ae_per_contract"])
+                sums["volume"] += lr["volume"]
+            for key, col in (("ae_total", 18), ("cp_total", 19), ("cp_stock", 20), ("cp_after_year", 21)):
+                expect(f"Lignes {key} {line['id']}", lines_ws.cell(row=row, column=col).value, lr[key])
+                sums[key] += lr[key]
+            row += 1
+    for key, col in (("volume", 16), ("ae_total", 18), ("cp_total", 19), ("cp_stock", 20), ("cp_after_year", 21)):
+        expect(f"Lignes total {key}", lines_ws.cell(row=row, column=col).value, sums[key])
+        expect_formula(f"Lignes total {key}", formulas.worksheets[2].cell(row=row, column=col), "=SUM(")
+
+    # Entrées mensuelles: contract lines, 12 months from column D, total in P.
+    row = 2
+    month_sums = [0.0] * 12
+    for env in envelopes:
+        for line in env["lines"]:
+            if line["kind"] not in CONTRACT_KINDS:
+                continue
+            entries = line_entries(line)
+            for m in range(12):
+                expect(f"Entrées {line['id']} m{m + 1}", entries_ws.cell(row=row, column=4 + m).value, entries[m])
+                month_sums[m] += entries[m]
+            expect(f"Entrées total {line['id']}", entries_ws.cell(row=row, column=16).value, sum(entries))
+            row += 1
+    for m in range(12):
+        expect(f"Entrées month total m{m + 1}", entries_ws.cell(row=row, column=4 + m).value, month_sums[m])
+
+    # Alertes: the envelope alerts of the result, with the same French messages.
+    want_alerts = sorted((a["code"], a["message"]) for env in envelopes for a in res_env[env["id"]]["alerts"])
+    got_alerts = sorted((alerts_ws.cell(row=r, column=1).value, alerts_ws.cell(row=r, column=4).value)
+                        for r in range(2, alerts_ws.max_row + 1)
+                        if alerts_ws.cell(row=r, column=1).value and alerts_ws.cell(row=r, column=4).value
+                        and alerts_ws.cell(row=r, column=2).value)
+    envelope_alerts = [a for a in got_alerts if a in want_alerts]
+    if envelope_alerts != want_alerts:
+        fail("Alertes", f"expected {want_alerts}, got {got_alerts}")
+
+    # Paramètres: the SMIC and RSA series used.
+    numbers = [c for row_cells in params_ws.iter_rows(values_only=True) for c in row_cells
+               if isinstance(c, (int, float))]
+    for want in (11.65, 11.88, 635.71, 0.88):
+        if not any(close(float(n), want) for n in numbers):
+            fail("Paramètres", f"{want} is missing")
+
+    # Number formats: euros without decimals, percentages with one decimal.
+    money = summary.cell(row=first, column=2).number_format
+    if "€" not in money or "." in money.split(";")[0]:
+        fail("Synthèse format", f"money format {money!r}")
+    percent = lines_ws.cell(row=2, column=7).number_format
+    if percent != "0.0%":
+        fail("Lignes format", f"rate format {percent!r}")
+
+
+def read_csv(path):
+    raw = open(path, "rb").read()
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        fail(path, "no UTF-8 byte-order mark")
+    text = raw[3:].decode("utf-8")
+    if text.count("\r\n") != text.count("\n") or not text.endswith("\r\n"):
+        fail(path, "lines do not all end with CRLF")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+def csv_number(where, text):
+    if text == "":
+        return None
+    if "." in text:
+        fail(where, f"{text!r} has a decimal point, not a comma")
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        fail(where, f"{text!r} is not a number")
+        return None
+
+
+def check_csv_lines(path, scenario, result):
+    rows = read_csv(path)
+    header = rows[0]
+    if header[:4] != ["enveloppe", "identifiant", "libellé", "type"] or len(header) != 29:
+        fail(path, f"header {header}")
+        return
+    i = 1
+    for env in scenario["envelopes"]:
+        for line in env["lines"]:
+            row = rows[i]
+            lr = result["lines"][line["id"]]
+            if row[0] != env["id"] or row[1] != line["id"]:
+                fail(f"{path}:{i + 1}", f"expected {env['id']}/{line['id']}, got {row[:2]}")
+            if line["kind"] in CONTRACT_KINDS:
+                expect(f"{path}:{i + 1} taux", csv_number(path, row[6]), line["rate"])
+                entries = line_entries(line)
+                for m in range(12):
+                    expect(f"{path}:{i + 1} m{m + 1}", csv_number(path, row[11 + m]), entries[m])
+            for key, col in (("volume", 23), ("ae_total", 25), ("cp_total", 26), ("cp_stock", 27),
+                             ("cp_after_year", 28)):
+                expect(f"{path}:{i + 1} {key}", csv_number(path, row[col]), lr[key])
+            i += 1
+    if len(rows) != i:
+        fail(path, f"{len(rows) - i} extra rows")
+
+
+def check_csv_trajectory(path, scenario, result):
+    rows = read_csv(path)
+    envelopes = scenario["envelopes"]
+    if len(rows) != 14 or len(rows[0]) != 1 + 4 * (len(envelopes) + 1):
+        fail(path, f"{len(rows)} rows of {len(rows[0])} columns")
+        return
+    for e, env in enumerate(envelopes):
+        r = result["envelopes"][env["id"]]
+        for m in range(12):
+            expect(f"{path} {env['id']} AE m{m + 1}", csv_number(path, rows[1 + m][1 + 4 * e]), r["ae"][m])
+            expect(f"{path} {env['id']} CP m{m + 1}", csv_number(path, rows[1 + m][3 + 4 * e]), r["cp"][m])
+            expect(f"{path} {env['id']} CP cumul m{m + 1}", csv_number(path, rows[1 + m][4 + 4 * e]),
+                   sum(r["cp"][: m + 1]))
+        expect(f"{path} {env['id']} AE total", csv_number(path, rows[13][1 + 4 * e]), r["ae_total"])
+    col = 1 + 4 * len(envelopes)
+    expect(f"{path} region AE total", csv_number(path, rows[13][col]), result["region"]["ae_total"])
+    expect(f"{path} region CP total", csv_number(path, rows[13][col + 2]), result["region"]["cp_total"])
+
+
+def check_consolidation(path, n_regions):
+    """Region rows of each envelope block add up to the cached national total."""
+    values = openpyxl.load_workbook(path, data_only=True).worksheets[0]
+    formulas = openpyxl.load_workbook(path).worksheets[0]
+    row = 3
+    blocks = 0
+    while row <= values.max_row:
+        if values.cell(row=row, column=1).value is None:
+            row += 1
+            continue
+        first = row
+        while values.cell(row=row, column=17).value is not None:   # region rows carry their file
+            row += 1
+        if row - first != n_regions:
+            fail(path, f"block at row {first}: {row - first} regions, expected {n_regions}")
+        for col in range(3, 12):
+            want = sum(values.cell(row=r, column=col).value or 0 for r in range(first, row))
+            expect(f"{path} total {values.cell(row=row, column=col).coordinate}",
+                   values.cell(row=row, column=col).value, want)
+            expect_formula(f"{path} total", formulas.cell(row=row, column=col), "=SUM(")
+        blocks += 1
+        row += 1
+        while row <= values.max_row and values.cell(row=row, column=1).value is None \
+                and values.cell(row=row, column=2).value is not None:
+            row += 1
+    if blocks == 0:
+        fail(path, "no envelope block")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scenario")
+    parser.add_argument("--result")
+    parser.add_argument("--xlsx")
+    parser.add_argument("--csv-lines")
+    parser.add_argument("--csv-trajectory")
+    parser.add_argument("--consolidation")
+    parser.add_argument("--expect-regions", type=int, default=0)
+    args = parser.parse_args()
+
+    if args.consolidation:
+        check_consolidation(args.consolidation, args.expect_regions)
+    else:
+        scenario = json.load(open(args.scenario, encoding="utf-8"))
+        result = json.load(open(args.result, encoding="utf-8"))
+        if args.xlsx:
+            check_xlsx(args.xlsx, scenario, result)
+        if args.csv_lines:
+            check_csv_lines(args.csv_lines, scenario, result)
+        if args.csv_trajectory:
+            check_csv_trajectory(args.csv_trajectory, scenario, result)
+
+    for e in errors[:50]:
+        print(e, file=sys.stderr)
+    if len(errors) > 50:
+        print(f"… and {len(errors) - 50} more", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

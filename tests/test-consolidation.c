@@ -1,0 +1,269 @@
+/* test-consolidation.c — the national view of the regional programmings
+ *
+ * One example scenario per region of the 2024 notification (programmed at the
+ * notified volumes), written as programming files, read back and consolidated,
+ * must give the circular's national notification within the rounding of the
+ * regional rows. Also: refusals, the xlsx export (checked by openpyxl) and
+ * `trajectoire-cli consolidate` on files and a workbook.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "trj-consolidation.h"
+#include "trj-i18n.h"
+#include "trj-json.h"
+#include "trj-programming.h"
+#include "trj-workbook.h"
+#include "trj-year-data.h"
+
+static char *tmpdir;
+static const char *cli_path;
+static GPtrArray *region_files;   /* char*, one programming file per region */
+
+/* French messages use no-break spaces (« », before “:”, in numbers): compare
+ * them with plain ones. */
+static char *
+plain_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_string_append_unichar (out, c == 0x00a0 || c == 0x202f ? ' ' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static void
+remove_tmpdir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = tmp_path (name);
+      g_unlink (path);
+    }
+  g_rmdir (tmpdir);
+}
+
+static void
+write_region_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  const TrjYearData *data = trj_year_data_get (2024, &error);
+
+  g_assert_no_error (error);
+  region_files = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      const TrjRegion *region = g_ptr_array_index (data->regions, i);
+      g_autoptr(TrjScenario) scenario = trj_year_data_example (data, region->name, &error);
+      g_autofree char *name = g_strdup_printf ("programmation-%02u.xlsx", i);
+      char *path = tmp_path (name);
+
+      g_assert_no_error (error);
+      g_assert_true (trj_programming_write_xlsx (scenario, NULL, path, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (region_files, path);
+    }
+}
+
+static TrjConsolidation *
+consolidate_all (void)
+{
+  TrjConsolidation *consolidation = trj_consolidation_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < region_files->len; i++)
+    {
+      trj_consolidation_add_file (consolidation, g_ptr_array_index (region_files, i), &error);
+      g_assert_no_error (error);
+    }
+  return consolidation;
+}
+
+static void
+test_national_totals (void)
+{
+  g_autoptr(TrjConsolidation) consolidation = consolidate_all ();
+  const char *const *envelopes = trj_consolidation_get_envelopes (consolidation);
+  TrjConsolidationTotals pec, cie;
+
+  /* 19 regions (Hauts-de-France has two rows: PEC and CIE tous publics). */
+  g_assert_cmpuint (trj_consolidation_get_n_regions (consolidation), ==, 19);
+  g_assert_cmpint (trj_consolidation_get_year (consolidation), ==, 2024);
+  g_assert_cmpstr (trj_consolidation_get_region (consolidation, 0)->scenario->region, ==,
+                   "Auvergne-Rhône-Alpes");
+  g_assert_cmpstr (envelopes[0], ==, "PEC_CIE_TP");
+  g_assert_cmpstr (envelopes[1], ==, "CIE_JEUNES");
+  g_assert_null (envelopes[2]);
+
+  trj_consolidation_get_totals (consolidation, "PEC_CIE_TP", &pec);
+  trj_consolidation_get_totals (consolidation, "CIE_JEUNES", &cie);
+
+  /* The circular's national notification… */
+  g_assert_cmpfloat (pec.national_volume, ==, 60885);
+  g_assert_cmpfloat (pec.national_ae, ==, 356963174);
+  g_assert_cmpfloat (pec.national_cp, ==, 170771378);
+  /* …and the sum of its 20 regional rows, each rounded to the euro and the
+   * contract (summed by hand from notification-contrats-aides.csv). */
+  g_assert_cmpfloat (pec.volume_notified, ==, 60884);
+  g_assert_cmpfloat (pec.ae_notified, ==, 356963175);
+  g_assert_cmpfloat (pec.cp_notified, ==, 170771376);
+  g_assert_cmpfloat (fabs (pec.volume_notified - pec.national_volume), <=, 20);
+  g_assert_cmpfloat (fabs (pec.ae_notified - pec.national_ae), <=, 20);
+  g_assert_cmpfloat (fabs (pec.cp_notified - pec.national_cp), <=, 20);
+  g_assert_cmpfloat (cie.volume_notified, ==, 13953);
+  g_assert_cmpfloat (cie.ae_notified, ==, 59416105);
+  g_assert_cmpfloat (cie.national_ae, ==, 59416105);
+  g_assert_cmpuint (pec.n_regions, ==, 19);
+
+  /* Programmed at the notified volumes, at the circular's averages. */
+  g_assert_cmpfloat_with_epsilon (pec.volume, 60884, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cie.volume, 13953, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cie.avg_rate, 0.35, 1e-12);
+  g_assert_cmpfloat_with_epsilon (cie.avg_hours, 28.3, 1e-12);
+  g_assert_cmpfloat_with_epsilon (pec.ae_margin, pec.ae_available - pec.ae_total, 1e-3);
+}
+
+static void
+test_xlsx_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjConsolidation) consolidation = consolidate_all ();
+  g_autofree char *path = tmp_path ("national.xlsx");
+  g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "check-programming.py", NULL);
+  g_autofree char *err = NULL;
+  int status;
+  const char *argv[] = { "/usr/bin/python3", checker, "--consolidation", path,
+                         "--expect-regions", "19", NULL };
+
+  g_assert_true (trj_consolidation_write_xlsx (consolidation, path, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_test_message ("%s", err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+test_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjConsolidation) consolidation = trj_consolidation_new ();
+  g_autoptr(TrjScenario) later = NULL;
+  g_autofree char *message = NULL;
+  const char *first = g_ptr_array_index (region_files, 2);
+
+  g_assert_true (trj_consolidation_add_file (consolidation, first, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (trj_consolidation_add_file (consolidation, first, &error));
+  message = plain_spaces (error->message);
+  g_assert_nonnull (strstr (message, "Bretagne apparaît deux fois : dans « programmation-02.xlsx »"));
+  g_clear_error (&error);
+
+  later = trj_programming_read_xlsx (first, NULL, &error);
+  g_assert_no_error (error);
+  later->year = 2025;
+  g_assert_false (trj_consolidation_add (consolidation, "bretagne-2025.xlsx", later, NULL, &error));
+  g_clear_pointer (&message, g_free);
+  message = plain_spaces (error->message);
+  g_assert_nonnull (strstr (message, "« bretagne-2025.xlsx » est une programmation de 2025 ; les autres fichiers sont de 2024"));
+  g_clear_error (&error);
+  g_assert_cmpuint (trj_consolidation_get_n_regions (consolidation), ==, 1);
+}
+
+static void
+test_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *output = tmp_path ("cli-national.xlsx");
+  g_autofree char *workbook_path = tmp_path ("bretagne.trajectoire");
+  g_autofree char *truncated = tmp_path ("coupé.xlsx");
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL, *plain = NULL;
+  g_autoptr(TrjWorkbook) workbook = NULL;
+  gsize length;
+  int status;
+
+  /* Bretagne from a workbook, the 18 other regions from programming files. */
+  workbook = trj_workbook_new_for_region (workbook_path, "Bretagne", 2024, &error);
+  g_assert_no_error (error);
+  g_clear_object (&workbook);
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  g_ptr_array_add (argv, "consolidate");
+  g_ptr_array_add (argv, "-o");
+  g_ptr_array_add (argv, output);
+  g_ptr_array_add (argv, workbook_path);
+  for (guint i = 0; i < region_files->len; i++)
+    if (i != 2)   /* Bretagne */
+      g_ptr_array_add (argv, g_ptr_array_index (region_files, i));
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out, err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  plain = plain_spaces (out);
+  g_assert_nonnull (strstr (plain, "PEC et CIE tous publics — 19 régions"));
+  g_assert_nonnull (strstr (plain, "notifié aux régions : 60 884 contrats, AE 356 963 175 €"));
+  g_assert_nonnull (strstr (plain, "notification nationale : 60 885 contrats, AE 356 963 174 €"));
+  g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A truncated file: exit 1, the file named, nothing written. */
+  g_file_get_contents (g_ptr_array_index (region_files, 0), &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (truncated, contents, length - 100, &error);
+  g_assert_no_error (error);
+  g_unlink (output);
+  {
+    const char *bad[] = { cli_path, "consolidate", "-o", output, truncated, NULL };
+    g_spawn_sync (NULL, (char **) bad, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_clear_pointer (&plain, g_free);
+  plain = plain_spaces (err);
+  g_assert_nonnull (strstr (plain, "« coupé.xlsx » n’est pas un fichier xlsx lisible"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  trj_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  g_assert_cmpint (argc, ==, 2);
+  cli_path = argv[1];
+  tmpdir = g_dir_make_tmp ("trj-consolidation-XXXXXX", NULL);
+  write_region_files ();
+
+  g_test_add_func ("/consolidation/national-totals", test_national_totals);
+  g_test_add_func ("/consolidation/xlsx", test_xlsx_export);
+  g_test_add_func ("/consolidation/refused", test_refused);
+  g_test_add_func ("/consolidation/cli", test_cli);
+
+  status = g_test_run ();
+  g_ptr_array_unref (region_files);
+  if (status == 0)
+    remove_tmpdir ();
+  return status;
+}

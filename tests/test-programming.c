@@ -1,0 +1,518 @@
+/* test-programming.c — the programming file (xlsx) and the CSV exports and import
+ *
+ * Every exported number is compared with the engine's result by an independent
+ * reader (tests/check-programming.py, openpyxl and Python's csv module); the
+ * hand-computed case is checked here. Malformed inputs must be refused with a
+ * French message that says what and where, and leave the scenario unchanged.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "trj-csv.h"
+#include "trj-i18n.h"
+#include "trj-json.h"
+#include "trj-programming.h"
+#include "trj-xlsx-reader.h"
+#include "trj-year-data.h"
+
+static char *tmpdir;
+
+/* French messages use no-break spaces (« », before “:”, in numbers): compare
+ * them with plain ones. */
+static char *
+plain_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_string_append_unichar (out, c == 0x00a0 || c == 0x202f ? ' ' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+/* Kept when a test fails, to look at the files. */
+static void
+remove_tmpdir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = tmp_path (name);
+      g_unlink (path);
+    }
+  g_rmdir (tmpdir);
+}
+
+static void
+write_text (const char *path, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static TrjScenario *
+scenario_from_json (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  TrjScenario *scenario = trj_json_scenario_from_data (json, -1, &error);
+
+  g_assert_no_error (error);
+  return scenario;
+}
+
+/* Bretagne 2024 with what a real programming has: départements, prescribers,
+ * monthly and volume × profile entries, last year's entries (stock), a rate
+ * out of range (alert), an IAE envelope, fungibility and demandes
+ * complémentaires. */
+static const char rich_json[] =
+  "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\","
+  "  \"zone\": \"metropole\","
+  "  \"envelopes\": ["
+  "   { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 6813468, \"cp_notified\": 3259524,"
+  "     \"volume_notified\": 1236, \"lines\": ["
+  "     { \"id\": \"pec-29-ft\", \"label\": \"PEC Finistère France Travail\", \"kind\": \"PEC\","
+  "       \"departement\": \"29\", \"prescriber\": \"France Travail\", \"rate\": 0.5,"
+  "       \"weekly_hours\": 25, \"duration_months\": 9.9, \"cofinanced_share\": 0.15,"
+  "       \"payment_lag_months\": 1,"
+  "       \"entries\": [30, 35, 40, 45, 50, 40, 30, 20, 45, 50, 40, 25],"
+  "       \"previous_entries\": [0, 0, 0, 0, 0, 0, 0, 0, 20, 20, 20, 20] },"
+  "     { \"id\": \"pec-35\", \"label\": \"PEC Ille-et-Vilaine; \\\"missions locales\\\"\","
+  "       \"kind\": \"PEC\", \"departement\": \"35\", \"rate\": 0.65, \"weekly_hours\": 20,"
+  "       \"duration_months\": 12, \"payment_lag_months\": 2, \"volume\": 400,"
+  "       \"profile\": [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2] } ] },"
+  "   { \"id\": \"CIE_JEUNES\", \"ae_notified\": 2214318, \"cp_notified\": 938680,"
+  "     \"volume_notified\": 520, \"lines\": ["
+  "     { \"id\": \"cie-56\", \"label\": \"CIE jeunes Morbihan\", \"kind\": \"CIE_JEUNES\","
+  "       \"departement\": \"56\", \"rate\": 0.35, \"weekly_hours\": 28.3,"
+  "       \"duration_months\": 8.3, \"volume\": 520 } ] },"
+  "   { \"id\": \"IAE\", \"ae_notified\": 30000000, \"cp_notified\": 30000000, \"lines\": ["
+  "     { \"id\": \"aci-29\", \"label\": \"ACI Finistère\", \"kind\": \"ACI\", \"quantity\": 100 } ] } ],"
+  "  \"fungibility\": { \"cie_jeunes_to_pec_ae\": 200000, \"initiatives_territoriales_ae\": 50000,"
+  "                     \"demandes_complementaires\": 120000 } }";
+
+/* Writes every export of a scenario with its engine result and scenario
+ * documents, and runs the independent checker on them. */
+static void
+check_exports (const TrjScenario *scenario, const char *stem)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = g_strdup_printf ("%s/%s.xlsx", tmpdir, stem);
+  g_autofree char *lines = g_strdup_printf ("%s/%s-lignes.csv", tmpdir, stem);
+  g_autofree char *trajectory = g_strdup_printf ("%s/%s-trajectoire.csv", tmpdir, stem);
+  g_autofree char *scenario_path = g_strdup_printf ("%s/%s-scenario.json", tmpdir, stem);
+  g_autofree char *result_path = g_strdup_printf ("%s/%s-result.json", tmpdir, stem);
+  g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "check-programming.py", NULL);
+  g_autoptr(TrjResult) result = trj_programming_compute (scenario, &error);
+  g_autofree char *scenario_json = trj_json_scenario_to_data (scenario);
+  g_autofree char *result_json = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  TrjProgrammingInfo info = { "Scénario de référence", NULL };
+  int status;
+  const char *argv[] = { "/usr/bin/python3", checker, "--scenario", scenario_path,
+                         "--result", result_path, "--xlsx", xlsx, "--csv-lines", lines,
+                         "--csv-trajectory", trajectory, NULL };
+
+  g_assert_no_error (error);
+  result_json = trj_json_result_to_data (scenario, result);
+  write_text (scenario_path, scenario_json);
+  write_text (result_path, result_json);
+  g_assert_true (trj_programming_write_xlsx (scenario, &info, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_csv_export_lines (scenario, lines, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_csv_export_trajectory (scenario, trajectory, &error));
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_test_message ("check-programming.py:\n%s", err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+test_xlsx_example (void)
+{
+  g_autoptr(GError) error = NULL;
+  const TrjYearData *data = trj_year_data_get (2024, &error);
+  g_autoptr(TrjScenario) scenario = NULL;
+
+  g_assert_no_error (error);
+  scenario = trj_year_data_example (data, "Bretagne", &error);
+  g_assert_no_error (error);
+  check_exports (scenario, "bretagne");
+}
+
+static void
+test_xlsx_rich (void)
+{
+  g_autoptr(TrjScenario) scenario = scenario_from_json (rich_json);
+
+  check_exports (scenario, "riche");
+}
+
+/* One PEC line, 10 contracts in January 2024, 50 % of the SMIC (11,65 €),
+ * 20 h a week, one month, no cofinancing, paid the same month:
+ * 10 × 0,5 × 11,65 × 20 × 52/12 = 5 048,333… € of AE and of CP in January. */
+static void
+test_xlsx_hand_computed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = scenario_from_json (
+    "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\","
+    "  \"zone\": \"metropole\", \"envelopes\": [ { \"id\": \"PEC_CIE_TP\","
+    "  \"ae_notified\": 10000, \"cp_notified\": 10000, \"volume_notified\": 10, \"lines\": ["
+    "  { \"id\": \"un\", \"kind\": \"PEC\", \"rate\": 0.5, \"weekly_hours\": 20,"
+    "    \"duration_months\": 1, \"payment_lag_months\": 0,"
+    "    \"entries\": [10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] } ] } ] }");
+  g_autofree char *path = tmp_path ("main.xlsx");
+  g_autoptr(TrjXlsxReader) reader = NULL;
+  g_autoptr(TrjXlsxSheet) lines = NULL;
+  g_autoptr(TrjXlsxSheet) trajectory = NULL;
+  g_autoptr(TrjXlsxSheet) summary = NULL;
+  const double ae = 10 * 0.5 * 11.65 * 20 * 52.0 / 12.0;
+
+  g_assert_true (trj_programming_write_xlsx (scenario, NULL, path, &error));
+  g_assert_no_error (error);
+  reader = trj_xlsx_reader_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_xlsx_reader_sheet_names (reader)[0], ==, "Synthèse");
+  g_assert_cmpstr (trj_xlsx_reader_sheet_names (reader)[2], ==, "Lignes");
+
+  lines = trj_xlsx_reader_read_sheet (reader, "Lignes", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_xlsx_sheet_cell (lines, 0, 17), ==, "AE");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (trj_xlsx_sheet_cell (lines, 1, 17), NULL), ae, 1e-6);
+  g_assert_cmpfloat_with_epsilon (ae, 5048.3333333, 1e-6);
+  /* The total row holds a formula whose cached value is the same figure. */
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (trj_xlsx_sheet_cell (lines, 2, 17), NULL), ae, 1e-6);
+
+  trajectory = trj_xlsx_reader_read_sheet (reader, "Trajectoire", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_xlsx_sheet_cell (trajectory, 2, 0), ==, "janvier 2024");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (trj_xlsx_sheet_cell (trajectory, 2, 3), NULL), ae, 1e-6);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (trj_xlsx_sheet_cell (trajectory, 3, 3), NULL), 0, 1e-9);
+
+  /* Margin: 10 000 − 5 048,33 = 4 951,67 €. */
+  summary = trj_xlsx_reader_read_sheet (reader, "Synthèse", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_xlsx_sheet_cell (summary, 2, 1), ==, "Bretagne");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (trj_xlsx_sheet_cell (summary, 20, 1), NULL),
+                                  10000 - ae, 1e-6);
+}
+
+static void
+test_xlsx_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = scenario_from_json (rich_json);
+  g_autoptr(TrjScenario) back = NULL;
+  g_autofree char *path = tmp_path ("aller-retour.xlsx");
+  g_autofree char *name = NULL;
+  g_autofree char *before = trj_json_scenario_to_data (scenario);
+  g_autofree char *after = NULL;
+  TrjProgrammingInfo info = { "Hypothèse « haute »", NULL };
+
+  g_assert_true (trj_programming_write_xlsx (scenario, &info, path, &error));
+  g_assert_no_error (error);
+  back = trj_programming_read_xlsx (path, &name, &error);
+  g_assert_no_error (error);
+  after = trj_json_scenario_to_data (back);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (name, ==, "Hypothèse « haute »");
+}
+
+static void
+assert_refused (const char *path, const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = trj_programming_read_xlsx (path, NULL, &error);
+  g_autofree char *message = NULL;
+
+  g_assert_null (scenario);
+  g_assert_nonnull (error);
+  message = plain_spaces (error->message);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, expected));
+}
+
+static void
+test_xlsx_malformed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = scenario_from_json (rich_json);
+  g_autofree char *good = tmp_path ("bon.xlsx");
+  g_autofree char *truncated = tmp_path ("tronqué.xlsx");
+  g_autofree char *foreign = tmp_path ("autre.xlsx");
+  g_autofree char *text = tmp_path ("texte.xlsx");
+  g_autofree char *huge = tmp_path ("énorme.xlsx");
+  g_autofree char *contents = NULL;
+  g_autofree char *big = NULL;
+  gsize length;
+  int status;
+  const char *make_foreign[] = {
+    "/usr/bin/python3", "-c",
+    "import openpyxl, sys\n"
+    "wb = openpyxl.Workbook()\n"
+    "wb.active['A1'] = 'Programmation 2024'\n"
+    "wb.active['B2'] = 1234.5\n"
+    "wb.save(sys.argv[1])\n",
+    foreign, NULL
+  };
+
+  g_assert_true (trj_programming_write_xlsx (scenario, NULL, good, &error));
+  g_assert_no_error (error);
+
+  /* A download cut in the middle loses the zip directory. */
+  g_file_get_contents (good, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (truncated, contents, length / 2, &error);
+  g_assert_no_error (error);
+  assert_refused (truncated, "« tronqué.xlsx » n’est pas un fichier xlsx lisible : il est tronqué");
+
+  g_spawn_sync (NULL, (char **) make_foreign, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  assert_refused (foreign, "« autre.xlsx » n’est pas un fichier de programmation de Trajectoire");
+
+  write_text (text, "enveloppe;type\nPEC_CIE_TP;PEC\n");
+  assert_refused (text, "il est tronqué ou ce n’est pas un tableur");
+
+  big = g_malloc0 (11 * 1024 * 1024);
+  g_file_set_contents (huge, big, 11 * 1024 * 1024, &error);
+  g_assert_no_error (error);
+  assert_refused (huge, "est trop volumineux");
+}
+
+/* ── CSV ───────────────────────────────────────────────────────────────── */
+
+/* The rich scenario without what the lines CSV does not carry (last year's
+ * entries, post-aid lines). */
+static TrjScenario *
+contract_scenario (void)
+{
+  TrjScenario *scenario = scenario_from_json (rich_json);
+  TrjLine *line = trj_scenario_find_line (scenario, "pec-29-ft", NULL);
+
+  line->has_previous_entries = FALSE;
+  memset (line->previous_entries, 0, sizeof line->previous_entries);
+  g_ptr_array_remove_index (scenario->envelopes, 2);   /* IAE */
+  return scenario;
+}
+
+static TrjScenario *
+without_lines (const TrjScenario *scenario)
+{
+  TrjScenario *empty = trj_scenario_copy (scenario);
+
+  for (guint e = 0; e < empty->envelopes->len; e++)
+    g_ptr_array_set_size (((TrjEnvelope *) g_ptr_array_index (empty->envelopes, e))->lines, 0);
+  return empty;
+}
+
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = contract_scenario ();
+  g_autoptr(TrjScenario) target = without_lines (scenario);
+  g_autoptr(TrjCsvImport) import = NULL;
+  g_autofree char *first = tmp_path ("export-1.csv");
+  g_autofree char *second = tmp_path ("export-2.csv");
+  g_autofree char *first_text = NULL, *second_text = NULL, *described = NULL, *message = NULL;
+  TrjLine *line;
+
+  g_assert_true (trj_csv_export_lines (scenario, first, &error));
+  g_assert_no_error (error);
+  import = trj_csv_import_lines (first, target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (import->separator, ==, ';');
+  g_assert_cmpint (import->decimal, ==, ',');
+  described = trj_csv_import_describe (import);
+  g_clear_pointer (&message, g_free);
+  message = plain_spaces (described);
+  g_assert_cmpstr (message, ==, "Séparateur « ; », virgule décimale, UTF-8 : 3 lignes");
+  g_assert_true (trj_csv_import_apply (import, target, &error));
+  g_assert_no_error (error);
+
+  line = trj_scenario_find_line (target, "pec-35", NULL);
+  g_assert_nonnull (line);
+  g_assert_cmpstr (line->label, ==, "PEC Ille-et-Vilaine; \"missions locales\"");
+  g_assert_cmpstr (line->departement, ==, "35");
+  g_assert_cmpfloat (line->rate, ==, 0.65);
+  g_assert_cmpint (line->payment_lag_months, ==, 2);
+  g_assert_cmpfloat_with_epsilon (line->entries[0], 400.0 * 2 / 14, 1e-9);
+
+  /* Export → import → export gives the same file, computed figures included. */
+  g_assert_true (trj_csv_export_lines (target, second, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (first, &first_text, NULL, &error);
+  g_file_get_contents (second, &second_text, NULL, &error);
+  g_assert_cmpstr (second_text, ==, first_text);
+}
+
+static void
+test_csv_comma_point (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = contract_scenario ();
+  g_autoptr(TrjScenario) target = without_lines (scenario);
+  g_autoptr(TrjCsvImport) import = NULL;
+  g_autofree char *path = tmp_path ("virgules.csv");
+  g_autofree char *described = NULL;
+  g_autofree char *message = NULL;
+  const TrjCsvLine *pec, *cie;
+
+  write_text (path,
+              "Type,Département,Taux,Heures,Durée,Volume,Libellé\r\n"
+              "PEC,29,50,25,9.9,120,\"PEC Finistère, Brest\"\r\n"
+              "CIE jeunes,1,0.35,28.3,8.3,60,\r\n");
+  /* "1" (Ain) is not in Bretagne: refused with the département as typed. */
+  import = trj_csv_import_lines (path, target, &error);
+  g_assert_null (import);
+  message = plain_spaces (error->message);
+  g_assert_nonnull (strstr (message, "ligne 3, colonne département : « 1 » n’est pas un département de Bretagne"));
+  g_clear_error (&error);
+
+  write_text (path,
+              "Type,Département,Taux,Heures,Durée,Volume,Libellé\r\n"
+              "PEC,29,50,25,9.9,120,\"PEC Finistère, Brest\"\r\n"
+              "CIE jeunes,56,0.35,28.3,8.3,60,\r\n");
+  import = trj_csv_import_lines (path, target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (import->separator, ==, ',');
+  g_assert_cmpint (import->decimal, ==, '.');
+  described = trj_csv_import_describe (import);
+  g_clear_pointer (&message, g_free);
+  message = plain_spaces (described);
+  g_assert_cmpstr (message, ==, "Séparateur « , », décimale point, UTF-8 : 2 lignes");
+
+  pec = g_ptr_array_index (import->lines, 0);
+  cie = g_ptr_array_index (import->lines, 1);
+  g_assert_cmpstr (pec->envelope_id, ==, "PEC_CIE_TP");
+  g_assert_cmpstr (pec->line->label, ==, "PEC Finistère, Brest");
+  g_assert_cmpfloat (pec->line->rate, ==, 0.5);             /* "50" is a percentage */
+  g_assert_cmpfloat (pec->line->duration_months, ==, 9.9);
+  g_assert_cmpfloat (pec->line->entries[5], ==, 10);        /* 120 spread evenly */
+  g_assert_cmpfloat (pec->line->cofinanced_share, ==, 0);   /* default */
+  g_assert_cmpint (pec->line->payment_lag_months, ==, 1);   /* default */
+  g_assert_cmpstr (cie->envelope_id, ==, "CIE_JEUNES");
+  g_assert_cmpint (cie->line->kind, ==, TRJ_KIND_CIE_JEUNES);
+  g_assert_cmpfloat (cie->line->rate, ==, 0.35);
+  g_assert_cmpstr (cie->line->label, ==, "CIE_JEUNES Morbihan");
+}
+
+/* Import of a bad file: refused, each expected text in the message, and the
+ * scenario untouched. */
+static void
+assert_csv_refused (const char *path, const char *const *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = contract_scenario ();
+  g_autofree char *before = trj_json_scenario_to_data (scenario);
+  g_autofree char *after = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(TrjCsvImport) import = trj_csv_import_lines (path, scenario, &error);
+
+  g_assert_null (import);
+  g_assert_nonnull (error);
+  message = plain_spaces (error->message);
+  g_test_message ("%s", message);
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      if (strstr (message, expected[i]) == NULL)
+        g_error ("“%s” not in “%s”", expected[i], message);
+    }
+  after = trj_json_scenario_to_data (scenario);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_csv_malformed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errors = tmp_path ("erreurs.csv");
+  g_autofree char *empty = tmp_path ("vide.csv");
+  g_autofree char *blank = tmp_path ("blanc.csv");
+  g_autofree char *huge = tmp_path ("50-mo.csv");
+  g_autofree char *missing = tmp_path ("incomplet.csv");
+  g_autoptr(GString) big = g_string_sized_new (50 * 1024 * 1024 + 100);
+  const char *const errors_expected[] = {
+    "« erreurs.csv » n’a pas été importé : 5 erreurs.",
+    "ligne 2, colonne taux : « 5O » n’est pas un nombre",
+    "ligne 3, colonne département : « 99 » n’est pas un département de Bretagne",
+    "ligne 4 : 5 colonnes alors que l’en-tête en a 6",
+    "ligne 5, colonne heures : « 40 » est hors limites : il faut plus de 0 et au plus 35",
+    "ligne 6, colonne type : « EI » n’est pas un type de contrat (PEC, CIE_JEUNES ou CIE_TP)",
+    NULL
+  };
+  const char *const empty_expected[] = { "« vide.csv » est vide", NULL };
+  const char *const blank_expected[] = { "« blanc.csv » est vide", NULL };
+  const char *const huge_expected[] = { "« 50-mo.csv » est trop volumineux (50,0 Mo)", "10 Mo", NULL };
+  const char *const missing_expected[] = { "« incomplet.csv », ligne 1 : la colonne « durée » manque", NULL };
+
+  write_text (errors,
+              "\xEF\xBB\xBFtype;département;taux;heures;durée;volume\r\n"
+              "PEC;29;5O;25;9,9;100\r\n"
+              "PEC;99;0,5;25;9,9;100\r\n"
+              "PEC;29;0,5;25;9,9\r\n"
+              "PEC;35;0,5;40;9,9;100\r\n"
+              "EI;35;0,5;20;9,9;100\r\n");
+  assert_csv_refused (errors, errors_expected);
+
+  write_text (empty, "");
+  assert_csv_refused (empty, empty_expected);
+  write_text (blank, "\xEF\xBB\xBF\r\n  \r\n");
+  assert_csv_refused (blank, blank_expected);
+
+  write_text (missing, "type;taux;heures;volume\r\nPEC;0,5;25;100\r\n");
+  assert_csv_refused (missing, missing_expected);
+
+  /* 50 MB of valid-looking lines: refused before being read. */
+  g_string_append (big, "type;taux;heures;durée;volume\r\n");
+  while (big->len < 50 * 1024 * 1024)
+    g_string_append (big, "PEC;0,5;25;9,9;100\r\n");
+  g_string_truncate (big, 50 * 1024 * 1024);
+  g_file_set_contents (huge, big->str, big->len, &error);
+  g_assert_no_error (error);
+  assert_csv_refused (huge, huge_expected);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  trj_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("trj-programming-XXXXXX", NULL);
+
+  g_test_add_func ("/programming/xlsx/example", test_xlsx_example);
+  g_test_add_func ("/programming/xlsx/rich", test_xlsx_rich);
+  g_test_add_func ("/programming/xlsx/hand-computed", test_xlsx_hand_computed);
+  g_test_add_func ("/programming/xlsx/round-trip", test_xlsx_round_trip);
+  g_test_add_func ("/programming/xlsx/malformed", test_xlsx_malformed);
+  g_test_add_func ("/programming/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/programming/csv/comma-point", test_csv_comma_point);
+  g_test_add_func ("/programming/csv/malformed", test_csv_malformed);
+
+  status = g_test_run ();
+  if (status == 0)
+    remove_tmpdir ();
+  return status;
+}
