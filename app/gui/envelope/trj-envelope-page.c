@@ -544,10 +544,14 @@ static void
 trj_envelope_page_dispose (GObject *object)
 {
   TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (object);
+  GtkWidget *child;
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_ENVELOPE_PAGE);
+  /* A bin-layout widget owns its template's top widget. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   self->lines_grid = NULL;
   self->entries_grid = NULL;
   g_clear_object (&self->lines_model);

@@ -121,6 +121,11 @@ build_table (TrjSummaryPage *self, guint n_rows)
       GtkWidget *heading = cell_label ("trj-heading", c == 0 || c == TRJ_SUMMARY_COLUMN_ALERTS ? 0 : 1);
 
       gtk_label_set_text (GTK_LABEL (heading), _(column_titles[c]));
+      /* Two-line headings keep the table within the window. */
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (heading), 10);
+      gtk_label_set_justify (GTK_LABEL (heading), c == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (heading, GTK_ALIGN_END);
       gtk_grid_attach (self->table, heading, c, 0, 1, 1);
     }
   for (guint r = 0; r < n_rows; r++)
@@ -130,7 +135,7 @@ build_table (TrjSummaryPage *self, guint n_rows)
 
         /* The last row is the region's total. */
         if (r == n_rows - 1)
-          gtk_widget_add_css_class (label, "heading");
+          gtk_widget_add_css_class (label, "trj-total");
         if (c == TRJ_SUMMARY_COLUMN_ENVELOPE)
           gtk_widget_set_hexpand (label, TRUE);
         gtk_grid_attach (self->table, label, c, r + 1, 1, 1);
@@ -320,32 +325,43 @@ show_fungibility_error (TrjSummaryPage *self, const GError *error)
   gtk_label_set_text (self->fungibility_error, error != NULL ? error->message : "");
 }
 
-/* Capacities with the amounts being typed, against those without any move. */
-static void
-update_effect (TrjSummaryPage *self)
+/* The scenario with the amounts being typed, checked against the circular's
+ * rules (one way only, ceilings); NULL with the reason otherwise. */
+static TrjScenario *
+typed_scenario (TrjSummaryPage *self, GError **error)
 {
-  const TrjRules *rules = trj_document_get_rules (self->document);
   g_autoptr(TrjScenario) typed = trj_scenario_copy (trj_document_get_scenario (self->document));
-  g_autoptr(TrjScenario) none = trj_scenario_copy (typed);
-  g_autoptr(TrjResult) typed_result = NULL;
-  g_autoptr(TrjResult) none_result = NULL;
-  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < N_FUNGIBILITY_ENTRIES; i++)
     {
       double value;
 
-      if (!read_entry (self, i, &value, &error))
-        break;
+      if (!read_entry (self, i, &value, error))
+        return NULL;
       set_scenario_fungibility (typed, entry_fields[i], value);
     }
-  memset (&none->fungibility, 0, sizeof none->fungibility);
-  if (error == NULL)
-    trj_fungibility_validate (typed, rules, &error);
+  if (!trj_fungibility_validate (typed, trj_document_get_rules (self->document), error))
+    return NULL;
+  return g_steal_pointer (&typed);
+}
+
+/* Capacities with the amounts being typed, against those without any move. */
+static void
+update_effect (TrjSummaryPage *self)
+{
+  const TrjRules *rules = trj_document_get_rules (self->document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) typed = typed_scenario (self, &error);
+  g_autoptr(TrjScenario) none = NULL;
+  g_autoptr(TrjResult) typed_result = NULL;
+  g_autoptr(TrjResult) none_result = NULL;
+
   show_fungibility_error (self, error);
-  if (error != NULL)
+  if (typed == NULL)
     return;
 
+  none = trj_scenario_copy (typed);
+  memset (&none->fungibility, 0, sizeof none->fungibility);
   typed_result = trj_result_new (typed);
   none_result = trj_result_new (none);
   if (!trj_engine_compute (typed, rules, typed_result, NULL)
@@ -453,13 +469,15 @@ entry_activate_cb (TrjSummaryPage *self, GtkEditable *entry)
   TrjWorkbook *wb = trj_document_get_workbook (self->document);
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < N_FUNGIBILITY_ENTRIES; i++)
+  g_autoptr(TrjScenario) typed = typed_scenario (self, &error);
+
+  /* A refused amount is not written: the reason stays under the panel. */
+  for (guint i = 0; typed != NULL && i < N_FUNGIBILITY_ENTRIES; i++)
     {
       double value;
 
-      if (trj_summary_page_get_fungibility_entry (self, entry_fields[i]) != entry)
-        continue;
-      if (read_entry (self, i, &value, &error))
+      if (trj_summary_page_get_fungibility_entry (self, entry_fields[i]) == entry
+          && read_entry (self, i, &value, &error))
         trj_workbook_set_fungibility (wb, trj_document_get_scenario_id (self->document),
                                       entry_fields[i], value, &error);
     }
@@ -483,10 +501,14 @@ static void
 trj_summary_page_dispose (GObject *object)
 {
   TrjSummaryPage *self = TRJ_SUMMARY_PAGE (object);
+  GtkWidget *child;
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_SUMMARY_PAGE);
+  /* A bin-layout widget owns its template's top widget. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->document);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->effect_rows, g_ptr_array_unref);

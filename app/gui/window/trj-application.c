@@ -118,6 +118,9 @@ trj_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (trj_application_parent_class)->startup (app);
 
+  /* Shown by the desktop, and needed to add files to the recent list. */
+  g_set_application_name (_("Trajectoire"));
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -158,7 +158,12 @@ trj_start_page_reload_recent (TrjStartPage *self)
 static void
 trj_start_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), TRJ_TYPE_START_PAGE);
+  /* A bin-layout widget owns its template's top widget. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (trj_start_page_parent_class)->dispose (object);
 }
 

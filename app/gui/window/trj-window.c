@@ -68,6 +68,13 @@ trj_window_has_workbook (TrjWindow *self)
 }
 
 GtkWidget *
+trj_window_get_page (TrjWindow *self, const char *envelope_id)
+{
+  g_return_val_if_fail (TRJ_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->content_stack, envelope_id != NULL ? envelope_id : SUMMARY_PAGE);
+}
+
+GtkWidget *
 trj_window_get_visible_page (TrjWindow *self)
 {
   GtkWidget *page;
@@ -331,7 +338,16 @@ set_document (TrjWindow *self, TrjWorkbook *wb)
   gtk_stack_set_visible_child_name (self->main_stack, "workbook");
 
   if (uri != NULL)
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    {
+      /* Said explicitly: guessing the type needs the installed MIME data. */
+      GtkRecentData recent = {
+        .mime_type = (char *) "application/x-trajectoire",
+        .app_name = (char *) g_get_application_name (),
+        .app_exec = (char *) "trajectoire %u",
+      };
+
+      gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &recent);
+    }
 }
 
 gboolean

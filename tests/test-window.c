@@ -1,0 +1,401 @@
+/* test-window.c — the main window driven through its real widgets
+ *
+ * A Bretagne 2024 workbook in a temporary folder; values typed into the grids
+ * (valid, French-formatted, invalid), keyboard navigation, a 3 × 4 TSV paste
+ * undone in one step, the solver, the summary and fungibility, and a second,
+ * read-only window. After each step both the workbook and the figures shown
+ * are checked.
+ *
+ * Hand computation used below. A contract line with rate 50 %, 20 h a week,
+ * a duration of 1 month and no cofinancing costs, for a contract entering in
+ * month m, 0.5 × 20 × 52/12 × smic(m) = 43.333… × smic(m), with the 2024 SMIC
+ * 11.65 € from January and 11.88 € from November. Twelve contracts spread
+ * uniformly (one a month) commit 43.333… × (10 × 11.65 + 2 × 11.88) =
+ * 43.333… × 140.26 = 6 077.93 € of AE; paid one month later, the December
+ * cohort falls in 2025, so the CP of the year are 6 077.93 − 514.80 = 5 563.13 €.
+ * AE is proportional to the volume: 24 contracts → 12 155.87 €, 36 → 18 233.80 €.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "trj-ui-harness.h"
+#include "trj-envelope-page.h"
+#include "trj-lines-model.h"
+#include "trj-entries-model.h"
+#include "trj-solver-dialog.h"
+#include "trj-summary-page.h"
+
+/* ICU's French grouping (U+202F) and the space before € (U+00A0). */
+#define NNBSP "\u202f"
+#define NBSP "\u00a0"
+
+#define AE_12 (0.5 * 20 * 52.0 / 12.0 * 140.26)   /* 6 077.93 € */
+
+static TrjApplication *app;
+static TrjWindow *window;
+static char *workbook_path;
+
+static TrjEnvelopePage *
+pec_page (void)
+{
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  return TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
+}
+
+static TrjGrid *
+lines_grid (void)
+{
+  return trj_envelope_page_get_lines_grid (pec_page ());
+}
+
+static const TrjLine *
+pec_line (guint index)
+{
+  const TrjEnvelope *env = trj_document_get_envelope (trj_window_get_document (window), "PEC_CIE_TP");
+
+  g_assert_nonnull (env);
+  g_assert_cmpuint (index, <, env->lines->len);
+  return env->lines->pdata[index];
+}
+
+/* Types text into a cell of a grid the way a user does: cursor, type, Enter. */
+static gboolean
+type_cell (TrjGrid *grid, guint row, guint column, const char *text)
+{
+  trj_grid_set_cursor (grid, row, column);
+  g_assert_true (trj_grid_start_editing (grid, text));
+  return trj_grid_commit_edit (grid);
+}
+
+static void
+assert_figure (const char *name, const char *expected)
+{
+  g_assert_cmpstr (trj_envelope_page_get_figure (pec_page (), name), ==, expected);
+}
+
+static void
+assert_cell (TrjGrid *grid, guint row, guint column, const char *expected)
+{
+  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, row, column), ==, expected);
+}
+
+static void
+activate (const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  trj_harness_flush ();
+}
+
+static void
+test_open (void)
+{
+  TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+
+  g_assert_true (trj_window_has_workbook (window));
+  g_assert_cmpstr (trj_workbook_get_region (wb), ==, "Bretagne");
+  /* The 2024 notification for Bretagne: PEC 6 813 468 € AE, 3 259 524 € CP, 1 236 contracts. */
+  assert_figure ("ae-notified", "6" NNBSP "813" NNBSP "468" NBSP "€");
+  assert_figure ("cp-notified", "3" NNBSP "259" NNBSP "524" NBSP "€");
+  g_assert_cmpfloat (pec_line (0)->rate, ==, 0.5);
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 1236);
+  assert_cell (lines_grid (), 0, TRJ_LINES_COLUMN_VOLUME, "1" NNBSP "236");
+  assert_cell (lines_grid (), 0, TRJ_LINES_COLUMN_RATE, "50,0" NBSP "%");
+}
+
+static void
+test_type (void)
+{
+  TrjGrid *grid = lines_grid ();
+
+  /* French input: grouped thousands, decimal comma, percentages. */
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_VOLUME, "1 234"));
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 1234);
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_RATE, "0,45"));
+  g_assert_cmpfloat_with_epsilon (pec_line (0)->rate, 0.45, 1e-12);
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_RATE, "50,5"));
+  g_assert_cmpfloat_with_epsilon (pec_line (0)->rate, 0.505, 1e-12);
+  assert_cell (grid, 0, TRJ_LINES_COLUMN_RATE, "50,5" NBSP "%");
+
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_VOLUME, "12"));
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_RATE, "50 %"));
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_HOURS, "20"));
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_DURATION, "1"));
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_COFINANCING, "0"));
+
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 12);
+  g_assert_cmpfloat (pec_line (0)->rate, ==, 0.5);
+  g_assert_cmpfloat (pec_line (0)->weekly_hours, ==, 20);
+  g_assert_cmpfloat (pec_line (0)->duration_months, ==, 1);
+  g_assert_cmpfloat (pec_line (0)->cofinanced_share, ==, 0);
+
+  /* Figures are up to date as soon as the edit returns, before any frame. */
+  assert_figure ("ae-programmed", "6" NNBSP "078" NBSP "€");
+  /* 6 813 468 − 6 077.93 */
+  assert_figure ("ae-margin", "6" NNBSP "807" NNBSP "390" NBSP "€");
+  assert_figure ("cp-programmed", "5" NNBSP "563" NBSP "€");
+  assert_cell (grid, 0, TRJ_LINES_COLUMN_AE, "6" NNBSP "078" NBSP "€");
+  assert_cell (grid, 0, TRJ_LINES_COLUMN_CP, "5" NNBSP "563" NBSP "€");
+  /* 6 077.93 / 12 */
+  assert_cell (grid, 0, TRJ_LINES_COLUMN_AE_PER_CONTRACT, "506" NBSP "€");
+  /* A duration of 1 month is outside the circular's 6–12 months: an alert, not a refusal. */
+  g_assert_cmpuint (trj_envelope_page_get_n_alerts (pec_page ()), >, 0);
+}
+
+static void
+test_invalid (void)
+{
+  TrjGrid *grid = lines_grid ();
+
+  g_assert_false (type_cell (grid, 0, TRJ_LINES_COLUMN_RATE, "150 %"));
+  g_assert_nonnull (trj_grid_get_error_message (grid));
+  trj_grid_cancel_edit (grid);
+  g_assert_false (type_cell (grid, 0, TRJ_LINES_COLUMN_HOURS, "vingt"));
+  g_assert_nonnull (trj_grid_get_error_message (grid));
+  trj_grid_cancel_edit (grid);
+  g_assert_false (type_cell (grid, 0, TRJ_LINES_COLUMN_DURATION, "0"));
+  trj_grid_cancel_edit (grid);
+
+  /* Nothing changed. */
+  g_assert_cmpfloat (pec_line (0)->rate, ==, 0.5);
+  g_assert_cmpfloat (pec_line (0)->weekly_hours, ==, 20);
+  g_assert_cmpfloat (pec_line (0)->duration_months, ==, 1);
+  assert_figure ("ae-programmed", "6" NNBSP "078" NBSP "€");
+}
+
+static void
+test_keys (void)
+{
+  TrjGrid *grid = lines_grid ();
+  guint row, column;
+
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Right, 0));
+  trj_grid_get_cursor (grid, &row, &column);
+  g_assert_cmpuint (column, ==, TRJ_LINES_COLUMN_HOURS);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Tab, 0));
+  trj_grid_get_cursor (grid, &row, &column);
+  g_assert_cmpuint (column, ==, TRJ_LINES_COLUMN_DURATION);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Home, GDK_CONTROL_MASK));
+  trj_grid_get_cursor (grid, &row, &column);
+  g_assert_cmpuint (row, ==, 0);
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_End, GDK_CONTROL_MASK));
+  trj_grid_get_cursor (grid, &row, &column);
+  g_assert_cmpuint (column, ==, TRJ_N_LINES_COLUMNS - 1);
+
+  /* Typing over a cell then Enter commits, as in a spreadsheet. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LAG);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_2, 0));
+  g_assert_true (trj_grid_is_editing (grid));
+  g_assert_true (trj_grid_commit_edit (grid));
+  g_assert_cmpint (pec_line (0)->payment_lag_months, ==, 2);
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_LAG, "1"));
+}
+
+static void
+test_paste_undo (void)
+{
+  TrjGrid *grid;
+  TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+
+  /* Insert adds a line after the cursor; twice makes three lines. */
+  trj_grid_set_cursor (lines_grid (), 0, 0);
+  activate ("win.add-line");
+  activate ("win.add-line");
+  grid = lines_grid ();
+  g_assert_cmpuint (trj_grid_model_get_n_rows (trj_grid_get_model (grid)), ==, 3);
+  g_assert_true (type_cell (grid, 1, TRJ_LINES_COLUMN_COFINANCING, "0"));
+  g_assert_true (type_cell (grid, 2, TRJ_LINES_COLUMN_COFINANCING, "0"));
+
+  /* A 3 × 4 block from a spreadsheet: volume, rate, hours, duration. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  g_assert_true (trj_grid_paste_text (grid, "24\t50 %\t20\t1\n12\t0,5\t20\t1\n36\t50\t20\t1\n", NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpfloat (pec_line (i)->rate, ==, 0.5);
+      g_assert_cmpfloat (pec_line (i)->weekly_hours, ==, 20);
+      g_assert_cmpfloat (pec_line (i)->duration_months, ==, 1);
+    }
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 24);
+  g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, 12);
+  g_assert_cmpfloat (trj_line_volume (pec_line (2)), ==, 36);
+  /* 6 × 6 077.93 */
+  assert_figure ("ae-programmed", "36" NNBSP "468" NBSP "€");
+  assert_cell (grid, 0, TRJ_LINES_COLUMN_AE, "12" NNBSP "156" NBSP "€");
+  assert_cell (grid, 2, TRJ_LINES_COLUMN_AE, "18" NNBSP "234" NBSP "€");
+
+  /* One undo step takes the whole paste back. */
+  activate ("win.undo");
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 12);
+  g_assert_cmpfloat (pec_line (1)->weekly_hours, !=, 20);
+  /* The two new lines have no entries yet: only line 0's 12 contracts remain. */
+  g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, 0);
+  assert_figure ("ae-programmed", "6" NNBSP "078" NBSP "€");
+  g_assert_true (trj_workbook_can_redo (wb));
+  activate ("win.redo");
+  assert_figure ("ae-programmed", "36" NNBSP "468" NBSP "€");
+
+  /* Monthly entries: the same lines, one column per month. */
+  trj_envelope_page_show_entries (pec_page (), TRUE);
+  grid = trj_envelope_page_get_entries_grid (pec_page ());
+  assert_cell (grid, 0, TRJ_ENTRIES_COLUMN_FIRST_MONTH, "2");
+  assert_cell (grid, 3, TRJ_ENTRIES_COLUMN_TOTAL, "72");
+  g_assert_true (type_cell (grid, 1, TRJ_ENTRIES_COLUMN_FIRST_MONTH, "3"));
+  g_assert_cmpfloat (pec_line (1)->entries[0], ==, 3);
+  g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, 14);
+  activate ("win.undo");
+  g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, 12);
+  trj_envelope_page_show_entries (pec_page (), FALSE);
+}
+
+static void
+test_solver (void)
+{
+  TrjSolverDialog *dialog;
+  TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+  g_autoptr(GError) error = NULL;
+
+  /* Line 0 at 24 contracts, lines 1 and 2 at 12 and 36: the envelope's AE is
+   * (V + 48) / 12 × 6 077.93; 7 × 6 077.93 needs V = 36. */
+  trj_grid_set_cursor (lines_grid (), 0, TRJ_LINES_COLUMN_VOLUME);
+  dialog = TRJ_SOLVER_DIALOG (trj_envelope_page_solve (pec_page ()));
+  g_assert_nonnull (dialog);
+  trj_solver_dialog_set_unknown (dialog, TRJ_UNKNOWN_VOLUME);
+  trj_solver_dialog_set_target (dialog, 7 * AE_12);
+  g_assert_true (trj_solver_dialog_has_solution (dialog));
+  g_assert_cmpfloat_with_epsilon (trj_solver_dialog_get_value (dialog), 36, 1e-4);
+  g_assert_nonnull (strstr (trj_solver_dialog_get_value_text (dialog), "36,0"));
+
+  /* Out of reach: no rate up to 100 % gives 1 000 M€. */
+  trj_solver_dialog_set_unknown (dialog, TRJ_UNKNOWN_RATE);
+  trj_solver_dialog_set_target (dialog, 1e9);
+  g_assert_false (trj_solver_dialog_has_solution (dialog));
+  g_assert_nonnull (strstr (trj_solver_dialog_get_detail_text (dialog), "100,0"));
+  g_assert_false (trj_solver_dialog_apply (dialog, &error));
+  g_clear_error (&error);
+
+  trj_solver_dialog_set_unknown (dialog, TRJ_UNKNOWN_VOLUME);
+  trj_solver_dialog_set_target (dialog, 7 * AE_12);
+  g_assert_true (trj_solver_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (0)), 36, 1e-4);
+  /* 7 × 6 077.93 = 42 545.53 */
+  assert_figure ("ae-programmed", "42" NNBSP "546" NBSP "€");
+
+  /* One step: undo gives back 24 contracts. */
+  activate ("win.undo");
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 24);
+  assert_figure ("ae-programmed", "36" NNBSP "468" NBSP "€");
+  g_assert_true (trj_workbook_can_redo (wb));
+}
+
+static void
+test_summary (void)
+{
+  TrjSummaryPage *summary;
+  TrjDocument *doc = trj_window_get_document (window);
+  GtkEditable *cie;
+
+  trj_window_show_envelope (window, NULL);
+  summary = TRJ_SUMMARY_PAGE (trj_window_get_page (window, NULL));
+  g_assert_nonnull (summary);
+  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, 0, TRJ_SUMMARY_COLUMN_AE_NOTIFIED), ==,
+                   "6" NNBSP "813" NNBSP "468" NBSP "€");
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, 0, TRJ_SUMMARY_COLUMN_AE_PROGRAMMED), ==,
+                   "36" NNBSP "468" NBSP "€");
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, 1, TRJ_SUMMARY_COLUMN_AE_NOTIFIED), ==,
+                   "2" NNBSP "214" NNBSP "318" NBSP "€");
+  /* Region: 6 813 468 + 2 214 318 */
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, 2, TRJ_SUMMARY_COLUMN_AE_NOTIFIED), ==,
+                   "9" NNBSP "027" NNBSP "786" NBSP "€");
+  /* PEC capacity: ⌊6 813 468 / (36 467.6 / 72)⌋ = ⌊13 452.3⌋ */
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, 0, TRJ_SUMMARY_COLUMN_CAPACITY), ==,
+                   "13" NNBSP "452");
+
+  /* 100 000 € moved from CIE jeunes: ⌊6 913 468 / 506.49⌋ = 13 649, shown while typing. */
+  cie = trj_summary_page_get_fungibility_entry (summary, TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE);
+  gtk_editable_set_text (cie, "100 000");
+  g_assert_nonnull (strstr (trj_summary_page_get_effect (summary, 0), "13" NNBSP "649"));
+  g_assert_nonnull (strstr (trj_summary_page_get_effect (summary, 0), "+197"));
+  g_assert_cmpfloat (trj_document_get_scenario (doc)->fungibility.cie_jeunes_to_pec_ae, ==, 0);
+  g_signal_emit_by_name (cie, "activate");
+  g_assert_cmpfloat (trj_document_get_scenario (doc)->fungibility.cie_jeunes_to_pec_ae, ==, 100000);
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, 0, TRJ_SUMMARY_COLUMN_AE_AVAILABLE), ==,
+                   "6" NNBSP "913" NNBSP "468" NBSP "€");
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, 0, TRJ_SUMMARY_COLUMN_CAPACITY), ==,
+                   "13" NNBSP "649");
+
+  /* More than CIE jeunes has is refused, with the reason; nothing changes. */
+  gtk_editable_set_text (cie, "3 000 000");
+  g_assert_nonnull (trj_summary_page_get_fungibility_error (summary));
+  g_signal_emit_by_name (cie, "activate");
+  g_assert_cmpfloat (trj_document_get_scenario (doc)->fungibility.cie_jeunes_to_pec_ae, ==, 100000);
+
+  activate ("win.undo");
+  g_assert_cmpfloat (trj_document_get_scenario (doc)->fungibility.cie_jeunes_to_pec_ae, ==, 0);
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, 0, TRJ_SUMMARY_COLUMN_AE_AVAILABLE), ==,
+                   "6" NNBSP "813" NNBSP "468" NBSP "€");
+}
+
+static void
+test_read_only (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (workbook_path);
+  TrjWindow *second = trj_window_new (app);
+  TrjWorkbook *wb;
+  TrjGrid *grid;
+
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_true (trj_window_open_file (second, file));
+  wb = trj_document_get_workbook (trj_window_get_document (second));
+  g_assert_true (trj_workbook_is_read_only (wb));
+  /* Refused edits: no line added, nothing typed. */
+  gtk_widget_activate_action (GTK_WIDGET (second), "win.add-line", NULL);
+  g_assert_cmpuint (trj_document_get_envelope (trj_window_get_document (second), "PEC_CIE_TP")->lines->len, ==, 3);
+
+  trj_window_show_envelope (second, "PEC_CIE_TP");
+  grid = trj_envelope_page_get_lines_grid (TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (second)));
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  g_assert_true (trj_grid_start_editing (grid, "99"));
+  g_assert_false (trj_grid_commit_edit (grid));
+  g_assert_nonnull (trj_grid_get_error_message (grid));
+  trj_grid_cancel_edit (grid);
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 24);
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+  int status;
+
+  app = trj_harness_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+
+  workbook_path = trj_harness_new_workbook ("Bretagne");
+  file = g_file_new_for_path (workbook_path);
+  window = trj_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (trj_window_open_file (window, file));
+  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+
+  g_test_add_func ("/window/open", test_open);
+  g_test_add_func ("/window/type", test_type);
+  g_test_add_func ("/window/invalid", test_invalid);
+  g_test_add_func ("/window/keys", test_keys);
+  g_test_add_func ("/window/paste-undo", test_paste_undo);
+  g_test_add_func ("/window/solver", test_solver);
+  g_test_add_func ("/window/summary", test_summary);
+  g_test_add_func ("/window/read-only", test_read_only);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  g_free (workbook_path);
+  return status;
+}

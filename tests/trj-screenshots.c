@@ -1,0 +1,107 @@
+/* trj-screenshots.c — saves the main screens as PNG (run by tools/screenshots under Xvfb)
+ *
+ * Usage: trj-screenshots OUTPUT_DIR
+ * On a Bretagne 2024 workbook: start page, envelope page, monthly entries grid,
+ * an invalid entry refused next to its cell, the solver, the summary.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trj-ui-harness.h"
+#include "trj-envelope-page.h"
+#include "trj-lines-model.h"
+#include "trj-solver-dialog.h"
+
+static void
+shoot (GtkWidget *toplevel, const char *dir, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  trj_harness_wait_frames (toplevel, 3);
+  if (!trj_harness_save_png (toplevel, path, &error))
+    g_error ("%s", error->message);
+  g_print ("%s\n", path);
+}
+
+static const struct {
+  guint row, column;
+  const char *text;
+} typed[] = {
+  { 0, TRJ_LINES_COLUMN_LABEL, "PEC Finistère" },
+  { 0, TRJ_LINES_COLUMN_DEPARTEMENT, "29" },
+  { 0, TRJ_LINES_COLUMN_PRESCRIBER, "France Travail" },
+  { 0, TRJ_LINES_COLUMN_VOLUME, "700" },
+  { 1, TRJ_LINES_COLUMN_LABEL, "PEC Ille-et-Vilaine" },
+  { 1, TRJ_LINES_COLUMN_DEPARTEMENT, "35" },
+  { 1, TRJ_LINES_COLUMN_PRESCRIBER, "Cap emploi" },
+  { 1, TRJ_LINES_COLUMN_VOLUME, "536" },
+  { 1, TRJ_LINES_COLUMN_RATE, "45 %" },
+  { 1, TRJ_LINES_COLUMN_COFINANCING, "20 %" },
+};
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(TrjApplication) app = trj_harness_init (&argc, &argv);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  TrjWindow *window;
+  TrjEnvelopePage *page;
+  TrjGrid *grid;
+  GtkWindow *solver;
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s OUTPUT_DIR\n", argv[0]);
+      return 2;
+    }
+  g_mkdir_with_parents (argv[1], 0755);
+
+  window = trj_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  shoot (GTK_WIDGET (window), argv[1], "start-page");
+
+  path = trj_harness_new_workbook ("Bretagne");
+  file = g_file_new_for_path (path);
+  if (!trj_window_open_file (window, file))
+    g_error ("cannot open %s", path);
+  page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
+  grid = trj_envelope_page_get_lines_grid (page);
+  /* Two lines typed as a planner would, so that the grid looks like a programme. */
+  trj_envelope_page_duplicate_line (page, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      trj_grid_set_cursor (grid, typed[i].row, typed[i].column);
+      trj_grid_start_editing (grid, typed[i].text);
+      if (!trj_grid_commit_edit (grid))
+        g_error ("%s refused: %s", typed[i].text, trj_grid_get_error_message (grid));
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
+  shoot (GTK_WIDGET (window), argv[1], "envelope-page");
+
+  trj_envelope_page_show_entries (page, TRUE);
+  shoot (GTK_WIDGET (window), argv[1], "monthly-grid");
+  trj_envelope_page_show_entries (page, FALSE);
+
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
+  trj_grid_start_editing (grid, "150 %");
+  trj_grid_commit_edit (grid);
+  shoot (GTK_WIDGET (window), argv[1], "invalid-entry");
+  trj_grid_cancel_edit (grid);
+
+  solver = trj_envelope_page_solve (page);
+  trj_solver_dialog_set_unknown (TRJ_SOLVER_DIALOG (solver), TRJ_UNKNOWN_RATE);
+  shoot (GTK_WIDGET (solver), argv[1], "solver");
+  gtk_window_close (solver);
+
+  trj_window_show_envelope (window, NULL);
+  shoot (GTK_WIDGET (window), argv[1], "summary");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

@@ -1,0 +1,113 @@
+/* trj-ui-harness.c — see trj-ui-harness.h */
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gstdio.h>
+
+#include "trj-ui-harness.h"
+#include "trj-i18n.h"
+#include "trj-workbook.h"
+
+TrjApplication *
+trj_harness_init (int *argc, char ***argv)
+{
+  TrjApplication *app;
+  g_autoptr(GError) error = NULL;
+
+  trj_i18n_init ();
+  gtk_disable_setlocale ();
+  gtk_init ();
+  adw_init ();
+
+  app = trj_application_new ();
+  /* Tests run side by side on one session bus. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  return app;
+}
+
+char *
+trj_harness_new_workbook (const char *region)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("trajectoire-XXXXXX", &error);
+  g_autofree char *name = NULL;
+  char *path;
+  g_autoptr(TrjWorkbook) wb = NULL;
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  name = g_strdup_printf ("%s 2024.trajectoire", region);
+  path = g_build_filename (dir, name, NULL);
+  wb = trj_workbook_new_for_region (path, region, 2024, &error);
+  if (wb == NULL)
+    g_error ("%s", error->message);
+  trj_workbook_close (wb);
+  return path;
+}
+
+static gboolean
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  guint *left = data;
+
+  if (*left > 0)
+    (*left)--;
+  return *left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+void
+trj_harness_wait_frames (GtkWidget *widget, guint n)
+{
+  guint left = n;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_widget_add_tick_callback (widget, count_frame, &left, NULL);
+  gtk_widget_queue_draw (widget);
+  while (left > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  trj_harness_flush ();
+}
+
+void
+trj_harness_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+gboolean
+trj_harness_save_png (GtkWidget *toplevel, const char *path, GError **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (toplevel);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (toplevel);
+  int height = gtk_widget_get_height (toplevel);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (toplevel));
+
+  /* The paintable has nothing while a redraw is pending: let a frame pass. */
+  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        trj_harness_wait_frames (toplevel, 1);
+    }
+  if (node == NULL || renderer == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "nothing drawn for %s", path);
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write %s", path);
+      return FALSE;
+    }
+  return TRUE;
+}
