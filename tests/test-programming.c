@@ -14,10 +14,12 @@
 #include "trj-i18n.h"
 #include "trj-json.h"
 #include "trj-programming.h"
+#include "trj-workbook.h"
 #include "trj-xlsx-reader.h"
 #include "trj-year-data.h"
 
 static char *tmpdir;
+static const char *cli_path;
 
 /* French messages use no-break spaces (« », before “:”, in numbers): compare
  * them with plain ones. */
@@ -493,6 +495,49 @@ test_csv_malformed (void)
   assert_csv_refused (huge, huge_expected);
 }
 
+/* trajectoire-cli export WORKBOOK --format xlsx|csv: the file read back is the
+ * workbook's scenario, under its name. */
+static void
+test_cli_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workbook_path = tmp_path ("cli.trajectoire");
+  g_autofree char *xlsx = tmp_path ("cli.xlsx");
+  g_autofree char *csv = tmp_path ("cli.csv");
+  g_autofree char *trajectory = tmp_path ("cli-trajectoire.csv");
+  g_autofree char *expected = NULL, *got = NULL, *name = NULL, *wb_name = NULL, *text = NULL;
+  g_autoptr(TrjWorkbook) workbook = trj_workbook_new_for_region (workbook_path, "Corse", 2024, &error);
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autoptr(TrjScenario) back = NULL;
+  const char *to_xlsx[] = { cli_path, "export", workbook_path, "--format", "xlsx", "-o", xlsx, NULL };
+  const char *to_csv[] = { cli_path, "export", workbook_path, "--format", "csv", "-o", csv, NULL };
+  int status;
+
+  g_assert_no_error (error);
+  scenario = trj_workbook_get_scenario (workbook, trj_workbook_get_current_scenario (workbook), &error);
+  g_assert_no_error (error);
+  wb_name = trj_workbook_get_scenario_name (workbook, trj_workbook_get_current_scenario (workbook));
+  g_clear_object (&workbook);
+
+  g_spawn_sync (NULL, (char **) to_xlsx, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  back = trj_programming_read_xlsx (xlsx, &name, &error);
+  g_assert_no_error (error);
+  expected = trj_json_scenario_to_data (scenario);
+  got = trj_json_scenario_to_data (back);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpstr (name, ==, wb_name);
+
+  g_spawn_sync (NULL, (char **) to_csv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_file_get_contents (csv, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "enveloppe;identifiant;"));
+  g_assert_true (g_file_test (trajectory, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -500,6 +545,8 @@ main (int argc, char **argv)
 
   trj_i18n_init ();
   g_test_init (&argc, &argv, NULL);
+  g_assert_cmpint (argc, ==, 2);
+  cli_path = argv[1];
   tmpdir = g_dir_make_tmp ("trj-programming-XXXXXX", NULL);
 
   g_test_add_func ("/programming/xlsx/example", test_xlsx_example);
@@ -510,6 +557,7 @@ main (int argc, char **argv)
   g_test_add_func ("/programming/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/programming/csv/comma-point", test_csv_comma_point);
   g_test_add_func ("/programming/csv/malformed", test_csv_malformed);
+  g_test_add_func ("/programming/cli/export", test_cli_export);
 
   status = g_test_run ();
   if (status == 0)

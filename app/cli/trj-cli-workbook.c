@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "trj-cli.h"
+#include "trj-csv.h"
 #include "trj-json.h"
+#include "trj-programming.h"
 #include "trj-workbook.h"
 
 enum {
@@ -54,7 +56,7 @@ find_scenario (TrjWorkbook *wb, const char *name, GError **error)
   list = trj_workbook_list_scenarios (wb);
   names = g_string_new (NULL);
   for (guint i = 0; i < list->len; i++)
-    g_string_append_printf (names, "%s“%s”", i ? ", " : "",
+    g_string_append_printf (names, "%s%s", i ? ", " : "",
                             ((TrjScenarioInfo *) g_ptr_array_index (list, i))->name);
   g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND,
                _("%s: there is no scenario “%s” (scenarios: %s)"),
@@ -205,11 +207,56 @@ export_json (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **e
   return TRUE;
 }
 
+/* The programming file; its scenario name is the workbook's. */
+static gboolean
+export_xlsx (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **error)
+{
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autofree char *name = NULL;
+  TrjProgrammingInfo info = { NULL, NULL };
+
+  if (output == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("the xlsx export needs --output FILE"));
+      return FALSE;
+    }
+  if ((scenario = trj_workbook_get_scenario (wb, scenario_id, error)) == NULL)
+    return FALSE;
+  name = trj_workbook_get_scenario_name (wb, scenario_id);
+  info.scenario_name = name;
+  return trj_programming_write_xlsx (scenario, &info, output, error);
+}
+
+/* The lines to FILE.csv and the trajectory beside it, FILE-trajectoire.csv. */
+static gboolean
+export_csv (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **error)
+{
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *trajectory = NULL;
+
+  if (output == NULL || !g_str_has_suffix (output, ".csv"))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("the CSV export needs --output FILE.csv"));
+      return FALSE;
+    }
+  if ((scenario = trj_workbook_get_scenario (wb, scenario_id, error)) == NULL)
+    return FALSE;
+  stem = g_strndup (output, strlen (output) - strlen (".csv"));
+  trajectory = g_strconcat (stem, "-trajectoire.csv", NULL);
+  return trj_csv_export_lines (scenario, output, error)
+         && trj_csv_export_trajectory (scenario, trajectory, error);
+}
+
 static const struct {
   const char *name;
   ExportFunc func;
 } export_formats[] = {
   { "json", export_json },
+  { "xlsx", export_xlsx },
+  { "csv", export_csv },
 };
 
 int
@@ -220,7 +267,8 @@ trj_cli_export (int argc, char **argv)
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("Format of the export: json (default)"), N_("FORMAT") },
+      N_("Format of the export: json (default), xlsx (programming file) or csv "
+         "(lines to FILE.csv, trajectory to FILE-trajectoire.csv)"), N_("FORMAT") },
     { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
       N_("Scenario to export (default: the active one)"), N_("NAME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
