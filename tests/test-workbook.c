@@ -588,41 +588,15 @@ test_undo_after_reopen (Fixture *f, gconstpointer data)
 
 /* ── Import and export ────────────────────────────────────────────────── */
 
-/* Every shape MODEL.md 7 allows: volume and monthly entries, previous
- * entries, profile, post-aid and free lines, overrides, fungibility. */
-static const char rich_scenario[] =
-  "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\",\n"
-  "  \"zone\": \"metropole\",\n"
-  "  \"reference\": { \"smic_hourly\": [ {\"from\": \"2024-01-01\", \"value\": 11.65},\n"
-  "                                   {\"from\": \"2024-11-01\", \"value\": 11.88} ],\n"
-  "                 \"cd_share\": 0.88 },\n"
-  "  \"envelopes\": [\n"
-  "    { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 6813468, \"cp_notified\": 3259524,\n"
-  "      \"volume_notified\": 1236, \"cp_notified_includes_stock\": false,\n"
-  "      \"lines\": [\n"
-  "        { \"id\": \"pec-29-ft\", \"label\": \"PEC Finistère France Travail\", \"kind\": \"PEC\",\n"
-  "          \"rate\": 0.5, \"weekly_hours\": 25, \"duration_months\": 9.9,\n"
-  "          \"cofinanced_share\": 0.15, \"payment_lag_months\": 1,\n"
-  "          \"entries\": [30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30.5],\n"
-  "          \"previous_entries\": [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5] },\n"
-  "        { \"id\": \"pec-35\", \"label\": \"PEC Ille-et-Vilaine\", \"kind\": \"PEC\",\n"
-  "          \"rate\": 0.45, \"weekly_hours\": 20, \"duration_months\": 12,\n"
-  "          \"volume\": 240, \"profile\": [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0] } ] },\n"
-  "    { \"id\": \"CIE_JEUNES\", \"ae_notified\": 1000000, \"cp_notified\": 400000,\n"
-  "      \"volume_notified\": 235, \"cp_notified_includes_stock\": false,\n"
-  "      \"lines\": [\n"
-  "        { \"id\": \"cie\", \"label\": \"CIE jeunes\", \"kind\": \"CIE_JEUNES\",\n"
-  "          \"rate\": 0.35, \"weekly_hours\": 28.3, \"duration_months\": 8.3,\n"
-  "          \"volume\": 235 } ] } ],\n"
-  "  \"fungibility\": { \"cie_jeunes_to_pec_ae\": 50000, \"cie_jeunes_to_pec_cp\": 20000,\n"
-  "                   \"initiatives_territoriales_ae\": 10000 } }\n";
-
 static void
 test_import_export (Fixture *f, gconstpointer data)
 {
   g_autoptr(TrjWorkbook) wb = new_bretagne (f, "import.trajectoire");
   g_autoptr(GError) error = NULL;
-  g_autoptr(TrjScenario) in = trj_json_scenario_from_data (rich_scenario, -1, &error);
+  /* Every shape MODEL.md 7 allows: volume and monthly entries, previous
+   * entries, profile, overrides, fungibility. */
+  g_autofree char *rich = g_test_build_filename (G_TEST_DIST, "fixtures", "workbook-rich-scenario.json", NULL);
+  g_autoptr(TrjScenario) in = trj_json_scenario_from_file (rich, &error);
   g_autoptr(TrjScenario) out = NULL;
   g_autoptr(TrjScenario) copy = NULL;
   g_autofree char *expected = NULL, *got = NULL, *got_copy = NULL;

@@ -1,0 +1,164 @@
+/* test-workbook-cli.c — trajectoire-cli new, import, export, scenarios, and
+ * simulate on a workbook. The path of the built CLI is the first argument. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "trj-json.h"
+#include "trj-year-data.h"
+
+static const char *cli;
+static char *dir;
+
+/* Runs the CLI with a NULL-terminated list of arguments; returns its exit code. */
+static int
+run_cli (char **out, char **err, ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL, *stderr_text = NULL;
+  const char *arg;
+  int status;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) cli);
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_assert_true (g_spawn_sync (dir, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &stdout_text, &stderr_text, &status, &error));
+  g_assert_no_error (error);
+  if (out)
+    *out = g_steal_pointer (&stdout_text);
+  if (err)
+    *err = g_steal_pointer (&stderr_text);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static char *
+read_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_new_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) example = trj_year_data_example (trj_year_data_get (2024, NULL), "Bretagne", &error);
+  g_autofree char *expected = trj_json_scenario_to_data (example);
+  g_autofree char *exported = NULL, *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (NULL, NULL, "new", "b.trajectoire", "--region", "bretagne", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &err, "new", "b.trajectoire", "--region", "Bretagne", NULL), ==, 1);
+  g_assert_true (strstr (err, "b.trajectoire") != NULL);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "new", "c.trajectoire", NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, &err, "new", "c.trajectoire", "--region", "Atlantide", NULL), ==, 1);
+  g_assert_true (strstr (err, "Atlantide") != NULL);
+
+  /* A new workbook holds `trajectoire-cli example`. */
+  g_assert_cmpint (run_cli (NULL, NULL, "export", "b.trajectoire", "--format", "json", "-o", "b.json", NULL), ==, 0);
+  exported = read_file ("b.json");
+  g_assert_cmpstr (exported, ==, expected);
+  g_assert_cmpint (run_cli (&out, NULL, "export", "b.trajectoire", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, expected);
+  g_assert_cmpint (run_cli (NULL, NULL, "export", "b.trajectoire", "--format", "docx", NULL), ==, 2);
+}
+
+static void
+test_import_roundtrip (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "workbook-rich-scenario.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) rich = trj_json_scenario_from_file (fixture, &error);
+  g_autofree char *canonical = trj_json_scenario_to_data (rich);
+  g_autofree char *canonical_path = g_build_filename (dir, "rich.json", NULL);
+  g_autofree char *exported = NULL, *list = NULL, *err = NULL;
+  g_autofree char *from_json = NULL, *from_workbook = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (canonical_path, canonical, -1, NULL));
+  g_assert_cmpint (run_cli (NULL, NULL, "new", "r.trajectoire", "--region", "Bretagne", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "import", "r.trajectoire", "rich.json", "--name", "Riche", NULL), ==, 0);
+  /* Default name: the file name; a second import under the same name is refused. */
+  g_assert_cmpint (run_cli (NULL, NULL, "import", "r.trajectoire", "rich.json", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &err, "import", "r.trajectoire", "rich.json", NULL), ==, 1);
+  g_assert_true (strstr (err, "rich") != NULL);
+
+  /* import then export gives back an equal document. */
+  g_assert_cmpint (run_cli (NULL, NULL, "export", "r.trajectoire", "--scenario", "Riche", "-o", "back.json", NULL), ==, 0);
+  exported = read_file ("back.json");
+  g_assert_cmpstr (exported, ==, canonical);
+
+  g_assert_cmpint (run_cli (&list, NULL, "scenarios", "r.trajectoire", NULL), ==, 0);
+  lines = g_strsplit (list, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* 3 scenarios and the final "" */
+  g_assert_true (g_str_has_prefix (lines[0], "* "));
+  g_assert_cmpstr (lines[1], ==, "  Riche");
+  g_assert_cmpstr (lines[2], ==, "  rich");
+
+  /* simulate reads the workbook's scenario as it reads the JSON. */
+  g_assert_cmpint (run_cli (&from_json, NULL, "simulate", "rich.json", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&from_workbook, NULL, "simulate", "r.trajectoire", "--scenario", "Riche", NULL), ==, 0);
+  g_assert_cmpstr (from_workbook, ==, from_json);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "simulate", "r.trajectoire", "--scenario", "Absent", NULL), ==, 1);
+  g_assert_true (strstr (err, "Riche") != NULL);
+}
+
+static void
+test_not_a_workbook (void)
+{
+  g_autofree char *path = g_build_filename (dir, "notes.trajectoire", NULL);
+  g_autofree char *err = NULL, *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "PEC;1236\n", -1, NULL));
+  g_assert_cmpint (run_cli (NULL, &err, "scenarios", "notes.trajectoire", NULL), ==, 1);
+  g_assert_true (strstr (err, "notes.trajectoire") != NULL);
+  g_assert_cmpint (run_cli (NULL, NULL, "simulate", "notes.trajectoire", NULL), ==, 1);
+  after = read_file ("notes.trajectoire");
+  g_assert_cmpstr (after, ==, "PEC;1236\n");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  if (argc < 2)
+    g_error ("usage: test-workbook-cli PATH-TO-trajectoire-cli");
+  cli = argv[1];
+  dir = g_dir_make_tmp ("trj-workbook-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/workbook-cli/new-export", test_new_export);
+  g_test_add_func ("/workbook-cli/import-roundtrip", test_import_roundtrip);
+  g_test_add_func ("/workbook-cli/not-a-workbook", test_not_a_workbook);
+  status = g_test_run ();
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+  return status;
+}
