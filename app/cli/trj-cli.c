@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "trj-cli.h"
+#include "trj-engine.h"
+#include "trj-format.h"
 #include "trj-i18n.h"
 
 typedef struct {
@@ -17,6 +19,7 @@ typedef struct {
 
 static const TrjCliCommand commands[] = {
   { "simulate",    trj_cli_simulate,    N_("Compute the AE/CP trajectory of a scenario or workbook") },
+  { "summary",     trj_cli_summary,     N_("Print the summary of each envelope (notified, programmed, margins, alerts)") },
   { "solve",       trj_cli_solve,       N_("Find the value of one parameter that meets a target AE") },
   { "example",     trj_cli_example,     N_("Print a starting scenario for a region from the notification") },
   { "new",         trj_cli_new,         N_("Create a workbook for a region and year") },
@@ -68,6 +71,7 @@ int
 main (int argc, char **argv)
 {
   trj_i18n_init ();
+  trj_engine_set_money_formatter (trj_format_money);
 
   if (argc < 2)
     {

@@ -22,6 +22,8 @@ TrjScenario *trj_cli_load_scenario (const char *path, const char *scenario_name,
 int trj_cli_simulate     (int argc, char **argv);
 int trj_cli_solve        (int argc, char **argv);
 int trj_cli_example      (int argc, char **argv);
+/* trj-cli-summary.c */
+int trj_cli_summary      (int argc, char **argv);
 /* trj-cli-workbook.c */
 /* TRUE when path is a workbook (an SQLite file) rather than a JSON document. */
 gboolean     trj_cli_is_workbook       (const char *path);

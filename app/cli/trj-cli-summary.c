@@ -1,0 +1,122 @@
+/* trj-cli-summary.c — `trajectoire-cli summary`: the envelope summary as text
+ *
+ * What a planner reads first: for each envelope, notified and programmed AE and
+ * CP, margins, consumption, capacity and alerts, in French figures. The headless
+ * demo of `make run` prints it.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "trj-alert-text.h"
+#include "trj-cli.h"
+#include "trj-engine.h"
+#include "trj-format.h"
+#include "trj-year-data.h"
+
+static void
+print_row (const char *label, char *value)
+{
+  /* Pad on characters, not bytes: labels carry accents. */
+  glong pad = 34 - g_utf8_strlen (label, -1);
+
+  printf ("  %s%*s %s\n", label, (int) MAX (pad, 1), "", value);
+  g_free (value);
+}
+
+static char *
+money_or_dash (double euros)
+{
+  return isnan (euros) ? g_strdup ("—") : trj_format_money (euros);
+}
+
+static void
+print_envelope (const TrjScenario *scenario, const TrjResult *result, guint e)
+{
+  const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+  const TrjEnvelopeResult *er = &result->envelopes[e];
+  guint alerts = 0;
+
+  printf ("\n%s\n", env->id);
+  print_row (_("AE notified (after fungibility)"), trj_format_money (er->ae_available));
+  print_row (_("AE programmed"), trj_format_money (er->f.ae_total));
+  print_row (_("AE margin"), trj_format_money (er->ae_margin));
+  print_row (_("AE consumption"), isnan (er->ae_consumption) ? g_strdup ("—")
+                                                             : trj_format_percent (er->ae_consumption, 1));
+  print_row (_("CP notified (after fungibility)"), trj_format_money (er->cp_available));
+  print_row (_("CP paid in the year"), trj_format_money (er->f.cp_total));
+  print_row (_("CP margin"), trj_format_money (er->cp_margin));
+  print_row (_("Still to pay after December"), trj_format_money (er->f.cp_after_year));
+  print_row (_("Contracts programmed"), trj_format_integer (er->f.volume));
+  print_row (_("Contracts notified"), trj_format_integer (env->volume_notified));
+  print_row (_("AE per contract"), money_or_dash (er->f.ae_per_contract));
+  print_row (_("Capacity (contracts)"), isnan (er->capacity) ? g_strdup ("—") : trj_format_integer (er->capacity));
+  if (!isnan (er->avg_rate))
+    {
+      print_row (_("Average rate"), trj_format_percent (er->avg_rate, 1));
+      print_row (_("Average weekly hours"), trj_format_number (er->avg_hours, 1));
+      print_row (_("Average duration (months)"), trj_format_number (er->avg_duration, 1));
+      print_row (_("Average cofinanced share"), trj_format_percent (er->avg_cofinancing, 1));
+    }
+  for (guint i = 0; i < result->n_alerts; i++)
+    if (result->alerts[i].envelope == (int) e)
+      {
+        g_autofree char *text = trj_alert_message (scenario, &result->alerts[i]);
+        printf ("  ⚠ %s\n", text);
+        alerts++;
+      }
+  if (alerts == 0)
+    printf ("  %s\n", _("No alert"));
+}
+
+int
+trj_cli_summary (int argc, char **argv)
+{
+  g_autofree char *scenario_name = NULL;
+  const GOptionEntry entries[] = {
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Scenario of a workbook (default: its active scenario)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("WORKBOOK|SCENARIO.json"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autoptr(TrjResult) result = NULL;
+  const TrjYearData *data;
+
+  g_set_prgname ("trajectoire-cli summary");
+  g_option_context_set_summary (context, _("Print the summary of each envelope: notified, programmed, margins, capacity and alerts."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!trj_cli_parse (context, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    {
+      trj_cli_error (_("one workbook or scenario file is expected"));
+      return 2;
+    }
+
+  scenario = trj_cli_load_scenario (argv[1], scenario_name, &error);
+  if (scenario == NULL)
+    {
+      trj_cli_error ("%s", error->message);
+      return 1;
+    }
+  data = trj_year_data_get (scenario->year, &error);
+  result = trj_result_new (scenario);
+  if (data == NULL || !trj_engine_compute (scenario, &data->rules, result, &error))
+    {
+      trj_cli_error ("%s", error->message);
+      return 1;
+    }
+
+  printf (_("Programming %d — %s"), scenario->year, scenario->region);
+  printf ("\n");
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    print_envelope (scenario, result, e);
+  printf ("\n%s\n", _("Region"));
+  print_row (_("AE programmed"), trj_format_money (result->region.ae_total));
+  print_row (_("CP paid in the year"), trj_format_money (result->region.cp_total));
+  return 0;
+}
