@@ -236,7 +236,7 @@ def check_xlsx(path, scenario, result):
     if "€" not in money or "." in money.split(";")[0]:
         fail("Synthèse format", f"money format {money!r}")
     percent = lines_ws.cell(row=2, column=7).number_format
-    if percent != "0.0%":
+    if not (percent.startswith("0.0") and percent.endswith("%")):
         fail("Lignes format", f"rate format {percent!r}")
 
 

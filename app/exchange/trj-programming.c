@@ -224,6 +224,8 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
   lxw_row_t row = 2, first;
   double cie_cp_moved = 0;
 
+  /* A validator reads the summary on one sheet of paper. */
+  worksheet_fit_to_pages (sheet.ws, 1, 1);
   trj_xlsx_page_text (&sheet, 0, 0, title, w->book->title);
   sheet.widths[0] = 20;   /* the title overflows into the next cells */
 

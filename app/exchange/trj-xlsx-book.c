@@ -22,7 +22,7 @@ create_formats (TrjXlsxBook *book)
     [TRJ_XLSX_TEXT]    = NULL,
     [TRJ_XLSX_MONEY]   = "#,##0\\ \"€\";[Red]\\-#,##0\\ \"€\"",
     [TRJ_XLSX_COUNT]   = "#,##0;[Red]\\-#,##0",
-    [TRJ_XLSX_PERCENT] = "0.0%",
+    [TRJ_XLSX_PERCENT] = "0.0\"\u202f\"%",
     [TRJ_XLSX_DECIMAL] = "#,##0.0",
     [TRJ_XLSX_PLAIN]   = "General",
   };
@@ -113,7 +113,7 @@ trj_xlsx_book_close (TrjXlsxBook *book, GError **error)
 TrjXlsxPage
 trj_xlsx_book_add_page (TrjXlsxBook *book, const char *name, guint header_rows, guint frozen_cols)
 {
-  TrjXlsxPage page = { workbook_add_worksheet (book->wb, name), { 0 } };
+  TrjXlsxPage page = { .ws = workbook_add_worksheet (book->wb, name) };
   g_autofree char *footer = g_strdup_printf ("&L%s&R%s &P / &N", name, _("Page"));
   g_autofree char *header = g_strdup_printf ("&C%s", book->page_header);
 
@@ -180,6 +180,13 @@ trj_xlsx_page_header (TrjXlsxBook *book, TrjXlsxPage *page, lxw_row_t row, lxw_c
     trj_xlsx_page_note_width (page, col, words[i]);
   if (col < TRJ_XLSX_MAX_COLUMNS)
     page->widths[col] = MAX (page->widths[col], 10);
+  if (page->n_headers < TRJ_XLSX_MAX_HEADERS)
+    {
+      page->headers[page->n_headers].row = row;
+      page->headers[page->n_headers].col = col;
+      page->headers[page->n_headers].length = g_utf8_strlen (text, -1);
+      page->n_headers++;
+    }
 }
 
 void
@@ -216,6 +223,22 @@ trj_xlsx_page_finish (TrjXlsxPage *page)
   for (lxw_col_t col = 0; col < TRJ_XLSX_MAX_COLUMNS; col++)
     if (page->widths[col] > 0)
       worksheet_set_column (page->ws, col, col, page->widths[col], NULL);
+
+  for (guint i = 0; i < page->n_headers; i++)
+    {
+      lxw_row_t row = page->headers[i].row;
+      guint lines = 1;
+
+      /* The tallest header of the row sets its height; a wrapped line holds
+       * about (width − 3) characters (bold, word breaks). */
+      for (guint j = 0; j < page->n_headers; j++)
+        if (page->headers[j].row == row && page->headers[j].col < TRJ_XLSX_MAX_COLUMNS)
+          {
+            double width = MAX (page->widths[page->headers[j].col] - 3, 1);
+            lines = MAX (lines, (guint) ceil (page->headers[j].length / width));
+          }
+      worksheet_set_row (page->ws, row, 15.0 * lines, NULL);
+    }
 }
 
 char *

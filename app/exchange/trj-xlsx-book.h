@@ -40,10 +40,20 @@ typedef struct {
   char *page_header;
 } TrjXlsxBook;
 
-/* One worksheet being written; remembers the widest text of each column. */
+#define TRJ_XLSX_MAX_HEADERS 128
+
+/* One worksheet being written; remembers the widest text of each column, and
+ * its header cells, whose rows are made tall enough for their wrapped text
+ * (spreadsheets do not grow a row written with a fixed height). */
 typedef struct {
   lxw_worksheet *ws;
   double widths[TRJ_XLSX_MAX_COLUMNS];
+  struct {
+    lxw_row_t row;
+    lxw_col_t col;
+    guint length;   /* characters */
+  } headers[TRJ_XLSX_MAX_HEADERS];
+  guint n_headers;
 } TrjXlsxPage;
 
 /* page_header: centred at the top of every printed page. */
@@ -69,7 +79,7 @@ void trj_xlsx_page_number  (TrjXlsxBook *book, TrjXlsxPage *page, lxw_row_t row,
 void trj_xlsx_page_formula (TrjXlsxBook *book, TrjXlsxPage *page, lxw_row_t row,
                             lxw_col_t col, const char *formula, double cached,
                             TrjXlsxStyle style, gboolean bold);
-/* Applies the column widths. */
+/* Applies the column widths and the header rows' heights. */
 void trj_xlsx_page_finish  (TrjXlsxPage *page);
 
 char *trj_xlsx_cell_name   (lxw_row_t row, lxw_col_t col);                 /* "B3" */
