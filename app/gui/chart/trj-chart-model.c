@@ -53,10 +53,11 @@ const char *
 trj_chart_envelope_title (const char *envelope_id)
 {
   static const struct { const char *id; const char *title; } titles[] = {
-    { "PEC_CIE_TP", N_("PEC and CIE for all") },
-    { "CIE_JEUNES", N_("CIE for young people") },
-    { "IAE", N_("Inclusion through economic activity") },
-    { "EA", N_("Adapted enterprises") },
+    /* The same names as the window's sidebar (trj_envelope_title). */
+    { "PEC_CIE_TP", N_("PEC and CIE tous publics") },
+    { "CIE_JEUNES", N_("CIE jeunes") },
+    { "IAE", N_("Insertion par l'activité économique") },
+    { "EA", N_("Entreprises adaptées") },
     { "GEIQ", N_("GEIQ") },
   };
 
