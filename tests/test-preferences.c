@@ -86,10 +86,10 @@ test_widgets_write_settings (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_settings_get_int (f->settings, "default-payment-lag"), ==, 3);
 
   adw_combo_row_set_selected (find (f, "profile_row"),
-                              TRJ_ENTRY_PROFILE_SCHOOL_YEAR);
+                              TRJ_ENTRY_PROFILE_AUTUMN);
   profile_nick = g_settings_get_string (f->settings, "default-entry-profile");
-  g_assert_cmpstr (profile_nick, ==, "school-year");
-  g_assert_cmpint (g_settings_get_enum (f->settings, "default-entry-profile"), ==, 2);
+  g_assert_cmpstr (profile_nick, ==, "autumn");
+  g_assert_cmpint (g_settings_get_enum (f->settings, "default-entry-profile"), ==, 3);
 
   gtk_spin_button_set_value (find (f, "tolerance_spin"), 2.5);
   g_assert_cmpfloat (g_settings_get_double (f->settings, "alert-tolerance"), ==, 2.5);
@@ -106,9 +106,9 @@ static void
 test_settings_update_widgets (Fixture *f, gconstpointer data)
 {
 
-  g_settings_set_string (f->settings, "default-entry-profile", "front-loaded");
+  g_settings_set_string (f->settings, "default-entry-profile", "second-half");
   g_assert_cmpuint (adw_combo_row_get_selected (find (f, "profile_row")),
-                    ==, TRJ_ENTRY_PROFILE_FRONT_LOADED);
+                    ==, TRJ_ENTRY_PROFILE_SECOND_HALF);
 
   g_settings_set_double (f->settings, "alert-tolerance", 1.5);
   g_assert_cmpfloat (gtk_spin_button_get_value (find (f, "tolerance_spin")),
@@ -127,9 +127,9 @@ test_french (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Préférences");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (profile)), ==,
                    "_Profil mensuel");
-  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 2), ==,
-                   "Année scolaire");
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 1), ==,
+                   "Premier semestre");
 }
 
 int

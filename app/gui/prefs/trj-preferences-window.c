@@ -29,7 +29,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Indexed by TrjEntryProfile: the nicks of the schema's EntryProfile enum. */
-static const char *const profile_nicks[] = { "uniform", "front-loaded", "school-year" };
+static const char *const profile_nicks[] = { "uniform", "first-half", "second-half", "autumn" };
 
 static gboolean
 profile_get_mapping (GValue *value, GVariant *variant, gpointer user_data)

@@ -9,11 +9,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TrjPreferencesWindow, trj_preferences_window, TRJ, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 /* The entry profiles of the "default-entry-profile" key, in the order of the
- * window's list (the schema's enum nicks). */
+ * window's list; the schema's enum nicks are those of the envelope page's
+ * envelope.apply-profile action: "uniform", "first-half", "second-half", "autumn". */
 typedef enum {
   TRJ_ENTRY_PROFILE_UNIFORM,
-  TRJ_ENTRY_PROFILE_FRONT_LOADED,
-  TRJ_ENTRY_PROFILE_SCHOOL_YEAR,
+  TRJ_ENTRY_PROFILE_FIRST_HALF,
+  TRJ_ENTRY_PROFILE_SECOND_HALF,
+  TRJ_ENTRY_PROFILE_AUTUMN,
 } TrjEntryProfile;
 
 /* Every control writes its key as soon as it changes: there is no "Apply".
