@@ -141,7 +141,8 @@ test_defaults (void)
     " \"cp_notified\": 1, \"volume_notified\": 0, \"cp_notified_includes_stock\": false,"
     " \"previous_modulation_cp\": 0, \"lines\": [{\"id\": \"a\", \"kind\": \"PEC\","
     " \"rate\": 0.5, \"weekly_hours\": 25, \"duration_months\": 9.9, \"cofinanced_share\": 0,"
-    " \"payment_lag_months\": 1, \"volume\": 12}]}]}";
+    " \"payment_lag_months\": 1, \"volume\": 12}]}],"
+    " \"fungibility\": {\"cie_jeunes_to_pec_ae\": 0, \"initiatives_territoriales_ae\": 0}}";
   const char *expected =
     "{\n"
     "  \"format\": \"trajectoire-scenario/1\",\n"
@@ -164,14 +165,16 @@ test_defaults (void)
     "        }\n"
     "      ]\n"
     "    }\n"
-    "  ]\n"
+    "  ],\n"
+    "  \"fungibility\": {}\n"
     "}\n";
   g_autoptr(TrjScenario) scenario = parse_ok (explicit_defaults);
   g_autofree char *exported = trj_json_scenario_to_data (scenario);
   TrjLine *line = line_of (scenario, "a");
 
   g_assert_false (scenario->overrides_smic || scenario->overrides_rsa);
-  g_assert_false (scenario->has_fungibility);
+  g_assert_true (scenario->has_fungibility);
+  g_assert_false (scenario->fungibility.has_cie_jeunes_to_pec_cp);
   /* Without overrides the year's reference applies: SMIC 11.65 € from January 2024. */
   g_assert_cmpuint (scenario->reference.smic_hourly.n_points, ==, 5);
   g_assert_cmpfloat (scenario->reference.smic_hourly.points[2].value, ==, 11.65);

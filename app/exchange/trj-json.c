@@ -974,10 +974,10 @@ write_fungibility (TrjJsonWriter *w, const TrjScenario *scenario)
     return;
   trj_json_writer_key (w, "fungibility");
   trj_json_writer_begin_object (w);
-  write_number_member (w, "cie_jeunes_to_pec_ae", f->cie_jeunes_to_pec_ae);
+  write_optional_number (w, "cie_jeunes_to_pec_ae", f->cie_jeunes_to_pec_ae, 0);
   if (f->has_cie_jeunes_to_pec_cp)
     write_number_member (w, "cie_jeunes_to_pec_cp", f->cie_jeunes_to_pec_cp);
-  write_number_member (w, "initiatives_territoriales_ae", f->initiatives_territoriales_ae);
+  write_optional_number (w, "initiatives_territoriales_ae", f->initiatives_territoriales_ae, 0);
   write_optional_number (w, "demandes_complementaires", f->demandes_complementaires, 0);
   trj_json_writer_end_object (w);
 }
