@@ -7,6 +7,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "trj-alert-text.h"
 #include "trj-i18n.h"
 #include "trj-json.h"
 #include "trj-json-writer.h"
@@ -561,6 +562,47 @@ test_result (void)
   assert_number (o, "cp_total", 2500);
 }
 
+/* ── Alert texts ───────────────────────────────────────────────────────── */
+
+static void
+test_alert_texts (void)
+{
+  static const struct {
+    TrjAlert alert;
+    const char *message;
+  } cases[] = {
+    { { TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 0, 0.65, 0.30, 0.60 },
+      "Taux de 65,0" NBSP "% hors de la plage 30,0" NBSP "%–60,0" NBSP "%" },
+    { { TRJ_ALERT_HOURS_OUT_OF_RANGE, 0, 0, 32.5, 20, 30 },
+      "Durée hebdomadaire de 32,5" NBSP "h hors de la plage 20–30" NBSP "h" },
+    { { TRJ_ALERT_DURATION_OUT_OF_RANGE, 0, 0, 14, 6, 12 },
+      "Durée de prise en charge de 14" NBSP "mois hors de la plage 6–12" NBSP "mois" },
+    { { TRJ_ALERT_AE_OVER_ENVELOPE, 0, -1, 7012345, 0, 6813468 },
+      "AE programmées de 7" NNBSP "012" NNBSP "345" NBSP "€" NNBSP ": dépassement de l’enveloppe"
+      " disponible (6" NNBSP "813" NNBSP "468" NBSP "€) de 198" NNBSP "877" NBSP "€" },
+    { { TRJ_ALERT_CP_OVER_ENVELOPE, 0, -1, 3666735.4, 0, 3259524 },
+      "CP programmés de 3" NNBSP "666" NNBSP "735" NBSP "€" NNBSP ": dépassement de l’enveloppe"
+      " disponible (3" NNBSP "259" NNBSP "524" NBSP "€) de 407" NNBSP "211" NBSP "€" },
+    { { TRJ_ALERT_FUNGIBILITY_OVER_CEILING, 0, -1, 50000, 0, 29980.4 },
+      "Initiatives territoriales de 50" NNBSP "000" NBSP "€" NNBSP ": dépassement du plafond"
+      " (29" NNBSP "980" NBSP "€) de 20" NNBSP "020" NBSP "€" },
+    { { TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1, 0.1, 0.15, 1 },
+      "Part cofinancée moyenne de 10,0" NBSP "% inférieure à l’objectif de 15,0" NBSP "%" },
+    { { TRJ_ALERT_RATE_ABOVE_AVERAGE, 0, -1, 0.52, 0, 0.5 },
+      "Taux moyen de 52,0" NBSP "% supérieur à la moyenne de la circulaire (50,0" NBSP "%)"
+      NNBSP ": le volume doit baisser" },
+  };
+  g_autoptr(TrjScenario) scenario = parse_ok (small_scenario);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (cases) == TRJ_N_ALERT_CODES);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = trj_alert_message (scenario, &cases[i].alert);
+
+      g_assert_cmpstr (message, ==, cases[i].message);
+    }
+}
+
 /* ── Writer ────────────────────────────────────────────────────────────── */
 
 static void
@@ -618,6 +660,7 @@ main (int argc, char **argv)
   g_test_add_func ("/json/error-year", test_error_year);
   g_test_add_func ("/json/error-ceiling", test_error_ceiling);
   g_test_add_func ("/json/result", test_result);
+  g_test_add_func ("/json/alert-texts", test_alert_texts);
   g_test_add_func ("/json/writer", test_writer);
 
   return g_test_run ();
