@@ -1,0 +1,242 @@
+/* test-gnome-app.c — the application as a GNOME desktop sees it, in French
+ *
+ * On the real TrjApplication and TrjWindow (trj-ui-harness): the shortcuts
+ * window lists every accelerator the application sets; the About, Preferences
+ * and Help actions open what they should; the main screens show French text
+ * and French figures (LANGUAGE=fr, or the C locale). */
+#include "config.h"
+
+#include <string.h>
+
+#include "trj-ui-harness.h"
+#include "trj-preferences-window.h"
+
+static TrjApplication *app;
+
+/* Every piece of text the widget tree shows: labels, inscriptions, titles. */
+static void
+collect_texts (GtkWidget *widget, GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  else if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    g_ptr_array_add (texts, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
+  if (GTK_IS_WINDOW (widget) && gtk_window_get_title (GTK_WINDOW (widget)) != NULL)
+    g_ptr_array_add (texts, g_strdup (gtk_window_get_title (GTK_WINDOW (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static gboolean
+texts_contain (GPtrArray *texts, const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (texts, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_shows (GtkWidget *widget, const char *const *french, const char *const *english)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (widget, texts);
+  for (guint i = 0; french[i] != NULL; i++)
+    if (!texts_contain (texts, french[i]))
+      g_error ("“%s” is not shown", french[i]);
+  for (guint i = 0; english[i] != NULL; i++)
+    if (texts_contain (texts, english[i]))
+      g_error ("“%s” is shown untranslated", english[i]);
+}
+
+static char *
+normalize_accel (const char *accel)
+{
+  guint key;
+  GdkModifierType mods;
+
+  if (!gtk_accelerator_parse (accel, &key, &mods))
+    g_error ("unparsable accelerator %s", accel);
+  return gtk_accelerator_name (key, mods);
+}
+
+static void
+collect_shortcuts (GtkWidget *widget, GHashTable *accels)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      parts = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (*parts[i] != '\0')
+          g_hash_table_add (accels, normalize_accel (parts[i]));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, accels);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  TrjWindow *window = trj_window_new (app);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  g_auto(GStrv) help_accels = NULL;
+
+  /* GtkApplication loads gtk/help-overlay.ui from the resource base path and
+   * gives it win.show-help-overlay on Ctrl+?. */
+  g_assert_nonnull (overlay);
+  help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_cmpstr (help_accels[0], ==, "<Control>question");
+
+  collect_shortcuts (GTK_WIDGET (overlay), listed);
+  g_assert_true (g_hash_table_contains (listed, "<Control>question"));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          g_autofree char *accel = normalize_accel (accels[j]);
+
+          if (!g_hash_table_contains (listed, accel))
+            g_error ("%s (%s) is missing from ui/help-overlay.ui", accels[j], actions[i]);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_accels (void)
+{
+  static const struct { const char *action, *accel; } expected[] = {
+    { "app.help", "F1" },
+    { "app.preferences", "<Control>comma" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i].action);
+
+      g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), expected[i].action + 4));
+      g_assert_true (g_strv_contains ((const char *const *) accels, expected[i].accel));
+    }
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+}
+
+/* The toplevel of a type that an action opened, waiting for it a little. */
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+          return l->data;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return NULL;
+}
+
+static void
+test_about_and_preferences (void)
+{
+  TrjWindow *window = trj_window_new (app);
+  GtkWindow *about, *prefs;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (about);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = wait_for_toplevel (TRJ_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  g_assert_cmpstr (gtk_window_get_title (prefs), ==, "Préférences");
+  gtk_window_destroy (prefs);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_help_action (void)
+{
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+  TrjWindow *window;
+  GtkWindow *dialog;
+
+  if (viewer != NULL)
+    {
+      g_test_skip ("a help viewer is installed: F1 would really open it");
+      return;
+    }
+  window = trj_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "L’aide n’est pas disponible");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_french_screens (void)
+{
+  static const char *const start_fr[] = { "Nouvelle programmation", "Classeurs récents", NULL };
+  static const char *const start_en[] = { "New programme", "Recent workbooks", "Region", NULL };
+  static const char *const envelope_fr[] = { "Libellé", "Département", "Prescripteur", "Taux",
+                                             "AE par contrat", "CP de l’année", NULL };
+  static const char *const envelope_en[] = { "Label", "Prescriber", "Rate", "AE per contract",
+                                             "CP of the year", "Payment lag", NULL };
+  TrjWindow *window = trj_window_new (app);
+  g_autofree char *path = trj_harness_new_workbook ("Bretagne");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRegex) money = g_regex_new ("^-?[0-9]{1,3}(\u202F[0-9]{3})+\u00A0€$", 0, 0, NULL);
+  gboolean french_money = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  assert_shows (GTK_WIDGET (window), start_fr, start_en);
+
+  g_assert_true (trj_window_open_file (window, file));
+  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+  assert_shows (GTK_WIDGET (window), envelope_fr, envelope_en);
+
+  /* Amounts as a French reader writes them: "6 813 468 €" (U+202F groups). */
+  collect_texts (GTK_WIDGET (window), texts);
+  for (guint i = 0; i < texts->len && !french_money; i++)
+    french_money = g_regex_match (money, g_ptr_array_index (texts, i), 0, NULL);
+  g_assert_true (french_money);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  app = trj_harness_init (&argc, &argv);
+
+  g_test_add_func ("/gnome/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/gnome/accels", test_accels);
+  g_test_add_func ("/gnome/about-and-preferences", test_about_and_preferences);
+  g_test_add_func ("/gnome/help-action", test_help_action);
+  g_test_add_func ("/gnome/french-screens", test_french_screens);
+  return g_test_run ();
+}
