@@ -663,6 +663,103 @@ test_save_copy (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (find_line (copy, s, "pec")->rate, ==, 0.5);
 }
 
+/* ── Signals the GUI relies on ─────────────────────────────────────────── */
+
+typedef struct {
+  guint n;
+  gint64 scenario;
+  guint changes;
+  char *line;
+} Changed;
+
+static void
+on_changed (TrjWorkbook *wb, gint64 scenario, guint changes, const char *line, Changed *c)
+{
+  c->n++;
+  c->scenario = scenario;
+  c->changes = changes;
+  g_free (c->line);
+  c->line = g_strdup (line);
+}
+
+static void
+count_notify (GObject *object, GParamSpec *pspec, guint *n)
+{
+  (*n)++;
+}
+
+static void
+test_signals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "signals.trajectoire");
+  g_autoptr(GError) error = NULL;
+  gint64 s = trj_workbook_get_current_scenario (wb), other;
+  Changed c = { 0 };
+  guint values = 0, lines = 0, scenarios = 0, can_undo = 0, can_redo = 0, current = 0;
+  g_autofree char *added = NULL;
+
+  g_signal_connect (wb, "changed", G_CALLBACK (on_changed), &c);
+  g_signal_connect (wb, "changed::values", G_CALLBACK (count_changed), &values);
+  g_signal_connect (wb, "changed::lines", G_CALLBACK (count_changed), &lines);
+  g_signal_connect (wb, "changed::scenarios", G_CALLBACK (count_changed), &scenarios);
+  g_signal_connect (wb, "notify::can-undo", G_CALLBACK (count_notify), &can_undo);
+  g_signal_connect (wb, "notify::can-redo", G_CALLBACK (count_notify), &can_redo);
+  g_signal_connect (wb, "notify::current-scenario", G_CALLBACK (count_notify), &current);
+
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.45, &error));
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_cmpint (c.scenario, ==, s);
+  g_assert_cmpuint (c.changes, ==, TRJ_WORKBOOK_CHANGE_VALUES);
+  g_assert_cmpstr (c.line, ==, "pec");
+  g_assert_cmpuint (values, ==, 1);
+  g_assert_cmpuint (can_undo, ==, 1);
+
+  /* The same value again is no change: no step, no signal. */
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.45, &error));
+  g_assert_cmpuint (c.n, ==, 1);
+
+  added = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, -1, &error);
+  g_assert_cmpuint (c.changes, ==, TRJ_WORKBOOK_CHANGE_LINES);
+  g_assert_null (c.line);
+  g_assert_cmpuint (lines, ==, 1);
+
+  /* A batch over two lines: one signal, no single line. */
+  trj_workbook_begin_batch (wb, "Coller");
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_WEEKLY_HOURS, 21, &error));
+  g_assert_true (trj_workbook_set_line_number (wb, s, added, TRJ_LINE_FIELD_WEEKLY_HOURS, 22, &error));
+  g_assert_cmpuint (c.n, ==, 2);
+  g_assert_true (trj_workbook_end_batch (wb, &error));
+  g_assert_cmpuint (c.n, ==, 3);
+  g_assert_cmpuint (c.changes, ==, TRJ_WORKBOOK_CHANGE_VALUES);
+  g_assert_null (c.line);
+
+  /* Undo says what the step changed. */
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_cmpuint (c.n, ==, 4);
+  g_assert_cmpint (c.scenario, ==, s);
+  g_assert_cmpuint (c.changes, ==, TRJ_WORKBOOK_CHANGE_VALUES);
+  g_assert_cmpuint (can_redo, ==, 1);
+
+  other = trj_workbook_create_scenario (wb, "Autre", &error);
+  g_assert_cmpint (c.scenario, ==, other);
+  g_assert_cmpuint (scenarios, ==, 1);
+  g_assert_cmpuint (can_redo, ==, 2);   /* the edit dropped the redo stack */
+
+  /* Deleting the current scenario moves the current one. */
+  g_assert_true (trj_workbook_delete_scenario (wb, s, &error));
+  g_assert_cmpint (trj_workbook_get_current_scenario (wb), ==, other);
+  g_assert_cmpuint (current, ==, 1);
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_cmpint (trj_workbook_get_current_scenario (wb), ==, other);
+  g_assert_true (trj_workbook_set_current_scenario (wb, s, &error));
+  g_assert_cmpuint (current, ==, 2);
+  /* Navigation is no step: the redo stack is still the delete. */
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "New scenario");
+  g_assert_cmpstr (trj_workbook_get_redo_label (wb), ==, "Delete scenario");
+  g_assert_no_error (error);
+  g_free (c.line);
+}
+
 /* ── Migrations ───────────────────────────────────────────────────────── */
 
 /* tests/fixtures/workbook-v<N>.sql: a dump of a workbook as version N wrote it. */
@@ -950,6 +1047,7 @@ main (int argc, char **argv)
   ADD ("/workbook/undo-after-reopen", test_undo_after_reopen, NULL);
   ADD ("/workbook/import-export", test_import_export, NULL);
   ADD ("/workbook/save-copy", test_save_copy, NULL);
+  ADD ("/workbook/signals", test_signals, NULL);
   for (int v = 1; v < TRJ_WORKBOOK_SCHEMA_VERSION; v++)
     {
       g_autofree char *name = g_strdup_printf ("/workbook/migration/from-v%d", v);

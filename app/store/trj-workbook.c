@@ -375,6 +375,7 @@ typedef struct {
   gint64 position;
   TrjLineKind kind;
   TrjEntriesMode mode;
+  double volume;
 } LineRef;
 
 static void
@@ -389,7 +390,7 @@ line_find (TrjWorkbook *self, gint64 scenario_id, const char *line_id, LineRef *
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare (self, error, "SELECT id, envelope, position, kind, entries_mode FROM line "
+  stmt = prepare (self, error, "SELECT id, envelope, position, kind, entries_mode, volume FROM line "
                   "WHERE scenario = ? AND key = ?", "is", scenario_id, line_id);
   if (stmt == NULL)
     return FALSE;
@@ -405,6 +406,7 @@ line_find (TrjWorkbook *self, gint64 scenario_id, const char *line_id, LineRef *
   if (!trj_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &ref->kind))
     ref->kind = TRJ_KIND_FREE;
   ref->mode = sqlite3_column_int (stmt, 4) ? TRJ_ENTRIES_VOLUME : TRJ_ENTRIES_MONTHLY;
+  ref->volume = sqlite3_column_double (stmt, 5);
   return TRUE;
 }
 
@@ -1103,7 +1105,7 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
     goto sql_error;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  by_row = g_hash_table_new (g_int64_hash, g_int64_equal);
+  by_row = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   stmt = prepare (self, error, "SELECT id, envelope, key, kind, label, departement, prescriber, rate, "
                   "weekly_hours, duration_months, cofinanced_share, payment_lag_months, entries_mode, "
                   "volume, has_profile, has_previous_entries, quantity, unit_amount, modulation, "
@@ -1161,16 +1163,6 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
             trj_line_spread_volume (line);
         }
     }
-  /* Keys of by_row were allocated one by one. */
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, by_row);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_free (key);
-  }
-
   if (!read_overrides (self, scenario_id, s, error))
     return NULL;
   return g_steal_pointer (&s);
@@ -1600,17 +1592,10 @@ set_entries_mode (TrjWorkbook *self, const LineRef *ref, TrjEntriesMode mode, GE
 
       if (!load_months (self, ref->row, TRJ_LINE_MONTHS_PROFILE, profile, error))
         return FALSE;
-      {
-        g_autoptr(sqlite3_stmt) stmt = prepare (self, error, "SELECT volume FROM line WHERE id = ?",
-                                                "i", ref->row);
-        if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-          return FALSE;
-        volume = sqlite3_column_double (stmt, 0);
-      }
       for (int m = 0; m < TRJ_MONTHS; m++)
         sum += profile[m];
       for (int m = 0; m < TRJ_MONTHS; m++)
-        entries[m] = sum > 0 ? volume * profile[m] / sum : 0;
+        entries[m] = sum > 0 ? ref->volume * profile[m] / sum : 0;
       return write_months (self, ref->row, TRJ_LINE_MONTHS_ENTRIES, entries, error) &&
              run (self, error, "UPDATE line SET entries_mode = 0 WHERE id = ?", "i", ref->row);
     }
