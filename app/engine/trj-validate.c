@@ -19,8 +19,10 @@ typedef struct {
 static gboolean
 fail (Checker *ck, const char *field, char *message)
 {
-  g_set_error (ck->error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID, "%s%s: %s",
-               ck->path->str, field, message);
+  g_autofree char *path = g_strconcat (ck->path->str, field, NULL);
+
+  /* TRANSLATORS: a key path ("envelopes[0].lines[2].rate") and what is wrong with it */
+  g_set_error (ck->error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID, _("%s: %s"), path, message);
   g_free (message);
   return FALSE;
 }
