@@ -10,237 +10,9 @@
 #include "trj-grid-tsv.h"
 #include "trj-i18n.h"
 
+#include "grid-mock-model.h"
+
 #define N_ROWS 60
-
-/* ── mock model ───────────────────────────────────────────────────────── */
-
-enum { COL_LABEL, COL_TYPE, COL_VOLUME, COL_RATE, COL_HOURS, COL_AE, N_COLS };
-
-static const char * const kinds[] = { "PEC", "CIE jeunes", "CIE TP", NULL };
-
-static const TrjGridColumn mock_columns[N_COLS] = {
-  { "Libellé", 16, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_TEXT, TRUE, 0, 0, NULL },
-  { "Type", 10, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_CHOICE, TRUE, 0, 0, kinds },
-  { "Volume", 8, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_INTEGER, TRUE, 0, 100000, NULL },
-  { "Taux", 7, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_RATE, TRUE, 0, 1, NULL },
-  { "Heures", 6, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 35, NULL },
-  { "AE", 12, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_MONEY, FALSE, 0, 0, NULL },
-};
-
-typedef struct {
-  char   *label;
-  guint   kind;
-  double  volume;
-  double  rate;
-  double  hours;
-} MockLine;
-
-#define MOCK_TYPE_MODEL (mock_model_get_type ())
-G_DECLARE_FINAL_TYPE (MockModel, mock_model, MOCK, MODEL, GObject)
-
-struct _MockModel
-{
-  GObject   parent_instance;
-  GArray   *lines;        /* MockLine */
-  GArray   *saved;        /* copy taken by begin_batch, for a rollback */
-  guint     undo_steps;   /* one per committed edit or batch */
-  guint     n_set;
-  guint     n_changed;
-};
-
-static void mock_model_iface_init (TrjGridModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (MockModel, mock_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (TRJ_TYPE_GRID_MODEL, mock_model_iface_init))
-
-static MockLine *
-line_at (MockModel *self,
-         guint      row)
-{
-  return &g_array_index (self->lines, MockLine, row);
-}
-
-/* AE of the mock: volume × rate × 1 000 €. */
-static double
-line_ae (const MockLine *line)
-{
-  return line->volume * line->rate * 1000.0;
-}
-
-static guint
-mock_get_n_rows (TrjGridModel *model)
-{
-  return MOCK_MODEL (model)->lines->len;
-}
-
-static guint
-mock_get_n_columns (TrjGridModel *model)
-{
-  return N_COLS;
-}
-
-static const TrjGridColumn *
-mock_get_column (TrjGridModel *model,
-                 guint         column)
-{
-  return &mock_columns[column];
-}
-
-static char *
-mock_get_text (TrjGridModel *model,
-               guint         row,
-               guint         column)
-{
-  MockLine *line = line_at (MOCK_MODEL (model), row);
-
-  switch (column)
-    {
-    case COL_LABEL: return g_strdup (line->label);
-    case COL_TYPE: return g_strdup (kinds[line->kind]);
-    case COL_VOLUME: return trj_format_integer (line->volume);
-    case COL_RATE: return trj_format_percent (line->rate, 1);
-    case COL_HOURS: return trj_format_decimal (line->hours, 1);
-    case COL_AE: return trj_format_money (line_ae (line));
-    default: g_assert_not_reached ();
-    }
-}
-
-static TrjGridAlert
-mock_get_alert (TrjGridModel *model,
-                guint         row,
-                guint         column,
-                char        **tooltip)
-{
-  MockLine *line = line_at (MOCK_MODEL (model), row);
-
-  if (column == COL_RATE && line->rate > 0.9)
-    {
-      *tooltip = g_strdup ("Taux hors fourchette : 30 % à 90 %");
-      return TRJ_GRID_ALERT_WARNING;
-    }
-  return TRJ_GRID_ALERT_NONE;
-}
-
-static gboolean
-mock_set_cell (TrjGridModel *model,
-               guint         row,
-               guint         column,
-               const char   *text,
-               GError      **error)
-{
-  MockModel *self = MOCK_MODEL (model);
-  MockLine *line = line_at (self, row);
-  double value;
-
-  if (!trj_grid_column_parse (&mock_columns[column], text, &value, error))
-    return FALSE;
-
-  switch (column)
-    {
-    case COL_LABEL: g_free (line->label); line->label = g_strdup (text); break;
-    case COL_TYPE: line->kind = value; break;
-    case COL_VOLUME: line->volume = value; break;
-    case COL_RATE: line->rate = value; break;
-    case COL_HOURS: line->hours = value; break;
-    default: g_assert_not_reached ();
-    }
-
-  self->n_set++;
-  if (self->saved == NULL)
-    self->undo_steps++;
-  trj_grid_model_values_changed (model);
-  return TRUE;
-}
-
-static void
-mock_begin_batch (TrjGridModel *model,
-                  const char   *label)
-{
-  MockModel *self = MOCK_MODEL (model);
-  guint i;
-
-  g_assert_null (self->saved);
-  self->saved = g_array_copy (self->lines);
-  for (i = 0; i < self->saved->len; i++)
-    g_array_index (self->saved, MockLine, i).label = g_strdup (line_at (self, i)->label);
-}
-
-static void
-free_line (gpointer data)
-{
-  g_free (((MockLine *) data)->label);
-}
-
-static void
-mock_end_batch (TrjGridModel *model,
-                gboolean      commit)
-{
-  MockModel *self = MOCK_MODEL (model);
-
-  g_assert_nonnull (self->saved);
-  if (commit)
-    {
-      g_array_unref (self->saved);
-      self->undo_steps++;
-    }
-  else
-    {
-      g_array_unref (self->lines);
-      self->lines = self->saved;
-      trj_grid_model_values_changed (model);
-    }
-  self->saved = NULL;
-}
-
-static void
-mock_model_iface_init (TrjGridModelInterface *iface)
-{
-  iface->get_n_rows = mock_get_n_rows;
-  iface->get_n_columns = mock_get_n_columns;
-  iface->get_column = mock_get_column;
-  iface->get_text = mock_get_text;
-  iface->get_alert = mock_get_alert;
-  iface->set_cell = mock_set_cell;
-  iface->begin_batch = mock_begin_batch;
-  iface->end_batch = mock_end_batch;
-}
-
-static void
-mock_model_finalize (GObject *object)
-{
-  MockModel *self = MOCK_MODEL (object);
-
-  g_array_unref (self->lines);
-  G_OBJECT_CLASS (mock_model_parent_class)->finalize (object);
-}
-
-static void
-mock_model_class_init (MockModelClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = mock_model_finalize;
-}
-
-static void
-count_changed_cb (MockModel *self)
-{
-  self->n_changed++;
-}
-
-static void
-mock_model_init (MockModel *self)
-{
-  guint i;
-
-  self->lines = g_array_new (FALSE, TRUE, sizeof (MockLine));
-  g_array_set_clear_func (self->lines, free_line);
-  for (i = 0; i < N_ROWS; i++)
-    {
-      MockLine line = { g_strdup_printf ("Ligne %u", i + 1), i % 3, 10 * (i + 1), 0.5, 20 };
-
-      g_array_append_val (self->lines, line);
-    }
-  g_signal_connect (self, "changed", G_CALLBACK (count_changed_cb), NULL);
-}
 
 /* ── fixture ──────────────────────────────────────────────────────────── */
 
@@ -252,15 +24,22 @@ typedef struct {
   char      *last_error;
 } Fixture;
 
-/* Runs the main loop until layout, binding and idles are done. */
+/* Runs the main loop until layout, binding and idles are done: nothing to
+ * dispatch for longer than two frames (at most one second). */
 static void
 settle (void)
 {
-  gint64 end = g_get_monotonic_time () + 150 * G_TIME_SPAN_MILLISECOND;
+  gint64 start = g_get_monotonic_time ();
+  gint64 quiet_since = start;
 
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
+  while (g_get_monotonic_time () - quiet_since < 40 * G_TIME_SPAN_MILLISECOND &&
+         g_get_monotonic_time () - start < G_TIME_SPAN_SECOND)
+    {
+      if (g_main_context_iteration (NULL, FALSE))
+        quiet_since = g_get_monotonic_time ();
+      else
+        g_usleep (1000);
+    }
 }
 
 static void
@@ -279,7 +58,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->model = g_object_new (MOCK_TYPE_MODEL, NULL);
+  fixture->model = mock_model_new (N_ROWS, 1);
   fixture->grid = TRJ_GRID (trj_grid_new ());
   trj_grid_set_model (fixture->grid, TRJ_GRID_MODEL (fixture->model));
   g_signal_connect (fixture->grid, "cell-error", G_CALLBACK (cell_error_cb), fixture);
@@ -444,7 +223,7 @@ test_typing (Fixture       *fixture,
   trj_grid_set_cursor (fixture->grid, 0, COL_VOLUME);
   type_in (fixture, "1 234", GDK_KEY_Return);
   g_assert_false (trj_grid_is_editing (fixture->grid));
-  g_assert_cmpfloat (line_at (fixture->model, 0)->volume, ==, 1234);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 0)->volume, ==, 1234);
   assert_cursor (fixture, 1, COL_VOLUME);
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_VOLUME), ==, "1\u202F234");
   /* The computed column follows: 1 234 × 50 % × 1 000 €. */
@@ -454,19 +233,19 @@ test_typing (Fixture       *fixture,
   /* Rates: "50,5" is 50,5 %, "0,5" is a fraction, "60 %" a percentage; Tab commits and moves right. */
   trj_grid_set_cursor (fixture->grid, 0, COL_RATE);
   type_in (fixture, "50,5", GDK_KEY_Tab);
-  g_assert_cmpfloat_with_epsilon (line_at (fixture->model, 0)->rate, 0.505, 1e-12);
+  g_assert_cmpfloat_with_epsilon (mock_model_line (fixture->model, 0)->rate, 0.505, 1e-12);
   assert_cursor (fixture, 0, COL_HOURS);
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_RATE), ==, "50,5\u00A0%");
   trj_grid_set_cursor (fixture->grid, 1, COL_RATE);
   type_in (fixture, "0,25", GDK_KEY_Return);
-  g_assert_cmpfloat (line_at (fixture->model, 1)->rate, ==, 0.25);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 1)->rate, ==, 0.25);
   type_in (fixture, "60 %", GDK_KEY_Return);
-  g_assert_cmpfloat (line_at (fixture->model, 2)->rate, ==, 0.6);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 2)->rate, ==, 0.6);
 
   /* Hours with a decimal comma. */
   trj_grid_set_cursor (fixture->grid, 0, COL_HOURS);
   type_in (fixture, "26,5", GDK_KEY_Return);
-  g_assert_cmpfloat (line_at (fixture->model, 0)->hours, ==, 26.5);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 0)->hours, ==, 26.5);
   g_assert_cmpuint (fixture->model->undo_steps, ==, 5);
   g_assert_cmpuint (fixture->n_errors, ==, 0);
 
@@ -478,14 +257,14 @@ test_typing (Fixture       *fixture,
   gtk_editable_set_text (trj_grid_get_editor (fixture->grid), "Autre");
   press (fixture, GDK_KEY_Escape, 0);
   g_assert_false (trj_grid_is_editing (fixture->grid));
-  g_assert_cmpstr (line_at (fixture->model, 3)->label, ==, "Ligne 4");
+  g_assert_cmpstr (mock_model_line (fixture->model, 3)->label, ==, "Ligne 4");
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 3, COL_LABEL), ==, "Ligne 4");
   assert_cursor (fixture, 3, COL_LABEL);
 
   /* A choice, typed in any case. */
   trj_grid_set_cursor (fixture->grid, 0, COL_TYPE);
   type_in (fixture, "cie tp", GDK_KEY_Return);
-  g_assert_cmpuint (line_at (fixture->model, 0)->kind, ==, 2);
+  g_assert_cmpuint (mock_model_line (fixture->model, 0)->kind, ==, 2);
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_TYPE), ==, "CIE TP");
 }
 
@@ -501,7 +280,7 @@ test_invalid (Fixture       *fixture,
   /* Refused: still editing the same cell, previous value kept, reason shown. */
   g_assert_true (trj_grid_is_editing (fixture->grid));
   assert_cursor (fixture, 4, COL_RATE);
-  g_assert_cmpfloat (line_at (fixture->model, 4)->rate, ==, 0.5);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 4)->rate, ==, 0.5);
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 4, COL_RATE), ==, "50,0\u00A0%");
   g_assert_cmpstr (trj_grid_get_error_message (fixture->grid), ==,
                    "Le taux doit être compris entre 0 et 100\u00A0%");
@@ -513,18 +292,18 @@ test_invalid (Fixture       *fixture,
   press (fixture, GDK_KEY_Escape, 0);
   g_assert_false (trj_grid_is_editing (fixture->grid));
   g_assert_null (trj_grid_get_error_message (fixture->grid));
-  g_assert_cmpfloat (line_at (fixture->model, 4)->rate, ==, 0.5);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 4)->rate, ==, 0.5);
 
   /* Not a number at all. */
   trj_grid_set_cursor (fixture->grid, 4, COL_VOLUME);
   type_in (fixture, "douze", GDK_KEY_Tab);
   g_assert_true (trj_grid_is_editing (fixture->grid));
-  g_assert_cmpfloat (line_at (fixture->model, 4)->volume, ==, 50);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 4)->volume, ==, 50);
   g_assert_cmpstr (trj_grid_get_error_message (fixture->grid), ==, "«\u00A0douze\u00A0» n’est pas un nombre");
   /* Correcting the text commits it. */
   gtk_editable_set_text (trj_grid_get_editor (fixture->grid), "12");
   press (fixture, GDK_KEY_Tab, 0);
-  g_assert_cmpfloat (line_at (fixture->model, 4)->volume, ==, 12);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 4)->volume, ==, 12);
   assert_cursor (fixture, 4, COL_RATE);
   g_assert_null (trj_grid_get_error_message (fixture->grid));
 
@@ -571,9 +350,9 @@ test_range_selection (Fixture       *fixture,
 
   /* Delete clears the editable cells of the range in one step (numbers → 0). */
   press (fixture, GDK_KEY_Delete, 0);
-  g_assert_cmpfloat (line_at (fixture->model, 2)->volume, ==, 0);
-  g_assert_cmpfloat (line_at (fixture->model, 5)->rate, ==, 0);
-  g_assert_cmpfloat (line_at (fixture->model, 6)->volume, ==, 70);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 2)->volume, ==, 0);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 5)->rate, ==, 0);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 6)->volume, ==, 70);
   g_assert_cmpuint (fixture->model->undo_steps, ==, 1);
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 3, COL_AE), ==, "0\u00A0€");
 
@@ -590,8 +369,8 @@ test_copy (Fixture       *fixture,
 {
   g_autofree char *text = NULL;
 
-  g_free (line_at (fixture->model, 1)->label);
-  line_at (fixture->model, 1)->label = g_strdup ("Dit \"ACI\"\tbis");
+  g_free (mock_model_line (fixture->model, 1)->label);
+  mock_model_line (fixture->model, 1)->label = g_strdup ("Dit \"ACI\"\tbis");
   trj_grid_model_values_changed (TRJ_GRID_MODEL (fixture->model));
 
   trj_grid_select_range (fixture->grid, 0, COL_LABEL, 1, COL_RATE);
@@ -619,16 +398,16 @@ test_paste_block (Fixture       *fixture,
 
   g_assert_cmpuint (fixture->model->undo_steps, ==, 1);
   g_assert_cmpuint (fixture->model->n_set, ==, 12);
-  g_assert_cmpstr (line_at (fixture->model, 10)->label, ==, "Atelier");
-  g_assert_cmpfloat (line_at (fixture->model, 10)->volume, ==, 1200);
-  g_assert_cmpfloat (line_at (fixture->model, 10)->rate, ==, 0.45);
-  g_assert_cmpstr (line_at (fixture->model, 11)->label, ==, "Chantier \"bois\"");
-  g_assert_cmpuint (line_at (fixture->model, 11)->kind, ==, 1);
-  g_assert_cmpfloat (line_at (fixture->model, 11)->rate, ==, 0.6);
-  g_assert_cmpuint (line_at (fixture->model, 12)->kind, ==, 2);
-  g_assert_cmpfloat (line_at (fixture->model, 12)->volume, ==, 7);
-  g_assert_cmpfloat (line_at (fixture->model, 12)->rate, ==, 0.625);
-  g_assert_cmpfloat (line_at (fixture->model, 13)->volume, ==, 140);
+  g_assert_cmpstr (mock_model_line (fixture->model, 10)->label, ==, "Atelier");
+  g_assert_cmpfloat (mock_model_line (fixture->model, 10)->volume, ==, 1200);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 10)->rate, ==, 0.45);
+  g_assert_cmpstr (mock_model_line (fixture->model, 11)->label, ==, "Chantier \"bois\"");
+  g_assert_cmpuint (mock_model_line (fixture->model, 11)->kind, ==, 1);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 11)->rate, ==, 0.6);
+  g_assert_cmpuint (mock_model_line (fixture->model, 12)->kind, ==, 2);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 12)->volume, ==, 7);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 12)->rate, ==, 0.625);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 13)->volume, ==, 140);
   settle ();
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 10, COL_AE), ==, "540\u202F000\u00A0€");
 
@@ -645,18 +424,18 @@ test_paste_block (Fixture       *fixture,
 
     trj_grid_set_cursor (fixture->grid, 20, COL_LABEL);
     g_assert_true (trj_grid_paste_text (fixture->grid, copied, NULL));
-    g_assert_cmpstr (line_at (fixture->model, 21)->label, ==, "Chantier \"bois\"");
-    g_assert_cmpfloat (line_at (fixture->model, 20)->volume, ==, 1200);
-    g_assert_cmpfloat (line_at (fixture->model, 22)->rate, ==, 0.625);
+    g_assert_cmpstr (mock_model_line (fixture->model, 21)->label, ==, "Chantier \"bois\"");
+    g_assert_cmpfloat (mock_model_line (fixture->model, 20)->volume, ==, 1200);
+    g_assert_cmpfloat (mock_model_line (fixture->model, 22)->rate, ==, 0.625);
     g_assert_cmpuint (fixture->model->undo_steps, ==, 2);
   }
 
   /* A single value fills the selection. */
   trj_grid_select_range (fixture->grid, 30, COL_HOURS, 33, COL_HOURS);
   g_assert_true (trj_grid_paste_text (fixture->grid, "24,5\n", NULL));
-  g_assert_cmpfloat (line_at (fixture->model, 30)->hours, ==, 24.5);
-  g_assert_cmpfloat (line_at (fixture->model, 33)->hours, ==, 24.5);
-  g_assert_cmpfloat (line_at (fixture->model, 34)->hours, ==, 20);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 30)->hours, ==, 24.5);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 33)->hours, ==, 24.5);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 34)->hours, ==, 20);
   g_assert_cmpuint (fixture->model->undo_steps, ==, 3);
 }
 
@@ -674,8 +453,8 @@ test_paste_refused (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==,
                    "Ligne 2, colonne «\u00A0Taux\u00A0»\u202F: Le taux doit être compris entre 0 et 100\u00A0%");
   g_assert_cmpstr (trj_grid_get_error_message (fixture->grid), ==, error->message);
-  g_assert_cmpfloat (line_at (fixture->model, 0)->volume, ==, 10);
-  g_assert_cmpfloat (line_at (fixture->model, 2)->volume, ==, 30);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 0)->volume, ==, 10);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 2)->volume, ==, 30);
   g_assert_cmpuint (fixture->model->n_set, ==, 0);
   g_assert_cmpuint (fixture->model->undo_steps, ==, 0);
   g_clear_error (&error);
@@ -684,7 +463,7 @@ test_paste_refused (Fixture       *fixture,
   trj_grid_set_cursor (fixture->grid, N_ROWS - 1, COL_VOLUME);
   g_assert_false (trj_grid_paste_text (fixture->grid, "1\n2", &error));
   g_assert_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_PASTE);
-  g_assert_cmpfloat (line_at (fixture->model, N_ROWS - 1)->volume, ==, 10 * N_ROWS);
+  g_assert_cmpfloat (mock_model_line (fixture->model, N_ROWS - 1)->volume, ==, 10 * N_ROWS);
   g_assert_cmpuint (fixture->model->n_set, ==, 0);
 }
 
@@ -747,6 +526,8 @@ test_column_parse (void)
 
   g_assert_true (trj_grid_column_parse (&mock_columns[COL_AE], "12\u202F500\u00A0€", &value, NULL));
   g_assert_cmpfloat (value, ==, 12500);
+  g_assert_true (trj_grid_column_parse (&mock_columns[COL_TYPE], "cie j", &value, NULL));
+  g_assert_cmpfloat (value, ==, 1);
   g_assert_false (trj_grid_column_parse (&mock_columns[COL_TYPE], "ACI", &value, &error));
   g_assert_cmpstr (error->message, ==,
                    "«\u00A0ACI\u00A0» ne fait pas partie des valeurs acceptées\u202F: PEC, CIE jeunes, CIE TP");

@@ -224,7 +224,7 @@ parse_choice (const TrjGridColumn *column,
 {
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *folded = g_utf8_casefold (text, -1);
-  guint i;
+  guint i, n_prefixed = 0, prefixed = 0;
 
   for (i = 0; column->choices != NULL && column->choices[i] != NULL; i++)
     {
@@ -235,11 +235,23 @@ parse_choice (const TrjGridColumn *column,
           *value = i;
           return TRUE;
         }
+      if (g_str_has_prefix (choice, folded))
+        {
+          n_prefixed++;
+          prefixed = i;
+        }
       /* Long lists (départements) are not spelled out in a message. */
       if (i < 8)
         g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", column->choices[i]);
       else if (i == 8)
         g_string_append (list, ", …");
+    }
+
+  /* The start of one choice is enough ("cie j" for "CIE jeunes"). */
+  if (n_prefixed == 1)
+    {
+      *value = prefixed;
+      return TRUE;
     }
 
   /* TRANSLATORS: %s are the typed text and the list of accepted values. */

@@ -7,7 +7,9 @@
  * transaction, one undo step) and says what changed. The window implements
  * this interface over the workbook (lines grid, monthly entries grid).
  *
- * Columns are described by a plain TrjGridColumn array owned by the model.
+ * Columns are described by a plain TrjGridColumn array owned by the model;
+ * their number and descriptors stay fixed while the model is set on a grid
+ * (set the model again to change them).
  *
  * French input rules (TrjGridColumn.kind, see trj_grid_column_parse()):
  *   - numbers: "1 234", "1234", "1 234,5", "1234.5" (any space is a
@@ -120,7 +122,8 @@ void                 trj_grid_model_values_changed (TrjGridModel *self);
 
 /* Parses text typed in a cell of this column (rules at the top of this file)
  * and checks the range and choices. TEXT accepts anything; CHOICE returns the
- * index of the choice in *value (matching ignores case) and refuses an empty
+ * index of the choice in *value (matching ignores case; the start of a
+ * single choice is enough: "cie j" for "CIE jeunes") and refuses an empty
  * text; for numbers an empty text (Delete) is 0, then checked against the
  * range. Errors are in the TRJ_GRID_ERROR domain with a French message meant
  * for the user. */

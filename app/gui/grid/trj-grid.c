@@ -2,9 +2,14 @@
  *
  * The grid owns no data: a GListStore of empty row objects gives the column
  * view its row count, each cell reads its text from the model through the
- * position of its list item. Bound cells are kept in one array so that a
- * model change, a cursor move or a selection change walks only what is on
- * screen (a few hundred cells), whatever the number of rows.
+ * position of its list item. Each row object points to its bound cells, so
+ * finding the cell at (row, column) costs one lookup.
+ *
+ * GTK 4.8 keeps up to about 200 rows bound, far more than are on screen. A
+ * model change therefore only marks the bound cells stale (a generation
+ * number) and refreshes those in the viewport; the others are refreshed when
+ * scrolling brings them into view. A selection change touches only the cells
+ * whose state changes.
  */
 
 #include "trj-grid.h"
@@ -28,6 +33,15 @@ struct _TrjGrid
   gulong         changed_handler;
   GListStore    *rows;
   GPtrArray     *cells;         /* bound GtkInscription cells */
+  guint          generation;    /* of the model's values; bumped on "changed" */
+
+  /* The selection as last drawn, to repaint only what changes. */
+  guint          drawn_first_row;
+  guint          drawn_first_column;
+  guint          drawn_last_row;
+  guint          drawn_last_column;
+  guint          drawn_cursor_row;
+  guint          drawn_cursor_column;
 
   guint          cursor_row;
   guint          cursor_column;
@@ -68,15 +82,19 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What a cell widget knows of itself: its list item (for the row) and column. */
+/* What a cell widget knows of itself: its list item (for the row), column,
+ * and the model generation its text was read at. */
 typedef struct {
   GtkListItem *item;
   guint        column;
+  guint        generation;
 } CellInfo;
 
 static GQuark cell_quark;
+static GQuark row_cells_quark;   /* on a row object: GtkWidget *[n_columns] */
 
-static void scroll_to_cursor (TrjGrid *self);
+static void  scroll_to_cursor (TrjGrid *self);
+static float column_xalign    (const TrjGridColumn *desc);
 
 static CellInfo *
 cell_info (GtkWidget *cell)
@@ -102,21 +120,25 @@ n_columns (TrjGrid *self)
   return self->model != NULL ? trj_grid_model_get_n_columns (self->model) : 0;
 }
 
+static GtkWidget **
+row_cells (GObject *row_object)
+{
+  return g_object_get_qdata (row_object, row_cells_quark);
+}
+
 static GtkWidget *
 find_cell (TrjGrid *self,
            guint    row,
            guint    column)
 {
-  guint i;
+  g_autoptr(GObject) row_object = NULL;
+  GtkWidget **cells;
 
-  for (i = 0; i < self->cells->len; i++)
-    {
-      GtkWidget *cell = g_ptr_array_index (self->cells, i);
-
-      if (cell_info (cell)->column == column && cell_row (cell) == row)
-        return cell;
-    }
-  return NULL;
+  if (row >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)) || column >= n_columns (self))
+    return NULL;
+  row_object = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
+  cells = row_cells (row_object);
+  return cells != NULL ? cells[column] : NULL;
 }
 
 static GtkWidget *
@@ -204,17 +226,99 @@ update_cell (TrjGrid   *self,
         gtk_widget_set_tooltip_text (cell, tooltip);
       set_css_class (cell, "computed",
                      !trj_grid_model_is_editable (self->model, row, info->column));
+      info->generation = self->generation;
     }
 }
 
+/* Refreshes the stale cells of the rows in the viewport (and one more on each side). */
 static void
-update_cells (TrjGrid  *self,
-              gboolean  values)
+update_visible_cells (TrjGrid *self)
 {
-  guint i;
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  GtkWidget *some_cell = self->cells->len > 0 ? g_ptr_array_index (self->cells, 0) : NULL;
+  int row_height;
+  guint first, last, row, column;
 
-  for (i = 0; i < self->cells->len; i++)
-    update_cell (self, g_ptr_array_index (self->cells, i), values);
+  if (some_cell == NULL || vadjustment == NULL)
+    return;
+  /* Rows of a grid all have the height of one line of text. */
+  row_height = gtk_widget_get_height (gtk_widget_get_parent (gtk_widget_get_parent (some_cell)));
+  if (row_height <= 0)
+    {
+      guint i;
+
+      /* Not laid out yet: refresh everything bound. */
+      for (i = 0; i < self->cells->len; i++)
+        update_cell (self, g_ptr_array_index (self->cells, i), TRUE);
+      return;
+    }
+
+  first = MAX (0.0, gtk_adjustment_get_value (vadjustment) / row_height - 1);
+  last = (gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment)) / row_height + 1;
+  last = MIN (last, n_rows (self) > 0 ? n_rows (self) - 1 : 0);
+  for (row = first; row <= last && row < n_rows (self); row++)
+    for (column = 0; column < n_columns (self); column++)
+      {
+        GtkWidget *cell = find_cell (self, row, column);
+
+        if (cell != NULL && cell_info (cell)->generation != self->generation)
+          update_cell (self, cell, TRUE);
+      }
+}
+
+static void
+update_selection_rect (TrjGrid *self,
+                       guint    first_row,
+                       guint    first_column,
+                       guint    last_row,
+                       guint    last_column)
+{
+  guint row, column;
+
+  for (row = first_row; row <= last_row; row++)
+    for (column = first_column; column <= last_column; column++)
+      {
+        GtkWidget *cell = find_cell (self, row, column);
+
+        if (cell != NULL)
+          update_cell (self, cell, FALSE);
+      }
+}
+
+/* Repaints the selection state of the cells that were or are selected. */
+static void
+update_selection_cells (TrjGrid *self)
+{
+  guint first_row, first_column, last_row, last_column;
+  gsize area;
+
+  selection_bounds (self, &first_row, &first_column, &last_row, &last_column);
+  area = (gsize) (last_row - first_row + 1) * (last_column - first_column + 1)
+         + (gsize) (self->drawn_last_row - self->drawn_first_row + 1)
+           * (self->drawn_last_column - self->drawn_first_column + 1);
+
+  if (area > self->cells->len)
+    {
+      guint i;
+
+      for (i = 0; i < self->cells->len; i++)
+        update_cell (self, g_ptr_array_index (self->cells, i), FALSE);
+    }
+  else
+    {
+      update_selection_rect (self, self->drawn_first_row, self->drawn_first_column,
+                             self->drawn_last_row, self->drawn_last_column);
+      update_selection_rect (self, self->drawn_cursor_row, self->drawn_cursor_column,
+                             self->drawn_cursor_row, self->drawn_cursor_column);
+      update_selection_rect (self, first_row, first_column, last_row, last_column);
+    }
+
+  self->drawn_first_row = first_row;
+  self->drawn_first_column = first_column;
+  self->drawn_last_row = last_row;
+  self->drawn_last_column = last_column;
+  self->drawn_cursor_row = self->cursor_row;
+  self->drawn_cursor_column = self->cursor_column;
 }
 
 /* The editor and the message follow their cell: re-place them. */
@@ -252,7 +356,7 @@ show_message (TrjGrid    *self,
 static void
 selection_changed (TrjGrid *self)
 {
-  update_cells (self, FALSE);
+  update_selection_cells (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -419,6 +523,8 @@ trj_grid_start_editing (TrjGrid    *self,
   self->edit_original = trj_grid_model_get_edit_text (self->model, self->edit_row, self->edit_column);
 
   editable = GTK_EDITABLE (self->editor);
+  gtk_editable_set_alignment (editable,
+                              column_xalign (trj_grid_model_get_column (self->model, self->edit_column)));
   gtk_editable_set_text (editable, initial_text != NULL ? initial_text : self->edit_original);
   gtk_widget_set_visible (self->editor, TRUE);
   gtk_widget_grab_focus (self->editor);
@@ -1063,6 +1169,23 @@ place_overlay_child_cb (GtkOverlay    *overlay,
   return TRUE;
 }
 
+static float
+column_xalign (const TrjGridColumn *desc)
+{
+  switch (desc->align)
+    {
+    case TRJ_GRID_ALIGN_START:
+      return 0.0f;
+    case TRJ_GRID_ALIGN_CENTER:
+      return 0.5f;
+    case TRJ_GRID_ALIGN_END:
+      return 1.0f;
+    case TRJ_GRID_ALIGN_AUTO:
+    default:
+      return desc->kind == TRJ_GRID_VALUE_TEXT || desc->kind == TRJ_GRID_VALUE_CHOICE ? 0.0f : 1.0f;
+    }
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -1070,26 +1193,15 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "trj-grid-column"));
   const TrjGridColumn *desc = trj_grid_model_get_column (self->model, column);
-  gboolean numeric = desc->kind != TRJ_GRID_VALUE_TEXT && desc->kind != TRJ_GRID_VALUE_CHOICE;
-  float xalign;
   GtkWidget *cell;
   CellInfo *info;
-
-  switch (desc->align)
-    {
-    case TRJ_GRID_ALIGN_START: xalign = 0.0f; break;
-    case TRJ_GRID_ALIGN_CENTER: xalign = 0.5f; break;
-    case TRJ_GRID_ALIGN_END: xalign = 1.0f; break;
-    case TRJ_GRID_ALIGN_AUTO:
-    default: xalign = numeric ? 1.0f : 0.0f; break;
-    }
 
   cell = g_object_new (GTK_TYPE_INSCRIPTION,
                        "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
                        "focusable", TRUE,
                        "min-chars", MIN (desc->width_chars, 4),
                        "nat-chars", desc->width_chars,
-                       "xalign", xalign,
+                       "xalign", column_xalign (desc),
                        "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
                        NULL);
   gtk_widget_add_css_class (cell, "trj-grid-cell");
@@ -1110,7 +1222,15 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               TrjGrid                  *self)
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
+  GObject *row_object = gtk_list_item_get_item (item);
+  GtkWidget **cells = row_cells (row_object);
 
+  if (cells == NULL)
+    {
+      cells = g_new0 (GtkWidget *, n_columns (self));
+      g_object_set_qdata_full (row_object, row_cells_quark, cells, g_free);
+    }
+  cells[cell_info (cell)->column] = cell;
   g_ptr_array_add (self->cells, cell);
   update_cell (self, cell, TRUE);
   if (self->focus_pending && cell_row (cell) == self->cursor_row &&
@@ -1123,7 +1243,12 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 TrjGrid                  *self)
 {
-  g_ptr_array_remove_fast (self->cells, gtk_list_item_get_child (item));
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget **cells = row_cells (gtk_list_item_get_item (item));
+
+  if (cells != NULL && cells[cell_info (cell)->column] == cell)
+    cells[cell_info (cell)->column] = NULL;
+  g_ptr_array_remove_fast (self->cells, cell);
 }
 
 static void
@@ -1195,7 +1320,8 @@ model_changed_cb (TrjGridModel *model,
       hide_message (self);
       selection_changed (self);
     }
-  update_cells (self, TRUE);
+  self->generation++;
+  update_visible_cells (self);
   queue_overlay_layout (self);
 }
 
@@ -1217,6 +1343,8 @@ trj_grid_set_model (TrjGrid      *self,
   g_set_object (&self->model, model);
 
   self->cursor_row = self->cursor_column = self->anchor_row = self->anchor_column = 0;
+  self->drawn_first_row = self->drawn_first_column = self->drawn_last_row = self->drawn_last_column = 0;
+  self->drawn_cursor_row = self->drawn_cursor_column = 0;
   if (model != NULL)
     {
       self->changed_handler = g_signal_connect (model, "changed",
@@ -1304,7 +1432,12 @@ trj_grid_get_displayed_text (TrjGrid *self,
   g_return_val_if_fail (TRJ_IS_GRID (self), NULL);
 
   cell = find_cell (self, row, column);
-  return cell != NULL ? gtk_inscription_get_text (GTK_INSCRIPTION (cell)) : NULL;
+  if (cell == NULL)
+    return NULL;
+  /* A bound cell out of sight may be stale (see the top of this file). */
+  if (cell_info (cell)->generation != self->generation)
+    update_cell (self, cell, TRUE);
+  return gtk_inscription_get_text (GTK_INSCRIPTION (cell));
 }
 
 GtkWidget *
@@ -1352,6 +1485,7 @@ trj_grid_realize (GtkWidget *widget)
 static void
 adjustment_changed_cb (TrjGrid *self)
 {
+  update_visible_cells (self);
   queue_overlay_layout (self);
 }
 
@@ -1461,6 +1595,7 @@ trj_grid_class_init (TrjGridClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 
   cell_quark = g_quark_from_static_string ("trj-grid-cell");
+  row_cells_quark = g_quark_from_static_string ("trj-grid-row-cells");
 }
 
 static void

@@ -96,8 +96,8 @@ gboolean      trj_grid_paste_text        (TrjGrid        *self,
 gboolean      trj_grid_clear_selection   (TrjGrid        *self,
                                           GError        **error);
 
-/* The text a cell displays right now, NULL when it is not on screen
- * (lets tests check what is rendered). */
+/* The text a cell displays, NULL when its row is not bound (far from the
+ * viewport); lets tests check what is rendered. */
 const char   *trj_grid_get_displayed_text (TrjGrid       *self,
                                            guint          row,
                                            guint          column);
