@@ -328,14 +328,19 @@ meta_touch (TrjWorkbook *self, GError **error)
 /* ── Errors ───────────────────────────────────────────────────────────── */
 
 static gboolean
-check_writable (TrjWorkbook *self, GError **error)
+check_open (TrjWorkbook *self, GError **error)
 {
   if (self->db == NULL)
-    {
-      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO,
-                           _("The workbook is closed."));
-      return FALSE;
-    }
+    g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO,
+                         _("The workbook is closed."));
+  return self->db != NULL;
+}
+
+static gboolean
+check_writable (TrjWorkbook *self, GError **error)
+{
+  if (!check_open (self, error))
+    return FALSE;
   if (self->read_only_reason != NULL)
     {
       g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_READ_ONLY,
@@ -1055,11 +1060,8 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
 
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), NULL);
 
-  if (self->db == NULL)
-    {
-      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO, _("The workbook is closed."));
-      return NULL;
-    }
+  if (!check_open (self, error))
+    return NULL;
   stmt = prepare (self, error, "SELECT has_fungibility, cie_jeunes_to_pec_ae, cie_jeunes_to_pec_cp, "
                   "initiatives_territoriales_ae, demandes_complementaires FROM scenario WHERE id = ?",
                   "i", scenario_id);
@@ -1241,7 +1243,7 @@ trj_workbook_set_current_scenario (TrjWorkbook *self, gint64 scenario_id, GError
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
-  if (self->db == NULL || !scenario_exists (self, scenario_id, error))
+  if (!check_open (self, error) || !scenario_exists (self, scenario_id, error))
     return FALSE;
   if (scenario_id == self->current_scenario)
     return TRUE;
@@ -2261,12 +2263,11 @@ gboolean
 trj_workbook_save_copy (TrjWorkbook *self, const char *path, GError **error)
 {
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  /* VACUUM cannot run inside the batch's transaction. */
+  g_return_val_if_fail (self->batch_depth == 0, FALSE);
 
-  if (self->db == NULL)
-    {
-      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO, _("The workbook is closed."));
-      return FALSE;
-    }
+  if (!check_open (self, error))
+    return FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *name = g_filename_display_name (path);
