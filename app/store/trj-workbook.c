@@ -97,12 +97,14 @@ static const FieldSpec line_fields[TRJ_N_LINE_FIELDS] = {
   [TRJ_LINE_FIELD_KIND] = { "kind", N_("Change kind"),
     N_("The kind of line is not one Trajectoire knows."), 0, TRJ_N_KINDS - 1, FALSE, TRUE },
   [TRJ_LINE_FIELD_RATE] = { "rate", N_("Change rate"),
+    /* xgettext:no-c-format */
     N_("The rate must be above 0 % and at most 100 % of the SMIC."), 0, 1, TRUE },
   [TRJ_LINE_FIELD_WEEKLY_HOURS] = { "weekly_hours", N_("Change weekly hours"),
     N_("Weekly hours must be above 0 and at most 35."), 0, 35, TRUE },
   [TRJ_LINE_FIELD_DURATION_MONTHS] = { "duration_months", N_("Change duration"),
     N_("The duration must be above 0 and at most 24 months."), 0, 24, TRUE },
   [TRJ_LINE_FIELD_COFINANCED_SHARE] = { "cofinanced_share", N_("Change cofinanced share"),
+    /* xgettext:no-c-format */
     N_("The cofinanced share must be between 0 % and 100 %."), 0, 1 },
   [TRJ_LINE_FIELD_PAYMENT_LAG_MONTHS] = { "payment_lag_months", N_("Change payment lag"),
     N_("The payment lag must be a whole number of months from 0 to 6."), 0, 6, FALSE, TRUE },
@@ -115,6 +117,7 @@ static const FieldSpec line_fields[TRJ_N_LINE_FIELDS] = {
   [TRJ_LINE_FIELD_UNIT_AMOUNT] = { "unit_amount", N_("Change unit amount"),
     N_("The unit amount must be between 0 € and 1 billion €."), 0, 1e9 },
   [TRJ_LINE_FIELD_MODULATION] = { "modulation", N_("Change modulated share"),
+    /* xgettext:no-c-format */
     N_("The modulated share must be between 0 % and 10 %."), 0, 0.10 },
   [TRJ_LINE_FIELD_SECOND_YEAR_QUANTITY] = { "second_year_quantity", N_("Change second-year quantity"),
     N_("The second-year quantity must be between 0 and 10 million."), 0, 1e7 },
@@ -2050,6 +2053,7 @@ trj_workbook_set_reference_value (TrjWorkbook *self, gint64 scenario_id, TrjRefe
     {
       g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
                            kind == TRJ_REFERENCE_CD_SHARE
+                           /* xgettext:no-c-format */
                            ? _("The département share of the RSA must be above 0 % and at most 100 %.")
                            : _("Weeks per month must be above 0 and at most 5."));
       return FALSE;
