@@ -211,3 +211,22 @@ mock_model_new (guint n_rows,
   return self;
 }
 
+
+void
+mock_model_insert (MockModel  *self,
+                   guint       row,
+                   const char *label)
+{
+  MockLine line = { g_strdup (label), 0, 1, 0.5, 20 };
+
+  g_array_insert_val (self->lines, row, line);
+  trj_grid_model_changed (TRJ_GRID_MODEL (self), row, 0, 1);
+}
+
+void
+mock_model_remove (MockModel *self,
+                   guint      row)
+{
+  g_array_remove_index (self->lines, row);
+  trj_grid_model_changed (TRJ_GRID_MODEL (self), row, 1, 0);
+}

@@ -42,5 +42,11 @@ MockModel *mock_model_new  (guint      n_rows,
                             guint      n_sets);
 MockLine  *mock_model_line (MockModel *self,
                             guint      row);
+/* Structural edits, as the window's Insert and Ctrl+Suppr do (emit "changed"). */
+void       mock_model_insert (MockModel  *self,
+                              guint       row,
+                              const char *label);
+void       mock_model_remove (MockModel  *self,
+                              guint       row);
 
 G_END_DECLS

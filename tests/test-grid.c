@@ -468,6 +468,77 @@ test_paste_refused (Fixture       *fixture,
 }
 
 static void
+test_rows_inserted_removed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  guint row;
+
+  mock_model_insert (fixture->model, 1, "Nouvelle ligne");
+  settle ();
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 1, COL_LABEL), ==, "Nouvelle ligne");
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 1, COL_AE), ==, "500\u00A0€");
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 2, COL_LABEL), ==, "Ligne 2");
+
+  /* Removing the last line while the cursor is on it brings the cursor back. */
+  trj_grid_set_cursor (fixture->grid, N_ROWS, COL_VOLUME);
+  assert_cursor (fixture, N_ROWS, COL_VOLUME);
+  mock_model_remove (fixture->model, N_ROWS);
+  settle ();
+  assert_cursor (fixture, N_ROWS - 1, COL_VOLUME);
+  mock_model_remove (fixture->model, 1);
+  settle ();
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 1, COL_LABEL), ==, "Ligne 2");
+
+  /* Keys keep working on the new shape. */
+  press (fixture, GDK_KEY_Down, 0);
+  trj_grid_get_cursor (fixture->grid, &row, NULL);
+  g_assert_cmpuint (row, ==, N_ROWS - 2);
+}
+
+/* The actions go through the real clipboard. */
+static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  g_assert_nonnull (*text);
+}
+
+static void
+test_clipboard_actions (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->grid));
+  g_autofree char *text = NULL;
+
+  trj_grid_select_range (fixture->grid, 2, COL_VOLUME, 3, COL_RATE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->grid), "grid.copy", NULL));
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (text, ==, "30\t50,0\u00A0%\n40\t50,0\u00A0%");
+
+  /* Ctrl+V pastes what the clipboard holds at the cursor. */
+  gdk_clipboard_set_text (clipboard, "7\t12,5 %");
+  trj_grid_set_cursor (fixture->grid, 8, COL_VOLUME);
+  g_assert_true (trj_grid_handle_key (fixture->grid, GDK_KEY_v, GDK_CONTROL_MASK));
+  while (mock_model_line (fixture->model, 8)->volume != 7)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 8)->rate, ==, 0.125);
+  g_assert_cmpuint (fixture->model->undo_steps, ==, 1);
+
+  /* grid.clear empties the selection; grid.edit opens the editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->grid), "grid.clear", NULL));
+  g_assert_cmpfloat (mock_model_line (fixture->model, 8)->volume, ==, 0);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 8)->rate, ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->grid), "grid.edit", NULL));
+  g_assert_true (trj_grid_is_editing (fixture->grid));
+}
+
+static void
 test_tsv (void)
 {
   g_autoptr(GPtrArray) rows = trj_grid_tsv_parse ("a\t\"b\nc\"\t\n\"\"\"q\"\"\"\r\nlast");
@@ -550,6 +621,8 @@ main (int   argc,
   g_test_add ("/grid/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add ("/grid/paste-block", Fixture, NULL, fixture_set_up, test_paste_block, fixture_tear_down);
   g_test_add ("/grid/paste-refused", Fixture, NULL, fixture_set_up, test_paste_refused, fixture_tear_down);
+  g_test_add ("/grid/rows-inserted-removed", Fixture, NULL, fixture_set_up, test_rows_inserted_removed, fixture_tear_down);
+  g_test_add ("/grid/clipboard-actions", Fixture, NULL, fixture_set_up, test_clipboard_actions, fixture_tear_down);
 
   return g_test_run ();
 }
