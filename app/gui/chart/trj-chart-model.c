@@ -251,7 +251,7 @@ find_envelope (const TrjScenario *scenario, const char *envelope_id, int *index,
         }
     }
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-               _("The scenario “%s” has no envelope “%s”"),
+               _("The scenario of %s has no envelope “%s”"),
                scenario->region != NULL ? scenario->region : "", envelope_id);
   return FALSE;
 }

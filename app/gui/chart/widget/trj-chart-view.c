@@ -96,6 +96,13 @@ trj_chart_view_hover_at (TrjChartView *self, double x, double y)
   set_hover (self, trj_chart_layout_hit_test (self->layout, x, y, &hit) ? &hit : NULL);
 }
 
+const TrjChartLayout *
+trj_chart_view_get_layout (TrjChartView *self)
+{
+  g_return_val_if_fail (TRJ_IS_CHART_VIEW (self), NULL);
+  return self->layout;
+}
+
 gboolean
 trj_chart_view_get_hover (TrjChartView *self, TrjChartHover *hover)
 {

@@ -28,6 +28,8 @@ void                 trj_chart_view_set_text_scale (TrjChartView *self, double s
 void                 trj_chart_view_get_style      (TrjChartView *self, TrjChartStyle *style);
 /* The hovered point or bar; FALSE when none. */
 gboolean             trj_chart_view_get_hover      (TrjChartView *self, TrjChartHover *hover);
+/* Labels and marks of the last drawing (hit-testing, tests). */
+const TrjChartLayout *trj_chart_view_get_layout    (TrjChartView *self);
 /* Moves the pointer highlight as a motion at (x, y) would (tests, keyboard). */
 void                 trj_chart_view_hover_at       (TrjChartView *self, double x, double y);
 

@@ -1,0 +1,188 @@
+/* test-charts-ui.c — the « Graphiques » page, the chart view and the
+ * presentation window on a real Bretagne 2024 workbook.
+ *
+ * With TRJ_CHART_SCREENSHOTS=<folder> in the environment, also saves the page
+ * and the presentation window as PNG there (tests/screenshots/ in the tree).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "trj-ui-harness.h"
+#include "trj-charts-page.h"
+#include "trj-presentation-window.h"
+
+typedef struct {
+  TrjWorkbook *workbook;
+  TrjDocument *document;
+  GtkWindow *window;
+  TrjChartsPage *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = trj_harness_new_workbook ("Bretagne");
+  g_autoptr(GError) error = NULL;
+
+  f->workbook = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  f->document = trj_document_new (f->workbook);
+  f->page = trj_charts_page_new (f->document);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 640);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  trj_harness_wait_frames (GTK_WIDGET (f->window), 3);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  trj_harness_flush ();
+  g_object_unref (f->document);
+  trj_workbook_close (f->workbook);
+  g_object_unref (f->workbook);
+}
+
+static void
+screenshot (GtkWidget *toplevel, const char *name)
+{
+  const char *dir = g_getenv ("TRJ_CHART_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  trj_harness_wait_frames (toplevel, 3);
+  g_assert_true (trj_harness_save_png (toplevel, path, &error));
+  g_assert_no_error (error);
+}
+
+static const TrjChartRefLine *
+ref_line (const TrjChartModel *model, guint i)
+{
+  g_assert_cmpuint (i, <, model->ref_lines->len);
+  return g_ptr_array_index (model->ref_lines, i);
+}
+
+/* The page follows the envelope picked and every edit of the workbook. */
+static void
+test_page_live (Fixture *f, gconstpointer data)
+{
+  TrjChartView *view = trj_charts_page_get_view (f->page);
+  const TrjChartModel *model = trj_chart_view_get_model (view);
+  g_autofree char *pec_title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (model);
+  g_assert_cmpint (model->kind, ==, TRJ_CHART_TRAJECTORY);
+  g_assert_null (trj_charts_page_get_envelope (f->page));
+  /* The region: 6 813 468 € + 2 214 318 € notified. */
+  g_assert_cmpfloat (ref_line (model, 0)->value, ==, 6813468.0 + 2214318.0);
+
+  trj_charts_page_set_envelope (f->page, "PEC_CIE_TP");
+  model = trj_chart_view_get_model (view);
+  pec_title = g_strdup_printf ("— %s", trj_chart_envelope_title ("PEC_CIE_TP"));
+  g_assert_true (g_str_has_suffix (model->title, pec_title));
+  g_assert_cmpfloat (ref_line (model, 0)->value, ==, 6813468.0);
+
+  /* An edit: the notified AE becomes 7 000 000 €; the chart shows it at once. */
+  g_assert_true (trj_workbook_set_envelope_number (f->workbook, trj_document_get_scenario_id (f->document),
+                                                   "PEC_CIE_TP", TRJ_ENVELOPE_FIELD_AE_NOTIFIED, 7e6, &error));
+  g_assert_no_error (error);
+  trj_harness_flush ();
+  model = trj_chart_view_get_model (view);
+  g_assert_cmpfloat (ref_line (model, 0)->value, ==, 7e6);
+  g_assert_cmpstr (trj_charts_page_get_envelope (f->page), ==, "PEC_CIE_TP");
+
+  trj_charts_page_set_kind (f->page, TRJ_CHART_MONTHLY);
+  g_assert_cmpint (trj_chart_view_get_model (view)->kind, ==, TRJ_CHART_MONTHLY);
+  trj_charts_page_set_kind (f->page, TRJ_CHART_TRAJECTORY);
+  screenshot (GTK_WIDGET (f->window), "charts-page.png");
+}
+
+/* The pointer over a point highlights it; the tooltip text is its exact value. */
+static void
+test_hover (Fixture *f, gconstpointer data)
+{
+  TrjChartView *view = trj_charts_page_get_view (f->page);
+  const TrjChartLayout *layout;
+  const TrjChartTarget *target = NULL;
+  g_autofree char *tip = NULL;
+  TrjChartHover hover;
+
+  trj_charts_page_set_envelope (f->page, "PEC_CIE_TP");
+  trj_harness_wait_frames (GTK_WIDGET (f->window), 3);
+  layout = trj_chart_view_get_layout (view);
+  g_assert_cmpuint (layout->targets->len, ==, 24);
+  for (guint i = 0; i < layout->targets->len; i++)
+    {
+      const TrjChartTarget *t = &g_array_index (layout->targets, TrjChartTarget, i);
+
+      if (t->item.series == 0 && t->item.index == 11)
+        target = t;
+    }
+  g_assert_nonnull (target);
+  trj_chart_view_hover_at (view, target->x, target->y);
+  g_assert_true (trj_chart_view_get_hover (view, &hover));
+  g_assert_cmpuint (hover.series, ==, 0);
+  g_assert_cmpuint (hover.index, ==, 11);
+  tip = trj_chart_model_describe_point (trj_chart_view_get_model (view), hover.series, hover.index);
+  g_assert_nonnull (strstr (tip, "décembre 2024"));
+  trj_chart_view_hover_at (view, 1, 1);
+  g_assert_false (trj_chart_view_get_hover (view, &hover));
+}
+
+/* F5's window: arrows move between charts and envelopes, Escape leaves. */
+static void
+test_presentation (Fixture *f, gconstpointer data)
+{
+  GtkWindow *window;
+  TrjPresentationWindow *presentation;
+  TrjChartView *view;
+
+  trj_charts_page_set_envelope (f->page, "PEC_CIE_TP");
+  window = trj_charts_page_present (f->page);
+  presentation = TRJ_PRESENTATION_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  view = trj_presentation_window_get_view (presentation);
+  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+
+  g_assert_cmpstr (trj_presentation_window_get_envelope (presentation), ==, "PEC_CIE_TP");
+  g_assert_cmpint (trj_presentation_window_get_kind (presentation), ==, TRJ_CHART_TRAJECTORY);
+  screenshot (GTK_WIDGET (window), "presentation.png");
+
+  g_assert_true (trj_presentation_window_handle_key (presentation, GDK_KEY_Right));
+  g_assert_cmpint (trj_presentation_window_get_kind (presentation), ==, TRJ_CHART_MONTHLY);
+  g_assert_cmpint (trj_chart_view_get_model (view)->kind, ==, TRJ_CHART_MONTHLY);
+  g_assert_true (trj_presentation_window_handle_key (presentation, GDK_KEY_Down));
+  g_assert_cmpstr (trj_presentation_window_get_envelope (presentation), ==, "CIE_JEUNES");
+  g_assert_cmpint (trj_presentation_window_get_kind (presentation), ==, TRJ_CHART_MONTHLY);
+  /* Down past the last envelope comes back to the region. */
+  g_assert_true (trj_presentation_window_handle_key (presentation, GDK_KEY_Down));
+  g_assert_null (trj_presentation_window_get_envelope (presentation));
+  /* The region has no parameters chart: Right from the breakdown skips it… */
+  g_assert_true (trj_presentation_window_handle_key (presentation, GDK_KEY_Right));
+  g_assert_cmpint (trj_presentation_window_get_kind (presentation), ==, TRJ_CHART_BREAKDOWN);
+  g_assert_true (trj_presentation_window_handle_key (presentation, GDK_KEY_Right));
+  /* …and, with one scenario, no comparison either: back to the trajectory. */
+  g_assert_cmpint (trj_presentation_window_get_kind (presentation), ==, TRJ_CHART_TRAJECTORY);
+  g_assert_false (trj_presentation_window_handle_key (presentation, GDK_KEY_a));
+
+  g_assert_true (trj_presentation_window_handle_key (presentation, GDK_KEY_Escape));
+  trj_harness_flush ();
+  g_assert_null (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  trj_harness_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/charts-ui/page-live", Fixture, NULL, fixture_setup, test_page_live, fixture_teardown);
+  g_test_add ("/charts-ui/hover", Fixture, NULL, fixture_setup, test_hover, fixture_teardown);
+  g_test_add ("/charts-ui/presentation", Fixture, NULL, fixture_setup, test_presentation, fixture_teardown);
+  return g_test_run ();
+}
