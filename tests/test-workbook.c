@@ -830,6 +830,35 @@ test_migration (Fixture *f, gconstpointer data)
   g_assert_cmpint (user_version, ==, TRJ_WORKBOOK_SCHEMA_VERSION);
 }
 
+/* A migration that fails leaves the file as it was, header included. */
+static void
+test_migration_failure (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "workbook-v1.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *path = fixture_path (f, "odd.trajectoire");
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  /* A column that version 2 adds is already there: its ALTER TABLE fails. */
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE line ADD COLUMN ae_amount REAL", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (path);
+
+  wb = trj_workbook_open (path, &error);
+  g_assert_null (wb);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO);
+  g_test_message ("refused: %s", error->message);
+  after = file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* The fixture itself is what trj_workbook_schema_migrate (0, N) builds. */
 static void
 test_migration_fixture_schema (Fixture *f, gconstpointer data)
@@ -1055,6 +1084,7 @@ main (int argc, char **argv)
       ADD (name, test_migration, GINT_TO_POINTER (v));
       ADD (schema, test_migration_fixture_schema, GINT_TO_POINTER (v));
     }
+  ADD ("/workbook/migration/failure-leaves-file", test_migration_failure, NULL);
   ADD ("/workbook/refuse/foreign", test_refuse_foreign, NULL);
   ADD ("/workbook/refuse/truncated", test_refuse_truncated, NULL);
   ADD ("/workbook/refuse/corrupted", test_refuse_corrupted, NULL);

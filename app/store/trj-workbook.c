@@ -2136,7 +2136,9 @@ trj_workbook_open (const char *path, GError **error)
     return NULL;
   if (self->read_only_reason == NULL)
     {
-      if (!set_durable (self, error))
+      /* Migrate first, in the file's own journal mode, so that a migration that
+       * fails leaves even the header as it was. */
+      if (!trj_workbook_exec (self->db, "PRAGMA synchronous = FULL", error))
         return NULL;
       if (version < TRJ_WORKBOOK_SCHEMA_VERSION)
         {
@@ -2150,6 +2152,8 @@ trj_workbook_open (const char *path, GError **error)
               return NULL;
             }
         }
+      if (!set_durable (self, error))
+        return NULL;
     }
   if (!load_meta (self, error))
     return NULL;
