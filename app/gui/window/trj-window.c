@@ -9,6 +9,7 @@
 #include "trj-start-page.h"
 #include "trj-envelope-page.h"
 #include "trj-summary-page.h"
+#include "trj-exchange-actions.h"
 
 #define SUMMARY_PAGE "summary"
 
@@ -743,6 +744,7 @@ trj_window_class_init (TrjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_duplicate_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, scenario_rename_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, scenario_delete_activated);
+  trj_exchange_actions_install (widget_class);
 }
 
 static void

@@ -1,0 +1,232 @@
+/* test-national-import.c — the CSV import dialog and the « Vue nationale » window
+ *
+ * Import: a Bretagne 2024 workbook (two example lines), a CSV file of two
+ * lines previewed then imported as one undo step; a file with errors shows
+ * them, cannot be imported and leaves the workbook as it was.
+ * National view: regional programming files and a workbook added; the table
+ * shows the regions in notification order and the national totals; a
+ * truncated file is refused without changing the table; the consolidation is
+ * exported. A PNG of the window is saved in the build folder for a look.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "trj-import-dialog.h"
+#include "trj-national-window.h"
+#include "trj-programming.h"
+#include "trj-ui-harness.h"
+#include "trj-year-data.h"
+
+static TrjApplication *app;
+static char *tmpdir;
+
+/* Messages and figures use no-break spaces: compare with plain ones. */
+static char *
+plain_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_string_append_unichar (out, c == 0x00a0 || c == 0x202f ? ' ' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GFile *
+write_file (const char *name, const char *text)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static TrjDocument *
+open_document (const char *region)
+{
+  g_autofree char *path = trj_harness_new_workbook (region);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) workbook = trj_workbook_open (path, &error);
+
+  g_assert_no_error (error);
+  return trj_document_new (workbook);
+}
+
+static guint
+n_lines (TrjDocument *document)
+{
+  return trj_scenario_n_lines (trj_document_get_scenario (document));
+}
+
+static void
+test_import (void)
+{
+  g_autoptr(TrjDocument) document = open_document ("Bretagne");
+  g_autoptr(GFile) file = write_file ("lignes.csv",
+    "\xEF\xBB\xBFtype;département;libellé;taux;heures;durée;volume\r\n"
+    "PEC;29;PEC Brest;50 %;25;9,9;120\r\n"
+    "CIE_JEUNES;56;CIE Vannes;0,35;28,3;8,3;24\r\n");
+  TrjImportDialog *dialog = trj_import_dialog_new (document, file);
+  TrjWorkbook *wb = trj_document_get_workbook (document);
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+  const TrjEnvelope *pec;
+  const TrjLine *line;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  trj_harness_wait_frames (GTK_WIDGET (dialog), 2);
+  g_assert_true (trj_import_dialog_is_valid (dialog));
+  g_assert_cmpuint (trj_import_dialog_get_n_lines (dialog), ==, 2);
+  summary = plain_spaces (trj_import_dialog_get_summary (dialog));
+  g_assert_cmpstr (summary, ==, "Séparateur « ; », virgule décimale, UTF-8 : 2 lignes");
+  g_assert_null (trj_import_dialog_get_errors (dialog));
+  g_assert_cmpuint (n_lines (document), ==, 2);
+
+  g_assert_true (trj_import_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_lines (document), ==, 4);
+  pec = trj_document_get_envelope (document, "PEC_CIE_TP");
+  line = g_ptr_array_index (pec->lines, pec->lines->len - 1);
+  g_assert_cmpstr (line->label, ==, "PEC Brest");
+  g_assert_cmpstr (line->departement, ==, "29");
+  g_assert_cmpfloat (line->rate, ==, 0.5);
+  g_assert_cmpfloat (line->duration_months, ==, 9.9);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (line), 120, 1e-9);
+  g_assert_cmpfloat (line->entries[0], ==, 10);
+
+  /* One undo takes the whole import back. */
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_lines (document), ==, 2);
+}
+
+static void
+test_import_errors (void)
+{
+  g_autoptr(TrjDocument) document = open_document ("Bretagne");
+  g_autoptr(GFile) file = write_file ("erreurs.csv",
+    "type;département;taux;heures;durée;volume\r\n"
+    "PEC;29;5O;25;9,9;120\r\n"
+    "PEC;75;0,5;25;9,9;120\r\n");
+  TrjImportDialog *dialog = trj_import_dialog_new (document, file);
+  g_autofree char *errors = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  trj_harness_wait_frames (GTK_WIDGET (dialog), 2);
+  g_assert_false (trj_import_dialog_is_valid (dialog));
+  errors = plain_spaces (trj_import_dialog_get_errors (dialog));
+  g_assert_nonnull (strstr (errors, "« erreurs.csv » n’a pas été importé : 2 erreurs."));
+  g_assert_nonnull (strstr (errors, "ligne 2, colonne taux : « 5O » n’est pas un nombre"));
+  g_assert_nonnull (strstr (errors, "ligne 3, colonne département : « 75 » n’est pas un département de Bretagne"));
+  g_assert_cmpuint (n_lines (document), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static GFile *
+programming_file (const char *region, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  const TrjYearData *data = trj_year_data_get (2024, &error);
+  g_autoptr(TrjScenario) scenario = trj_year_data_example (data, region, &error);
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (trj_programming_write_xlsx (scenario, NULL, path, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+test_national (void)
+{
+  TrjNationalWindow *window = trj_national_window_new (GTK_APPLICATION (app));
+  g_autoptr(GFile) corse = programming_file ("Corse", "corse.xlsx");
+  g_autoptr(GFile) mayotte = programming_file ("Mayotte", "mayotte.xlsx");
+  g_autofree char *bretagne_path = trj_harness_new_workbook ("Bretagne");
+  g_autoptr(GFile) bretagne = g_file_new_for_path (bretagne_path);
+  g_autoptr(GFile) truncated = write_file ("coupé.xlsx", "PK\003\004 not a whole zip");
+  g_autoptr(GFile) exported = NULL;
+  g_autofree char *exported_path = g_build_filename (tmpdir, "national.xlsx", NULL);
+  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "national-window.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *total = NULL, *message = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (trj_national_window_add_file (window, mayotte, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_national_window_add_file (window, corse, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_national_window_add_file (window, bretagne, &error));
+  g_assert_no_error (error);
+  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+
+  /* Notification order: Bretagne, Corse, …, Mayotte. */
+  g_assert_cmpstr (trj_national_window_get_cell_text (window, 0, 1), ==, "PEC et CIE tous publics");
+  g_assert_cmpstr (trj_national_window_get_cell_text (window, 1, 1), ==, "AE notifiées");
+  g_assert_cmpstr (trj_national_window_get_cell_text (window, 2, 0), ==, "Bretagne");
+  g_assert_cmpstr (trj_national_window_get_cell_text (window, 3, 0), ==, "Corse");
+  g_assert_cmpstr (trj_national_window_get_cell_text (window, 4, 0), ==, "Mayotte");
+  g_assert_cmpstr (trj_national_window_get_cell_text (window, 5, 0), ==, "Total national");
+  /* 6 813 468 + 1 308 595 + 10 184 387 = 18 306 450 € of PEC AE notified. */
+  total = plain_spaces (trj_national_window_get_cell_text (window, 5, 1));
+  g_assert_cmpstr (total, ==, "18 306 450 €");
+  g_assert_cmpstr (trj_national_window_get_cell_text (window, 6, 0), ==, "Notification nationale");
+
+  /* A damaged file changes nothing. */
+  g_assert_false (trj_national_window_add_file (window, truncated, &error));
+  message = plain_spaces (error->message);
+  g_assert_nonnull (strstr (message, "« coupé.xlsx » n’est pas un fichier xlsx lisible"));
+  g_clear_error (&error);
+  g_assert_cmpuint (trj_consolidation_get_n_regions (trj_national_window_get_consolidation (window)), ==, 3);
+  g_assert_cmpstr (trj_national_window_get_cell_text (window, 5, 0), ==, "Total national");
+
+  exported = g_file_new_for_path (exported_path);
+  g_assert_true (trj_national_window_export (window, exported, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (exported_path, G_FILE_TEST_EXISTS));
+
+  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (trj_harness_save_png (GTK_WIDGET (window), png, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The main window's menu opens the national view in a window of its own. */
+static void
+test_window_action (void)
+{
+  TrjWindow *window = trj_window_new (app);
+  guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  GtkWindow *national = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.national-view", NULL));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (TRJ_IS_NATIONAL_WINDOW (l->data))
+      national = l->data;
+  g_assert_nonnull (national);
+  trj_harness_wait_frames (GTK_WIDGET (national), 2);
+  gtk_window_destroy (national);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  app = trj_harness_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("trj-national-import-XXXXXX", NULL);
+
+  g_test_add_func ("/import/apply-undo", test_import);
+  g_test_add_func ("/import/errors", test_import_errors);
+  g_test_add_func ("/national/table-export", test_national);
+  g_test_add_func ("/national/window-action", test_window_action);
+  return g_test_run ();
+}
