@@ -114,6 +114,12 @@ test_settings_update_widgets (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (gtk_spin_button_get_value (find (f, "tolerance_spin")),
                      ==, 1.5);
 
+  /* French decimals both ways, whatever the process locale. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (f, "tolerance_spin"))), ==, "1,5");
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "tolerance_spin")), "2,5");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (find (f, "tolerance_spin")));
+  g_assert_cmpfloat (g_settings_get_double (f->settings, "alert-tolerance"), ==, 2.5);
+
   g_settings_set_boolean (f->presentation, "fullscreen", FALSE);
   g_assert_false (gtk_switch_get_active (find (f, "fullscreen_switch")));
 }

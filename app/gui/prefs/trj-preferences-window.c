@@ -1,6 +1,7 @@
 /* trj-preferences-window.c — see trj-preferences-window.h */
 #include "config.h"
 
+#include "trj-format.h"
 #include "trj-preferences-window.h"
 
 struct _TrjPreferencesWindow
@@ -53,6 +54,26 @@ profile_set_mapping (const GValue *value, const GVariantType *type, gpointer use
   if (selected >= G_N_ELEMENTS (profile_nicks))
     return NULL;
   return g_variant_new_string (profile_nicks[selected]);
+}
+
+/* GtkSpinButton prints with the C locale ("1.5"): show and read French decimals
+ * (the .ui leaves these spins non-"numeric", which would refuse the comma). */
+static gboolean
+spin_output_cb (GtkSpinButton *spin, gpointer user_data)
+{
+  g_autofree char *text = trj_format_number (gtk_spin_button_get_value (spin),
+                                             gtk_spin_button_get_digits (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+spin_input_cb (GtkSpinButton *spin, double *new_value, gpointer user_data)
+{
+  if (!trj_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), new_value))
+    return GTK_INPUT_ERROR;
+  return TRUE;
 }
 
 static void
@@ -154,6 +175,8 @@ trj_preferences_window_class_init (TrjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, text_scale_spin);
   gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, show_margin_switch);
   gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, dark_switch);
+  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, spin_input_cb);
 }
 
 static void
