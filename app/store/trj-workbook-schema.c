@@ -83,7 +83,8 @@ static const char migration_1[] =
   "  undone INTEGER NOT NULL DEFAULT 0,"
   "  changeset BLOB NOT NULL);";
 
-/* Version 2: post-aid and free lines (MODEL 3), reference-value overrides. */
+/* Version 2: post-aid and free lines (MODEL 3), reference-value overrides,
+ * an index on the undo journal. */
 static const char migration_2[] =
   "ALTER TABLE line ADD COLUMN quantity REAL NOT NULL DEFAULT 0;"
   "ALTER TABLE line ADD COLUMN unit_amount REAL;"   /* NULL: the year's table */
@@ -103,7 +104,9 @@ static const char migration_2[] =
   "  seq INTEGER NOT NULL,"
   "  date INTEGER,"
   "  value REAL NOT NULL,"
-  "  PRIMARY KEY (scenario, kind, seq)) WITHOUT ROWID;";
+  "  PRIMARY KEY (scenario, kind, seq)) WITHOUT ROWID;"
+  /* The next undo and redo steps are found without scanning a long journal. */
+  "CREATE INDEX undo_step_by_state ON undo_step (undone, id);";
 
 static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_1,
