@@ -1,6 +1,7 @@
 /* test-chart-export.c — PNG, SVG and PDF files of charts, and the PDF report of
  * the 2024 Bretagne notification (pdfinfo and pdftotext from poppler-utils). */
 #include <string.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 
@@ -199,6 +200,71 @@ test_report (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (plain, last_page));
 }
 
+static const char *cli_path;
+
+/* Runs trajectoire-cli with arguments; returns its exit status, stderr in *err. */
+static int
+run_cli (char **err, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* `trajectoire-cli chart` and `report` on a workbook of the 2024 notification. */
+static void
+test_cli (Fixture *f, gconstpointer data)
+{
+  g_autofree char *workbook = g_build_filename (f->dir, "bretagne.trajectoire", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "trajectoire.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "rapport.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *err = NULL;
+  cairo_surface_t *image;
+
+  if (cli_path == NULL)
+    {
+      g_test_skip ("no trajectoire-cli given");
+      return;
+    }
+  g_assert_cmpint (run_cli (&err, "new", workbook, "--region", "Bretagne", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&err, "chart", workbook, "--kind", "monthly", "--envelope", "PEC_CIE_TP",
+                            "--width", "960", "--height", "540", "-o", png, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 960);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 540);
+  cairo_surface_destroy (image);
+
+  g_assert_cmpint (run_cli (&err, "report", workbook, "-o", pdf, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  info = run_poppler ("pdfinfo", pdf);
+  g_assert_true (g_regex_match_simple ("^Pages:\\s+8$", info, G_REGEX_MULTILINE, 0));
+
+  /* Usage errors exit 2, bad input 1 with the envelope named; nothing written. */
+  g_assert_cmpint (run_cli (&err, "chart", workbook, "--kind", "pie", "-o", png, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "pie"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&err, "chart", workbook, "--envelope", "IAE", "-o", pdf, "--format", "pdf", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "IAE"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&err, "chart", workbook, NULL), ==, 2);
+}
+
 static void
 test_refused (Fixture *f, gconstpointer data)
 {
@@ -225,10 +291,12 @@ main (int argc, char **argv)
 {
   trj_i18n_init ();
   g_test_init (&argc, &argv, NULL);
+  cli_path = argc > 1 ? argv[1] : NULL;
   g_test_add ("/chart-export/png-size", Fixture, NULL, fixture_setup, test_png_size, fixture_teardown);
   g_test_add ("/chart-export/svg-parses", Fixture, NULL, fixture_setup, test_svg_parses, fixture_teardown);
   g_test_add ("/chart-export/pdf-chart", Fixture, NULL, fixture_setup, test_pdf_chart, fixture_teardown);
   g_test_add ("/chart-export/report", Fixture, NULL, fixture_setup, test_report, fixture_teardown);
+  g_test_add ("/chart-export/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add ("/chart-export/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   return g_test_run ();
 }

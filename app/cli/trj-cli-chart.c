@@ -23,11 +23,14 @@ scenario_display_name (const char *path, const char *asked)
 
   if (asked != NULL)
     return g_strdup (asked);
-  if (g_str_has_suffix (path, ".json"))
+  if (!trj_cli_is_workbook (path))
     {
       g_autofree char *base = g_path_get_basename (path);
+      char *dot = strrchr (base, '.');
 
-      return g_strndup (base, strlen (base) - strlen (".json"));
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      return g_steal_pointer (&base);
     }
   if ((workbook = trj_workbook_open (path, NULL)) == NULL)
     return NULL;

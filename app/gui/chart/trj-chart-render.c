@@ -152,6 +152,7 @@ typedef struct {
   const TrjChartColor *color;
   gboolean optional;    /* skipped when it would overlap a text or leave the canvas */
   double max_width;     /* ellipsized beyond, 0: no limit */
+  gboolean backdrop;    /* on a patch of background, over lines drawn earlier */
 } TextStyle;
 
 /* Draws text with its point (xalign, yalign) of its box at (x, y). Returns
@@ -170,6 +171,12 @@ put_text (Ctx *ctx, const char *text, double x, double y, double xalign, double 
        label.rect.x + w > ctx->width || label.rect.y + h > ctx->height))
     return FALSE;
 
+  if (ts->backdrop)
+    {
+      set_color (ctx, &ctx->style->background, 0.85);
+      cairo_rectangle (ctx->cr, label.rect.x - 2, label.rect.y, w + 4, h);
+      cairo_fill (ctx->cr);
+    }
   set_color (ctx, ts->color, 1.0);
   cairo_move_to (ctx->cr, label.rect.x, label.rect.y);
   pango_cairo_show_layout (ctx->cr, ctx->text);
@@ -183,7 +190,7 @@ put_text (Ctx *ctx, const char *text, double x, double y, double xalign, double 
 static TextStyle
 text_style (Ctx *ctx, double size, gboolean bold, const TrjChartColor *color, gboolean optional)
 {
-  return (TextStyle) { size, bold, color != NULL ? color : &ctx->style->foreground, optional, 0 };
+  return (TextStyle) { size, bold, color != NULL ? color : &ctx->style->foreground, optional, 0, FALSE };
 }
 
 static double
@@ -332,7 +339,7 @@ draw_category_axis (Ctx *ctx, const TrjChartRect *plot)
       measure (ctx, model->category_labels[c], SIZE_LABEL, FALSE, 0, &w, &h);
       widest = MAX (widest, w);
     }
-  stride = MAX (1, (guint) ceil ((widest + 0.6 * ctx->em) / band));
+  stride = MAX (1, (guint) ceil ((widest + 0.35 * ctx->em) / band));
   for (guint c = 0; c < model->n_categories; c += stride)
     put_text (ctx, model->category_labels[c], plot->x + band * (c + 0.5),
               plot->y + plot->height + 0.35 * ctx->em, 0.5, 0.0, &ts, NULL);
@@ -845,6 +852,8 @@ render_parameters (Ctx *ctx, double top)
   };
   guint n_panels = model->panels->len;
   double panel_h, name_h, tick_h;
+
+  value.backdrop = TRUE;
 
   if (n_panels == 0)
     {

@@ -156,6 +156,7 @@ trj_presentation_window_new (GtkWindow *parent, TrjDocument *document, const cha
   g_autoptr(GPtrArray) scenarios = trj_workbook_list_scenarios (trj_document_get_workbook (document));
   const TrjChartKind kinds[] = { TRJ_CHART_TRAJECTORY, TRJ_CHART_MONTHLY, TRJ_CHART_BREAKDOWN,
                                  TRJ_CHART_PARAMETERS, TRJ_CHART_OVERLAY };
+  GListModel *monitors;
 
   self->document = g_object_ref (document);
   if (parent != NULL)
@@ -182,6 +183,16 @@ trj_presentation_window_new (GtkWindow *parent, TrjDocument *document, const cha
 
   g_signal_connect_object (document, "updated", G_CALLBACK (document_updated_cb), self, G_CONNECT_SWAPPED);
   show_current (self);
+  /* The screen's size, for when no window manager honours fullscreen. */
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  if (g_list_model_get_n_items (monitors) > 0)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+    }
   gtk_window_fullscreen (GTK_WINDOW (self));
   return self;
 }
