@@ -129,10 +129,17 @@ def check_xlsx(path, scenario, result):
                 expect_formula(f"Synthèse formula {i}", formulas.worksheets[0].cell(row=first + i, column=col))
         summed_rows.append(rows)
     # Total column: SUM formulas whose cached value is the sum of the envelopes.
-    for i in (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 20):
+    for i in (0, 1, 3, 4, 5, 6, 7, 8, 10, 11, 20):
         cell = formulas.worksheets[0].cell(row=first + i, column=total_col)
         expect_formula(f"Synthèse total {cell.coordinate}", cell, "=SUM(")
         want = sum(rows[i] for rows in summed_rows if rows[i] is not None)
+        expect(f"Synthèse total {cell.coordinate}", summary.cell(row=first + i, column=total_col).value, want)
+    # Volumes and capacity add up the contrats aidés envelopes only (others count ETP).
+    contract = [all(l["kind"] in CONTRACT_KINDS for l in env["lines"]) for env in envelopes]
+    for i in (2, 9, 15):
+        cell = formulas.worksheets[0].cell(row=first + i, column=total_col)
+        expect_formula(f"Synthèse total {cell.coordinate}", cell, "=")
+        want = sum(rows[i] for rows, c in zip(summed_rows, contract) if c and rows[i] is not None)
         expect(f"Synthèse total {cell.coordinate}", summary.cell(row=first + i, column=total_col).value, want)
     fungibility = scenario.get("fungibility", {})
     base = first + 21 + 2

@@ -98,33 +98,50 @@ typedef enum {
   N_SUMMARY_ROWS
 } SummaryRow;
 
+typedef enum {
+  TOTAL_NONE,
+  TOTAL_ALL,           /* the Total column adds the envelopes up */
+  TOTAL_CONTRACTS,     /* only the contrats aidés envelopes (others count ETP or aids) */
+} Total;
+
 static const struct {
   const char *label;   /* N_() */
   TrjXlsxStyle style;
-  gboolean summed;     /* the Total column adds the envelopes up */
+  Total total;
 } summary_rows[N_SUMMARY_ROWS] = {
-  [ROW_AE_NOTIFIED]       = { N_("AE notified"), TRJ_XLSX_MONEY, TRUE },
-  [ROW_CP_NOTIFIED]       = { N_("CP notified"), TRJ_XLSX_MONEY, TRUE },
-  [ROW_VOLUME_NOTIFIED]   = { N_("Volume notified (contracts)"), TRJ_XLSX_COUNT, TRUE },
-  [ROW_AE_AVAILABLE]      = { N_("AE available after fungibility"), TRJ_XLSX_MONEY, TRUE },
-  [ROW_CP_AVAILABLE]      = { N_("CP available after fungibility"), TRJ_XLSX_MONEY, TRUE },
-  [ROW_AE_PROGRAMMED]     = { N_("AE programmed"), TRJ_XLSX_MONEY, TRUE },
-  [ROW_CP_PROGRAMMED]     = { N_("CP programmed"), TRJ_XLSX_MONEY, TRUE },
-  [ROW_CP_STOCK]          = { N_("of which CP for earlier years’ contracts (stock)"), TRJ_XLSX_MONEY, TRUE },
-  [ROW_CP_AFTER_YEAR]     = { N_("Remaining to pay after the year"), TRJ_XLSX_MONEY, TRUE },
-  [ROW_VOLUME_PROGRAMMED] = { N_("Volume programmed (contracts)"), TRJ_XLSX_COUNT, TRUE },
-  [ROW_AE_MARGIN]         = { N_("AE margin"), TRJ_XLSX_MONEY, TRUE },
-  [ROW_CP_MARGIN]         = { N_("CP margin"), TRJ_XLSX_MONEY, TRUE },
-  [ROW_AE_CONSUMPTION]    = { N_("AE consumption"), TRJ_XLSX_PERCENT, FALSE },
-  [ROW_CP_CONSUMPTION]    = { N_("CP consumption"), TRJ_XLSX_PERCENT, FALSE },
-  [ROW_AE_PER_CONTRACT]   = { N_("AE per contract"), TRJ_XLSX_MONEY, FALSE },
-  [ROW_CAPACITY]          = { N_("Capacity (contracts)"), TRJ_XLSX_COUNT, TRUE },
-  [ROW_AVG_RATE]          = { N_("Average rate of State aid"), TRJ_XLSX_PERCENT, FALSE },
-  [ROW_AVG_HOURS]         = { N_("Average weekly hours"), TRJ_XLSX_DECIMAL, FALSE },
-  [ROW_AVG_DURATION]      = { N_("Average duration (months)"), TRJ_XLSX_DECIMAL, FALSE },
-  [ROW_AVG_COFINANCING]   = { N_("Average cofinanced share"), TRJ_XLSX_PERCENT, FALSE },
-  [ROW_ALERTS]            = { N_("Alerts"), TRJ_XLSX_COUNT, TRUE },
+  [ROW_AE_NOTIFIED]       = { N_("AE notified"), TRJ_XLSX_MONEY, TOTAL_ALL },
+  [ROW_CP_NOTIFIED]       = { N_("CP notified"), TRJ_XLSX_MONEY, TOTAL_ALL },
+  [ROW_VOLUME_NOTIFIED]   = { N_("Volume notified (contracts)"), TRJ_XLSX_COUNT, TOTAL_CONTRACTS },
+  [ROW_AE_AVAILABLE]      = { N_("AE available after fungibility"), TRJ_XLSX_MONEY, TOTAL_ALL },
+  [ROW_CP_AVAILABLE]      = { N_("CP available after fungibility"), TRJ_XLSX_MONEY, TOTAL_ALL },
+  [ROW_AE_PROGRAMMED]     = { N_("AE programmed"), TRJ_XLSX_MONEY, TOTAL_ALL },
+  [ROW_CP_PROGRAMMED]     = { N_("CP programmed"), TRJ_XLSX_MONEY, TOTAL_ALL },
+  [ROW_CP_STOCK]          = { N_("of which CP for earlier years’ contracts (stock)"), TRJ_XLSX_MONEY, TOTAL_ALL },
+  [ROW_CP_AFTER_YEAR]     = { N_("Remaining to pay after the year"), TRJ_XLSX_MONEY, TOTAL_ALL },
+  [ROW_VOLUME_PROGRAMMED] = { N_("Volume programmed (contracts)"), TRJ_XLSX_COUNT, TOTAL_CONTRACTS },
+  [ROW_AE_MARGIN]         = { N_("AE margin"), TRJ_XLSX_MONEY, TOTAL_ALL },
+  [ROW_CP_MARGIN]         = { N_("CP margin"), TRJ_XLSX_MONEY, TOTAL_ALL },
+  [ROW_AE_CONSUMPTION]    = { N_("AE consumption"), TRJ_XLSX_PERCENT, TOTAL_NONE },
+  [ROW_CP_CONSUMPTION]    = { N_("CP consumption"), TRJ_XLSX_PERCENT, TOTAL_NONE },
+  [ROW_AE_PER_CONTRACT]   = { N_("AE per contract"), TRJ_XLSX_MONEY, TOTAL_NONE },
+  [ROW_CAPACITY]          = { N_("Capacity (contracts)"), TRJ_XLSX_COUNT, TOTAL_CONTRACTS },
+  [ROW_AVG_RATE]          = { N_("Average rate of State aid"), TRJ_XLSX_PERCENT, TOTAL_NONE },
+  [ROW_AVG_HOURS]         = { N_("Average weekly hours"), TRJ_XLSX_DECIMAL, TOTAL_NONE },
+  [ROW_AVG_DURATION]      = { N_("Average duration (months)"), TRJ_XLSX_DECIMAL, TOTAL_NONE },
+  [ROW_AVG_COFINANCING]   = { N_("Average cofinanced share"), TRJ_XLSX_PERCENT, TOTAL_NONE },
+  [ROW_ALERTS]            = { N_("Alerts"), TRJ_XLSX_COUNT, TOTAL_ALL },
 };
+
+/* Contrats aidés count contracts; the volumes of other envelopes are ETP or
+ * aids and are not added to them. */
+static gboolean
+is_contract_envelope (const TrjEnvelope *env)
+{
+  for (guint l = 0; l < env->lines->len; l++)
+    if (trj_kind_shape (((TrjLine *) g_ptr_array_index (env->lines, l))->kind) != TRJ_LINE_SHAPE_CONTRACT)
+      return FALSE;
+  return TRUE;
+}
 
 guint
 trj_programming_envelope_alerts (const TrjResult *result, int envelope)
@@ -250,6 +267,7 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
 
   for (SummaryRow r = 0; r < N_SUMMARY_ROWS; r++, row++)
     {
+      g_autoptr(GString) contract_sum = g_string_new ("=");
       double total = 0;
 
       trj_xlsx_page_text (&sheet, row, 0, _(summary_rows[r].label), NULL);
@@ -265,15 +283,25 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
             trj_xlsx_page_formula (w->book, &sheet, row, 1 + e, formula, value, summary_rows[r].style, FALSE);
           else
             trj_xlsx_page_number (w->book, &sheet, row, 1 + e, value, summary_rows[r].style, FALSE);
-          if (summary_rows[r].summed && isfinite (value))
+          if (summary_rows[r].total == TOTAL_ALL && isfinite (value))
             total += value;
+          else if (summary_rows[r].total == TOTAL_CONTRACTS && is_contract_envelope (env)
+                   && isfinite (value))
+            {
+              g_autofree char *cell = trj_xlsx_cell_name (row, 1 + e);
+              g_string_append_printf (contract_sum, "%s%s", contract_sum->len > 1 ? "+" : "", cell);
+              total += value;
+            }
         }
 
-      if (summary_rows[r].summed && n_env > 0)
+      if (summary_rows[r].total == TOTAL_ALL && n_env > 0)
         {
           g_autofree char *formula = trj_xlsx_sum_formula (row, 1, row, n_env);
           trj_xlsx_page_formula (w->book, &sheet, row, total_col, formula, total, summary_rows[r].style, TRUE);
         }
+      else if (summary_rows[r].total == TOTAL_CONTRACTS && contract_sum->len > 1)
+        trj_xlsx_page_formula (w->book, &sheet, row, total_col, contract_sum->str, total,
+                               summary_rows[r].style, TRUE);
       else if (r == ROW_AE_CONSUMPTION || r == ROW_CP_CONSUMPTION)
         {
           /* The region's ratio, from the Total column's own cells. */
