@@ -2218,8 +2218,8 @@ trj_workbook_new_for_region (const char *path, const char *region, int year, GEr
     g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_READ_ONLY,
                          self->read_only_reason);
   else if ((self->db = trj_workbook_file_open_db (path, FALSE, error)) != NULL &&
-           trj_workbook_exec (self->db, set_app_id, error) &&
            trj_workbook_exec (self->db, "BEGIN IMMEDIATE", error) &&
+           trj_workbook_exec (self->db, set_app_id, error) &&
            trj_workbook_schema_migrate (self->db, 0, TRJ_WORKBOOK_SCHEMA_VERSION, error) &&
            meta_set (self, "region", r->name, error) &&
            meta_set (self, "year", year_text, error) &&
