@@ -402,6 +402,8 @@ test_hover (void)
   g_autofree char *tip = NULL;
   g_autofree char *amount = trj_format_money (378625);
   g_autofree char *month = trj_format_month (2024, 3);
+  g_autofree char *notified = trj_format_money (800000);
+  g_autofree char *text = NULL;
   TrjChartHover hit = { 99, 99 }, march = { 0, 2 };
   const TrjChartTarget *t;
   TrjChartStyle style;
@@ -424,6 +426,13 @@ test_hover (void)
   render (&hovered, model, &style, 800, 450, &march);
   g_assert_false (pixel_is (&plain, (int) t->x, (int) round (t->y - 4.5), &style.series[TRJ_CHART_COLOR_AE]));
   g_assert_true (pixel_is (&hovered, (int) t->x, (int) round (t->y - 4.5), &style.series[TRJ_CHART_COLOR_AE]));
+
+  /* The accessible description gives the same figures as text. */
+  text = trj_chart_model_to_text (model);
+  g_assert_true (g_str_has_prefix (text, model->title));
+  g_assert_nonnull (strstr (text, amount));
+  g_assert_nonnull (strstr (text, notified));
+  g_assert_nonnull (strstr (text, trj_format_month_long (12)));
 
   tip = trj_chart_model_describe_point (model, 0, 2);
   g_assert_nonnull (strstr (tip, amount));

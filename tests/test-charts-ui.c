@@ -135,6 +135,33 @@ test_hover (Fixture *f, gconstpointer data)
   g_assert_false (trj_chart_view_get_hover (view, &hover));
 }
 
+/* Colours come from the theme: Adwaita's accent for AE, and the dark style. */
+static void
+test_theme (Fixture *f, gconstpointer data)
+{
+  TrjChartView *view = trj_charts_page_get_view (f->page);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  TrjChartStyle style;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  trj_harness_wait_frames (GTK_WIDGET (f->window), 2);
+  trj_chart_view_get_style (view, &style);
+  g_assert_false (style.dark);
+  /* @accent_bg_color of Adwaita 1.2: #3584e4 */
+  g_assert_cmpfloat (fabs (style.series[TRJ_CHART_COLOR_AE].red - 0x35 / 255.0), <, 0.01);
+  g_assert_cmpfloat (fabs (style.series[TRJ_CHART_COLOR_AE].blue - 0xe4 / 255.0), <, 0.01);
+  g_assert_cmpfloat (style.background.red, >, 0.9);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  trj_harness_wait_frames (GTK_WIDGET (f->window), 2);
+  trj_chart_view_get_style (view, &style);
+  g_assert_true (style.dark);
+  g_assert_cmpfloat (style.background.red, <, 0.3);
+  g_assert_cmpfloat (style.foreground.red, >, 0.8);
+  screenshot (GTK_WIDGET (f->window), "charts-page-dark.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* F5's window: arrows move between charts and envelopes, Escape leaves. */
 static void
 test_presentation (Fixture *f, gconstpointer data)
@@ -183,6 +210,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/charts-ui/page-live", Fixture, NULL, fixture_setup, test_page_live, fixture_teardown);
   g_test_add ("/charts-ui/hover", Fixture, NULL, fixture_setup, test_hover, fixture_teardown);
+  g_test_add ("/charts-ui/theme", Fixture, NULL, fixture_setup, test_theme, fixture_teardown);
   g_test_add ("/charts-ui/presentation", Fixture, NULL, fixture_setup, test_presentation, fixture_teardown);
   return g_test_run ();
 }
