@@ -62,7 +62,6 @@ struct _TrjGrid
   gboolean       focus_pending;
   guint          drag_anchor_row;
   guint          drag_anchor_column;
-  gboolean       dragging;
 };
 
 G_DEFINE_FINAL_TYPE (TrjGrid, trj_grid, GTK_TYPE_WIDGET)
@@ -141,6 +140,7 @@ find_cell (TrjGrid *self,
   return cells != NULL ? cells[column] : NULL;
 }
 
+/* The cell under a point: the inscription or the column view cell around it. */
 static GtkWidget *
 pick_cell (TrjGrid *self,
            double   x,
@@ -149,8 +149,14 @@ pick_cell (TrjGrid *self,
   GtkWidget *widget = gtk_widget_pick (self->column_view, x, y, GTK_PICK_DEFAULT);
 
   for (; widget != NULL && widget != self->column_view; widget = gtk_widget_get_parent (widget))
-    if (cell_info (widget) != NULL)
-      return widget;
+    {
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+
+      if (cell_info (widget) != NULL)
+        return widget;
+      if (child != NULL && cell_info (child) != NULL)
+        return child;
+    }
   return NULL;
 }
 
@@ -1049,6 +1055,61 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return trj_grid_handle_key (self, keyval, state & gtk_accelerator_get_default_mod_mask ());
 }
 
+/* A press puts the cursor on a cell (Shift: extends the selection to it);
+ * dragging then selects from there to the cell under the pointer. */
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               TrjGrid        *self)
+{
+  GtkWidget *cell = pick_cell (self, x, y);
+  GdkModifierType state;
+  guint row;
+
+  if (cell == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+
+  row = cell_row (cell);
+  /* A click in the edited cell (the second of a double click) keeps editing;
+   * a click elsewhere commits it, unless it is refused. */
+  if (self->editing &&
+      ((row == self->edit_row && cell_info (cell)->column == self->edit_column) ||
+       !trj_grid_commit_edit (self)))
+    return;
+
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  if (state & GDK_SHIFT_MASK)
+    trj_grid_select_range (self, self->anchor_row, self->anchor_column, row, cell_info (cell)->column);
+  else
+    trj_grid_set_cursor (self, row, cell_info (cell)->column);
+  self->drag_anchor_row = self->anchor_row;
+  self->drag_anchor_column = self->anchor_column;
+  gtk_widget_grab_focus (cell);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                TrjGrid        *self)
+{
+  GtkWidget *cell;
+  double x, y;
+
+  if (self->editing || !gtk_gesture_drag_get_start_point (gesture, &x, &y))
+    return;
+  cell = pick_cell (self, x + offset_x, y + offset_y);
+  if (cell != NULL &&
+      (cell_row (cell) != self->cursor_row || cell_info (cell)->column != self->cursor_column))
+    trj_grid_select_range (self, self->drag_anchor_row, self->drag_anchor_column,
+                           cell_row (cell), cell_info (cell)->column);
+}
+
 static void
 pressed_cb (GtkGestureClick *gesture,
             int              n_press,
@@ -1056,70 +1117,8 @@ pressed_cb (GtkGestureClick *gesture,
             double           y,
             TrjGrid         *self)
 {
-  GtkWidget *cell = pick_cell (self, x, y);
-  GdkModifierType state;
-  guint row;
-
-  if (cell == NULL)
-    return;
-  /* Clicking away from the edited cell commits it, unless it is refused. */
-  if (self->editing && !trj_grid_commit_edit (self))
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
-
-  row = cell_row (cell);
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  if (state & GDK_SHIFT_MASK)
-    trj_grid_select_range (self, self->anchor_row, self->anchor_column, row, cell_info (cell)->column);
-  else
-    trj_grid_set_cursor (self, row, cell_info (cell)->column);
-
-  self->dragging = TRUE;
-  self->drag_anchor_row = self->anchor_row;
-  self->drag_anchor_column = self->anchor_column;
-  gtk_widget_grab_focus (cell);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-
-  if (n_press == 2)
-    {
-      self->dragging = FALSE;
-      trj_grid_start_editing (self, NULL);
-    }
-}
-
-static void
-released_cb (GtkGestureClick *gesture,
-             int              n_press,
-             double           x,
-             double           y,
-             TrjGrid         *self)
-{
-  self->dragging = FALSE;
-}
-
-/* A drag with the button down selects from the pressed cell to the one under the pointer. */
-static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           TrjGrid                  *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  GtkWidget *cell;
-
-  if (!self->dragging || !(state & GDK_BUTTON1_MASK))
-    {
-      self->dragging = FALSE;
-      return;
-    }
-
-  cell = pick_cell (self, x, y);
-  if (cell != NULL &&
-      (cell_row (cell) != self->cursor_row || cell_info (cell)->column != self->cursor_column))
-    trj_grid_select_range (self, self->drag_anchor_row, self->drag_anchor_column,
-                           cell_row (cell), cell_info (cell)->column);
+  if (n_press == 2 && pick_cell (self, x, y) != NULL)
+    trj_grid_start_editing (self, NULL);
 }
 
 static gboolean
@@ -1460,15 +1459,12 @@ trj_grid_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (self->column_view);
 }
 
-/* The stylesheet is loaded once per display, the first time a grid shows there. */
+/* The stylesheet is loaded once per display when the first grid is made:
+ * added later (at realize) it can miss cells already styled. */
 static void
-trj_grid_realize (GtkWidget *widget)
+ensure_stylesheet (GdkDisplay *display)
 {
-  GdkDisplay *display = gtk_widget_get_display (widget);
-
-  GTK_WIDGET_CLASS (trj_grid_parent_class)->realize (widget);
-
-  if (g_object_get_data (G_OBJECT (display), "trj-grid-css") == NULL)
+  if (display != NULL && g_object_get_data (G_OBJECT (display), "trj-grid-css") == NULL)
     {
       g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
       g_autoptr(GBytes) css = g_resource_lookup_data (trj_grid_get_resource (),
@@ -1563,7 +1559,6 @@ trj_grid_class_init (TrjGridClass *klass)
   object_class->set_property = trj_grid_set_property;
 
   widget_class->grab_focus = trj_grid_grab_focus;
-  widget_class->realize = trj_grid_realize;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
@@ -1604,8 +1599,10 @@ trj_grid_init (TrjGrid *self)
   GtkWidget *scrolled;
   GtkWidget *child;
   GtkEventController *controller;
+  GtkGesture *drag;
   GtkGesture *click;
 
+  ensure_stylesheet (gdk_display_get_default ());
   self->cells = g_ptr_array_new ();
   self->rows = g_list_store_new (G_TYPE_OBJECT);
 
@@ -1651,14 +1648,18 @@ trj_grid_init (TrjGrid *self)
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
+  drag = gtk_gesture_drag_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (self->column_view, GTK_EVENT_CONTROLLER (drag));
+
+  /* Grouped with the drag so that its claim does not cancel the double click. */
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
-  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (self->column_view, GTK_EVENT_CONTROLLER (click));
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
-  gtk_widget_add_controller (self->column_view, controller);
+  gtk_gesture_group (drag, click);
 }
