@@ -238,6 +238,57 @@ test_xlsx_round_trip (void)
   g_assert_cmpstr (name, ==, "Hypothèse « haute »");
 }
 
+
+/* A validator opens the file in LibreOffice Calc and saves it: Trajectoire
+ * still reads it back exactly (custom property and hidden sheet survive).
+ * Skipped where LibreOffice is not installed. */
+static void
+test_xlsx_libreoffice_resave (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = scenario_from_json (rich_json);
+  g_autoptr(TrjScenario) back = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *path = tmp_path ("avant-calc.xlsx");
+  g_autofree char *outdir = tmp_path ("calc");
+  g_autofree char *resaved = g_build_filename (outdir, "avant-calc.xlsx", NULL);
+  g_autofree char *profile = NULL, *before = NULL, *after = NULL, *name = NULL;
+  g_autofree char *profile_dir = tmp_path ("calc-profile");
+  TrjProgrammingInfo info = { "Validée", NULL };
+  int status;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed");
+      return;
+    }
+  profile = g_strconcat ("-env:UserInstallation=file://", profile_dir, NULL);
+  g_assert_true (trj_programming_write_xlsx (scenario, &info, path, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { soffice, "--headless", profile, "--convert-to",
+                           "xlsx:Calc MS Excel 2007 XML", "--outdir", outdir, path, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (resaved, G_FILE_TEST_EXISTS));
+
+  back = trj_programming_read_xlsx (resaved, &name, &error);
+  g_assert_no_error (error);
+  before = trj_json_scenario_to_data (scenario);
+  after = trj_json_scenario_to_data (back);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (name, ==, "Validée");
+  g_unlink (resaved);
+  g_rmdir (outdir);
+  {
+    /* LibreOffice's profile is a tree of folders. */
+    const char *rm[] = { "/bin/rm", "-rf", profile_dir, NULL };
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+}
+
 static void
 assert_refused (const char *path, const char *expected)
 {
@@ -394,7 +445,8 @@ test_csv_comma_point (void)
   write_text (path,
               "Type,Département,Taux,Heures,Durée,Volume,Libellé\r\n"
               "PEC,29,50,25,9.9,120,\"PEC Finistère, Brest\"\r\n"
-              "CIE jeunes,56,0.35,28.3,8.3,60,\r\n");
+              "CIE jeunes,56,0.35,28.3,8.3,60,\r\n"
+              ",,,,,,\r\n");
   import = trj_csv_import_lines (path, target, &error);
   g_assert_no_error (error);
   g_assert_cmpint (import->separator, ==, ',');
@@ -554,6 +606,7 @@ main (int argc, char **argv)
   g_test_add_func ("/programming/xlsx/hand-computed", test_xlsx_hand_computed);
   g_test_add_func ("/programming/xlsx/round-trip", test_xlsx_round_trip);
   g_test_add_func ("/programming/xlsx/malformed", test_xlsx_malformed);
+  g_test_add_func ("/programming/xlsx/libreoffice-resave", test_xlsx_libreoffice_resave);
   g_test_add_func ("/programming/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/programming/csv/comma-point", test_csv_comma_point);
   g_test_add_func ("/programming/csv/malformed", test_csv_malformed);

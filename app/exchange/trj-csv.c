@@ -585,6 +585,15 @@ detect_decimal (GPtrArray *rows, const int *index)
   return '.';
 }
 
+static gboolean
+is_blank_row (GPtrArray *fields)
+{
+  for (guint i = 0; i < fields->len; i++)
+    if (*g_strstrip ((char *) g_ptr_array_index (fields, i)) != '\0')
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 load_text (const char *path, const char *display, const char **encoding, GError **error)
 {
@@ -691,6 +700,9 @@ trj_csv_import_lines (const char *path, const TrjScenario *target, GError **erro
       GPtrArray *fields = g_ptr_array_index (rows, r);
       TrjCsvLine *line;
 
+      /* Spreadsheets save rows that were only formatted as ";;;;". */
+      if (is_blank_row (fields))
+        continue;
       if (fields->len != header->len)
         {
           add_error (&errors, r + 1, NULL, ngettext ("%u column where the header has %u",
