@@ -10,13 +10,14 @@
 #include "trj-gui-format.h"
 #include "trj-alert-text.h"
 #include "trj-solver-dialog.h"
+#include "trj-alert-list.h"
 
 struct _TrjEnvelopePage
 {
   GtkWidget parent_instance;
 
   GtkFlowBox *figures;
-  GtkBox *alerts_box;
+  TrjAlertList *alerts_box;
   GtkWidget *entries_tools;
   GtkStack *grids_stack;
 
@@ -28,7 +29,6 @@ struct _TrjEnvelopePage
   TrjGrid *entries_grid;
   /* name → value label, name "…-detail" → detail label */
   GHashTable *figure_labels;
-  guint n_alerts;
 };
 
 G_DEFINE_FINAL_TYPE (TrjEnvelopePage, trj_envelope_page, GTK_TYPE_WIDGET)
@@ -62,10 +62,24 @@ trj_envelope_page_get_lines_grid (TrjEnvelopePage *self)
   return self->lines_grid;
 }
 
+static GtkWidget *grid_new (TrjGridModel *model, const char *accessible_label);
+
+/* The monthly grid is built the first time it is wanted: most edits are made
+ * in the lines grid, and a grid costs startup time. */
 TrjGrid *
 trj_envelope_page_get_entries_grid (TrjEnvelopePage *self)
 {
   g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+
+  if (self->entries_grid == NULL)
+    {
+      GtkWidget *holder = gtk_stack_get_child_by_name (self->grids_stack, "entries");
+
+      self->entries_model = trj_entries_model_new (self->document, self->envelope_id);
+      self->entries_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->entries_model), _("Monthly entries")));
+      gtk_widget_set_vexpand (GTK_WIDGET (self->entries_grid), TRUE);
+      gtk_box_append (GTK_BOX (holder), GTK_WIDGET (self->entries_grid));
+    }
   return self->entries_grid;
 }
 
@@ -90,7 +104,7 @@ guint
 trj_envelope_page_get_n_alerts (TrjEnvelopePage *self)
 {
   g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), 0);
-  return self->n_alerts;
+  return trj_alert_list_get_n_items (self->alerts_box);
 }
 
 /* ── Summary strip ───────────────────────────────────────────────────── */
@@ -133,7 +147,9 @@ set_figure (TrjEnvelopePage *self, const char *name, char *value)
   GtkLabel *label = g_hash_table_lookup (self->figure_labels, name);
 
   g_assert (label != NULL);
-  gtk_label_set_text (label, value);
+  /* An unchanged label must not cost a relayout of the window. */
+  if (g_strcmp0 (gtk_label_get_text (label), value) != 0)
+    gtk_label_set_text (label, value);
   g_free (value);
 }
 
@@ -155,39 +171,29 @@ update_alerts (TrjEnvelopePage *self, int env_index)
   const TrjResult *result = trj_document_get_result (self->document);
   const TrjScenario *scenario = trj_document_get_scenario (self->document);
   const TrjEnvelope *env = scenario->envelopes->pdata[env_index];
-  GtkWidget *child;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts_box))) != NULL)
-    gtk_box_remove (self->alerts_box, child);
-
-  self->n_alerts = 0;
   for (guint i = 0; i < result->n_alerts; i++)
     {
       const TrjAlert *alert = &result->alerts[i];
       g_autofree char *message = NULL;
-      g_autofree char *text = NULL;
-      GtkWidget *row, *label;
+      const TrjLine *line;
 
       if (alert->envelope != env_index)
         continue;
       message = trj_alert_message (scenario, alert);
-      if (alert->line >= 0)
+      if (alert->line < 0)
         {
-          const TrjLine *line = env->lines->pdata[alert->line];
-          /* TRANSLATORS: an alert of one line: "line label: message" */
-          text = g_strdup_printf (_("%s: %s"), line->label != NULL ? line->label : line->id, message);
+          g_ptr_array_add (messages, g_steal_pointer (&message));
+          continue;
         }
-      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-      label = gtk_label_new (text != NULL ? text : message);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_widget_add_css_class (row, "trj-alert-label");
-      gtk_box_append (self->alerts_box, row);
-      self->n_alerts++;
+      line = env->lines->pdata[alert->line];
+      /* TRANSLATORS: an alert of one line: "line label: message" */
+      g_ptr_array_add (messages, g_strdup_printf (_("%s: %s"), line->label != NULL ? line->label : line->id,
+                                                     message));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->alerts_box), self->n_alerts > 0);
+  g_ptr_array_add (messages, NULL);
+  trj_alert_list_set_messages (self->alerts_box, (const char * const *) messages->pdata);
 }
 
 static void
@@ -249,13 +255,20 @@ update_figures (TrjEnvelopePage *self)
   update_alerts (self, index);
 }
 
+static void
+document_updated_cb (TrjEnvelopePage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_figures (self);
+}
+
 /* ── Lines ───────────────────────────────────────────────────────────── */
 
 static TrjGrid *
 visible_grid (TrjEnvelopePage *self)
 {
   return g_str_equal (gtk_stack_get_visible_child_name (self->grids_stack), "entries")
-         ? self->entries_grid : self->lines_grid;
+         ? trj_envelope_page_get_entries_grid (self) : self->lines_grid;
 }
 
 static guint
@@ -291,8 +304,11 @@ move_cursor_to_line (TrjEnvelopePage *self, const char *line_id)
     return;
   trj_grid_get_cursor (self->lines_grid, &r, &column);
   trj_grid_set_cursor (self->lines_grid, row, column);
-  trj_grid_get_cursor (self->entries_grid, &r, &column);
-  trj_grid_set_cursor (self->entries_grid, row, column);
+  if (self->entries_grid != NULL)
+    {
+      trj_grid_get_cursor (self->entries_grid, &r, &column);
+      trj_grid_set_cursor (self->entries_grid, row, column);
+    }
 }
 
 gboolean
@@ -529,13 +545,19 @@ grid_switched_cb (TrjEnvelopePage *self)
   gboolean entries = name != NULL && g_str_equal (name, "entries");
   guint row, column, r, c;
 
+  TrjGrid *from, *to;
+
   gtk_widget_set_visible (self->entries_tools, entries);
-  /* Both grids show the same lines: keep the same line under the cursor. */
-  if (self->lines_grid == NULL || self->entries_grid == NULL)
+  if (self->lines_grid == NULL || name == NULL)
     return;
-  trj_grid_get_cursor (entries ? self->lines_grid : self->entries_grid, &row, &column);
-  trj_grid_get_cursor (entries ? self->entries_grid : self->lines_grid, &r, &c);
-  trj_grid_set_cursor (entries ? self->entries_grid : self->lines_grid, row, c);
+  /* Both grids show the same lines: keep the same line under the cursor. */
+  from = entries ? self->lines_grid : self->entries_grid;
+  to = entries ? trj_envelope_page_get_entries_grid (self) : self->lines_grid;
+  if (from == NULL)
+    return;
+  trj_grid_get_cursor (from, &row, &column);
+  trj_grid_get_cursor (to, &r, &c);
+  trj_grid_set_cursor (to, row, c);
 }
 
 /* ── GObject ─────────────────────────────────────────────────────────── */
@@ -580,6 +602,7 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   object_class->dispose = trj_envelope_page_dispose;
   object_class->finalize = trj_envelope_page_finalize;
 
+  g_type_ensure (TRJ_TYPE_ALERT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/gouv/travail/Trajectoire/trj-envelope-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, figures);
@@ -626,16 +649,16 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
   self->document = g_object_ref (document);
   self->envelope_id = g_strdup (envelope_id);
   self->lines_model = trj_lines_model_new (document, envelope_id);
-  self->entries_model = trj_entries_model_new (document, envelope_id);
 
   self->lines_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->lines_model), _("Lines")));
   gtk_stack_add_titled (self->grids_stack, GTK_WIDGET (self->lines_grid), "lines", _("Lines"));
-  self->entries_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->entries_model), _("Monthly entries")));
-  gtk_stack_add_titled (self->grids_stack, GTK_WIDGET (self->entries_grid), "entries",
+  gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "entries",
                         _("Monthly Entries"));
 
-  /* Figures follow the grids: the document is already recomputed when this runs. */
-  g_signal_connect_swapped (document, "updated", G_CALLBACK (update_figures), self);
+  /* Figures follow the grids: the document is already recomputed when this runs.
+   * A page out of sight catches up when it is shown again. */
+  g_signal_connect_swapped (document, "updated", G_CALLBACK (document_updated_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (update_figures), NULL);
   update_figures (self);
   return self;
 }

@@ -7,6 +7,7 @@
 
 #include "trj-summary-page.h"
 #include "trj-alert-text.h"
+#include "trj-alert-list.h"
 #include "trj-format.h"
 #include "trj-gui-format.h"
 
@@ -17,7 +18,7 @@ struct _TrjSummaryPage
   GtkWidget parent_instance;
 
   GtkGrid *table;
-  GtkBox *alerts_box;
+  TrjAlertList *alerts_box;
   AdwActionRow *cie_row;
   AdwActionRow *territorial_row;
   GtkEditable *cie_entry;
@@ -150,7 +151,9 @@ set_cell (TrjSummaryPage *self, guint row, TrjSummaryColumn column, char *text, 
 {
   GtkWidget *label = self->cells->pdata[row * TRJ_N_SUMMARY_COLUMNS + column];
 
-  gtk_label_set_text (GTK_LABEL (label), text);
+  /* An unchanged label must not cost a relayout of the window. */
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
   if (negative)
     gtk_widget_add_css_class (label, "trj-negative");
   else
@@ -227,40 +230,31 @@ update_alerts (TrjSummaryPage *self)
 {
   const TrjScenario *scenario = trj_document_get_scenario (self->document);
   const TrjResult *result = trj_document_get_result (self->document);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts_box))) != NULL)
-    gtk_box_remove (self->alerts_box, child);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < result->n_alerts; i++)
     {
       const TrjAlert *alert = &result->alerts[i];
       g_autofree char *message = trj_alert_message (scenario, alert);
-      g_autofree char *text = NULL;
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label;
+      const TrjEnvelope *env;
+      const TrjLine *line;
 
-      if (alert->envelope >= 0)
+      if (alert->envelope < 0)
         {
-          const TrjEnvelope *env = scenario->envelopes->pdata[alert->envelope];
-          const TrjLine *line = alert->line >= 0 ? env->lines->pdata[alert->line] : NULL;
-
-          text = line != NULL
-                 /* TRANSLATORS: alert of a line: "envelope — line: message" */
-                 ? g_strdup_printf (_("%s — %s: %s"), trj_envelope_title (env->id),
-                                    line->label != NULL ? line->label : line->id, message)
-                 /* TRANSLATORS: alert of an envelope: "envelope: message" */
-                 : g_strdup_printf (_("%s: %s"), trj_envelope_title (env->id), message);
+          g_ptr_array_add (messages, g_steal_pointer (&message));
+          continue;
         }
-      gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-      label = gtk_label_new (text != NULL ? text : message);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_widget_add_css_class (row, "trj-alert-label");
-      gtk_box_append (self->alerts_box, row);
+      env = scenario->envelopes->pdata[alert->envelope];
+      line = alert->line >= 0 ? env->lines->pdata[alert->line] : NULL;
+      g_ptr_array_add (messages, line != NULL
+                           /* TRANSLATORS: alert of a line: "envelope — line: message" */
+                           ? g_strdup_printf (_("%s — %s: %s"), trj_envelope_title (env->id),
+                                              line->label != NULL ? line->label : line->id, message)
+                           /* TRANSLATORS: alert of an envelope: "envelope: message" */
+                           : g_strdup_printf (_("%s: %s"), trj_envelope_title (env->id), message));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->alerts_box), result->n_alerts > 0);
+  g_ptr_array_add (messages, NULL);
+  trj_alert_list_set_messages (self->alerts_box, (const char * const *) messages->pdata);
 }
 
 /* ── Fungibility ─────────────────────────────────────────────────────── */
@@ -486,13 +480,21 @@ entry_activate_cb (TrjSummaryPage *self, GtkEditable *entry)
 }
 
 static void
-document_updated_cb (TrjSummaryPage *self)
+refresh (TrjSummaryPage *self)
 {
   update_table (self);
   update_alerts (self);
   build_effect_rows (self);
   fill_entries (self);
   update_effect (self);
+}
+
+/* A page out of sight catches up when it is shown again. */
+static void
+document_updated_cb (TrjSummaryPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
 }
 
 /* ── GObject ─────────────────────────────────────────────────────────── */
@@ -524,6 +526,7 @@ trj_summary_page_class_init (TrjSummaryPageClass *klass)
 
   object_class->dispose = trj_summary_page_dispose;
 
+  g_type_ensure (TRJ_TYPE_ALERT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/gouv/travail/Trajectoire/trj-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, table);
@@ -562,6 +565,7 @@ trj_summary_page_new (TrjDocument *document)
 
   self->document = g_object_ref (document);
   g_signal_connect_swapped (document, "updated", G_CALLBACK (document_updated_cb), self);
-  document_updated_cb (self);
+  g_signal_connect (self, "map", G_CALLBACK (refresh), NULL);
+  refresh (self);
   return self;
 }

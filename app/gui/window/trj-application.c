@@ -45,6 +45,23 @@ window_for_new_content (TrjApplication *self)
   return trj_window_new (self);
 }
 
+/* TRAJECTOIRE_BENCH_FIRST_FRAME=1 (bench/bench-gui): prints the monotonic time
+ * of the first frame drawn with the workbook open, then quits. */
+static void
+first_frame_painted (GdkFrameClock *clock, TrjApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+window_mapped_for_bench (GtkWidget *window, TrjApplication *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_painted), self);
+}
+
 void
 trj_application_open_file (TrjApplication *self, GFile *file)
 {
@@ -55,6 +72,8 @@ trj_application_open_file (TrjApplication *self, GFile *file)
 
   window = window_for_new_content (self);
   trj_window_open_file (window, file);
+  if (g_getenv ("TRAJECTOIRE_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (window_mapped_for_bench), self);
   gtk_window_present (GTK_WINDOW (window));
 }
 

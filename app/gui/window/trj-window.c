@@ -40,6 +40,8 @@ struct _TrjWindow
 
 G_DEFINE_FINAL_TYPE (TrjWindow, trj_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static GtkWidget *ensure_page (TrjWindow *self, const char *name);
+
 void
 trj_window_toast (TrjWindow *self, const char *message)
 {
@@ -72,7 +74,7 @@ GtkWidget *
 trj_window_get_page (TrjWindow *self, const char *envelope_id)
 {
   g_return_val_if_fail (TRJ_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->content_stack, envelope_id != NULL ? envelope_id : SUMMARY_PAGE);
+  return ensure_page (self, envelope_id != NULL ? envelope_id : SUMMARY_PAGE);
 }
 
 GtkWidget *
@@ -225,7 +227,25 @@ clear_pages (TrjWindow *self)
   g_clear_pointer (&self->envelope_ids, g_strfreev);
 }
 
-/* Builds one page per envelope and the summary, when the set of envelopes changed. */
+/* Pages are built when first shown: opening a workbook builds one grid, not all. */
+static GtkWidget *
+ensure_page (TrjWindow *self, const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
+
+  if (page != NULL || self->document == NULL)
+    return page;
+  if (g_str_equal (name, SUMMARY_PAGE))
+    page = GTK_WIDGET (trj_summary_page_new (self->document));
+  else if (self->envelope_ids != NULL && g_strv_contains ((const char * const *) self->envelope_ids, name))
+    page = GTK_WIDGET (trj_envelope_page_new (self->document, name));
+  else
+    return NULL;
+  gtk_stack_add_named (self->content_stack, page, name);
+  return page;
+}
+
+/* Rebuilds the sidebar when the set of envelopes changed. */
 static void
 update_pages (TrjWindow *self)
 {
@@ -239,22 +259,16 @@ update_pages (TrjWindow *self)
   visible = g_strdup (gtk_stack_get_visible_child_name (self->content_stack));
   clear_pages (self);
   for (guint i = 0; ids[i] != NULL; i++)
-    {
-      const char *title = trj_envelope_title (ids[i]);
-
-      gtk_stack_add_titled (self->content_stack,
-                            GTK_WIDGET (trj_envelope_page_new (self->document, ids[i])),
-                            ids[i], title);
-      gtk_list_box_append (self->sidebar_list, sidebar_row_new (ids[i], title));
-    }
-  gtk_stack_add_titled (self->content_stack, GTK_WIDGET (trj_summary_page_new (self->document)),
-                        SUMMARY_PAGE, _("Summary"));
+    gtk_list_box_append (self->sidebar_list, sidebar_row_new (ids[i], trj_envelope_title (ids[i])));
   gtk_list_box_append (self->sidebar_list, sidebar_row_new (SUMMARY_PAGE, _("Summary")));
   self->envelope_ids = g_steal_pointer (&ids);
 
-  trj_window_show_envelope (self, visible != NULL && gtk_stack_get_child_by_name (self->content_stack, visible)
-                                  && !g_str_equal (visible, SUMMARY_PAGE) ? visible
-                                  : self->envelope_ids[0]);
+  if (visible != NULL && g_str_equal (visible, SUMMARY_PAGE))
+    trj_window_show_envelope (self, NULL);
+  else if (visible != NULL && g_strv_contains ((const char * const *) self->envelope_ids, visible))
+    trj_window_show_envelope (self, visible);
+  else
+    trj_window_show_envelope (self, self->envelope_ids[0]);
 }
 
 static void
@@ -294,7 +308,7 @@ document_updated_cb (TrjWindow *self, guint changes)
 static void
 sidebar_row_selected_cb (TrjWindow *self, GtkListBoxRow *row)
 {
-  if (row == NULL)
+  if (row == NULL || ensure_page (self, gtk_widget_get_name (GTK_WIDGET (row))) == NULL)
     return;
   gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);

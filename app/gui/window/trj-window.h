@@ -37,7 +37,7 @@ TrjDocument *trj_window_get_document        (TrjWindow *self);
 
 /* Shows the page of an envelope ("PEC_CIE_TP") or the summary (NULL). */
 void         trj_window_show_envelope       (TrjWindow *self, const char *envelope_id);
-/* The page of an envelope, or the summary page (NULL); NULL when absent. */
+/* The page of an envelope, or the summary page (NULL), built on first use; NULL when absent. */
 GtkWidget   *trj_window_get_page            (TrjWindow *self, const char *envelope_id);
 /* The envelope page shown, or NULL (summary, start page). */
 GtkWidget   *trj_window_get_visible_page    (TrjWindow *self);

@@ -1,0 +1,90 @@
+/* trj-alert-list.c — see trj-alert-list.h */
+#include "config.h"
+
+#include "trj-alert-list.h"
+
+struct _TrjAlertList
+{
+  GtkWidget parent_instance;
+
+  GStrv messages;
+};
+
+G_DEFINE_FINAL_TYPE (TrjAlertList, trj_alert_list, GTK_TYPE_WIDGET)
+
+void
+trj_alert_list_set_messages (TrjAlertList *self, const char * const *messages)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (TRJ_IS_ALERT_LIST (self));
+
+  if (self->messages != NULL && g_strv_equal (messages, (const char * const *) self->messages))
+    return;
+  g_strfreev (self->messages);
+  self->messages = g_strdupv ((char **) messages);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  for (guint i = 0; messages[i] != NULL; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (messages[i]);
+
+      gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_widget_add_css_class (row, "trj-alert-label");
+      gtk_widget_set_parent (row, GTK_WIDGET (self));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self), messages[0] != NULL);
+}
+
+guint
+trj_alert_list_get_n_items (TrjAlertList *self)
+{
+  g_return_val_if_fail (TRJ_IS_ALERT_LIST (self), 0);
+  return self->messages != NULL ? g_strv_length (self->messages) : 0;
+}
+
+static void
+trj_alert_list_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (trj_alert_list_parent_class)->dispose (object);
+}
+
+static void
+trj_alert_list_finalize (GObject *object)
+{
+  g_strfreev (TRJ_ALERT_LIST (object)->messages);
+  G_OBJECT_CLASS (trj_alert_list_parent_class)->finalize (object);
+}
+
+static void
+trj_alert_list_class_init (TrjAlertListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = trj_alert_list_dispose;
+  G_OBJECT_CLASS (klass)->finalize = trj_alert_list_finalize;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "trj-alert-list");
+}
+
+static void
+trj_alert_list_init (TrjAlertList *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "trj-alert-list");
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+trj_alert_list_new (void)
+{
+  return g_object_new (TRJ_TYPE_ALERT_LIST, NULL);
+}

@@ -1,0 +1,20 @@
+/* trj-alert-list.h — alert sentences under a summary, with a warning icon each
+ *
+ * Shared by the envelope pages and the summary page. Setting the same messages
+ * again does nothing, so that recomputing on every edit rebuilds no widget.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define TRJ_TYPE_ALERT_LIST (trj_alert_list_get_type ())
+G_DECLARE_FINAL_TYPE (TrjAlertList, trj_alert_list, TRJ, ALERT_LIST, GtkWidget)
+
+GtkWidget *trj_alert_list_new          (void);
+/* messages: NULL-terminated; the list hides itself when there is none. */
+void       trj_alert_list_set_messages (TrjAlertList *self, const char * const *messages);
+guint      trj_alert_list_get_n_items  (TrjAlertList *self);
+
+G_END_DECLS

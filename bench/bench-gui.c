@@ -1,0 +1,167 @@
+/* bench-gui.c — main window speed: an edit to the frame drawn, and startup
+ *
+ * 1. Edit: a Bretagne 2024 workbook with 200 PEC lines open in the real
+ *    window; each sample types a volume into a cell of the lines grid (commit:
+ *    workbook transaction with fsync, undo record, snapshot, recompute of the
+ *    whole region, every figure and grid cell refreshed), then waits for the
+ *    next frame to be painted. Reported: edit → figures updated, and edit →
+ *    frame drawn (target p95 < 8 ms).
+ * 2. Startup: runs the `trajectoire` executable on that workbook with
+ *    TRAJECTOIRE_BENCH_FIRST_FRAME=1 and measures from the spawn to the first
+ *    frame painted with the workbook open (target < 400 ms), and a bare
+ *    AdwApplicationWindow for comparison is left to the reader (README).
+ * Usage: bench-gui PATH/TO/trajectoire   (under Xvfb, see README)
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "trj-ui-harness.h"
+#include "trj-envelope-page.h"
+#include "trj-lines-model.h"
+#include "trj-workbook.h"
+
+#define N_LINES 200
+#define N_EDITS 300
+#define N_STARTS 10
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+report (const char *what, double *samples, guint n)
+{
+  qsort (samples, n, sizeof *samples, compare_doubles);
+  printf ("%-34s median %8.3f ms   p95 %8.3f ms   max %8.3f ms\n", what,
+          samples[n / 2] * 1e3, samples[n * 95 / 100] * 1e3, samples[n - 1] * 1e3);
+}
+
+/* 200 lines in PEC_CIE_TP: the example line and 199 copies, in one batch. */
+static void
+grow_workbook (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, &error);
+  gint64 scenario;
+  g_autoptr(TrjScenario) snapshot = NULL;
+  const TrjLine *first;
+
+  if (wb == NULL)
+    g_error ("%s", error->message);
+  scenario = trj_workbook_get_current_scenario (wb);
+  snapshot = trj_workbook_get_scenario (wb, scenario, &error);
+  first = ((TrjEnvelope *) trj_scenario_find_envelope (snapshot, "PEC_CIE_TP"))->lines->pdata[0];
+  trj_workbook_begin_batch (wb, "bench");
+  for (guint i = 1; i < N_LINES; i++)
+    {
+      g_autofree char *id = trj_workbook_duplicate_line (wb, scenario, first->id, &error);
+
+      if (id == NULL)
+        g_error ("%s", error->message);
+    }
+  if (!trj_workbook_end_batch (wb, &error))
+    g_error ("%s", error->message);
+  trj_workbook_close (wb);
+}
+
+static gboolean painted;
+
+static void
+after_paint (GdkFrameClock *clock, gpointer data)
+{
+  painted = TRUE;
+}
+
+static void
+bench_edits (TrjApplication *app, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TrjWindow *window = trj_window_new (app);
+  TrjEnvelopePage *page;
+  TrjGrid *grid;
+  GdkFrameClock *clock;
+  double *updated = g_new (double, N_EDITS);
+  double *drawn = g_new (double, N_EDITS);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!trj_window_open_file (window, file))
+    g_error ("cannot open %s", path);
+  page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
+  grid = trj_envelope_page_get_lines_grid (page);
+  g_assert (trj_grid_model_get_n_rows (trj_grid_get_model (grid)) == N_LINES);
+  trj_harness_wait_frames (GTK_WIDGET (window), 5);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), NULL);
+
+  for (guint i = 0; i < N_EDITS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", 100 + i % 50);
+      gint64 t0, t1;
+
+      trj_grid_set_cursor (grid, i % 20, TRJ_LINES_COLUMN_VOLUME);
+      trj_harness_flush ();
+      painted = FALSE;
+      t0 = g_get_monotonic_time ();
+      trj_grid_start_editing (grid, text);
+      if (!trj_grid_commit_edit (grid))
+        g_error ("edit refused: %s", trj_grid_get_error_message (grid));
+      t1 = g_get_monotonic_time ();
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      updated[i] = (t1 - t0) / 1e6;
+      drawn[i] = (g_get_monotonic_time () - t0) / 1e6;
+    }
+  g_signal_handlers_disconnect_by_func (clock, after_paint, NULL);
+  report ("edit → figures updated", updated, N_EDITS);
+  report ("edit → frame drawn", drawn, N_EDITS);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_free (updated);
+  g_free (drawn);
+}
+
+static void
+bench_startup (const char *program, const char *path)
+{
+  double samples[N_STARTS];
+  char *argv[] = { (char *) program, (char *) path, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "TRAJECTOIRE_BENCH_FIRST_FRAME", "1", TRUE);
+
+  for (guint i = 0; i < N_STARTS; i++)
+    {
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time (), frame = 0;
+      int status;
+      const char *line;
+
+      if (!g_spawn_sync (NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error))
+        g_error ("%s", error->message);
+      line = out != NULL ? strstr (out, "first-frame ") : NULL;
+      if (line == NULL || sscanf (line, "first-frame %" G_GINT64_FORMAT, &frame) != 1)
+        g_error ("%s did not report its first frame", program);
+      samples[i] = (frame - start) / 1e6;
+    }
+  report ("startup → first frame (workbook)", samples, N_STARTS);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(TrjApplication) app = trj_harness_init (&argc, &argv);
+  g_autofree char *path = trj_harness_new_workbook ("Bretagne");
+
+  grow_workbook (path);
+  printf ("workbook: %s, %u lines\n", path, N_LINES);
+  bench_edits (app, path);
+  if (argc > 1)
+    bench_startup (argv[1], path);
+  else
+    printf ("(startup: pass the path of the trajectoire executable)\n");
+  return 0;
+}
