@@ -5,6 +5,7 @@
 
 #include "trj-i18n.h"
 #include "trj-preferences-window.h"
+#include "trj-settings.h"
 
 typedef struct {
   GSettings *settings;
@@ -138,6 +139,33 @@ test_french (Fixture *f, gconstpointer data)
                    "Premier semestre");
 }
 
+static void
+test_window_state (void)
+{
+  g_autoptr(GSettings) settings = trj_settings_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  int width, height;
+
+  g_assert_nonnull (settings);
+  trj_settings_bind_window_state (settings, window);
+  /* Restored: the schema's 1200 × 760. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 1200);
+  g_assert_cmpint (height, ==, 760);
+
+  /* Saved as the size changes. */
+  gtk_window_set_default_size (window, 900, 600);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+
+  /* "Unset" (-1) is not a size to remember. */
+  gtk_window_set_default_size (window, -1, -1);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -153,5 +181,6 @@ main (int argc, char **argv)
               fixture_set_up, test_settings_update_widgets, fixture_tear_down);
   g_test_add ("/preferences/french", Fixture, NULL,
               fixture_set_up, test_french, fixture_tear_down);
+  g_test_add_func ("/preferences/window-state", test_window_state);
   return g_test_run ();
 }
