@@ -131,6 +131,17 @@ test_hover (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hover.index, ==, 11);
   tip = trj_chart_model_describe_point (trj_chart_view_get_model (view), hover.series, hover.index);
   g_assert_nonnull (strstr (tip, "décembre 2024"));
+  /* The arrow keys walk the points: none after December; November; its CP. */
+  g_assert_false (trj_chart_view_move_hover (view, 1, 0));
+  g_assert_true (trj_chart_view_move_hover (view, -1, 0));
+  g_assert_true (trj_chart_view_get_hover (view, &hover));
+  g_assert_cmpuint (hover.index, ==, 10);
+  g_assert_true (trj_chart_view_move_hover (view, 0, 1));
+  g_assert_true (trj_chart_view_get_hover (view, &hover));
+  g_assert_cmpuint (hover.series, ==, 1);
+  g_assert_cmpuint (hover.index, ==, 10);
+  g_assert_false (trj_chart_view_move_hover (view, 0, 1));
+
   trj_chart_view_hover_at (view, 1, 1);
   g_assert_false (trj_chart_view_get_hover (view, &hover));
 }

@@ -124,6 +124,73 @@ leave_cb (GtkEventControllerMotion *controller, TrjChartView *self)
   set_hover (self, NULL);
 }
 
+/* Keyboard: the arrows walk the points or bars (left/right along the
+ * categories, up/down across the series), as the pointer would. */
+static gboolean
+move_hover (TrjChartView *self, int d_index, int d_series)
+{
+  const TrjChartTarget *best = NULL;
+  TrjChartHover from = self->has_hover ? self->hover : (TrjChartHover) { 0, 0 };
+  int best_cost = G_MAXINT;
+
+  for (guint i = 0; i < self->layout->targets->len; i++)
+    {
+      const TrjChartTarget *t = &g_array_index (self->layout->targets, TrjChartTarget, i);
+      int di = (int) t->item.index - (int) from.index;
+      int ds = (int) t->item.series - (int) from.series;
+      int cost;
+
+      /* Without a highlight yet, the first mark; else the nearest one in the direction asked. */
+      if (!self->has_hover)
+        cost = t->item.series * 10000 + t->item.index;
+      else if ((d_index != 0 && (di * d_index <= 0 || ds != 0)) || (d_series != 0 && (ds * d_series <= 0 || di != 0)))
+        continue;
+      else
+        cost = ABS (di) + ABS (ds);
+      if (cost < best_cost)
+        {
+          best = t;
+          best_cost = cost;
+        }
+    }
+  if (best == NULL)
+    return FALSE;
+  set_hover (self, &best->item);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, TrjChartView *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+      return move_hover (self, -1, 0);
+    case GDK_KEY_Right:
+      return move_hover (self, 1, 0);
+    case GDK_KEY_Up:
+      return move_hover (self, 0, -1);
+    case GDK_KEY_Down:
+      return move_hover (self, 0, 1);
+    case GDK_KEY_Escape:
+      if (!self->has_hover)
+        return FALSE;
+      set_hover (self, NULL);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+trj_chart_view_move_hover (TrjChartView *self, int index_step, int series_step)
+{
+  g_return_val_if_fail (TRJ_IS_CHART_VIEW (self), FALSE);
+  return move_hover (self, index_step, series_step);
+}
+
 static gboolean
 trj_chart_view_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
 {
@@ -131,7 +198,9 @@ trj_chart_view_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard
   g_autofree char *text = NULL;
   TrjChartHover hit;
 
-  if (self->model == NULL || !trj_chart_layout_hit_test (self->layout, x, y, &hit))
+  if (keyboard && self->has_hover)
+    hit = self->hover;
+  else if (self->model == NULL || !trj_chart_layout_hit_test (self->layout, x, y, &hit))
     return FALSE;
   text = trj_chart_model_describe_point (self->model, hit.series, hit.index);
   if (text == NULL)
@@ -224,12 +293,16 @@ static void
 trj_chart_view_init (TrjChartView *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->layout = trj_chart_layout_new ();
   self->text_scale = 1.0;
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);

@@ -2,8 +2,9 @@
  *
  * Draws through trj_chart_render() (gtk_snapshot_append_cairo) with a style
  * taken from the theme: the accent colour for AE, dark mode, the view colours.
- * The pointer highlights the nearest point or bar and the tooltip gives its
- * exact value; the accessible description is the chart as text.
+ * The pointer (or the arrow keys, when focused) highlights the nearest point
+ * or bar and the tooltip gives its exact value; the accessible description is
+ * the chart as text.
  */
 #pragma once
 
@@ -30,6 +31,10 @@ void                 trj_chart_view_get_style      (TrjChartView *self, TrjChart
 gboolean             trj_chart_view_get_hover      (TrjChartView *self, TrjChartHover *hover);
 /* Labels and marks of the last drawing (hit-testing, tests). */
 const TrjChartLayout *trj_chart_view_get_layout    (TrjChartView *self);
+/* Moves the highlight as the arrow keys do: index_step along the categories
+ * (months, départements, values), series_step across the series. FALSE when
+ * there is no mark that way. */
+gboolean             trj_chart_view_move_hover     (TrjChartView *self, int index_step, int series_step);
 /* Moves the pointer highlight as a motion at (x, y) would (tests, keyboard). */
 void                 trj_chart_view_hover_at       (TrjChartView *self, double x, double y);
 
