@@ -586,6 +586,36 @@ test_undo_after_reopen (Fixture *f, gconstpointer data)
   g_assert_nonnull (s1);
 }
 
+/* Undo refuses, and changes nothing, when the rows are not as the step left them. */
+static void
+test_undo_mismatch (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "tampered.trajectoire");
+  g_autoptr(GError) error = NULL;
+  gint64 s = trj_workbook_get_current_scenario (wb);
+  g_autofree char *before = NULL, *after = NULL;
+  sqlite3 *db;
+
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.45, &error));
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_WEEKLY_HOURS, 21, &error));
+  /* Someone changes the row behind the store's back. */
+  g_assert_cmpint (sqlite3_open (trj_workbook_get_path (wb), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE line SET weekly_hours = 22 WHERE key = 'pec'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = dump (wb);
+
+  g_assert_false (trj_workbook_undo (wb, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  g_clear_error (&error);
+  after = dump (wb);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpfloat (find_line (wb, s, "pec")->weekly_hours, ==, 22);
+  g_assert_cmpfloat (find_line (wb, s, "pec")->rate, ==, 0.45);
+  g_assert_true (trj_workbook_can_undo (wb));
+  g_assert_false (trj_workbook_can_redo (wb));
+}
+
 /* ── Import and export ────────────────────────────────────────────────── */
 
 static void
@@ -1074,6 +1104,7 @@ main (int argc, char **argv)
   ADD ("/workbook/edit-values", test_edit_values, NULL);
   ADD ("/workbook/batch", test_batch, NULL);
   ADD ("/workbook/undo-after-reopen", test_undo_after_reopen, NULL);
+  ADD ("/workbook/undo-mismatch", test_undo_mismatch, NULL);
   ADD ("/workbook/import-export", test_import_export, NULL);
   ADD ("/workbook/save-copy", test_save_copy, NULL);
   ADD ("/workbook/signals", test_signals, NULL);

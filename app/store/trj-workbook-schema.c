@@ -9,6 +9,12 @@
  * every one has an explicit PRIMARY KEY (the undo journal is a SQLite session
  * changeset, which needs one), and there are no foreign-key actions: the store
  * deletes children itself, so that every change is recorded in the step.
+ *
+ * The undo journal holds changesets recorded under older schemas. SQLite
+ * applies them to a table that has since gained columns (ALTER TABLE ADD
+ * COLUMN, the new columns keep their defaults): the v1 fixture test undoes a
+ * version-1 step after the migration. A migration that drops, renames or
+ * retypes a column of a document table must rewrite the journal too.
  */
 #include "config.h"
 
