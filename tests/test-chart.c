@@ -9,6 +9,7 @@
  */
 #include <math.h>
 #include <string.h>
+#include <gio/gio.h>
 #include <pango/pangocairo.h>
 
 #include "trj-chart-render.h"
@@ -477,6 +478,25 @@ test_parameters (void)
   g_assert_cmpuint (hours->lines[0], ==, 2);
 }
 
+/* No contract entered: no distribution to draw, and a message that says why. */
+static void
+test_parameters_empty (void)
+{
+  const double volumes[] = { 0 };
+  const char *const deps[] = { "29" };
+  g_auto(Fixture) f = { NULL, NULL, NULL };
+  TrjChartSource source;
+  TrjChartRequest request = { TRJ_CHART_PARAMETERS, "PEC_CIE_TP", 0, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjChartModel) model = NULL;
+
+  fixture_init (&f, volumes, deps, 1, 0);
+  source = (TrjChartSource) { f.scenario, f.result, NULL };
+  model = trj_chart_model_build (&request, &source, 1, &error);
+  g_assert_null (model);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 static void
 test_unknown_envelope (void)
 {
@@ -509,6 +529,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/labels-and-background", test_labels_and_background);
   g_test_add_func ("/chart/hover", test_hover);
   g_test_add_func ("/chart/parameters", test_parameters);
+  g_test_add_func ("/chart/parameters/empty", test_parameters_empty);
   g_test_add_func ("/chart/unknown-envelope", test_unknown_envelope);
   return g_test_run ();
 }

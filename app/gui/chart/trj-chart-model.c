@@ -687,6 +687,14 @@ build_parameters (TrjChartModel *model, const TrjChartSource *source, int env, G
     }
   envelope = g_ptr_array_index (scenario->envelopes, env);
   er = &source->result->envelopes[env];
+  if (isnan (er->avg_rate))
+    {
+      /* Post-aid envelopes (IAE, EA, GEIQ) have no rate, hours or duration. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The envelope “%s” has no contract line (PEC, CIE) with entries: no parameters to show"),
+                   trj_chart_envelope_title (envelope->id));
+      return FALSE;
+    }
 
   /* CIE tous publics lines take the PEC ranges (MODEL 5): the envelope's ranges
    * are those of the kind that carries most of its volume. */
