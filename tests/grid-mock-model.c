@@ -7,7 +7,7 @@
 static const char * const kinds[] = { "PEC", "CIE jeunes", "CIE TP", NULL };
 
 const TrjGridColumn mock_columns[N_COLS] = {
-  { "Libellé", 16, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_TEXT, TRUE, 0, 0, NULL },
+  { "Libellé", 16, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_TEXT, TRUE, 0, 0, NULL, TRUE },
   { "Type", 10, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_CHOICE, TRUE, 0, 0, kinds },
   { "Volume", 8, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_INTEGER, TRUE, 0, 100000, NULL },
   { "Taux", 7, TRJ_GRID_ALIGN_AUTO, TRJ_GRID_VALUE_RATE, TRUE, 0, 1, NULL },

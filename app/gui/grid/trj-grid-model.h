@@ -65,6 +65,7 @@ typedef struct {
   double               min;
   double               max;
   const char * const  *choices;      /* CHOICE: accepted display texts, NULL-terminated */
+  gboolean             expand;       /* takes the width left over (the label column) */
 } TrjGridColumn;
 
 #define TRJ_TYPE_GRID_MODEL (trj_grid_model_get_type ())

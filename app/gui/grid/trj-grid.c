@@ -1270,6 +1270,7 @@ add_columns (TrjGrid *self)
 
   for (i = 0; i < n_columns (self); i++)
     {
+      const TrjGridColumn *desc = trj_grid_model_get_column (self->model, i);
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
@@ -1278,9 +1279,9 @@ add_columns (TrjGrid *self)
       g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
       g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, 0);
 
-      column = gtk_column_view_column_new (trj_grid_model_get_column (self->model, i)->title,
-                                           factory);
+      column = gtk_column_view_column_new (desc->title, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, desc->expand);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
     }
 }
