@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "trj-engine.h"
 #include "trj-json.h"
 #include "trj-workbook-private.h"
 #include "trj-year-data.h"
@@ -653,6 +654,14 @@ test_import_export (Fixture *f, gconstpointer data)
   copy = trj_workbook_get_scenario (wb, dup, &error);
   got_copy = trj_json_scenario_to_data (copy);
   g_assert_cmpstr (got_copy, ==, expected);
+
+  /* Values outside the hard limits are refused, with the key path. */
+  ((TrjLine *) g_ptr_array_index (((TrjEnvelope *) g_ptr_array_index (out->envelopes, 0))->lines, 1))->rate = 1.4;
+  g_assert_cmpint (trj_workbook_import_scenario (wb, out, "Faux", &error), ==, 0);
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID);
+  g_assert_true (strstr (error->message, "envelopes[0].lines[1].rate") != NULL);
+  g_clear_error (&error);
+  g_assert_cmpint (trj_workbook_find_scenario (wb, "Faux"), ==, 0);
 
   /* Another region is refused. */
   g_free (out->region);

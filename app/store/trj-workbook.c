@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "trj-engine.h"
 #include "trj-workbook-private.h"
 #include "trj-year-data.h"
 
@@ -1285,7 +1286,9 @@ trj_workbook_import_scenario (TrjWorkbook *self, const TrjScenario *scenario, co
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), 0);
   g_return_val_if_fail (scenario != NULL, 0);
 
-  if (!check_writable (self, error) || !check_importable (self, scenario, error))
+  /* The store holds only what the engine accepts, whoever builds the scenario. */
+  if (!check_writable (self, error) || !check_importable (self, scenario, error) ||
+      !trj_scenario_validate (scenario, error))
     return 0;
   if (!step_begin (self, _("Import scenario"), error))
     return 0;
