@@ -6,10 +6,12 @@
  */
 #include <math.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "trj-ui-harness.h"
 #include "trj-charts-page.h"
 #include "trj-presentation-window.h"
+#include "trj-report-print.h"
 
 typedef struct {
   TrjWorkbook *workbook;
@@ -173,6 +175,35 @@ test_theme (Fixture *f, gconstpointer data)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Printing draws the report's pages: exported through the print operation
+ * itself, 8 pages of A4 landscape. */
+static void
+test_print (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  TrjReport *report = trj_report_new (trj_document_get_scenario (f->document), "Scénario initial", NULL, &error);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("trj-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "rapport.pdf", NULL);
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = NULL;
+  int status;
+
+  g_assert_no_error (error);
+  operation = trj_report_print_operation_new (report, "Bretagne");
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, f->window, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &info, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_regex_match_simple ("^Pages:\\s+8$", info, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Page size:\\s+841.89 x 595.2\\d* pts", info, G_REGEX_MULTILINE, 0));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* F5's window: arrows move between charts and envelopes, Escape leaves. */
 static void
 test_presentation (Fixture *f, gconstpointer data)
@@ -222,6 +253,7 @@ main (int argc, char **argv)
   g_test_add ("/charts-ui/page-live", Fixture, NULL, fixture_setup, test_page_live, fixture_teardown);
   g_test_add ("/charts-ui/hover", Fixture, NULL, fixture_setup, test_hover, fixture_teardown);
   g_test_add ("/charts-ui/theme", Fixture, NULL, fixture_setup, test_theme, fixture_teardown);
+  g_test_add ("/charts-ui/print", Fixture, NULL, fixture_setup, test_print, fixture_teardown);
   g_test_add ("/charts-ui/presentation", Fixture, NULL, fixture_setup, test_presentation, fixture_teardown);
   return g_test_run ();
 }

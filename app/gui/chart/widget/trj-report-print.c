@@ -24,14 +24,32 @@ draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, 
   g_object_unref (pango);
 }
 
+GtkPrintOperation *
+trj_report_print_operation_new (TrjReport *report, const char *job_name)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* The report draws its own margins, page numbers included. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, trj_report_get_n_pages (report));
+  gtk_print_operation_set_job_name (operation, job_name);
+  g_object_set_data_full (G_OBJECT (operation), "trj-report", report, (GDestroyNotify) trj_report_free);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
+  return operation;
+}
+
 void
 trj_report_print_run (GtkWidget *parent, TrjDocument *document)
 {
   g_autoptr(GError) error = NULL;
   TrjReport *report = trj_chart_document_build_report (document, &error);
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) paper = NULL;
   g_autofree char *stem = NULL;
 
   if (report == NULL)
@@ -40,20 +58,7 @@ trj_report_print_run (GtkWidget *parent, TrjDocument *document)
       return;
     }
   stem = trj_chart_document_file_stem (document);
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* The report draws its own margins, page numbers included. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_n_pages (operation, trj_report_get_n_pages (report));
-  gtk_print_operation_set_job_name (operation, stem);
-  g_object_set_data_full (G_OBJECT (operation), "trj-report", report, (GDestroyNotify) trj_report_free);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
-
+  operation = trj_report_print_operation_new (report, stem);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                window_of (parent), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     trj_chart_show_error (parent, _("The report could not be printed"), error);
