@@ -466,8 +466,15 @@ test_edit_values (Fixture *f, gconstpointer data)
   g_assert_false (trj_workbook_set_line_number (wb, s, "nope", TRJ_LINE_FIELD_RATE, 0.5, &error));
   g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  {
+    const double zero[TRJ_MONTHS] = { 0 };
+    g_assert_false (trj_workbook_set_line_months (wb, s, "pec", TRJ_LINE_MONTHS_PROFILE, zero, &error));
+    g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+    g_clear_error (&error);
+  }
   line = find_line (wb, s, "pec");
   g_assert_cmpfloat (line->rate, ==, 0.5);
+  g_assert_cmpfloat_with_epsilon (line->entries[0], 200, 1e-9);
 
   /* A new line takes the circular's averages (PEC métropole 50 %, 25 h, 9.9 months, 15 %). */
   added = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, 0, &error);

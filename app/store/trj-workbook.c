@@ -1760,6 +1760,21 @@ set_months (TrjWorkbook *self, gint64 scenario_id, const char *line_id, TrjLineM
                                               month_flag_column[series]);
       ok = run (self, error, sql, "i", ref.row);
     }
+  /* A profile spreads a total: it needs some weight somewhere. */
+  if (ok && (series == TRJ_LINE_MONTHS_PROFILE || series == TRJ_LINE_MONTHS_PAYMENT_PROFILE))
+    {
+      double profile[TRJ_MONTHS], sum = 0;
+
+      ok = load_months (self, ref.row, series, profile, error);
+      for (int m = 0; ok && m < TRJ_MONTHS; m++)
+        sum += profile[m];
+      if (ok && !(sum > 0))
+        {
+          g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                               _("A profile needs at least one month above zero."));
+          ok = FALSE;
+        }
+    }
   if (ok)
     step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, line_id);
   return step_end (self, ok, error);
