@@ -374,10 +374,12 @@ totals_values (const TrjConsolidationTotals *t, double *values)
 }
 
 /* One block per envelope: its regions, the national total (SUM formulas), the
- * national notification and the gap between them. Returns the next row. */
+ * national notification and the gap between them. Returns the next row;
+ * *first and *last are the block's region rows. */
 static lxw_row_t
 write_envelope_block (const TrjConsolidation *self, TrjXlsxBook *book, TrjXlsxPage *page,
-                      lxw_row_t row, const char *envelope_id)
+                      lxw_row_t row, const char *envelope_id, lxw_row_t *first_out,
+                      lxw_row_t *last_out)
 {
   const char *label = trj_programming_envelope_label (envelope_id);
   TrjConsolidationTotals totals;
@@ -402,6 +404,8 @@ write_envelope_block (const TrjConsolidation *self, TrjXlsxBook *book, TrjXlsxPa
       row++;
     }
 
+  *first_out = first;
+  *last_out = row - 1;
   total_row = row;
   totals_values (&totals, values);
   trj_xlsx_page_text (page, row, COL_ENVELOPE, label, book->style_bold[TRJ_XLSX_TEXT]);
@@ -445,6 +449,38 @@ write_envelope_block (const TrjConsolidation *self, TrjXlsxBook *book, TrjXlsxPa
   return row + 1;
 }
 
+/* Notified and programmed AE of each region, as horizontal bars, from the
+ * block's cells (the chart follows a validator's changes). */
+static void
+add_chart (TrjXlsxBook *book, TrjXlsxPage *charts, guint index, const char *sheet,
+           const char *envelope_id, lxw_row_t first, lxw_row_t last)
+{
+  g_autofree char *title = g_strdup_printf (_("AE by region — %s"),
+                                            trj_programming_envelope_label (envelope_id));
+  lxw_chart_options options = { .x_scale = 2.0, .y_scale = 2.2 };
+  lxw_chart *chart;
+  lxw_chart_series *notified, *programmed;
+
+  if (last < first)
+    return;
+  chart = workbook_add_chart (book->wb, LXW_CHART_BAR);
+  notified = chart_add_series (chart, NULL, NULL);
+  programmed = chart_add_series (chart, NULL, NULL);
+  chart_series_set_categories (notified, sheet, first, COL_REGION, last, COL_REGION);
+  chart_series_set_values (notified, sheet, first, COL_AE_NOTIFIED, last, COL_AE_NOTIFIED);
+  chart_series_set_name (notified, _(columns[COL_AE_NOTIFIED].header));
+  chart_series_set_categories (programmed, sheet, first, COL_REGION, last, COL_REGION);
+  chart_series_set_values (programmed, sheet, first, COL_AE_TOTAL, last, COL_AE_TOTAL);
+  chart_series_set_name (programmed, _(columns[COL_AE_TOTAL].header));
+  chart_title_set_name (chart, title);
+  /* In a bar chart the categories are on the vertical axis (y_axis): first
+   * region at the top, as in the table. */
+  chart_axis_set_reverse (chart->y_axis);
+  chart_axis_set_num_format (chart->x_axis, "#,##0\\ \"€\"");
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  worksheet_insert_chart_opt (charts->ws, 1 + index * 34, 1, chart, &options);
+}
+
 gboolean
 trj_consolidation_write_xlsx (const TrjConsolidation *self, const char *path, GError **error)
 {
@@ -452,8 +488,9 @@ trj_consolidation_write_xlsx (const TrjConsolidation *self, const char *path, GE
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = trj_format_date (now);
   g_autofree char *count = NULL;
+  const char *regions_name = _("Regions");
   TrjXlsxBook *book;
-  TrjXlsxPage page;
+  TrjXlsxPage page, charts;
   lxw_row_t row = 1;
 
   if (self->regions->len == 0)
@@ -476,7 +513,7 @@ trj_consolidation_write_xlsx (const TrjConsolidation *self, const char *path, GE
     workbook_set_properties (book->wb, &props);
   }
 
-  page = trj_xlsx_book_add_page (book, _("Regions"), 2, 2);
+  page = trj_xlsx_book_add_page (book, regions_name, 2, 2);
   count = g_strdup_printf (ngettext ("%s — %u region, consolidated on %s",
                                      "%s — %u regions, consolidated on %s", self->regions->len),
                            title, self->regions->len, date);
@@ -484,8 +521,15 @@ trj_consolidation_write_xlsx (const TrjConsolidation *self, const char *path, GE
   for (int c = 0; c < N_COLS; c++)
     trj_xlsx_page_header (book, &page, row, c, _(columns[c].header));
   row++;
+  charts = trj_xlsx_book_add_page (book, _("Charts"), 0, 0);
   for (guint e = 0; e + 1 < self->envelopes->len; e++)
-    row = write_envelope_block (self, book, &page, row, g_ptr_array_index (self->envelopes, e));
+    {
+      const char *envelope_id = g_ptr_array_index (self->envelopes, e);
+      lxw_row_t first, last;
+
+      row = write_envelope_block (self, book, &page, row, envelope_id, &first, &last);
+      add_chart (book, &charts, e, regions_name, envelope_id, first, last);
+    }
   trj_xlsx_page_finish (&page);
   return trj_xlsx_book_close (book, error);
 }
