@@ -160,15 +160,19 @@ test_theme (Fixture *f, gconstpointer data)
   trj_harness_wait_frames (GTK_WIDGET (f->window), 2);
   trj_chart_view_get_style (view, &style);
   g_assert_false (style.dark);
-  /* @accent_bg_color of Adwaita 1.2: #3584e4 */
-  g_assert_cmpfloat (fabs (style.series[TRJ_CHART_COLOR_AE].red - 0x35 / 255.0), <, 0.01);
-  g_assert_cmpfloat (fabs (style.series[TRJ_CHART_COLOR_AE].blue - 0xe4 / 255.0), <, 0.01);
+  /* @accent_color of Adwaita 1.2: #1c71d8 in the light style… */
+  g_assert_cmpfloat (fabs (style.series[TRJ_CHART_COLOR_AE].red - 0x1c / 255.0), <, 0.01);
+  g_assert_cmpfloat (fabs (style.series[TRJ_CHART_COLOR_AE].green - 0x71 / 255.0), <, 0.01);
+  g_assert_cmpfloat (fabs (style.series[TRJ_CHART_COLOR_AE].blue - 0xd8 / 255.0), <, 0.01);
   g_assert_cmpfloat (style.background.red, >, 0.9);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   trj_harness_wait_frames (GTK_WIDGET (f->window), 2);
   trj_chart_view_get_style (view, &style);
   g_assert_true (style.dark);
+  /* …#78aeed in the dark one. */
+  g_assert_cmpfloat (fabs (style.series[TRJ_CHART_COLOR_AE].red - 0x78 / 255.0), <, 0.01);
+  g_assert_cmpfloat (fabs (style.series[TRJ_CHART_COLOR_AE].blue - 0xed / 255.0), <, 0.01);
   g_assert_cmpfloat (style.background.red, <, 0.3);
   g_assert_cmpfloat (style.foreground.red, >, 0.8);
   screenshot (GTK_WIDGET (f->window), "charts-page-dark.png");

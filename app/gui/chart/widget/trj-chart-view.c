@@ -38,8 +38,10 @@ trj_chart_view_get_style (TrjChartView *self, TrjChartStyle *style)
   TrjChartColor accent;
 
   trj_chart_style_init (style, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  /* Adwaita's named colours; the defaults stay when a theme lacks them. */
-  if (lookup_color (context, "accent_bg_color", &accent))
+  /* Adwaita's named colours; the defaults stay when a theme lacks them.
+   * @accent_color is the accent made readable on the view's background (light
+   * or dark): thin lines need that contrast more than @accent_bg_color. */
+  if (lookup_color (context, "accent_color", &accent) || lookup_color (context, "accent_bg_color", &accent))
     trj_chart_style_set_accent (style, &accent);
   lookup_color (context, "view_bg_color", &style->background);
   lookup_color (context, "view_fg_color", &style->foreground);

@@ -253,6 +253,7 @@ trj_charts_page_init (TrjChartsPage *self)
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *present_button = gtk_button_new_from_icon_name ("view-fullscreen-symbolic");
   g_autoptr(GMenuModel) menu = chart_menu_new ();
 
   for (guint k = 0; k < TRJ_N_CHART_KINDS; k++)
@@ -271,12 +272,15 @@ trj_charts_page_init (TrjChartsPage *self)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
   gtk_widget_set_tooltip_text (menu_button, _("Chart Menu"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (present_button), "charts.present");
+  gtk_widget_set_tooltip_text (present_button, _("Presentation Mode (F5)"));
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_widget_add_css_class (toolbar, "toolbar");
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->envelope_dropdown));
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->kind_dropdown));
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->group_dropdown));
   gtk_box_append (GTK_BOX (toolbar), spacer);
+  gtk_box_append (GTK_BOX (toolbar), present_button);
   gtk_box_append (GTK_BOX (toolbar), menu_button);
   gtk_widget_set_parent (toolbar, GTK_WIDGET (self));
 
