@@ -266,6 +266,23 @@ test_typing (Fixture       *fixture,
   type_in (fixture, "cie tp", GDK_KEY_Return);
   g_assert_cmpuint (mock_model_line (fixture->model, 0)->kind, ==, 2);
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_TYPE), ==, "CIE TP");
+
+  /* The list of values: "c" highlights the first that starts with it
+   * (CIE jeunes), Down the next one shown (CIE TP), Enter takes it. */
+  trj_grid_set_cursor (fixture->grid, 3, COL_TYPE);
+  type_in (fixture, "c", GDK_KEY_Down);
+  g_assert_true (trj_grid_is_editing (fixture->grid));
+  press (fixture, GDK_KEY_Return, 0);
+  g_assert_false (trj_grid_is_editing (fixture->grid));
+  g_assert_cmpuint (mock_model_line (fixture->model, 3)->kind, ==, 2);
+  assert_cursor (fixture, 4, COL_TYPE);
+  /* Up from the first value shown stays there. */
+  trj_grid_set_cursor (fixture->grid, 5, COL_TYPE);
+  g_assert_cmpuint (mock_model_line (fixture->model, 5)->kind, ==, 2);
+  type_in (fixture, "jeu", GDK_KEY_Up);
+  press (fixture, GDK_KEY_Tab, 0);
+  g_assert_cmpuint (mock_model_line (fixture->model, 5)->kind, ==, 1);
+  assert_cursor (fixture, 5, COL_VOLUME);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "trj-grid.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "trj-grid-tsv.h"
 #include "trj-grid-resources.h"
@@ -28,6 +29,8 @@ struct _TrjGrid
   GtkWidget     *list_view;     /* inside the column view: scroll-to-item */
   GtkWidget     *editor;        /* the one shared GtkText */
   GtkWidget     *message;       /* refusal reason, next to the cell */
+  GtkWidget     *choices;       /* list of a choice column's values, under the editor */
+  GtkWidget     *choice_list;   /* its GtkListBox, one row per value */
 
   TrjGridModel  *model;
   gulong         changed_handler;
@@ -495,12 +498,113 @@ finish_edit (TrjGrid *self)
   if (cell != NULL && gtk_widget_has_focus (self->editor))
     gtk_widget_grab_focus (cell);
   gtk_widget_set_visible (self->editor, FALSE);
+  gtk_widget_set_visible (self->choices, FALSE);
+}
+
+/* ── choice columns: the list under the editor ───────────────────────── */
+
+static const char *
+row_choice (GtkListBoxRow *row)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row)));
+}
+
+/* Shows the values that contain the typed text (ignoring case) and
+ * highlights the first that starts with it, or else the first shown. */
+static void
+filter_choices (TrjGrid *self)
+{
+  g_autofree char *typed = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->editor)), -1);
+  GtkListBoxRow *best = NULL, *first = NULL;
+  GtkListBoxRow *row;
+  int i;
+
+  for (i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->choice_list), i)) != NULL; i++)
+    {
+      g_autofree char *choice = g_utf8_casefold (row_choice (row), -1);
+      gboolean shown = strstr (choice, typed) != NULL;
+
+      gtk_widget_set_visible (GTK_WIDGET (row), shown);
+      if (shown && first == NULL)
+        first = row;
+      if (shown && best == NULL && g_str_has_prefix (choice, typed))
+        best = row;
+    }
+  gtk_list_box_select_row (GTK_LIST_BOX (self->choice_list), best != NULL ? best : first);
+}
+
+static void
+open_choices (TrjGrid             *self,
+              const TrjGridColumn *desc)
+{
+  GtkWidget *child;
+  guint i;
+
+  while ((child = gtk_widget_get_first_child (self->choice_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->choice_list), child);
+  for (i = 0; desc->choices[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (desc->choices[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_list_box_append (GTK_LIST_BOX (self->choice_list), label);
+      /* The keyboard stays in the editor. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
+    }
+  gtk_widget_set_visible (self->choices, TRUE);
+  filter_choices (self);
+}
+
+/* Up and Down walk the values shown. */
+static void
+move_choice (TrjGrid *self,
+             int      step)
+{
+  GtkListBox *list = GTK_LIST_BOX (self->choice_list);
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (list);
+  int i = selected != NULL ? gtk_list_box_row_get_index (selected) : -1;
+  GtkListBoxRow *row;
+
+  for (i += step; i >= 0 && (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i += step)
+    if (gtk_widget_get_visible (GTK_WIDGET (row)))
+      {
+        gtk_list_box_select_row (list, row);
+        return;
+      }
+}
+
+/* The highlighted value goes into the editor before a commit. */
+static void
+take_choice (TrjGrid *self)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->choice_list));
+
+  if (gtk_widget_get_visible (self->choices) && selected != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->editor), row_choice (selected));
+}
+
+static void
+editor_changed_cb (TrjGrid *self)
+{
+  if (gtk_widget_get_visible (self->choices))
+    filter_choices (self);
+}
+
+static void
+choice_activated_cb (TrjGrid       *self,
+                     GtkListBoxRow *row)
+{
+  gtk_list_box_select_row (GTK_LIST_BOX (self->choice_list), row);
+  take_choice (self);
+  if (trj_grid_commit_edit (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 gboolean
 trj_grid_start_editing (TrjGrid    *self,
                         const char *initial_text)
 {
+  const TrjGridColumn *desc;
   GtkEditable *editable;
 
   g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
@@ -528,10 +632,12 @@ trj_grid_start_editing (TrjGrid    *self,
   self->edit_column = self->cursor_column;
   self->edit_original = trj_grid_model_get_edit_text (self->model, self->edit_row, self->edit_column);
 
+  desc = trj_grid_model_get_column (self->model, self->edit_column);
   editable = GTK_EDITABLE (self->editor);
-  gtk_editable_set_alignment (editable,
-                              column_xalign (trj_grid_model_get_column (self->model, self->edit_column)));
+  gtk_editable_set_alignment (editable, column_xalign (desc));
   gtk_editable_set_text (editable, initial_text != NULL ? initial_text : self->edit_original);
+  if (desc->kind == TRJ_GRID_VALUE_CHOICE && desc->choices != NULL)
+    open_choices (self, desc);
   gtk_widget_set_visible (self->editor, TRUE);
   gtk_widget_grab_focus (self->editor);
   gtk_editable_select_region (editable, -1, -1);
@@ -845,7 +951,15 @@ handle_editing_key (TrjGrid         *self,
                     GdkModifierType  state)
 {
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  gboolean choosing = gtk_widget_get_visible (self->choices);
   int row = self->cursor_row, column = self->cursor_column;
+
+  if (choosing && (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ||
+                   keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down))
+    {
+      move_choice (self, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : 1);
+      return TRUE;
+    }
 
   switch (keyval)
     {
@@ -856,6 +970,7 @@ handle_editing_key (TrjGrid         *self,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
+      take_choice (self);
       if (trj_grid_commit_edit (self))
         move_to (self, row + (shift ? -1 : 1), column, FALSE);
       return TRUE;
@@ -863,6 +978,7 @@ handle_editing_key (TrjGrid         *self,
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
     case GDK_KEY_ISO_Left_Tab:
+      take_choice (self);
       if (trj_grid_commit_edit (self))
         move_along (self, keyval == GDK_KEY_ISO_Left_Tab || shift ? -1 : 1);
       return TRUE;
@@ -1128,20 +1244,21 @@ place_overlay_child_cb (GtkOverlay    *overlay,
                         TrjGrid       *self)
 {
   gboolean is_editor = child == self->editor;
+  gboolean beside_editor = is_editor || child == self->choices;
   GtkWidget *cell;
   graphene_rect_t bounds;
   int min_width, nat_width, min_height, nat_height;
   int width = gtk_widget_get_width (GTK_WIDGET (overlay));
   int height = gtk_widget_get_height (GTK_WIDGET (overlay));
 
-  if (child != self->editor && child != self->message)
+  if (child != self->editor && child != self->message && child != self->choices)
     return FALSE;
 
   gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
   gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_height, &nat_height, NULL, NULL);
 
-  cell = is_editor ? find_cell (self, self->edit_row, self->edit_column)
-                   : find_cell (self, self->message_row, self->message_column);
+  cell = beside_editor ? find_cell (self, self->edit_row, self->edit_column)
+                       : find_cell (self, self->message_row, self->message_column);
   if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (overlay), &bounds))
     {
       /* The cell is scrolled out of sight: so is what belongs to it. */
@@ -1158,12 +1275,14 @@ place_overlay_child_cb (GtkOverlay    *overlay,
       return TRUE;
     }
 
-  /* The message goes below the cell, or above it at the bottom of the grid. */
-  allocation->width = MAX (min_width, MIN (nat_width, width));
-  allocation->height = nat_height;
+  /* The message and the list of choices go below the cell, or above it at
+   * the bottom of the grid; the message goes above when the list is open. */
+  allocation->width = MAX (min_width, MIN (MAX (nat_width, (int) bounds.size.width), width));
+  allocation->height = MIN (nat_height, MAX (min_height, height / 2));
   allocation->x = CLAMP ((int) bounds.origin.x, 0, MAX (0, width - allocation->width));
   allocation->y = bounds.origin.y + bounds.size.height + 2;
-  if (allocation->y + allocation->height > height)
+  if (allocation->y + allocation->height > height ||
+      (child == self->message && gtk_widget_get_visible (self->choices)))
     allocation->y = MAX (0, (int) bounds.origin.y - allocation->height - 2);
   return TRUE;
 }
@@ -1635,6 +1754,20 @@ trj_grid_init (TrjGrid *self)
   gtk_widget_add_css_class (self->editor, "trj-grid-editor");
   gtk_widget_set_visible (self->editor, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->editor);
+
+  self->choice_list = gtk_list_box_new ();
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->choice_list), TRUE);
+  gtk_widget_set_focusable (self->choice_list, FALSE);
+  g_signal_connect_swapped (self->choice_list, "row-activated", G_CALLBACK (choice_activated_cb), self);
+  self->choices = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->choices), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->choices), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->choices), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->choices), self->choice_list);
+  gtk_widget_add_css_class (self->choices, "trj-grid-choices");
+  gtk_widget_set_visible (self->choices, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->choices);
+  g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (editor_changed_cb), self);
 
   self->message = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);

@@ -21,7 +21,10 @@
  * range, a double click edits.
  *
  * One shared editor (a GtkText laid over the cursor cell) is used for every
- * edit, never an editable widget in the recycled cells. An invalid entry is
+ * edit, never an editable widget in the recycled cells. In a CHOICE column
+ * with TrjGridColumn.choices, a list of the values containing the typed
+ * text opens under it: Up/Down pick, Enter/Tab or a click take the value
+ * highlighted (the first that starts with the text). An invalid entry is
  * refused: the model is untouched, the editor stays open, and the reason is
  * shown next to the cell and emitted as "cell-error".
  *
