@@ -59,16 +59,26 @@ print_totals (const TrjConsolidation *consolidation)
 
       printf ("%s — ", trj_programming_envelope_label (envelopes[e]));
       printf (ngettext ("%u region\n", "%u regions\n", t.n_regions), t.n_regions);
-      printf (_("  notified to the regions: %s contracts, AE %s, CP %s\n"), volume, ae, cp);
-      if (isfinite (t.national_ae))
+      /* Only contrats aidés are notified in contracts; other envelopes in euros. */
+      if (isfinite (t.national_volume))
         {
           g_autofree char *n_volume = trj_format_integer (t.national_volume);
           g_autofree char *n_ae = trj_format_money (t.national_ae);
           g_autofree char *n_cp = trj_format_money (t.national_cp);
 
+          printf (_("  notified to the regions: %s contracts, AE %s, CP %s\n"), volume, ae, cp);
           printf (_("  national notification: %s contracts, AE %s, CP %s\n"), n_volume, n_ae, n_cp);
+          printf (_("  programmed: %s contracts, AE %s, AE margin %s\n"), volume_total, ae_total, ae_margin);
         }
-      printf (_("  programmed: %s contracts, AE %s, AE margin %s\n"), volume_total, ae_total, ae_margin);
+      else
+        {
+          g_autofree char *n_ae = isfinite (t.national_ae) ? trj_format_money (t.national_ae) : NULL;
+
+          printf (_("  notified to the regions: AE %s, CP %s\n"), ae, cp);
+          if (n_ae != NULL)
+            printf (_("  national envelope: AE %s\n"), n_ae);
+          printf (_("  programmed: AE %s, AE margin %s\n"), ae_total, ae_margin);
+        }
       printf (_("  alerts: %u\n"), t.n_alerts);
     }
 }
