@@ -148,10 +148,10 @@ test_window_state (void)
 
   g_assert_nonnull (settings);
   trj_settings_bind_window_state (settings, window);
-  /* Restored: the schema's 1200 × 760. */
+  /* Restored: the schema's 1260 × 780, the window template's size. */
   gtk_window_get_default_size (window, &width, &height);
-  g_assert_cmpint (width, ==, 1200);
-  g_assert_cmpint (height, ==, 760);
+  g_assert_cmpint (width, ==, 1260);
+  g_assert_cmpint (height, ==, 780);
 
   /* Saved as the size changes. */
   gtk_window_set_default_size (window, 900, 600);
