@@ -289,6 +289,41 @@ test_xlsx_libreoffice_resave (void)
   }
 }
 
+/* A large programming: the scenario document spans many cells of the hidden
+ * sheet (30 000 bytes each), cut between UTF-8 characters. */
+static void
+test_xlsx_large_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = scenario_from_json (rich_json);
+  g_autoptr(TrjScenario) back = NULL;
+  g_autofree char *path = tmp_path ("grande.xlsx");
+  g_autofree char *before = NULL, *after = NULL;
+  TrjEnvelope *pec = trj_scenario_find_envelope (scenario, "PEC_CIE_TP");
+  const TrjLine *model = g_ptr_array_index (pec->lines, 0);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      TrjLine *line = trj_line_copy (model);
+
+      g_free (line->id);
+      g_free (line->label);
+      line->id = g_strdup_printf ("grande-%u", i);
+      line->label = g_strdup_printf ("PEC Finistère — Brest, Quimper, Morlaix, Châteaulin n°%u", i);
+      line->rate = 0.3 + 0.001 * i;
+      g_ptr_array_add (pec->lines, line);
+    }
+  before = trj_json_scenario_to_data (scenario);
+  g_assert_cmpuint (strlen (before), >, 4 * 30000);
+
+  g_assert_true (trj_programming_write_xlsx (scenario, NULL, path, &error));
+  g_assert_no_error (error);
+  back = trj_programming_read_xlsx (path, NULL, &error);
+  g_assert_no_error (error);
+  after = trj_json_scenario_to_data (back);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 assert_refused (const char *path, const char *expected)
 {
@@ -605,6 +640,7 @@ main (int argc, char **argv)
   g_test_add_func ("/programming/xlsx/rich", test_xlsx_rich);
   g_test_add_func ("/programming/xlsx/hand-computed", test_xlsx_hand_computed);
   g_test_add_func ("/programming/xlsx/round-trip", test_xlsx_round_trip);
+  g_test_add_func ("/programming/xlsx/large-round-trip", test_xlsx_large_round_trip);
   g_test_add_func ("/programming/xlsx/malformed", test_xlsx_malformed);
   g_test_add_func ("/programming/xlsx/libreoffice-resave", test_xlsx_libreoffice_resave);
   g_test_add_func ("/programming/csv/round-trip", test_csv_round_trip);
