@@ -310,6 +310,27 @@ toast_error (TrjNationalWindow *self, const GError *error)
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
+/* One refused file is said, and the others are still added. */
+static void
+add_file_or_toast (TrjNationalWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trj_national_window_add_file (self, file, &error))
+    toast_error (self, error);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointer data)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    add_file_or_toast (data, l->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
 static void
 add_files_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
 {
@@ -322,10 +343,7 @@ add_files_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          g_autoptr(GError) error = NULL;
-
-          if (!trj_national_window_add_file (self, file, &error))
-            toast_error (self, error);
+          add_file_or_toast (self, file);
         }
     }
   g_clear_object (&self->chooser);
@@ -431,8 +449,13 @@ trj_national_window_class_init (TrjNationalWindowClass *klass)
 static void
 trj_national_window_init (TrjNationalWindow *self)
 {
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->consolidation = trj_consolidation_new ();
+  /* Files dropped from the file manager are added like chosen ones. */
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   refresh (self);
 }
