@@ -583,7 +583,7 @@ test_csv_malformed (void)
 }
 
 /* trajectoire-cli export WORKBOOK --format xlsx|csv: the file read back is the
- * workbook's scenario, under its name. */
+ * workbook's scenario, under its name; `import` takes the xlsx back. */
 static void
 test_cli_export (void)
 {
@@ -623,6 +623,23 @@ test_cli_export (void)
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "enveloppe;identifiant;"));
   g_assert_true (g_file_test (trajectory, G_FILE_TEST_EXISTS));
+
+  /* Re-import: the programming file becomes a new scenario, equal to the first. */
+  {
+    const char *reimport[] = { cli_path, "import", workbook_path, xlsx, "--name", "Relu", NULL };
+    g_autoptr(TrjScenario) reread = NULL;
+    g_autofree char *reread_json = NULL;
+
+    g_spawn_sync (NULL, (char **) reimport, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    workbook = trj_workbook_open (workbook_path, &error);
+    g_assert_no_error (error);
+    reread = trj_workbook_get_scenario (workbook, trj_workbook_find_scenario (workbook, "Relu"), &error);
+    g_assert_no_error (error);
+    reread_json = trj_json_scenario_to_data (reread);
+    g_assert_cmpstr (reread_json, ==, expected);
+  }
 }
 
 int

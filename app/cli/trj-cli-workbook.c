@@ -156,9 +156,10 @@ trj_cli_import (int argc, char **argv)
   g_autoptr(TrjWorkbook) wb = NULL;
   g_autoptr(TrjScenario) scenario = NULL;
 
-  context = command_context ("import", N_("WORKBOOK SCENARIO.json"),
+  context = command_context ("import", N_("WORKBOOK SCENARIO.json|PROGRAMMING.xlsx"),
                              N_("Adds a scenario to a workbook from a “trajectoire-scenario/1” "
-                                "JSON document. The document is checked whole first: nothing "
+                                "JSON document, or from a programming file (.xlsx) exported by "
+                                "Trajectoire. The document is checked whole first: nothing "
                                 "is added if any of it is wrong."),
                              entries);
   if (!parse_files (context, &argc, &argv, 2))
@@ -173,8 +174,10 @@ trj_cli_import (int argc, char **argv)
       name = g_filename_display_name (base);
     }
 
-  if ((scenario = trj_json_scenario_from_file (argv[2], &error)) == NULL ||
-      (wb = trj_workbook_open (argv[1], &error)) == NULL)
+  scenario = g_str_has_suffix (argv[2], ".xlsx")
+    ? trj_programming_read_xlsx (argv[2], NULL, &error)
+    : trj_json_scenario_from_file (argv[2], &error);
+  if (scenario == NULL || (wb = trj_workbook_open (argv[1], &error)) == NULL)
     return report_error (error);
   if (trj_workbook_is_read_only (wb))
     {
