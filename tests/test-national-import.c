@@ -13,8 +13,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "trj-exchange-actions.h"
 #include "trj-import-dialog.h"
 #include "trj-national-window.h"
+#include "trj-json.h"
 #include "trj-programming.h"
 #include "trj-ui-harness.h"
 #include "trj-year-data.h"
@@ -197,6 +199,70 @@ test_national (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* « Importer un fichier de programmation… »: the file's scenario becomes a new,
+ * current scenario under its stored name; a second import gets a new name; a
+ * damaged file or another region's file adds nothing. */
+static void
+test_import_programming (void)
+{
+  TrjWindow *window = trj_window_new (app);
+  g_autofree char *workbook_path = trj_harness_new_workbook ("Bretagne");
+  g_autoptr(GFile) workbook_file = g_file_new_for_path (workbook_path);
+  g_autofree char *xlsx = g_build_filename (tmpdir, "hypothese.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (xlsx);
+  g_autoptr(GFile) corse = programming_file ("Corse", "corse-2.xlsx");
+  g_autoptr(GFile) truncated = write_file ("tronqué.xlsx", "PK\003\004");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  const TrjYearData *data = trj_year_data_get (2024, NULL);
+  TrjProgrammingInfo info = { "Hypothèse haute", NULL };
+  TrjWorkbook *wb;
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (trj_window_open_file (window, workbook_file));
+  wb = trj_document_get_workbook (trj_window_get_document (window));
+  scenario = trj_year_data_example (data, "Bretagne", &error);
+  g_assert_no_error (error);
+  ((TrjLine *) g_ptr_array_index (((TrjEnvelope *) g_ptr_array_index (scenario->envelopes, 0))->lines, 0))->rate = 0.55;
+  g_assert_true (trj_programming_write_xlsx (scenario, &info, xlsx, &error));
+  g_assert_no_error (error);
+
+  id = trj_exchange_import_programming (window, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, !=, 0);
+  g_assert_cmpint (trj_workbook_get_current_scenario (wb), ==, id);
+  name = trj_workbook_get_scenario_name (wb, id);
+  g_assert_cmpstr (name, ==, "Hypothèse haute");
+  {
+    g_autoptr(TrjScenario) imported = trj_workbook_get_scenario (wb, id, &error);
+    g_autofree char *before = trj_json_scenario_to_data (scenario);
+    g_autofree char *after = NULL;
+
+    g_assert_no_error (error);
+    after = trj_json_scenario_to_data (imported);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  id = trj_exchange_import_programming (window, file, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&name, g_free);
+  name = trj_workbook_get_scenario_name (wb, id);
+  g_assert_cmpstr (name, ==, "Hypothèse haute (2)");
+
+  g_assert_cmpint (trj_exchange_import_programming (window, truncated, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (trj_exchange_import_programming (window, corse, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  list = trj_workbook_list_scenarios (wb);
+  g_assert_cmpuint (list->len, ==, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The main window's menu opens the national view in a window of its own. */
 static void
 test_window_action (void)
@@ -228,5 +294,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/errors", test_import_errors);
   g_test_add_func ("/national/table-export", test_national);
   g_test_add_func ("/national/window-action", test_window_action);
+  g_test_add_func ("/import/programming-file", test_import_programming);
   return g_test_run ();
 }
