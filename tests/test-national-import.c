@@ -103,6 +103,7 @@ test_import (void)
   g_assert_cmpfloat (line->entries[0], ==, 10);
 
   /* One undo takes the whole import back. */
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Importer des lignes");
   g_assert_true (trj_workbook_undo (wb, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_lines (document), ==, 2);
