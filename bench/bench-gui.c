@@ -6,10 +6,11 @@
  *    whole region, every figure and grid cell refreshed), then waits for the
  *    next frame to be painted. Reported: edit → figures updated, and edit →
  *    frame drawn (target p95 < 8 ms).
- * 2. Startup: runs the `trajectoire` executable on that workbook with
+ * 2. Startup: runs the `trajectoire` executable on a new Bretagne workbook
+ *    (as `make run` opens it, two lines) and on the 200-line one with
  *    TRAJECTOIRE_BENCH_FIRST_FRAME=1 and measures from the spawn to the first
- *    frame painted with the workbook open (target < 400 ms), and a bare
- *    AdwApplicationWindow for comparison is left to the reader (README).
+ *    frame painted with the workbook open (target < 400 ms), and, for
+ *    comparison, a bare AdwApplicationWindow started the same way.
  * Usage: bench-gui PATH/TO/trajectoire   (under Xvfb, see README)
  */
 #include "config.h"
@@ -125,11 +126,44 @@ bench_edits (TrjApplication *app, const char *path)
   g_free (drawn);
 }
 
+/* `bench-gui --bare-window`: an empty libadwaita window, the floor of startup. */
 static void
-bench_startup (const char *program, const char *path)
+bare_painted (GdkFrameClock *clock, GApplication *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, bare_painted, app);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (app);
+}
+
+static void
+bare_mapped (GtkWidget *window, GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (bare_painted), app);
+}
+
+static void
+bare_activate (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  g_signal_connect (window, "map", G_CALLBACK (bare_mapped), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_bare_window (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("fr.gouv.travail.Trajectoire.BenchBare",
+                                                       G_APPLICATION_NON_UNIQUE);
+
+  g_signal_connect (app, "activate", G_CALLBACK (bare_activate), NULL);
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
+static void
+bench_startup (const char *what, char **argv)
 {
   double samples[N_STARTS];
-  char *argv[] = { (char *) program, (char *) path, NULL };
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "TRAJECTOIRE_BENCH_FIRST_FRAME", "1", TRUE);
 
   for (guint i = 0; i < N_STARTS; i++)
@@ -144,23 +178,38 @@ bench_startup (const char *program, const char *path)
         g_error ("%s", error->message);
       line = out != NULL ? strstr (out, "first-frame ") : NULL;
       if (line == NULL || sscanf (line, "first-frame %" G_GINT64_FORMAT, &frame) != 1)
-        g_error ("%s did not report its first frame", program);
+        g_error ("%s did not report its first frame", argv[0]);
       samples[i] = (frame - start) / 1e6;
     }
-  report ("startup → first frame (workbook)", samples, N_STARTS);
+  report (what, samples, N_STARTS);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(TrjApplication) app = trj_harness_init (&argc, &argv);
-  g_autofree char *path = trj_harness_new_workbook ("Bretagne");
+  g_autoptr(TrjApplication) app = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *small = NULL;
+
+  if (argc > 1 && g_str_equal (argv[1], "--bare-window"))
+    return run_bare_window ();
+  app = trj_harness_init (&argc, &argv);
+  small = trj_harness_new_workbook ("Bretagne");
+  path = trj_harness_new_workbook ("Bretagne");
 
   grow_workbook (path);
   printf ("workbook: %s, %u lines\n", path, N_LINES);
   bench_edits (app, path);
   if (argc > 1)
-    bench_startup (argv[1], path);
+    {
+      char *app_argv[] = { argv[1], path, NULL };
+      char *small_argv[] = { argv[1], small, NULL };
+      char *bare_argv[] = { argv[0], (char *) "--bare-window", NULL };
+
+      bench_startup ("startup → first frame (2 lines)", small_argv);
+      bench_startup ("startup → first frame (200 lines)", app_argv);
+      bench_startup ("startup → first frame (bare window)", bare_argv);
+    }
   else
     printf ("(startup: pass the path of the trajectoire executable)\n");
   return 0;
