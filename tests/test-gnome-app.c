@@ -200,7 +200,7 @@ test_french_screens (void)
   static const char *const start_fr[] = { "Nouvelle programmation", "Classeurs récents", NULL };
   static const char *const start_en[] = { "New programme", "Recent workbooks", "Region", NULL };
   static const char *const envelope_fr[] = { "Libellé", "Département", "Prescripteur", "Taux",
-                                             "AE par contrat", "CP de l’année", NULL };
+                                             "AE par contrat", "Part cofinancée", NULL };
   static const char *const envelope_en[] = { "Label", "Prescriber", "Rate", "AE per contract",
                                              "CP of the year", "Payment lag", NULL };
   TrjWindow *window = trj_window_new (app);
