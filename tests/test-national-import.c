@@ -38,6 +38,18 @@ plain_spaces (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* For a look at the real thing: PNGs in the build folder. */
+static void
+save_png (GtkWidget *toplevel, const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  trj_harness_wait_frames (toplevel, 2);
+  g_assert_true (trj_harness_save_png (toplevel, path, &error));
+  g_assert_no_error (error);
+}
+
 static GFile *
 write_file (const char *name, const char *text)
 {
@@ -89,6 +101,7 @@ test_import (void)
   g_assert_cmpstr (summary, ==, "Séparateur « ; », virgule décimale, UTF-8 : 2 lignes");
   g_assert_null (trj_import_dialog_get_errors (dialog));
   g_assert_cmpuint (n_lines (document), ==, 2);
+  save_png (GTK_WIDGET (dialog), "import-dialog.png");
 
   g_assert_true (trj_import_dialog_apply (dialog, &error));
   g_assert_no_error (error);
@@ -128,6 +141,7 @@ test_import_errors (void)
   g_assert_nonnull (strstr (errors, "ligne 2, colonne taux : « 5O » n’est pas un nombre"));
   g_assert_nonnull (strstr (errors, "ligne 3, colonne département : « 75 » n’est pas un département de Bretagne"));
   g_assert_cmpuint (n_lines (document), ==, 2);
+  save_png (GTK_WIDGET (dialog), "import-dialog-errors.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -156,7 +170,6 @@ test_national (void)
   g_autoptr(GFile) truncated = write_file ("coupé.xlsx", "PK\003\004 not a whole zip");
   g_autoptr(GFile) exported = NULL;
   g_autofree char *exported_path = g_build_filename (tmpdir, "national.xlsx", NULL);
-  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "national-window.png", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *total = NULL, *message = NULL;
 
@@ -194,9 +207,7 @@ test_national (void)
   g_assert_no_error (error);
   g_assert_true (g_file_test (exported_path, G_FILE_TEST_EXISTS));
 
-  trj_harness_wait_frames (GTK_WIDGET (window), 2);
-  g_assert_true (trj_harness_save_png (GTK_WIDGET (window), png, &error));
-  g_assert_no_error (error);
+  save_png (GTK_WIDGET (window), "national-window.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -61,6 +61,7 @@ load (TrjImportDialog *self, GFile *file)
       adw_action_row_set_subtitle (self->file_row, _("Nothing can be imported: correct the file, then import it again."));
       gtk_label_set_text (self->errors_label, self->errors);
       gtk_widget_set_visible (GTK_WIDGET (self->errors_label), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->preview_list), FALSE);
       gtk_widget_set_sensitive (self->import_button, FALSE);
       return;
     }
