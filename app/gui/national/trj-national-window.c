@@ -29,10 +29,14 @@ G_DEFINE_FINAL_TYPE (TrjNationalWindow, trj_national_window, ADW_TYPE_WINDOW)
 #define CHART_ROW_HEIGHT 28
 
 /* Columns of each envelope in the table. */
-enum { COL_AE_NOTIFIED, COL_AE_TOTAL, COL_AE_MARGIN, COL_CAPACITY, COL_ALERTS, N_ENV_COLS };
+enum {
+  COL_AE_NOTIFIED, COL_AE_TOTAL, COL_AE_MARGIN, COL_CP_MARGIN, COL_VOLUME, COL_CAPACITY,
+  COL_AVG_RATE, COL_ALERTS, N_ENV_COLS
+};
 
 static const char *const column_titles[N_ENV_COLS] = {
-  N_("AE notified"), N_("AE programmed"), N_("AE margin"), N_("Capacity"), N_("Alerts"),
+  N_("AE notified"), N_("AE programmed"), N_("AE margin"), N_("CP margin"), N_("Volume"),
+  N_("Capacity"), N_("Average rate"), N_("Alerts"),
 };
 
 static void
@@ -63,6 +67,15 @@ put_count (TrjNationalWindow *self, int row, int column, double value, const cha
   g_autofree char *text = trj_format_integer (value);
 
   put_label (self, row, column, text, TRUE, style);
+}
+
+static void
+put_percent (TrjNationalWindow *self, int row, int column, double value, const char *style)
+{
+  g_autofree char *text = isfinite (value) ? trj_format_percent (value, 1) : NULL;
+
+  if (text != NULL)
+    put_label (self, row, column, text, TRUE, style);
 }
 
 static int
@@ -116,8 +129,11 @@ rebuild_table (TrjNationalWindow *self)
           put_money (self, row, col + COL_AE_NOTIFIED, env->ae_notified, NULL);
           put_money (self, row, col + COL_AE_TOTAL, er->f.ae_total, NULL);
           put_money (self, row, col + COL_AE_MARGIN, er->ae_margin, NULL);
+          put_money (self, row, col + COL_CP_MARGIN, er->cp_margin, NULL);
+          put_count (self, row, col + COL_VOLUME, er->f.volume, NULL);
           if (isfinite (er->capacity))
             put_count (self, row, col + COL_CAPACITY, er->capacity, NULL);
+          put_percent (self, row, col + COL_AVG_RATE, er->avg_rate, NULL);
           put_count (self, row, col + COL_ALERTS, trj_programming_envelope_alerts (region->result, i), NULL);
         }
     }
@@ -134,10 +150,15 @@ rebuild_table (TrjNationalWindow *self)
       put_money (self, row, col + COL_AE_NOTIFIED, t.ae_notified, "heading");
       put_money (self, row, col + COL_AE_TOTAL, t.ae_total, "heading");
       put_money (self, row, col + COL_AE_MARGIN, t.ae_margin, "heading");
+      put_money (self, row, col + COL_CP_MARGIN, t.cp_margin, "heading");
+      put_count (self, row, col + COL_VOLUME, t.volume, "heading");
       put_count (self, row, col + COL_CAPACITY, t.capacity, "heading");
+      put_percent (self, row, col + COL_AVG_RATE, t.avg_rate, "heading");
       put_count (self, row, col + COL_ALERTS, t.n_alerts, "heading");
       if (isfinite (t.national_ae))
         put_money (self, row + 1, col + COL_AE_NOTIFIED, t.national_ae, "dim-label");
+      if (isfinite (t.national_volume))
+        put_count (self, row + 1, col + COL_VOLUME, t.national_volume, "dim-label");
     }
 }
 
