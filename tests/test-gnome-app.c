@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "trj-ui-harness.h"
+#include "trj-envelope-page.h"
 #include "trj-preferences-window.h"
 
 static TrjApplication *app;
@@ -209,6 +210,7 @@ test_french_screens (void)
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GRegex) money = g_regex_new ("^-?[0-9]{1,3}(\u202F[0-9]{3})+\u00A0€$", 0, 0, NULL);
   gboolean french_money = FALSE;
+  TrjGrid *grid;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -218,6 +220,12 @@ test_french_screens (void)
   g_assert_true (trj_window_open_file (window, file));
   trj_harness_wait_frames (GTK_WIDGET (window), 3);
   assert_shows (GTK_WIDGET (window), envelope_fr, envelope_en);
+
+  /* The grid leaves the help, shortcuts and preferences keys to the application. */
+  grid = trj_envelope_page_get_lines_grid (TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window)));
+  g_assert_false (trj_grid_handle_key (grid, GDK_KEY_F1, 0));
+  g_assert_false (trj_grid_handle_key (grid, GDK_KEY_question, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_false (trj_grid_handle_key (grid, GDK_KEY_comma, GDK_CONTROL_MASK));
 
   /* Amounts as a French reader writes them: "6 813 468 €" (U+202F groups). */
   collect_texts (GTK_WIDGET (window), texts);
