@@ -167,6 +167,19 @@ test_xlsx_rich (void)
   check_exports (scenario, "riche");
 }
 
+/* Envelopes without lines: totals are plain zeros, not SUMs of their own cell. */
+static void
+test_xlsx_no_lines (void)
+{
+  g_autoptr(TrjScenario) scenario = scenario_from_json (
+    "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Corse\","
+    "  \"zone\": \"metropole\", \"envelopes\": [ { \"id\": \"PEC_CIE_TP\","
+    "  \"ae_notified\": 1308595, \"cp_notified\": 626024, \"volume_notified\": 237,"
+    "  \"lines\": [] } ] }");
+
+  check_exports (scenario, "vide");
+}
+
 /* One PEC line, 10 contracts in January 2024, 50 % of the SMIC (11,65 €),
  * 20 h a week, one month, no cofinancing, paid the same month:
  * 10 × 0,5 × 11,65 × 20 × 52/12 = 5 048,333… € of AE and of CP in January. */
@@ -655,6 +668,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/programming/xlsx/example", test_xlsx_example);
   g_test_add_func ("/programming/xlsx/rich", test_xlsx_rich);
+  g_test_add_func ("/programming/xlsx/no-lines", test_xlsx_no_lines);
   g_test_add_func ("/programming/xlsx/hand-computed", test_xlsx_hand_computed);
   g_test_add_func ("/programming/xlsx/round-trip", test_xlsx_round_trip);
   g_test_add_func ("/programming/xlsx/large-round-trip", test_xlsx_large_round_trip);

@@ -188,7 +188,7 @@ summary_value (const TrjEnvelope *env, const TrjEnvelopeResult *er, const TrjRes
 
 /* Margins and consumptions are formulas over the cells above them, so that a
  * validator who changes a programmed amount sees them follow. Returns NULL for
- * plain values. cp_counted_minus_stock: the CP margin leaves the stock out. */
+ * plain values. leave_stock_out: the CP margin leaves the stock out (MODEL 2.4). */
 static char *
 summary_formula (SummaryRow row, lxw_row_t first, lxw_col_t col, gboolean leave_stock_out)
 {
@@ -529,9 +529,17 @@ write_lines (Writer *w)
   for (guint i = 0; i < G_N_ELEMENTS (summed); i++)
     {
       LinesColumn c = summed[i];
-      g_autofree char *formula = trj_xlsx_sum_formula (1, c, MAX (row, 2) - 1, c);
-      trj_xlsx_page_formula (w->book, &sheet, row, c, formula, totals[c],
-                   c == LCOL_VOLUME ? TRJ_XLSX_COUNT : TRJ_XLSX_MONEY, TRUE);
+      TrjXlsxStyle style = c == LCOL_VOLUME ? TRJ_XLSX_COUNT : TRJ_XLSX_MONEY;
+      g_autofree char *formula = NULL;
+
+      /* Without lines a SUM would refer to its own cell. */
+      if (row == 1)
+        {
+          trj_xlsx_page_number (w->book, &sheet, row, c, totals[c], style, TRUE);
+          continue;
+        }
+      formula = trj_xlsx_sum_formula (1, c, row - 1, c);
+      trj_xlsx_page_formula (w->book, &sheet, row, c, formula, totals[c], style, TRUE);
     }
   trj_xlsx_page_finish (&sheet);
 }
@@ -564,11 +572,12 @@ write_entries_table (Writer *w, TrjXlsxPage *sheet, lxw_row_t row, gboolean prev
         {
           const TrjLine *line = g_ptr_array_index (env->lines, l);
           const double *entries = previous ? line->previous_entries : line->entries;
-          g_autofree char *formula = trj_xlsx_sum_formula (row, 3, row, 2 + TRJ_MONTHS);
+          g_autofree char *formula = NULL;
           double total = 0;
 
           if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
             continue;
+          formula = trj_xlsx_sum_formula (row, 3, row, 2 + TRJ_MONTHS);
           trj_xlsx_page_text (sheet, row, 0, env->id, NULL);
           trj_xlsx_page_text (sheet, row, 1, line->id, NULL);
           trj_xlsx_page_text (sheet, row, 2, line->label, NULL);
@@ -587,9 +596,17 @@ write_entries_table (Writer *w, TrjXlsxPage *sheet, lxw_row_t row, gboolean prev
   trj_xlsx_page_text (sheet, row, 0, _("Total"), w->book->style_bold[TRJ_XLSX_TEXT]);
   for (int m = 0; m <= TRJ_MONTHS; m++)
     {
-      g_autofree char *formula = trj_xlsx_sum_formula (first, 3 + m, MAX (row, first + 1) - 1, 3 + m);
-      trj_xlsx_page_formula (w->book, sheet, row, 3 + m, formula,
-                   m < TRJ_MONTHS ? month_totals[m] : grand_total, TRJ_XLSX_DECIMAL, TRUE);
+      double value = m < TRJ_MONTHS ? month_totals[m] : grand_total;
+      g_autofree char *formula = NULL;
+
+      /* Without lines a SUM would refer to its own cell. */
+      if (row == first)
+        {
+          trj_xlsx_page_number (w->book, sheet, row, 3 + m, value, TRJ_XLSX_DECIMAL, TRUE);
+          continue;
+        }
+      formula = trj_xlsx_sum_formula (first, 3 + m, row - 1, 3 + m);
+      trj_xlsx_page_formula (w->book, sheet, row, 3 + m, formula, value, TRJ_XLSX_DECIMAL, TRUE);
     }
   return row + 1;
 }
