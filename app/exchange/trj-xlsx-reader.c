@@ -1,6 +1,7 @@
 /* trj-xlsx-reader.c — cells of an .xlsx file, through libgsf (zip) and libxml2 */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
