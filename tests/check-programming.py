@@ -277,9 +277,10 @@ def csv_number(where, text):
 def check_csv_lines(path, scenario, result):
     rows = read_csv(path)
     header = rows[0]
-    if header[:4] != ["enveloppe", "identifiant", "libellé", "type"] or len(header) != 29:
+    if header[:4] != ["enveloppe", "identifiant", "libellé", "type"] or len(header) != 41:
         fail(path, f"header {header}")
         return
+    col = {name: i for i, name in enumerate(header)}
     i = 1
     for env in scenario["envelopes"]:
         for line in env["lines"]:
@@ -288,13 +289,16 @@ def check_csv_lines(path, scenario, result):
             if row[0] != env["id"] or row[1] != line["id"]:
                 fail(f"{path}:{i + 1}", f"expected {env['id']}/{line['id']}, got {row[:2]}")
             if line["kind"] in CONTRACT_KINDS:
-                expect(f"{path}:{i + 1} taux", csv_number(path, row[6]), line["rate"])
+                expect(f"{path}:{i + 1} taux", csv_number(path, row[col["taux"]]), line["rate"])
                 entries = line_entries(line)
+                previous = line.get("previous_entries")
                 for m in range(12):
-                    expect(f"{path}:{i + 1} m{m + 1}", csv_number(path, row[11 + m]), entries[m])
-            for key, col in (("volume", 23), ("ae_total", 25), ("cp_total", 26), ("cp_stock", 27),
-                             ("cp_after_year", 28)):
-                expect(f"{path}:{i + 1} {key}", csv_number(path, row[col]), lr[key])
+                    expect(f"{path}:{i + 1} m{m + 1}", csv_number(path, row[col["janv"] + m]), entries[m])
+                    expect(f"{path}:{i + 1} N-1 m{m + 1}", csv_number(path, row[col["janv N-1"] + m]),
+                           previous[m] if previous else None)
+            for key, name in (("volume", "volume"), ("ae_total", "AE"), ("cp_total", "CP"),
+                              ("cp_stock", "CP stock"), ("cp_after_year", "reste à payer")):
+                expect(f"{path}:{i + 1} {key}", csv_number(path, row[col[name]]), lr[key])
             i += 1
     if len(rows) != i:
         fail(path, f"{len(rows) - i} extra rows")

@@ -83,9 +83,10 @@ test_import (void)
 {
   g_autoptr(TrjDocument) document = open_document ("Bretagne");
   g_autoptr(GFile) file = write_file ("lignes.csv",
-    "\xEF\xBB\xBFtype;département;libellé;taux;heures;durée;volume\r\n"
-    "PEC;29;PEC Brest;50 %;25;9,9;120\r\n"
-    "CIE_JEUNES;56;CIE Vannes;0,35;28,3;8,3;24\r\n");
+    "\xEF\xBB\xBFtype;département;libellé;taux;heures;durée;volume;"
+    "janv N-1;févr N-1;mars N-1;avr N-1;mai N-1;juin N-1;juil N-1;août N-1;sept N-1;oct N-1;nov N-1;déc N-1\r\n"
+    "PEC;29;PEC Brest;50 %;25;9,9;120;0;0;0;0;0;0;0;0;5;5;5;5\r\n"
+    "CIE_JEUNES;56;CIE Vannes;0,35;28,3;8,3;24;;;;;;;;;;;;\r\n");
   TrjImportDialog *dialog = trj_import_dialog_new (document, file);
   TrjWorkbook *wb = trj_document_get_workbook (document);
   g_autofree char *summary = NULL;
@@ -114,6 +115,8 @@ test_import (void)
   g_assert_cmpfloat (line->duration_months, ==, 9.9);
   g_assert_cmpfloat_with_epsilon (trj_line_volume (line), 120, 1e-9);
   g_assert_cmpfloat (line->entries[0], ==, 10);
+  g_assert_true (line->has_previous_entries);
+  g_assert_cmpfloat (line->previous_entries[8], ==, 5);
 
   /* One undo takes the whole import back. */
   g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Importer des lignes");

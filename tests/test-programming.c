@@ -402,16 +402,12 @@ test_xlsx_malformed (void)
 
 /* ── CSV ───────────────────────────────────────────────────────────────── */
 
-/* The rich scenario without what the lines CSV does not carry (last year's
- * entries, post-aid lines). */
+/* The rich scenario without what the lines CSV does not carry (post-aid lines). */
 static TrjScenario *
 contract_scenario (void)
 {
   TrjScenario *scenario = scenario_from_json (rich_json);
-  TrjLine *line = trj_scenario_find_line (scenario, "pec-29-ft", NULL);
 
-  line->has_previous_entries = FALSE;
-  memset (line->previous_entries, 0, sizeof line->previous_entries);
   g_ptr_array_remove_index (scenario->envelopes, 2);   /* IAE */
   return scenario;
 }
@@ -451,7 +447,14 @@ test_csv_round_trip (void)
   g_assert_true (trj_csv_import_apply (import, target, &error));
   g_assert_no_error (error);
 
+  /* Last year's entries (the stock) come back too. */
+  line = trj_scenario_find_line (target, "pec-29-ft", NULL);
+  g_assert_true (line->has_previous_entries);
+  g_assert_cmpfloat (line->previous_entries[8], ==, 20);
+  g_assert_cmpfloat (line->previous_entries[7], ==, 0);
+
   line = trj_scenario_find_line (target, "pec-35", NULL);
+  g_assert_false (line->has_previous_entries);
   g_assert_nonnull (line);
   g_assert_cmpstr (line->label, ==, "PEC Ille-et-Vilaine; \"missions locales\"");
   g_assert_cmpstr (line->departement, ==, "35");

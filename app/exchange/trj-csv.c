@@ -26,6 +26,8 @@ typedef enum {
   COL_RATE, COL_HOURS, COL_DURATION, COL_COFINANCED, COL_LAG,
   COL_MONTH_FIRST,
   COL_MONTH_LAST = COL_MONTH_FIRST + TRJ_MONTHS - 1,
+  COL_PREVIOUS_FIRST,                                  /* last year's entries (stock) */
+  COL_PREVIOUS_LAST = COL_PREVIOUS_FIRST + TRJ_MONTHS - 1,
   COL_VOLUME, COL_AE_PER_CONTRACT, COL_AE, COL_CP, COL_CP_STOCK, COL_CP_AFTER,
   N_COLS
 } Column;
@@ -34,6 +36,8 @@ static const char *const column_names[N_COLS] = {
   "enveloppe", "identifiant", "libellé", "type", "département", "prescripteur",
   "taux", "heures", "durée", "cofinancement", "décalage",
   "janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc",
+  "janv N-1", "févr N-1", "mars N-1", "avr N-1", "mai N-1", "juin N-1", "juil N-1", "août N-1",
+  "sept N-1", "oct N-1", "nov N-1", "déc N-1",
   "volume", "AE par contrat", "AE", "CP", "CP stock", "reste à payer",
 };
 
@@ -145,6 +149,8 @@ trj_csv_export_lines (const TrjScenario *scenario, const char *path, GError **er
           append_number (out, contract ? line->payment_lag_months : NAN);
           for (int m = 0; m < TRJ_MONTHS; m++)
             append_number (out, contract ? line->entries[m] : NAN);
+          for (int m = 0; m < TRJ_MONTHS; m++)
+            append_number (out, contract && line->has_previous_entries ? line->previous_entries[m] : NAN);
           append_number (out, f->volume);
           append_number (out, f->ae_per_contract);
           append_number (out, f->ae_total);
@@ -477,6 +483,18 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
       trj_line_spread_volume (line);
     }
 
+  /* Last year's entries are optional; empty cells are none. */
+  for (int m = 0; index[COL_PREVIOUS_FIRST] >= 0 && m < TRJ_MONTHS; m++)
+    {
+      const char *text = cell (fields, index, COL_PREVIOUS_FIRST + m);
+
+      if (!has_text (text))
+        continue;
+      read_number (errors, row, column_names[COL_PREVIOUS_FIRST + m], text, FALSE, 0, FALSE, 1e7, 0,
+                   &line->previous_entries[m]);
+      line->has_previous_entries = TRUE;
+    }
+
   if (errors->n_errors > errors_before)
     return NULL;
 
@@ -511,7 +529,7 @@ trj_csv_import_free (TrjCsvImport *import)
 static gboolean
 read_header (GPtrArray *header, int *index, const char *display, GError **error)
 {
-  guint n_months = 0;
+  guint n_months = 0, n_previous = 0;
 
   for (int c = 0; c < N_COLS; c++)
     index[c] = -1;
@@ -529,7 +547,7 @@ read_header (GPtrArray *header, int *index, const char *display, GError **error)
       if (found < 0)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("“%s”, line 1: unknown column “%s”. Known columns: %s, janv … déc, volume."),
+                       _("“%s”, line 1: unknown column “%s”. Known columns: %s, janv … déc, janv N-1 … déc N-1, volume."),
                        display, (const char *) g_ptr_array_index (header, i),
                        "enveloppe, identifiant, libellé, type, département, prescripteur, "
                        "taux, heures, durée, cofinancement, décalage");
@@ -544,6 +562,8 @@ read_header (GPtrArray *header, int *index, const char *display, GError **error)
       index[found] = (int) i;
       if (found >= COL_MONTH_FIRST && found <= COL_MONTH_LAST)
         n_months++;
+      if (found >= COL_PREVIOUS_FIRST && found <= COL_PREVIOUS_LAST)
+        n_previous++;
     }
 
   for (Column c = COL_KIND; c <= COL_DURATION; c++)
@@ -557,6 +577,13 @@ read_header (GPtrArray *header, int *index, const char *display, GError **error)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("“%s”, line 1: %u month columns out of 12 (janv … déc)"), display, n_months);
+      return FALSE;
+    }
+  if (n_previous != 0 && n_previous != TRJ_MONTHS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s”, line 1: %u columns of last year’s entries out of 12 (janv N-1 … déc N-1)"),
+                   display, n_previous);
       return FALSE;
     }
   if (n_months == 0 && index[COL_VOLUME] < 0)

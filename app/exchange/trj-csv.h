@@ -10,7 +10,8 @@
  *   type, taux, heures, durée                 required
  *   janv … déc  (twelve months)  or  volume   required (volume: spread evenly)
  *   enveloppe, identifiant, libellé, département, prescripteur,
- *   cofinancement (0 by default), décalage (1 by default)   optional
+ *   cofinancement (0 by default), décalage (1 by default),
+ *   janv N-1 … déc N-1 (last year's entries, the stock)     optional
  *   AE par contrat, AE, CP, CP stock, reste à payer         ignored (recomputed)
  * Separator ";" or ",", decimal comma or point, UTF-8 (with or without BOM) or
  * Windows-1252 are detected. A file with any error is refused whole; every error

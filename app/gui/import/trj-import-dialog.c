@@ -137,7 +137,10 @@ add_line (TrjWorkbook *wb, gint64 scenario_id, const TrjCsvLine *item, GError **
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     if (!trj_workbook_set_line_number (wb, scenario_id, id, numbers[i].field, numbers[i].value, error))
       return FALSE;
-  return trj_workbook_set_line_months (wb, scenario_id, id, TRJ_LINE_MONTHS_ENTRIES, line->entries, error);
+  return trj_workbook_set_line_months (wb, scenario_id, id, TRJ_LINE_MONTHS_ENTRIES, line->entries, error)
+         && (!line->has_previous_entries
+             || trj_workbook_set_line_months (wb, scenario_id, id, TRJ_LINE_MONTHS_PREVIOUS_ENTRIES,
+                                              line->previous_entries, error));
 }
 
 gboolean
