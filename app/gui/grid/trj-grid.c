@@ -28,6 +28,7 @@ struct _TrjGrid
   GtkWidget     *column_view;
   GtkWidget     *list_view;     /* inside the column view: scroll-to-item */
   GtkWidget     *editor;        /* the one shared GtkText */
+  GtkWidget     *popover;       /* holds the editor over the cell: a surface of its own */
   GtkWidget     *message;       /* refusal reason, next to the cell */
   GtkWidget     *choices;       /* list of a choice column's values, under the editor */
   GtkWidget     *choice_list;   /* its GtkListBox, one row per value */
@@ -478,12 +479,47 @@ queue_focus_cursor (TrjGrid *self)
     self->focus_source = g_idle_add (focus_cursor_cb, self);
 }
 
+/* Scrolling relays out every bound row: only ask when the row is not
+ * wholly in view already. */
 static void
 scroll_to_cursor (TrjGrid *self)
 {
-  if (self->list_view != NULL && self->cursor_row < n_rows (self))
+  GtkWidget *cell = find_cell (self, self->cursor_row, self->cursor_column);
+  graphene_rect_t bounds;
+  gboolean in_view = cell != NULL && self->list_view != NULL &&
+                     gtk_widget_compute_bounds (cell, self->list_view, &bounds) &&
+                     bounds.origin.y >= 0 &&
+                     bounds.origin.y + bounds.size.height <= gtk_widget_get_height (self->list_view);
+
+  if (!in_view && self->list_view != NULL && self->cursor_row < n_rows (self))
     gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", self->cursor_row);
   queue_focus_cursor (self);
+}
+
+/* The editor sits exactly over its cell. It lives in a popover so that
+ * showing and hiding it leave the grid's own rendering untouched (as an
+ * overlay child it made the whole column view redraw, 15 ms a time). The
+ * popover is centred under the point it is given: a one-pixel line at the
+ * top of the cell, with the popover as wide as the cell, moved up a pixel. */
+static void
+place_editor (TrjGrid *self)
+{
+  GtkWidget *cell = find_cell (self, self->edit_row, self->edit_column);
+  graphene_rect_t bounds;
+  int width, height, old_width, old_height;
+
+  if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
+    return;
+
+  width = bounds.size.width;
+  height = bounds.size.height;
+  gtk_widget_get_size_request (self->editor, &old_width, &old_height);
+  if (width != old_width || height != old_height)
+    gtk_widget_set_size_request (self->editor, width, height);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
+                               &(GdkRectangle) { bounds.origin.x, bounds.origin.y, width, 1 });
+  if (gtk_widget_get_visible (self->popover))
+    gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -497,7 +533,7 @@ finish_edit (TrjGrid *self)
   /* Focus leaves the editor before it hides, so it does not fall out of the grid. */
   if (cell != NULL && gtk_widget_has_focus (self->editor))
     gtk_widget_grab_focus (cell);
-  gtk_widget_set_visible (self->editor, FALSE);
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
   gtk_widget_set_visible (self->choices, FALSE);
 }
 
@@ -638,7 +674,8 @@ trj_grid_start_editing (TrjGrid    *self,
   gtk_editable_set_text (editable, initial_text != NULL ? initial_text : self->edit_original);
   if (desc->kind == TRJ_GRID_VALUE_CHOICE && desc->choices != NULL)
     open_choices (self, desc);
-  gtk_widget_set_visible (self->editor, TRUE);
+  place_editor (self);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
   gtk_widget_grab_focus (self->editor);
   gtk_editable_select_region (editable, -1, -1);
   scroll_to_cursor (self);
@@ -1243,15 +1280,14 @@ place_overlay_child_cb (GtkOverlay    *overlay,
                         GdkRectangle  *allocation,
                         TrjGrid       *self)
 {
-  gboolean is_editor = child == self->editor;
-  gboolean beside_editor = is_editor || child == self->choices;
+  gboolean beside_editor = child == self->choices;
   GtkWidget *cell;
   graphene_rect_t bounds;
   int min_width, nat_width, min_height, nat_height;
   int width = gtk_widget_get_width (GTK_WIDGET (overlay));
   int height = gtk_widget_get_height (GTK_WIDGET (overlay));
 
-  if (child != self->editor && child != self->message && child != self->choices)
+  if (child != self->message && child != self->choices)
     return FALSE;
 
   gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
@@ -1263,15 +1299,6 @@ place_overlay_child_cb (GtkOverlay    *overlay,
     {
       /* The cell is scrolled out of sight: so is what belongs to it. */
       *allocation = (GdkRectangle) { -10000, -10000, min_width, min_height };
-      return TRUE;
-    }
-
-  if (is_editor)
-    {
-      allocation->x = bounds.origin.x;
-      allocation->y = bounds.origin.y;
-      allocation->width = MAX (min_width, (int) bounds.size.width);
-      allocation->height = MAX (min_height, (int) bounds.size.height);
       return TRUE;
     }
 
@@ -1565,6 +1592,33 @@ trj_grid_new (void)
   return g_object_new (TRJ_TYPE_GRID, NULL);
 }
 
+static void
+trj_grid_measure (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  gtk_widget_measure (TRJ_GRID (widget)->overlay, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The popover follows the cell (GtkPopover's parent must present it). */
+static void
+trj_grid_size_allocate (GtkWidget *widget,
+                        int        width,
+                        int        height,
+                        int        baseline)
+{
+  TrjGrid *self = TRJ_GRID (widget);
+
+  gtk_widget_size_allocate (self->overlay, &(GtkAllocation) { 0, 0, width, height }, baseline);
+  if (self->editing)
+    place_editor (self);
+}
+
 static gboolean
 trj_grid_grab_focus (GtkWidget *widget)
 {
@@ -1603,6 +1657,8 @@ adjustment_changed_cb (TrjGrid *self)
 {
   update_visible_cells (self);
   queue_overlay_layout (self);
+  if (self->editing)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -1612,6 +1668,7 @@ trj_grid_dispose (GObject *object)
 
   g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->model);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   g_clear_object (&self->model);
   g_clear_object (&self->rows);
@@ -1679,6 +1736,8 @@ trj_grid_class_init (TrjGridClass *klass)
   object_class->set_property = trj_grid_set_property;
 
   widget_class->grab_focus = trj_grid_grab_focus;
+  widget_class->measure = trj_grid_measure;
+  widget_class->size_allocate = trj_grid_size_allocate;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
@@ -1705,7 +1764,6 @@ trj_grid_class_init (TrjGridClass *klass)
   gtk_widget_class_install_action (widget_class, "grid.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "grid.edit", NULL, edit_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "trjgrid");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 
@@ -1720,6 +1778,7 @@ trj_grid_init (TrjGrid *self)
   GtkWidget *child;
   GtkEventController *controller;
   GtkGesture *drag;
+  guint i;
   GtkGesture *click;
 
   ensure_stylesheet (gdk_display_get_default ());
@@ -1752,8 +1811,14 @@ trj_grid_init (TrjGrid *self)
 
   self->editor = gtk_text_new ();
   gtk_widget_add_css_class (self->editor, "trj-grid-editor");
-  gtk_widget_set_visible (self->editor, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->editor);
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->popover), self->editor);
+  gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_BOTTOM);
+  gtk_popover_set_offset (GTK_POPOVER (self->popover), 0, -1);
+  gtk_widget_add_css_class (self->popover, "trj-grid-editor-popover");
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 
   self->choice_list = gtk_list_box_new ();
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->choice_list), TRUE);
@@ -1777,10 +1842,15 @@ trj_grid_init (TrjGrid *self)
   gtk_widget_set_visible (self->message, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->message);
 
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  /* Keys typed in the editor do not travel up from the popover to the grid:
+   * the popover gets the same handler. */
+  for (i = 0; i < 2; i++)
+    {
+      controller = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+      gtk_widget_add_controller (i == 0 ? GTK_WIDGET (self) : self->popover, controller);
+    }
 
   drag = gtk_gesture_drag_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
