@@ -200,6 +200,39 @@ test_report (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (plain, last_page));
 }
 
+/* 60 lines in PEC_CIE_TP: with the 2 envelope headings and the CIE jeunes line,
+ * 63 rows of 26 a page make 3 pages of lines, so 10 pages in all. */
+static void
+test_report_pages (Fixture *f, gconstpointer data)
+{
+  TrjEnvelope *pec = g_ptr_array_index (f->scenario->envelopes, 0);
+  const TrjLine *model = g_ptr_array_index (pec->lines, 0);
+  g_autofree char *path = g_build_filename (f->dir, "long.pdf", NULL);
+  g_autofree char *last_page = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Page %u of %u"), 10, 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjReport) report = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+
+  while (pec->lines->len < 60)
+    {
+      TrjLine *line = trj_line_copy (model);
+
+      g_free (line->id);
+      line->id = g_strdup_printf ("pec-%u", pec->lines->len);
+      g_ptr_array_add (pec->lines, line);
+    }
+  report = trj_report_new (f->scenario, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trj_report_get_n_pages (report), ==, 10);
+  g_assert_true (trj_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  info = run_poppler ("pdfinfo", path);
+  g_assert_true (g_regex_match_simple ("^Pages:\\s+10$", info, G_REGEX_MULTILINE, 0));
+  text = run_poppler ("pdftotext", path);
+  g_assert_nonnull (strstr (text, last_page));
+}
+
 static const char *cli_path;
 
 /* Runs trajectoire-cli with arguments; returns its exit status, stderr in *err. */
@@ -296,6 +329,7 @@ main (int argc, char **argv)
   g_test_add ("/chart-export/svg-parses", Fixture, NULL, fixture_setup, test_svg_parses, fixture_teardown);
   g_test_add ("/chart-export/pdf-chart", Fixture, NULL, fixture_setup, test_pdf_chart, fixture_teardown);
   g_test_add ("/chart-export/report", Fixture, NULL, fixture_setup, test_report, fixture_teardown);
+  g_test_add ("/chart-export/report-pages", Fixture, NULL, fixture_setup, test_report_pages, fixture_teardown);
   g_test_add ("/chart-export/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add ("/chart-export/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   return g_test_run ();
