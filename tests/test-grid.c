@@ -285,6 +285,56 @@ test_typing (Fixture       *fixture,
   assert_cursor (fixture, 5, COL_VOLUME);
 }
 
+/* Sends a key press through the capture-phase key controller of a widget,
+ * the way GTK delivers a key typed while that widget holds the focus. */
+static gboolean
+send_key_to (GtkWidget *widget,
+             guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+  guint i;
+
+  for (i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+/* The editor lives in a popover, a surface of its own: the keys typed there
+ * must still reach the grid (Enter commits, Escape cancels). */
+static void
+test_editor_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *editor = GTK_WIDGET (trj_grid_get_editor (fixture->grid));
+  GtkWidget *popover = gtk_widget_get_ancestor (editor, GTK_TYPE_POPOVER);
+
+  trj_grid_set_cursor (fixture->grid, 2, COL_VOLUME);
+  g_assert_true (trj_grid_start_editing (fixture->grid, "7"));
+  settle ();
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (gtk_widget_has_focus (editor));
+  g_assert_true (send_key_to (popover, GDK_KEY_Return));
+  g_assert_false (trj_grid_is_editing (fixture->grid));
+  g_assert_cmpfloat (mock_model_line (fixture->model, 2)->volume, ==, 7);
+  assert_cursor (fixture, 3, COL_VOLUME);
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (editor));
+
+  g_assert_true (trj_grid_start_editing (fixture->grid, "9"));
+  settle ();
+  g_assert_true (send_key_to (popover, GDK_KEY_Escape));
+  g_assert_false (trj_grid_is_editing (fixture->grid));
+  g_assert_cmpfloat (mock_model_line (fixture->model, 3)->volume, ==, 40);
+}
+
 static void
 test_invalid (Fixture       *fixture,
               gconstpointer  data)
@@ -634,6 +684,7 @@ main (int   argc,
   g_test_add ("/grid/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add ("/grid/typing", Fixture, NULL, fixture_set_up, test_typing, fixture_tear_down);
   g_test_add ("/grid/invalid", Fixture, NULL, fixture_set_up, test_invalid, fixture_tear_down);
+  g_test_add ("/grid/editor-keys", Fixture, NULL, fixture_set_up, test_editor_keys, fixture_tear_down);
   g_test_add ("/grid/range-selection", Fixture, NULL, fixture_set_up, test_range_selection, fixture_tear_down);
   g_test_add ("/grid/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add ("/grid/paste-block", Fixture, NULL, fixture_set_up, test_paste_block, fixture_tear_down);
