@@ -16,7 +16,7 @@ struct _TrjEnvelopePage
 {
   GtkWidget parent_instance;
 
-  GtkFlowBox *figures;
+  GtkGrid *figures;
   TrjAlertList *alerts_box;
   GtkWidget *entries_tools;
   GtkStack *grids_stack;
@@ -33,7 +33,8 @@ struct _TrjEnvelopePage
 
 G_DEFINE_FINAL_TYPE (TrjEnvelopePage, trj_envelope_page, GTK_TYPE_WIDGET)
 
-/* The summary strip: one card per figure, a value and a detail line. */
+/* The summary strip: one card per figure, a value and a detail line, in rows of four. */
+#define FIGURES_PER_ROW 4
 static const struct {
   const char *name;
   const char *title;
@@ -93,11 +94,11 @@ trj_envelope_page_show_entries (TrjEnvelopePage *self, gboolean entries)
 const char *
 trj_envelope_page_get_figure (TrjEnvelopePage *self, const char *name)
 {
-  GtkLabel *label;
+  GtkInscription *text;
 
   g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
-  label = g_hash_table_lookup (self->figure_labels, name);
-  return label != NULL ? gtk_label_get_text (label) : NULL;
+  text = g_hash_table_lookup (self->figure_labels, name);
+  return text != NULL ? gtk_inscription_get_text (text) : NULL;
 }
 
 guint
@@ -109,15 +110,34 @@ trj_envelope_page_get_n_alerts (TrjEnvelopePage *self)
 
 /* ── Summary strip ───────────────────────────────────────────────────── */
 
-static GtkLabel *
-figure_label (GtkBox *card, const char *css_class, const char *text)
+static GtkWidget *
+figure_title (GtkBox *card, const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_add_css_class (label, "trj-figure-title");
+  gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (card, label);
-  return GTK_LABEL (label);
+  return label;
+}
+
+/* Figures are GtkInscriptions: their size does not follow their text, so the
+ * new figures of an edit repaint the strip without a relayout of the window
+ * (and of the grid under it). */
+static GtkInscription *
+figure_text (GtkBox *card, const char *css_class)
+{
+  GtkWidget *text = g_object_new (GTK_TYPE_INSCRIPTION,
+                                  "xalign", 0.0f,
+                                  "min-chars", 8,
+                                  "nat-chars", 22,
+                                  "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                                  NULL);
+
+  gtk_widget_add_css_class (text, css_class);
+  gtk_box_append (card, text);
+  return GTK_INSCRIPTION (text);
 }
 
 static void
@@ -126,17 +146,15 @@ build_figures (TrjEnvelopePage *self)
   for (guint i = 0; i < G_N_ELEMENTS (figure_cards); i++)
     {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkLabel *title;
 
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "trj-figure");
-      title = figure_label (GTK_BOX (card), "trj-figure-title", _(figure_cards[i].title));
-      gtk_widget_add_css_class (GTK_WIDGET (title), "dim-label");
+      figure_title (GTK_BOX (card), _(figure_cards[i].title));
       g_hash_table_insert (self->figure_labels, g_strdup (figure_cards[i].name),
-                           figure_label (GTK_BOX (card), "trj-figure-value", ""));
+                           figure_text (GTK_BOX (card), "trj-figure-value"));
       g_hash_table_insert (self->figure_labels, g_strconcat (figure_cards[i].name, "-detail", NULL),
-                           figure_label (GTK_BOX (card), "trj-figure-detail", ""));
-      gtk_flow_box_append (self->figures, card);
+                           figure_text (GTK_BOX (card), "trj-figure-detail"));
+      gtk_grid_attach (self->figures, card, i % FIGURES_PER_ROW, i / FIGURES_PER_ROW, 1, 1);
     }
 }
 
@@ -144,12 +162,10 @@ build_figures (TrjEnvelopePage *self)
 static void
 set_figure (TrjEnvelopePage *self, const char *name, char *value)
 {
-  GtkLabel *label = g_hash_table_lookup (self->figure_labels, name);
+  GtkInscription *text = g_hash_table_lookup (self->figure_labels, name);
 
-  g_assert (label != NULL);
-  /* An unchanged label must not cost a relayout of the window. */
-  if (g_strcmp0 (gtk_label_get_text (label), value) != 0)
-    gtk_label_set_text (label, value);
+  g_assert (text != NULL);
+  gtk_inscription_set_text (text, value);
   g_free (value);
 }
 

@@ -286,7 +286,7 @@ trj_solver_dialog_init (TrjSolverDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (unknowns); i++)
     gtk_string_list_append (unknown_titles, _(unknowns[i].title));
   adw_combo_row_set_model (self->unknown_row, G_LIST_MODEL (unknown_titles));
-  gtk_string_list_append (targets, _("Available AE of the envelope"));
+  gtk_string_list_append (targets, _("Available AE"));
   gtk_string_list_append (targets, _("An amount"));
   adw_combo_row_set_model (self->target_kind_row, G_LIST_MODEL (targets));
 }

@@ -8,13 +8,36 @@ struct _TrjAlertList
   GtkWidget parent_instance;
 
   GStrv messages;
+  guint n_rows;
 };
 
 G_DEFINE_FINAL_TYPE (TrjAlertList, trj_alert_list, GTK_TYPE_WIDGET)
 
+/* Each sentence is a GtkInscription: alert texts carry amounts that change on
+ * every edit, and an inscription repaints without a relayout of the window. */
+static GtkWidget *
+alert_row_new (void)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = g_object_new (GTK_TYPE_INSCRIPTION,
+                                  "xalign", 0.0f,
+                                  "hexpand", TRUE,
+                                  "min-chars", 20,
+                                  "nat-chars", 110,
+                                  "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                                  NULL);
+
+  gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_widget_add_css_class (row, "trj-alert-label");
+  return row;
+}
+
 void
 trj_alert_list_set_messages (TrjAlertList *self, const char * const *messages)
 {
+  guint n = g_strv_length ((char **) messages);
+  guint i = 0;
   GtkWidget *child;
 
   g_return_if_fail (TRJ_IS_ALERT_LIST (self));
@@ -24,21 +47,18 @@ trj_alert_list_set_messages (TrjAlertList *self, const char * const *messages)
   g_strfreev (self->messages);
   self->messages = g_strdupv ((char **) messages);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  for (guint i = 0; messages[i] != NULL; i++)
+  /* Rows are added or removed only when the number of alerts changes. */
+  while (self->n_rows > n)
     {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = gtk_label_new (messages[i]);
-
-      gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_widget_add_css_class (row, "trj-alert-label");
-      gtk_widget_set_parent (row, GTK_WIDGET (self));
+      gtk_widget_unparent (gtk_widget_get_last_child (GTK_WIDGET (self)));
+      self->n_rows--;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self), messages[0] != NULL);
+  for (; self->n_rows < n; self->n_rows++)
+    gtk_widget_set_parent (alert_row_new (), GTK_WIDGET (self));
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)), messages[i++]);
+  gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
 }
 
 guint

@@ -1,7 +1,8 @@
 /* trj-alert-list.h — alert sentences under a summary, with a warning icon each
  *
- * Shared by the envelope pages and the summary page. Setting the same messages
- * again does nothing, so that recomputing on every edit rebuilds no widget.
+ * Shared by the envelope pages and the summary page. Recomputing on every edit
+ * changes the amounts in the sentences: the rows are kept and repainted, and
+ * only added or removed when the number of alerts changes.
  */
 #pragma once
 

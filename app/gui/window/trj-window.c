@@ -92,6 +92,14 @@ trj_window_get_visible_page (TrjWindow *self)
 
 /* ── Scenario switcher, sidebar, title ───────────────────────────────── */
 
+/* Setting a tooltip asks the X server where the pointer is: only when it changes. */
+static void
+set_tooltip (GtkWidget *widget, const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_undo_actions (TrjWindow *self)
 {
@@ -108,8 +116,8 @@ update_undo_actions (TrjWindow *self)
   undo_tip = undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label) : g_strdup (_("Undo"));
   /* TRANSLATORS: tooltip of the redo button, %s is the edit */
   redo_tip = redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label) : g_strdup (_("Redo"));
-  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
-  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+  set_tooltip (self->undo_button, undo_tip);
+  set_tooltip (self->redo_button, redo_tip);
 
   for (const char * const *a = (const char * const[]) { "win.add-line", "win.duplicate-line",
          "win.remove-line", "win.solve", "win.scenario-duplicate", "win.scenario-rename",
@@ -199,7 +207,7 @@ update_sidebar_alerts (TrjWindow *self)
       if (n > 0)
         {
           g_autofree char *tip = g_strdup_printf (ngettext ("%u alert", "%u alerts", n), n);
-          gtk_widget_set_tooltip_text (alert, tip);
+          set_tooltip (alert, tip);
         }
     }
 }
