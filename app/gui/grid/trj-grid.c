@@ -10,6 +10,11 @@
  * number) and refreshes those in the viewport; the others are refreshed when
  * scrolling brings them into view. A selection change touches only the cells
  * whose state changes.
+ *
+ * Layout: the grid holds an overlay (the scrolled column view, plus the
+ * refusal message and the list of choices placed next to the edited cell)
+ * and the editor's popover, which it presents over the cell at each
+ * allocation.
  */
 
 #include "trj-grid.h"
@@ -331,11 +336,12 @@ update_selection_cells (TrjGrid *self)
   self->drawn_cursor_column = self->cursor_column;
 }
 
-/* The editor and the message follow their cell: re-place them. */
+/* The message and the list of choices follow their cell: re-place them. */
 static void
 queue_overlay_layout (TrjGrid *self)
 {
-  gtk_widget_queue_allocate (self->overlay);
+  if (gtk_widget_get_visible (self->message) || gtk_widget_get_visible (self->choices))
+    gtk_widget_queue_allocate (self->overlay);
 }
 
 static void

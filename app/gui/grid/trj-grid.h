@@ -20,8 +20,9 @@
  * Mouse: a click puts the cursor on a cell, Shift+click or a drag selects a
  * range, a double click edits.
  *
- * One shared editor (a GtkText laid over the cursor cell) is used for every
- * edit, never an editable widget in the recycled cells. In a CHOICE column
+ * One shared editor (a GtkText in a frameless popover laid exactly over the
+ * cursor cell) is used for every edit, never an editable widget in the
+ * recycled cells. In a CHOICE column
  * with TrjGridColumn.choices, a list of the values containing the typed
  * text opens under it: Up/Down pick, Enter/Tab or a click take the value
  * highlighted (the first that starts with the text). An invalid entry is
