@@ -511,14 +511,18 @@ static void
 place_editor (TrjGrid *self)
 {
   GtkWidget *cell = find_cell (self, self->edit_row, self->edit_column);
-  graphene_rect_t bounds;
+  graphene_rect_t bounds, view;
   int width, height, old_width, old_height;
 
   if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
     return;
 
+  /* Scrolled out of sight, the cell leaves its editor at the edge of the rows. */
   width = bounds.size.width;
   height = bounds.size.height;
+  if (gtk_widget_compute_bounds (self->list_view, GTK_WIDGET (self), &view))
+    bounds.origin.y = CLAMP (bounds.origin.y, view.origin.y,
+                             MAX (view.origin.y, view.origin.y + view.size.height - height));
   gtk_widget_get_size_request (self->editor, &old_width, &old_height);
   if (width != old_width || height != old_height)
     gtk_widget_set_size_request (self->editor, width, height);
