@@ -423,6 +423,12 @@ test_range_selection (Fixture       *fixture,
   g_assert_cmpuint (fixture->model->undo_steps, ==, 1);
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 3, COL_AE), ==, "0\u00A0€");
 
+  /* Delete on computed cells only changes nothing and makes no undo step. */
+  trj_grid_select_range (fixture->grid, 0, COL_AE, 3, COL_AE);
+  press (fixture, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (fixture->model->undo_steps, ==, 1);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 0)->volume, ==, 10);
+
   /* Ctrl+A selects everything. */
   press (fixture, GDK_KEY_a, GDK_CONTROL_MASK);
   trj_grid_get_selection (fixture->grid, &row, &column, &rows, &columns);

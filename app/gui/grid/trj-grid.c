@@ -540,9 +540,10 @@ finish_edit (TrjGrid *self)
   self->editing = FALSE;
   g_clear_pointer (&self->edit_original, g_free);
   cell = find_cell (self, self->cursor_row, self->cursor_column);
-  /* Focus leaves the editor before it hides, so it does not fall out of the grid. */
-  if (cell != NULL && gtk_widget_has_focus (self->editor))
-    gtk_widget_grab_focus (cell);
+  /* Focus leaves the editor before it hides, so it does not fall out of the
+   * grid (to the column view when the cell is out of sight). */
+  if (gtk_widget_has_focus (self->editor))
+    gtk_widget_grab_focus (cell != NULL ? cell : self->column_view);
   gtk_popover_popdown (GTK_POPOVER (self->popover));
   gtk_widget_set_visible (self->choices, FALSE);
 }
@@ -800,11 +801,14 @@ set_block (TrjGrid     *self,
            const char  *label,
            GError     **error)
 {
-  guint pass, r, c;
+  guint pass, r, c, n_editable = 0;
   gboolean ok = TRUE;
 
   for (pass = 0; pass < 2 && ok; pass++)
     {
+      /* Nothing to set (all computed): no empty undo step. */
+      if (pass == 1 && n_editable == 0)
+        break;
       if (pass == 1)
         trj_grid_model_begin_batch (self->model, label);
 
@@ -823,6 +827,7 @@ set_block (TrjGrid     *self,
                 break;
               if (!trj_grid_model_is_editable (self->model, row, column))
                 continue;
+              n_editable++;
 
               ok = pass == 0
                 ? trj_grid_model_validate (self->model, row, column, text, &local_error)
@@ -1475,6 +1480,8 @@ model_changed_cb (TrjGridModel *model,
       self->anchor_row = MIN (self->anchor_row, rows > 0 ? rows - 1 : 0);
       hide_message (self);
       selection_changed (self);
+      /* The focused cell may have been recycled for another row. */
+      queue_focus_cursor (self);
     }
   self->generation++;
   update_visible_cells (self);
