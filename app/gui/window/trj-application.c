@@ -10,6 +10,9 @@
 
 #include "trj-application.h"
 #include "trj-window.h"
+#include "trj-about.h"
+#include "trj-help.h"
+#include "trj-preferences-window.h"
 
 struct _TrjApplication
 {
@@ -25,6 +28,8 @@ static const struct {
   { "app.new", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
@@ -126,10 +131,35 @@ quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (trj_about_window_new (parent));
+}
+
+static void
+preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (trj_preferences_window_new (parent, NULL)));
+}
+
+static void
+help_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  trj_help_show (gtk_application_get_active_window (GTK_APPLICATION (user_data)), NULL);
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "new", .activate = new_activated },
   { .name = "open", .activate = open_activated },
   { .name = "quit", .activate = quit_activated },
+  { .name = "about", .activate = about_activated },
+  { .name = "preferences", .activate = preferences_activated },
+  { .name = "help", .activate = help_activated },
 };
 
 static void
