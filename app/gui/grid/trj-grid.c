@@ -941,6 +941,9 @@ paste_ready_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
 
+  /* The grid went away while the clipboard was read. */
+  if (self->overlay == NULL)
+    return;
   if (text == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
