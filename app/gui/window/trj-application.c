@@ -38,6 +38,7 @@ static const struct {
   { "win.remove-line", { "<Control>Delete", NULL } },
   { "win.solve", { "<Control>j", NULL } },
   { "win.show-summary", { "<Control>0", NULL } },
+  { "win.present", { "F5", NULL } },
 };
 
 static TrjWindow *

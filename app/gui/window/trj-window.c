@@ -9,6 +9,9 @@
 #include "trj-start-page.h"
 #include "trj-envelope-page.h"
 #include "trj-summary-page.h"
+#include "trj-charts-page.h"
+#include "trj-chart-actions.h"
+#include "trj-exchange-actions.h"
 #include "trj-exchange-actions.h"
 
 #define SUMMARY_PAGE "summary"
@@ -39,8 +42,6 @@ struct _TrjWindow
 };
 
 G_DEFINE_FINAL_TYPE (TrjWindow, trj_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static GtkWidget *ensure_page (TrjWindow *self, const char *name);
 
 void
 trj_window_toast (TrjWindow *self, const char *message)
@@ -74,7 +75,7 @@ GtkWidget *
 trj_window_get_page (TrjWindow *self, const char *envelope_id)
 {
   g_return_val_if_fail (TRJ_IS_WINDOW (self), NULL);
-  return ensure_page (self, envelope_id != NULL ? envelope_id : SUMMARY_PAGE);
+  return gtk_stack_get_child_by_name (self->content_stack, envelope_id != NULL ? envelope_id : SUMMARY_PAGE);
 }
 
 GtkWidget *
@@ -245,6 +246,8 @@ ensure_page (TrjWindow *self, const char *name)
     return page;
   if (g_str_equal (name, SUMMARY_PAGE))
     page = GTK_WIDGET (trj_summary_page_new (self->document));
+  else if (g_str_equal (name, TRJ_CHARTS_PAGE_NAME))
+    page = GTK_WIDGET (trj_charts_page_new (self->document));
   else if (self->envelope_ids != NULL && g_strv_contains ((const char * const *) self->envelope_ids, name))
     page = GTK_WIDGET (trj_envelope_page_new (self->document, name));
   else
@@ -269,10 +272,11 @@ update_pages (TrjWindow *self)
   for (guint i = 0; ids[i] != NULL; i++)
     gtk_list_box_append (self->sidebar_list, sidebar_row_new (ids[i], trj_envelope_title (ids[i])));
   gtk_list_box_append (self->sidebar_list, sidebar_row_new (SUMMARY_PAGE, _("Summary")));
+  gtk_list_box_append (self->sidebar_list, sidebar_row_new (TRJ_CHARTS_PAGE_NAME, _("Charts")));
   self->envelope_ids = g_steal_pointer (&ids);
 
-  if (visible != NULL && g_str_equal (visible, SUMMARY_PAGE))
-    trj_window_show_envelope (self, NULL);
+  if (visible != NULL && (g_str_equal (visible, SUMMARY_PAGE) || g_str_equal (visible, TRJ_CHARTS_PAGE_NAME)))
+    trj_window_show_envelope (self, visible);
   else if (visible != NULL && g_strv_contains ((const char * const *) self->envelope_ids, visible))
     trj_window_show_envelope (self, visible);
   else
@@ -766,6 +770,9 @@ trj_window_class_init (TrjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_duplicate_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, scenario_rename_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, scenario_delete_activated);
+  /* Charts, presentation and report; file exchanges (their own folders). */
+  trj_chart_actions_install (widget_class);
+  trj_exchange_actions_install (widget_class);
   trj_exchange_actions_install (widget_class);
 }
 

@@ -3,8 +3,9 @@
  * Window actions (accelerators in trj-application.c): win.undo, win.redo,
  * win.add-line, win.duplicate-line, win.remove-line, win.solve (the current
  * envelope page's line), win.show-summary, win.save-copy, win.scenario-duplicate,
- * win.scenario-rename, win.scenario-delete. Other features add theirs with
- * gtk_widget_class_install_action on their own widgets or app actions.
+ * win.scenario-rename, win.scenario-delete; the chart actions
+ * (trj-chart-actions.h) and the exchange actions (trj-exchange-actions.h) are
+ * installed on the class too.
  */
 #pragma once
 
@@ -35,9 +36,11 @@ gboolean     trj_window_has_workbook        (TrjWindow *self);
 /* NULL on the start page. */
 TrjDocument *trj_window_get_document        (TrjWindow *self);
 
-/* Shows the page of an envelope ("PEC_CIE_TP") or the summary (NULL). */
+/* Shows the page of an envelope ("PEC_CIE_TP"), the summary (NULL) or the
+ * charts (TRJ_CHARTS_PAGE_NAME). */
 void         trj_window_show_envelope       (TrjWindow *self, const char *envelope_id);
-/* The page of an envelope, or the summary page (NULL), built on first use; NULL when absent. */
+/* The page of an envelope, of the summary (NULL) or of the charts
+ * (TRJ_CHARTS_PAGE_NAME); pages are built when first shown, NULL before. */
 GtkWidget   *trj_window_get_page            (TrjWindow *self, const char *envelope_id);
 /* The envelope page shown, or NULL (summary, start page). */
 GtkWidget   *trj_window_get_visible_page    (TrjWindow *self);
