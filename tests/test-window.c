@@ -368,6 +368,52 @@ test_read_only (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+static gboolean
+has_alert (TrjAlertCode code)
+{
+  const TrjResult *result = trj_document_get_result (trj_window_get_document (window));
+
+  for (guint i = 0; i < result->n_alerts; i++)
+    if (result->alerts[i].code == code)
+      return TRUE;
+  return FALSE;
+}
+
+/* The preferences: payment lag and monthly profile of new lines, and the
+ * tolerance of the "rate above average" alert. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TrjGrid *grid = lines_grid ();
+
+  g_settings_set_int (settings, "default-payment-lag", 3);
+  g_settings_set_enum (settings, "default-entry-profile", 1 /* first-half */);
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  activate ("win.add-line");
+  g_assert_cmpint (pec_line (1)->payment_lag_months, ==, 3);
+  /* 90 contracts, weights 2 for January–June and 1 after: 90 × 2 / 18 = 10, then 5. */
+  g_assert_true (type_cell (lines_grid (), 1, TRJ_LINES_COLUMN_VOLUME, "90"));
+  g_assert_cmpfloat_with_epsilon (pec_line (1)->entries[0], 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pec_line (1)->entries[11], 5, 1e-9);
+  activate ("win.undo");
+  activate ("win.undo");
+  g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, 12);
+  g_settings_reset (settings, "default-payment-lag");
+  g_settings_reset (settings, "default-entry-profile");
+
+  /* 24 contracts at 55 % and 48 at 50 %: a weighted 51,7 % is above the 50 %
+   * average; a tolerance of 2 points (52 %) silences the alert. */
+  g_assert_true (type_cell (lines_grid (), 0, TRJ_LINES_COLUMN_RATE, "55 %"));
+  g_assert_true (has_alert (TRJ_ALERT_RATE_ABOVE_AVERAGE));
+  g_settings_set_double (settings, "alert-tolerance", 2);
+  g_assert_false (has_alert (TRJ_ALERT_RATE_ABOVE_AVERAGE));
+  g_settings_reset (settings, "alert-tolerance");
+  g_assert_true (has_alert (TRJ_ALERT_RATE_ABOVE_AVERAGE));
+  activate ("win.undo");
+  g_assert_false (has_alert (TRJ_ALERT_RATE_ABOVE_AVERAGE));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -392,6 +438,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/solver", test_solver);
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/read-only", test_read_only);
+  g_test_add_func ("/window/preferences", test_preferences);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -11,6 +11,7 @@
 #include "trj-alert-text.h"
 #include "trj-solver-dialog.h"
 #include "trj-alert-list.h"
+#include "trj-settings.h"
 
 struct _TrjEnvelopePage
 {
@@ -278,6 +279,19 @@ document_updated_cb (TrjEnvelopePage *self)
     update_figures (self);
 }
 
+/* The monthly profiles of « Appliquer un profil », in the order of the
+ * preferences' "default-entry-profile" enum (TrjEntryProfile). */
+static const struct {
+  const char *name;
+  double weights[TRJ_MONTHS];
+} profiles[] = {
+  { "uniform", { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 } },
+  { "first-half", { 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1 } },
+  { "second-half", { 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2 } },
+  /* Autumn: most entries with the school and training year. */
+  { "autumn", { 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 1, 1 } },
+};
+
 /* ── Lines ───────────────────────────────────────────────────────────── */
 
 static TrjGrid *
@@ -327,6 +341,32 @@ move_cursor_to_line (TrjEnvelopePage *self, const char *line_id)
     }
 }
 
+/* Payment lag and monthly profile of a new contract line, from the preferences
+ * (the workbook gives the year's averages, lag 1, uniform). */
+static gboolean
+apply_new_line_defaults (TrjEnvelopePage *self, const char *line_id, GError **error)
+{
+  g_autoptr(GSettings) settings = trj_settings_new ();
+  gint64 scenario = trj_document_get_scenario_id (self->document);
+  int lag, profile;
+
+  if (settings == NULL)
+    return TRUE;
+  lag = g_settings_get_int (settings, "default-payment-lag");
+  profile = g_settings_get_enum (settings, "default-entry-profile");
+  if (lag != 1 && !trj_workbook_set_line_number (workbook (self), scenario, line_id,
+                                                 TRJ_LINE_FIELD_PAYMENT_LAG_MONTHS, lag, error))
+    return FALSE;
+  /* A volume typed later is spread along the profile. */
+  if (profile > 0 && profile < (int) G_N_ELEMENTS (profiles)
+      && (!trj_workbook_set_line_number (workbook (self), scenario, line_id,
+                                         TRJ_LINE_FIELD_ENTRIES_MODE, TRJ_ENTRIES_VOLUME, error)
+          || !trj_workbook_set_line_months (workbook (self), scenario, line_id, TRJ_LINE_MONTHS_PROFILE,
+                                            profiles[profile].weights, error)))
+    return FALSE;
+  return TRUE;
+}
+
 gboolean
 trj_envelope_page_add_line (TrjEnvelopePage *self, GError **error)
 {
@@ -351,10 +391,18 @@ trj_envelope_page_add_line (TrjEnvelopePage *self, GError **error)
   else
     kind = TRJ_KIND_FREE;
 
+  /* The line and the preferences' defaults for new lines make one undo step. */
+  trj_workbook_begin_batch (workbook (self), _("Add a line"));
   id = trj_workbook_add_line (workbook (self), trj_document_get_scenario_id (self->document),
                               self->envelope_id, kind,
                               current != NULL ? (int) MIN (cursor_row (self) + 1, n_lines) : -1, error);
-  if (id == NULL)
+  if (id == NULL || (trj_kind_shape (kind) == TRJ_LINE_SHAPE_CONTRACT
+                     && !apply_new_line_defaults (self, id, error)))
+    {
+      trj_workbook_cancel_batch (workbook (self));
+      return FALSE;
+    }
+  if (!trj_workbook_end_batch (workbook (self), error))
     return FALSE;
   move_cursor_to_line (self, id);
   return TRUE;
@@ -523,13 +571,6 @@ spread_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 apply_profile_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  static const struct { const char *name; double weights[TRJ_MONTHS]; } profiles[] = {
-    { "uniform", { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 } },
-    { "first-half", { 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1 } },
-    { "second-half", { 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2 } },
-    /* Autumn: most entries with the school and training year. */
-    { "autumn", { 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 1, 1 } },
-  };
   const char *name = g_variant_get_string (param, NULL);
   g_autoptr(GError) error = NULL;
 

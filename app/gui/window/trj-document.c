@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-document.h"
+#include "trj-settings.h"
 
 struct _TrjDocument
 {
@@ -14,6 +15,9 @@ struct _TrjDocument
   TrjScenario *scenario;
   TrjResult *result;
   GError *error;
+  /* The year's rules with the user's alert tolerance (preferences). */
+  TrjRules rules;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (TrjDocument, trj_document, G_TYPE_OBJECT)
@@ -62,9 +66,12 @@ trj_document_reload (TrjDocument *self, guint changes)
   else
     trj_result_reshape (self->result, scenario);
 
+  self->rules = *trj_workbook_get_rules (self->workbook);
+  if (self->settings != NULL)
+    /* The preference is in percentage points, the engine compares shares. */
+    self->rules.average_tolerance = g_settings_get_double (self->settings, "alert-tolerance") / 100.0;
   g_clear_error (&self->error);
-  trj_engine_compute (scenario, trj_workbook_get_rules (self->workbook),
-                      self->result, &self->error);
+  trj_engine_compute (scenario, &self->rules, self->result, &self->error);
 
   g_signal_emit (self, signals[UPDATED], 0, changes);
 }
@@ -79,6 +86,12 @@ workbook_changed_cb (TrjDocument *self,
   if (changes == TRJ_WORKBOOK_CHANGE_VALUES && scenario_id != 0 && scenario_id != self->scenario_id)
     return;
   trj_document_reload (self, changes);
+}
+
+static void
+tolerance_changed_cb (TrjDocument *self)
+{
+  trj_document_reload (self, TRJ_WORKBOOK_CHANGE_VALUES);
 }
 
 TrjWorkbook *
@@ -113,7 +126,7 @@ const TrjRules *
 trj_document_get_rules (TrjDocument *self)
 {
   g_return_val_if_fail (TRJ_IS_DOCUMENT (self), NULL);
-  return trj_workbook_get_rules (self->workbook);
+  return &self->rules;
 }
 
 const GError *
@@ -162,6 +175,9 @@ trj_document_finalize (GObject *object)
   TrjDocument *self = TRJ_DOCUMENT (object);
 
   g_signal_handlers_disconnect_by_data (self->workbook, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   g_clear_object (&self->workbook);
   g_clear_pointer (&self->scenario, trj_scenario_free);
   g_clear_pointer (&self->result, trj_result_free);
@@ -197,6 +213,10 @@ trj_document_new (TrjWorkbook *workbook)
   self = g_object_new (TRJ_TYPE_DOCUMENT, NULL);
   self->workbook = g_object_ref (workbook);
   g_signal_connect_swapped (workbook, "changed", G_CALLBACK (workbook_changed_cb), self);
+  self->settings = trj_settings_new ();
+  if (self->settings != NULL)
+    g_signal_connect_swapped (self->settings, "changed::alert-tolerance",
+                              G_CALLBACK (tolerance_changed_cb), self);
   trj_document_reload (self, TRJ_WORKBOOK_CHANGE_VALUES | TRJ_WORKBOOK_CHANGE_LINES
                              | TRJ_WORKBOOK_CHANGE_SCENARIOS);
   return self;

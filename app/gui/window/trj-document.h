@@ -4,7 +4,8 @@
  * "changed" of the workbook the document takes a fresh snapshot of the current
  * scenario, recomputes the whole region with the engine (synchronously, well
  * under a millisecond) and emits "updated". Pages read the scenario and the
- * result from here.
+ * result from here. The rules are the year's, with the alert tolerance of the
+ * preferences ("alert-tolerance").
  *
  * Signal "updated" (TrjDocument *doc, guint changes): changes are
  * TrjWorkbookChange flags; TRJ_WORKBOOK_CHANGE_LINES means envelope and line

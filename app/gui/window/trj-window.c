@@ -12,7 +12,9 @@
 #include "trj-charts-page.h"
 #include "trj-chart-actions.h"
 #include "trj-exchange-actions.h"
+#include "trj-settings.h"
 #include "trj-exchange-actions.h"
+#include "trj-settings.h"
 
 #define SUMMARY_PAGE "summary"
 
@@ -39,6 +41,7 @@ struct _TrjWindow
   /* Envelope ids the sidebar and the content stack were built for. */
   GStrv envelope_ids;
   gboolean updating_scenarios;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (TrjWindow, trj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -727,6 +730,7 @@ trj_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->envelope_ids, g_strfreev);
   g_clear_pointer (&self->scenario_ids, g_array_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (trj_window_parent_class)->dispose (object);
 }
@@ -782,6 +786,9 @@ trj_window_init (TrjWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->scenario_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->settings = trj_settings_new ();
+  if (self->settings != NULL)
+    trj_settings_bind_window_state (self->settings, GTK_WINDOW (self));
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
                             G_CALLBACK (scenario_selected_cb), self);
   update_undo_actions (self);
