@@ -562,6 +562,19 @@ test_rows_inserted_removed (Fixture       *fixture,
   settle ();
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 1, COL_LABEL), ==, "Ligne 2");
 
+  /* A model may also say "every row replaced" for one line added: the
+   * grid shows the new shape and the new values. */
+  mock_model_line (fixture->model, 0)->volume = 999;
+  g_array_insert_val (fixture->model->lines, 0,
+                      ((MockLine) { g_strdup ("Première"), 0, 1, 0.5, 20 }));
+  trj_grid_model_changed (TRJ_GRID_MODEL (fixture->model), 0, N_ROWS - 1, N_ROWS);
+  settle ();
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_LABEL), ==, "Première");
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 1, COL_VOLUME), ==, "999");
+  g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, N_ROWS - 1, COL_LABEL), ==, "Ligne 59");
+  mock_model_remove (fixture->model, 0);
+  settle ();
+
   /* Keys keep working on the new shape. */
   press (fixture, GDK_KEY_Down, 0);
   trj_grid_get_cursor (fixture->grid, &row, NULL);

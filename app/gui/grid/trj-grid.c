@@ -1473,12 +1473,18 @@ model_changed_cb (TrjGridModel *model,
                   TrjGrid      *self)
 {
   guint rows = n_rows (self);
+  guint kept = MIN (removed, added);
 
   if (removed != added)
     {
       if (self->editing && self->edit_row >= position)
         trj_grid_cancel_edit (self);
-      splice_rows (self, position, removed, added);
+      /* Row objects carry no data: the rows kept keep their widgets (their
+       * values are refreshed below) and only the difference is spliced, at
+       * the end of the range. A model that replaces every row to insert
+       * one so costs one new row, not 200 rebound ones, and keeps the
+       * scroll position. */
+      splice_rows (self, position + kept, removed - kept, added - kept);
       self->cursor_row = MIN (self->cursor_row, rows > 0 ? rows - 1 : 0);
       self->anchor_row = MIN (self->anchor_row, rows > 0 ? rows - 1 : 0);
       hide_message (self);
