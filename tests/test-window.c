@@ -414,6 +414,35 @@ test_preferences (void)
   g_assert_false (has_alert (TRJ_ALERT_RATE_ABOVE_AVERAGE));
 }
 
+static gboolean
+shows_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The workbook opened at the start is first among the start page's recent workbooks. */
+static void
+test_recent (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) uris = g_settings_get_strv (settings, "recent-files");
+  g_autofree char *uri = g_filename_to_uri (workbook_path, NULL, NULL);
+  TrjWindow *start = trj_window_new (app);
+
+  g_assert_nonnull (uris[0]);
+  g_assert_cmpstr (uris[0], ==, uri);
+  gtk_window_present (GTK_WINDOW (start));
+  trj_harness_wait_frames (GTK_WIDGET (start), 2);
+  g_assert_true (shows_label (GTK_WIDGET (start), "Bretagne 2024"));
+  gtk_window_destroy (GTK_WINDOW (start));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -439,6 +468,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/recent", test_recent);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

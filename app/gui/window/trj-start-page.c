@@ -8,9 +8,9 @@
 #include "trj-start-page.h"
 #include "trj-year-data.h"
 #include "trj-format.h"
+#include "trj-settings.h"
 
 #define WORKBOOK_SUFFIX ".trajectoire"
-#define MAX_RECENT 8
 
 struct _TrjStartPage
 {
@@ -94,21 +94,46 @@ recent_activated_cb (TrjStartPage *self, GtkListBoxRow *row)
   g_signal_emit (self, signals[OPEN_REQUESTED], 0, file);
 }
 
-static int
-compare_recent (gconstpointer a, gconstpointer b)
+/* A row for a workbook that still exists: name, folder and last modification. */
+static GtkWidget *
+recent_row_new (const char *uri)
 {
-  GtkRecentInfo *ia = *(GtkRecentInfo **) a, *ib = *(GtkRecentInfo **) b;
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("");
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
 
-  return g_date_time_compare (gtk_recent_info_get_modified (ib),
-                              gtk_recent_info_get_modified (ia));
+  if (info == NULL || (modified = g_file_info_get_modification_date_time (info)) == NULL)
+    return NULL;
+  date = trj_format_date (modified);
+  /* TRANSLATORS: subtitle of a recent workbook: "folder — modified date" */
+  subtitle = g_strdup_printf (_("%s — modified on %s"), folder, date);
+  if (g_str_has_suffix (name, WORKBOOK_SUFFIX))
+    name[strlen (name) - strlen (WORKBOOK_SUFFIX)] = '\0';
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+  return row;
 }
 
 void
 trj_start_page_reload_recent (TrjStartPage *self)
 {
-  GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  GList *items = gtk_recent_manager_get_items (manager);
-  g_autoptr(GPtrArray) workbooks = g_ptr_array_new ();
+  g_autoptr(GSettings) settings = trj_settings_new ();
+  g_auto(GStrv) uris = settings != NULL ? g_settings_get_strv (settings, "recent-files") : NULL;
+  guint max = settings != NULL ? g_settings_get_uint (settings, "recent-files-max") : 0;
+  guint shown = 0;
   GtkWidget *child;
 
   g_return_if_fail (TRJ_IS_START_PAGE (self));
@@ -116,35 +141,18 @@ trj_start_page_reload_recent (TrjStartPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
 
-  for (GList *l = items; l != NULL; l = l->next)
-    if (g_str_has_suffix (gtk_recent_info_get_uri (l->data), WORKBOOK_SUFFIX)
-        && gtk_recent_info_exists (l->data))
-      g_ptr_array_add (workbooks, l->data);
-  g_ptr_array_sort (workbooks, compare_recent);
-
-  for (guint i = 0; i < workbooks->len && i < MAX_RECENT; i++)
+  for (guint i = 0; uris != NULL && uris[i] != NULL && shown < max; i++)
     {
-      GtkRecentInfo *info = workbooks->pdata[i];
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("");
-      g_autofree char *date = trj_format_date (gtk_recent_info_get_modified (info));
-      /* TRANSLATORS: subtitle of a recent workbook: "folder — modified date" */
-      g_autofree char *subtitle = g_strdup_printf (_("%s — modified on %s"), folder, date);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = recent_row_new (uris[i]);
 
-      name[strlen (name) - strlen (WORKBOOK_SUFFIX)] = '\0';
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
-      gtk_list_box_append (self->recent_list, row);
+      if (row != NULL)
+        {
+          gtk_list_box_append (self->recent_list, row);
+          shown++;
+        }
     }
 
-  if (workbooks->len == 0)
+  if (shown == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -152,7 +160,33 @@ trj_start_page_reload_recent (TrjStartPage *self)
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->recent_list, row);
     }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+void
+trj_start_page_add_recent (const char *uri)
+{
+  g_autoptr(GSettings) settings = trj_settings_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) old = NULL;
+  g_auto(GStrv) uris = NULL;
+  guint n = 1;
+
+  g_return_if_fail (uri != NULL);
+
+  if (settings == NULL)
+    return;
+  builder = g_strv_builder_new ();
+  old = g_settings_get_strv (settings, "recent-files");
+  g_strv_builder_add (builder, uri);
+  /* Newest first, no duplicates, and no longer than the start page shows. */
+  for (guint i = 0; old[i] != NULL && n < g_settings_get_uint (settings, "recent-files-max"); i++)
+    if (!g_str_equal (old[i], uri))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  uris = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-files", (const char * const *) uris);
 }
 
 static void

@@ -13,8 +13,10 @@ G_BEGIN_DECLS
 #define TRJ_TYPE_START_PAGE (trj_start_page_get_type ())
 G_DECLARE_FINAL_TYPE (TrjStartPage, trj_start_page, TRJ, START_PAGE, GtkWidget)
 
-/* Rebuilds the recent workbooks list from GtkRecentManager. */
+/* Rebuilds the recent workbooks list from the settings ("recent-files"). */
 void        trj_start_page_reload_recent   (TrjStartPage *self);
+/* Puts a workbook first in the recent list of the settings. */
+void        trj_start_page_add_recent      (const char *uri);
 /* The region and year currently picked (region is owned by the page). */
 const char *trj_start_page_get_region      (TrjStartPage *self);
 int         trj_start_page_get_year        (TrjStartPage *self);

@@ -369,7 +369,8 @@ set_document (TrjWindow *self, TrjWorkbook *wb)
 
   if (uri != NULL)
     {
-      /* Said explicitly: guessing the type needs the installed MIME data. */
+      /* The desktop's recent files (said explicitly: guessing the type needs
+       * the installed MIME data), and the start page's list. */
       GtkRecentData recent = {
         .mime_type = (char *) "application/x-trajectoire",
         .app_name = (char *) g_get_application_name (),
@@ -377,6 +378,7 @@ set_document (TrjWindow *self, TrjWorkbook *wb)
       };
 
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &recent);
+      trj_start_page_add_recent (uri);
     }
 }
 
