@@ -6,43 +6,15 @@
 #include <glib/gstdio.h>
 
 #include "trj-window.h"
+#include "trj-window-private.h"
 #include "trj-start-page.h"
 #include "trj-envelope-page.h"
 #include "trj-summary-page.h"
 #include "trj-charts-page.h"
 #include "trj-chart-actions.h"
-#include "trj-exchange-actions.h"
-#include "trj-settings.h"
-#include "trj-exchange-actions.h"
 #include "trj-settings.h"
 
 #define SUMMARY_PAGE "summary"
-
-struct _TrjWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  GtkStack *main_stack;
-  TrjStartPage *start_page;
-  AdwLeaflet *leaflet;
-  GtkDropDown *scenario_dropdown;
-  GtkListBox *sidebar_list;
-  AdwWindowTitle *window_title;
-  GtkWidget *undo_button;
-  GtkWidget *redo_button;
-  GtkRevealer *read_only_banner;
-  GtkLabel *read_only_label;
-  GtkStack *content_stack;
-
-  TrjDocument *document;
-  /* Scenario ids in the order of scenario_dropdown's items. */
-  GArray *scenario_ids;
-  /* Envelope ids the sidebar and the content stack were built for. */
-  GStrv envelope_ids;
-  gboolean updating_scenarios;
-  GSettings *settings;
-};
 
 G_DEFINE_FINAL_TYPE (TrjWindow, trj_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -53,8 +25,8 @@ trj_window_toast (TrjWindow *self, const char *message)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static void
-toast_error (TrjWindow *self, const GError *error)
+void
+trj_window_toast_error (TrjWindow *self, const GError *error)
 {
   if (error != NULL)
     trj_window_toast (self, error->message);
@@ -96,41 +68,6 @@ trj_window_get_visible_page (TrjWindow *self)
 
 /* ── Scenario switcher, sidebar, title ───────────────────────────────── */
 
-/* Setting a tooltip asks the X server where the pointer is: only when it changes. */
-static void
-set_tooltip (GtkWidget *widget, const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
-
-static void
-update_undo_actions (TrjWindow *self)
-{
-  TrjWorkbook *wb = self->document != NULL ? trj_document_get_workbook (self->document) : NULL;
-  gboolean writable = wb != NULL && !trj_workbook_is_read_only (wb);
-  const char *undo_label = wb != NULL ? trj_workbook_get_undo_label (wb) : NULL;
-  const char *redo_label = wb != NULL ? trj_workbook_get_redo_label (wb) : NULL;
-  g_autofree char *undo_tip = NULL;
-  g_autofree char *redo_tip = NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && trj_workbook_can_undo (wb));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && trj_workbook_can_redo (wb));
-  /* TRANSLATORS: tooltip of the undo button, %s is the edit ("Modifier le taux") */
-  undo_tip = undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label) : g_strdup (_("Undo"));
-  /* TRANSLATORS: tooltip of the redo button, %s is the edit */
-  redo_tip = redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label) : g_strdup (_("Redo"));
-  set_tooltip (self->undo_button, undo_tip);
-  set_tooltip (self->redo_button, redo_tip);
-
-  for (const char * const *a = (const char * const[]) { "win.add-line", "win.duplicate-line",
-         "win.remove-line", "win.solve", "win.scenario-duplicate", "win.scenario-rename",
-         "win.scenario-delete", NULL }; *a != NULL; a++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", wb != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-summary", wb != NULL);
-}
-
 static void
 update_scenarios (TrjWindow *self)
 {
@@ -168,7 +105,7 @@ scenario_selected_cb (TrjWindow *self)
   if (!trj_workbook_set_current_scenario (trj_document_get_workbook (self->document),
                                           g_array_index (self->scenario_ids, gint64, selected),
                                           &error))
-    toast_error (self, error);
+    trj_window_toast_error (self, error);
 }
 
 static GtkWidget *
@@ -211,7 +148,7 @@ update_sidebar_alerts (TrjWindow *self)
       if (n > 0)
         {
           g_autofree char *tip = g_strdup_printf (ngettext ("%u alert", "%u alerts", n), n);
-          set_tooltip (alert, tip);
+          trj_window_set_tooltip (alert, tip);
         }
     }
 }
@@ -317,7 +254,7 @@ document_updated_cb (TrjWindow *self, guint changes)
   if (changes & (TRJ_WORKBOOK_CHANGE_LINES | TRJ_WORKBOOK_CHANGE_SCENARIOS))
     update_pages (self);
   update_sidebar_alerts (self);
-  update_undo_actions (self);
+  trj_window_update_actions (self);
 }
 
 static void
@@ -423,7 +360,7 @@ trj_window_create_workbook (TrjWindow  *self,
   wb = trj_workbook_new_for_region (path, region, year, &error);
   if (wb == NULL)
     {
-      toast_error (self, error);
+      trj_window_toast_error (self, error);
       return FALSE;
     }
   set_document (self, wb);
@@ -475,12 +412,9 @@ trj_window_choose_file_to_open (TrjWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* Asks where to save a new file; `done` gets the path (NULL when cancelled). */
-typedef void (*SaveDone) (TrjWindow *self, const char *path, gpointer data);
-
 typedef struct {
   TrjWindow *self;
-  SaveDone done;
+  TrjSaveDone done;
   gpointer data;
   GDestroyNotify destroy;
 } SaveRequest;
@@ -511,13 +445,13 @@ save_response_cb (GtkNativeDialog *dialog, int response, SaveRequest *request)
   g_object_unref (dialog);
 }
 
-static void
-choose_save_path (TrjWindow      *self,
-                  const char     *title,
-                  const char     *suggested_name,
-                  SaveDone        done,
-                  gpointer        data,
-                  GDestroyNotify  destroy)
+void
+trj_window_choose_save_path (TrjWindow      *self,
+                             const char     *title,
+                             const char     *suggested_name,
+                             TrjSaveDone     done,
+                             gpointer        data,
+                             GDestroyNotify  destroy)
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = workbook_filter ();
@@ -564,159 +498,14 @@ create_requested_cb (TrjWindow *self, const char *region, int year)
 
   request->region = g_strdup (region);
   request->year = year;
-  choose_save_path (self, _("Create the Programme"), name, create_path_chosen,
-                    request, create_request_free);
+  trj_window_choose_save_path (self, _("Create the Programme"), name, create_path_chosen,
+                               request, create_request_free);
 }
 
 static void
 open_requested_cb (TrjWindow *self, GFile *file)
 {
   trj_window_open_file (self, file);
-}
-
-/* ── Actions ─────────────────────────────────────────────────────────── */
-
-static void
-undo_redo_activated (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  TrjWindow *self = TRJ_WINDOW (widget);
-  TrjWorkbook *wb;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (self->document == NULL)
-    return;
-  wb = trj_document_get_workbook (self->document);
-  ok = g_str_equal (action_name, "win.undo") ? trj_workbook_undo (wb, &error)
-                                             : trj_workbook_redo (wb, &error);
-  if (!ok)
-    toast_error (self, error);
-}
-
-static void
-line_action_activated (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  TrjWindow *self = TRJ_WINDOW (widget);
-  TrjEnvelopePage *page = (TrjEnvelopePage *) trj_window_get_visible_page (self);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  if (page == NULL)
-    return;
-  if (g_str_equal (action_name, "win.add-line"))
-    ok = trj_envelope_page_add_line (page, &error);
-  else if (g_str_equal (action_name, "win.duplicate-line"))
-    ok = trj_envelope_page_duplicate_line (page, &error);
-  else if (g_str_equal (action_name, "win.remove-line"))
-    ok = trj_envelope_page_remove_line (page, &error);
-  else if (g_str_equal (action_name, "win.solve"))
-    trj_envelope_page_solve (page);
-  if (!ok)
-    toast_error (self, error);
-}
-
-static void
-show_summary_activated (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  trj_window_show_envelope (TRJ_WINDOW (widget), NULL);
-}
-
-static void
-save_copy_path_chosen (TrjWindow *self, const char *path, gpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (path == NULL)
-    return;
-  if (trj_workbook_save_copy (trj_document_get_workbook (self->document), path, &error))
-    trj_window_toast (self, _("Copy saved"));
-  else
-    toast_error (self, error);
-}
-
-static void
-save_copy_activated (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  TrjWindow *self = TRJ_WINDOW (widget);
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->document == NULL)
-    return;
-  base = g_path_get_basename (trj_workbook_get_path (trj_document_get_workbook (self->document)));
-  if (g_str_has_suffix (base, "." TRJ_WORKBOOK_EXTENSION))
-    base[strlen (base) - strlen ("." TRJ_WORKBOOK_EXTENSION)] = '\0';
-  /* TRANSLATORS: suggested name of a copy of a workbook, %s is its name */
-  name = g_strdup_printf (_("%s (copy).trajectoire"), base);
-  choose_save_path (self, _("Save a Copy"), name, save_copy_path_chosen, NULL, NULL);
-}
-
-static void
-scenario_duplicate_activated (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  TrjWindow *self = TRJ_WINDOW (widget);
-  TrjWorkbook *wb = trj_document_get_workbook (self->document);
-  g_autoptr(GError) error = NULL;
-  gint64 id = trj_workbook_duplicate_scenario (wb, trj_document_get_scenario_id (self->document),
-                                               NULL, &error);
-
-  if (id == 0 || !trj_workbook_set_current_scenario (wb, id, &error))
-    toast_error (self, error);
-}
-
-static void
-scenario_delete_activated (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  TrjWindow *self = TRJ_WINDOW (widget);
-  TrjWorkbook *wb = trj_document_get_workbook (self->document);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  if (!trj_workbook_delete_scenario (wb, trj_document_get_scenario_id (self->document), &error))
-    {
-      toast_error (self, error);
-      return;
-    }
-  /* Deleting is undoable: say so rather than asking first. */
-  toast = adw_toast_new (_("Scenario deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-rename_response_cb (AdwMessageDialog *dialog, const char *response, TrjWindow *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "rename")
-      && !trj_workbook_rename_scenario (trj_document_get_workbook (self->document),
-                                        trj_document_get_scenario_id (self->document),
-                                        gtk_editable_get_text (entry), &error))
-    toast_error (self, error);
-}
-
-static void
-scenario_rename_activated (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  TrjWindow *self = TRJ_WINDOW (widget);
-  TrjWorkbook *wb = trj_document_get_workbook (self->document);
-  g_autofree char *name = trj_workbook_get_scenario_name (wb, trj_document_get_scenario_id (self->document));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename the Scenario"), NULL);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), name != NULL ? name : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ── GObject ─────────────────────────────────────────────────────────── */
@@ -765,21 +554,7 @@ trj_window_class_init (TrjWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_activated);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_activated);
-  gtk_widget_class_install_action (widget_class, "win.add-line", NULL, line_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-line", NULL, line_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.remove-line", NULL, line_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.solve", NULL, line_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_activated);
-  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
-  gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_duplicate_activated);
-  gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, scenario_rename_activated);
-  gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, scenario_delete_activated);
-  /* Charts, presentation and report; file exchanges (their own folders). */
-  trj_chart_actions_install (widget_class);
-  trj_exchange_actions_install (widget_class);
-  trj_exchange_actions_install (widget_class);
+  trj_window_install_actions (widget_class);
 }
 
 static void
@@ -793,7 +568,7 @@ trj_window_init (TrjWindow *self)
     trj_settings_bind_window_state (self->settings, GTK_WINDOW (self));
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
                             G_CALLBACK (scenario_selected_cb), self);
-  update_undo_actions (self);
+  trj_window_update_actions (self);
 }
 
 TrjWindow *

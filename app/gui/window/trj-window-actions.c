@@ -1,0 +1,213 @@
+/* trj-window-actions.c — the window's actions (see trj-window.h), and their state
+ *
+ * Accelerators are declared with the application's (trj-application.c).
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "trj-window.h"
+#include "trj-window-private.h"
+#include "trj-envelope-page.h"
+#include "trj-chart-actions.h"
+#include "trj-exchange-actions.h"
+
+/* Setting a tooltip asks the X server where the pointer is: only when it changes. */
+void
+trj_window_set_tooltip (GtkWidget *widget, const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+void
+trj_window_update_actions (TrjWindow *self)
+{
+  TrjWorkbook *wb = self->document != NULL ? trj_document_get_workbook (self->document) : NULL;
+  gboolean writable = wb != NULL && !trj_workbook_is_read_only (wb);
+  const char *undo_label = wb != NULL ? trj_workbook_get_undo_label (wb) : NULL;
+  const char *redo_label = wb != NULL ? trj_workbook_get_redo_label (wb) : NULL;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && trj_workbook_can_undo (wb));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && trj_workbook_can_redo (wb));
+  /* TRANSLATORS: tooltip of the undo button, %s is the edit ("Modifier le taux") */
+  undo_tip = undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label) : g_strdup (_("Undo"));
+  /* TRANSLATORS: tooltip of the redo button, %s is the edit */
+  redo_tip = redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label) : g_strdup (_("Redo"));
+  trj_window_set_tooltip (self->undo_button, undo_tip);
+  trj_window_set_tooltip (self->redo_button, redo_tip);
+
+  for (const char * const *a = (const char * const[]) { "win.add-line", "win.duplicate-line",
+         "win.remove-line", "win.solve", "win.scenario-duplicate", "win.scenario-rename",
+         "win.scenario-delete", NULL }; *a != NULL; a++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", wb != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-summary", wb != NULL);
+}
+
+/* ── Actions ─────────────────────────────────────────────────────────── */
+
+static void
+undo_redo_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  TrjWorkbook *wb;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->document == NULL)
+    return;
+  wb = trj_document_get_workbook (self->document);
+  ok = g_str_equal (action_name, "win.undo") ? trj_workbook_undo (wb, &error)
+                                             : trj_workbook_redo (wb, &error);
+  if (!ok)
+    trj_window_toast_error (self, error);
+}
+
+static void
+line_action_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  TrjEnvelopePage *page = (TrjEnvelopePage *) trj_window_get_visible_page (self);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (page == NULL)
+    return;
+  if (g_str_equal (action_name, "win.add-line"))
+    ok = trj_envelope_page_add_line (page, &error);
+  else if (g_str_equal (action_name, "win.duplicate-line"))
+    ok = trj_envelope_page_duplicate_line (page, &error);
+  else if (g_str_equal (action_name, "win.remove-line"))
+    ok = trj_envelope_page_remove_line (page, &error);
+  else if (g_str_equal (action_name, "win.solve"))
+    trj_envelope_page_solve (page);
+  if (!ok)
+    trj_window_toast_error (self, error);
+}
+
+static void
+show_summary_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  trj_window_show_envelope (TRJ_WINDOW (widget), NULL);
+}
+
+static void
+save_copy_path_chosen (TrjWindow *self, const char *path, gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+  if (trj_workbook_save_copy (trj_document_get_workbook (self->document), path, &error))
+    trj_window_toast (self, _("Copy saved"));
+  else
+    trj_window_toast_error (self, error);
+}
+
+static void
+save_copy_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+  base = g_path_get_basename (trj_workbook_get_path (trj_document_get_workbook (self->document)));
+  if (g_str_has_suffix (base, "." TRJ_WORKBOOK_EXTENSION))
+    base[strlen (base) - strlen ("." TRJ_WORKBOOK_EXTENSION)] = '\0';
+  /* TRANSLATORS: suggested name of a copy of a workbook, %s is its name */
+  name = g_strdup_printf (_("%s (copy).trajectoire"), base);
+  trj_window_choose_save_path (self, _("Save a Copy"), name, save_copy_path_chosen, NULL, NULL);
+}
+
+static void
+scenario_duplicate_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  TrjWorkbook *wb = trj_document_get_workbook (self->document);
+  g_autoptr(GError) error = NULL;
+  gint64 id = trj_workbook_duplicate_scenario (wb, trj_document_get_scenario_id (self->document),
+                                               NULL, &error);
+
+  if (id == 0 || !trj_workbook_set_current_scenario (wb, id, &error))
+    trj_window_toast_error (self, error);
+}
+
+static void
+scenario_delete_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  TrjWorkbook *wb = trj_document_get_workbook (self->document);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!trj_workbook_delete_scenario (wb, trj_document_get_scenario_id (self->document), &error))
+    {
+      trj_window_toast_error (self, error);
+      return;
+    }
+  /* Deleting is undoable: say so rather than asking first. */
+  toast = adw_toast_new (_("Scenario deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog, const char *response, TrjWindow *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "rename")
+      && !trj_workbook_rename_scenario (trj_document_get_workbook (self->document),
+                                        trj_document_get_scenario_id (self->document),
+                                        gtk_editable_get_text (entry), &error))
+    trj_window_toast_error (self, error);
+}
+
+static void
+scenario_rename_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  TrjWorkbook *wb = trj_document_get_workbook (self->document);
+  g_autofree char *name = trj_workbook_get_scenario_name (wb, trj_document_get_scenario_id (self->document));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename the Scenario"), NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), name != NULL ? name : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+trj_window_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-line", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-line", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.remove-line", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.solve", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_duplicate_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, scenario_rename_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, scenario_delete_activated);
+  /* Charts, presentation and report; file exchanges (their own folders). */
+  trj_chart_actions_install (widget_class);
+  trj_exchange_actions_install (widget_class);
+}

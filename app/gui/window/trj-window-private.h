@@ -1,0 +1,57 @@
+/* trj-window-private.h — what trj-window.c and trj-window-actions.c share */
+#pragma once
+
+#include "trj-window.h"
+#include "trj-start-page.h"
+
+G_BEGIN_DECLS
+
+struct _TrjWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  TrjStartPage *start_page;
+  AdwLeaflet *leaflet;
+  GtkDropDown *scenario_dropdown;
+  GtkListBox *sidebar_list;
+  AdwWindowTitle *window_title;
+  GtkWidget *undo_button;
+  GtkWidget *redo_button;
+  GtkRevealer *read_only_banner;
+  GtkLabel *read_only_label;
+  GtkStack *content_stack;
+
+  TrjDocument *document;
+  /* Scenario ids in the order of scenario_dropdown's items. */
+  GArray *scenario_ids;
+  /* Envelope ids the sidebar and the content stack were built for. */
+  GStrv envelope_ids;
+  gboolean updating_scenarios;
+  GSettings *settings;
+};
+
+/* Shows error->message in a toast (nothing when error is NULL). */
+void trj_window_toast_error      (TrjWindow *self, const GError *error);
+
+/* Asks where to save a new workbook file; `done` gets the path with the
+ * extension (NULL is never passed: a cancelled chooser calls nothing). */
+typedef void (*TrjSaveDone) (TrjWindow *self, const char *path, gpointer data);
+void trj_window_choose_save_path (TrjWindow      *self,
+                                  const char     *title,
+                                  const char     *suggested_name,
+                                  TrjSaveDone     done,
+                                  gpointer        data,
+                                  GDestroyNotify  destroy);
+
+/* trj-window-actions.c */
+void trj_window_install_actions  (GtkWidgetClass *widget_class);
+/* Enables the actions for the workbook shown (none, read-only, writable) and
+ * names the undo and redo steps in their tooltips. */
+void trj_window_update_actions   (TrjWindow *self);
+/* Sets a tooltip only when it changes: setting one asks the X server where the
+ * pointer is, and figures change on every edit. */
+void trj_window_set_tooltip      (GtkWidget *widget, const char *text);
+
+G_END_DECLS
