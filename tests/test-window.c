@@ -139,7 +139,24 @@ test_type (void)
   assert_cell (grid, 0, TRJ_LINES_COLUMN_CP, "5" NNBSP "563" NBSP "€");
   /* 6 077.93 / 12 */
   assert_cell (grid, 0, TRJ_LINES_COLUMN_AE_PER_CONTRACT, "506" NBSP "€");
-  /* A duration of 1 month is outside the circular's 6–12 months: an alert, not a refusal. */
+  /* A duration of 1 month is outside the circular's 6–12 months: an alert, not a
+   * refusal, on the cell (with the range in its tooltip), on the line's label,
+   * and under the envelope's figures. */
+  {
+    g_autofree char *tooltip = NULL;
+    g_autofree char *label_tooltip = NULL;
+    g_autofree char *rate_tooltip = NULL;
+    TrjGridModel *model = trj_grid_get_model (grid);
+
+    g_assert_cmpint (trj_grid_model_get_alert (model, 0, TRJ_LINES_COLUMN_DURATION, &tooltip), ==,
+                     TRJ_GRID_ALERT_WARNING);
+    g_assert_nonnull (strstr (tooltip, "12"));
+    g_assert_cmpint (trj_grid_model_get_alert (model, 0, TRJ_LINES_COLUMN_LABEL, &label_tooltip), ==,
+                     TRJ_GRID_ALERT_WARNING);
+    g_assert_nonnull (strstr (label_tooltip, tooltip));
+    g_assert_cmpint (trj_grid_model_get_alert (model, 0, TRJ_LINES_COLUMN_RATE, &rate_tooltip), ==,
+                     TRJ_GRID_ALERT_NONE);
+  }
   g_assert_cmpuint (trj_envelope_page_get_n_alerts (pec_page ()), >, 0);
 }
 

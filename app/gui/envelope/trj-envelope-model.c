@@ -103,7 +103,8 @@ trj_envelope_model_line_alert (TrjEnvelopeModel *self,
     {
       const TrjAlert *alert = &result->alerts[i];
 
-      if (alert->envelope != env || alert->line != row || alert->code != code)
+      if (alert->envelope != env || alert->line != row
+          || (code != TRJ_N_ALERT_CODES && alert->code != code))
         continue;
       if (text == NULL)
         text = g_string_new (NULL);

@@ -38,8 +38,9 @@ int                  trj_envelope_model_find_row        (TrjEnvelopeModel *self,
 TrjWorkbook         *trj_envelope_model_get_workbook    (TrjEnvelopeModel *self);
 gint64               trj_envelope_model_get_scenario_id (TrjEnvelopeModel *self);
 
-/* The alerts of one line (code), or of the envelope when row is -1; fills
- * *tooltip with their messages (one a line) when not NULL. */
+/* The alerts of one line (code, or every code with TRJ_N_ALERT_CODES), or of
+ * the envelope when row is -1; fills *tooltip with their messages (one a line)
+ * when not NULL. */
 gboolean             trj_envelope_model_line_alert      (TrjEnvelopeModel *self,
                                                          int               row,
                                                          TrjAlertCode      code,

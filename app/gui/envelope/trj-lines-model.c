@@ -129,6 +129,11 @@ get_alert (TrjGridModel *model, guint row, guint column, char **tooltip)
 
   switch ((TrjLinesColumn) column)
     {
+    case TRJ_LINES_COLUMN_LABEL:
+      /* The line's label carries all its alerts, so that a line out of range
+       * shows even when its cells are scrolled away. */
+      code = TRJ_N_ALERT_CODES;
+      break;
     case TRJ_LINES_COLUMN_RATE:
       code = TRJ_ALERT_RATE_OUT_OF_RANGE;
       break;
