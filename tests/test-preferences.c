@@ -166,6 +166,24 @@ test_window_state (void)
   gtk_window_destroy (window);
 }
 
+/* Run alone with GSETTINGS_SCHEMA_DIR pointing nowhere (tests/meson.build). */
+static void
+test_no_schema (void)
+{
+  g_autoptr(GSettings) settings = trj_settings_new ();
+  TrjPreferencesWindow *window;
+
+  if (settings != NULL)
+    {
+      g_test_skip ("the schema is installed");
+      return;
+    }
+  /* No abort: the window shows the defaults, insensitive. */
+  window = trj_preferences_window_new (NULL, NULL);
+  g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_first_child (GTK_WIDGET (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -182,5 +200,6 @@ main (int argc, char **argv)
   g_test_add ("/preferences/french", Fixture, NULL,
               fixture_set_up, test_french, fixture_tear_down);
   g_test_add_func ("/preferences/window-state", test_window_state);
+  g_test_add_func ("/preferences/no-schema", test_no_schema);
   return g_test_run ();
 }

@@ -47,9 +47,10 @@ trj_help_show (GtkWindow *parent, const char *page)
   g_autofree char *uri = trj_help_uri (page);
   GtkWindow *launcher;
 
-  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
 
   /* GTK 4.8 crashes exporting the handle of a window not yet realized. */
-  launcher = gtk_widget_get_realized (GTK_WIDGET (parent)) ? parent : NULL;
-  gtk_show_uri_full (launcher, uri, GDK_CURRENT_TIME, NULL, shown_cb, g_object_ref (parent));
+  launcher = parent != NULL && gtk_widget_get_realized (GTK_WIDGET (parent)) ? parent : NULL;
+  gtk_show_uri_full (launcher, uri, GDK_CURRENT_TIME, NULL, shown_cb,
+                     parent != NULL ? g_object_ref (parent) : NULL);
 }

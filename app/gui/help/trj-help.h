@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* Opens a page of the guide ("grilles", "solveur"…), or its index when page is
  * NULL, through the help: URI scheme. When no help viewer is installed, a
- * dialog transient for parent says so and where the pages are. */
+ * dialog transient for parent (may be NULL) says so and where the pages are. */
 void trj_help_show (GtkWindow *parent, const char *page);
 
 /* The help: URI of a page of the guide, or of its index when page is NULL. */

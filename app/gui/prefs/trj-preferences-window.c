@@ -3,6 +3,7 @@
 
 #include "trj-format.h"
 #include "trj-preferences-window.h"
+#include "trj-settings.h"
 
 struct _TrjPreferencesWindow
 {
@@ -85,7 +86,15 @@ trj_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (trj_preferences_window_parent_class)->constructed (object);
 
   if (self->settings == NULL)
-    self->settings = g_settings_new (APP_ID);
+    self->settings = trj_settings_new ();
+  /* No schema (a build run in place): show the defaults, read-only, rather than abort. */
+  if (self->settings == NULL)
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        gtk_widget_set_sensitive (child, FALSE);
+      return;
+    }
   presentation = g_settings_get_child (self->settings, "presentation");
 
   g_settings_bind (self->settings, "default-payment-lag",

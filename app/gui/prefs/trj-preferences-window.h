@@ -20,7 +20,8 @@ typedef enum {
 
 /* Every control writes its key as soon as it changes: there is no "Apply".
  * settings: the application's settings (schema fr.gouv.travail.Trajectoire),
- * or NULL for g_settings_new (APP_ID). */
+ * or NULL for trj_settings_new (); without an installed schema the window
+ * shows the defaults, insensitive. */
 TrjPreferencesWindow *trj_preferences_window_new (GtkWindow *parent,
                                                   GSettings *settings);
 
