@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "trj-ui-harness.h"
+#include "trj-chart-actions.h"
 #include "trj-envelope-page.h"
 #include "trj-preferences-window.h"
 
@@ -204,6 +205,12 @@ test_french_screens (void)
                                              "AE par contrat", "Part cofinancée", NULL };
   static const char *const envelope_en[] = { "Label", "Prescriber", "Rate", "AE per contract",
                                              "CP of the year", "Payment lag", NULL };
+  static const char *const summary_fr[] = { "Synthèse de la programmation", "Fongibilité",
+                                            "Enveloppe", "Graphiques", NULL };
+  static const char *const summary_en[] = { "Summary of the Programme", "Fungibility",
+                                            "Envelope", "Charts", NULL };
+  static const char *const charts_fr[] = { "Trajectoire AE/CP", NULL };
+  static const char *const charts_en[] = { "AE/CP trajectory", NULL };
   TrjWindow *window = trj_window_new (app);
   g_autofree char *path = trj_harness_new_workbook ("Bretagne");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -232,6 +239,14 @@ test_french_screens (void)
   for (guint i = 0; i < texts->len && !french_money; i++)
     french_money = g_regex_match (money, g_ptr_array_index (texts, i), 0, NULL);
   g_assert_true (french_money);
+
+  trj_window_show_envelope (window, NULL);
+  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+  assert_shows (GTK_WIDGET (window), summary_fr, summary_en);
+
+  trj_window_show_envelope (window, TRJ_CHARTS_PAGE_NAME);
+  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+  assert_shows (GTK_WIDGET (window), charts_fr, charts_en);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
