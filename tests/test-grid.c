@@ -624,6 +624,43 @@ test_clipboard_actions (Fixture       *fixture,
   g_assert_true (trj_grid_is_editing (fixture->grid));
 }
 
+/* A long grid shows its first rows in its first frame and gets the others
+ * after; a jump to the end gets them at once. */
+static void
+test_long_grid (void)
+{
+  g_autoptr(MockModel) model = mock_model_new (300, 1);
+  TrjGrid *grid = TRJ_GRID (trj_grid_new ());
+  GtkWidget *window = gtk_window_new ();
+  guint row;
+
+  trj_grid_set_model (grid, TRJ_GRID_MODEL (model));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (grid));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (trj_grid_get_displayed_text (grid, 100, COL_LABEL));
+
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_End, GDK_CONTROL_MASK));
+  settle ();
+  trj_grid_get_cursor (grid, &row, NULL);
+  g_assert_cmpuint (row, ==, 299);
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 299, COL_LABEL), ==, "Ligne 300");
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 299, COL_AE), ==, "1\u202F500\u202F000\u00A0€");
+
+  /* Scrolled back to the top, every row is there. */
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Home, GDK_CONTROL_MASK));
+  settle ();
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, COL_LABEL), ==, "Ligne 1");
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Page_Down, 0));
+  settle ();
+  trj_grid_get_cursor (grid, &row, NULL);
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, row, COL_LABEL), !=, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 static void
 test_tsv (void)
 {
@@ -700,6 +737,7 @@ main (int   argc,
 
   g_test_add_func ("/grid/tsv", test_tsv);
   g_test_add_func ("/grid/column-parse", test_column_parse);
+  g_test_add_func ("/grid/long-grid", test_long_grid);
   g_test_add ("/grid/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add ("/grid/typing", Fixture, NULL, fixture_set_up, test_typing, fixture_tear_down);
   g_test_add ("/grid/invalid", Fixture, NULL, fixture_set_up, test_invalid, fixture_tear_down);

@@ -69,6 +69,9 @@ struct _TrjGrid
 
   guint          focus_source;
   gboolean       focus_pending;
+  gboolean       loading;       /* rows still to add after the first frame */
+  guint          load_tick;     /* adds them, a chunk a frame */
+  gulong         painted_handler;
   guint          drag_anchor_row;
   guint          drag_anchor_column;
 };
@@ -487,16 +490,21 @@ queue_focus_cursor (TrjGrid *self)
 
 /* Scrolling relays out every bound row: only ask when the row is not
  * wholly in view already. */
+static void ensure_row_loaded (TrjGrid *self, guint row);
+
 static void
 scroll_to_cursor (TrjGrid *self)
 {
-  GtkWidget *cell = find_cell (self, self->cursor_row, self->cursor_column);
+  GtkWidget *cell;
   graphene_rect_t bounds;
-  gboolean in_view = cell != NULL && self->list_view != NULL &&
-                     gtk_widget_compute_bounds (cell, self->list_view, &bounds) &&
-                     bounds.origin.y >= 0 &&
-                     bounds.origin.y + bounds.size.height <= gtk_widget_get_height (self->list_view);
+  gboolean in_view;
 
+  ensure_row_loaded (self, self->cursor_row);
+  cell = find_cell (self, self->cursor_row, self->cursor_column);
+  in_view = cell != NULL && self->list_view != NULL &&
+            gtk_widget_compute_bounds (cell, self->list_view, &bounds) &&
+            bounds.origin.y >= 0 &&
+            bounds.origin.y + bounds.size.height <= gtk_widget_get_height (self->list_view);
   if (!in_view && self->list_view != NULL && self->cursor_row < n_rows (self))
     gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", self->cursor_row);
   queue_focus_cursor (self);
@@ -1450,19 +1458,95 @@ add_columns (TrjGrid *self)
     }
 }
 
-/* The row objects carry nothing: cells read their row from the list item's position. */
+/* The row objects carry nothing: cells read their row from the list item's
+ * position, so only their number matters. It is brought to `length` by
+ * adding or removing objects at `at` (or the end). */
 static void
-splice_rows (TrjGrid *self,
-             guint    position,
-             guint    removed,
-             guint    added)
+resize_rows (TrjGrid *self,
+             guint    at,
+             guint    length)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint current = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint i;
 
-  for (i = 0; i < added; i++)
+  if (length < current)
+    {
+      g_list_store_splice (self->rows, MIN (at, length), current - length, NULL, 0);
+      return;
+    }
+  for (i = current; i < length; i++)
     g_ptr_array_add (items, g_object_new (G_TYPE_OBJECT, NULL));
-  g_list_store_splice (self->rows, position, removed, items->pdata, added);
+  g_list_store_splice (self->rows, MIN (at, current), 0, items->pdata, items->len);
+}
+
+/* GTK 4.8 binds up to 200 rows whatever the height of the view, about 1,7 ms
+ * a row of 12 cells: a grid shows its first rows in its first frame and
+ * gets the others a chunk a frame after that. */
+#define INITIAL_ROWS 48
+#define ROWS_PER_CHUNK 24
+
+static void
+stop_loading (TrjGrid *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->load_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->load_tick);
+  if (clock != NULL)
+    g_clear_signal_handler (&self->painted_handler, clock);
+  /* Without a clock (unrealized) the handler went with it or goes with us. */
+  self->painted_handler = 0;
+  self->load_tick = 0;
+  self->loading = FALSE;
+}
+
+static gboolean
+load_rows_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  TrjGrid *self = TRJ_GRID (widget);
+  guint loaded = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  resize_rows (self, loaded, MIN (n_rows (self), loaded + ROWS_PER_CHUNK));
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) < n_rows (self))
+    return G_SOURCE_CONTINUE;
+  self->load_tick = 0;
+  self->loading = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        TrjGrid       *self)
+{
+  g_clear_signal_handler (&self->painted_handler, clock);
+  self->load_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), load_rows_cb, NULL, NULL);
+}
+
+/* Loading starts once the first frame with the first rows is on screen. */
+static void
+trj_grid_map (GtkWidget *widget)
+{
+  TrjGrid *self = TRJ_GRID (widget);
+
+  GTK_WIDGET_CLASS (trj_grid_parent_class)->map (widget);
+  if (self->loading && self->load_tick == 0 && self->painted_handler == 0)
+    self->painted_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                     G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
+/* Rows the cursor goes to are loaded at once. */
+static void
+ensure_row_loaded (TrjGrid *self,
+                   guint    row)
+{
+  if (self->loading && row >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    {
+      stop_loading (self);
+      resize_rows (self, G_MAXUINT, n_rows (self));
+    }
 }
 
 static void
@@ -1484,7 +1568,9 @@ model_changed_cb (TrjGridModel *model,
        * the end of the range. A model that replaces every row to insert
        * one so costs one new row, not 200 rebound ones, and keeps the
        * scroll position. */
-      splice_rows (self, position + kept, removed - kept, added - kept);
+      resize_rows (self, position + kept,
+                   self->loading ? MIN (rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+                                          : rows);
       self->cursor_row = MIN (self->cursor_row, rows > 0 ? rows - 1 : 0);
       self->anchor_row = MIN (self->anchor_row, rows > 0 ? rows - 1 : 0);
       hide_message (self);
@@ -1509,6 +1595,7 @@ trj_grid_set_model (TrjGrid      *self,
 
   trj_grid_cancel_edit (self);
   hide_message (self);
+  stop_loading (self);
   remove_columns (self);
   g_list_store_remove_all (self->rows);
   g_clear_signal_handler (&self->changed_handler, self->model);
@@ -1522,7 +1609,10 @@ trj_grid_set_model (TrjGrid      *self,
       self->changed_handler = g_signal_connect (model, "changed",
                                                 G_CALLBACK (model_changed_cb), self);
       add_columns (self);
-      splice_rows (self, 0, 0, n_rows (self));
+      resize_rows (self, 0, MIN (n_rows (self), INITIAL_ROWS));
+      self->loading = n_rows (self) > INITIAL_ROWS;
+      if (self->loading && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->load_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), load_rows_cb, NULL, NULL);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
@@ -1693,6 +1783,7 @@ trj_grid_dispose (GObject *object)
   TrjGrid *self = TRJ_GRID (object);
 
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  stop_loading (self);
   g_clear_signal_handler (&self->changed_handler, self->model);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
@@ -1762,6 +1853,7 @@ trj_grid_class_init (TrjGridClass *klass)
   object_class->set_property = trj_grid_set_property;
 
   widget_class->grab_focus = trj_grid_grab_focus;
+  widget_class->map = trj_grid_map;
   widget_class->measure = trj_grid_measure;
   widget_class->size_allocate = trj_grid_size_allocate;
 
