@@ -1,6 +1,7 @@
 /* trj-entries-model.c — see trj-entries-model.h */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "trj-entries-model.h"
@@ -20,11 +21,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TrjEntriesModel, trj_entries_model, TRJ_TYPE_ENVE
                                G_IMPLEMENT_INTERFACE (TRJ_TYPE_GRID_MODEL, trj_entries_model_grid_init))
 
 /* Entries may be fractional (a volume spread over twelve months): show one
- * decimal only when there is one. */
+ * decimal only when there is one (700 spread and summed back is 700.0000001). */
 static char *
 entries_text (double value)
 {
-  return trj_gui_number (value, value == (double) (gint64) value ? 0 : 1);
+  return trj_gui_number (value, fabs (value - round (value)) < 1e-6 ? 0 : 1);
 }
 
 static guint

@@ -13,6 +13,7 @@
 
 #include "trj-application.h"
 #include "trj-document.h"
+#include "trj-chart-actions.h"   /* TRJ_CHARTS_PAGE_NAME */
 
 G_BEGIN_DECLS
 
