@@ -168,9 +168,9 @@ figures_finish (TrjFigures *f)
 }
 
 /* Padding of the cohort arrays: indexes run from −24 (a cohort that entered 24
- * months before the first one) to 39, so the hot loop needs no bounds tests. */
+ * months before the first one) to 12 + 24, so the hot loop needs no bounds tests. */
 #define PAD 24
-#define PADDED (TRJ_MONTHS + 2 * PAD + 4)
+#define PADDED (PAD + TRJ_MONTHS + PAD + 2)
 
 /* Adds to f the payments of cohorts n[E] (E = t0 … t0+11) of one contract line,
  * and for this year's cohorts (t0 = 0) their AE. state[] is the State's monthly
@@ -186,8 +186,9 @@ contract_cohorts (const TrjMonthTable *table, const TrjLine *line, const double 
   const double frac = d - whole;
   const int lag = line->payment_lag_months;
   const int span = TRJ_MONTHS + whole;          /* months served: t0 … t0 + span − 1 */
-  /* cohorts[PAD + j] = n[j]; below[PAD + j] = Σ n[E] for E < j (0 ≤ j ≤ 12), both padded. */
-  double cohorts[PADDED] = { 0 };
+  /* cohorts[PAD + j] = n[j] and below[PAD + j] = Σ n[E] for E < j, for the
+   * indexes the loops below read: j from −whole to 12 + whole. */
+  double cohorts[PADDED];
   double below[PADDED];
   const double *st = state + TRJ_T (t0);
   int in_lo, in_hi;
@@ -206,14 +207,17 @@ contract_cohorts (const TrjMonthTable *table, const TrjLine *line, const double 
           }
     }
 
-  for (int j = 0; j <= PAD; j++)
-    below[j] = 0;
+  for (int j = PAD - whole; j <= PAD; j++)
+    {
+      cohorts[j] = 0;
+      below[j] = 0;
+    }
   for (int e = 0; e < TRJ_MONTHS; e++)
     {
       cohorts[PAD + e] = n[e];
       below[PAD + e + 1] = below[PAD + e] + n[e];
     }
-  for (int j = PAD + TRJ_MONTHS + 1; j < PADDED; j++)
+  for (int j = PAD + TRJ_MONTHS + 1; j <= PAD + span; j++)
     below[j] = below[PAD + TRJ_MONTHS];
 
   /* Contract-equivalents served in t0 + i: the cohorts of (i − whole, i] in full
@@ -223,17 +227,26 @@ contract_cohorts (const TrjMonthTable *table, const TrjLine *line, const double 
   /* Served in t0 + i, paid in t0 + i + lag: within the year for i in [in_lo, in_hi). */
   in_lo = MAX (0, -(t0 + lag));
   in_hi = MIN (span, TRJ_MONTHS - (t0 + lag));
-  for (int i = in_lo; i < in_hi; i++)
-    f->cp[t0 + i + lag] += SERVED (i) * st[i];
 
   if (!this_year)
     {
+      /* Last year's cohorts paid this year are the stock; they owe nothing to
+       * this year's reste à payer. */
+      double stock = 0;
+
       for (int i = in_lo; i < in_hi; i++)
-        f->cp_stock += SERVED (i) * st[i];
-      /* Last year's cohorts owe nothing to this year's reste à payer. */
+        {
+          double paid = SERVED (i) * st[i];
+
+          f->cp[t0 + i + lag] += paid;
+          stock += paid;
+        }
+      f->cp_stock += stock;
       return TRUE;
     }
 
+  for (int i = in_lo; i < in_hi; i++)
+    f->cp[t0 + i + lag] += SERVED (i) * st[i];
   for (int i = MAX (in_hi, 0); i < span; i++)
     f->cp_after_year += SERVED (i) * st[i];
 #undef SERVED
