@@ -11,6 +11,7 @@
 #include "trj-ui-harness.h"
 #include "trj-chart-actions.h"
 #include "trj-envelope-page.h"
+#include "trj-help.h"
 #include "trj-preferences-window.h"
 
 static TrjApplication *app;
@@ -177,12 +178,14 @@ static void
 test_help_action (void)
 {
   g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+  g_autoptr(GAppInfo) browser = g_app_info_get_default_for_type ("text/html", FALSE);
+  g_autofree char *html = trj_help_html_path (NULL);
   TrjWindow *window;
   GtkWindow *dialog;
 
-  if (viewer != NULL)
+  if (viewer != NULL || (browser != NULL && g_file_test (html, G_FILE_TEST_EXISTS)))
     {
-      g_test_skip ("a help viewer is installed: F1 would really open it");
+      g_test_skip ("a help viewer or a web browser is installed: F1 would really open it");
       return;
     }
   window = trj_window_new (app);

@@ -14,43 +14,91 @@ trj_help_uri (const char *page)
   return g_strconcat ("help:" GETTEXT_PACKAGE "/", page, NULL);
 }
 
+/* One F1: the page asked for, and where to say it could not be shown. */
+typedef struct {
+  GtkWindow *parent;   /* owned; may be NULL */
+  char *page;          /* NULL for the index */
+} HelpRequest;
+
 static void
-show_unavailable (GtkWindow *parent, const GError *error)
+help_request_free (HelpRequest *request)
 {
-  g_autofree char *index = g_build_filename (TRJ_HELPDIR, "C", GETTEXT_PACKAGE,
-                                             "index.page", NULL);
+  g_clear_object (&request->parent);
+  g_free (request->page);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelpRequest, help_request_free)
+
+char *
+trj_help_html_path (const char *page)
+{
+  g_autofree char *name = g_strconcat (page != NULL ? page : "index", ".html", NULL);
+
+  return g_build_filename (TRJ_HTML_HELPDIR, name, NULL);
+}
+
+static void
+show_unavailable (HelpRequest *request, const GError *error)
+{
+  g_autofree char *index = trj_help_html_path (NULL);
   AdwMessageDialog *dialog;
 
-  g_debug ("help viewer: %s", error->message);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Help Is Not Available"), NULL));
-  /* The guide is a set of Mallard pages: without Yelp, point at the files. */
+  g_debug ("help: %s", error->message);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (request->parent,
+                                                       _("Help Is Not Available"), NULL));
   adw_message_dialog_format_body (dialog,
-    _("The user guide needs the Yelp help viewer. Install the “yelp” package, "
-      "or open the guide’s pages from %s."), index);
+    _("The user guide needs the Yelp help viewer or a web browser. Install the "
+      "“yelp” package, or open %s in a browser."), index);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-shown_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+html_shown_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(HelpRequest) request = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
-    show_unavailable (parent, error);
+    show_unavailable (request, error);
+}
+
+static void
+shown_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(HelpRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *uri = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+  /* No Yelp: the HTML copy of the guide in the browser, when it is installed. */
+  html = trj_help_html_path (request->page);
+  if (!g_file_test (html, G_FILE_TEST_EXISTS))
+    {
+      show_unavailable (request, error);
+      return;
+    }
+  uri = g_filename_to_uri (html, NULL, NULL);
+  gtk_show_uri_full (GTK_WINDOW (source), uri, GDK_CURRENT_TIME, NULL, html_shown_cb,
+                     g_steal_pointer (&request));
 }
 
 void
 trj_help_show (GtkWindow *parent, const char *page)
 {
   g_autofree char *uri = trj_help_uri (page);
+  HelpRequest *request;
   GtkWindow *launcher;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
 
+  request = g_new0 (HelpRequest, 1);
+  request->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  request->page = g_strdup (page);
   /* GTK 4.8 crashes exporting the handle of a window not yet realized. */
   launcher = parent != NULL && gtk_widget_get_realized (GTK_WIDGET (parent)) ? parent : NULL;
-  gtk_show_uri_full (launcher, uri, GDK_CURRENT_TIME, NULL, shown_cb,
-                     parent != NULL ? g_object_ref (parent) : NULL);
+  gtk_show_uri_full (launcher, uri, GDK_CURRENT_TIME, NULL, shown_cb, request);
 }

@@ -6,11 +6,16 @@
 G_BEGIN_DECLS
 
 /* Opens a page of the guide ("grilles", "solveur"…), or its index when page is
- * NULL, through the help: URI scheme. When no help viewer is installed, a
- * dialog transient for parent (may be NULL) says so and where the pages are. */
+ * NULL, through the help: URI scheme (Yelp). Without Yelp, the HTML copy of
+ * the guide opens in the web browser; without either, a dialog transient for
+ * parent (may be NULL) says so and where the HTML guide is. */
 void trj_help_show (GtkWindow *parent, const char *page);
 
 /* The help: URI of a page of the guide, or of its index when page is NULL. */
 char *trj_help_uri (const char *page);
+
+/* The installed HTML copy of a page (yelp-build, help/meson.build), or of the
+ * index when page is NULL; the file may not exist. */
+char *trj_help_html_path (const char *page);
 
 G_END_DECLS
