@@ -127,9 +127,24 @@ document_updated_cb (TrjEnvelopeModel *self, guint changes)
   guint n_rows = trj_grid_model_get_n_rows (TRJ_GRID_MODEL (self));
   guint shown = priv->n_rows_shown;
 
+  const char *line_id = trj_document_get_changed_line (priv->document);
+  int row = line_id != NULL ? trj_envelope_model_find_row (self, line_id) : -1;
+
   priv->n_rows_shown = n_rows;
   if ((changes & (TRJ_WORKBOOK_CHANGE_LINES | TRJ_WORKBOOK_CHANGE_SCENARIOS)) || shown != n_rows)
     trj_grid_model_changed (TRJ_GRID_MODEL (self), 0, shown, n_rows);
+  else if (line_id != NULL && row < 0)
+    return;   /* a line of another envelope: nothing shown here changed */
+  else if (row >= 0)
+    {
+      /* A line's cells depend on that line only; the rows after the lines
+       * (totals) sum them. */
+      trj_grid_model_changed (TRJ_GRID_MODEL (self), row, 1, 1);
+      if (TRJ_ENVELOPE_MODEL_GET_CLASS (self)->extra_rows > 0)
+        trj_grid_model_changed (TRJ_GRID_MODEL (self), n_rows - TRJ_ENVELOPE_MODEL_GET_CLASS (self)->extra_rows,
+                                TRJ_ENVELOPE_MODEL_GET_CLASS (self)->extra_rows,
+                                TRJ_ENVELOPE_MODEL_GET_CLASS (self)->extra_rows);
+    }
   else
     trj_grid_model_values_changed (TRJ_GRID_MODEL (self));
 }

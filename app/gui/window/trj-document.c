@@ -18,6 +18,8 @@ struct _TrjDocument
   /* The year's rules with the user's alert tolerance (preferences). */
   TrjRules rules;
   GSettings *settings;
+  /* The one line an edit changed, while "updated" is emitted. */
+  char *changed_line;
 };
 
 G_DEFINE_FINAL_TYPE (TrjDocument, trj_document, G_TYPE_OBJECT)
@@ -85,13 +87,22 @@ workbook_changed_cb (TrjDocument *self,
   /* Another scenario's values: nothing shown changes. */
   if (changes == TRJ_WORKBOOK_CHANGE_VALUES && scenario_id != 0 && scenario_id != self->scenario_id)
     return;
+  self->changed_line = changes == TRJ_WORKBOOK_CHANGE_VALUES ? g_strdup (line_id) : NULL;
   trj_document_reload (self, changes);
+  g_clear_pointer (&self->changed_line, g_free);
 }
 
 static void
 tolerance_changed_cb (TrjDocument *self)
 {
   trj_document_reload (self, TRJ_WORKBOOK_CHANGE_VALUES);
+}
+
+const char *
+trj_document_get_changed_line (TrjDocument *self)
+{
+  g_return_val_if_fail (TRJ_IS_DOCUMENT (self), NULL);
+  return self->changed_line;
 }
 
 TrjWorkbook *
@@ -182,6 +193,7 @@ trj_document_finalize (GObject *object)
   g_clear_pointer (&self->scenario, trj_scenario_free);
   g_clear_pointer (&self->result, trj_result_free);
   g_clear_error (&self->error);
+  g_free (self->changed_line);
 
   G_OBJECT_CLASS (trj_document_parent_class)->finalize (object);
 }

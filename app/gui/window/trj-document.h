@@ -9,7 +9,8 @@
  *
  * Signal "updated" (TrjDocument *doc, guint changes): changes are
  * TrjWorkbookChange flags; TRJ_WORKBOOK_CHANGE_LINES means envelope and line
- * indices may have moved.
+ * indices may have moved. During the emission, trj_document_get_changed_line()
+ * names the line when the edit changed the values of that one line only.
  */
 #pragma once
 
@@ -38,6 +39,10 @@ int                trj_document_find_envelope    (TrjDocument *self, const char 
 const TrjEnvelope *trj_document_get_envelope     (TrjDocument *self, const char *envelope_id);
 const TrjEnvelopeResult *trj_document_get_envelope_result (TrjDocument *self,
                                                            const char  *envelope_id);
+
+/* The line whose values the edit being signalled changed, NULL when several
+ * lines or anything else changed (only meaningful during "updated"). */
+const char        *trj_document_get_changed_line (TrjDocument *self);
 
 /* Takes a new snapshot and recomputes now (the workbook's "changed" does it). */
 void               trj_document_reload           (TrjDocument *self, guint changes);
