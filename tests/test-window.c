@@ -460,6 +460,31 @@ test_recent (void)
   gtk_window_destroy (GTK_WINDOW (start));
 }
 
+/* Choice columns: a département of the region by code or name, and the kinds
+ * the envelope may hold (CIE tous publics lines are charged to PEC). */
+static void
+test_choices (void)
+{
+  TrjGrid *grid = lines_grid ();
+
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_DEPARTEMENT, "29"));
+  g_assert_cmpstr (pec_line (0)->departement, ==, "29");
+  assert_cell (grid, 0, TRJ_LINES_COLUMN_DEPARTEMENT, "29 Finistère");
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_DEPARTEMENT, "morbihan"));
+  g_assert_cmpstr (pec_line (0)->departement, ==, "56");
+  g_assert_false (type_cell (grid, 0, TRJ_LINES_COLUMN_DEPARTEMENT, "75"));
+  trj_grid_cancel_edit (grid);
+  g_assert_cmpstr (pec_line (0)->departement, ==, "56");
+
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_KIND, "CIE tous publics"));
+  g_assert_cmpint (pec_line (0)->kind, ==, TRJ_KIND_CIE_TP);
+  g_assert_false (type_cell (grid, 0, TRJ_LINES_COLUMN_KIND, "CIE jeunes"));
+  trj_grid_cancel_edit (grid);
+  g_assert_cmpint (pec_line (0)->kind, ==, TRJ_KIND_CIE_TP);
+  activate ("win.undo");
+  g_assert_cmpint (pec_line (0)->kind, ==, TRJ_KIND_PEC);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -486,6 +511,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/recent", test_recent);
+  g_test_add_func ("/window/choices", test_choices);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

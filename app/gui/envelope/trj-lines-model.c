@@ -8,7 +8,17 @@
 #include "trj-gui-format.h"
 #include "trj-year-data.h"
 
-/* The contract kinds, in the order of the "Type" choices. */
+/* The kinds a line of an envelope may take (MODEL 2.1: CIE tous publics lines
+ * are charged to the PEC envelope), in the order of the "Type" choices. */
+static const struct {
+  const char *envelope;
+  TrjLineKind kinds[3];
+  guint n_kinds;
+} envelope_kinds[] = {
+  { "PEC_CIE_TP", { TRJ_KIND_PEC, TRJ_KIND_CIE_TP }, 2 },
+  { "CIE_JEUNES", { TRJ_KIND_CIE_JEUNES }, 1 },
+};
+/* Any other envelope offers the three contract kinds. */
 static const TrjLineKind contract_kinds[] = { TRJ_KIND_PEC, TRJ_KIND_CIE_JEUNES, TRJ_KIND_CIE_TP };
 
 struct _TrjLinesModel
@@ -20,6 +30,7 @@ struct _TrjLinesModel
   GStrv departement_choices;
   GStrv departement_codes;
   GStrv kind_choices;
+  const TrjLineKind *kinds;   /* the kinds behind kind_choices */
 };
 
 static void trj_lines_model_grid_init (TrjGridModelInterface *iface);
@@ -170,17 +181,20 @@ is_editable (TrjGridModel *model, guint row, guint column)
     }
 }
 
-/* The département typed: a code ("29"), a name ("finistère") or the shown text. */
+/* The département typed, in any case: a code ("29", "2a"), a name
+ * ("finistère") or the shown text ("29 Finistère"). */
 static int
 find_departement (TrjLinesModel *self, const char *text)
 {
+  g_autofree char *typed = g_utf8_casefold (text, -1);
+
   for (guint i = 0; self->departement_codes[i] != NULL; i++)
     {
-      const char *name = self->departement_choices[i] + strlen (self->departement_codes[i]) + 1;
+      g_autofree char *code = g_utf8_casefold (self->departement_codes[i], -1);
+      g_autofree char *shown = g_utf8_casefold (self->departement_choices[i], -1);
+      const char *name = shown + strlen (code) + 1;
 
-      if (g_ascii_strcasecmp (text, self->departement_codes[i]) == 0
-          || g_utf8_collate (text, self->departement_choices[i]) == 0
-          || g_utf8_collate (text, name) == 0)
+      if (g_str_equal (typed, code) || g_str_equal (typed, shown) || g_str_equal (typed, name))
         return (int) i;
     }
   return -1;
@@ -269,7 +283,7 @@ set_cell (TrjGridModel *model, guint row, guint column, const char *text, GError
                                          error);
     case TRJ_LINES_COLUMN_KIND:
       return trj_workbook_set_line_number (wb, scenario, line->id, TRJ_LINE_FIELD_KIND,
-                                           contract_kinds[(int) value], error);
+                                           self->kinds[(int) value], error);
     case TRJ_LINES_COLUMN_VOLUME:
     case TRJ_LINES_COLUMN_RATE:
     case TRJ_LINES_COLUMN_HOURS:
@@ -321,13 +335,14 @@ trj_lines_model_init (TrjLinesModel *self)
 }
 
 static void
-fill_choices (TrjLinesModel *self, TrjWorkbook *wb)
+fill_choices (TrjLinesModel *self, TrjWorkbook *wb, const char *envelope_id)
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) kinds = g_strv_builder_new ();
   const TrjYearData *data = trj_year_data_get (trj_workbook_get_year (wb), NULL);
   const TrjRegion *region = data != NULL ? trj_year_data_find_region (data, trj_workbook_get_region (wb)) : NULL;
+  guint n_kinds = G_N_ELEMENTS (contract_kinds);
 
   for (guint i = 0; region != NULL && i < region->departements->len; i++)
     {
@@ -337,8 +352,16 @@ fill_choices (TrjLinesModel *self, TrjWorkbook *wb)
       g_strv_builder_add (names, text);
       g_strv_builder_add (codes, dep->code);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (contract_kinds); i++)
-    g_strv_builder_add (kinds, trj_kind_title (contract_kinds[i]));
+
+  self->kinds = contract_kinds;
+  for (guint i = 0; i < G_N_ELEMENTS (envelope_kinds); i++)
+    if (g_str_equal (envelope_kinds[i].envelope, envelope_id))
+      {
+        self->kinds = envelope_kinds[i].kinds;
+        n_kinds = envelope_kinds[i].n_kinds;
+      }
+  for (guint i = 0; i < n_kinds; i++)
+    g_strv_builder_add (kinds, trj_kind_title (self->kinds[i]));
 
   self->departement_choices = g_strv_builder_end (names);
   self->departement_codes = g_strv_builder_end (codes);
@@ -368,7 +391,7 @@ trj_lines_model_new (TrjDocument *document, const char *envelope_id)
     { _("AE per contract"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
   };
 
-  fill_choices (self, trj_document_get_workbook (document));
+  fill_choices (self, trj_document_get_workbook (document), envelope_id);
   memcpy (self->columns, template, sizeof template);
   self->columns[TRJ_LINES_COLUMN_DEPARTEMENT].choices = (const char * const *) self->departement_choices;
   self->columns[TRJ_LINES_COLUMN_KIND].choices = (const char * const *) self->kind_choices;
