@@ -485,6 +485,35 @@ test_choices (void)
   g_assert_cmpint (pec_line (0)->kind, ==, TRJ_KIND_PEC);
 }
 
+/* « Nouvelle programmation »: a workbook created from the notification for the
+ * region picked, opened in the window (the file chooser is the only step skipped). */
+static void
+test_create (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("trajectoire-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Occitanie.trajectoire", NULL);
+  TrjWindow *other = trj_window_new (app);
+  TrjEnvelopePage *page;
+
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_true (trj_window_create_workbook (other, path, "Occitanie", 2024));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (trj_workbook_get_region (trj_document_get_workbook (trj_window_get_document (other))), ==,
+                   "Occitanie");
+  /* The 2024 notification for Occitanie: PEC 22 400 846 € AE, CIE jeunes 5 620 960 €. */
+  page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (other));
+  g_assert_cmpstr (trj_envelope_page_get_envelope_id (page), ==, "PEC_CIE_TP");
+  g_assert_cmpstr (trj_envelope_page_get_figure (page, "ae-notified"), ==, "22" NNBSP "400" NNBSP "846" NBSP "€");
+  trj_window_show_envelope (other, "CIE_JEUNES");
+  page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (other));
+  g_assert_cmpstr (trj_envelope_page_get_figure (page, "ae-notified"), ==, "5" NNBSP "620" NNBSP "960" NBSP "€");
+  /* Creating over an existing workbook is refused; the window keeps its workbook. */
+  g_assert_false (trj_window_create_workbook (other, path, "Bretagne", 2024));
+  g_assert_cmpstr (trj_workbook_get_region (trj_document_get_workbook (trj_window_get_document (other))), ==,
+                   "Occitanie");
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -512,6 +541,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/choices", test_choices);
+  g_test_add_func ("/window/create", test_create);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
