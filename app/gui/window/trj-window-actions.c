@@ -100,8 +100,6 @@ save_copy_path_chosen (TrjWindow *self, const char *path, gpointer data)
 {
   g_autoptr(GError) error = NULL;
 
-  if (path == NULL)
-    return;
   if (trj_workbook_save_copy (trj_document_get_workbook (self->document), path, &error))
     trj_window_toast (self, _("Copy saved"));
   else

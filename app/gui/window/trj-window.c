@@ -3,7 +3,6 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "trj-window.h"
 #include "trj-window-private.h"
@@ -434,10 +433,11 @@ save_response_cb (GtkNativeDialog *dialog, int response, SaveRequest *request)
           g_free (path);
           path = with_extension;
         }
-      /* The chooser asked before replacing; the workbook code never overwrites. */
-      if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
-        g_unlink (path);
-      request->done (request->self, path, request->data);
+      /* An existing file is never replaced, even when the chooser asked: it
+       * may be a workbook open elsewhere. The workbook code refuses with a
+       * message naming the file. */
+      if (path != NULL)
+        request->done (request->self, path, request->data);
     }
   if (request->destroy != NULL)
     request->destroy (request->data);
@@ -485,8 +485,7 @@ create_path_chosen (TrjWindow *self, const char *path, gpointer data)
 {
   CreateRequest *request = data;
 
-  if (path != NULL)
-    trj_window_create_workbook (self, path, request->region, request->year);
+  trj_window_create_workbook (self, path, request->region, request->year);
 }
 
 static void
