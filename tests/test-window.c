@@ -173,6 +173,9 @@ test_invalid (void)
   trj_grid_cancel_edit (grid);
   g_assert_false (type_cell (grid, 0, TRJ_LINES_COLUMN_DURATION, "0"));
   trj_grid_cancel_edit (grid);
+  /* Delete on a rate has nothing to leave: refused, with the reason. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
+  g_assert_false (trj_grid_clear_selection (grid, NULL));
 
   /* Nothing changed. */
   g_assert_cmpfloat (pec_line (0)->rate, ==, 0.5);
@@ -201,6 +204,13 @@ test_keys (void)
   g_assert_true (trj_grid_handle_key (grid, GDK_KEY_End, GDK_CONTROL_MASK));
   trj_grid_get_cursor (grid, &row, &column);
   g_assert_cmpuint (column, ==, TRJ_N_LINES_COLUMNS - 1);
+
+  /* Delete empties the payment lag (no lag), one undo step. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LAG);
+  g_assert_true (trj_grid_clear_selection (grid, NULL));
+  g_assert_cmpint (pec_line (0)->payment_lag_months, ==, 0);
+  activate ("win.undo");
+  g_assert_cmpint (pec_line (0)->payment_lag_months, ==, 1);
 
   /* Typing over a cell then Enter commits, as in a spreadsheet. */
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LAG);

@@ -222,6 +222,14 @@ parse_cell (TrjLinesModel *self, guint column, const char *text, double *value, 
     }
   if (col->kind == TRJ_GRID_VALUE_TEXT)
     return TRUE;
+  /* Delete empties a cell: no contracts, no cofinancing, no lag. The rate,
+   * hours and duration have no empty value and refuse it. */
+  if (*stripped == '\0' && (column == TRJ_LINES_COLUMN_VOLUME || column == TRJ_LINES_COLUMN_COFINANCING
+                            || column == TRJ_LINES_COLUMN_LAG))
+    {
+      *value = 0;
+      return TRUE;
+    }
   if (!trj_grid_column_parse (col, stripped, value, error))
     return FALSE;
 
