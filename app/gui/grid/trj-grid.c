@@ -238,6 +238,9 @@ update_cell (TrjGrid   *self,
         }
 
       alert = trj_grid_model_get_alert (self->model, row, info->column, &tooltip);
+      if (tooltip == NULL && *text != '\0' &&
+          trj_grid_model_get_column (self->model, info->column)->kind == TRJ_GRID_VALUE_TEXT)
+        tooltip = g_strdup (text);
       set_css_class (cell, "alert-warning", alert == TRJ_GRID_ALERT_WARNING);
       set_css_class (cell, "alert-error", alert == TRJ_GRID_ALERT_ERROR);
       if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (cell)) != 0)
@@ -1370,7 +1373,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   cell = g_object_new (GTK_TYPE_INSCRIPTION,
                        "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
                        "focusable", TRUE,
-                       "min-chars", MIN (desc->width_chars, 4),
+                       /* A figure is never cut: number and choice columns keep
+                        * their width (a narrow window scrolls); free text gives
+                        * way first, ellipsized, whole in its tooltip. */
+                       "min-chars", desc->kind == TRJ_GRID_VALUE_TEXT ? MIN (desc->width_chars, 10)
+                                                                      : desc->width_chars,
                        "nat-chars", desc->width_chars,
                        "xalign", column_xalign (desc),
                        "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
