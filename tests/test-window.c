@@ -524,6 +524,51 @@ test_create (void)
   gtk_window_destroy (GTK_WINDOW (other));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scenarios: duplicate (the copy becomes current), edit the copy, switch back
+ * with the header bar's switcher, and undo the duplication. */
+static void
+test_scenarios (void)
+{
+  TrjDocument *doc = trj_window_get_document (window);
+  GtkDropDown *switcher = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+  gint64 original = trj_document_get_scenario_id (doc);
+  g_autofree char *before = g_strdup (trj_envelope_page_get_figure (pec_page (), "ae-programmed"));
+
+  g_assert_nonnull (switcher);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (switcher)), ==, 1);
+  activate ("win.scenario-duplicate");
+  g_assert_cmpint (trj_document_get_scenario_id (doc), !=, original);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (switcher)), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (switcher), ==, 1);
+  assert_figure ("ae-programmed", before);
+
+  /* 24 → 48 contracts on line 0 of the copy: + 2 × 6 077.93 = 48 623.47 €. */
+  g_assert_true (type_cell (lines_grid (), 0, TRJ_LINES_COLUMN_VOLUME, "48"));
+  assert_figure ("ae-programmed", "48" NNBSP "623" NBSP "€");
+
+  gtk_drop_down_set_selected (switcher, 0);
+  trj_harness_flush ();
+  g_assert_cmpint (trj_document_get_scenario_id (doc), ==, original);
+  assert_figure ("ae-programmed", before);
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 24);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -552,6 +597,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/choices", test_choices);
   g_test_add_func ("/window/create", test_create);
+  g_test_add_func ("/window/scenarios", test_scenarios);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -92,6 +92,15 @@ workbook_changed_cb (TrjDocument *self,
   g_clear_pointer (&self->changed_line, g_free);
 }
 
+/* Switching scenario is navigation, not an edit: the workbook says it with
+ * notify::current-scenario rather than "changed". */
+static void
+current_scenario_changed_cb (TrjDocument *self)
+{
+  if (trj_workbook_get_current_scenario (self->workbook) != self->scenario_id)
+    trj_document_reload (self, TRJ_WORKBOOK_CHANGE_SCENARIOS);
+}
+
 static void
 tolerance_changed_cb (TrjDocument *self)
 {
@@ -225,6 +234,7 @@ trj_document_new (TrjWorkbook *workbook)
   self = g_object_new (TRJ_TYPE_DOCUMENT, NULL);
   self->workbook = g_object_ref (workbook);
   g_signal_connect_swapped (workbook, "changed", G_CALLBACK (workbook_changed_cb), self);
+  g_signal_connect_swapped (workbook, "notify::current-scenario", G_CALLBACK (current_scenario_changed_cb), self);
   self->settings = trj_settings_new ();
   if (self->settings != NULL)
     g_signal_connect_swapped (self->settings, "changed::alert-tolerance",

@@ -67,6 +67,20 @@ trj_window_get_visible_page (TrjWindow *self)
 
 /* ── Scenario switcher, sidebar, title ───────────────────────────────── */
 
+static gboolean
+same_names (GListModel *model, GtkStringList *names)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
+
+  if (model == NULL || g_list_model_get_n_items (model) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                      gtk_string_list_get_string (names, i)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 update_scenarios (TrjWindow *self)
 {
@@ -88,8 +102,12 @@ update_scenarios (TrjWindow *self)
     }
 
   self->updating_scenarios = TRUE;
-  gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->scenario_dropdown, selected);
+  /* The model is kept when the names did not change: replacing it while the
+   * switcher itself is changing scenario would free its selection under it. */
+  if (!same_names (gtk_drop_down_get_model (self->scenario_dropdown), names))
+    gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (names));
+  if (gtk_drop_down_get_selected (self->scenario_dropdown) != selected)
+    gtk_drop_down_set_selected (self->scenario_dropdown, selected);
   self->updating_scenarios = FALSE;
 }
 
