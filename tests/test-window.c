@@ -567,6 +567,17 @@ test_scenarios (void)
   g_assert_cmpint (trj_document_get_scenario_id (doc), ==, original);
   assert_figure ("ae-programmed", before);
   g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 24);
+
+  /* Deleting the copy (undoable, so not asked) leaves the original. */
+  gtk_drop_down_set_selected (switcher, 1);
+  trj_harness_flush ();
+  assert_figure ("ae-programmed", "48" NNBSP "623" NBSP "€");
+  activate ("win.scenario-delete");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (switcher)), ==, 1);
+  g_assert_cmpint (trj_document_get_scenario_id (doc), ==, original);
+  assert_figure ("ae-programmed", before);
+  activate ("win.undo");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (switcher)), ==, 2);
 }
 
 int
