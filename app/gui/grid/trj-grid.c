@@ -568,12 +568,13 @@ row_choice (GtkListBoxRow *row)
 }
 
 /* Shows the values that contain the typed text (ignoring case) and
- * highlights the first that starts with it, or else the first shown. */
+ * highlights the one equal to it, or else the first that starts with it,
+ * or else the first shown. */
 static void
 filter_choices (TrjGrid *self)
 {
   g_autofree char *typed = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->editor)), -1);
-  GtkListBoxRow *best = NULL, *first = NULL;
+  GtkListBoxRow *equal = NULL, *prefixed = NULL, *first = NULL;
   GtkListBoxRow *row;
   int i;
 
@@ -585,10 +586,13 @@ filter_choices (TrjGrid *self)
       gtk_widget_set_visible (GTK_WIDGET (row), shown);
       if (shown && first == NULL)
         first = row;
-      if (shown && best == NULL && g_str_has_prefix (choice, typed))
-        best = row;
+      if (shown && prefixed == NULL && g_str_has_prefix (choice, typed))
+        prefixed = row;
+      if (equal == NULL && g_str_equal (choice, typed))
+        equal = row;
     }
-  gtk_list_box_select_row (GTK_LIST_BOX (self->choice_list), best != NULL ? best : first);
+  gtk_list_box_select_row (GTK_LIST_BOX (self->choice_list),
+                           equal != NULL ? equal : prefixed != NULL ? prefixed : first);
 }
 
 static void
