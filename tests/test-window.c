@@ -323,7 +323,7 @@ test_summary (void)
 {
   TrjSummaryPage *summary;
   TrjDocument *doc = trj_window_get_document (window);
-  GtkEditable *cie;
+  GtkEditable *cie, *territorial;
 
   trj_window_show_envelope (window, NULL);
   summary = TRJ_SUMMARY_PAGE (trj_window_get_page (window, NULL));
@@ -364,6 +364,19 @@ test_summary (void)
 
   activate ("win.undo");
   g_assert_cmpfloat (trj_document_get_scenario (doc)->fungibility.cie_jeunes_to_pec_ae, ==, 0);
+
+  /* Initiatives territoriales: at most 0,44 % of 9 027 786 € = 39 722,26 €. */
+  territorial = trj_summary_page_get_fungibility_entry (summary, TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE);
+  gtk_editable_set_text (territorial, "40 000");
+  g_assert_nonnull (trj_summary_page_get_fungibility_error (summary));
+  g_signal_emit_by_name (territorial, "activate");
+  g_assert_cmpfloat (trj_document_get_scenario (doc)->fungibility.initiatives_territoriales_ae, ==, 0);
+  gtk_editable_set_text (territorial, "39 000");
+  g_assert_null (trj_summary_page_get_fungibility_error (summary));
+  g_signal_emit_by_name (territorial, "activate");
+  g_assert_cmpfloat (trj_document_get_scenario (doc)->fungibility.initiatives_territoriales_ae, ==, 39000);
+  activate ("win.undo");
+  g_assert_cmpfloat (trj_document_get_scenario (doc)->fungibility.initiatives_territoriales_ae, ==, 0);
   g_assert_cmpstr (trj_summary_page_get_cell (summary, 0, TRJ_SUMMARY_COLUMN_AE_AVAILABLE), ==,
                    "6" NNBSP "813" NNBSP "468" NBSP "€");
 }
