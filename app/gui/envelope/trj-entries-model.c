@@ -125,7 +125,7 @@ static void
 trj_entries_model_init (TrjEntriesModel *self)
 {
   self->columns[TRJ_ENTRIES_COLUMN_LABEL] = (TrjGridColumn) {
-    _("Label"), 28, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, FALSE
+    _("Label"), 24, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, FALSE, .expand = TRUE
   };
   for (int m = 0; m < TRJ_MONTHS; m++)
     self->columns[TRJ_ENTRIES_COLUMN_FIRST_MONTH + m] = (TrjGridColumn) {

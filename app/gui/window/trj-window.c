@@ -134,7 +134,9 @@ sidebar_row_new (const char *name, const char *title)
   GtkWidget *alert = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A narrow sidebar leaves the grid its width: long names wrap, never cut. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (alert, "trj-alert-label");
   gtk_widget_set_visible (alert, FALSE);
