@@ -13,15 +13,29 @@
 #include "trj-lines-model.h"
 #include "trj-solver-dialog.h"
 
+/* A toplevel as it renders itself; or, with `screen` and ImageMagick's
+ * `import`, the whole screen: the grid's editor is a popover, a surface of its
+ * own that the window's rendering leaves out. */
 static void
-shoot (GtkWidget *toplevel, const char *dir, const char *name)
+shoot (GtkWidget *toplevel, const char *dir, const char *name, gboolean screen)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *import = screen ? g_find_program_in_path ("import") : NULL;
+  int status = 0;
 
   trj_harness_wait_frames (toplevel, 3);
-  if (!trj_harness_save_png (toplevel, path, &error))
+  if (import != NULL)
+    {
+      const char *argv[] = { import, "-window", "root", path, NULL };
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                         &status, &error)
+          || !g_spawn_check_wait_status (status, &error))
+        g_error ("import: %s", error->message);
+    }
+  else if (!trj_harness_save_png (toplevel, path, &error))
     g_error ("%s", error->message);
   g_print ("%s\n", path);
 }
@@ -63,7 +77,7 @@ main (int argc, char *argv[])
   window = trj_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  shoot (GTK_WIDGET (window), argv[1], "start-page");
+  shoot (GTK_WIDGET (window), argv[1], "start-page", FALSE);
 
   path = trj_harness_new_workbook ("Bretagne");
   file = g_file_new_for_path (path);
@@ -82,25 +96,25 @@ main (int argc, char *argv[])
     }
   gtk_widget_grab_focus (GTK_WIDGET (grid));
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
-  shoot (GTK_WIDGET (window), argv[1], "envelope-page");
+  shoot (GTK_WIDGET (window), argv[1], "envelope-page", FALSE);
 
   trj_envelope_page_show_entries (page, TRUE);
-  shoot (GTK_WIDGET (window), argv[1], "monthly-grid");
+  shoot (GTK_WIDGET (window), argv[1], "monthly-grid", FALSE);
   trj_envelope_page_show_entries (page, FALSE);
 
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
   trj_grid_start_editing (grid, "150 %");
   trj_grid_commit_edit (grid);
-  shoot (GTK_WIDGET (window), argv[1], "invalid-entry");
+  shoot (GTK_WIDGET (window), argv[1], "invalid-entry", TRUE);
   trj_grid_cancel_edit (grid);
 
   solver = trj_envelope_page_solve (page);
   trj_solver_dialog_set_unknown (TRJ_SOLVER_DIALOG (solver), TRJ_UNKNOWN_RATE);
-  shoot (GTK_WIDGET (solver), argv[1], "solver");
+  shoot (GTK_WIDGET (solver), argv[1], "solver", FALSE);
   gtk_window_close (solver);
 
   trj_window_show_envelope (window, NULL);
-  shoot (GTK_WIDGET (window), argv[1], "summary");
+  shoot (GTK_WIDGET (window), argv[1], "summary", FALSE);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
