@@ -83,8 +83,8 @@ line_action_activated (GtkWidget *widget, const char *action_name, GVariant *par
     ok = trj_envelope_page_duplicate_line (page, &error);
   else if (g_str_equal (action_name, "win.remove-line"))
     ok = trj_envelope_page_remove_line (page, &error);
-  else if (g_str_equal (action_name, "win.solve"))
-    trj_envelope_page_solve (page);
+  else if (g_str_equal (action_name, "win.solve") && trj_envelope_page_solve (page) == NULL)
+    trj_window_toast (self, _("Put the cursor on a line of contracts (PEC, CIE) to adjust it."));
   if (!ok)
     trj_window_toast_error (self, error);
 }
