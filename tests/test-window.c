@@ -530,6 +530,21 @@ test_create (void)
   trj_window_show_envelope (other, "CIE_JEUNES");
   page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (other));
   g_assert_cmpstr (trj_envelope_page_get_figure (page, "ae-notified"), ==, "5" NNBSP "620" NNBSP "960" NBSP "€");
+  /* A file that is not a workbook is refused whole, and left as it was. */
+  {
+    g_autofree char *bad = g_build_filename (dir, "notes.trajectoire", NULL);
+    g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+    g_autofree char *content = NULL;
+    TrjWindow *fresh = trj_window_new (app);
+
+    g_assert_true (g_file_set_contents (bad, "pas un classeur\n", -1, NULL));
+    g_assert_false (trj_window_open_file (fresh, bad_file));
+    g_assert_false (trj_window_has_workbook (fresh));
+    g_assert_true (g_file_get_contents (bad, &content, NULL, NULL));
+    g_assert_cmpstr (content, ==, "pas un classeur\n");
+    gtk_window_destroy (GTK_WINDOW (fresh));
+  }
+
   /* Creating over an existing workbook is refused; the window keeps its workbook. */
   g_assert_false (trj_window_create_workbook (other, path, "Bretagne", 2024));
   g_assert_cmpstr (trj_workbook_get_region (trj_document_get_workbook (trj_window_get_document (other))), ==,
