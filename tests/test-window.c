@@ -608,6 +608,44 @@ test_scenarios (void)
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (switcher)), ==, 2);
 }
 
+/* Monthly helpers: a profile applied to one line, then copied to the others,
+ * their volumes kept; each is one undo step. */
+static void
+test_profiles (void)
+{
+  static const double first_half[TRJ_MONTHS] = { 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1 };
+  TrjEnvelopePage *page = pec_page ();
+  TrjGrid *grid;
+  double v0, v1, v2;
+
+  trj_envelope_page_show_entries (page, TRUE);
+  grid = trj_envelope_page_get_entries_grid (page);
+  v0 = trj_line_volume (pec_line (0));
+  v1 = trj_line_volume (pec_line (1));
+  v2 = trj_line_volume (pec_line (2));
+
+  /* Weights 2 then 1 (sum 18): line 0 gets 2/18 of its volume a month, then 1/18. */
+  trj_grid_set_cursor (grid, 0, TRJ_ENTRIES_COLUMN_FIRST_MONTH);
+  g_assert_true (trj_envelope_page_apply_profile (page, first_half, NULL));
+  g_assert_cmpfloat_with_epsilon (pec_line (0)->entries[0], v0 * 2 / 18, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pec_line (0)->entries[11], v0 / 18, 1e-9);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (0)), v0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pec_line (1)->entries[0], v1 / 12, 1e-9);
+
+  /* Lines 0 to 2 selected, the cursor on line 0: its profile goes to 1 and 2. */
+  trj_grid_select_range (grid, 2, TRJ_ENTRIES_COLUMN_FIRST_MONTH, 0, TRJ_ENTRIES_COLUMN_FIRST_MONTH);
+  g_assert_true (trj_envelope_page_copy_profile (page, NULL));
+  g_assert_cmpfloat_with_epsilon (pec_line (1)->entries[0], v1 * 2 / 18, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pec_line (2)->entries[11], v2 / 18, 1e-9);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (2)), v2, 1e-9);
+
+  activate ("win.undo");
+  g_assert_cmpfloat_with_epsilon (pec_line (1)->entries[0], v1 / 12, 1e-9);
+  activate ("win.undo");
+  g_assert_cmpfloat_with_epsilon (pec_line (0)->entries[0], v0 / 12, 1e-9);
+  trj_envelope_page_show_entries (page, FALSE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -637,6 +675,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/choices", test_choices);
   g_test_add_func ("/window/create", test_create);
   g_test_add_func ("/window/scenarios", test_scenarios);
+  g_test_add_func ("/window/profiles", test_profiles);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
