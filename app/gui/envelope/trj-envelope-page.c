@@ -480,12 +480,14 @@ edit_selected_lines (TrjEnvelopePage *self,
                      gconstpointer    data,
                      GError         **error)
 {
-  TrjEnvelopeModel *model = TRJ_ENVELOPE_MODEL (self->entries_model);
+  /* Both grids have the lines as rows; the lines model always exists. */
+  TrjEnvelopeModel *model = TRJ_ENVELOPE_MODEL (self->lines_model);
   guint first_row, first_column, n_rows, n_columns;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 
   trj_grid_get_selection (visible_grid (self), &first_row, &first_column, &n_rows, &n_columns);
-  /* Ids first: each edit replaces the snapshot the lines come from. */
+  /* Ids first, lines looked up again for each edit: a snapshot never
+   * outlives the edit that replaces it. */
   for (guint row = first_row; row < first_row + n_rows; row++)
     {
       const TrjLine *line = trj_envelope_model_get_line (model, row);
