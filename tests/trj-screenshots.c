@@ -2,7 +2,8 @@
  *
  * Usage: trj-screenshots OUTPUT_DIR
  * On a Bretagne 2024 workbook: start page, envelope page, monthly entries grid,
- * an invalid entry refused next to its cell, the solver, the summary.
+ * an invalid entry refused next to its cell, the solver, the summary, and the
+ * workbook opened a second time (read-only).
  */
 #include "config.h"
 
@@ -62,7 +63,7 @@ main (int argc, char *argv[])
   g_autoptr(TrjApplication) app = trj_harness_init (&argc, &argv);
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
-  TrjWindow *window;
+  TrjWindow *window, *second;
   TrjEnvelopePage *page;
   TrjGrid *grid;
   GtkWindow *solver;
@@ -115,6 +116,15 @@ main (int argc, char *argv[])
 
   trj_window_show_envelope (window, NULL);
   shoot (GTK_WIDGET (window), argv[1], "summary", FALSE);
+
+  /* The same workbook in a second window: read-only, with its banner. */
+  second = trj_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (second), 1280, 800);
+  gtk_window_present (GTK_WINDOW (second));
+  if (!trj_window_open_file (second, file))
+    g_error ("cannot open %s a second time", path);
+  shoot (GTK_WIDGET (second), argv[1], "read-only", FALSE);
+  gtk_window_destroy (GTK_WINDOW (second));
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -259,7 +259,7 @@ update_title (TrjWindow *self)
   gtk_revealer_set_reveal_child (self->read_only_banner, trj_workbook_is_read_only (wb));
   if (trj_workbook_is_read_only (wb))
     {
-      g_autofree char *text = g_strdup_printf (_("Read only: %s Changes are refused."),
+      g_autofree char *text = g_strdup_printf (_("Read only. %s Edits are refused."),
                                                reason != NULL ? reason : "");
       gtk_label_set_text (self->read_only_label, text);
     }
