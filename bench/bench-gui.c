@@ -13,7 +13,8 @@
  *    TRAJECTOIRE_BENCH_FIRST_FRAME=1 and measures from the spawn to the first
  *    frame painted with the workbook open (target < 400 ms), and, for
  *    comparison, a bare AdwApplicationWindow started the same way.
- * Usage: bench-gui PATH/TO/trajectoire   (under Xvfb, see README)
+ * Usage: bench-gui [PATH/TO/trajectoire]   (under Xvfb, see README; default:
+ * the application of the same build directory)
  */
 #include "config.h"
 
@@ -257,9 +258,17 @@ main (int argc, char *argv[])
   g_autoptr(TrjApplication) app = NULL;
   g_autofree char *path = NULL;
   g_autofree char *small = NULL;
+  g_autofree char *program = NULL;
+  g_autofree char *bench_dir = g_path_get_dirname (argv[0]);
 
   if (argc > 1 && g_str_equal (argv[1], "--bare-window"))
     return run_bare_window ();
+  /* `make bench` runs every benchmark, with or without a display. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("bench-gui: no display; run it under xvfb-run (see README)\n");
+      return 0;
+    }
   app = trj_harness_init (&argc, &argv);
   small = trj_harness_new_workbook ("Bretagne");
   path = trj_harness_new_workbook ("Bretagne");
@@ -267,10 +276,13 @@ main (int argc, char *argv[])
   grow_workbook (path);
   printf ("workbook: %s, %u lines\n", path, N_LINES);
   bench_edits (app, path);
-  if (argc > 1)
+  /* The application built beside this benchmark, unless given. */
+  program = argc > 1 ? g_strdup (argv[1])
+                     : g_build_filename (bench_dir, "..", "app", "gui", "trajectoire", NULL);
+  if (g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
     {
-      char *app_argv[] = { argv[1], path, NULL };
-      char *small_argv[] = { argv[1], small, NULL };
+      char *app_argv[] = { program, path, NULL };
+      char *small_argv[] = { program, small, NULL };
       char *bare_argv[] = { argv[0], (char *) "--bare-window", NULL };
 
       bench_startup ("startup → first frame (2 lines)", small_argv);
@@ -278,6 +290,6 @@ main (int argc, char *argv[])
       bench_startup ("startup → first frame (bare window)", bare_argv);
     }
   else
-    printf ("(startup: pass the path of the trajectoire executable)\n");
+    printf ("(startup: %s is not built)\n", program);
   return 0;
 }
