@@ -513,7 +513,7 @@ test_choices (void)
 static void
 test_create (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("trajectoire-XXXXXX", NULL);
+  g_autofree char *dir = trj_harness_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "Occitanie.trajectoire", NULL);
   TrjWindow *other = trj_window_new (app);
   TrjEnvelopePage *page;

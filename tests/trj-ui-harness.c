@@ -8,6 +8,44 @@
 #include "trj-i18n.h"
 #include "trj-workbook.h"
 
+/* Temporary folders made for workbooks, removed when the program ends. */
+static GPtrArray *temp_dirs;
+
+static void
+remove_temp_dirs (void)
+{
+  for (guint i = 0; temp_dirs != NULL && i < temp_dirs->len; i++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (temp_dirs->pdata[i], 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (temp_dirs->pdata[i], name, NULL);
+          g_remove (path);
+        }
+      g_rmdir (temp_dirs->pdata[i]);
+    }
+  g_clear_pointer (&temp_dirs, g_ptr_array_unref);
+}
+
+char *
+trj_harness_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("trajectoire-XXXXXX", &error);
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  if (temp_dirs == NULL)
+    {
+      temp_dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_temp_dirs);
+    }
+  g_ptr_array_add (temp_dirs, g_strdup (dir));
+  return dir;
+}
+
 TrjApplication *
 trj_harness_init (int *argc, char ***argv)
 {
@@ -32,13 +70,11 @@ char *
 trj_harness_new_workbook (const char *region)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("trajectoire-XXXXXX", &error);
+  g_autofree char *dir = trj_harness_temp_dir ();
   g_autofree char *name = NULL;
   char *path;
   g_autoptr(TrjWorkbook) wb = NULL;
 
-  if (dir == NULL)
-    g_error ("%s", error->message);
   name = g_strdup_printf ("%s 2024.trajectoire", region);
   path = g_build_filename (dir, name, NULL);
   wb = trj_workbook_new_for_region (path, region, 2024, &error);

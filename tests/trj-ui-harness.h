@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 /* French set-up, gtk_init, adw_init, and the registered application. */
 TrjApplication *trj_harness_init           (int *argc, char ***argv);
+/* A fresh temporary folder, removed with its files when the program ends. */
+char           *trj_harness_temp_dir       (void);
 /* A new workbook for a region (2024) in a fresh temporary folder; the path is
  * newly allocated. Aborts the program on failure. */
 char           *trj_harness_new_workbook   (const char *region);
