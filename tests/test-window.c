@@ -646,6 +646,45 @@ test_profiles (void)
   trj_envelope_page_show_entries (page, FALSE);
 }
 
+static guint
+n_pec_lines (void)
+{
+  return trj_document_get_envelope (trj_window_get_document (window), "PEC_CIE_TP")->lines->len;
+}
+
+/* Ctrl+D duplicates the line under the cursor right after it, Ctrl+Suppr
+ * removes it; undo puts back exactly what was there. */
+static void
+test_duplicate_remove (void)
+{
+  TrjGrid *grid = lines_grid ();
+  g_autofree char *first_id = g_strdup (pec_line (0)->id);
+  guint n = n_pec_lines (), row, column;
+  double volume = trj_line_volume (pec_line (0));
+
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  activate ("win.duplicate-line");
+  g_assert_cmpuint (n_pec_lines (), ==, n + 1);
+  g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, volume);
+  g_assert_cmpstr (pec_line (1)->id, !=, first_id);
+  /* The cursor follows the copy. */
+  trj_grid_get_cursor (grid, &row, &column);
+  g_assert_cmpuint (row, ==, 1);
+
+  activate ("win.remove-line");
+  g_assert_cmpuint (n_pec_lines (), ==, n);
+  g_assert_cmpstr (pec_line (0)->id, ==, first_id);
+
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  activate ("win.remove-line");
+  g_assert_cmpuint (n_pec_lines (), ==, n - 1);
+  g_assert_cmpstr (pec_line (0)->id, !=, first_id);
+  activate ("win.undo");
+  g_assert_cmpuint (n_pec_lines (), ==, n);
+  g_assert_cmpstr (pec_line (0)->id, ==, first_id);
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, volume);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -676,6 +715,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/create", test_create);
   g_test_add_func ("/window/scenarios", test_scenarios);
   g_test_add_func ("/window/profiles", test_profiles);
+  g_test_add_func ("/window/duplicate-remove", test_duplicate_remove);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
