@@ -205,9 +205,9 @@ test_french_screens (void)
   static const char *const start_fr[] = { "Nouvelle programmation", "Classeurs récents", NULL };
   static const char *const start_en[] = { "New programme", "Recent workbooks", "Region", NULL };
   static const char *const envelope_fr[] = { "Libellé", "Département", "Prescripteur", "Taux",
-                                             "AE par contrat", "Part cofinancée", NULL };
-  static const char *const envelope_en[] = { "Label", "Prescriber", "Rate", "AE per contract",
-                                             "CP of the year", "Payment lag", NULL };
+                                             "AE par\ncontrat", "Part\ncofinancée", NULL };
+  static const char *const envelope_en[] = { "Label", "Prescriber", "Rate", "AE per\ncontract",
+                                             "CP of\nthe year", "Payment\nlag", NULL };
   static const char *const summary_fr[] = { "Synthèse de la programmation", "Fongibilité",
                                             "Enveloppe", "Graphiques", NULL };
   static const char *const summary_en[] = { "Summary of the Programme", "Fungibility",

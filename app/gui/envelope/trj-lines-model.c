@@ -388,18 +388,18 @@ trj_lines_model_new (TrjDocument *document, const char *envelope_id)
    * computed ones included, fits a 1280-pixel window. */
   const TrjGridColumn template[TRJ_N_LINES_COLUMNS] = {
     { _("Label"), 9, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, TRUE, .expand = TRUE },
-    { _("Département"), 11, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
-    { _("Prescriber"), 10, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, TRUE },
+    { _("Département"), 14, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
+    { _("Prescriber"), 12, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, TRUE },
     { _("Type"), 8, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
     { _("Volume"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_INTEGER, TRUE, 0, 1e7 },
     { _("Rate"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE, 0, 1 },
     { _("Hours/\nweek"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 35 },
     { _("Duration\n(months)"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 24 },
-    { _("Cofinanced share"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE, 0, 1 },
-    { _("Payment lag"), 3, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_INTEGER, TRUE, 0, 6 },
-    { _("AE"), 11, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
-    { _("CP of\nthe year"), 11, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
-    { _("AE per contract"), 7, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
+    { _("Cofinanced\nshare"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE, 0, 1 },
+    { _("Payment\nlag"), 3, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_INTEGER, TRUE, 0, 6 },
+    { _("AE"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
+    { _("CP of\nthe year"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
+    { _("AE per\ncontract"), 7, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
   };
 
   fill_choices (self, trj_document_get_workbook (document), envelope_id);
