@@ -1084,6 +1084,21 @@ test_second_opener (Fixture *f, gconstpointer data)
   g_assert_true (trj_workbook_set_line_number (writer, s, "pec", TRJ_LINE_FIELD_RATE, 0.35, &error));
   g_assert_cmpfloat (find_line (reader, s, "pec")->rate, ==, 0.35);
 
+  /* « Enregistrer une copie » from the read-only window gives a workbook to edit. */
+  {
+    g_autofree char *copy_path = fixture_path (f, "mine.trajectoire");
+    g_autoptr(TrjWorkbook) copy = NULL;
+
+    g_assert_true (trj_workbook_save_copy (reader, copy_path, &error));
+    g_assert_no_error (error);
+    copy = trj_workbook_open (copy_path, &error);
+    g_assert_no_error (error);
+    g_assert_false (trj_workbook_is_read_only (copy));
+    g_assert_cmpfloat (find_line (copy, s, "pec")->rate, ==, 0.35);
+    g_assert_true (trj_workbook_set_line_number (copy, s, "pec", TRJ_LINE_FIELD_RATE, 0.3, &error));
+    g_assert_cmpfloat (find_line (writer, s, "pec")->rate, ==, 0.35);
+  }
+
   /* Another process, too. */
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
