@@ -12,6 +12,9 @@
 #include "trj-charts-page.h"
 #include "trj-presentation-window.h"
 #include "trj-report-print.h"
+#include "trj-chart-actions.h"
+
+static TrjApplication *app;
 
 typedef struct {
   TrjWorkbook *workbook;
@@ -249,15 +252,61 @@ test_presentation (Fixture *f, gconstpointer data)
   g_assert_null (window);
 }
 
+/* In the main window: « Graphiques » in the sidebar, win.show-charts opens it
+ * on the envelope being edited, F5's win.present starts from the chart shown. */
+static void
+test_window (void)
+{
+  g_autofree char *path = trj_harness_new_workbook ("Bretagne");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TrjWindow *window = trj_window_new (app);
+  GtkWidget *page;
+  GtkWindow *presentation = NULL;
+  GList *toplevels;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (trj_window_open_file (window, file));
+  trj_window_show_envelope (window, "CIE_JEUNES");
+  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-charts", NULL));
+  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+  page = trj_window_get_page (window, TRJ_CHARTS_PAGE_NAME);
+  g_assert_true (TRJ_IS_CHARTS_PAGE (page));
+  g_assert_true (trj_window_get_visible_page (window) == page || gtk_widget_get_mapped (page));
+  g_assert_cmpstr (trj_charts_page_get_envelope (TRJ_CHARTS_PAGE (page)), ==, "CIE_JEUNES");
+  trj_charts_page_set_kind (TRJ_CHARTS_PAGE (page), TRJ_CHART_MONTHLY);
+  /* The sidebar's stack crossfades between pages: let it end. */
+  trj_harness_wait_frames (GTK_WIDGET (window), 40);
+  screenshot (GTK_WIDGET (window), "window-charts.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  trj_harness_flush ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (TRJ_IS_PRESENTATION_WINDOW (l->data))
+      presentation = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (presentation);
+  g_assert_cmpstr (trj_presentation_window_get_envelope (TRJ_PRESENTATION_WINDOW (presentation)), ==, "CIE_JEUNES");
+  g_assert_cmpint (trj_presentation_window_get_kind (TRJ_PRESENTATION_WINDOW (presentation)), ==, TRJ_CHART_MONTHLY);
+  g_assert_true (trj_presentation_window_handle_key (TRJ_PRESENTATION_WINDOW (presentation), GDK_KEY_Escape));
+  trj_harness_flush ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  trj_harness_flush ();
+}
+
 int
 main (int argc, char **argv)
 {
-  trj_harness_init (&argc, &argv);
+  app = trj_harness_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/charts-ui/page-live", Fixture, NULL, fixture_setup, test_page_live, fixture_teardown);
   g_test_add ("/charts-ui/hover", Fixture, NULL, fixture_setup, test_hover, fixture_teardown);
   g_test_add ("/charts-ui/theme", Fixture, NULL, fixture_setup, test_theme, fixture_teardown);
   g_test_add ("/charts-ui/print", Fixture, NULL, fixture_setup, test_print, fixture_teardown);
   g_test_add ("/charts-ui/presentation", Fixture, NULL, fixture_setup, test_presentation, fixture_teardown);
+  g_test_add_func ("/charts-ui/window", test_window);
   return g_test_run ();
 }
