@@ -74,6 +74,23 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* The list view scrolls to an item over the frames that follow the request: on
+ * a loaded machine that can take more than the two frames of settle(). Waits,
+ * for at most 50 frames, until the vertical offset is at (or past) `value`. */
+static double
+settle_scroll (GtkAdjustment *adjustment, gboolean at_top)
+{
+  for (int i = 0; i < 50; i++)
+    {
+      double v = gtk_adjustment_get_value (adjustment);
+
+      if (at_top ? v == 0 : v > 0)
+        break;
+      settle ();
+    }
+  return gtk_adjustment_get_value (adjustment);
+}
+
 static void
 cell_error_cb (TrjGrid    *grid,
                guint       row,
@@ -222,7 +239,7 @@ test_navigation (Fixture       *fixture,
   press (fixture, GDK_KEY_End, GDK_CONTROL_MASK);
   assert_cursor (fixture, N_ROWS - 1, COL_AE);
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, N_ROWS - 1, COL_LABEL), ==, "Ligne 60");
-  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (fixture)), >, 0);
+  g_assert_cmpfloat (settle_scroll (vadjustment (fixture), FALSE), >, 0);
 
   /* Page Up moves by a screenful (more than one row, less than all). */
   press (fixture, GDK_KEY_Page_Up, 0);
@@ -237,7 +254,7 @@ test_navigation (Fixture       *fixture,
   press (fixture, GDK_KEY_Home, GDK_CONTROL_MASK);
   assert_cursor (fixture, 0, 0);
   g_assert_cmpstr (trj_grid_get_displayed_text (fixture->grid, 0, COL_LABEL), ==, "Ligne 1");
-  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (fixture)), ==, 0);
+  g_assert_cmpfloat (settle_scroll (vadjustment (fixture), TRUE), ==, 0);
 
   /* Keys that belong to the window are let through. */
   g_assert_false (trj_grid_handle_key (fixture->grid, GDK_KEY_z, GDK_CONTROL_MASK));

@@ -104,7 +104,7 @@ typedef struct {
 static GQuark cell_quark;
 static GQuark row_cells_quark;   /* on a row object: GtkWidget *[n_columns] */
 
-static void  scroll_to_cursor (TrjGrid *self);
+static void  scroll_to_cursor (TrjGrid *self, gboolean jump);
 static float column_xalign    (const TrjGridColumn *desc);
 
 static CellInfo *
@@ -390,6 +390,7 @@ move_to (TrjGrid  *self,
 {
   guint rows = n_rows (self);
   guint columns = n_columns (self);
+  guint previous_row = self->cursor_row;
 
   if (rows == 0 || columns == 0)
     return;
@@ -403,7 +404,7 @@ move_to (TrjGrid  *self,
     }
   hide_message (self);
   selection_changed (self);
-  scroll_to_cursor (self);
+  scroll_to_cursor (self, ABS ((int) self->cursor_row - (int) previous_row) > 1);
 }
 
 /* Tab and Shift+Tab run along the row and wrap to the next or previous one. */
@@ -492,11 +493,14 @@ queue_focus_cursor (TrjGrid *self)
 }
 
 /* Scrolling relays out every bound row: only ask when the row is not
- * wholly in view already. */
+ * wholly in view already. A jump of more than one row (Page Up/Down,
+ * Ctrl+Home/End) always asks: on a loaded machine the bounds of the target
+ * cell can still be those of the layout before an earlier scroll, which would
+ * wrongly say it is in view. */
 static void ensure_row_loaded (TrjGrid *self, guint row);
 
 static void
-scroll_to_cursor (TrjGrid *self)
+scroll_to_cursor (TrjGrid *self, gboolean jump)
 {
   GtkWidget *cell;
   graphene_rect_t bounds;
@@ -504,7 +508,7 @@ scroll_to_cursor (TrjGrid *self)
 
   ensure_row_loaded (self, self->cursor_row);
   cell = find_cell (self, self->cursor_row, self->cursor_column);
-  in_view = cell != NULL && self->list_view != NULL &&
+  in_view = !jump && cell != NULL && self->list_view != NULL &&
             gtk_widget_compute_bounds (cell, self->list_view, &bounds) &&
             bounds.origin.y >= 0 &&
             bounds.origin.y + bounds.size.height <= gtk_widget_get_height (self->list_view);
@@ -704,7 +708,7 @@ trj_grid_start_editing (TrjGrid    *self,
   gtk_popover_popup (GTK_POPOVER (self->popover));
   gtk_widget_grab_focus (self->editor);
   gtk_editable_select_region (editable, -1, -1);
-  scroll_to_cursor (self);
+  scroll_to_cursor (self, FALSE);
   queue_overlay_layout (self);
   return TRUE;
 }
