@@ -492,6 +492,15 @@ test_edit_values (Fixture *f, gconstpointer data)
   g_assert_true (trj_workbook_set_line_number (wb, s, added, TRJ_LINE_FIELD_UNIT_AMOUNT, NAN, &error));
   g_assert_false (find_line (wb, s, added)->has_unit_amount);
   g_assert_no_error (error);
+  {
+    /* A post-aid line without a typed amount computes with the year's table
+     * (ACI, métropole: 23 458 € per ETP), not with 0. */
+    g_autofree char *aci = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_ACI, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (find_line (wb, s, aci)->has_unit_amount);
+    g_assert_cmpfloat (find_line (wb, s, aci)->unit_amount, ==, 23458);
+  }
 
   /* Scenario names are unique; the last one cannot go. */
   g_assert_cmpint (trj_workbook_create_scenario (wb, "Initial scenario", &error), ==, 0);

@@ -1129,6 +1129,9 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
       if (env == NULL)
         continue;
       line = line_from_row (stmt);
+      /* An amount not typed by the user is the year's table for the zone. */
+      if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_POST_AID && !line->has_unit_amount)
+        line->unit_amount = trj_year_data_unit_amount (self->year_data, line->kind, self->zone);
       row = g_new (gint64, 1);
       *row = sqlite3_column_int64 (stmt, 0);
       /* The array owns the line; the table only points at it. */
