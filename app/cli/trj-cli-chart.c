@@ -66,18 +66,6 @@ load (const char *path, const char *scenario_name, Loaded *out, GError **error)
   return trj_engine_compute (out->scenario, data != NULL ? &data->rules : NULL, out->result, error);
 }
 
-static GOptionContext *
-command_context (const char *command, const char *parameter, const char *summary, const GOptionEntry *entries)
-{
-  g_autofree char *prgname = g_strconcat ("trajectoire-cli ", command, NULL);
-  GOptionContext *context = g_option_context_new (parameter);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return context;
-}
-
 int
 trj_cli_chart (int argc, char **argv)
 {
@@ -106,7 +94,7 @@ trj_cli_chart (int argc, char **argv)
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Dark style"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context ("chart", _("WORKBOOK…"),
+  g_autoptr(GOptionContext) context = trj_cli_command_context ("chart", _("WORKBOOK…"),
                                                        _("Draws a chart of a workbook or scenario as PNG, SVG or PDF."),
                                                        entries);
   g_autoptr(GArray) loaded = g_array_new (FALSE, TRUE, sizeof (Loaded));
@@ -195,7 +183,7 @@ trj_cli_report (int argc, char **argv)
       N_("Scenario of a workbook (default: its active scenario)"), N_("NAME") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context ("report", _("WORKBOOK"),
+  g_autoptr(GOptionContext) context = trj_cli_command_context ("report", _("WORKBOOK"),
                                                        _("Writes the programming report (PDF, A4 landscape)."),
                                                        entries);
   g_autoptr(GError) error = NULL;

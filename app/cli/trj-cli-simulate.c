@@ -43,20 +43,6 @@ report_error (const GError *error)
   return error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_INVALID;
 }
 
-/* A command's option context: "trajectoire-cli COMMAND [OPTION…] parameter" in --help. */
-static GOptionContext *
-command_context (const char *command, const char *parameter, const char *summary,
-                 const GOptionEntry *entries)
-{
-  g_autofree char *prgname = g_strconcat ("trajectoire-cli ", command, NULL);
-  GOptionContext *context = g_option_context_new (parameter);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return context;
-}
-
 /* Parses the options and checks that exactly one file argument is left. */
 static gboolean
 parse_one_file (GOptionContext *context, int *argc, char ***argv)
@@ -113,7 +99,7 @@ trj_cli_simulate (int argc, char **argv)
   g_autoptr(TrjResult) result = NULL;
   g_autofree char *document = NULL;
 
-  context = command_context ("simulate", N_("SCENARIO.json"),
+  context = trj_cli_command_context ("simulate", N_("SCENARIO.json"),
                              N_("Computes the monthly AE and CP of every line and envelope of a "
                                 "scenario and writes them as a “trajectoire-result/1” JSON "
                                 "document."),
@@ -169,7 +155,7 @@ trj_cli_solve (int argc, char **argv)
   TrjUnknown unknown;
   double target = NAN, value, target_used, ae_total;
 
-  context = command_context ("solve", N_("SCENARIO.json"),
+  context = trj_cli_command_context ("solve", N_("SCENARIO.json"),
                              N_("Finds the value of one parameter of a line that brings its "
                                 "envelope’s AE to a target, and prints it as JSON:\n"
                                 "{\"line\": ID, \"unknown\": PARAMETER, \"value\": x, "
@@ -250,7 +236,7 @@ trj_cli_example (int argc, char **argv)
   g_autofree char *document = NULL;
   const TrjYearData *data;
 
-  context = command_context ("example", NULL,
+  context = trj_cli_command_context ("example", NULL,
                              N_("Prints a starting scenario for a region as a "
                                 "“trajectoire-scenario/1” JSON document: both envelopes with "
                                 "their notified AE, CP and volume, and one line per envelope at "

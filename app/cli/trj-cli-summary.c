@@ -80,15 +80,15 @@ trj_cli_summary (int argc, char **argv)
       N_("Scenario of a workbook (default: its active scenario)"), N_("NAME") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("WORKBOOK|SCENARIO.json"));
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TrjScenario) scenario = NULL;
   g_autoptr(TrjResult) result = NULL;
   const TrjYearData *data;
 
-  g_set_prgname ("trajectoire-cli summary");
-  g_option_context_set_summary (context, _("Print the summary of each envelope: notified, programmed, margins, capacity and alerts."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = trj_cli_command_context ("summary", _("WORKBOOK|SCENARIO.json"),
+                                     _("Print the summary of each envelope: notified, programmed, margins, capacity and alerts."),
+                                     entries);
   if (!trj_cli_parse (context, &argc, &argv))
     return 2;
   if (argc != 2)

@@ -82,19 +82,6 @@ report_error (const GError *error)
   return EXIT_INVALID;
 }
 
-static GOptionContext *
-command_context (const char *command, const char *parameter, const char *summary,
-                 const GOptionEntry *entries)
-{
-  g_autofree char *prgname = g_strconcat ("trajectoire-cli ", command, NULL);
-  GOptionContext *context = g_option_context_new (parameter);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return context;
-}
-
 /* Parses options and checks the number of file arguments left. */
 static gboolean
 parse_files (GOptionContext *context, int *argc, char ***argv, int n_files)
@@ -125,7 +112,7 @@ trj_cli_new (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(TrjWorkbook) wb = NULL;
 
-  context = command_context ("new", N_("WORKBOOK"),
+  context = trj_cli_command_context ("new", N_("WORKBOOK"),
                              N_("Creates a workbook for a region and year, with one scenario "
                                 "from the notification (as “trajectoire-cli example”)."),
                              entries);
@@ -156,7 +143,7 @@ trj_cli_import (int argc, char **argv)
   g_autoptr(TrjWorkbook) wb = NULL;
   g_autoptr(TrjScenario) scenario = NULL;
 
-  context = command_context ("import", N_("WORKBOOK SCENARIO.json|PROGRAMMING.xlsx"),
+  context = trj_cli_command_context ("import", N_("WORKBOOK SCENARIO.json|PROGRAMMING.xlsx"),
                              N_("Adds a scenario to a workbook from a “trajectoire-scenario/1” "
                                 "JSON document, or from a programming file (.xlsx) exported by "
                                 "Trajectoire. The document is checked whole first: nothing "
@@ -284,7 +271,7 @@ trj_cli_export (int argc, char **argv)
   ExportFunc func = NULL;
   gint64 id;
 
-  context = command_context ("export", N_("WORKBOOK"),
+  context = trj_cli_command_context ("export", N_("WORKBOOK"),
                              N_("Exports a scenario of a workbook; in JSON it is the "
                                 "“trajectoire-scenario/1” document that “import” reads."),
                              entries);
@@ -315,7 +302,7 @@ trj_cli_scenarios (int argc, char **argv)
   g_autoptr(TrjWorkbook) wb = NULL;
   g_autoptr(GPtrArray) list = NULL;
 
-  context = command_context ("scenarios", N_("WORKBOOK"),
+  context = trj_cli_command_context ("scenarios", N_("WORKBOOK"),
                              N_("Lists the scenarios of a workbook in their order; “*” marks "
                                 "the active one."),
                              entries);

@@ -43,6 +43,19 @@ trj_cli_error (const char *format, ...)
   g_printerr ("trajectoire-cli: %s\n", message);
 }
 
+GOptionContext *
+trj_cli_command_context (const char *command, const char *parameter, const char *summary,
+                         const GOptionEntry *entries)
+{
+  g_autofree char *prgname = g_strconcat ("trajectoire-cli ", command, NULL);
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
 gboolean
 trj_cli_parse (GOptionContext *context, int *argc, char ***argv)
 {

@@ -43,6 +43,10 @@ int trj_cli_consolidate  (int argc, char **argv);
 /* Shared helpers (trj-cli.c) */
 /* Prints "trajectoire-cli: <message>" on stderr. */
 void trj_cli_error       (const char *format, ...) G_GNUC_PRINTF (1, 2);
+/* A command's option context: "trajectoire-cli COMMAND [OPTION…] PARAMETER" in --help,
+ * with its summary and entries (both translated at display). */
+GOptionContext *trj_cli_command_context (const char *command, const char *parameter,
+                                         const char *summary, const GOptionEntry *entries);
 /* Parses options of a command with GOptionContext; on failure prints the error and
  * returns FALSE (the caller exits 2). `parameter` and `summary` are translated. */
 gboolean trj_cli_parse   (GOptionContext *context, int *argc, char ***argv);
