@@ -25,10 +25,17 @@ import_response_cb (GtkNativeDialog *chooser, int response, TrjWindow *window)
   g_object_unref (chooser);
 }
 
+/* Asks for a file to import into the window's workbook; a read-only workbook
+ * is said so, with its reason, and nothing is asked. */
 static void
-import_csv_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+choose_file_to_import (TrjWindow  *window,
+                       const char *title,
+                       const char *accept_label,
+                       const char *filter_name,
+                       const char *pattern,
+                       const char *mime_type,
+                       GCallback   response_cb)
 {
-  TrjWindow *window = TRJ_WINDOW (widget);
   TrjDocument *document = trj_window_get_document (window);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
@@ -40,14 +47,22 @@ import_csv_activated (GtkWidget *widget, const char *action_name, GVariant *para
       trj_window_toast (window, trj_workbook_get_read_only_reason (trj_document_get_workbook (document)));
       return;
     }
-  gtk_file_filter_set_name (filter, _("CSV tables"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  chooser = gtk_file_chooser_native_new (_("Import Lines"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, NULL);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), window);
+  g_signal_connect (chooser, "response", response_cb, window);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_csv_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  choose_file_to_import (TRJ_WINDOW (widget), _("Import Lines"), _("_Open"), _("CSV tables"),
+                         "*.csv", "text/csv", G_CALLBACK (import_response_cb));
 }
 
 static void
@@ -156,25 +171,9 @@ import_programming_response_cb (GtkNativeDialog *chooser, int response, TrjWindo
 static void
 import_programming_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  TrjWindow *window = TRJ_WINDOW (widget);
-  TrjDocument *document = trj_window_get_document (window);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  if (document == NULL)
-    return;
-  if (trj_workbook_is_read_only (trj_document_get_workbook (document)))
-    {
-      trj_window_toast (window, trj_workbook_get_read_only_reason (trj_document_get_workbook (document)));
-      return;
-    }
-  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx)"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  chooser = gtk_file_chooser_native_new (_("Import a Programming File"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_programming_response_cb), window);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file_to_import (TRJ_WINDOW (widget), _("Import a Programming File"), _("_Import"),
+                         _("Spreadsheets (.xlsx)"), "*.xlsx", NULL,
+                         G_CALLBACK (import_programming_response_cb));
 }
 
 static void
