@@ -10,6 +10,7 @@
 #include "trj-i18n.h"
 #include "trj-report.h"
 #include "trj-year-data.h"
+#include "trj-test-util.h"
 
 typedef struct {
   TrjScenario *scenario;
@@ -34,23 +35,9 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  remove_dir (f->dir);
+  trj_test_remove_dir (f->dir);
   g_free (f->dir);
   trj_scenario_free (f->scenario);
   trj_result_free (f->result);
@@ -152,18 +139,6 @@ run_poppler (const char *tool, const char *path)
   return out;
 }
 
-/* pdftotext may turn the narrow no-break spaces of French figures into plain
- * ones: compare with every kind of space made plain. */
-static char *
-plain_spaces (const char *text)
-{
-  g_autoptr(GString) s = g_string_new (text);
-
-  g_string_replace (s, "\u202f", " ", 0);
-  g_string_replace (s, "\u00a0", " ", 0);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 static void
 test_report (Fixture *f, gconstpointer data)
 {
@@ -177,8 +152,8 @@ test_report (Fixture *f, gconstpointer data)
   const TrjEnvelope *pec = g_ptr_array_index (f->scenario->envelopes, 0);
   g_autofree char *notified = trj_format_money (pec->ae_notified);
   g_autofree char *programmed = trj_format_money (f->result->envelopes[0].f.ae_total);
-  g_autofree char *notified_plain = plain_spaces (notified);
-  g_autofree char *programmed_plain = plain_spaces (programmed);
+  g_autofree char *notified_plain = trj_test_plain_spaces (notified);
+  g_autofree char *programmed_plain = trj_test_plain_spaces (programmed);
   g_autofree char *last_page = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Page %u of %u"), 8, 8);
 
   g_assert_no_error (error);
@@ -192,7 +167,7 @@ test_report (Fixture *f, gconstpointer data)
   g_assert_true (g_regex_match_simple ("^Page size:\\s+841.89 x 595.28 pts \\(A4\\)", info, G_REGEX_MULTILINE, 0));
 
   text = run_poppler ("pdftotext", path);
-  plain = plain_spaces (text);
+  plain = trj_test_plain_spaces (text);
   g_assert_nonnull (strstr (plain, "Bretagne"));
   g_assert_true (g_str_equal (notified_plain, "6 813 468 €"));
   g_assert_nonnull (strstr (plain, notified_plain));

@@ -18,44 +18,16 @@
 #include "trj-programming.h"
 #include "trj-workbook.h"
 #include "trj-year-data.h"
+#include "trj-test-util.h"
 
 static char *tmpdir;
 static const char *cli_path;
 static GPtrArray *region_files;   /* char*, one programming file per region */
 
-/* French messages use no-break spaces (« », before “:”, in numbers): compare
- * them with plain ones. */
-static char *
-plain_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      g_string_append_unichar (out, c == 0x00a0 || c == 0x202f ? ' ' : c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static char *
 tmp_path (const char *name)
 {
   return g_build_filename (tmpdir, name, NULL);
-}
-
-static void
-remove_tmpdir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = tmp_path (name);
-      g_unlink (path);
-    }
-  g_rmdir (tmpdir);
 }
 
 static void
@@ -172,7 +144,7 @@ test_refused (void)
   g_assert_no_error (error);
 
   g_assert_false (trj_consolidation_add_file (consolidation, first, &error));
-  message = plain_spaces (error->message);
+  message = trj_test_plain_spaces (error->message);
   g_assert_nonnull (strstr (message, "Bretagne apparaît deux fois : dans « programmation-02.xlsx »"));
   g_clear_error (&error);
 
@@ -181,7 +153,7 @@ test_refused (void)
   later->year = 2025;
   g_assert_false (trj_consolidation_add (consolidation, "bretagne-2025.xlsx", later, NULL, &error));
   g_clear_pointer (&message, g_free);
-  message = plain_spaces (error->message);
+  message = trj_test_plain_spaces (error->message);
   g_assert_nonnull (strstr (message, "« bretagne-2025.xlsx » est une programmation de 2025 ; les autres fichiers sont de 2024"));
   g_clear_error (&error);
   g_assert_cmpuint (trj_consolidation_get_n_regions (consolidation), ==, 1);
@@ -218,7 +190,7 @@ test_cli (void)
   g_assert_no_error (error);
   g_test_message ("%s%s", out, err);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  plain = plain_spaces (out);
+  plain = trj_test_plain_spaces (out);
   g_assert_nonnull (strstr (plain, "PEC et CIE tous publics — 19 régions"));
   g_assert_nonnull (strstr (plain, "notifié aux régions : 60 884 contrats, AE 356 963 175 €"));
   g_assert_nonnull (strstr (plain, "notification nationale : 60 885 contrats, AE 356 963 174 €"));
@@ -239,7 +211,7 @@ test_cli (void)
   g_assert_no_error (error);
   g_assert_cmpint (WEXITSTATUS (status), ==, 1);
   g_clear_pointer (&plain, g_free);
-  plain = plain_spaces (err);
+  plain = trj_test_plain_spaces (err);
   g_assert_nonnull (strstr (plain, "« coupé.xlsx » n’est pas un fichier xlsx lisible"));
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 }
@@ -264,6 +236,6 @@ main (int argc, char **argv)
   status = g_test_run ();
   g_ptr_array_unref (region_files);
   if (status == 0)
-    remove_tmpdir ();
+    trj_test_remove_dir (tmpdir);
   return status;
 }

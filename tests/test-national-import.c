@@ -20,23 +20,10 @@
 #include "trj-programming.h"
 #include "trj-ui-harness.h"
 #include "trj-year-data.h"
+#include "trj-test-util.h"
 
 static TrjApplication *app;
 static char *tmpdir;
-
-/* Messages and figures use no-break spaces: compare with plain ones. */
-static char *
-plain_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      g_string_append_unichar (out, c == 0x00a0 || c == 0x202f ? ' ' : c);
-    }
-  return g_string_free (out, FALSE);
-}
 
 /* For a look at the real thing: PNGs in the build folder. */
 static void
@@ -98,7 +85,7 @@ test_import (void)
   trj_harness_wait_frames (GTK_WIDGET (dialog), 2);
   g_assert_true (trj_import_dialog_is_valid (dialog));
   g_assert_cmpuint (trj_import_dialog_get_n_lines (dialog), ==, 2);
-  summary = plain_spaces (trj_import_dialog_get_summary (dialog));
+  summary = trj_test_plain_spaces (trj_import_dialog_get_summary (dialog));
   g_assert_cmpstr (summary, ==, "Séparateur « ; », virgule décimale, UTF-8 : 2 lignes");
   g_assert_null (trj_import_dialog_get_errors (dialog));
   g_assert_cmpuint (n_lines (document), ==, 2);
@@ -139,7 +126,7 @@ test_import_errors (void)
   gtk_window_present (GTK_WINDOW (dialog));
   trj_harness_wait_frames (GTK_WIDGET (dialog), 2);
   g_assert_false (trj_import_dialog_is_valid (dialog));
-  errors = plain_spaces (trj_import_dialog_get_errors (dialog));
+  errors = trj_test_plain_spaces (trj_import_dialog_get_errors (dialog));
   g_assert_nonnull (strstr (errors, "« erreurs.csv » n’a pas été importé : 2 erreurs."));
   g_assert_nonnull (strstr (errors, "ligne 2, colonne taux : « 5O » n’est pas un nombre"));
   g_assert_nonnull (strstr (errors, "ligne 3, colonne département : « 75 » n’est pas un département de Bretagne"));
@@ -193,13 +180,13 @@ test_national (void)
   g_assert_cmpstr (trj_national_window_get_cell_text (window, 4, 0), ==, "Mayotte");
   g_assert_cmpstr (trj_national_window_get_cell_text (window, 5, 0), ==, "Total national");
   /* 6 813 468 + 1 308 595 + 10 184 387 = 18 306 450 € of PEC AE notified. */
-  total = plain_spaces (trj_national_window_get_cell_text (window, 5, 1));
+  total = trj_test_plain_spaces (trj_national_window_get_cell_text (window, 5, 1));
   g_assert_cmpstr (total, ==, "18 306 450 €");
   g_assert_cmpstr (trj_national_window_get_cell_text (window, 6, 0), ==, "Notification nationale");
 
   /* A damaged file changes nothing. */
   g_assert_false (trj_national_window_add_file (window, truncated, &error));
-  message = plain_spaces (error->message);
+  message = trj_test_plain_spaces (error->message);
   g_assert_nonnull (strstr (message, "« coupé.xlsx » n’est pas un fichier xlsx lisible"));
   g_clear_error (&error);
   g_assert_cmpuint (trj_consolidation_get_n_regions (trj_national_window_get_consolidation (window)), ==, 3);

@@ -17,44 +17,15 @@
 #include "trj-workbook.h"
 #include "trj-xlsx-reader.h"
 #include "trj-year-data.h"
+#include "trj-test-util.h"
 
 static char *tmpdir;
 static const char *cli_path;
-
-/* French messages use no-break spaces (« », before “:”, in numbers): compare
- * them with plain ones. */
-static char *
-plain_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      g_string_append_unichar (out, c == 0x00a0 || c == 0x202f ? ' ' : c);
-    }
-  return g_string_free (out, FALSE);
-}
 
 static char *
 tmp_path (const char *name)
 {
   return g_build_filename (tmpdir, name, NULL);
-}
-
-/* Kept when a test fails, to look at the files. */
-static void
-remove_tmpdir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = tmp_path (name);
-      g_unlink (path);
-    }
-  g_rmdir (tmpdir);
 }
 
 static void
@@ -346,7 +317,7 @@ assert_refused (const char *path, const char *expected)
 
   g_assert_null (scenario);
   g_assert_nonnull (error);
-  message = plain_spaces (error->message);
+  message = trj_test_plain_spaces (error->message);
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, expected));
 }
@@ -442,7 +413,7 @@ test_csv_round_trip (void)
   g_assert_cmpint (import->decimal, ==, ',');
   described = trj_csv_import_describe (import);
   g_clear_pointer (&message, g_free);
-  message = plain_spaces (described);
+  message = trj_test_plain_spaces (described);
   g_assert_cmpstr (message, ==, "Séparateur « ; », virgule décimale, UTF-8 : 3 lignes");
   g_assert_true (trj_csv_import_apply (import, target, &error));
   g_assert_no_error (error);
@@ -489,7 +460,7 @@ test_csv_comma_point (void)
   /* "1" (Ain) is not in Bretagne: refused with the département as typed. */
   import = trj_csv_import_lines (path, target, &error);
   g_assert_null (import);
-  message = plain_spaces (error->message);
+  message = trj_test_plain_spaces (error->message);
   g_assert_nonnull (strstr (message, "ligne 3, colonne département : « 1 » n’est pas un département de Bretagne"));
   g_clear_error (&error);
 
@@ -504,7 +475,7 @@ test_csv_comma_point (void)
   g_assert_cmpint (import->decimal, ==, '.');
   described = trj_csv_import_describe (import);
   g_clear_pointer (&message, g_free);
-  message = plain_spaces (described);
+  message = trj_test_plain_spaces (described);
   g_assert_cmpstr (message, ==, "Séparateur « , », décimale point, UTF-8 : 2 lignes");
 
   pec = g_ptr_array_index (import->lines, 0);
@@ -536,7 +507,7 @@ assert_csv_refused (const char *path, const char *const *expected)
 
   g_assert_null (import);
   g_assert_nonnull (error);
-  message = plain_spaces (error->message);
+  message = trj_test_plain_spaces (error->message);
   g_test_message ("%s", message);
   for (guint i = 0; expected[i] != NULL; i++)
     {
@@ -684,6 +655,6 @@ main (int argc, char **argv)
 
   status = g_test_run ();
   if (status == 0)
-    remove_tmpdir ();
+    trj_test_remove_dir (tmpdir);
   return status;
 }
