@@ -374,25 +374,6 @@ trj_engine_line_figures (const TrjMonthTable *table, const TrjLine *line, TrjFig
   return TRUE;
 }
 
-gboolean
-trj_engine_contract_cost (const TrjScenario *scenario, const TrjLine *line, int entry_month,
-                          double *cost, GError **error)
-{
-  TrjMonthTable table;
-  g_autoptr(TrjLine) one = trj_line_copy (line);
-  TrjFigures f;
-
-  g_return_val_if_fail (entry_month >= 0 && entry_month < TRJ_MONTHS, FALSE);
-  trj_month_table_init (&table, scenario);
-  memset (one->entries, 0, sizeof one->entries);
-  one->entries[entry_month] = 1;
-  one->has_previous_entries = FALSE;
-  if (!trj_engine_line_figures (&table, one, &f, error))
-    return FALSE;
-  *cost = f.ae_total;
-  return TRUE;
-}
-
 /* ── Results ────────────────────────────────────────────────────────── */
 
 TrjResult *

@@ -101,10 +101,6 @@ gboolean trj_engine_compute (const TrjScenario *scenario,
  * ("envelopes[0].lines[2].rate: 1.4 is above 1") in the user's language. */
 gboolean trj_scenario_validate (const TrjScenario *scenario, GError **error);
 
-/* Per-contract AE of a line (Σ_k cost_k for a contract entering in month E, 0..11). */
-gboolean trj_engine_contract_cost (const TrjScenario *scenario, const TrjLine *line,
-                                   int entry_month, double *cost, GError **error);
-
 /* MODEL 2.5 */
 typedef enum {
   TRJ_UNKNOWN_VOLUME,
