@@ -355,33 +355,63 @@ send_key_to (GtkWidget *widget,
   return handled;
 }
 
-/* The editor lives in a popover, a surface of its own: the keys typed there
- * must still reach the grid (Enter commits, Escape cancels). */
+/* The editor sits over its cell, in the grid: the keys typed there reach the
+ * grid's controller (Enter commits, Escape cancels). The keyboard focus never
+ * enters the column view, whose cells would all be restyled at each move:
+ * it is on the editor while editing, on the grid's own focus widget else. */
 static void
 test_editor_keys (Fixture       *fixture,
                   gconstpointer  data)
 {
   GtkWidget *editor = GTK_WIDGET (trj_grid_get_editor (fixture->grid));
-  GtkWidget *popover = gtk_widget_get_ancestor (editor, GTK_TYPE_POPOVER);
+  GtkWidget *column_view = gtk_widget_get_first_child (GTK_WIDGET (fixture->grid));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (fixture->grid));
+  graphene_rect_t editor_bounds, cell_bounds;
+  GtkWidget *focus;
+
+  while (column_view != NULL && !GTK_IS_COLUMN_VIEW (column_view))
+    column_view = gtk_widget_get_first_child (column_view);
+  g_assert_nonnull (column_view);
 
   trj_grid_set_cursor (fixture->grid, 2, COL_VOLUME);
   g_assert_true (trj_grid_start_editing (fixture->grid, "7"));
   settle ();
-  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_is_ancestor (editor, GTK_WIDGET (fixture->grid)));
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_true (gtk_widget_has_focus (editor));
-  g_assert_true (send_key_to (popover, GDK_KEY_Return));
+  /* Exactly over the cell being edited. */
+  g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (fixture->grid), &editor_bounds));
+  g_assert_true (gtk_widget_compute_bounds (trj_grid_get_cell_widget (fixture->grid, 2, COL_VOLUME),
+                                            GTK_WIDGET (fixture->grid), &cell_bounds));
+  g_assert_true (graphene_rect_equal (&editor_bounds, &cell_bounds));
+
+  g_assert_true (send_key_to (GTK_WIDGET (fixture->grid), GDK_KEY_Return));
   g_assert_false (trj_grid_is_editing (fixture->grid));
   g_assert_cmpfloat (mock_model_line (fixture->model, 2)->volume, ==, 7);
   assert_cursor (fixture, 3, COL_VOLUME);
   settle ();
   g_assert_false (gtk_widget_get_mapped (editor));
+  focus = gtk_root_get_focus (root);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->grid)));
+  g_assert_false (gtk_widget_is_ancestor (focus, column_view));
+
+  /* Arrows move the cursor, not the focus. */
+  press (fixture, GDK_KEY_Down, 0);
+  settle ();
+  assert_cursor (fixture, 4, COL_VOLUME);
+  g_assert_true (gtk_root_get_focus (root) == focus);
 
   g_assert_true (trj_grid_start_editing (fixture->grid, "9"));
   settle ();
-  g_assert_true (send_key_to (popover, GDK_KEY_Escape));
+  g_assert_true (send_key_to (GTK_WIDGET (fixture->grid), GDK_KEY_Escape));
   g_assert_false (trj_grid_is_editing (fixture->grid));
-  g_assert_cmpfloat (mock_model_line (fixture->model, 3)->volume, ==, 40);
+  g_assert_cmpfloat (mock_model_line (fixture->model, 4)->volume, ==, 50);
+  /* The editor hides at once; the focus comes back after the frame. */
+  g_assert_cmpfloat (gtk_widget_get_opacity (editor), ==, 0);
+  settle ();
+  g_assert_true (gtk_root_get_focus (root) == focus);
+  g_assert_false (gtk_widget_get_mapped (editor));
 }
 
 static void

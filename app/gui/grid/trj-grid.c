@@ -8,17 +8,34 @@
  * GTK 4.8 keeps up to about 200 rows bound, far more than are on screen. A
  * model change therefore only marks the bound cells stale (a generation
  * number) and refreshes those in the viewport; the others are refreshed when
- * scrolling brings them into view. A selection change touches only the cells
- * whose state changes.
+ * scrolling brings them into view.
  *
- * Layout: the grid holds an overlay (the scrolled column view, plus the
- * refusal message and the list of choices placed next to the edited cell)
- * and the editor's popover, which it presents over the cell at each
- * allocation.
+ * What must stay fast never restyles nor relays out: on X11 every change of
+ * style (a CSS class, a focus) or of allocation anywhere in a window asks the
+ * server, synchronously, for the window's monitor and work area (six round
+ * trips, 3 to 5 ms under Xvfb). So the cursor and the selected range are
+ * drawn over the cells by one widget (a redraw when they move), the editor
+ * is hidden by its opacity when an edit ends, and the focus goes back from
+ * the editor to the grid only after the frame that shows the edit.
+ *
+ * The keyboard focus stays on one small widget of the grid (the "focus
+ * sink") while the cursor moves, and on the editor while a cell is edited;
+ * both are children of the overlay that holds the column view. Moving focus
+ * in or out of the column view, or of any of its ancestors, restyled all its
+ * bound cells (a change of state of a widget reaches every widget below it),
+ * 3 to 6 ms a move or an edit. The cursor cell shows itself with a CSS class, and the
+ * sink tells assistive technologies which cell it is.
+ *
+ * Layout: the grid holds an overlay: the scrolled column view, the editor
+ * placed over the edited cell, the refusal message and the list of choices
+ * placed next to it. (The editor was a popover once: on X11 each popup and
+ * popdown asks the server synchronously for the work area, the pointer and
+ * coordinates, several milliseconds an edit.)
  */
 
 #include "trj-grid.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -30,10 +47,11 @@ struct _TrjGrid
   GtkWidget      parent_instance;
 
   GtkWidget     *overlay;
+  GtkWidget     *focus_sink;    /* holds the keyboard focus outside editing */
+  GtkWidget     *selection;     /* draws the range and the cursor over the cells */
   GtkWidget     *column_view;
   GtkWidget     *list_view;     /* inside the column view: scroll-to-item */
-  GtkWidget     *editor;        /* the one shared GtkText */
-  GtkWidget     *popover;       /* holds the editor over the cell: a surface of its own */
+  GtkWidget     *editor;        /* the one shared GtkText, over the edited cell */
   GtkWidget     *message;       /* refusal reason, next to the cell */
   GtkWidget     *choices;       /* list of a choice column's values, under the editor */
   GtkWidget     *choice_list;   /* its GtkListBox, one row per value */
@@ -43,14 +61,6 @@ struct _TrjGrid
   GListStore    *rows;
   GPtrArray     *cells;         /* bound GtkInscription cells */
   guint          generation;    /* of the model's values; bumped on "changed" */
-
-  /* The selection as last drawn, to repaint only what changes. */
-  guint          drawn_first_row;
-  guint          drawn_first_column;
-  guint          drawn_last_row;
-  guint          drawn_last_column;
-  guint          drawn_cursor_row;
-  guint          drawn_cursor_column;
 
   guint          cursor_row;
   guint          cursor_column;
@@ -72,11 +82,73 @@ struct _TrjGrid
   gboolean       loading;       /* rows still to add after the first frame */
   guint          load_tick;     /* adds them, a chunk a frame */
   gulong         painted_handler;
+  gulong         refocus_handler; /* after-paint: focus from the editor to the grid */
+  GdkFrameClock *refocus_clock;   /* weak */
   guint          drag_anchor_row;
   guint          drag_anchor_column;
 };
 
 G_DEFINE_FINAL_TYPE (TrjGrid, trj_grid, GTK_TYPE_WIDGET)
+
+/* The focus sink: focusable, draws nothing, takes no room. */
+#define TRJ_TYPE_GRID_FOCUS (trj_grid_focus_get_type ())
+G_DECLARE_FINAL_TYPE (TrjGridFocus, trj_grid_focus, TRJ, GRID_FOCUS, GtkWidget)
+
+struct _TrjGridFocus
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TrjGridFocus, trj_grid_focus, GTK_TYPE_WIDGET)
+
+static void
+trj_grid_focus_class_init (TrjGridFocusClass *klass)
+{
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "trjgridfocus");
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GRID_CELL);
+}
+
+static void
+trj_grid_focus_init (TrjGridFocus *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+}
+
+/* The selection layer: covers the grid, lets the pointer through, and
+ * draws the range and the cursor of its grid (see draw_selection()). */
+#define TRJ_TYPE_GRID_SELECTION (trj_grid_selection_get_type ())
+G_DECLARE_FINAL_TYPE (TrjGridSelection, trj_grid_selection, TRJ, GRID_SELECTION, GtkWidget)
+
+struct _TrjGridSelection
+{
+  GtkWidget  parent_instance;
+  TrjGrid   *grid;
+};
+
+G_DEFINE_FINAL_TYPE (TrjGridSelection, trj_grid_selection, GTK_TYPE_WIDGET)
+
+static void draw_selection (TrjGrid *self, GtkWidget *layer, GtkSnapshot *snapshot);
+
+static void
+trj_grid_selection_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  draw_selection (TRJ_GRID_SELECTION (widget)->grid, widget, snapshot);
+}
+
+static void
+trj_grid_selection_class_init (TrjGridSelectionClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->snapshot = trj_grid_selection_snapshot;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "trjgridselection");
+}
+
+static void
+trj_grid_selection_init (TrjGridSelection *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
+}
 
 enum {
   PROP_0,
@@ -196,9 +268,9 @@ selection_bounds (TrjGrid *self,
   *last_column = MAX (self->anchor_column, self->cursor_column);
 }
 
-/* Refreshes one cell: its selection state always, its text, alert and
- * editability when the values may have changed. Nothing is set when nothing
- * changed, so a refresh of every visible cell stays cheap. */
+/* Refreshes one cell: its text, alert and editability when the values may
+ * have changed. Nothing is set when nothing changed, so a refresh of every
+ * visible cell stays cheap. */
 static void
 update_cell (TrjGrid   *self,
              GtkWidget *cell,
@@ -206,17 +278,9 @@ update_cell (TrjGrid   *self,
 {
   CellInfo *info = cell_info (cell);
   guint row = cell_row (cell);
-  guint first_row, first_column, last_row, last_column;
 
   if (self->model == NULL || row >= n_rows (self))
     return;
-
-  selection_bounds (self, &first_row, &first_column, &last_row, &last_column);
-  set_css_class (cell, "cursor", row == self->cursor_row && info->column == self->cursor_column);
-  set_css_class (cell, "range",
-                 row >= first_row && row <= last_row &&
-                 info->column >= first_column && info->column <= last_column &&
-                 (first_row != last_row || first_column != last_column));
 
   if (values)
     {
@@ -287,66 +351,120 @@ update_visible_cells (TrjGrid *self)
       }
 }
 
+/* The top and bottom of a row in the layer's coordinates. A row that is
+ * not bound is far out of sight: above or below the list, as it comes. */
 static void
-update_selection_rect (TrjGrid *self,
-                       guint    first_row,
-                       guint    first_column,
-                       guint    last_row,
-                       guint    last_column)
+row_span (TrjGrid         *self,
+          GtkWidget       *layer,
+          guint            row,
+          const graphene_rect_t *list,
+          double          *top,
+          double          *bottom)
 {
-  guint row, column;
+  GtkWidget *cell = find_cell (self, row, 0);
+  graphene_rect_t bounds;
+  guint first_bound = G_MAXUINT;
+  guint i;
 
-  for (row = first_row; row <= last_row; row++)
-    for (column = first_column; column <= last_column; column++)
-      {
-        GtkWidget *cell = find_cell (self, row, column);
-
-        if (cell != NULL)
-          update_cell (self, cell, FALSE);
-      }
+  if (cell != NULL && gtk_widget_compute_bounds (cell, layer, &bounds))
+    {
+      *top = bounds.origin.y;
+      *bottom = bounds.origin.y + bounds.size.height;
+      return;
+    }
+  for (i = 0; i < self->cells->len; i++)
+    first_bound = MIN (first_bound, cell_row (g_ptr_array_index (self->cells, i)));
+  if (row < first_bound)
+    *top = *bottom = list->origin.y - 4;
+  else
+    *top = *bottom = list->origin.y + list->size.height + 4;
 }
 
-/* Repaints the selection state of the cells that were or are selected. */
-static void
-update_selection_cells (TrjGrid *self)
+/* The left and right of a column, from any bound row. */
+static gboolean
+column_span (TrjGrid   *self,
+             GtkWidget *layer,
+             guint      row,
+             guint      column,
+             double    *left,
+             double    *right)
 {
+  GtkWidget *cell = find_cell (self, row, column);
+  graphene_rect_t bounds;
+
+  if (cell == NULL && self->cells->len > 0)
+    cell = find_cell (self, cell_row (g_ptr_array_index (self->cells, 0)), column);
+  if (cell == NULL || !gtk_widget_compute_bounds (cell, layer, &bounds))
+    return FALSE;
+  *left = bounds.origin.x;
+  *right = bounds.origin.x + bounds.size.width;
+  return TRUE;
+}
+
+/* The range (a tint) and the cursor (a frame inside its cell), clipped to
+ * the rows. The colour is the layer's CSS colour (the accent, see
+ * trj-grid.css); high contrast gets a stronger tint and a thicker frame. */
+static void
+draw_selection (TrjGrid     *self,
+                GtkWidget   *layer,
+                GtkSnapshot *snapshot)
+{
+  gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+  float frame = high_contrast ? 3 : 2;
+  graphene_rect_t list;
+  GdkRGBA accent, tint;
   guint first_row, first_column, last_row, last_column;
-  gsize area;
+  double top, bottom, left, right, ignored;
 
+  if (self->model == NULL || n_rows (self) == 0 || self->list_view == NULL ||
+      !gtk_widget_compute_bounds (self->list_view, layer, &list))
+    return;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (layer), &accent);
+G_GNUC_END_IGNORE_DEPRECATIONS
+  tint = accent;
+  tint.alpha *= high_contrast ? 0.35f : 0.18f;
+
+  gtk_snapshot_push_clip (snapshot, &list);
   selection_bounds (self, &first_row, &first_column, &last_row, &last_column);
-  area = (gsize) (last_row - first_row + 1) * (last_column - first_column + 1)
-         + (gsize) (self->drawn_last_row - self->drawn_first_row + 1)
-           * (self->drawn_last_column - self->drawn_first_column + 1);
-
-  if (area > self->cells->len)
+  if ((first_row != last_row || first_column != last_column) &&
+      column_span (self, layer, first_row, first_column, &left, &ignored) &&
+      column_span (self, layer, last_row, last_column, &ignored, &right))
     {
-      guint i;
-
-      for (i = 0; i < self->cells->len; i++)
-        update_cell (self, g_ptr_array_index (self->cells, i), FALSE);
+      row_span (self, layer, first_row, &list, &top, &ignored);
+      row_span (self, layer, last_row, &list, &ignored, &bottom);
+      gtk_snapshot_append_color (snapshot, &tint,
+                                 &GRAPHENE_RECT_INIT (left, top, right - left, bottom - top));
     }
-  else
+  if (self->cursor_row < n_rows (self) &&
+      column_span (self, layer, self->cursor_row, self->cursor_column, &left, &right))
     {
-      update_selection_rect (self, self->drawn_first_row, self->drawn_first_column,
-                             self->drawn_last_row, self->drawn_last_column);
-      update_selection_rect (self, self->drawn_cursor_row, self->drawn_cursor_column,
-                             self->drawn_cursor_row, self->drawn_cursor_column);
-      update_selection_rect (self, first_row, first_column, last_row, last_column);
-    }
+      GskRoundedRect outline;
 
-  self->drawn_first_row = first_row;
-  self->drawn_first_column = first_column;
-  self->drawn_last_row = last_row;
-  self->drawn_last_column = last_column;
-  self->drawn_cursor_row = self->cursor_row;
-  self->drawn_cursor_column = self->cursor_column;
+      row_span (self, layer, self->cursor_row, &list, &top, &bottom);
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (left, top, right - left, bottom - top), 0);
+      gtk_snapshot_append_border (snapshot, &outline,
+                                  (float[4]) { frame, frame, frame, frame },
+                                  (GdkRGBA[4]) { accent, accent, accent, accent });
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+/* The range and the cursor moved, or the cells under them: one redraw. */
+static void
+queue_selection_draw (TrjGrid *self)
+{
+  if (self->selection != NULL)
+    gtk_widget_queue_draw (self->selection);
 }
 
 /* The message and the list of choices follow their cell: re-place them. */
 static void
 queue_overlay_layout (TrjGrid *self)
 {
-  if (gtk_widget_get_visible (self->message) || gtk_widget_get_visible (self->choices))
+  if (gtk_widget_get_visible (self->message) || gtk_widget_get_visible (self->choices) ||
+      self->editing)
     gtk_widget_queue_allocate (self->overlay);
 }
 
@@ -378,7 +496,7 @@ show_message (TrjGrid    *self,
 static void
 selection_changed (TrjGrid *self)
 {
-  update_selection_cells (self);
+  queue_selection_draw (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -463,7 +581,24 @@ scroll_column_into_view (TrjGrid   *self,
                                            bounds.origin.x + bounds.size.width - width));
 }
 
-/* After a scroll the cursor's row is bound at the next layout: focus it then. */
+/* What a screen reader says of the cursor cell: its column, line and text. */
+static void
+describe_cursor (TrjGrid *self, GtkWidget *cell)
+{
+  const TrjGridColumn *desc = trj_grid_model_get_column (self->model, self->cursor_column);
+  g_autofree char *text = trj_grid_model_get_text (self->model, self->cursor_row, self->cursor_column);
+  /* Translators: what a screen reader says of the grid's cursor cell:
+   * column title, line number, the cell's text. */
+  g_autofree char *label = g_strdup_printf (_("%s, line %u: %s"), desc->title,
+                                            self->cursor_row + 1, text != NULL ? text : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_ACTIVE_DESCENDANT, cell, -1);
+}
+
+/* After a scroll the cursor's row is bound at the next layout: show it then. */
 static gboolean
 focus_cursor_cb (gpointer data)
 {
@@ -477,9 +612,7 @@ focus_cursor_cb (gpointer data)
 
   self->focus_pending = FALSE;
   scroll_column_into_view (self, cell);
-  if (!self->editing &&
-      (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN))
-    gtk_widget_grab_focus (cell);
+  describe_cursor (self, cell);
   queue_overlay_layout (self);
   return G_SOURCE_REMOVE;
 }
@@ -517,50 +650,55 @@ scroll_to_cursor (TrjGrid *self, gboolean jump)
   queue_focus_cursor (self);
 }
 
-/* The editor sits exactly over its cell. It lives in a popover so that
- * showing and hiding it leave the grid's own rendering untouched (as an
- * overlay child it made the whole column view redraw, 15 ms a time). The
- * popover is centred under the point it is given: a one-pixel line at the
- * top of the cell, with the popover as wide as the cell, moved up a pixel. */
+/* After the frame that showed the end of an edit: the focus goes back to
+ * the grid, and the editor, hidden since, leaves the screen. */
 static void
-place_editor (TrjGrid *self)
+cancel_refocus (TrjGrid *self)
 {
-  GtkWidget *cell = find_cell (self, self->edit_row, self->edit_column);
-  graphene_rect_t bounds, view;
-  int width, height, old_width, old_height;
+  if (self->refocus_handler != 0 && self->refocus_clock != NULL)
+    g_signal_handler_disconnect (self->refocus_clock, self->refocus_handler);
+  self->refocus_handler = 0;
+  g_clear_weak_pointer (&self->refocus_clock);
+}
 
-  if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
+static void
+refocus_after_paint_cb (GdkFrameClock *clock,
+                        TrjGrid       *self)
+{
+  cancel_refocus (self);
+  if (self->editing)
     return;
-
-  /* Scrolled out of sight, the cell leaves its editor at the edge of the rows. */
-  width = bounds.size.width;
-  height = bounds.size.height;
-  if (gtk_widget_compute_bounds (self->list_view, GTK_WIDGET (self), &view))
-    bounds.origin.y = CLAMP (bounds.origin.y, view.origin.y,
-                             MAX (view.origin.y, view.origin.y + view.size.height - height));
-  gtk_widget_get_size_request (self->editor, &old_width, &old_height);
-  if (width != old_width || height != old_height)
-    gtk_widget_set_size_request (self->editor, width, height);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
-                               &(GdkRectangle) { bounds.origin.x, bounds.origin.y, width, 1 });
-  if (gtk_widget_get_visible (self->popover))
-    gtk_popover_present (GTK_POPOVER (self->popover));
+  if (gtk_widget_has_focus (self->editor))
+    gtk_widget_grab_focus (self->focus_sink);
+  /* Out of the focus chain until the next edit. */
+  gtk_widget_set_focusable (self->editor, FALSE);
+  gtk_widget_set_child_visible (self->editor, FALSE);
 }
 
 static void
 finish_edit (TrjGrid *self)
 {
-  GtkWidget *cell;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   self->editing = FALSE;
   g_clear_pointer (&self->edit_original, g_free);
-  cell = find_cell (self, self->cursor_row, self->cursor_column);
-  /* Focus leaves the editor before it hides, so it does not fall out of the
-   * grid (to the column view when the cell is out of sight). */
-  if (gtk_widget_has_focus (self->editor))
-    gtk_widget_grab_focus (cell != NULL ? cell : self->column_view);
-  gtk_popover_popdown (GTK_POPOVER (self->popover));
   gtk_widget_set_visible (self->choices, FALSE);
+  /* Hidden now by a redraw alone; the focus and the editor's state change
+   * after the frame (see the top of the file). */
+  gtk_widget_set_opacity (self->editor, 0);
+  gtk_widget_set_can_target (self->editor, FALSE);
+  /* Nothing left selected in it: GtkText warns when its cursor blinks
+   * over a selection. */
+  gtk_editable_select_region (GTK_EDITABLE (self->editor), 0, 0);
+  cancel_refocus (self);
+  if (clock == NULL)
+    refocus_after_paint_cb (NULL, self);
+  else
+    {
+      self->refocus_handler = g_signal_connect (clock, "after-paint",
+                                                G_CALLBACK (refocus_after_paint_cb), self);
+      g_set_weak_pointer (&self->refocus_clock, clock);
+    }
 }
 
 /* ── choice columns: the list under the editor ───────────────────────── */
@@ -704,8 +842,11 @@ trj_grid_start_editing (TrjGrid    *self,
   gtk_editable_set_text (editable, initial_text != NULL ? initial_text : self->edit_original);
   if (desc->kind == TRJ_GRID_VALUE_CHOICE && desc->choices != NULL)
     open_choices (self, desc);
-  place_editor (self);
-  gtk_popover_popup (GTK_POPOVER (self->popover));
+  gtk_widget_set_focusable (self->editor, TRUE);
+  gtk_widget_set_child_visible (self->editor, TRUE);
+  gtk_widget_set_opacity (self->editor, 1);
+  gtk_widget_set_can_target (self->editor, TRUE);
+  gtk_widget_queue_allocate (self->overlay);
   gtk_widget_grab_focus (self->editor);
   gtk_editable_select_region (editable, -1, -1);
   scroll_to_cursor (self, FALSE);
@@ -1279,7 +1420,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
     trj_grid_set_cursor (self, row, cell_info (cell)->column);
   self->drag_anchor_row = self->anchor_row;
   self->drag_anchor_column = self->anchor_column;
-  gtk_widget_grab_focus (cell);
+  gtk_widget_grab_focus (self->focus_sink);
 }
 
 static void
@@ -1324,6 +1465,28 @@ place_overlay_child_cb (GtkOverlay    *overlay,
   int width = gtk_widget_get_width (GTK_WIDGET (overlay));
   int height = gtk_widget_get_height (GTK_WIDGET (overlay));
 
+  if (child == self->focus_sink)
+    {
+      *allocation = (GdkRectangle) { 0, 0, 0, 0 };
+      return TRUE;
+    }
+  if (child == self->editor)
+    {
+      graphene_rect_t view;
+
+      cell = find_cell (self, self->edit_row, self->edit_column);
+      if (cell == NULL || !gtk_widget_compute_bounds (cell, GTK_WIDGET (overlay), &bounds))
+        {
+          *allocation = (GdkRectangle) { -10000, -10000, 1, 1 };
+          return TRUE;
+        }
+      /* Scrolled out of sight, the cell leaves its editor at the edge of the rows. */
+      if (gtk_widget_compute_bounds (self->list_view, GTK_WIDGET (overlay), &view))
+        bounds.origin.y = CLAMP (bounds.origin.y, view.origin.y,
+                                 MAX (view.origin.y, view.origin.y + view.size.height - bounds.size.height));
+      *allocation = (GdkRectangle) { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
+      return TRUE;
+    }
   if (child != self->message && child != self->choices)
     return FALSE;
 
@@ -1380,7 +1543,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   cell = g_object_new (GTK_TYPE_INSCRIPTION,
                        "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
-                       "focusable", TRUE,
                        /* A figure is never cut: number and choice columns keep
                         * their width (a narrow window scrolls); free text gives
                         * way first, ellipsized, whole in its tooltip. */
@@ -1422,6 +1584,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   if (self->focus_pending && cell_row (cell) == self->cursor_row &&
       cell_info (cell)->column == self->cursor_column)
     queue_focus_cursor (self);
+  queue_selection_draw (self);
 }
 
 static void
@@ -1592,10 +1755,12 @@ model_changed_cb (TrjGridModel *model,
       selection_changed (self);
       /* The focused cell may have been recycled for another row. */
       queue_focus_cursor (self);
+      /* Rows moved: so did the cells the editor and the message sit by.
+       * (New values alone move nothing: no new allocation then.) */
+      queue_overlay_layout (self);
     }
   self->generation++;
   update_visible_cells (self);
-  queue_overlay_layout (self);
 }
 
 void
@@ -1617,8 +1782,6 @@ trj_grid_set_model (TrjGrid      *self,
   g_set_object (&self->model, model);
 
   self->cursor_row = self->cursor_column = self->anchor_row = self->anchor_column = 0;
-  self->drawn_first_row = self->drawn_first_column = self->drawn_last_row = self->drawn_last_column = 0;
-  self->drawn_cursor_row = self->drawn_cursor_column = 0;
   if (model != NULL)
     {
       self->changed_handler = g_signal_connect (model, "changed",
@@ -1718,6 +1881,15 @@ trj_grid_get_displayed_text (TrjGrid *self,
 }
 
 GtkWidget *
+trj_grid_get_cell_widget (TrjGrid *self,
+                          guint    row,
+                          guint    column)
+{
+  g_return_val_if_fail (TRJ_IS_GRID (self), NULL);
+  return find_cell (self, row, column);
+}
+
+GtkWidget *
 trj_grid_new (void)
 {
   return g_object_new (TRJ_TYPE_GRID, NULL);
@@ -1736,7 +1908,6 @@ trj_grid_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
-/* The popover follows the cell (GtkPopover's parent must present it). */
 static void
 trj_grid_size_allocate (GtkWidget *widget,
                         int        width,
@@ -1746,22 +1917,15 @@ trj_grid_size_allocate (GtkWidget *widget,
   TrjGrid *self = TRJ_GRID (widget);
 
   gtk_widget_size_allocate (self->overlay, &(GtkAllocation) { 0, 0, width, height }, baseline);
-  if (self->editing)
-    place_editor (self);
+  queue_selection_draw (self);
 }
 
 static gboolean
 trj_grid_grab_focus (GtkWidget *widget)
 {
   TrjGrid *self = TRJ_GRID (widget);
-  GtkWidget *cell;
 
-  if (self->editing)
-    return gtk_widget_grab_focus (self->editor);
-  cell = find_cell (self, self->cursor_row, self->cursor_column);
-  if (cell != NULL)
-    return gtk_widget_grab_focus (cell);
-  return gtk_widget_grab_focus (self->column_view);
+  return gtk_widget_grab_focus (self->editing ? self->editor : self->focus_sink);
 }
 
 /* The stylesheet is loaded once per display when the first grid is made:
@@ -1787,6 +1951,7 @@ static void
 adjustment_changed_cb (TrjGrid *self)
 {
   update_visible_cells (self);
+  queue_selection_draw (self);
   queue_overlay_layout (self);
   if (self->editing)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -1798,10 +1963,11 @@ trj_grid_dispose (GObject *object)
   TrjGrid *self = TRJ_GRID (object);
 
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  cancel_refocus (self);
   stop_loading (self);
   g_clear_signal_handler (&self->changed_handler, self->model);
-  g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  self->focus_sink = NULL;   /* the overlay's */
   g_clear_object (&self->model);
   g_clear_object (&self->rows);
 
@@ -1911,7 +2077,6 @@ trj_grid_init (TrjGrid *self)
   GtkWidget *child;
   GtkEventController *controller;
   GtkGesture *drag;
-  guint i;
   GtkGesture *click;
 
   ensure_stylesheet (gdk_display_get_default ());
@@ -1927,6 +2092,8 @@ trj_grid_init (TrjGrid *self)
   gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (self->column_view), TRUE);
   gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (self->column_view), FALSE);
   gtk_widget_add_css_class (self->column_view, "trj-grid");
+  /* Clicks move the grid's cursor, not the focus (see the top of the file). */
+  gtk_widget_set_can_focus (self->column_view, FALSE);
   for (child = gtk_widget_get_first_child (self->column_view); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
@@ -1935,23 +2102,33 @@ trj_grid_init (TrjGrid *self)
   scrolled = gtk_scrolled_window_new ();
   gtk_widget_set_hexpand (scrolled, TRUE);
   gtk_widget_set_vexpand (scrolled, TRUE);
+  if (g_getenv ("TRJ_EXP_NO_OVERLAY"))
+    gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled), FALSE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), scrolled);
+
+  /* In the overlay with the editor: the overlay keeps its :focus-within
+   * when the focus goes from one to the other, and the column view beside
+   * them sees no change of state at all. */
+  self->focus_sink = g_object_new (TRJ_TYPE_GRID_FOCUS, NULL);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->focus_sink);
   g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)),
                             "value-changed", G_CALLBACK (adjustment_changed_cb), self);
   g_signal_connect_swapped (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
                             "value-changed", G_CALLBACK (adjustment_changed_cb), self);
 
+  self->selection = g_object_new (TRJ_TYPE_GRID_SELECTION, NULL);
+  TRJ_GRID_SELECTION (self->selection)->grid = self;
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->selection);
+
   self->editor = gtk_text_new ();
   gtk_widget_add_css_class (self->editor, "trj-grid-editor");
-  self->popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (self->popover), self->editor);
-  gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
-  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_BOTTOM);
-  gtk_popover_set_offset (GTK_POPOVER (self->popover), 0, -1);
-  gtk_widget_add_css_class (self->popover, "trj-grid-editor-popover");
-  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+  /* Shown and hidden with child-visible, not visible: showing a widget asks
+   * its window for a new size (see the top of the file). Only a new
+   * allocation of the overlay places the editor. */
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->editor);
+  gtk_widget_set_focusable (self->editor, FALSE);
+  gtk_widget_set_child_visible (self->editor, FALSE);
 
   self->choice_list = gtk_list_box_new ();
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->choice_list), TRUE);
@@ -1975,15 +2152,10 @@ trj_grid_init (TrjGrid *self)
   gtk_widget_set_visible (self->message, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->message);
 
-  /* Keys typed in the editor do not travel up from the popover to the grid:
-   * the popover gets the same handler. */
-  for (i = 0; i < 2; i++)
-    {
-      controller = gtk_event_controller_key_new ();
-      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-      g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-      gtk_widget_add_controller (i == 0 ? GTK_WIDGET (self) : self->popover, controller);
-    }
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   drag = gtk_gesture_drag_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);

@@ -105,5 +105,9 @@ gboolean      trj_grid_clear_selection   (TrjGrid        *self,
 const char   *trj_grid_get_displayed_text (TrjGrid       *self,
                                            guint          row,
                                            guint          column);
+/* The widget showing a cell, NULL when its row is not bound. */
+GtkWidget    *trj_grid_get_cell_widget   (TrjGrid        *self,
+                                          guint           row,
+                                          guint           column);
 
 G_END_DECLS
