@@ -14,13 +14,22 @@
 #define TRJ_FORMAT_UNDEFINED "—"
 #define NBSP "\u00a0"
 
-/* Opening an ICU formatter costs far more than formatting one number, and the
- * grids format thousands of cells: keep one set per thread (ICU formatters are
- * not safe to share across threads while their attributes change). */
+/* Opening an ICU formatter costs far more than formatting one number, and so
+ * does changing its number of decimals (ICU rebuilds it): the grids format
+ * thousands of cells. Keep, per thread (ICU formatters are not safe to share
+ * across threads), one formatter per style and number of decimals, made on
+ * first use. */
+#define MAX_DECIMALS 9
+
+typedef enum {
+  STYLE_DECIMAL,
+  STYLE_PERCENT,
+  STYLE_CURRENCY,
+  N_STYLES
+} TrjFormatStyle;
+
 typedef struct {
-  UNumberFormat *decimal;
-  UNumberFormat *percent;
-  UNumberFormat *currency;
+  UNumberFormat *formats[N_STYLES][MAX_DECIMALS + 1][MAX_DECIMALS + 1];
 } TrjFormatters;
 
 static void
@@ -28,9 +37,10 @@ formatters_free (gpointer data)
 {
   TrjFormatters *f = data;
 
-  g_clear_pointer (&f->decimal, unum_close);
-  g_clear_pointer (&f->percent, unum_close);
-  g_clear_pointer (&f->currency, unum_close);
+  for (int style = 0; style < N_STYLES; style++)
+    for (int min = 0; min <= MAX_DECIMALS; min++)
+      for (int max = 0; max <= MAX_DECIMALS; max++)
+        g_clear_pointer (&f->formats[style][min][max], unum_close);
   g_free (f);
 }
 
@@ -50,20 +60,40 @@ open_number_format (UNumberFormatStyle style, const char *locale)
   return fmt;
 }
 
-static TrjFormatters *
-get_formatters (void)
+static UNumberFormat *
+get_formatter (TrjFormatStyle style, int min_decimals, int max_decimals)
 {
   TrjFormatters *f = g_private_get (&formatters_key);
+  UNumberFormat **fmt;
 
   if (f == NULL)
     {
       f = g_new0 (TrjFormatters, 1);
-      f->decimal = open_number_format (UNUM_DECIMAL, TRJ_FORMAT_LOCALE);
-      f->percent = open_number_format (UNUM_PERCENT, TRJ_FORMAT_LOCALE);
-      f->currency = open_number_format (UNUM_CURRENCY, TRJ_FORMAT_LOCALE "@currency=EUR");
       g_private_set (&formatters_key, f);
     }
-  return f;
+  min_decimals = CLAMP (min_decimals, 0, MAX_DECIMALS);
+  max_decimals = CLAMP (max_decimals, min_decimals, MAX_DECIMALS);
+  fmt = &f->formats[style][min_decimals][max_decimals];
+  if (*fmt == NULL)
+    {
+      switch (style)
+        {
+        case STYLE_DECIMAL:
+          *fmt = open_number_format (UNUM_DECIMAL, TRJ_FORMAT_LOCALE);
+          break;
+        case STYLE_PERCENT:
+          *fmt = open_number_format (UNUM_PERCENT, TRJ_FORMAT_LOCALE);
+          break;
+        case STYLE_CURRENCY:
+        case N_STYLES:
+        default:
+          *fmt = open_number_format (UNUM_CURRENCY, TRJ_FORMAT_LOCALE "@currency=EUR");
+          break;
+        }
+      unum_setAttribute (*fmt, UNUM_MIN_FRACTION_DIGITS, min_decimals);
+      unum_setAttribute (*fmt, UNUM_MAX_FRACTION_DIGITS, max_decimals);
+    }
+  return *fmt;
 }
 
 static char *
@@ -82,7 +112,7 @@ uchar_to_utf8 (const UChar *text, int32_t length)
 }
 
 static char *
-format_with (UNumberFormat *fmt, double value, int min_decimals, int max_decimals)
+format_with (TrjFormatStyle style, double value, int min_decimals, int max_decimals)
 {
   UChar buffer[128];
   UErrorCode status = U_ZERO_ERROR;
@@ -91,9 +121,8 @@ format_with (UNumberFormat *fmt, double value, int min_decimals, int max_decimal
   if (!isfinite (value))
     return g_strdup (TRJ_FORMAT_UNDEFINED);
 
-  unum_setAttribute (fmt, UNUM_MIN_FRACTION_DIGITS, min_decimals);
-  unum_setAttribute (fmt, UNUM_MAX_FRACTION_DIGITS, max_decimals);
-  length = unum_formatDouble (fmt, value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
+  length = unum_formatDouble (get_formatter (style, min_decimals, max_decimals),
+                              value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
   g_assert (U_SUCCESS (status));
   return uchar_to_utf8 (buffer, length);
 }
@@ -101,13 +130,13 @@ format_with (UNumberFormat *fmt, double value, int min_decimals, int max_decimal
 char *
 trj_format_number (double value, int decimals)
 {
-  return format_with (get_formatters ()->decimal, value, decimals, decimals);
+  return format_with (STYLE_DECIMAL, value, decimals, decimals);
 }
 
 char *
 trj_format_decimal (double value, int max_decimals)
 {
-  return format_with (get_formatters ()->decimal, value, 0, max_decimals);
+  return format_with (STYLE_DECIMAL, value, 0, max_decimals);
 }
 
 char *
@@ -119,7 +148,7 @@ trj_format_integer (double value)
 char *
 trj_format_money (double euros)
 {
-  return format_with (get_formatters ()->currency, euros, 0, 0);
+  return format_with (STYLE_CURRENCY, euros, 0, 0);
 }
 
 char *
@@ -148,7 +177,7 @@ trj_format_money_short (double euros)
 char *
 trj_format_percent (double share, int decimals)
 {
-  return format_with (get_formatters ()->percent, share, decimals, decimals);
+  return format_with (STYLE_PERCENT, share, decimals, decimals);
 }
 
 /* Month names, from ICU's French symbols, read once for the life of the process. */
