@@ -1759,6 +1759,21 @@ model_changed_cb (TrjGridModel *model,
        * (New values alone move nothing: no new allocation then.) */
       queue_overlay_layout (self);
     }
+  else if (added < rows)
+    {
+      guint row, column;
+
+      /* Some rows' values: refresh their bound cells, nothing else. */
+      for (row = position; row < position + added && row < rows; row++)
+        for (column = 0; column < n_columns (self); column++)
+          {
+            GtkWidget *cell = find_cell (self, row, column);
+
+            if (cell != NULL)
+              update_cell (self, cell, TRUE);
+          }
+      return;
+    }
   self->generation++;
   update_visible_cells (self);
 }
