@@ -301,18 +301,40 @@ update_cell (TrjGrid   *self,
                                           -1);
         }
 
+      /* The tooltip is asked for when shown (cell_query_tooltip_cb): set
+       * here, it made GTK ask the X server where the pointer is. */
       alert = trj_grid_model_get_alert (self->model, row, info->column, &tooltip);
-      if (tooltip == NULL && *text != '\0' &&
-          trj_grid_model_get_column (self->model, info->column)->kind == TRJ_GRID_VALUE_TEXT)
-        tooltip = g_strdup (text);
       set_css_class (cell, "alert-warning", alert == TRJ_GRID_ALERT_WARNING);
       set_css_class (cell, "alert-error", alert == TRJ_GRID_ALERT_ERROR);
-      if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (cell)) != 0)
-        gtk_widget_set_tooltip_text (cell, tooltip);
       set_css_class (cell, "computed",
                      !trj_grid_model_is_editable (self->model, row, info->column));
       info->generation = self->generation;
     }
+}
+
+/* A cell's tooltip: its alert with the accepted range, else the whole text
+ * of a text column (which may be cut). */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       TrjGrid    *self)
+{
+  CellInfo *info = cell_info (cell);
+  guint row = cell_row (cell);
+  g_autofree char *text = NULL;
+
+  if (self->model == NULL || row >= n_rows (self))
+    return FALSE;
+  trj_grid_model_get_alert (self->model, row, info->column, &text);
+  if (text == NULL && trj_grid_model_get_column (self->model, info->column)->kind == TRJ_GRID_VALUE_TEXT)
+    text = g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (cell)));
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 /* Refreshes the stale cells of the rows in the viewport (and one more on each side). */
@@ -1553,6 +1575,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                        "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
                        NULL);
   gtk_widget_add_css_class (cell, "trj-grid-cell");
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), self);
 
   info = g_new0 (CellInfo, 1);
   info->item = item;
@@ -1661,7 +1685,7 @@ resize_rows (TrjGrid *self,
 /* GTK 4.8 binds up to 200 rows whatever the height of the view, about 1,7 ms
  * a row of 12 cells: a grid shows its first rows in its first frame and
  * gets the others a chunk a frame after that. */
-#define INITIAL_ROWS 48
+#define INITIAL_ROWS 24
 #define ROWS_PER_CHUNK 24
 
 static void
