@@ -423,9 +423,11 @@ column_span (TrjGrid   *self,
   return TRUE;
 }
 
-/* The range (a tint) and the cursor (a frame inside its cell), clipped to
- * the rows. The colour is the layer's CSS colour (the accent, see
- * trj-grid.css); high contrast gets a stronger tint and a thicker frame. */
+/* The rules between columns, the range (a tint) and the cursor (a frame
+ * inside its cell), clipped to the rows. The rules take the text colour of
+ * the column view, faint; the range and cursor the layer's CSS colour (the
+ * accent, see trj-grid.css); high contrast gets stronger rules and tint and
+ * a thicker frame. */
 static void
 draw_selection (TrjGrid     *self,
                 GtkWidget   *layer,
@@ -434,7 +436,7 @@ draw_selection (TrjGrid     *self,
   gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   float frame = high_contrast ? 3 : 2;
   graphene_rect_t list;
-  GdkRGBA accent, tint;
+  GdkRGBA accent, tint, rule;
   guint first_row, first_column, last_row, last_column;
   double top, bottom, left, right, ignored;
 
@@ -444,11 +446,18 @@ draw_selection (TrjGrid     *self,
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (layer), &accent);
+  gtk_style_context_get_color (gtk_widget_get_style_context (self->column_view), &rule);
 G_GNUC_END_IGNORE_DEPRECATIONS
   tint = accent;
   tint.alpha *= high_contrast ? 0.35f : 0.18f;
+  rule.alpha *= high_contrast ? 0.5f : 0.15f;
 
   gtk_snapshot_push_clip (snapshot, &list);
+  row_span (self, layer, n_rows (self) - 1, &list, &ignored, &bottom);
+  for (guint column = 1; column < n_columns (self); column++)
+    if (column_span (self, layer, self->cursor_row, column, &left, &right))
+      gtk_snapshot_append_color (snapshot, &rule,
+                                 &GRAPHENE_RECT_INIT (left, list.origin.y, 1, bottom - list.origin.y));
   selection_bounds (self, &first_row, &first_column, &last_row, &last_column);
   if ((first_row != last_row || first_column != last_column) &&
       column_span (self, layer, first_row, first_column, &left, &ignored) &&
@@ -1656,6 +1665,9 @@ add_columns (TrjGrid *self)
       column = gtk_column_view_column_new (desc->title, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, desc->expand);
+      /* Resized by hand: the rules and the cursor move with it. */
+      g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (queue_selection_draw),
+                               self, G_CONNECT_SWAPPED);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
     }
 }
