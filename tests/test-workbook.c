@@ -352,6 +352,39 @@ count_changed (TrjWorkbook *wb, gint64 scenario, guint changes, const char *line
   (*n)++;
 }
 
+/* Each line read alone (trj_workbook_get_line, what the window does after
+ * a one-line edit) is the line of the whole snapshot: the scenario with
+ * every line replaced by its lone reading exports the same JSON. */
+static void
+assert_lines_read_alone (TrjWorkbook *wb, gint64 s)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) snapshot = trj_workbook_get_scenario (wb, s, &error);
+  g_autofree char *whole = NULL, *alone = NULL;
+
+  g_assert_no_error (error);
+  whole = trj_json_scenario_to_data (snapshot);
+  for (guint e = 0; e < snapshot->envelopes->len; e++)
+    {
+      TrjEnvelope *env = snapshot->envelopes->pdata[e];
+
+      for (guint l = 0; l < env->lines->len; l++)
+        {
+          TrjLine *line = env->lines->pdata[l];
+          TrjLine *fresh = trj_workbook_get_line (wb, s, line->id, &error);
+
+          g_assert_no_error (error);
+          g_assert_nonnull (fresh);
+          env->lines->pdata[l] = fresh;
+          trj_line_free (line);
+        }
+    }
+  alone = trj_json_scenario_to_data (snapshot);
+  g_assert_cmpstr (alone, ==, whole);
+  g_assert_null (trj_workbook_get_line (wb, s, "no-such-line", &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND);
+}
+
 static void
 test_edit_undo_redo (Fixture *f, gconstpointer data)
 {
@@ -394,6 +427,7 @@ test_edit_undo_redo (Fixture *f, gconstpointer data)
     g_assert_true (edits[i].func (wb, s, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 1);
+  assert_lines_read_alone (wb, trj_workbook_get_current_scenario (wb));
   after = dump (wb);
   g_assert_cmpstr (before, !=, after);
   g_assert_true (trj_workbook_can_undo (wb));

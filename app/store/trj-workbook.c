@@ -1035,8 +1035,30 @@ column_text_or_null (sqlite3_stmt *stmt, int col)
          : (const char *) sqlite3_column_text (stmt, col);
 }
 
+/* The columns line_from_row() reads, in its order. */
+#define LINE_SELECT_COLUMNS \
+  "id, envelope, key, kind, label, departement, prescriber, rate, " \
+  "weekly_hours, duration_months, cofinanced_share, payment_lag_months, entries_mode, " \
+  "volume, has_profile, has_previous_entries, quantity, unit_amount, modulation, " \
+  "second_year_quantity, rsa_recipients, rsa_months, commitment_month, " \
+  "has_payment_profile, ae_amount"
+
+static TrjLine *line_from_row_values (sqlite3_stmt *stmt);
+
+/* A line as the engine sees it. An amount not typed by the user is the
+ * year's table for the zone. */
 static TrjLine *
-line_from_row (sqlite3_stmt *stmt)
+line_from_row (TrjWorkbook *self, sqlite3_stmt *stmt)
+{
+  TrjLine *line = line_from_row_values (stmt);
+
+  if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_POST_AID && !line->has_unit_amount)
+    line->unit_amount = trj_year_data_unit_amount (self->year_data, line->kind, self->zone);
+  return line;
+}
+
+static TrjLine *
+line_from_row_values (sqlite3_stmt *stmt)
 {
   TrjLineKind kind;
   TrjLine *line;
@@ -1192,11 +1214,7 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
   g_clear_pointer (&stmt, stmt_release);
 
   by_row = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  stmt = prepare (self, error, "SELECT id, envelope, key, kind, label, departement, prescriber, rate, "
-                  "weekly_hours, duration_months, cofinanced_share, payment_lag_months, entries_mode, "
-                  "volume, has_profile, has_previous_entries, quantity, unit_amount, modulation, "
-                  "second_year_quantity, rsa_recipients, rsa_months, commitment_month, "
-                  "has_payment_profile, ae_amount FROM line WHERE scenario = ? "
+  stmt = prepare (self, error, "SELECT " LINE_SELECT_COLUMNS " FROM line WHERE scenario = ? "
                   "ORDER BY envelope, position", "i", scenario_id);
   if (stmt == NULL)
     return NULL;
@@ -1208,10 +1226,7 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
 
       if (env == NULL)
         continue;
-      line = line_from_row (stmt);
-      /* An amount not typed by the user is the year's table for the zone. */
-      if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_POST_AID && !line->has_unit_amount)
-        line->unit_amount = trj_year_data_unit_amount (self->year_data, line->kind, self->zone);
+      line = line_from_row (self, stmt);
       row = g_new (gint64, 1);
       *row = sqlite3_column_int64 (stmt, 0);
       /* The array owns the line; the table only points at it. */
@@ -1255,6 +1270,58 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
   if (!read_overrides (self, scenario_id, s, error))
     return NULL;
   return g_steal_pointer (&s);
+
+sql_error:
+  trj_workbook_set_sqlite_error (error, self->db, _("reading the workbook"));
+  return NULL;
+}
+
+TrjLine *
+trj_workbook_get_line (TrjWorkbook *self, gint64 scenario_id, const char *line_id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TrjLine) line = NULL;
+  gint64 row;
+  int rc;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (line_id != NULL, NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+  stmt = prepare (self, error, "SELECT " LINE_SELECT_COLUMNS " FROM line WHERE scenario = ? AND key = ?",
+                  "is", scenario_id, line_id);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND,
+                   _("There is no line “%s” in this scenario."), line_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    goto sql_error;
+  line = line_from_row (self, stmt);
+  row = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, stmt_release);
+
+  stmt = prepare (self, error, "SELECT series, month, value FROM line_month WHERE line = ?", "i", row);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int series = sqlite3_column_int (stmt, 0);
+      int month = sqlite3_column_int (stmt, 1);
+
+      if (series >= 0 && series < TRJ_N_LINE_MONTHS && month >= 0 && month < TRJ_MONTHS)
+        line_months (line, series)[month] = sqlite3_column_double (stmt, 2);
+    }
+  if (rc != SQLITE_DONE)
+    goto sql_error;
+  if (line->entries_mode == TRJ_ENTRIES_VOLUME)
+    trj_line_spread_volume (line);
+  return g_steal_pointer (&line);
 
 sql_error:
   trj_workbook_set_sqlite_error (error, self->db, _("reading the workbook"));

@@ -199,6 +199,12 @@ gboolean     trj_workbook_set_current_scenario (TrjWorkbook *self,
 TrjScenario *trj_workbook_get_scenario   (TrjWorkbook *self,
                                           gint64       scenario_id,
                                           GError     **error);
+/* One line of a scenario as in its snapshot (transfer full), for a view
+ * that refreshes the line an edit changed without reading the others. */
+TrjLine     *trj_workbook_get_line       (TrjWorkbook *self,
+                                          gint64       scenario_id,
+                                          const char  *line_id,
+                                          GError     **error);
 
 /* Edits on scenarios; each returns the new scenario's id, 0 on error. */
 gint64       trj_workbook_create_scenario    (TrjWorkbook *self,     /* from the notification */

@@ -44,6 +44,37 @@ trj_envelope_title (const char *envelope_id)
   return envelope_id;
 }
 
+/* The values of one line changed (the edit the workbook just told):
+ * read that line alone into the snapshot. FALSE when the snapshot has no
+ * such line, or the workbook could not say: then everything is read. */
+static gboolean
+reload_line (TrjDocument *self)
+{
+  if (self->scenario == NULL || self->changed_line == NULL ||
+      self->scenario_id != trj_workbook_get_current_scenario (self->workbook))
+    return FALSE;
+  for (guint e = 0; e < self->scenario->envelopes->len; e++)
+    {
+      TrjEnvelope *env = self->scenario->envelopes->pdata[e];
+
+      for (guint l = 0; l < env->lines->len; l++)
+        {
+          TrjLine *line = env->lines->pdata[l];
+          TrjLine *fresh;
+
+          if (g_strcmp0 (line->id, self->changed_line) != 0)
+            continue;
+          fresh = trj_workbook_get_line (self->workbook, self->scenario_id, line->id, NULL);
+          if (fresh == NULL)
+            return FALSE;
+          env->lines->pdata[l] = fresh;
+          trj_line_free (line);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 void
 trj_document_reload (TrjDocument *self, guint changes)
 {
@@ -52,17 +83,21 @@ trj_document_reload (TrjDocument *self, guint changes)
 
   g_return_if_fail (TRJ_IS_DOCUMENT (self));
 
-  self->scenario_id = trj_workbook_get_current_scenario (self->workbook);
-  scenario = trj_workbook_get_scenario (self->workbook, self->scenario_id, &error);
-  if (scenario == NULL)
+  if (changes == TRJ_WORKBOOK_CHANGE_VALUES && reload_line (self))
+    scenario = self->scenario;
+  else
     {
-      /* The file went away under us: keep the last figures rather than none. */
-      g_warning ("%s", error->message);
-      return;
+      self->scenario_id = trj_workbook_get_current_scenario (self->workbook);
+      scenario = trj_workbook_get_scenario (self->workbook, self->scenario_id, &error);
+      if (scenario == NULL)
+        {
+          /* The file went away under us: keep the last figures rather than none. */
+          g_warning ("%s", error->message);
+          return;
+        }
+      g_clear_pointer (&self->scenario, trj_scenario_free);
+      self->scenario = scenario;
     }
-
-  g_clear_pointer (&self->scenario, trj_scenario_free);
-  self->scenario = scenario;
   if (self->result == NULL)
     self->result = trj_result_new (scenario);
   else
