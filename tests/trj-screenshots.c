@@ -15,8 +15,8 @@
 #include "trj-solver-dialog.h"
 
 /* A toplevel as it renders itself; or, with `screen` and ImageMagick's
- * `import`, the whole screen: the grid's editor is a popover, a surface of its
- * own that the window's rendering leaves out. */
+ * `import`, the whole screen (popovers are surfaces of their own, which the
+ * window's rendering leaves out). */
 static void
 shoot (GtkWidget *toplevel, const char *dir, const char *name, gboolean screen)
 {
@@ -106,7 +106,7 @@ main (int argc, char *argv[])
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
   trj_grid_start_editing (grid, "150 %");
   trj_grid_commit_edit (grid);
-  shoot (GTK_WIDGET (window), argv[1], "invalid-entry", TRUE);
+  shoot (GTK_WIDGET (window), argv[1], "invalid-entry", FALSE);
   trj_grid_cancel_edit (grid);
 
   solver = trj_envelope_page_solve (page);
