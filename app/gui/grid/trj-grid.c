@@ -1697,7 +1697,7 @@ resize_rows (TrjGrid *self,
 /* GTK 4.8 binds up to 200 rows whatever the height of the view, about 1,7 ms
  * a row of 12 cells: a grid shows its first rows in its first frame and
  * gets the others a chunk a frame after that. */
-#define INITIAL_ROWS 24
+#define INITIAL_ROWS 20
 #define ROWS_PER_CHUNK 24
 
 static void
