@@ -593,6 +593,19 @@ test_alert_texts (void)
       "Taux moyen de 52,0" NBSP "% supérieur à la moyenne de la circulaire (50,0" NBSP "%)"
       NNBSP ": le volume doit baisser" },
   };
+
+  /* An average just above the circular's, and a share just below the
+   * target: as many decimals as it takes to tell them apart. */
+  static const struct {
+    TrjAlert alert;
+    const char *message;
+  } close[] = {
+    { { TRJ_ALERT_RATE_ABOVE_AVERAGE, 0, -1, 0.50024, 0, 0.5 },
+      "Taux moyen de 50,02" NBSP "% supérieur à la moyenne de la circulaire (50,00" NBSP "%)"
+      NNBSP ": le volume doit baisser" },
+    { { TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1, 0.14996, 0.15, 1 },
+      "Part cofinancée moyenne de 14,996" NBSP "% inférieure à l’objectif de 15,000" NBSP "%" },
+  };
   g_autoptr(TrjScenario) scenario = parse_ok (small_scenario);
 
   G_STATIC_ASSERT (G_N_ELEMENTS (cases) == TRJ_N_ALERT_CODES);
@@ -601,6 +614,12 @@ test_alert_texts (void)
       g_autofree char *message = trj_alert_message (scenario, &cases[i].alert);
 
       g_assert_cmpstr (message, ==, cases[i].message);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (close); i++)
+    {
+      g_autofree char *message = trj_alert_message (scenario, &close[i].alert);
+
+      g_assert_cmpstr (message, ==, close[i].message);
     }
 }
 

@@ -39,6 +39,23 @@ excess_figures (Figures *f, const TrjAlert *alert)
   f->c = trj_format_money (alert->value - alert->limit_hi);
 }
 
+/* An average and the figure it is compared with, as percentages with one
+ * decimal, or more when one decimal would show them equal (50,02 % above
+ * 50 % must not read « 50,0 % supérieur à 50,0 % »). */
+static void
+compared_percents (Figures *f, double value, double reference)
+{
+  for (int decimals = 1; decimals <= 3; decimals++)
+    {
+      g_clear_pointer (&f->a, g_free);
+      g_clear_pointer (&f->b, g_free);
+      f->a = trj_format_percent (value, decimals);
+      f->b = trj_format_percent (reference, decimals);
+      if (!g_str_equal (f->a, f->b))
+        return;
+    }
+}
+
 char *
 trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert)
 {
@@ -72,13 +89,11 @@ trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert)
       return g_strdup_printf (_("Initiatives territoriales of %s exceed the ceiling of %s by %s"),
                               f.a, f.b, f.c);
     case TRJ_ALERT_COFINANCING_BELOW_TARGET:
-      f.a = trj_format_percent (alert->value, 1);
-      f.b = trj_format_percent (alert->limit_lo, 1);
+      compared_percents (&f, alert->value, alert->limit_lo);
       return g_strdup_printf (_("Average cofinanced share of %s below the target of %s"),
                               f.a, f.b);
     case TRJ_ALERT_RATE_ABOVE_AVERAGE:
-      f.a = trj_format_percent (alert->value, 1);
-      f.b = trj_format_percent (alert->limit_hi, 1);
+      compared_percents (&f, alert->value, alert->limit_hi);
       return g_strdup_printf (_("Average rate of %s above the circular’s average of %s: "
                                 "the volume must come down"), f.a, f.b);
     case TRJ_N_ALERT_CODES:
