@@ -115,7 +115,8 @@ trj_grid_focus_init (TrjGridFocus *self)
 }
 
 /* The selection layer: covers the grid, lets the pointer through, and
- * draws the range and the cursor of its grid (see draw_selection()). */
+ * draws the rules between columns, the range and the cursor of its grid
+ * (see draw_selection()). */
 #define TRJ_TYPE_GRID_SELECTION (trj_grid_selection_get_type ())
 G_DECLARE_FINAL_TYPE (TrjGridSelection, trj_grid_selection, TRJ, GRID_SELECTION, GtkWidget)
 
@@ -490,7 +491,8 @@ queue_selection_draw (TrjGrid *self)
     gtk_widget_queue_draw (self->selection);
 }
 
-/* The message and the list of choices follow their cell: re-place them. */
+/* The editor, the message and the list of choices follow their cell:
+ * re-place them. */
 static void
 queue_overlay_layout (TrjGrid *self)
 {
