@@ -1106,6 +1106,18 @@ line_months (TrjLine *line, TrjLineMonths series)
   g_return_val_if_reached (NULL);
 }
 
+/* One month of a line_month row (series, month, value from column `first`);
+ * a series or month out of range is left out. */
+static void
+line_month_from_row (TrjLine *line, sqlite3_stmt *stmt, int first)
+{
+  int series = sqlite3_column_int (stmt, first);
+  int month = sqlite3_column_int (stmt, first + 1);
+
+  if (series >= 0 && series < TRJ_N_LINE_MONTHS && month >= 0 && month < TRJ_MONTHS)
+    line_months (line, series)[month] = sqlite3_column_double (stmt, first + 2);
+}
+
 static gboolean
 read_overrides (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **error)
 {
@@ -1245,11 +1257,9 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
     {
       gint64 row = sqlite3_column_int64 (stmt, 0);
       TrjLine *line = g_hash_table_lookup (by_row, &row);
-      int series = sqlite3_column_int (stmt, 1);
-      int month = sqlite3_column_int (stmt, 2);
 
-      if (line != NULL && series >= 0 && series < TRJ_N_LINE_MONTHS && month >= 0 && month < TRJ_MONTHS)
-        line_months (line, series)[month] = sqlite3_column_double (stmt, 3);
+      if (line != NULL)
+        line_month_from_row (line, stmt, 1);
     }
   if (rc != SQLITE_DONE)
     goto sql_error;
@@ -1310,13 +1320,7 @@ trj_workbook_get_line (TrjWorkbook *self, gint64 scenario_id, const char *line_i
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int series = sqlite3_column_int (stmt, 0);
-      int month = sqlite3_column_int (stmt, 1);
-
-      if (series >= 0 && series < TRJ_N_LINE_MONTHS && month >= 0 && month < TRJ_MONTHS)
-        line_months (line, series)[month] = sqlite3_column_double (stmt, 2);
-    }
+    line_month_from_row (line, stmt, 0);
   if (rc != SQLITE_DONE)
     goto sql_error;
   if (line->entries_mode == TRJ_ENTRIES_VOLUME)
