@@ -565,13 +565,26 @@ test_result (void)
 
 /* ── Alert texts ───────────────────────────────────────────────────────── */
 
+typedef struct {
+  TrjAlert alert;
+  const char *message;
+} AlertText;
+
+static void
+assert_alert_texts (const TrjScenario *scenario, const AlertText *texts, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *message = trj_alert_message (scenario, &texts[i].alert);
+
+      g_assert_cmpstr (message, ==, texts[i].message);
+    }
+}
+
 static void
 test_alert_texts (void)
 {
-  static const struct {
-    TrjAlert alert;
-    const char *message;
-  } cases[] = {
+  static const AlertText cases[] = {
     { { TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 0, 0.65, 0.30, 0.60 },
       "Taux de 65,0" NBSP "% hors de la plage 30,0" NBSP "%–60,0" NBSP "%" },
     { { TRJ_ALERT_HOURS_OUT_OF_RANGE, 0, 0, 32.5, 20, 30 },
@@ -596,10 +609,7 @@ test_alert_texts (void)
 
   /* An average just above the circular's, and a share just below the
    * target: as many decimals as it takes to tell them apart. */
-  static const struct {
-    TrjAlert alert;
-    const char *message;
-  } close[] = {
+  static const AlertText close[] = {
     { { TRJ_ALERT_RATE_ABOVE_AVERAGE, 0, -1, 0.50024, 0, 0.5 },
       "Taux moyen de 50,02" NBSP "% supérieur à la moyenne de la circulaire (50,00" NBSP "%)"
       NNBSP ": le volume doit baisser" },
@@ -609,18 +619,8 @@ test_alert_texts (void)
   g_autoptr(TrjScenario) scenario = parse_ok (small_scenario);
 
   G_STATIC_ASSERT (G_N_ELEMENTS (cases) == TRJ_N_ALERT_CODES);
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *message = trj_alert_message (scenario, &cases[i].alert);
-
-      g_assert_cmpstr (message, ==, cases[i].message);
-    }
-  for (gsize i = 0; i < G_N_ELEMENTS (close); i++)
-    {
-      g_autofree char *message = trj_alert_message (scenario, &close[i].alert);
-
-      g_assert_cmpstr (message, ==, close[i].message);
-    }
+  assert_alert_texts (scenario, cases, G_N_ELEMENTS (cases));
+  assert_alert_texts (scenario, close, G_N_ELEMENTS (close));
 }
 
 /* ── Writer ────────────────────────────────────────────────────────────── */
