@@ -1,9 +1,22 @@
-/* trj-workbook-private.h — internals of the workbook store (file safety, schema) */
+/* trj-workbook-private.h — internals of the workbook store
+ *
+ * The store is one object in several files, one per concern:
+ *   trj-workbook.c           the object, opening, creating, closing, accessors
+ *   trj-workbook-file.c      file safety (header, validation, the writer's lock)
+ *   trj-workbook-schema.c    the schema and its migrations
+ *   trj-workbook-sql.c       prepared statements, binding, meta rows, lookups
+ *   trj-workbook-columns.c   the tables of fields: line columns, envelope and
+ *                            fungibility fields, month arrays
+ *   trj-workbook-undo.c      steps, batches, the undo journal
+ *   trj-workbook-snapshot.c  reading scenarios and lines into engine structs
+ *   trj-workbook-edit.c      every edit
+ */
 #pragma once
 
 #include <sqlite3.h>
 
 #include "trj-workbook.h"
+#include "trj-year-data.h"
 
 G_BEGIN_DECLS
 
@@ -12,14 +25,45 @@ G_BEGIN_DECLS
 /* PRAGMA user_version written by this version of Trajectoire. */
 #define TRJ_WORKBOOK_SCHEMA_VERSION 2
 
-/* Schema (trj-workbook-schema.c) */
+struct _TrjWorkbook
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *stmts;   /* SQL text → GPtrArray of kept sqlite3_stmt * (trj-workbook-sql.c) */
+  int lock_fd;
+  char *read_only_reason;       /* NULL: writable */
+
+  char *region;
+  int year;
+  TrjZone zone;
+  const TrjYearData *year_data;
+  gint64 current_scenario;
+
+  /* The step being recorded (one edit, or a batch). */
+  sqlite3_session *session;
+  guint batch_depth;
+  char *step_label;
+  gint64 step_scenario;         /* -1: none yet; 0: several */
+  guint step_changes;
+  char *step_line;
+  gboolean step_several_lines;
+
+  gboolean can_undo, can_redo;
+  char *undo_label, *redo_label;
+};
+
+/* ── Schema (trj-workbook-schema.c) ───────────────────────────────────── */
+
 /* Brings a database at user_version `from` (0: empty) to `to`, in the caller's
  * transaction. Tests pass a `to` below the current version to build old files. */
 gboolean trj_workbook_schema_migrate (sqlite3 *db, int from, int to, GError **error);
 /* The tables whose rows are the document: the undo journal records their changes. */
 extern const char *const trj_workbook_document_tables[];
 
-/* File safety (trj-workbook-file.c) */
+/* ── File safety (trj-workbook-file.c) ────────────────────────────────── */
+
 /* Checks the 100-byte SQLite header without SQLite: magic, application id,
  * version, size. Never writes. */
 gboolean trj_workbook_file_check_header (const char *path, GError **error);
@@ -36,5 +80,142 @@ void     trj_workbook_file_unlock       (const char *path, int fd);
 /* Runs SQL; on failure sets a French TRJ_WORKBOOK_ERROR_IO error. */
 gboolean trj_workbook_exec              (sqlite3 *db, const char *sql, GError **error);
 void     trj_workbook_set_sqlite_error  (GError **error, sqlite3 *db, const char *what);
+
+/* ── SQL helpers (trj-workbook-sql.c) ─────────────────────────────────── */
+
+/* A prepared statement for `sql`, kept by the workbook; NULL on an SQL error
+ * (left on the db). Release it with trj_workbook_stmt_release (g_autoptr does). */
+sqlite3_stmt *trj_workbook_stmt_get     (TrjWorkbook *self, const char *sql);
+/* Resets a kept statement for its next use. */
+void          trj_workbook_stmt_release (sqlite3_stmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, trj_workbook_stmt_release)
+/* Finalizes every kept statement (before the database closes). */
+void          trj_workbook_stmts_clear  (TrjWorkbook *self);
+
+/* Argument types: i gint64, d double (NAN → NULL), s string (NULL → NULL),
+ * b blob (pointer, int size). */
+sqlite3_stmt *trj_workbook_prepare      (TrjWorkbook *self, GError **error, const char *sql,
+                                         const char *types, ...);
+/* Runs a statement that returns no rows. */
+gboolean      trj_workbook_run          (TrjWorkbook *self, GError **error, const char *sql,
+                                         const char *types, ...);
+/* The first column of the first row as an integer; *found tells whether there was one. */
+gint64        trj_workbook_query_int64  (TrjWorkbook *self, gboolean *found, const char *sql,
+                                         const char *types, ...);
+
+char     *trj_workbook_meta_get         (TrjWorkbook *self, const char *key);
+gboolean  trj_workbook_meta_set         (TrjWorkbook *self, const char *key, const char *value,
+                                         GError **error);
+/* Stamps the modification date and the version that wrote. */
+gboolean  trj_workbook_meta_touch       (TrjWorkbook *self, GError **error);
+
+gboolean  trj_workbook_check_open       (TrjWorkbook *self, GError **error);
+gboolean  trj_workbook_check_writable   (TrjWorkbook *self, GError **error);
+gboolean  trj_workbook_scenario_exists  (TrjWorkbook *self, gint64 scenario_id, GError **error);
+gboolean  trj_workbook_envelope_exists  (TrjWorkbook *self, gint64 scenario_id,
+                                         const char *envelope_id, GError **error);
+
+/* What an edit needs to know of a line row. */
+typedef struct {
+  gint64 row;
+  char *envelope;
+  gint64 position;
+  TrjLineKind kind;
+  TrjEntriesMode mode;
+  double volume;
+} TrjLineRef;
+
+void     trj_line_ref_clear             (TrjLineRef *ref);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrjLineRef, trj_line_ref_clear)
+gboolean trj_workbook_line_find         (TrjWorkbook *self, gint64 scenario_id, const char *line_id,
+                                         TrjLineRef *ref, GError **error);
+
+/* ── Field tables (trj-workbook-columns.c) ────────────────────────────── */
+
+/* A number or text the user edits one at a time, and its hard limits. */
+typedef struct {
+  const char *column;
+  const char *step_label;   /* N_() */
+  const char *limits;       /* N_(), shown when a value is refused */
+  double lo, hi;
+  gboolean lo_excluded;
+  gboolean integer;
+} TrjFieldSpec;
+
+/* How a line column holds its TrjLine member. */
+typedef enum {
+  TRJ_COLUMN_TEXT,        /* char *; NOT NULL, "" for none */
+  TRJ_COLUMN_TEXT_NULL,   /* char *; NULL for none */
+  TRJ_COLUMN_KIND,        /* TrjLineKind, stored by name */
+  TRJ_COLUMN_REAL,        /* double */
+  TRJ_COLUMN_REAL_NULL,   /* double; NULL when the gboolean at has_offset is FALSE */
+  TRJ_COLUMN_INT,         /* int, gboolean or enum */
+} TrjColumnType;
+
+/* One column of the line table that holds a TrjLine member. A new line
+ * parameter is one row of this table and one migration. */
+typedef struct {
+  TrjFieldSpec spec;        /* spec.column is the column's name */
+  TrjColumnType type;
+  gsize offset;             /* of the member in TrjLine */
+  gsize has_offset;         /* TRJ_COLUMN_REAL_NULL: of its gboolean */
+  int field;                /* the TrjLineField that edits it, -1: none */
+} TrjLineColumn;
+
+extern const TrjLineColumn trj_workbook_line_columns[];
+extern const guint trj_workbook_n_line_columns;
+extern const TrjFieldSpec trj_workbook_envelope_fields[TRJ_N_ENVELOPE_FIELDS];
+extern const TrjFieldSpec trj_workbook_fungibility_fields[TRJ_N_FUNGIBILITY_FIELDS];
+
+/* Step labels of the month arrays, the value of a month without a row, and
+ * the flag column that says the array was given (NULL: always meaningful). */
+typedef struct {
+  const char *step_label;   /* N_() */
+  double missing;
+  const char *flag_column;
+} TrjMonthSeries;
+
+extern const TrjMonthSeries trj_workbook_month_series[TRJ_N_LINE_MONTHS];
+
+/* The column edited through a line field. */
+const TrjLineColumn *trj_workbook_line_column   (TrjLineField field);
+/* "label, kind, …": the value columns, in table order. */
+const char          *trj_workbook_line_column_list (void);
+/* Binds the value columns of `line` to parameters first, first + 1, … */
+gboolean             trj_workbook_line_bind     (sqlite3_stmt *stmt, int first, const TrjLine *line);
+/* Reads the value columns from result columns first, first + 1, … */
+void                 trj_workbook_line_read     (sqlite3_stmt *stmt, int first, TrjLine *line);
+/* The array of a line that a TrjLineMonths names. */
+double              *trj_workbook_line_months   (TrjLine *line, TrjLineMonths series);
+gboolean             trj_workbook_check_value   (const TrjFieldSpec *spec, double value,
+                                                 GError **error);
+
+/* ── The object (trj-workbook.c) ──────────────────────────────────────── */
+
+/* Reads can-undo, undo-label… from the journal and notifies what changed. */
+void     trj_workbook_refresh_undo_state    (TrjWorkbook *self);
+/* Keeps the current scenario pointing at an existing one (after a delete, or
+ * an undo that removed it); persisted outside the undo journal. */
+gboolean trj_workbook_fix_current_scenario  (TrjWorkbook *self, GError **error);
+/* After a committed edit, undo or redo. */
+void     trj_workbook_emit_changed          (TrjWorkbook *self, gint64 scenario_id, guint changes,
+                                             const char *line_id, gint64 previous_current);
+
+/* ── Steps (trj-workbook-undo.c) ──────────────────────────────────────── */
+
+/* Every edit: step_begin, its SQL, step_note what it changed, step_end. Inside a
+ * batch the edit is a savepoint of the batch's transaction. */
+gboolean trj_workbook_step_begin    (TrjWorkbook *self, const char *label, GError **error);
+void     trj_workbook_step_note     (TrjWorkbook *self, gint64 scenario_id, guint changes,
+                                     const char *line_id);
+gboolean trj_workbook_step_end      (TrjWorkbook *self, gboolean ok, GError **error);
+/* Drops the step being recorded and rolls its transaction back. */
+void     trj_workbook_step_abandon  (TrjWorkbook *self);
+
+/* ── Writing (trj-workbook-edit.c) ────────────────────────────────────── */
+
+/* Inserts a whole scenario at the end; returns its id, 0 on error. */
+gint64   trj_workbook_write_scenario (TrjWorkbook *self, const TrjScenario *scenario,
+                                      const char *name, GError **error);
 
 G_END_DECLS

@@ -1,0 +1,984 @@
+/* trj-workbook-edit.c — every edit of the document
+ *
+ * Each public function here is one step (trj-workbook-undo.c): checked
+ * against its limits first, then its SQL between step_begin and step_end, so
+ * that a refused edit changes nothing and an accepted one is one undo step.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "trj-engine.h"
+#include "trj-workbook-private.h"
+
+/* ── Writing a whole scenario (new, duplicate, import) ────────────────── */
+
+static gboolean
+write_months (TrjWorkbook *self, gint64 row, TrjLineMonths series, const double values[TRJ_MONTHS],
+              GError **error)
+{
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    if (!trj_workbook_run (self, error, "INSERT INTO line_month (line, series, month, value) VALUES (?, ?, ?, ?) "
+              "ON CONFLICT DO UPDATE SET value = excluded.value", "iiid",
+              row, (gint64) series, (gint64) m, values[m]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+write_line (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id, gint64 position,
+            const TrjLine *line, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  gboolean volume_mode = line->entries_mode == TRJ_ENTRIES_VOLUME;
+  gint64 row;
+
+  g_string_printf (sql, "INSERT INTO line (scenario, envelope, key, position, %s) VALUES (?,?,?,?",
+                   trj_workbook_line_column_list ());
+  for (guint i = 0; i < trj_workbook_n_line_columns; i++)
+    g_string_append (sql, ",?");
+  g_string_append_c (sql, ')');
+  stmt = trj_workbook_stmt_get (self, sql->str);
+  if (stmt == NULL ||
+      sqlite3_bind_int64 (stmt, 1, scenario_id) != SQLITE_OK ||
+      sqlite3_bind_text (stmt, 2, envelope_id, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+      sqlite3_bind_text (stmt, 3, line->id, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+      sqlite3_bind_int64 (stmt, 4, position) != SQLITE_OK ||
+      !trj_workbook_line_bind (stmt, 5, line) ||
+      sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      trj_workbook_set_sqlite_error (error, self->db, _("writing the workbook"));
+      return FALSE;
+    }
+  row = sqlite3_last_insert_rowid (self->db);
+
+  if (!volume_mode && !write_months (self, row, TRJ_LINE_MONTHS_ENTRIES, line->entries, error))
+    return FALSE;
+  if (line->has_profile && !write_months (self, row, TRJ_LINE_MONTHS_PROFILE, line->profile, error))
+    return FALSE;
+  if (line->has_previous_entries &&
+      !write_months (self, row, TRJ_LINE_MONTHS_PREVIOUS_ENTRIES, line->previous_entries, error))
+    return FALSE;
+  if (line->has_payment_profile &&
+      !write_months (self, row, TRJ_LINE_MONTHS_PAYMENT_PROFILE, line->payment_profile, error))
+    return FALSE;
+  if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_FREE &&
+      !write_months (self, row, TRJ_LINE_MONTHS_CP_SCHEDULE, line->cp_schedule, error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+write_series_override (TrjWorkbook *self, gint64 scenario_id, TrjReferenceKind kind,
+                       const TrjSeries *series, GError **error)
+{
+  for (guint i = 0; i < series->n_points; i++)
+    if (!trj_workbook_run (self, error, "INSERT INTO reference_override (scenario, kind, seq, date, value) "
+              "VALUES (?, ?, ?, ?, ?)", "iiiid", scenario_id, (gint64) kind, (gint64) i,
+              (gint64) series->points[i].from, series->points[i].value))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+write_value_override (TrjWorkbook *self, gint64 scenario_id, TrjReferenceKind kind, double value,
+                      GError **error)
+{
+  return trj_workbook_run (self, error, "INSERT INTO reference_override (scenario, kind, seq, date, value) "
+              "VALUES (?, ?, 0, NULL, ?)", "iid", scenario_id, (gint64) kind, value);
+}
+
+static gboolean
+check_name_free (TrjWorkbook *self, const char *name, gint64 except, GError **error)
+{
+  gboolean found;
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                           _("A scenario needs a name."));
+      return FALSE;
+    }
+  trj_workbook_query_int64 (self, &found, "SELECT 1 FROM scenario WHERE name = ? AND id != ?", "si",
+               name, except);
+  if (found)
+    g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                 _("A scenario named “%s” already exists in this workbook."), name);
+  return !found;
+}
+
+gint64
+trj_workbook_write_scenario (TrjWorkbook *self, const TrjScenario *scenario, const char *name,
+                             GError **error)
+{
+  const TrjFungibility *f = &scenario->fungibility;
+  gint64 id, position;
+
+  if (!check_name_free (self, name, 0, error))
+    return 0;
+  position = trj_workbook_query_int64 (self, NULL, "SELECT COUNT(*) FROM scenario", "");
+  if (!trj_workbook_run (self, error, "INSERT INTO scenario (name, position, has_fungibility, "
+            "cie_jeunes_to_pec_ae, cie_jeunes_to_pec_cp, initiatives_territoriales_ae, "
+            "demandes_complementaires) VALUES (?, ?, ?, ?, ?, ?, ?)", "siidddd",
+            name, position, (gint64) scenario->has_fungibility, f->cie_jeunes_to_pec_ae,
+            f->has_cie_jeunes_to_pec_cp ? f->cie_jeunes_to_pec_cp : NAN,
+            f->initiatives_territoriales_ae, f->demandes_complementaires))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+      if (!trj_workbook_run (self, error, "INSERT INTO envelope (scenario, id, position, ae_notified, "
+                "cp_notified, volume_notified, cp_includes_stock, previous_modulation_cp) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "isidddid", id, env->id, (gint64) e,
+                env->ae_notified, env->cp_notified, env->volume_notified,
+                (gint64) env->cp_notified_includes_stock, env->previous_modulation_cp))
+        return 0;
+      for (guint l = 0; l < env->lines->len; l++)
+        if (!write_line (self, id, env->id, l, g_ptr_array_index (env->lines, l), error))
+          return 0;
+    }
+
+  if ((scenario->overrides_smic &&
+       !write_series_override (self, id, TRJ_REFERENCE_SMIC_HOURLY, &scenario->reference.smic_hourly, error)) ||
+      (scenario->overrides_rsa &&
+       !write_series_override (self, id, TRJ_REFERENCE_RSA, &scenario->reference.rsa, error)) ||
+      (scenario->overrides_cd_share &&
+       !write_value_override (self, id, TRJ_REFERENCE_CD_SHARE, scenario->reference.cd_share, error)) ||
+      (scenario->overrides_weeks &&
+       !write_value_override (self, id, TRJ_REFERENCE_WEEKS_PER_MONTH,
+                              scenario->reference.weeks_per_month, error)))
+    return 0;
+  return id;
+}
+
+/* ── Scenarios ────────────────────────────────────────────────────────── */
+
+/* ── Scenarios ────────────────────────────────────────────────────────── */
+
+static gboolean
+check_importable (TrjWorkbook *self, const TrjScenario *scenario, GError **error)
+{
+  const TrjRegion *mine = trj_year_data_find_region (self->year_data, self->region);
+  const TrjRegion *theirs = scenario->region ? trj_year_data_find_region (self->year_data, scenario->region) : NULL;
+
+  if (scenario->year != self->year || theirs != mine || scenario->zone != self->zone)
+    {
+      g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                   _("This scenario is for %s %d, but the workbook is for %s %d."),
+                   scenario->region ? scenario->region : "?", scenario->year,
+                   self->region, self->year);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+trj_workbook_import_scenario (TrjWorkbook *self, const TrjScenario *scenario, const char *name,
+                              GError **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), 0);
+  g_return_val_if_fail (scenario != NULL, 0);
+
+  /* The store holds only what the engine accepts, whoever builds the scenario. */
+  if (!trj_workbook_check_writable (self, error) || !check_importable (self, scenario, error) ||
+      !trj_scenario_validate (scenario, error))
+    return 0;
+  if (!trj_workbook_step_begin (self, _("Import scenario"), error))
+    return 0;
+  id = trj_workbook_write_scenario (self, scenario, name, error);
+  if (id != 0)
+    trj_workbook_step_note (self, id, TRJ_WORKBOOK_CHANGE_SCENARIOS, NULL);
+  return trj_workbook_step_end (self, id != 0, error) ? id : 0;
+}
+
+gint64
+trj_workbook_create_scenario (TrjWorkbook *self, const char *name, GError **error)
+{
+  g_autoptr(TrjScenario) example = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), 0);
+
+  if (!trj_workbook_check_writable (self, error))
+    return 0;
+  example = trj_year_data_example (self->year_data, self->region, error);
+  if (example == NULL || !trj_workbook_step_begin (self, _("New scenario"), error))
+    return 0;
+  id = trj_workbook_write_scenario (self, example, name, error);
+  if (id != 0)
+    trj_workbook_step_note (self, id, TRJ_WORKBOOK_CHANGE_SCENARIOS, NULL);
+  return trj_workbook_step_end (self, id != 0, error) ? id : 0;
+}
+
+gint64
+trj_workbook_duplicate_scenario (TrjWorkbook *self, gint64 scenario_id, const char *name,
+                                 GError **error)
+{
+  g_autoptr(TrjScenario) copy = NULL;
+  g_autofree char *copy_name = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), 0);
+
+  if (!trj_workbook_check_writable (self, error))
+    return 0;
+  /* The snapshot carries everything a scenario holds, so writing it back is an
+   * exact copy. */
+  copy = trj_workbook_get_scenario (self, scenario_id, error);
+  if (copy == NULL)
+    return 0;
+  if (name == NULL)
+    {
+      g_autofree char *original = trj_workbook_get_scenario_name (self, scenario_id);
+
+      /* Translators: the name of a copy of scenario %s */
+      copy_name = g_strdup_printf (_("%s (copy)"), original);
+      for (int n = 2; trj_workbook_find_scenario (self, copy_name) != 0; n++)
+        {
+          g_free (copy_name);
+          /* Translators: the name of the n-th copy of scenario %s */
+          copy_name = g_strdup_printf (_("%s (copy %d)"), original, n);
+        }
+      name = copy_name;
+    }
+  if (!trj_workbook_step_begin (self, _("Duplicate scenario"), error))
+    return 0;
+  id = trj_workbook_write_scenario (self, copy, name, error);
+  if (id != 0)
+    trj_workbook_step_note (self, id, TRJ_WORKBOOK_CHANGE_SCENARIOS, NULL);
+  return trj_workbook_step_end (self, id != 0, error) ? id : 0;
+}
+
+gboolean
+trj_workbook_rename_scenario (TrjWorkbook *self, gint64 scenario_id, const char *name, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (!trj_workbook_step_begin (self, _("Rename scenario"), error))
+    return FALSE;
+  ok = trj_workbook_scenario_exists (self, scenario_id, error) &&
+       check_name_free (self, name, scenario_id, error) &&
+       trj_workbook_run (self, error, "UPDATE scenario SET name = ? WHERE id = ?", "si", name, scenario_id);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_SCENARIOS, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+gboolean
+trj_workbook_delete_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error)
+{
+  gint64 position;
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (!trj_workbook_step_begin (self, _("Delete scenario"), error))
+    return FALSE;
+  ok = trj_workbook_scenario_exists (self, scenario_id, error);
+  if (ok && trj_workbook_query_int64 (self, NULL, "SELECT COUNT(*) FROM scenario", "") <= 1)
+    {
+      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                           _("A workbook keeps at least one scenario."));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      position = trj_workbook_query_int64 (self, NULL, "SELECT position FROM scenario WHERE id = ?", "i", scenario_id);
+      ok = trj_workbook_run (self, error, "DELETE FROM line_month WHERE line IN "
+                "(SELECT id FROM line WHERE scenario = ?)", "i", scenario_id) &&
+           trj_workbook_run (self, error, "DELETE FROM line WHERE scenario = ?", "i", scenario_id) &&
+           trj_workbook_run (self, error, "DELETE FROM envelope WHERE scenario = ?", "i", scenario_id) &&
+           trj_workbook_run (self, error, "DELETE FROM reference_override WHERE scenario = ?", "i", scenario_id) &&
+           trj_workbook_run (self, error, "DELETE FROM scenario WHERE id = ?", "i", scenario_id) &&
+           trj_workbook_run (self, error, "UPDATE scenario SET position = position - 1 WHERE position > ?", "i",
+                position);
+    }
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_SCENARIOS, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+/* Moves the row at position `from` to `to`, shifting those in between: among
+ * the scenarios (envelope_id NULL) or the lines of one envelope. */
+static gboolean
+move_position (TrjWorkbook *self, gint64 from, gint64 to, gint64 scenario_id,
+               const char *envelope_id, GError **error)
+{
+  gint64 lo = MIN (from, to), hi = MAX (from, to), delta = to > from ? -1 : 1;
+
+  if (envelope_id == NULL)
+    return trj_workbook_run (self, error, "UPDATE scenario SET position = CASE WHEN position = ?1 THEN ?2 "
+                "ELSE position + ?3 END WHERE position BETWEEN ?4 AND ?5", "iiiii",
+                from, to, delta, lo, hi);
+  return trj_workbook_run (self, error, "UPDATE line SET position = CASE WHEN position = ?1 THEN ?2 "
+              "ELSE position + ?3 END WHERE position BETWEEN ?4 AND ?5 "
+              "AND scenario = ?6 AND envelope = ?7", "iiiiiis",
+              from, to, delta, lo, hi, scenario_id, envelope_id);
+}
+
+gboolean
+trj_workbook_move_scenario (TrjWorkbook *self, gint64 scenario_id, guint position, GError **error)
+{
+  gint64 from, n;
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (!trj_workbook_step_begin (self, _("Move scenario"), error))
+    return FALSE;
+  ok = trj_workbook_scenario_exists (self, scenario_id, error);
+  if (ok)
+    {
+      from = trj_workbook_query_int64 (self, NULL, "SELECT position FROM scenario WHERE id = ?", "i", scenario_id);
+      n = trj_workbook_query_int64 (self, NULL, "SELECT COUNT(*) FROM scenario", "");
+      ok = move_position (self, from, MIN ((gint64) position, n - 1), 0, NULL, error);
+    }
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_SCENARIOS, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+/* ── Envelopes ────────────────────────────────────────────────────────── */
+
+gboolean
+trj_workbook_set_envelope_number (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id,
+                                  TrjEnvelopeField field, double value, GError **error)
+{
+  g_autofree char *sql = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (field < TRJ_N_ENVELOPE_FIELDS, FALSE);
+
+  if (!trj_workbook_check_writable (self, error) || !trj_workbook_check_value (&trj_workbook_envelope_fields[field], value, error))
+    return FALSE;
+  if (!trj_workbook_step_begin (self, _(trj_workbook_envelope_fields[field].step_label), error))
+    return FALSE;
+  sql = g_strdup_printf ("UPDATE envelope SET %s = ? WHERE scenario = ? AND id = ?",
+                         trj_workbook_envelope_fields[field].column);
+  ok = trj_workbook_envelope_exists (self, scenario_id, envelope_id, error) &&
+       trj_workbook_run (self, error, sql, "dis", value, scenario_id, envelope_id);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+gboolean
+trj_workbook_add_envelope (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id,
+                           GError **error)
+{
+  gboolean ok, found;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (envelope_id == NULL || *envelope_id == '\0')
+    {
+      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                           _("An envelope needs a name."));
+      return FALSE;
+    }
+  if (!trj_workbook_step_begin (self, _("Add envelope"), error))
+    return FALSE;
+  ok = trj_workbook_scenario_exists (self, scenario_id, error);
+  if (ok)
+    {
+      trj_workbook_query_int64 (self, &found, "SELECT 1 FROM envelope WHERE scenario = ? AND id = ?", "is",
+                   scenario_id, envelope_id);
+      if (found)
+        {
+          g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                       _("The scenario already has an envelope “%s”."), envelope_id);
+          ok = FALSE;
+        }
+    }
+  ok = ok && trj_workbook_run (self, error, "INSERT INTO envelope (scenario, id, position) VALUES "
+                  "(?1, ?2, (SELECT COUNT(*) FROM envelope WHERE scenario = ?1))", "is",
+                  scenario_id, envelope_id);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_LINES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+gboolean
+trj_workbook_remove_envelope (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id,
+                              GError **error)
+{
+  gboolean ok;
+  gint64 position;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (!trj_workbook_step_begin (self, _("Remove envelope"), error))
+    return FALSE;
+  ok = trj_workbook_envelope_exists (self, scenario_id, envelope_id, error);
+  if (ok)
+    {
+      position = trj_workbook_query_int64 (self, NULL, "SELECT position FROM envelope WHERE scenario = ? AND id = ?",
+                              "is", scenario_id, envelope_id);
+      ok = trj_workbook_run (self, error, "DELETE FROM line_month WHERE line IN (SELECT id FROM line "
+                "WHERE scenario = ? AND envelope = ?)", "is", scenario_id, envelope_id) &&
+           trj_workbook_run (self, error, "DELETE FROM line WHERE scenario = ? AND envelope = ?", "is",
+                scenario_id, envelope_id) &&
+           trj_workbook_run (self, error, "DELETE FROM envelope WHERE scenario = ? AND id = ?", "is",
+                scenario_id, envelope_id) &&
+           trj_workbook_run (self, error, "UPDATE envelope SET position = position - 1 "
+                "WHERE scenario = ? AND position > ?", "ii", scenario_id, position);
+    }
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_LINES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+/* ── Line values ──────────────────────────────────────────────────────── */
+
+static gboolean
+load_months (TrjWorkbook *self, gint64 row, TrjLineMonths series, double out[TRJ_MONTHS],
+             GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    out[m] = trj_workbook_month_series[series].missing;
+  stmt = trj_workbook_prepare (self, error, "SELECT month, value FROM line_month WHERE line = ? AND series = ?",
+                  "ii", row, (gint64) series);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int m = sqlite3_column_int (stmt, 0);
+
+      if (m >= 0 && m < TRJ_MONTHS)
+        out[m] = sqlite3_column_double (stmt, 1);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      trj_workbook_set_sqlite_error (error, self->db, _("reading the workbook"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Switches a line between monthly entries and volume × profile, keeping the
+ * entries it stands for. */
+static gboolean
+set_entries_mode (TrjWorkbook *self, const TrjLineRef *ref, TrjEntriesMode mode, GError **error)
+{
+  double entries[TRJ_MONTHS], profile[TRJ_MONTHS];
+  double volume = 0;
+
+  if (mode == ref->mode)
+    return TRUE;
+  if (mode == TRJ_ENTRIES_VOLUME)
+    {
+      if (!load_months (self, ref->row, TRJ_LINE_MONTHS_ENTRIES, entries, error))
+        return FALSE;
+      for (int m = 0; m < TRJ_MONTHS; m++)
+        volume += entries[m];
+      /* The entries become the profile; with none, the profile stays as it was. */
+      if (volume > 0 &&
+          (!write_months (self, ref->row, TRJ_LINE_MONTHS_PROFILE, entries, error) ||
+           !trj_workbook_run (self, error, "UPDATE line SET has_profile = 1 WHERE id = ?", "i", ref->row)))
+        return FALSE;
+      return trj_workbook_run (self, error, "DELETE FROM line_month WHERE line = ? AND series = ?", "ii",
+                  ref->row, (gint64) TRJ_LINE_MONTHS_ENTRIES) &&
+             trj_workbook_run (self, error, "UPDATE line SET entries_mode = 1, volume = ? WHERE id = ?", "di",
+                  volume, ref->row);
+    }
+  else
+    {
+      double sum = 0;
+
+      if (!load_months (self, ref->row, TRJ_LINE_MONTHS_PROFILE, profile, error))
+        return FALSE;
+      for (int m = 0; m < TRJ_MONTHS; m++)
+        sum += profile[m];
+      for (int m = 0; m < TRJ_MONTHS; m++)
+        entries[m] = sum > 0 ? ref->volume * profile[m] / sum : 0;
+      return write_months (self, ref->row, TRJ_LINE_MONTHS_ENTRIES, entries, error) &&
+             trj_workbook_run (self, error, "UPDATE line SET entries_mode = 0 WHERE id = ?", "i", ref->row);
+    }
+}
+
+/* Scales monthly entries to a volume, keeping their profile. */
+static gboolean
+set_monthly_volume (TrjWorkbook *self, const TrjLineRef *ref, double volume, GError **error)
+{
+  double entries[TRJ_MONTHS];
+  double sum = 0;
+
+  if (!load_months (self, ref->row, TRJ_LINE_MONTHS_ENTRIES, entries, error))
+    return FALSE;
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    sum += entries[m];
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    entries[m] = sum > 0 ? entries[m] * volume / sum : volume / TRJ_MONTHS;
+  return write_months (self, ref->row, TRJ_LINE_MONTHS_ENTRIES, entries, error);
+}
+
+gboolean
+trj_workbook_set_line_text (TrjWorkbook *self, gint64 scenario_id, const char *line_id,
+                            TrjLineField field, const char *value, GError **error)
+{
+  g_auto(TrjLineRef) ref = { 0 };
+  g_autofree char *sql = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (field <= TRJ_LINE_FIELD_KIND, FALSE);
+
+  if (field == TRJ_LINE_FIELD_KIND)
+    {
+      TrjLineKind kind;
+
+      if (!trj_kind_from_string (value, &kind))
+        {
+          g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                       _("“%s” is not a kind of line (PEC, CIE_JEUNES, CIE_TP, EI, …)."),
+                       value ? value : "");
+          return FALSE;
+        }
+      return trj_workbook_set_line_number (self, scenario_id, line_id, field, kind, error);
+    }
+  /* Empty département or prescriber means none. */
+  if (field != TRJ_LINE_FIELD_LABEL && value != NULL && *value == '\0')
+    value = NULL;
+  if (field == TRJ_LINE_FIELD_LABEL && value == NULL)
+    value = "";
+
+  if (!trj_workbook_step_begin (self, _(trj_workbook_line_column (field)->spec.step_label), error))
+    return FALSE;
+  sql = g_strdup_printf ("UPDATE line SET %s = ? WHERE id = ?", trj_workbook_line_column (field)->spec.column);
+  ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error) &&
+       trj_workbook_run (self, error, sql, "si", value, ref.row);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, line_id);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+gboolean
+trj_workbook_set_line_number (TrjWorkbook *self, gint64 scenario_id, const char *line_id,
+                              TrjLineField field, double value, GError **error)
+{
+  g_auto(TrjLineRef) ref = { 0 };
+  g_autofree char *sql = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (field >= TRJ_LINE_FIELD_KIND && field < TRJ_N_LINE_FIELDS, FALSE);
+
+  if (!trj_workbook_check_writable (self, error))
+    return FALSE;
+  /* NAN gives a post-aid line back its unit amount from the year's table. */
+  if (!(field == TRJ_LINE_FIELD_UNIT_AMOUNT && isnan (value)) &&
+      !trj_workbook_check_value (&trj_workbook_line_column (field)->spec, value, error))
+    return FALSE;
+  if (!trj_workbook_step_begin (self, _(trj_workbook_line_column (field)->spec.step_label), error))
+    return FALSE;
+  ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error);
+  if (ok)
+    switch (field)
+      {
+      case TRJ_LINE_FIELD_KIND:
+        ok = trj_workbook_run (self, error, "UPDATE line SET kind = ? WHERE id = ?", "si",
+                  trj_kind_to_string ((TrjLineKind) value), ref.row);
+        break;
+      case TRJ_LINE_FIELD_ENTRIES_MODE:
+        ok = set_entries_mode (self, &ref, (TrjEntriesMode) value, error);
+        break;
+      case TRJ_LINE_FIELD_VOLUME:
+        if (ref.mode == TRJ_ENTRIES_MONTHLY)
+          {
+            ok = set_monthly_volume (self, &ref, value, error);
+            break;
+          }
+        G_GNUC_FALLTHROUGH;
+      default:
+        sql = g_strdup_printf ("UPDATE line SET %s = ? WHERE id = ?", trj_workbook_line_column (field)->spec.column);
+        ok = trj_workbook_run (self, error, sql, "di", value, ref.row);
+        break;
+      }
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, line_id);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+static gboolean
+check_month_value (TrjLineMonths series, double value, GError **error)
+{
+  /* A CP schedule may carry corrections below zero; counts and profiles cannot. */
+  if (!isfinite (value) || fabs (value) > 1e11 ||
+      (series != TRJ_LINE_MONTHS_CP_SCHEDULE && value < 0))
+    {
+      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                           series == TRJ_LINE_MONTHS_CP_SCHEDULE
+                           ? _("A CP amount must be a number.")
+                           : _("Monthly values must be zero or more."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes months [first, first + n) of an array; editing the entries of a
+ * volume line turns it into a monthly one first. */
+static gboolean
+set_months (TrjWorkbook *self, gint64 scenario_id, const char *line_id, TrjLineMonths series,
+            guint first, const double *values, guint n, GError **error)
+{
+  g_auto(TrjLineRef) ref = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (series < TRJ_N_LINE_MONTHS, FALSE);
+  g_return_val_if_fail (first + n <= TRJ_MONTHS, FALSE);
+
+  if (!trj_workbook_check_writable (self, error))
+    return FALSE;
+  for (guint m = 0; m < n; m++)
+    if (!check_month_value (series, values[m], error))
+      return FALSE;
+  if (!trj_workbook_step_begin (self, _(trj_workbook_month_series[series].step_label), error))
+    return FALSE;
+  ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error);
+  if (ok && series == TRJ_LINE_MONTHS_ENTRIES)
+    ok = set_entries_mode (self, &ref, TRJ_ENTRIES_MONTHLY, error);
+  for (guint m = 0; ok && m < n; m++)
+    ok = trj_workbook_run (self, error, "INSERT INTO line_month (line, series, month, value) VALUES (?, ?, ?, ?) "
+              "ON CONFLICT DO UPDATE SET value = excluded.value", "iiid",
+              ref.row, (gint64) series, (gint64) (first + m), values[m]);
+  if (ok && trj_workbook_month_series[series].flag_column != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE line SET %s = 1 WHERE id = ?",
+                                              trj_workbook_month_series[series].flag_column);
+      ok = trj_workbook_run (self, error, sql, "i", ref.row);
+    }
+  /* A profile spreads a total: it needs some weight somewhere. */
+  if (ok && (series == TRJ_LINE_MONTHS_PROFILE || series == TRJ_LINE_MONTHS_PAYMENT_PROFILE))
+    {
+      double profile[TRJ_MONTHS], sum = 0;
+
+      ok = load_months (self, ref.row, series, profile, error);
+      for (int m = 0; ok && m < TRJ_MONTHS; m++)
+        sum += profile[m];
+      if (ok && !(sum > 0))
+        {
+          g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                               _("A profile needs at least one month above zero."));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, line_id);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+gboolean
+trj_workbook_set_line_month (TrjWorkbook *self, gint64 scenario_id, const char *line_id,
+                             TrjLineMonths months, guint month, double value, GError **error)
+{
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (month < TRJ_MONTHS, FALSE);
+  return set_months (self, scenario_id, line_id, months, month, &value, 1, error);
+}
+
+gboolean
+trj_workbook_set_line_months (TrjWorkbook *self, gint64 scenario_id, const char *line_id,
+                              TrjLineMonths months, const double values[TRJ_MONTHS], GError **error)
+{
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  return set_months (self, scenario_id, line_id, months, 0, values, TRJ_MONTHS, error);
+}
+
+gboolean
+trj_workbook_reset_line_months (TrjWorkbook *self, gint64 scenario_id, const char *line_id,
+                                TrjLineMonths months, GError **error)
+{
+  g_auto(TrjLineRef) ref = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (months < TRJ_N_LINE_MONTHS, FALSE);
+
+  if (!trj_workbook_step_begin (self, _(trj_workbook_month_series[months].step_label), error))
+    return FALSE;
+  ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error) &&
+       trj_workbook_run (self, error, "DELETE FROM line_month WHERE line = ? AND series = ?", "ii",
+            ref.row, (gint64) months);
+  if (ok && trj_workbook_month_series[months].flag_column != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE line SET %s = 0 WHERE id = ?",
+                                              trj_workbook_month_series[months].flag_column);
+      ok = trj_workbook_run (self, error, sql, "i", ref.row);
+    }
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, line_id);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+/* ── Line structure ───────────────────────────────────────────────────── */
+
+/* A line id unused in the scenario: "line-<n>". */
+static char *
+new_line_key (TrjWorkbook *self, gint64 scenario_id)
+{
+  gint64 n = trj_workbook_query_int64 (self, NULL, "SELECT COALESCE(MAX(id), 0) + 1 FROM line", "");
+
+  for (;; n++)
+    {
+      g_autofree char *key = g_strdup_printf ("line-%" G_GINT64_FORMAT, n);
+      gboolean found;
+
+      trj_workbook_query_int64 (self, &found, "SELECT 1 FROM line WHERE scenario = ? AND key = ?", "is",
+                   scenario_id, key);
+      if (!found)
+        return g_steal_pointer (&key);
+    }
+}
+
+static gint64
+count_lines (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id)
+{
+  return trj_workbook_query_int64 (self, NULL, "SELECT COUNT(*) FROM line WHERE scenario = ? AND envelope = ?",
+                      "is", scenario_id, envelope_id);
+}
+
+/* Makes room at `position` among the lines of an envelope. */
+static gboolean
+open_gap (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id, gint64 position,
+          GError **error)
+{
+  return trj_workbook_run (self, error, "UPDATE line SET position = position + 1 "
+              "WHERE scenario = ? AND envelope = ? AND position >= ?", "isi",
+              scenario_id, envelope_id, position);
+}
+
+char *
+trj_workbook_add_line (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id,
+                       TrjLineKind kind, int position, GError **error)
+{
+  g_autoptr(TrjLine) line = NULL;
+  g_autofree char *key = NULL;
+  gint64 n;
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (kind < TRJ_N_KINDS, NULL);
+
+  if (!trj_workbook_step_begin (self, _("Add line"), error))
+    return NULL;
+  ok = trj_workbook_envelope_exists (self, scenario_id, envelope_id, error);
+  if (ok)
+    {
+      n = count_lines (self, scenario_id, envelope_id);
+      if (position < 0 || position > n)
+        position = n;
+      key = new_line_key (self, scenario_id);
+      line = trj_line_new (key, kind);
+      line->label = g_strdup (_("New line"));
+      /* Start from the circular's averages so that the line is sensible at once. */
+      if (trj_kind_shape (kind) == TRJ_LINE_SHAPE_CONTRACT)
+        {
+          const TrjKindRules *rules = &self->year_data->rules.contract[kind][self->zone];
+
+          line->rate = rules->rate_avg;
+          line->weekly_hours = rules->hours_avg;
+          line->duration_months = rules->duration_avg;
+          line->cofinanced_share = rules->cofinancing_target;
+        }
+      else if (kind >= TRJ_KIND_EI && kind <= TRJ_KIND_CDI_INCLUSION)
+        line->modulation = self->year_data->default_modulation;
+      ok = open_gap (self, scenario_id, envelope_id, position, error) &&
+           write_line (self, scenario_id, envelope_id, position, line, error);
+    }
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_LINES, NULL);
+  return trj_workbook_step_end (self, ok, error) ? g_steal_pointer (&key) : NULL;
+}
+
+char *
+trj_workbook_duplicate_line (TrjWorkbook *self, gint64 scenario_id, const char *line_id,
+                             GError **error)
+{
+  g_auto(TrjLineRef) ref = { 0 };
+  g_autofree char *key = NULL;
+  g_autofree char *sql = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), NULL);
+
+  sql = g_strdup_printf ("INSERT INTO line (scenario, envelope, key, position, %1$s) "
+                         "SELECT scenario, envelope, ?, ?, %1$s FROM line WHERE id = ?",
+                         trj_workbook_line_column_list ());
+  if (!trj_workbook_step_begin (self, _("Duplicate line"), error))
+    return NULL;
+  ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error);
+  if (ok)
+    {
+      key = new_line_key (self, scenario_id);
+      ok = open_gap (self, scenario_id, ref.envelope, ref.position + 1, error) &&
+           trj_workbook_run (self, error, sql, "sii", key, ref.position + 1, ref.row) &&
+           trj_workbook_run (self, error, "INSERT INTO line_month (line, series, month, value) "
+                "SELECT ?, series, month, value FROM line_month WHERE line = ?", "ii",
+                sqlite3_last_insert_rowid (self->db), ref.row);
+    }
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_LINES, NULL);
+  return trj_workbook_step_end (self, ok, error) ? g_steal_pointer (&key) : NULL;
+}
+
+gboolean
+trj_workbook_remove_line (TrjWorkbook *self, gint64 scenario_id, const char *line_id, GError **error)
+{
+  g_auto(TrjLineRef) ref = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (!trj_workbook_step_begin (self, _("Remove line"), error))
+    return FALSE;
+  ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error) &&
+       trj_workbook_run (self, error, "DELETE FROM line_month WHERE line = ?", "i", ref.row) &&
+       trj_workbook_run (self, error, "DELETE FROM line WHERE id = ?", "i", ref.row) &&
+       trj_workbook_run (self, error, "UPDATE line SET position = position - 1 "
+            "WHERE scenario = ? AND envelope = ? AND position > ?", "isi",
+            scenario_id, ref.envelope, ref.position);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_LINES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+gboolean
+trj_workbook_move_line (TrjWorkbook *self, gint64 scenario_id, const char *line_id, guint position,
+                        GError **error)
+{
+  g_auto(TrjLineRef) ref = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (!trj_workbook_step_begin (self, _("Move line"), error))
+    return FALSE;
+  ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error) &&
+       move_position (self, ref.position,
+                      MIN ((gint64) position, count_lines (self, scenario_id, ref.envelope) - 1),
+                      scenario_id, ref.envelope, error);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_LINES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+/* ── Fungibility and reference overrides ──────────────────────────────── */
+
+gboolean
+trj_workbook_set_fungibility (TrjWorkbook *self, gint64 scenario_id, TrjFungibilityField field,
+                              double value, GError **error)
+{
+  g_autofree char *sql = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (field < TRJ_N_FUNGIBILITY_FIELDS, FALSE);
+
+  if (!trj_workbook_check_writable (self, error))
+    return FALSE;
+  /* NAN: the CP moved with CIE jeunes → PEC goes back to its default. */
+  if (!(field == TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP && isnan (value)) &&
+      !trj_workbook_check_value (&trj_workbook_fungibility_fields[field], value, error))
+    return FALSE;
+  if (!trj_workbook_step_begin (self, _(trj_workbook_fungibility_fields[field].step_label), error))
+    return FALSE;
+  sql = g_strdup_printf ("UPDATE scenario SET %s = ?, has_fungibility = 1 WHERE id = ?",
+                         trj_workbook_fungibility_fields[field].column);
+  ok = trj_workbook_scenario_exists (self, scenario_id, error) &&
+       trj_workbook_run (self, error, sql, "di", value, scenario_id);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+static const char *
+reference_step_label (TrjReferenceKind kind)
+{
+  switch (kind)
+    {
+    case TRJ_REFERENCE_SMIC_HOURLY: return _("Change SMIC");
+    case TRJ_REFERENCE_RSA: return _("Change RSA");
+    case TRJ_REFERENCE_CD_SHARE: return _("Change département share of the RSA");
+    case TRJ_REFERENCE_WEEKS_PER_MONTH: return _("Change weeks per month");
+    case TRJ_N_REFERENCES: break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+static gboolean
+replace_override (TrjWorkbook *self, gint64 scenario_id, TrjReferenceKind kind,
+                  const TrjSeries *series, double value, GError **error)
+{
+  gboolean ok;
+
+  if (!trj_workbook_step_begin (self, reference_step_label (kind), error))
+    return FALSE;
+  ok = trj_workbook_scenario_exists (self, scenario_id, error) &&
+       trj_workbook_run (self, error, "DELETE FROM reference_override WHERE scenario = ? AND kind = ?", "ii",
+            scenario_id, (gint64) kind);
+  if (ok && series != NULL)
+    ok = write_series_override (self, scenario_id, kind, series, error);
+  else if (ok && !isnan (value))
+    ok = write_value_override (self, scenario_id, kind, value, error);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+gboolean
+trj_workbook_set_reference_series (TrjWorkbook *self, gint64 scenario_id, TrjReferenceKind kind,
+                                   const TrjSeries *series, GError **error)
+{
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (kind == TRJ_REFERENCE_SMIC_HOURLY || kind == TRJ_REFERENCE_RSA, FALSE);
+
+  if (series != NULL)
+    for (guint i = 0; i < series->n_points; i++)
+      if (!isfinite (series->points[i].value) || series->points[i].value <= 0 ||
+          (i > 0 && series->points[i].from <= series->points[i - 1].from))
+        {
+          g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                       _("Point %u of the series: values must be above 0 and dates in increasing order."),
+                       i + 1);
+          return FALSE;
+        }
+  if (series != NULL && series->n_points == 0)
+    series = NULL;
+  return replace_override (self, scenario_id, kind, series, NAN, error);
+}
+
+gboolean
+trj_workbook_set_reference_value (TrjWorkbook *self, gint64 scenario_id, TrjReferenceKind kind,
+                                  double value, GError **error)
+{
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (kind == TRJ_REFERENCE_CD_SHARE || kind == TRJ_REFERENCE_WEEKS_PER_MONTH, FALSE);
+
+  if (!isnan (value) &&
+      (!isfinite (value) || value <= 0 || (kind == TRJ_REFERENCE_CD_SHARE && value > 1) ||
+       (kind == TRJ_REFERENCE_WEEKS_PER_MONTH && value > 5)))
+    {
+      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                           kind == TRJ_REFERENCE_CD_SHARE
+                           /* xgettext:no-c-format */
+                           ? _("The département share of the RSA must be above 0 % and at most 100 %.")
+                           : _("Weeks per month must be above 0 and at most 5."));
+      return FALSE;
+    }
+  return replace_override (self, scenario_id, kind, NULL, value, error);
+}
+
