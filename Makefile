@@ -2,7 +2,7 @@
 BUILDDIR ?= build
 MESON_TEST_ARGS ?=
 
-.PHONY: all deps build run demo check bench screenshots clean
+.PHONY: all deps build run demo check bench screenshots clean fuzz
 
 all: build
 
@@ -38,6 +38,12 @@ check: build
 
 bench: build
 	./tools/bench $(BUILDDIR)
+
+# libFuzzer targets of tests/fuzz (clang, in build-fuzz), FUZZ_SECONDS each;
+# see tools/fuzz for FUZZ_TARGETS, FUZZ_PARALLEL and FUZZ_FLAGS.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./tools/fuzz .
 
 clean:
 	rm -rf $(BUILDDIR) demo

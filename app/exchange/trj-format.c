@@ -116,14 +116,28 @@ format_with (TrjFormatStyle style, double value, int min_decimals, int max_decim
 {
   UChar buffer[128];
   UErrorCode status = U_ZERO_ERROR;
+  UNumberFormat *fmt;
   int32_t length;
 
   if (!isfinite (value))
     return g_strdup (TRJ_FORMAT_UNDEFINED);
 
-  length = unum_formatDouble (get_formatter (style, min_decimals, max_decimals),
-                              value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
-  g_assert (U_SUCCESS (status));
+  fmt = get_formatter (style, min_decimals, max_decimals);
+  length = unum_formatDouble (fmt, value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR)
+    {
+      /* 1e308 with decimals is over 300 characters: data never makes this
+       * assert, however large (it is refused elsewhere, not here). */
+      g_autofree UChar *large = g_new (UChar, length + 1);
+
+      status = U_ZERO_ERROR;
+      length = unum_formatDouble (fmt, value, large, length + 1, NULL, &status);
+      if (U_FAILURE (status))
+        return g_strdup (TRJ_FORMAT_UNDEFINED);
+      return uchar_to_utf8 (large, length);
+    }
+  if (U_FAILURE (status))
+    return g_strdup (TRJ_FORMAT_UNDEFINED);
   return uchar_to_utf8 (buffer, length);
 }
 

@@ -1,0 +1,124 @@
+/* trj-fuzz-util.c — helpers shared by the fuzz targets (see trj-fuzz.h) */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "trj-fuzz.h"
+#include "trj-alert-text.h"
+#include "trj-format.h"
+#include "trj-i18n.h"
+#include "trj-json.h"
+#include "trj-programming.h"
+
+static char *fuzz_dir;
+
+static void
+remove_fuzz_dir (void)
+{
+  if (fuzz_dir != NULL)
+    g_rmdir (fuzz_dir);
+}
+
+void
+trj_fuzz_init (void)
+{
+  if (fuzz_dir != NULL)
+    return;
+  trj_i18n_init ();
+  trj_engine_set_money_formatter (trj_format_money);
+  /* A critical on hostile input is a bug in our code (a precondition reached
+   * with bad data): make it a crash libFuzzer reports. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR);
+  fuzz_dir = g_dir_make_tmp ("trj-fuzz-XXXXXX", NULL);
+  if (fuzz_dir == NULL)
+    abort ();
+  atexit (remove_fuzz_dir);
+}
+
+const char *
+trj_fuzz_write_file (const uint8_t *data, size_t size, const char *suffix)
+{
+  static char *path;
+
+  if (path == NULL)
+    path = g_strconcat (fuzz_dir, "/input", suffix, NULL);
+  if (!g_file_set_contents (path, (const char *) data, size, NULL))
+    abort ();
+  return path;
+}
+
+void
+trj_fuzz_remove_file (const char *path)
+{
+  static const char *const sidecars[] = { "", "-wal", "-shm", "-journal" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *name = g_strconcat (path, sidecars[i], NULL);
+      g_unlink (name);
+    }
+}
+
+/* Takes a formatted text: it must be a non-empty UTF-8 string. */
+static void
+check_text (char *text)
+{
+  g_autofree char *owned = text;
+
+  if (owned == NULL || owned[0] == '\0' || !g_utf8_validate (owned, -1, NULL))
+    g_error ("a figure or alert formatted as an empty or invalid text");
+}
+
+static void
+format_figure (double value)
+{
+  check_text (trj_format_money (value));
+  check_text (trj_format_money_short (value));
+  check_text (trj_format_integer (value));
+  check_text (trj_format_number (value, 1));
+  check_text (trj_format_percent (value, 1));
+}
+
+void
+trj_fuzz_exercise_scenario (const TrjScenario *scenario)
+{
+  g_autoptr(TrjResult) result = NULL;
+  g_autoptr(TrjScenario) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *result_json = NULL;
+
+  result = trj_programming_compute (scenario, NULL);
+  if (result == NULL)
+    return;
+
+  format_figure (result->region.ae_total);
+  format_figure (result->region.cp_total);
+  for (guint e = 0; e < result->n_envelopes; e++)
+    {
+      const TrjEnvelopeResult *er = &result->envelopes[e];
+
+      format_figure (er->ae_available);
+      format_figure (er->f.ae_total);
+      format_figure (er->ae_margin);
+      format_figure (er->ae_consumption);
+      format_figure (er->cp_available);
+      format_figure (er->f.cp_total);
+      format_figure (er->cp_margin);
+      format_figure (er->f.cp_after_year);
+      format_figure (er->f.volume);
+      format_figure (er->capacity);
+      format_figure (er->avg_rate);
+      format_figure (er->avg_hours);
+    }
+  for (guint i = 0; i < result->n_alerts; i++)
+    check_text (trj_alert_message (scenario, &result->alerts[i]));
+
+  result_json = trj_json_result_to_data (scenario, result);
+  json = trj_json_scenario_to_data (scenario);
+  again = trj_json_scenario_from_data (json, -1, &error);
+  if (again == NULL)
+    g_error ("a scenario accepted then written is refused on re-import: %s", error->message);
+}
