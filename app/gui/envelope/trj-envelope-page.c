@@ -625,6 +625,21 @@ grid_switched_cb (TrjEnvelopePage *self)
   trj_grid_get_cursor (from, &row, &column);
   trj_grid_get_cursor (to, &r, &c);
   trj_grid_set_cursor (to, row, c);
+  /* Chosen with the switcher's buttons: the grid shown takes the keyboard
+   * from them, as the one hidden had it. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (to));
+}
+
+/* The page's keyboard is its visible grid's (see trj-window-focus.c). */
+static gboolean
+trj_envelope_page_grab_focus (GtkWidget *widget)
+{
+  TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (widget);
+  gboolean entries = g_strcmp0 (gtk_stack_get_visible_child_name (self->grids_stack), "entries") == 0;
+  GtkWidget *grid = GTK_WIDGET (entries ? trj_envelope_page_get_entries_grid (self) : self->lines_grid);
+
+  return grid != NULL && gtk_widget_grab_focus (grid);
 }
 
 /* ── GObject ─────────────────────────────────────────────────────────── */
@@ -678,6 +693,7 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, grids_stack);
   gtk_widget_class_bind_template_callback (widget_class, grid_switched_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->grab_focus = trj_envelope_page_grab_focus;
 
   gtk_widget_class_install_action (widget_class, "envelope.spread", NULL, spread_activated);
   gtk_widget_class_install_action (widget_class, "envelope.apply-profile", "s", apply_profile_activated);

@@ -30,6 +30,11 @@ struct _TrjWindow
   GStrv envelope_ids;
   gboolean updating_scenarios;
   GSettings *settings;
+
+  /* trj-window-focus.c */
+  guint focus_source;
+  gboolean focus_pending;
+  GtkWidget *last_focus;   /* weak */
 };
 
 /* Shows error->message in a toast (nothing when error is NULL). */
@@ -44,6 +49,14 @@ void trj_window_choose_save_path (TrjWindow      *self,
                                   TrjSaveDone     done,
                                   gpointer        data,
                                   GDestroyNotify  destroy);
+
+/* trj-window-focus.c: gives the keyboard back to the grid of the page shown
+ * (see there for when). */
+void trj_window_focus_init       (TrjWindow *self);
+void trj_window_focus_dispose    (TrjWindow *self);
+void trj_window_focus_watch_page (TrjWindow *self, GtkWidget *page);
+/* Focuses the grid of the page shown, now or when the page is mapped. */
+void trj_window_focus_grid       (TrjWindow *self);
 
 /* trj-window-actions.c */
 void trj_window_install_actions  (GtkWidgetClass *widget_class);

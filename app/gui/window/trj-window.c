@@ -212,6 +212,7 @@ ensure_page (TrjWindow *self, const char *name)
   else
     return NULL;
   gtk_stack_add_named (self->content_stack, page, name);
+  trj_window_focus_watch_page (self, page);
   return page;
 }
 
@@ -322,6 +323,7 @@ set_document (TrjWindow *self, TrjWorkbook *wb)
   update_title (self);
   document_updated_cb (self, TRJ_WORKBOOK_CHANGE_SCENARIOS | TRJ_WORKBOOK_CHANGE_LINES);
   gtk_stack_set_visible_child_name (self->main_stack, "workbook");
+  trj_window_focus_grid (self);
 
   if (uri != NULL)
     {
@@ -536,6 +538,7 @@ trj_window_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  trj_window_focus_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_pointer (&self->envelope_ids, g_strfreev);
@@ -587,6 +590,7 @@ trj_window_init (TrjWindow *self)
     trj_settings_bind_window_state (self->settings, GTK_WINDOW (self));
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
                             G_CALLBACK (scenario_selected_cb), self);
+  trj_window_focus_init (self);
   trj_window_update_actions (self);
 }
 

@@ -1,0 +1,143 @@
+/* trj-window-focus.c — the grid owns the keyboard
+ *
+ * A planner types into the grid: a keystroke that lands on a header button is
+ * lost, and Space on a focused Undo button undoes a paste or an import. GTK
+ * leaves the focus on the first focusable widget when the window is mapped,
+ * on a menu button when its popover closes, and on the button that opened a
+ * dialog when the dialog goes. So whenever a page with a grid is shown, the
+ * focus goes back to its grid after opening a workbook, after a page is
+ * chosen in the sidebar, after any popover or menu closes and after any
+ * window (dialog, file chooser) goes away or the window becomes active again.
+ * A focus the user put somewhere on purpose (an entry, the sidebar, a header
+ * button reached with F6) is not taken: only a "stray" focus is, one on a
+ * button right after a popover or a dialog, or none at all.
+ */
+#include "config.h"
+
+#include "trj-window-private.h"
+#include "trj-envelope-page.h"
+
+/* A focus nobody chose: none, the window itself, or a button (the one that
+ * opened the popover or the dialog that just closed). */
+static gboolean
+focus_is_stray (TrjWindow *self, GtkWidget *focus)
+{
+  return focus == NULL || focus == GTK_WIDGET (self) ||
+         GTK_IS_BUTTON (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON) != NULL ||
+         GTK_IS_DROP_DOWN (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN) != NULL;
+}
+
+static GtkWidget *
+grid_page (TrjWindow *self)
+{
+  GtkWidget *page;
+
+  if (self->document == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workbook") != 0)
+    return NULL;
+  page = gtk_stack_get_visible_child (self->content_stack);
+  return TRJ_IS_ENVELOPE_PAGE (page) ? page : NULL;
+}
+
+static gboolean
+focus_grid_cb (gpointer data)
+{
+  TrjWindow *self = data;
+  GtkWidget *page = grid_page (self);
+
+  self->focus_source = 0;
+  /* A page not mapped yet takes the focus when it is (page_mapped_cb). */
+  if (page != NULL && gtk_widget_get_mapped (page) && gtk_widget_grab_focus (page))
+    self->focus_pending = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+trj_window_focus_grid (TrjWindow *self)
+{
+  g_return_if_fail (TRJ_IS_WINDOW (self));
+
+  self->focus_pending = TRUE;
+  /* In an idle: a popover hands the focus back to its button after "closed",
+   * and a dialog's window goes after its response. */
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_grid_cb, self);
+}
+
+static void
+reclaim_stray_focus (TrjWindow *self)
+{
+  if (grid_page (self) != NULL && focus_is_stray (self, gtk_root_get_focus (GTK_ROOT (self))))
+    trj_window_focus_grid (self);
+}
+
+static void
+focus_widget_changed_cb (TrjWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *previous = self->last_focus;
+
+  g_set_weak_pointer (&self->last_focus, focus);
+  /* Out of a popover (a menu, the scenario list, the grid's helpers)
+   * onto its button, or onto nothing. */
+  if (focus == NULL || (previous != NULL && gtk_widget_get_ancestor (previous, GTK_TYPE_POPOVER) != NULL &&
+                        (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL)))
+    reclaim_stray_focus (self);
+}
+
+/* A dialog, a file chooser or another window went away. */
+static void
+toplevels_changed_cb (TrjWindow *self, guint position, guint removed, guint added)
+{
+  if (removed > 0)
+    reclaim_stray_focus (self);
+}
+
+static void
+is_active_cb (TrjWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    reclaim_stray_focus (self);
+}
+
+static void
+page_mapped_cb (TrjWindow *self, GtkWidget *page)
+{
+  if (self->focus_pending && page == grid_page (self))
+    trj_window_focus_grid (self);
+}
+
+void
+trj_window_focus_watch_page (TrjWindow *self, GtkWidget *page)
+{
+  g_signal_connect_object (page, "map", G_CALLBACK (page_mapped_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* A page chosen in the sidebar (click or Enter) is for typing into; arrowing
+ * through the sidebar only selects, and keeps the focus there. */
+static void
+sidebar_row_activated_cb (TrjWindow *self)
+{
+  trj_window_focus_grid (self);
+}
+
+void
+trj_window_focus_init (TrjWindow *self)
+{
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar_list, "row-activated",
+                           G_CALLBACK (sidebar_row_activated_cb), self, G_CONNECT_SWAPPED);
+  /* Clicking Undo or Redo must not leave the focus there for Space to press again. */
+  gtk_widget_set_focus_on_click (self->undo_button, FALSE);
+  gtk_widget_set_focus_on_click (self->redo_button, FALSE);
+}
+
+void
+trj_window_focus_dispose (TrjWindow *self)
+{
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_weak_pointer (&self->last_focus);
+}

@@ -1,0 +1,249 @@
+/* test-planner.c — the defects of a planner's day (issue 13), on the real window
+ *
+ * A Bretagne 2024 workbook in a temporary folder, opened in the real main
+ * window. Each test drives the widgets a planner uses (menu buttons, their
+ * popovers, dialogs, the grids) and waits on the condition it checks (the
+ * focus moving, a popover mapped, a window gone), never on a delay. The same
+ * program runs with and without a window manager (tests/meson.build).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "trj-ui-harness.h"
+#include "trj-envelope-page.h"
+#include "trj-lines-model.h"
+#include "trj-entries-model.h"
+#include "trj-solver-dialog.h"
+
+static TrjApplication *app;
+static TrjWindow *window;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until the condition holds; fails the test after 10 s. */
+static void
+wait_until (Condition condition, gpointer data, const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static TrjEnvelopePage *
+pec_page (void)
+{
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  return TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
+}
+
+static GtkWidget *
+focus_widget (void)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static gboolean
+focus_in (gpointer widget)
+{
+  GtkWidget *focus = focus_widget ();
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+focus_in_popover (gpointer data)
+{
+  GtkWidget *focus = focus_widget ();
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_allocated (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_height (widget) > 0;
+}
+
+static gboolean
+widget_gone (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
+/* The first mapped GtkMenuButton under root whose icon is `name` (any when NULL). */
+static GtkMenuButton *
+find_menu_button (GtkWidget *root, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && gtk_widget_get_mapped (child) &&
+          (name == NULL || g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)), name) == 0))
+        return GTK_MENU_BUTTON (child);
+      if ((found = find_menu_button (child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens a menu button's popover as a click does, then closes it as Escape
+ * does: the keyboard must be back in the grid. */
+static void
+assert_menu_gives_focus_back (GtkMenuButton *button, TrjGrid *grid)
+{
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  wait_until (is_mapped, popover, "the popover to open");
+  wait_until (focus_in_popover, NULL, "the focus in the popover");
+  gtk_menu_button_popdown (button);
+  wait_until (is_unmapped, popover, "the popover to close");
+  wait_until (focus_in, grid, "the focus back in the grid after the popover");
+  g_assert_false (gtk_widget_get_ancestor (focus_widget (), GTK_TYPE_BUTTON) != NULL);
+}
+
+/* Defect 1: opening puts the keyboard in the lines grid, not on Undo. */
+static void
+test_focus_open (void)
+{
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (pec_page ());
+
+  wait_until (focus_in, grid, "the focus in the lines grid after opening");
+}
+
+/* Defect 1: after the main menu, the scenario list and the « Répartition »
+ * helpers of the monthly grid. */
+static void
+test_focus_menus (void)
+{
+  TrjEnvelopePage *page = pec_page ();
+  TrjGrid *lines = trj_envelope_page_get_lines_grid (page);
+  TrjGrid *entries;
+
+  assert_menu_gives_focus_back (find_menu_button (GTK_WIDGET (window), "open-menu-symbolic"), lines);
+
+  trj_envelope_page_show_entries (page, TRUE);
+  entries = trj_envelope_page_get_entries_grid (page);
+  wait_until (is_mapped, entries, "the monthly grid shown");
+  wait_until (focus_in, entries, "the focus in the monthly grid");
+  /* The page's one menu button: the monthly helpers. */
+  assert_menu_gives_focus_back (find_menu_button (GTK_WIDGET (page), NULL), entries);
+  trj_envelope_page_show_entries (page, FALSE);
+  wait_until (focus_in, lines, "the focus back in the lines grid");
+}
+
+/* Defect 1: after a dialog, with the focus on the button that opened it. */
+static void
+test_focus_dialog (void)
+{
+  TrjEnvelopePage *page = pec_page ();
+  TrjGrid *lines = trj_envelope_page_get_lines_grid (page);
+  GtkWindow *dialog;
+  GtkMenuButton *menu = find_menu_button (GTK_WIDGET (window), "open-menu-symbolic");
+
+  /* Where a click on « Ajuster… » or on the menu leaves it. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (menu)));
+  g_assert_false (focus_in (lines));
+  dialog = trj_envelope_page_solve (page);
+  g_assert_nonnull (dialog);
+  wait_until (is_mapped, dialog, "the solver dialog shown");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (dialog);
+  wait_until (widget_gone, &dialog, "the solver dialog closed");
+  wait_until (focus_in, lines, "the focus back in the grid after the dialog");
+}
+
+/* Defect 6: each item of the main menu once, and the whole menu on the
+ * screen at the window's default size (« À propos » was cut). */
+static void
+test_main_menu (void)
+{
+  GtkMenuButton *button = find_menu_button (GTK_WIDGET (window), "open-menu-symbolic");
+  GMenuModel *menu;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkPopover *popover;
+  int height, natural, window_width, window_height;
+  guint n_items = 0;
+
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+          g_assert_false (g_hash_table_contains (seen, action));
+          g_hash_table_add (seen, g_steal_pointer (&action));
+          n_items++;
+        }
+    }
+  g_assert_cmpuint (n_items, >=, 10);
+  g_assert_true (g_hash_table_contains (seen, "app.about"));
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &window_width, &window_height);
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  wait_until (is_allocated, popover, "the main menu laid out");
+  gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  height = gtk_widget_get_height (GTK_WIDGET (popover));
+  /* Drawn whole: given all the height it asks for, within the window's. */
+  g_assert_cmpint (height, >=, natural);
+  g_assert_cmpint (natural, <=, window_height);
+  gtk_menu_button_popdown (button);
+  wait_until (is_unmapped, popover, "the main menu to close");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *workbook_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  int status;
+
+  app = trj_harness_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+
+  workbook_path = trj_harness_new_workbook ("Bretagne");
+  file = g_file_new_for_path (workbook_path);
+  window = trj_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (trj_window_open_file (window, file));
+  wait_until (is_mapped, window, "the window shown");
+
+  g_test_add_func ("/planner/focus/open", test_focus_open);
+  g_test_add_func ("/planner/focus/menus", test_focus_menus);
+  g_test_add_func ("/planner/focus/dialog", test_focus_dialog);
+  g_test_add_func ("/planner/main-menu", test_main_menu);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  return status;
+}
