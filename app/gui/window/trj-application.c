@@ -178,11 +178,24 @@ trj_application_startup (GApplication *app)
                                            accels[i].accels);
 }
 
+/* --version answers in the launching process, before any window or bus name. */
+static int
+trj_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("trajectoire %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
 static void
 trj_application_class_init (TrjApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = trj_application_handle_local_options;
   app_class->startup = trj_application_startup;
   app_class->activate = trj_application_activate;
   app_class->open = trj_application_open;
@@ -191,6 +204,8 @@ trj_application_class_init (TrjApplicationClass *klass)
 static void
 trj_application_init (TrjApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Print the version and quit"), NULL);
 }
 
 TrjApplication *
