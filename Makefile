@@ -2,7 +2,7 @@
 BUILDDIR ?= build
 MESON_TEST_ARGS ?=
 
-.PHONY: all deps build run demo check bench screenshots clean fuzz
+.PHONY: all deps build run demo check bench screenshots deb clean fuzz
 
 all: build
 
@@ -44,6 +44,21 @@ bench: build
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) ./tools/fuzz .
+
+# The Debian package: dpkg-buildpackage writes into the parent folder; the
+# .deb (with its .buildinfo, .changes and debug symbols) is moved here, then
+# lintian must report no error and no warning. The version is meson.build's.
+VERSION := $(shell sed -n "s/^  version: '\(.*\)',$$/\1/p" meson.build)
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+DEB_FILES = trajectoire_$(VERSION)_$(DEB_ARCH).deb trajectoire-dbgsym_$(VERSION)_$(DEB_ARCH).deb \
+  trajectoire_$(VERSION)_$(DEB_ARCH).buildinfo trajectoire_$(VERSION)_$(DEB_ARCH).changes
+
+deb:
+	@./tools/install-deps deb
+	dpkg-buildpackage -us -uc -b
+	for f in $(DEB_FILES); do if [ -f ../$$f ]; then mv -f ../$$f .; fi; done
+	lintian --fail-on error,warning --info trajectoire_$(VERSION)_$(DEB_ARCH).changes
+	@echo "make deb: $$(pwd)/trajectoire_$(VERSION)_$(DEB_ARCH).deb"
 
 clean:
 	rm -rf $(BUILDDIR) demo
