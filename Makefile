@@ -55,6 +55,7 @@ DEB_FILES = trajectoire_$(VERSION)_$(DEB_ARCH).deb trajectoire-dbgsym_$(VERSION)
 
 deb:
 	@./tools/install-deps deb
+	rm -f $(DEB_FILES)
 	dpkg-buildpackage -us -uc -b
 	for f in $(DEB_FILES); do if [ -f ../$$f ]; then mv -f ../$$f .; fi; done
 	lintian --fail-on error,warning --info trajectoire_$(VERSION)_$(DEB_ARCH).changes
