@@ -2,6 +2,7 @@
  * simulate on a workbook. The path of the built CLI is the first argument. */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -131,6 +132,46 @@ test_not_a_workbook (void)
   g_assert_cmpstr (after, ==, "PEC;1236\n");
 }
 
+static char *
+checksum_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* A tampered workbook: every command that reads it says why, in French and
+ * naming the file, exits 1 (never a crash), and leaves it as it was. */
+static void
+test_damaged_workbook (gconstpointer data)
+{
+  const char *sql = data;
+  g_autofree char *path = g_build_filename (dir, "damaged.trajectoire", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  const char *commands[] = { "simulate", "scenarios", "export" };
+  sqlite3 *db;
+
+  g_unlink (path);
+  g_assert_cmpint (run_cli (NULL, NULL, "new", "damaged.trajectoire", "--region", "Bretagne", NULL), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = checksum_of (path);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (NULL, &err, commands[i], "damaged.trajectoire", NULL), ==, 1);
+      g_test_message ("%s: %s", commands[i], err);
+      g_assert_nonnull (strstr (err, "damaged.trajectoire"));
+      g_assert_nonnull (strstr (err, "endommagé"));
+    }
+  after = checksum_of (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -147,6 +188,12 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook-cli/new-export", test_new_export);
   g_test_add_func ("/workbook-cli/import-roundtrip", test_import_roundtrip);
   g_test_add_func ("/workbook-cli/not-a-workbook", test_not_a_workbook);
+  g_test_add_data_func ("/workbook-cli/damaged/no-scenario",
+                        "DELETE FROM line_month; DELETE FROM line; DELETE FROM envelope; DELETE FROM scenario",
+                        test_damaged_workbook);
+  g_test_add_data_func ("/workbook-cli/damaged/commitment-month",
+                        "UPDATE line SET kind = 'FREE', commitment_month = 100000 WHERE key = 'pec'",
+                        test_damaged_workbook);
   status = g_test_run ();
 
   {

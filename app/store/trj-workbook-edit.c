@@ -96,6 +96,8 @@ check_name_free (TrjWorkbook *self, const char *name, gint64 except, GError **er
   gboolean found;
   g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
 
+  if (!trj_workbook_check_text (name, error))
+    return FALSE;
   if (*stripped == '\0')
     {
       g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
@@ -115,8 +117,20 @@ trj_workbook_write_scenario (TrjWorkbook *self, const TrjScenario *scenario, con
                              GError **error)
 {
   const TrjFungibility *f = &scenario->fungibility;
+  TrjValueWhere where;
   gint64 id, position;
 
+  /* Only what a snapshot will read back: the limits of typed input. */
+  if (!trj_workbook_check_scenario (scenario, &where, error))
+    {
+      if (where.line != NULL)
+        g_prefix_error (error, _("Line “%s”, %s: "), where.line, where.field);
+      else if (where.envelope != NULL)
+        g_prefix_error (error, _("Envelope “%s”, %s: "), where.envelope, where.field);
+      else
+        g_prefix_error (error, "%s: ", where.field);
+      return 0;
+    }
   if (!check_name_free (self, name, 0, error))
     return 0;
   position = trj_workbook_query_int64 (self, NULL, "SELECT COUNT(*) FROM scenario", "");
@@ -387,7 +401,8 @@ trj_workbook_add_envelope (TrjWorkbook *self, gint64 scenario_id, const char *en
                            _("An envelope needs a name."));
       return FALSE;
     }
-  if (!trj_workbook_step_begin (self, _("Add envelope"), error))
+  if (!trj_workbook_check_text (envelope_id, error) ||
+      !trj_workbook_step_begin (self, _("Add envelope"), error))
     return FALSE;
   ok = trj_workbook_scenario_exists (self, scenario_id, error);
   if (ok)
@@ -555,6 +570,8 @@ trj_workbook_set_line_text (TrjWorkbook *self, gint64 scenario_id, const char *l
     value = NULL;
   if (field == TRJ_LINE_FIELD_LABEL && value == NULL)
     value = "";
+  if (!trj_workbook_check_text (value, error))
+    return FALSE;
 
   if (!trj_workbook_step_begin (self, _(trj_workbook_line_column (field)->spec.step_label), error))
     return FALSE;
@@ -613,22 +630,6 @@ trj_workbook_set_line_number (TrjWorkbook *self, gint64 scenario_id, const char 
   return trj_workbook_step_end (self, ok, error);
 }
 
-static gboolean
-check_month_value (TrjLineMonths series, double value, GError **error)
-{
-  /* A CP schedule may carry corrections below zero; counts and profiles cannot. */
-  if (!isfinite (value) || fabs (value) > 1e11 ||
-      (series != TRJ_LINE_MONTHS_CP_SCHEDULE && value < 0))
-    {
-      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
-                           series == TRJ_LINE_MONTHS_CP_SCHEDULE
-                           ? _("A CP amount must be a number.")
-                           : _("Monthly values must be zero or more."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Writes months [first, first + n) of an array; editing the entries of a
  * volume line turns it into a monthly one first. */
 static gboolean
@@ -644,7 +645,7 @@ set_months (TrjWorkbook *self, gint64 scenario_id, const char *line_id, TrjLineM
   if (!trj_workbook_check_writable (self, error))
     return FALSE;
   for (guint m = 0; m < n; m++)
-    if (!check_month_value (series, values[m], error))
+    if (!trj_workbook_check_month_value (series, values[m], error))
       return FALSE;
   if (!trj_workbook_step_begin (self, _(trj_workbook_month_series[series].step_label), error))
     return FALSE;
@@ -946,16 +947,8 @@ trj_workbook_set_reference_series (TrjWorkbook *self, gint64 scenario_id, TrjRef
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (kind == TRJ_REFERENCE_SMIC_HOURLY || kind == TRJ_REFERENCE_RSA, FALSE);
 
-  if (series != NULL)
-    for (guint i = 0; i < series->n_points; i++)
-      if (!isfinite (series->points[i].value) || series->points[i].value <= 0 ||
-          (i > 0 && series->points[i].from <= series->points[i - 1].from))
-        {
-          g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
-                       _("Point %u of the series: values must be above 0 and dates in increasing order."),
-                       i + 1);
-          return FALSE;
-        }
+  if (series != NULL && !trj_workbook_check_reference_series (series, error))
+    return FALSE;
   if (series != NULL && series->n_points == 0)
     series = NULL;
   return replace_override (self, scenario_id, kind, series, NAN, error);
@@ -968,17 +961,8 @@ trj_workbook_set_reference_value (TrjWorkbook *self, gint64 scenario_id, TrjRefe
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (kind == TRJ_REFERENCE_CD_SHARE || kind == TRJ_REFERENCE_WEEKS_PER_MONTH, FALSE);
 
-  if (!isnan (value) &&
-      (!isfinite (value) || value <= 0 || (kind == TRJ_REFERENCE_CD_SHARE && value > 1) ||
-       (kind == TRJ_REFERENCE_WEEKS_PER_MONTH && value > 5)))
-    {
-      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
-                           kind == TRJ_REFERENCE_CD_SHARE
-                           /* xgettext:no-c-format */
-                           ? _("The département share of the RSA must be above 0 % and at most 100 %.")
-                           : _("Weeks per month must be above 0 and at most 5."));
-      return FALSE;
-    }
+  if (!isnan (value) && !trj_workbook_check_reference_value (kind, value, error))
+    return FALSE;
   return replace_override (self, scenario_id, kind, NULL, value, error);
 }
 

@@ -55,6 +55,20 @@ set_corrupt (GError **error, const char *path, const char *detail)
                  "The file was left as it was; open a copy or a backup."), name, detail);
 }
 
+void
+trj_workbook_set_damaged (GError **error, const char *path, const char *table, const char *row,
+                          const char *field, const char *problem)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT,
+               /* TRANSLATORS: file name, table, row (“line “pec” of the scenario “A””),
+                * field, what is wrong (a sentence) */
+               _("“%s” is damaged and cannot be opened: in the table “%s”, %s, the field “%s” "
+                 "is not valid. %s The file was left as it was; open a copy or a backup."),
+               name, table, row, field, problem);
+}
+
 static void
 set_too_new (GError **error, const char *path, int version)
 {
@@ -151,26 +165,89 @@ trj_workbook_file_check_header (const char *path, GError **error)
   return TRUE;
 }
 
+/* SQLite's messages are English and technical: a French sentence for each
+ * kind of failure a planner can meet, SQLite's own words only in the debug log. */
+static const char *
+sqlite_problem (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_READONLY: return _("the file cannot be written: it or its folder is read-only");
+    case SQLITE_FULL: return _("the disk is full");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return _("the workbook is locked by another program; try again in a moment");
+    case SQLITE_TOOBIG: return _("a value in the file is larger than a workbook may hold");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return _("the file is damaged");
+    case SQLITE_IOERR: return _("the disk could not be read or written");
+    case SQLITE_CANTOPEN: return _("the file cannot be opened");
+    case SQLITE_NOMEM: return _("there is not enough memory");
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return _("access to the file was refused");
+    case SQLITE_CONSTRAINT: return _("the change contradicts the workbook’s rules");
+    default: return NULL;
+    }
+}
+
+/* What went wrong on db, in French (newly allocated). */
+static char *
+sqlite_detail (sqlite3 *db)
+{
+  int code = sqlite3_extended_errcode (db);
+  const char *problem = sqlite_problem (code);
+
+  g_debug ("SQLite error %d: %s", code, sqlite3_errmsg (db));
+  return problem ? g_strdup (problem) : g_strdup_printf (_("internal error %d"), code);
+}
+
+static TrjWorkbookError
+sqlite_error_code (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_READONLY: return TRJ_WORKBOOK_ERROR_READ_ONLY;
+    case SQLITE_TOOBIG:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return TRJ_WORKBOOK_ERROR_CORRUPT;
+    default: return TRJ_WORKBOOK_ERROR_IO;
+    }
+}
+
+static void
+set_sqlite_error_code (GError **error, int code, const char *detail, const char *what)
+{
+  const char *problem = sqlite_problem (code);
+  g_autofree char *unknown = NULL;
+
+  g_debug ("SQLite error %d while %s: %s", code, what ? what : "?", detail);
+  if (problem == NULL)
+    /* TRANSLATORS: an SQLite failure with no sentence of its own: its number */
+    problem = unknown = g_strdup_printf (_("internal error %d"), code);
+  if (what != NULL)
+    g_set_error (error, TRJ_WORKBOOK_ERROR, sqlite_error_code (code),
+                 _("Workbook error while %s: %s"), what, problem);
+  else
+    g_set_error (error, TRJ_WORKBOOK_ERROR, sqlite_error_code (code),
+                 _("Workbook error: %s"), problem);
+}
+
 void
 trj_workbook_set_sqlite_error (GError **error, sqlite3 *db, const char *what)
 {
-  int code = db ? sqlite3_errcode (db) : SQLITE_CANTOPEN;
-  const char *msg = db ? sqlite3_errmsg (db) : sqlite3_errstr (code);
+  int code = db ? sqlite3_extended_errcode (db) : SQLITE_CANTOPEN;
 
-  g_set_error (error, TRJ_WORKBOOK_ERROR,
-               (code == SQLITE_READONLY) ? TRJ_WORKBOOK_ERROR_READ_ONLY : TRJ_WORKBOOK_ERROR_IO,
-               _("Workbook error while %s: %s"), what, msg);
+  set_sqlite_error_code (error, code, db ? sqlite3_errmsg (db) : sqlite3_errstr (code), what);
 }
 
 gboolean
 trj_workbook_exec (sqlite3 *db, const char *sql, GError **error)
 {
   char *msg = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &msg);
 
-  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO,
-                   _("Workbook error: %s"), msg ? msg : sqlite3_errmsg (db));
+      set_sqlite_error_code (error, sqlite3_extended_errcode (db), msg ? msg : sqlite3_errmsg (db), NULL);
       sqlite3_free (msg);
       return FALSE;
     }
@@ -198,6 +275,7 @@ trj_workbook_file_open_db (const char *path, gboolean read_only, GError **error)
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
   sqlite3_busy_timeout (db, 5000);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, TRJ_WORKBOOK_MAX_VALUE);
   if (!trj_workbook_exec (db, "PRAGMA cell_size_check = ON", error))
     {
       sqlite3_close (db);
@@ -222,6 +300,47 @@ query_int (sqlite3 *db, const char *sql, int *out)
   return ok;
 }
 
+/* The objects of a schema, one per line, in a stable order. */
+static char *
+schema_text (sqlite3 *db)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* ANALYZE's statistics tables change no behaviour of ours. */
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+                          "WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (text, "%s %s %s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                            sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* The file's schema is the one the migrations build for its version: a
+ * trigger, view, table, index or column someone added, or a table changed,
+ * makes it a file this version does not know how to read safely. */
+static gboolean
+schema_is_expected (sqlite3 *db, int version)
+{
+  sqlite3 *expected = NULL;
+  g_autofree char *theirs = schema_text (db);
+  g_autofree char *ours = NULL;
+
+  if (theirs == NULL || sqlite3_open (":memory:", &expected) != SQLITE_OK)
+    {
+      sqlite3_close (expected);
+      return FALSE;
+    }
+  if (trj_workbook_schema_migrate (expected, 0, version, NULL))
+    ours = schema_text (expected);
+  sqlite3_close (expected);
+  return ours != NULL && g_str_equal (ours, theirs);
+}
+
 gboolean
 trj_workbook_file_validate (sqlite3 *db, const char *path, int *version_out, GError **error)
 {
@@ -236,7 +355,10 @@ trj_workbook_file_validate (sqlite3 *db, const char *path, int *version_out, GEr
       if (code == SQLITE_NOTADB)
         set_not_workbook (error, path);
       else
-        set_corrupt (error, path, sqlite3_errmsg (db));
+        {
+          g_autofree char *detail = sqlite_detail (db);
+          set_corrupt (error, path, detail);
+        }
       return FALSE;
     }
   if ((guint32) app_id != TRJ_WORKBOOK_APPLICATION_ID)
@@ -246,7 +368,9 @@ trj_workbook_file_validate (sqlite3 *db, const char *path, int *version_out, GEr
     }
   if (!query_int (db, "PRAGMA user_version", &version))
     {
-      set_corrupt (error, path, sqlite3_errmsg (db));
+      g_autofree char *detail = sqlite_detail (db);
+
+      set_corrupt (error, path, detail);
       return FALSE;
     }
   if (version > TRJ_WORKBOOK_SCHEMA_VERSION)
@@ -261,13 +385,13 @@ trj_workbook_file_validate (sqlite3 *db, const char *path, int *version_out, GEr
     }
 
   if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
-    problem = g_strdup (sqlite3_errmsg (db));
+    problem = sqlite_detail (db);
   else
     {
       int rc = sqlite3_step (stmt);
 
       if (rc != SQLITE_ROW)
-        problem = g_strdup (sqlite3_errmsg (db));
+        problem = sqlite_detail (db);
       else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
         {
           /* SQLite's report lists pages: useful in a log, not to a planner. */
@@ -276,6 +400,8 @@ trj_workbook_file_validate (sqlite3 *db, const char *path, int *version_out, GEr
         }
     }
   sqlite3_finalize (stmt);
+  if (problem == NULL && !schema_is_expected (db, version))
+    problem = g_strdup (_("its tables are not those of a Trajectoire workbook"));
   if (problem != NULL)
     {
       set_corrupt (error, path, problem);

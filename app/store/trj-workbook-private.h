@@ -24,6 +24,13 @@ G_BEGIN_DECLS
 #define TRJ_WORKBOOK_APPLICATION_ID 0x54524A31
 /* PRAGMA user_version written by this version of Trajectoire. */
 #define TRJ_WORKBOOK_SCHEMA_VERSION 2
+/* The longest text (label, name, département…) a workbook holds, in bytes. */
+#define TRJ_WORKBOOK_MAX_TEXT 4096
+/* The longest value SQLite reads from a workbook (SQLITE_LIMIT_LENGTH): a
+ * hostile file's huge blob fails to read instead of filling memory. The
+ * largest real value is an undo step's changeset (a 20 000-line import is
+ * about 15 MB). */
+#define TRJ_WORKBOOK_MAX_VALUE (64 * 1024 * 1024)
 
 struct _TrjWorkbook
 {
@@ -76,6 +83,12 @@ gboolean trj_workbook_file_validate     (sqlite3 *db, const char *path, int *ver
  * with *reason_out (French) when the workbook is open elsewhere or not writable. */
 int      trj_workbook_file_lock         (const char *path, char **reason_out);
 void     trj_workbook_file_unlock       (const char *path, int fd);
+
+/* A value of the file outside its limits: a TRJ_WORKBOOK_ERROR_CORRUPT error
+ * naming the table, the row (“line “pec” of scenario “Initial”), the field,
+ * and what is wrong with it. */
+void     trj_workbook_set_damaged       (GError **error, const char *path, const char *table,
+                                         const char *row, const char *field, const char *problem);
 
 /* Runs SQL; on failure sets a French TRJ_WORKBOOK_ERROR_IO error. */
 gboolean trj_workbook_exec              (sqlite3 *db, const char *sql, GError **error);
@@ -160,6 +173,7 @@ typedef struct {
   gsize offset;             /* of the member in TrjLine */
   gsize has_offset;         /* TRJ_COLUMN_REAL_NULL: of its gboolean */
   int field;                /* the TrjLineField that edits it, -1: none */
+  guint shapes;             /* 1 << TrjLineShape of the lines that use it; 0: all */
 } TrjLineColumn;
 
 extern const TrjLineColumn trj_workbook_line_columns[];
@@ -170,6 +184,7 @@ extern const TrjFieldSpec trj_workbook_fungibility_fields[TRJ_N_FUNGIBILITY_FIEL
 /* Step labels of the month arrays, the value of a month without a row, and
  * the flag column that says the array was given (NULL: always meaningful). */
 typedef struct {
+  const char *name;         /* as in the exchange format ("payment_profile") */
   const char *step_label;   /* N_() */
   double missing;
   const char *flag_column;
@@ -183,12 +198,48 @@ const TrjLineColumn *trj_workbook_line_column   (TrjLineField field);
 const char          *trj_workbook_line_column_list (void);
 /* Binds the value columns of `line` to parameters first, first + 1, … */
 gboolean             trj_workbook_line_bind     (sqlite3_stmt *stmt, int first, const TrjLine *line);
-/* Reads the value columns from result columns first, first + 1, … */
-void                 trj_workbook_line_read     (sqlite3_stmt *stmt, int first, TrjLine *line);
+/* Reads the value columns from result columns first, first + 1, …; FALSE
+ * with *bad_column when one holds the wrong type (text in a number, a blob…),
+ * and an error when there is more to say (a text too long). */
+gboolean             trj_workbook_line_read     (sqlite3_stmt *stmt, int first, TrjLine *line,
+                                                 const char **bad_column, GError **error);
+/* Every value of a line within the limits of typed input (an INVALID error,
+ * *bad_field: its column or month array). What is written is what is read. */
+gboolean             trj_workbook_check_line    (const TrjLine *line, const char **bad_field,
+                                                 GError **error);
+gboolean             trj_workbook_check_month_value (TrjLineMonths series, double value,
+                                                     GError **error);
+/* Valid UTF-8, at most TRJ_WORKBOOK_MAX_TEXT bytes; NULL passes. */
+gboolean             trj_workbook_check_text    (const char *text, GError **error);
+/* A result column as text or number; FALSE when it holds another type (NULL
+ * only when nullable: *out is then NULL or NAN). Text is checked as above
+ * (the error says why). */
+gboolean             trj_workbook_column_text   (sqlite3_stmt *stmt, int col, gboolean nullable,
+                                                 const char **out, GError **error);
+gboolean             trj_workbook_column_number (sqlite3_stmt *stmt, int col, gboolean nullable,
+                                                 double *out);
 /* The array of a line that a TrjLineMonths names. */
 double              *trj_workbook_line_months   (TrjLine *line, TrjLineMonths series);
 gboolean             trj_workbook_check_value   (const TrjFieldSpec *spec, double value,
                                                  GError **error);
+
+gboolean             trj_workbook_check_reference_series (const TrjSeries *series, GError **error);
+gboolean             trj_workbook_check_reference_value  (TrjReferenceKind kind, double value,
+                                                          GError **error);
+
+/* Where a value is, in the file's terms. */
+typedef struct {
+  const char *table;
+  const char *envelope;     /* its id, or NULL */
+  const char *line;         /* its key, or NULL */
+  const char *field;        /* the column, or the month array or reference */
+} TrjValueWhere;
+
+/* Every value of a scenario within the limits of typed input: what an import
+ * writes and what a snapshot reads pass the same checks. An INVALID error,
+ * and *where says which value. */
+gboolean             trj_workbook_check_scenario (const TrjScenario *scenario, TrjValueWhere *where,
+                                                  GError **error);
 
 /* ── The object (trj-workbook.c) ──────────────────────────────────────── */
 

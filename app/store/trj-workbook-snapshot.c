@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "trj-workbook-private.h"
@@ -16,29 +17,85 @@
 #define LINE_KEY_COLUMNS 3
 #define LINE_SELECT "SELECT id, envelope, key, "
 
-/* A line as the engine sees it, from a row of LINE_SELECT. An amount not
- * typed by the user is the year's table for the zone. */
-static TrjLine *
-line_from_row (TrjWorkbook *self, sqlite3_stmt *stmt)
+/* Refuses the file: a value out of its limits or of the wrong type. */
+static void
+damaged (TrjWorkbook *self, GError **error, gint64 scenario_id, const TrjValueWhere *where,
+         const char *problem)
 {
-  TrjLine *line = trj_line_new ((const char *) sqlite3_column_text (stmt, 2), TRJ_KIND_FREE);
+  g_autofree char *scenario = trj_workbook_get_scenario_name (self, scenario_id);
+  g_autofree char *row = NULL;
 
-  trj_workbook_line_read (stmt, LINE_KEY_COLUMNS, line);
-  if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_POST_AID && !line->has_unit_amount)
-    line->unit_amount = trj_year_data_unit_amount (self->year_data, line->kind, self->zone);
-  return line;
+  if (where->line != NULL)
+    /* TRANSLATORS: where a bad value is: a line of a scenario */
+    row = g_strdup_printf (_("line “%s” of the scenario “%s”"), where->line, scenario ? scenario : "?");
+  else if (where->envelope != NULL)
+    /* TRANSLATORS: where a bad value is: an envelope of a scenario */
+    row = g_strdup_printf (_("envelope “%s” of the scenario “%s”"), where->envelope,
+                           scenario ? scenario : "?");
+  else
+    /* TRANSLATORS: where a bad value is: a scenario */
+    row = g_strdup_printf (_("scenario “%s”"), scenario ? scenario : "?");
+  trj_workbook_set_damaged (error, self->path, where->table, row, where->field,
+                            problem ? problem : _("The value is not of the right type."));
 }
 
-/* One month of a line_month row (series, month, value from column `first`);
- * a series or month out of range is left out. */
-static void
-line_month_from_row (TrjLine *line, sqlite3_stmt *stmt, int first)
+/* A line as the engine sees it, from a row of LINE_SELECT; NULL when a
+ * column holds the wrong type. An amount not typed by the user is the
+ * year's table for the zone. */
+static TrjLine *
+line_from_row (TrjWorkbook *self, sqlite3_stmt *stmt, gint64 scenario_id, GError **error)
 {
-  int series = sqlite3_column_int (stmt, first);
-  int month = sqlite3_column_int (stmt, first + 1);
+  g_autoptr(TrjLine) line = NULL;
+  g_autoptr(GError) problem = NULL;
+  const char *key = NULL;
+  TrjValueWhere where = { "line", NULL, NULL, "key" };
 
-  if (series >= 0 && series < TRJ_N_LINE_MONTHS && month >= 0 && month < TRJ_MONTHS)
-    trj_workbook_line_months (line, series)[month] = sqlite3_column_double (stmt, first + 2);
+  if (!trj_workbook_column_text (stmt, 2, FALSE, &key, &problem))
+    {
+      damaged (self, error, scenario_id, &where, problem ? problem->message : NULL);
+      return NULL;
+    }
+  line = trj_line_new (key, TRJ_KIND_FREE);
+  where.line = line->id;
+  if (!trj_workbook_line_read (stmt, LINE_KEY_COLUMNS, line, &where.field, &problem))
+    {
+      damaged (self, error, scenario_id, &where, problem ? problem->message : NULL);
+      return NULL;
+    }
+  if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_POST_AID && !line->has_unit_amount)
+    line->unit_amount = trj_year_data_unit_amount (self->year_data, line->kind, self->zone);
+  return g_steal_pointer (&line);
+}
+
+/* One month of a line_month row (series, month, value from column `first`). */
+static gboolean
+line_month_from_row (TrjWorkbook *self, TrjLine *line, sqlite3_stmt *stmt, int first,
+                     gint64 scenario_id, GError **error)
+{
+  TrjValueWhere where = { "line_month", NULL, line->id, "series" };
+  gint64 series = sqlite3_column_int64 (stmt, first);
+  gint64 month = sqlite3_column_int64 (stmt, first + 1);
+  double value;
+
+  if (sqlite3_column_type (stmt, first) != SQLITE_INTEGER || series < 0 || series >= TRJ_N_LINE_MONTHS)
+    {
+      damaged (self, error, scenario_id, &where, _("The value is outside the limits of this field."));
+      return FALSE;
+    }
+  where.field = "month";
+  if (sqlite3_column_type (stmt, first + 1) != SQLITE_INTEGER || month < 0 || month >= TRJ_MONTHS)
+    {
+      damaged (self, error, scenario_id, &where, _("The value is outside the limits of this field."));
+      return FALSE;
+    }
+  where.field = "value";
+  if (!trj_workbook_column_number (stmt, first + 2, FALSE, &value))
+    {
+      damaged (self, error, scenario_id, &where, NULL);
+      return FALSE;
+    }
+  trj_workbook_line_months (line, series)[month] = value;
+  return TRUE;
 }
 
 static gboolean
@@ -48,28 +105,47 @@ read_overrides (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **
   int rc;
 
   stmt = trj_workbook_prepare (self, error, "SELECT kind, date, value FROM reference_override "
-                  "WHERE scenario = ? ORDER BY kind, seq", "i", scenario_id);
+                               "WHERE scenario = ? ORDER BY kind, seq", "i", scenario_id);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      TrjReferenceKind kind = sqlite3_column_int (stmt, 0);
-      gint32 date = sqlite3_column_int (stmt, 1);
-      double value = sqlite3_column_double (stmt, 2);
+      TrjValueWhere where = { "reference_override", NULL, NULL, "kind" };
+      gint64 kind = sqlite3_column_int64 (stmt, 0);
+      gint64 date = sqlite3_column_int64 (stmt, 1);
+      double value;
 
-      switch (kind)
+      if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER || kind < 0 || kind >= TRJ_N_REFERENCES)
+        {
+          damaged (self, error, scenario_id, &where, _("The value is outside the limits of this field."));
+          return FALSE;
+        }
+      where.field = "date";
+      if ((kind == TRJ_REFERENCE_SMIC_HOURLY || kind == TRJ_REFERENCE_RSA) &&
+          (sqlite3_column_type (stmt, 1) != SQLITE_INTEGER || date < G_MININT32 || date > G_MAXINT32))
+        {
+          damaged (self, error, scenario_id, &where, NULL);
+          return FALSE;
+        }
+      where.field = "value";
+      if (!trj_workbook_column_number (stmt, 2, FALSE, &value))
+        {
+          damaged (self, error, scenario_id, &where, NULL);
+          return FALSE;
+        }
+      switch ((TrjReferenceKind) kind)
         {
         case TRJ_REFERENCE_SMIC_HOURLY:
           if (!s->overrides_smic)
             trj_series_clear (&s->reference.smic_hourly);
           s->overrides_smic = TRUE;
-          trj_series_append (&s->reference.smic_hourly, date, value);
+          trj_series_append (&s->reference.smic_hourly, (gint32) date, value);
           break;
         case TRJ_REFERENCE_RSA:
           if (!s->overrides_rsa)
             trj_series_clear (&s->reference.rsa);
           s->overrides_rsa = TRUE;
-          trj_series_append (&s->reference.rsa, date, value);
+          trj_series_append (&s->reference.rsa, (gint32) date, value);
           break;
         case TRJ_REFERENCE_CD_SHARE:
           s->overrides_cd_share = TRUE;
@@ -80,7 +156,7 @@ read_overrides (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **
           s->reference.weeks_per_month = value;
           break;
         case TRJ_N_REFERENCES:
-          break;
+          g_assert_not_reached ();
         }
     }
   if (rc != SQLITE_DONE)
@@ -91,79 +167,139 @@ read_overrides (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **
   return TRUE;
 }
 
-TrjScenario *
-trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error)
+/* The scenario row: fungibility. */
+static gboolean
+read_scenario_row (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **error)
 {
-  g_autoptr(TrjScenario) s = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) by_row = NULL;
-  g_autofree char *sql = NULL;
-  int rc;
+  TrjFungibility *f = &s->fungibility;
+  TrjValueWhere where = { "scenario", NULL, NULL, "has_fungibility" };
+  double cp;
 
-  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), NULL);
-
-  if (!trj_workbook_check_open (self, error))
-    return NULL;
-  stmt = trj_workbook_prepare (self, error, "SELECT has_fungibility, cie_jeunes_to_pec_ae, cie_jeunes_to_pec_cp, "
-                  "initiatives_territoriales_ae, demandes_complementaires FROM scenario WHERE id = ?",
-                  "i", scenario_id);
+  stmt = trj_workbook_prepare (self, error, "SELECT has_fungibility, cie_jeunes_to_pec_ae, "
+                               "cie_jeunes_to_pec_cp, initiatives_territoriales_ae, "
+                               "demandes_complementaires FROM scenario WHERE id = ?",
+                               "i", scenario_id);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       trj_workbook_scenario_exists (self, scenario_id, error);
-      return NULL;
+      return FALSE;
     }
+  s->has_fungibility = sqlite3_column_int64 (stmt, 0) == 1;
+  if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER || sqlite3_column_int64 (stmt, 0) >> 1 != 0)
+    goto bad_type;
+  where.field = "cie_jeunes_to_pec_ae";
+  if (!trj_workbook_column_number (stmt, 1, FALSE, &f->cie_jeunes_to_pec_ae))
+    goto bad_type;
+  where.field = "cie_jeunes_to_pec_cp";
+  if (!trj_workbook_column_number (stmt, 2, TRUE, &cp))
+    goto bad_type;
+  f->has_cie_jeunes_to_pec_cp = !isnan (cp);
+  f->cie_jeunes_to_pec_cp = f->has_cie_jeunes_to_pec_cp ? cp : 0;
+  where.field = "initiatives_territoriales_ae";
+  if (!trj_workbook_column_number (stmt, 3, FALSE, &f->initiatives_territoriales_ae))
+    goto bad_type;
+  where.field = "demandes_complementaires";
+  if (!trj_workbook_column_number (stmt, 4, FALSE, &f->demandes_complementaires))
+    goto bad_type;
+  return TRUE;
 
-  s = trj_scenario_new ();
-  s->year = self->year;
-  s->region = g_strdup (self->region);
-  s->zone = self->zone;
-  trj_reference_clear (&s->reference);
-  trj_year_data_reference (self->year_data, self->zone, &s->reference);
-  s->has_fungibility = sqlite3_column_int (stmt, 0);
-  s->fungibility.cie_jeunes_to_pec_ae = sqlite3_column_double (stmt, 1);
-  s->fungibility.has_cie_jeunes_to_pec_cp = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
-  s->fungibility.cie_jeunes_to_pec_cp = sqlite3_column_double (stmt, 2);
-  s->fungibility.initiatives_territoriales_ae = sqlite3_column_double (stmt, 3);
-  s->fungibility.demandes_complementaires = sqlite3_column_double (stmt, 4);
+bad_type:
   g_clear_pointer (&stmt, trj_workbook_stmt_release);
+  damaged (self, error, scenario_id, &where, NULL);
+  return FALSE;
+}
+
+static gboolean
+read_envelopes (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   stmt = trj_workbook_prepare (self, error, "SELECT id, ae_notified, cp_notified, volume_notified, "
-                  "cp_includes_stock, previous_modulation_cp FROM envelope WHERE scenario = ? "
-                  "ORDER BY position", "i", scenario_id);
+                               "cp_includes_stock, previous_modulation_cp FROM envelope "
+                               "WHERE scenario = ? ORDER BY position", "i", scenario_id);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      TrjEnvelope *env = trj_envelope_new ((const char *) sqlite3_column_text (stmt, 0));
+      TrjValueWhere where = { "envelope", NULL, NULL, "id" };
+      const char *id;
+      double stock = 0;
+      TrjEnvelope *env;
 
-      env->ae_notified = sqlite3_column_double (stmt, 1);
-      env->cp_notified = sqlite3_column_double (stmt, 2);
-      env->volume_notified = sqlite3_column_double (stmt, 3);
-      env->cp_notified_includes_stock = sqlite3_column_int (stmt, 4);
-      env->previous_modulation_cp = sqlite3_column_double (stmt, 5);
+      if (!trj_workbook_column_text (stmt, 0, FALSE, &id, NULL))
+        goto bad_type;
+      env = trj_envelope_new (id);
       g_ptr_array_add (s->envelopes, env);
+      where.envelope = env->id;
+      where.field = "ae_notified";
+      if (!trj_workbook_column_number (stmt, 1, FALSE, &env->ae_notified))
+        goto bad_type;
+      where.field = "cp_notified";
+      if (!trj_workbook_column_number (stmt, 2, FALSE, &env->cp_notified))
+        goto bad_type;
+      where.field = "volume_notified";
+      if (!trj_workbook_column_number (stmt, 3, FALSE, &env->volume_notified))
+        goto bad_type;
+      where.field = "cp_includes_stock";
+      if (sqlite3_column_type (stmt, 4) != SQLITE_INTEGER ||
+          !trj_workbook_column_number (stmt, 4, FALSE, &stock) || (stock != 0 && stock != 1))
+        goto bad_type;
+      env->cp_notified_includes_stock = stock == 1;
+      where.field = "previous_modulation_cp";
+      if (!trj_workbook_column_number (stmt, 5, FALSE, &env->previous_modulation_cp))
+        goto bad_type;
+      continue;
+
+    bad_type:
+      /* where.envelope is the snapshot's copy of the id. */
+      g_clear_pointer (&stmt, trj_workbook_stmt_release);
+      damaged (self, error, scenario_id, &where, NULL);
+      return FALSE;
     }
   if (rc != SQLITE_DONE)
-    goto sql_error;
-  g_clear_pointer (&stmt, trj_workbook_stmt_release);
+    {
+      trj_workbook_set_sqlite_error (error, self->db, _("reading the workbook"));
+      return FALSE;
+    }
+  return TRUE;
+}
 
-  by_row = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sql = g_strconcat (LINE_SELECT, trj_workbook_line_column_list (),
-                     " FROM line WHERE scenario = ? ORDER BY envelope, position", NULL);
+/* Reads every line of the scenario into its envelope. */
+static gboolean
+read_lines (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_row = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *sql = g_strconcat (LINE_SELECT, trj_workbook_line_column_list (),
+                                      " FROM line WHERE scenario = ? ORDER BY envelope, position", NULL);
+  int rc;
+
   stmt = trj_workbook_prepare (self, error, sql, "i", scenario_id);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      TrjEnvelope *env = trj_scenario_find_envelope (s, (const char *) sqlite3_column_text (stmt, 1));
+      const char *envelope = NULL;
+      TrjEnvelope *env;
       TrjLine *line;
       gint64 *row;
 
-      if (env == NULL)
-        continue;
-      line = line_from_row (self, stmt);
+      if ((line = line_from_row (self, stmt, scenario_id, error)) == NULL)
+        return FALSE;
+      if (!trj_workbook_column_text (stmt, 1, FALSE, &envelope, NULL) ||
+          (env = trj_scenario_find_envelope (s, envelope)) == NULL)
+        {
+          TrjValueWhere where = { "line", NULL, line->id, "envelope" };
+
+          /* A line of no envelope: nothing the store writes. */
+          damaged (self, error, scenario_id, &where, NULL);
+          trj_line_free (line);
+          return FALSE;
+        }
       row = g_new (gint64, 1);
       *row = sqlite3_column_int64 (stmt, 0);
       /* The array owns the line; the table only points at it. */
@@ -175,20 +311,55 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
   g_clear_pointer (&stmt, trj_workbook_stmt_release);
 
   stmt = trj_workbook_prepare (self, error, "SELECT m.line, m.series, m.month, m.value FROM line_month m "
-                  "JOIN line l ON l.id = m.line WHERE l.scenario = ?", "i", scenario_id);
+                               "JOIN line l ON l.id = m.line WHERE l.scenario = ?", "i", scenario_id);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 row = sqlite3_column_int64 (stmt, 0);
       TrjLine *line = g_hash_table_lookup (by_row, &row);
 
-      if (line != NULL)
-        line_month_from_row (line, stmt, 1);
+      if (line != NULL && !line_month_from_row (self, line, stmt, 1, scenario_id, error))
+        return FALSE;
     }
   if (rc != SQLITE_DONE)
     goto sql_error;
-  g_clear_pointer (&stmt, trj_workbook_stmt_release);
+  return TRUE;
+
+sql_error:
+  trj_workbook_set_sqlite_error (error, self->db, _("reading the workbook"));
+  return FALSE;
+}
+
+TrjScenario *
+trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error)
+{
+  g_autoptr(TrjScenario) s = NULL;
+  g_autoptr(GError) invalid = NULL;
+  TrjValueWhere where;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), NULL);
+
+  if (!trj_workbook_check_open (self, error))
+    return NULL;
+  s = trj_scenario_new ();
+  s->year = self->year;
+  s->region = g_strdup (self->region);
+  s->zone = self->zone;
+  trj_reference_clear (&s->reference);
+  trj_year_data_reference (self->year_data, self->zone, &s->reference);
+  if (!read_scenario_row (self, scenario_id, s, error) ||
+      !read_envelopes (self, scenario_id, s, error) ||
+      !read_lines (self, scenario_id, s, error) ||
+      !read_overrides (self, scenario_id, s, error))
+    return NULL;
+  /* The limits of typed input: a file that holds a value no edit could have
+   * written is refused whole. */
+  if (!trj_workbook_check_scenario (s, &where, &invalid))
+    {
+      damaged (self, error, scenario_id, &where, invalid->message);
+      return NULL;
+    }
 
   for (guint e = 0; e < s->envelopes->len; e++)
     {
@@ -202,13 +373,7 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
             trj_line_spread_volume (line);
         }
     }
-  if (!read_overrides (self, scenario_id, s, error))
-    return NULL;
   return g_steal_pointer (&s);
-
-sql_error:
-  trj_workbook_set_sqlite_error (error, self->db, _("reading the workbook"));
-  return NULL;
 }
 
 TrjLine *
@@ -216,7 +381,9 @@ trj_workbook_get_line (TrjWorkbook *self, gint64 scenario_id, const char *line_i
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(TrjLine) line = NULL;
+  g_autoptr(GError) invalid = NULL;
   g_autofree char *sql = NULL;
+  TrjValueWhere where = { "line", NULL, line_id };
   gint64 row;
   int rc;
 
@@ -239,17 +406,26 @@ trj_workbook_get_line (TrjWorkbook *self, gint64 scenario_id, const char *line_i
     }
   if (rc != SQLITE_ROW)
     goto sql_error;
-  line = line_from_row (self, stmt);
+  if ((line = line_from_row (self, stmt, scenario_id, error)) == NULL)
+    return NULL;
   row = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, trj_workbook_stmt_release);
 
-  stmt = trj_workbook_prepare (self, error, "SELECT series, month, value FROM line_month WHERE line = ?", "i", row);
+  stmt = trj_workbook_prepare (self, error, "SELECT series, month, value FROM line_month WHERE line = ?",
+                               "i", row);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    line_month_from_row (line, stmt, 0);
+    if (!line_month_from_row (self, line, stmt, 0, scenario_id, error))
+      return NULL;
   if (rc != SQLITE_DONE)
     goto sql_error;
+  g_clear_pointer (&stmt, trj_workbook_stmt_release);
+  if (!trj_workbook_check_line (line, &where.field, &invalid))
+    {
+      damaged (self, error, scenario_id, &where, invalid->message);
+      return NULL;
+    }
   if (line->entries_mode == TRJ_ENTRIES_VOLUME)
     trj_line_spread_volume (line);
   return g_steal_pointer (&line);

@@ -178,6 +178,60 @@ load_meta (TrjWorkbook *self, GError **error)
   return trj_workbook_fix_current_scenario (self, error);
 }
 
+/* Every scenario read once, with the checks of a snapshot: a file that holds
+ * one value out of its limits is refused at open, whole, rather than when
+ * someone switches to that scenario. */
+static gboolean
+check_contents (TrjWorkbook *self, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = trj_workbook_prepare (self, error, "SELECT id, name FROM scenario ORDER BY position", "");
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name;
+
+      if (!trj_workbook_column_text (stmt, 1, FALSE, &name, NULL) || *name == '\0')
+        {
+          g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_clear_pointer (&stmt, trj_workbook_stmt_release);
+          trj_workbook_set_damaged (error, self->path, "scenario", row, "name",
+                                    _("A scenario needs a name."));
+          return FALSE;
+        }
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      trj_workbook_set_sqlite_error (error, self->db, _("reading the workbook"));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, trj_workbook_stmt_release);
+  if (ids->len == 0)
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+
+      g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT,
+                   _("“%s” holds no scenario: it is damaged and cannot be opened. "
+                     "The file was left as it was; open a copy or a backup."), name);
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(TrjScenario) scenario = trj_workbook_get_scenario (self, g_array_index (ids, gint64, i),
+                                                                   error);
+      if (scenario == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 set_durable (TrjWorkbook *self, GError **error)
 {
@@ -227,26 +281,27 @@ trj_workbook_open (const char *path, GError **error)
     return NULL;
   if (self->read_only_reason == NULL)
     {
-      /* Migrate first, in the file's own journal mode, so that a migration that
-       * fails leaves even the header as it was. */
-      if (!trj_workbook_exec (self->db, "PRAGMA synchronous = FULL", error))
+      /* Migrate and judge the content in one transaction, in the file's own
+       * journal mode, so that a file refused or a migration that fails
+       * leaves even the header as it was. */
+      if (!trj_workbook_exec (self->db, "PRAGMA synchronous = FULL", error) ||
+          !trj_workbook_exec (self->db, "BEGIN IMMEDIATE", error))
         return NULL;
-      if (version < TRJ_WORKBOOK_SCHEMA_VERSION)
+      ok = (version == TRJ_WORKBOOK_SCHEMA_VERSION ||
+            (trj_workbook_schema_migrate (self->db, version, TRJ_WORKBOOK_SCHEMA_VERSION, error) &&
+             trj_workbook_meta_touch (self, error))) &&
+           load_meta (self, error) &&
+           check_contents (self, error) &&
+           trj_workbook_exec (self->db, "COMMIT", error);
+      if (!ok)
         {
-          if (!trj_workbook_exec (self->db, "BEGIN IMMEDIATE", error))
-            return NULL;
-          if (!trj_workbook_schema_migrate (self->db, version, TRJ_WORKBOOK_SCHEMA_VERSION, error) ||
-              !trj_workbook_meta_touch (self, error) ||
-              !trj_workbook_exec (self->db, "COMMIT", error))
-            {
-              sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-              return NULL;
-            }
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return NULL;
         }
       if (!set_durable (self, error))
         return NULL;
     }
-  if (!load_meta (self, error))
+  else if (!load_meta (self, error) || !check_contents (self, error))
     return NULL;
   trj_workbook_refresh_undo_state (self);
   return g_steal_pointer (&self);
