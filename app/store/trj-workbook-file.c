@@ -254,13 +254,57 @@ trj_workbook_exec (sqlite3 *db, const char *sql, GError **error)
   return TRUE;
 }
 
+gboolean
+trj_workbook_file_is_unwritable (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) != 0 || g_access (folder, W_OK) != 0;
+}
+
+TrjWorkbookOpenMode
+trj_workbook_file_read_mode (const char *path)
+{
+  /* Nobody can write a file that cannot be written, or whose folder cannot
+   * hold its journal: read it as it is on disk, without the WAL index that
+   * SQLite would otherwise create beside it (and leave there). A WAL with
+   * frames still holds committed edits (a writer that crashed): reading it
+   * needs the shared mode. */
+  if (trj_workbook_file_is_unwritable (path) && !wal_has_frames (path))
+    return TRJ_WORKBOOK_OPEN_IMMUTABLE;
+  return TRJ_WORKBOOK_OPEN_READ;
+}
+
 sqlite3 *
-trj_workbook_file_open_db (const char *path, gboolean read_only, GError **error)
+trj_workbook_file_open_db (const char *path, TrjWorkbookOpenMode mode, GError **error)
 {
   sqlite3 *db = NULL;
-  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_EXRESCODE;
+  g_autofree char *uri = NULL;
+  int flags = SQLITE_OPEN_EXRESCODE;
 
-  if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
+  switch (mode)
+    {
+    case TRJ_WORKBOOK_OPEN_WRITE:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+    case TRJ_WORKBOOK_OPEN_READ:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
+    case TRJ_WORKBOOK_OPEN_IMMUTABLE:
+      {
+        g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+        g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, error);
+
+        if (file_uri == NULL)
+          return NULL;
+        uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (sqlite3_open_v2 (uri ? uri : path, &db, flags, NULL) != SQLITE_OK)
     {
       trj_workbook_set_sqlite_error (error, db, _("opening the file"));
       sqlite3_close (db);

@@ -74,8 +74,18 @@ extern const char *const trj_workbook_document_tables[];
 /* Checks the 100-byte SQLite header without SQLite: magic, application id,
  * version, size. Never writes. */
 gboolean trj_workbook_file_check_header (const char *path, GError **error);
+typedef enum {
+  TRJ_WORKBOOK_OPEN_WRITE,      /* the writer's connection */
+  TRJ_WORKBOOK_OPEN_READ,       /* read-only, beside a writer (shared WAL) */
+  TRJ_WORKBOOK_OPEN_IMMUTABLE,  /* read-only file or folder: nothing created beside it */
+} TrjWorkbookOpenMode;
+
 /* Opens a connection with the defensive settings used for every workbook. */
-sqlite3 *trj_workbook_file_open_db      (const char *path, gboolean read_only, GError **error);
+sqlite3 *trj_workbook_file_open_db      (const char *path, TrjWorkbookOpenMode mode, GError **error);
+/* The file, or its folder, cannot be written by this process. */
+gboolean trj_workbook_file_is_unwritable (const char *path);
+/* How a workbook that is not ours to write is read. */
+TrjWorkbookOpenMode trj_workbook_file_read_mode (const char *path);
 /* Checks application_id, user_version (≤ current; *version_out) and quick_check. */
 gboolean trj_workbook_file_validate     (sqlite3 *db, const char *path, int *version_out,
                                          GError **error);

@@ -245,6 +245,7 @@ TrjWorkbook *
 trj_workbook_open (const char *path, GError **error)
 {
   g_autoptr(TrjWorkbook) self = NULL;
+  TrjWorkbookOpenMode read_mode;
   sqlite3 *check;
   gboolean ok;
   int version = 0;
@@ -260,7 +261,9 @@ trj_workbook_open (const char *path, GError **error)
 
   /* Judge the file through a read-only connection: nothing is written to a
    * file that is then refused. */
-  check = trj_workbook_file_open_db (path, TRUE, error);
+  read_mode = self->read_only_reason != NULL ? trj_workbook_file_read_mode (path)
+                                             : TRJ_WORKBOOK_OPEN_READ;
+  check = trj_workbook_file_open_db (path, read_mode, error);
   if (check == NULL)
     return NULL;
   ok = trj_workbook_file_validate (check, path, &version, error);
@@ -276,7 +279,9 @@ trj_workbook_open (const char *path, GError **error)
       return NULL;
     }
 
-  self->db = trj_workbook_file_open_db (path, self->read_only_reason != NULL, error);
+  self->db = trj_workbook_file_open_db (path, self->read_only_reason != NULL ? read_mode
+                                                                             : TRJ_WORKBOOK_OPEN_WRITE,
+                                        error);
   if (self->db == NULL)
     return NULL;
   if (self->read_only_reason == NULL)
@@ -363,7 +368,7 @@ trj_workbook_new_for_region (const char *path, const char *region, int year, GEr
   if (self->read_only_reason != NULL)
     g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_READ_ONLY,
                          self->read_only_reason);
-  else if ((self->db = trj_workbook_file_open_db (path, FALSE, error)) != NULL &&
+  else if ((self->db = trj_workbook_file_open_db (path, TRJ_WORKBOOK_OPEN_WRITE, error)) != NULL &&
            trj_workbook_exec (self->db, "BEGIN IMMEDIATE", error) &&
            trj_workbook_exec (self->db, set_app_id, error) &&
            trj_workbook_schema_migrate (self->db, 0, TRJ_WORKBOOK_SCHEMA_VERSION, error) &&
