@@ -7,9 +7,12 @@
  * most the one after it), and hold exactly one undo step per edit: the
  * document and its journal commit together or not at all.
  *
- * Edit i: when i % 13 == 0, add a line at the end of PEC_CIE_TP (the
- * (i / 13)-th crash line); otherwise set month (i % 13 − 1) of crash line
- * i / 13 to the value i.
+ * Edit i: when i % 13 == 0, an import-like batch adds the (i / 13)-th crash
+ * line at the end of PEC_CIE_TP, names it, fills its twelve previous entries
+ * at once and duplicates then removes it (a structural change inside the
+ * batch); when i % 13 == 12, a paste-like batch sets month 11 of crash line
+ * i / 13 to i and its weekly hours to 20 + i % 7; otherwise month (i % 13 − 1)
+ * of that line is set to i. A batch must be there whole or not at all.
  */
 #include "config.h"
 
@@ -26,6 +29,33 @@
 #define N_KILLS 60
 #define EDITS_PER_LINE 13
 
+static double
+hours_of (guint i)
+{
+  return 20 + i % 7;
+}
+
+static gboolean
+import_line (TrjWorkbook *wb, gint64 s, guint n, GError **error)
+{
+  g_autofree char *id = NULL, *copy = NULL, *label = g_strdup_printf ("crash-%u", n);
+  double previous[TRJ_MONTHS];
+
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    previous[m] = n;
+  trj_workbook_begin_batch (wb, "Importer");
+  if ((id = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, -1, error)) == NULL ||
+      !trj_workbook_set_line_text (wb, s, id, TRJ_LINE_FIELD_LABEL, label, error) ||
+      !trj_workbook_set_line_months (wb, s, id, TRJ_LINE_MONTHS_PREVIOUS_ENTRIES, previous, error) ||
+      (copy = trj_workbook_duplicate_line (wb, s, id, error)) == NULL ||
+      !trj_workbook_remove_line (wb, s, copy, error))
+    {
+      trj_workbook_cancel_batch (wb);
+      return FALSE;
+    }
+  return trj_workbook_end_batch (wb, error);
+}
+
 static gboolean
 apply_edit (TrjWorkbook *wb, gint64 s, guint i, GError **error)
 {
@@ -34,15 +64,23 @@ apply_edit (TrjWorkbook *wb, gint64 s, guint i, GError **error)
   const TrjLine *line;
 
   if (i % EDITS_PER_LINE == 0)
-    {
-      g_autofree char *id = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, -1, error);
-      return id != NULL;
-    }
+    return import_line (wb, s, i / EDITS_PER_LINE, error);
   snapshot = trj_workbook_get_scenario (wb, s, error);
   if (snapshot == NULL)
     return FALSE;
   env = trj_scenario_find_envelope (snapshot, "PEC_CIE_TP");
   line = g_ptr_array_index (env->lines, 1 + i / EDITS_PER_LINE);
+  if (i % EDITS_PER_LINE == EDITS_PER_LINE - 1)
+    {
+      trj_workbook_begin_batch (wb, "Coller");
+      if (!trj_workbook_set_line_month (wb, s, line->id, TRJ_LINE_MONTHS_ENTRIES, TRJ_MONTHS - 1, i, error) ||
+          !trj_workbook_set_line_number (wb, s, line->id, TRJ_LINE_FIELD_WEEKLY_HOURS, hours_of (i), error))
+        {
+          trj_workbook_cancel_batch (wb);
+          return FALSE;
+        }
+      return trj_workbook_end_batch (wb, error);
+    }
   return trj_workbook_set_line_month (wb, s, line->id, TRJ_LINE_MONTHS_ENTRIES,
                                       i % EDITS_PER_LINE - 1, i, error);
 }
@@ -143,6 +181,20 @@ verify (const char *path, gint64 last_reported)
         const TrjLine *line = g_ptr_array_index (env->lines, 1 + i / EDITS_PER_LINE);
         g_assert_cmpfloat (line->entries[i % EDITS_PER_LINE - 1], ==, (double) i);
       }
+  /* Every import batch is whole: its line named and filled, its copy gone. */
+  for (guint n = 0; n < n_lines; n++)
+    {
+      const TrjLine *line = g_ptr_array_index (env->lines, 1 + n);
+      g_autofree char *label = g_strdup_printf ("crash-%u", n);
+
+      g_assert_cmpstr (line->label, ==, label);
+      g_assert_true (line->has_previous_entries);
+      for (int m = 0; m < TRJ_MONTHS; m++)
+        g_assert_cmpfloat (line->previous_entries[m], ==, (double) n);
+      /* A paste batch is whole too: its month with its hours. */
+      if (line->entries[TRJ_MONTHS - 1] != 0)
+        g_assert_cmpfloat (line->weekly_hours, ==, hours_of ((guint) line->entries[TRJ_MONTHS - 1]));
+    }
 
   /* The edit after the last report may have committed without being reported. */
   if (next % EDITS_PER_LINE == 0)

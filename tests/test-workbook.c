@@ -1162,6 +1162,116 @@ test_second_opener (Fixture *f, gconstpointer data)
   g_assert_false (trj_workbook_is_read_only (after));
 }
 
+/* The order of an envelope's lines, as the snapshot gives it. */
+static GPtrArray *
+line_order (TrjWorkbook *wb, gint64 scenario, const char *envelope)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) s = trj_workbook_get_scenario (wb, scenario, &error);
+  const TrjEnvelope *env;
+  GPtrArray *order = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  env = trj_scenario_find_envelope (s, envelope);
+  for (guint i = 0; i < env->lines->len; i++)
+    g_ptr_array_add (order, g_strdup (((TrjLine *) g_ptr_array_index (env->lines, i))->id));
+  return order;
+}
+
+static void
+assert_order (TrjWorkbook *wb, gint64 scenario, GPtrArray *model)
+{
+  g_autoptr(GPtrArray) order = line_order (wb, scenario, "PEC_CIE_TP");
+
+  g_assert_cmpuint (order->len, ==, model->len);
+  for (guint i = 0; i < model->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (order, i), ==, g_ptr_array_index (model, i));
+}
+
+/* Line positions are sparse keys: insertions, duplications (many at one
+ * place, which runs out of room and relabels), moves and removals keep the
+ * order a plain list keeps, inside and outside batches, in a file whose keys
+ * are still the dense 0, 1, 2… of earlier versions; undo gives the order back. */
+static void
+test_line_order (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "order.trajectoire");
+  g_autoptr(GPtrArray) model = NULL, before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20241201);
+  gint64 s = trj_workbook_get_current_scenario (wb);
+  sqlite3 *db;
+
+  /* Dense keys, as a version-0.1 file has them. */
+  g_assert_cmpint (sqlite3_open (trj_workbook_get_path (wb), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE line SET position = (SELECT COUNT(*) FROM line o "
+                                 "WHERE o.scenario = line.scenario AND o.envelope = line.envelope "
+                                 "AND o.position < line.position)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  model = line_order (wb, s, "PEC_CIE_TP");
+  before = line_order (wb, s, "PEC_CIE_TP");
+
+  trj_workbook_begin_batch (wb, "Ordre");
+  for (int i = 0; i < 300; i++)
+    {
+      guint n = model->len;
+      int op = g_rand_int_range (rand, 0, 10);
+      g_autofree char *id = NULL;
+
+      if (op < 4 || n < 2)
+        {
+          /* Often the same place, to exhaust the room between two keys. */
+          gint32 at = op < 2 ? 1 : g_rand_int_range (rand, 0, n + 1);
+
+          id = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, at, &error);
+          g_assert_no_error (error);
+          g_ptr_array_insert (model, MIN ((guint) at, n), g_strdup (id));
+        }
+      else if (op < 7)
+        {
+          guint from = op == 4 ? 0 : g_rand_int_range (rand, 0, n);
+
+          id = trj_workbook_duplicate_line (wb, s, g_ptr_array_index (model, from), &error);
+          g_assert_no_error (error);
+          g_ptr_array_insert (model, from + 1, g_strdup (id));
+        }
+      else if (op < 9)
+        {
+          guint from = g_rand_int_range (rand, 0, n), to = g_rand_int_range (rand, 0, n);
+          char *moved;
+
+          g_assert_true (trj_workbook_move_line (wb, s, g_ptr_array_index (model, from), to, &error));
+          moved = g_ptr_array_steal_index (model, from);
+          g_ptr_array_insert (model, to, moved);
+        }
+      else
+        {
+          guint at = g_rand_int_range (rand, 0, n);
+
+          g_assert_true (trj_workbook_remove_line (wb, s, g_ptr_array_index (model, at), &error));
+          g_ptr_array_remove_index (model, at);
+        }
+      if (i % 25 == 0)
+        assert_order (wb, s, model);
+    }
+  g_assert_true (trj_workbook_end_batch (wb, &error));
+  assert_order (wb, s, model);
+
+  /* The same, one step at a time, then the whole batch undone and redone. */
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *id = trj_workbook_duplicate_line (wb, s, g_ptr_array_index (model, 0), &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_insert (model, 1, g_strdup (id));
+    }
+  assert_order (wb, s, model);
+  for (int i = 0; i < 40; i++)
+    g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_true (trj_workbook_undo (wb, &error));
+  assert_order (wb, s, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1178,6 +1288,7 @@ main (int argc, char **argv)
     }
   ADD ("/workbook/edit-values", test_edit_values, NULL);
   ADD ("/workbook/batch", test_batch, NULL);
+  ADD ("/workbook/line-order", test_line_order, NULL);
   ADD ("/workbook/undo-after-reopen", test_undo_after_reopen, NULL);
   ADD ("/workbook/undo-mismatch", test_undo_mismatch, NULL);
   ADD ("/workbook/import-export", test_import_export, NULL);

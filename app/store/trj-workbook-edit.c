@@ -12,6 +12,12 @@
 #include "trj-engine.h"
 #include "trj-workbook-private.h"
 
+/* Line positions: sparse ordering keys (see "Line structure" below). */
+#define KEY_BITS 62
+#define KEY_MAX ((G_GINT64_CONSTANT (1) << KEY_BITS) - 1)
+/* The distance between keys a whole scenario is written with. */
+#define KEY_SPACING (G_GINT64_CONSTANT (1) << 20)
+
 /* ── Writing a whole scenario (new, duplicate, import) ────────────────── */
 
 static gboolean
@@ -154,7 +160,8 @@ trj_workbook_write_scenario (TrjWorkbook *self, const TrjScenario *scenario, con
                 (gint64) env->cp_notified_includes_stock, env->previous_modulation_cp))
         return 0;
       for (guint l = 0; l < env->lines->len; l++)
-        if (!write_line (self, id, env->id, l, g_ptr_array_index (env->lines, l), error))
+        if (!write_line (self, id, env->id, (gint64) l * KEY_SPACING, g_ptr_array_index (env->lines, l),
+                         error))
           return 0;
     }
 
@@ -322,22 +329,15 @@ trj_workbook_delete_scenario (TrjWorkbook *self, gint64 scenario_id, GError **er
   return trj_workbook_step_end (self, ok, error);
 }
 
-/* Moves the row at position `from` to `to`, shifting those in between: among
- * the scenarios (envelope_id NULL) or the lines of one envelope. */
+/* Moves the scenario at position `from` to `to`, shifting those in between. */
 static gboolean
-move_position (TrjWorkbook *self, gint64 from, gint64 to, gint64 scenario_id,
-               const char *envelope_id, GError **error)
+move_position (TrjWorkbook *self, gint64 from, gint64 to, GError **error)
 {
   gint64 lo = MIN (from, to), hi = MAX (from, to), delta = to > from ? -1 : 1;
 
-  if (envelope_id == NULL)
-    return trj_workbook_run (self, error, "UPDATE scenario SET position = CASE WHEN position = ?1 THEN ?2 "
-                "ELSE position + ?3 END WHERE position BETWEEN ?4 AND ?5", "iiiii",
-                from, to, delta, lo, hi);
-  return trj_workbook_run (self, error, "UPDATE line SET position = CASE WHEN position = ?1 THEN ?2 "
-              "ELSE position + ?3 END WHERE position BETWEEN ?4 AND ?5 "
-              "AND scenario = ?6 AND envelope = ?7", "iiiiiis",
-              from, to, delta, lo, hi, scenario_id, envelope_id);
+  return trj_workbook_run (self, error, "UPDATE scenario SET position = CASE WHEN position = ?1 THEN ?2 "
+                           "ELSE position + ?3 END WHERE position BETWEEN ?4 AND ?5", "iiiii",
+                           from, to, delta, lo, hi);
 }
 
 gboolean
@@ -355,7 +355,7 @@ trj_workbook_move_scenario (TrjWorkbook *self, gint64 scenario_id, guint positio
     {
       from = trj_workbook_query_int64 (self, NULL, "SELECT position FROM scenario WHERE id = ?", "i", scenario_id);
       n = trj_workbook_query_int64 (self, NULL, "SELECT COUNT(*) FROM scenario", "");
-      ok = move_position (self, from, MIN ((gint64) position, n - 1), 0, NULL, error);
+      ok = move_position (self, from, MIN ((gint64) position, n - 1), error);
     }
   if (ok)
     trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_SCENARIOS, NULL);
@@ -745,21 +745,143 @@ new_line_key (TrjWorkbook *self, gint64 scenario_id)
     }
 }
 
+/* Line positions are sparse ordering keys, not indexes: a new line takes a
+ * key between its neighbours' and no other row moves, so that a batch of N
+ * insertions or duplications costs N steps rather than N² (every following
+ * row shifted and journalled at each insertion). When two neighbours have no
+ * key left between them, the smallest aligned range of keys around them
+ * that is sparse enough is relabelled evenly (an order-maintenance list:
+ * Bender et al., "Two simplified algorithms for maintaining order in a list",
+ * 2002), which costs O(log² N) rows per insertion over a batch. The keys
+ * (KEY_BITS, KEY_SPACING) are defined at the top of the file. */
+
 static gint64
-count_lines (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id)
+row_key (TrjWorkbook *self, gint64 row)
 {
-  return trj_workbook_query_int64 (self, NULL, "SELECT COUNT(*) FROM line WHERE scenario = ? AND envelope = ?",
-                      "is", scenario_id, envelope_id);
+  return trj_workbook_query_int64 (self, NULL, "SELECT position FROM line WHERE id = ?", "i", row);
 }
 
-/* Makes room at `position` among the lines of an envelope. */
-static gboolean
-open_gap (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id, gint64 position,
-          GError **error)
+/* The row ids of an envelope's lines with keys in [lo, hi], in order. */
+static GArray *
+rows_between (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id, gint64 lo, gint64 hi,
+              GError **error)
 {
-  return trj_workbook_run (self, error, "UPDATE line SET position = position + 1 "
-              "WHERE scenario = ? AND envelope = ? AND position >= ?", "isi",
-              scenario_id, envelope_id, position);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = trj_workbook_prepare (self, error, "SELECT id FROM line WHERE scenario = ? AND envelope = ? "
+                               "AND position BETWEEN ? AND ? ORDER BY position", "isii",
+                               scenario_id, envelope_id, lo, hi);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      trj_workbook_set_sqlite_error (error, self->db, _("reading the workbook"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* Gives the rows evenly spaced keys from lo + spacing on. */
+static gboolean
+spread_keys (TrjWorkbook *self, GArray *rows, gint64 lo, gint64 spacing, GError **error)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (!trj_workbook_run (self, error, "UPDATE line SET position = ? WHERE id = ?", "ii",
+                           lo + spacing * (gint64) (i + 1), g_array_index (rows, gint64, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Makes room around key x (a neighbour of the new line's place). */
+static gboolean
+relabel (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id, gint64 x, GError **error)
+{
+  g_autoptr(GArray) rows = NULL;
+
+  /* Aligned ranges of 2, 4, 8… keys around x, until one holds fewer rows
+   * than (4/3)^bits: thin enough to stay thin for a while once spread. */
+  for (int bits = 1; x >= 0 && x <= KEY_MAX && bits < KEY_BITS; bits++)
+    {
+      gint64 size = G_GINT64_CONSTANT (1) << bits;
+      gint64 lo = x & ~(size - 1);
+      gint64 n = trj_workbook_query_int64 (self, NULL, "SELECT COUNT(*) FROM line WHERE scenario = ? "
+                                           "AND envelope = ? AND position BETWEEN ? AND ?", "isii",
+                                           scenario_id, envelope_id, lo, lo + size - 1);
+
+      if ((double) (n + 1) <= pow (4.0 / 3.0, bits) && size >= 2 * (n + 2))
+        {
+          rows = rows_between (self, scenario_id, envelope_id, lo, lo + size - 1, error);
+          return rows != NULL && spread_keys (self, rows, lo, size / (n + 1), error);
+        }
+    }
+  /* Keys outside the range this store writes (a file from elsewhere): all
+   * the envelope's lines get fresh ones. */
+  rows = rows_between (self, scenario_id, envelope_id, G_MININT64, G_MAXINT64, error);
+  return rows != NULL &&
+         spread_keys (self, rows, -1, MIN (KEY_SPACING, KEY_MAX / ((gint64) rows->len + 2)), error);
+}
+
+/* A key for a new line between the rows prev and next (0: at that end). */
+static gboolean
+key_between (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id, gint64 prev, gint64 next,
+             gint64 *out, GError **error)
+{
+  for (int attempt = 0; attempt < 4; attempt++)
+    {
+      gint64 lo = prev != 0 ? row_key (self, prev) : -1;
+      gint64 hi = next != 0 ? row_key (self, next) : MAX (lo, 0) + 2 * KEY_SPACING;
+
+      if (lo >= -1 && hi <= KEY_MAX + 1 && hi - lo >= 2)
+        {
+          *out = lo + (hi - lo) / 2;
+          return TRUE;
+        }
+      /* Around the line before, then the line after, then everything. */
+      if (attempt < 3 &&
+          !relabel (self, scenario_id, envelope_id, attempt == 0 && lo >= 0 ? lo : attempt <= 1 ? hi : -1,
+                    error))
+        return FALSE;
+    }
+  g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT,
+                       _("The order of the lines in this envelope is damaged."));
+  return FALSE;
+}
+
+/* The row at index `index` of an envelope's lines (0: none), leaving out the
+ * row `except` (a line being moved). */
+static gint64
+row_at (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id, gint64 index, gint64 except)
+{
+  if (index < 0)
+    return 0;
+  return trj_workbook_query_int64 (self, NULL, "SELECT id FROM line WHERE scenario = ? AND envelope = ? "
+                                   "AND id != ? ORDER BY position LIMIT 1 OFFSET ?", "isii",
+                                   scenario_id, envelope_id, except, index);
+}
+
+/* The key for a line placed at index `index` (beyond the end: at the end). */
+static gboolean
+key_at (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id, gint64 index, gint64 except,
+        gint64 *out, GError **error)
+{
+  gint64 next = index >= 0 ? row_at (self, scenario_id, envelope_id, index, except) : 0;
+  gint64 prev;
+
+  if (next == 0)
+    /* At the end: after the last line. */
+    prev = trj_workbook_query_int64 (self, NULL, "SELECT id FROM line WHERE scenario = ? AND envelope = ? "
+                                     "AND id != ? ORDER BY position DESC LIMIT 1", "isi",
+                                     scenario_id, envelope_id, except);
+  else
+    prev = row_at (self, scenario_id, envelope_id, index - 1, except);
+  return key_between (self, scenario_id, envelope_id, prev, next, out, error);
 }
 
 char *
@@ -768,7 +890,7 @@ trj_workbook_add_line (TrjWorkbook *self, gint64 scenario_id, const char *envelo
 {
   g_autoptr(TrjLine) line = NULL;
   g_autofree char *key = NULL;
-  gint64 n;
+  gint64 line_key = 0;
   gboolean ok;
 
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), NULL);
@@ -779,9 +901,6 @@ trj_workbook_add_line (TrjWorkbook *self, gint64 scenario_id, const char *envelo
   ok = trj_workbook_envelope_exists (self, scenario_id, envelope_id, error);
   if (ok)
     {
-      n = count_lines (self, scenario_id, envelope_id);
-      if (position < 0 || position > n)
-        position = n;
       key = new_line_key (self, scenario_id);
       line = trj_line_new (key, kind);
       line->label = g_strdup (_("New line"));
@@ -797,8 +916,8 @@ trj_workbook_add_line (TrjWorkbook *self, gint64 scenario_id, const char *envelo
         }
       else if (kind >= TRJ_KIND_EI && kind <= TRJ_KIND_CDI_INCLUSION)
         line->modulation = self->year_data->default_modulation;
-      ok = open_gap (self, scenario_id, envelope_id, position, error) &&
-           write_line (self, scenario_id, envelope_id, position, line, error);
+      ok = key_at (self, scenario_id, envelope_id, position, 0, &line_key, error) &&
+           write_line (self, scenario_id, envelope_id, line_key, line, error);
     }
   if (ok)
     trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_LINES, NULL);
@@ -812,6 +931,7 @@ trj_workbook_duplicate_line (TrjWorkbook *self, gint64 scenario_id, const char *
   g_auto(TrjLineRef) ref = { 0 };
   g_autofree char *key = NULL;
   g_autofree char *sql = NULL;
+  gint64 next, line_key = 0;
   gboolean ok;
 
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), NULL);
@@ -825,8 +945,11 @@ trj_workbook_duplicate_line (TrjWorkbook *self, gint64 scenario_id, const char *
   if (ok)
     {
       key = new_line_key (self, scenario_id);
-      ok = open_gap (self, scenario_id, ref.envelope, ref.position + 1, error) &&
-           trj_workbook_run (self, error, sql, "sii", key, ref.position + 1, ref.row) &&
+      next = trj_workbook_query_int64 (self, NULL, "SELECT id FROM line WHERE scenario = ? AND envelope = ? "
+                                       "AND position > ? ORDER BY position LIMIT 1", "isi",
+                                       scenario_id, ref.envelope, ref.position);
+      ok = key_between (self, scenario_id, ref.envelope, ref.row, next, &line_key, error) &&
+           trj_workbook_run (self, error, sql, "sii", key, line_key, ref.row) &&
            trj_workbook_run (self, error, "INSERT INTO line_month (line, series, month, value) "
                 "SELECT ?, series, month, value FROM line_month WHERE line = ?", "ii",
                 sqlite3_last_insert_rowid (self->db), ref.row);
@@ -848,10 +971,7 @@ trj_workbook_remove_line (TrjWorkbook *self, gint64 scenario_id, const char *lin
     return FALSE;
   ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error) &&
        trj_workbook_run (self, error, "DELETE FROM line_month WHERE line = ?", "i", ref.row) &&
-       trj_workbook_run (self, error, "DELETE FROM line WHERE id = ?", "i", ref.row) &&
-       trj_workbook_run (self, error, "UPDATE line SET position = position - 1 "
-            "WHERE scenario = ? AND envelope = ? AND position > ?", "isi",
-            scenario_id, ref.envelope, ref.position);
+       trj_workbook_run (self, error, "DELETE FROM line WHERE id = ?", "i", ref.row);
   if (ok)
     trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_LINES, NULL);
   return trj_workbook_step_end (self, ok, error);
@@ -862,6 +982,7 @@ trj_workbook_move_line (TrjWorkbook *self, gint64 scenario_id, const char *line_
                         GError **error)
 {
   g_auto(TrjLineRef) ref = { 0 };
+  gint64 line_key = 0;
   gboolean ok;
 
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
@@ -869,9 +990,8 @@ trj_workbook_move_line (TrjWorkbook *self, gint64 scenario_id, const char *line_
   if (!trj_workbook_step_begin (self, _("Move line"), error))
     return FALSE;
   ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error) &&
-       move_position (self, ref.position,
-                      MIN ((gint64) position, count_lines (self, scenario_id, ref.envelope) - 1),
-                      scenario_id, ref.envelope, error);
+       key_at (self, scenario_id, ref.envelope, position, ref.row, &line_key, error) &&
+       trj_workbook_run (self, error, "UPDATE line SET position = ? WHERE id = ?", "ii", line_key, ref.row);
   if (ok)
     trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_LINES, NULL);
   return trj_workbook_step_end (self, ok, error);
