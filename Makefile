@@ -2,7 +2,7 @@
 BUILDDIR ?= build
 MESON_TEST_ARGS ?=
 
-.PHONY: all deps build run demo check bench screenshots deb clean fuzz
+.PHONY: all deps build run demo check check-asan bench screenshots deb clean fuzz
 
 all: build
 
@@ -34,6 +34,18 @@ check: build
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
 	  meson test -C $(BUILDDIR) --print-errorlogs $(MESON_TEST_ARGS) || rc=$$?; \
 	./tools/test-summary $(BUILDDIR)/meson-logs/testlog.json; \
+	exit $$rc
+
+# The whole suite under AddressSanitizer, UndefinedBehaviorSanitizer and
+# LeakSanitizer, in build-asan (tests/README.md, tests/lsan.supp).
+check-asan: deps
+	@[ -e build-asan/build.ninja ] || \
+	  meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false
+	meson compile -C build-asan
+	@rc=0; \
+	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+	  meson test -C build-asan --setup sanitize --print-errorlogs $(MESON_TEST_ARGS) || rc=$$?; \
+	./tools/test-summary build-asan/meson-logs/testlog-sanitize.json; \
 	exit $$rc
 
 bench: build

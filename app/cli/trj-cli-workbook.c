@@ -79,7 +79,8 @@ static int
 report_error (const GError *error)
 {
   trj_cli_error ("%s", error->message);
-  return EXIT_INVALID;
+  /* A missing or wrong option (xlsx without --output) is a usage error. */
+  return error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_INVALID;
 }
 
 /* Parses options and checks the number of file arguments left. */
