@@ -27,13 +27,15 @@ run: build
 demo: build
 	./tools/demo $(BUILDDIR) demo
 
-# Every test (unit and ui) under a virtual X server and a session bus; ends with
-# "N passed, N failed" from meson's test log.
+# Every test (unit and ui) on a virtual X server of its own (tools/xvfb-session;
+# WM=openbox adds a window manager) and a session bus; the last line is
+# "N passed, N failed, N skipped" counting subtests (tools/test-summary).
+WM ?=
 check: build
 	@rc=0; \
-	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+	./tools/xvfb-session $(if $(WM),--wm $(WM)) \
 	  meson test -C $(BUILDDIR) --print-errorlogs $(MESON_TEST_ARGS) || rc=$$?; \
-	./tools/test-summary $(BUILDDIR)/meson-logs/testlog.json; \
+	./tools/test-summary $(BUILDDIR)/meson-logs/testlog.json || rc=1; \
 	exit $$rc
 
 # The whole suite under AddressSanitizer, UndefinedBehaviorSanitizer and

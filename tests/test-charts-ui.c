@@ -36,8 +36,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1000, 640);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  trj_harness_wait_frames (GTK_WIDGET (f->window), 3);
+  trj_harness_present (f->window);
 }
 
 static void
@@ -60,7 +59,7 @@ screenshot (GtkWidget *toplevel, const char *name)
   if (dir == NULL)
     return;
   path = g_build_filename (dir, name, NULL);
-  trj_harness_wait_frames (toplevel, 3);
+  trj_harness_wait_painted (toplevel);
   g_assert_true (trj_harness_save_png (toplevel, path, &error));
   g_assert_no_error (error);
 }
@@ -119,7 +118,7 @@ test_hover (Fixture *f, gconstpointer data)
   TrjChartHover hover;
 
   trj_charts_page_set_envelope (f->page, "PEC_CIE_TP");
-  trj_harness_wait_frames (GTK_WIDGET (f->window), 3);
+  trj_harness_wait_painted (GTK_WIDGET (f->window));
   layout = trj_chart_view_get_layout (view);
   g_assert_cmpuint (layout->targets->len, ==, 24);
   for (guint i = 0; i < layout->targets->len; i++)
@@ -160,7 +159,7 @@ test_theme (Fixture *f, gconstpointer data)
   TrjChartStyle style;
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  trj_harness_wait_frames (GTK_WIDGET (f->window), 2);
+  trj_harness_wait_painted (GTK_WIDGET (f->window));
   trj_chart_view_get_style (view, &style);
   g_assert_false (style.dark);
   /* @accent_color of Adwaita 1.2: #1c71d8 in the light style… */
@@ -170,7 +169,7 @@ test_theme (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (style.background.red, >, 0.9);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  trj_harness_wait_frames (GTK_WIDGET (f->window), 2);
+  trj_harness_wait_painted (GTK_WIDGET (f->window));
   trj_chart_view_get_style (view, &style);
   g_assert_true (style.dark);
   /* …#78aeed in the dark one. */
@@ -224,7 +223,7 @@ test_presentation (Fixture *f, gconstpointer data)
   presentation = TRJ_PRESENTATION_WINDOW (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   view = trj_presentation_window_get_view (presentation);
-  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+  trj_harness_wait_painted (GTK_WIDGET (window));
 
   g_assert_cmpstr (trj_presentation_window_get_envelope (presentation), ==, "PEC_CIE_TP");
   g_assert_cmpint (trj_presentation_window_get_kind (presentation), ==, TRJ_CHART_TRAJECTORY);
@@ -265,20 +264,20 @@ test_window (void)
   GList *toplevels;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
+  trj_harness_present (GTK_WINDOW (window));
   g_assert_true (trj_window_open_file (window, file));
   trj_window_show_envelope (window, "CIE_JEUNES");
-  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  trj_harness_wait_painted (GTK_WIDGET (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-charts", NULL));
-  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+  trj_harness_wait_painted (GTK_WIDGET (window));
   page = trj_window_get_page (window, TRJ_CHARTS_PAGE_NAME);
   g_assert_true (TRJ_IS_CHARTS_PAGE (page));
   g_assert_true (trj_window_get_visible_page (window) == page || gtk_widget_get_mapped (page));
   g_assert_cmpstr (trj_charts_page_get_envelope (TRJ_CHARTS_PAGE (page)), ==, "CIE_JEUNES");
   trj_charts_page_set_kind (TRJ_CHARTS_PAGE (page), TRJ_CHART_MONTHLY);
-  /* The sidebar's stack crossfades between pages: let it end. */
-  trj_harness_wait_frames (GTK_WIDGET (window), 40);
+  /* The sidebar's stack crossfades between pages: until it has ended. */
+  trj_harness_wait_stack (GTK_STACK (gtk_widget_get_parent (page)));
   screenshot (GTK_WIDGET (window), "window-charts.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));

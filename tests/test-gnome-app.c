@@ -134,22 +134,26 @@ test_accels (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
 }
 
-/* The toplevel of a type that an action opened, waiting for it a little. */
+/* The visible toplevel of a type, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The toplevel of a type that an action opened, once it is there. */
 static GtkWindow *
 wait_for_toplevel (GType type)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWindow *window;
 
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-      for (GList *l = toplevels; l != NULL; l = l->next)
-        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-          return l->data;
-      g_main_context_iteration (NULL, FALSE);
-    }
-  return NULL;
+  TRJ_HARNESS_WAIT_FOR ((window = find_toplevel (type)) != NULL);
+  return window;
 }
 
 static void
@@ -158,7 +162,7 @@ test_about_and_preferences (void)
   TrjWindow *window = trj_window_new (app);
   GtkWindow *about, *prefs;
 
-  gtk_window_present (GTK_WINDOW (window));
+  trj_harness_present (GTK_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
@@ -189,7 +193,7 @@ test_help_action (void)
       return;
     }
   window = trj_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
+  trj_harness_present (GTK_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
@@ -223,12 +227,11 @@ test_french_screens (void)
   TrjGrid *grid;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  trj_harness_present (GTK_WINDOW (window));
   assert_shows (GTK_WIDGET (window), start_fr, start_en);
 
   g_assert_true (trj_window_open_file (window, file));
-  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+  trj_harness_wait_painted (GTK_WIDGET (window));
   assert_shows (GTK_WIDGET (window), envelope_fr, envelope_en);
 
   /* The grid leaves the help, shortcuts and preferences keys to the application. */
@@ -244,11 +247,11 @@ test_french_screens (void)
   g_assert_true (french_money);
 
   trj_window_show_envelope (window, NULL);
-  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+  trj_harness_wait_painted (GTK_WIDGET (window));
   assert_shows (GTK_WIDGET (window), summary_fr, summary_en);
 
   trj_window_show_envelope (window, TRJ_CHARTS_PAGE_NAME);
-  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+  trj_harness_wait_painted (GTK_WIDGET (window));
   assert_shows (GTK_WIDGET (window), charts_fr, charts_en);
   gtk_window_destroy (GTK_WINDOW (window));
 }

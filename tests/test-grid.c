@@ -11,6 +11,7 @@
 #include "trj-i18n.h"
 
 #include "grid-mock-model.h"
+#include "trj-ui-harness.h"
 
 #define N_ROWS 60
 
@@ -26,68 +27,43 @@ typedef struct {
 
 /* The window whose frames settle() waits for (NULL once destroyed). */
 static GtkWidget *shown_window;
-static gboolean frame_painted;
 
+/* Has settle() follow the frames of a window. */
 static void
-frame_painted_cb (void)
+follow_window (GtkWidget *window)
 {
-  frame_painted = TRUE;
+  shown_window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &shown_window);
 }
 
-static gboolean
-frame_late_cb (gpointer data)
-{
-  g_error ("no frame painted in 5 s");
-  return G_SOURCE_REMOVE;
-}
-
-/* Presents a window and has settle() follow its frames. */
+/* Presents a window and waits until it is active and painted (a focus given
+ * before that is not had). */
 static void
 show_window (GtkWidget *window)
 {
-  gtk_window_present (GTK_WINDOW (window));
-  shown_window = window;
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &shown_window);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (frame_painted_cb), NULL);
+  follow_window (window);
+  trj_harness_present (GTK_WINDOW (window));
 }
 
-/* Runs the main loop through two painted frames (layout binds the rows,
- * the idle after it focuses the cursor cell), then what is left pending:
- * the same work whatever the machine's load. */
+/* A frame painted after what the test did (layout binds the rows), then the
+ * idle work it queued (the cursor cell focused): the same work whatever the
+ * machine's load. */
 static void
 settle (void)
 {
-  guint frame;
-
-  for (frame = 0; frame < 2 && shown_window != NULL; frame++)
-    {
-      guint late = g_timeout_add_seconds (5, frame_late_cb, NULL);
-
-      frame_painted = FALSE;
-      gtk_widget_queue_draw (shown_window);
-      while (!frame_painted)
-        g_main_context_iteration (NULL, TRUE);
-      g_source_remove (late);
-    }
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  if (shown_window != NULL)
+    trj_harness_wait_painted (shown_window);
+  else
+    trj_harness_flush ();
 }
 
-/* The list view scrolls to an item over the frames that follow the request: on
- * a loaded machine that can take more than the two frames of settle(). Waits,
- * for at most 50 frames, until the vertical offset is at (or past) `value`. */
+/* The list view scrolls to an item over the frames that follow the request:
+ * frames are painted until the vertical offset is at the top (or past it). */
 static double
 settle_scroll (GtkAdjustment *adjustment, gboolean at_top)
 {
-  for (int i = 0; i < 50; i++)
-    {
-      double v = gtk_adjustment_get_value (adjustment);
-
-      if (at_top ? v == 0 : v > 0)
-        break;
-      settle ();
-    }
+  TRJ_HARNESS_PAINT_UNTIL (shown_window, at_top ? gtk_adjustment_get_value (adjustment) == 0
+                                                : gtk_adjustment_get_value (adjustment) > 0);
   return gtk_adjustment_get_value (adjustment);
 }
 
@@ -378,7 +354,7 @@ test_editor_keys (Fixture       *fixture,
   settle ();
   g_assert_true (gtk_widget_is_ancestor (editor, GTK_WIDGET (fixture->grid)));
   g_assert_true (gtk_widget_get_mapped (editor));
-  g_assert_true (gtk_widget_has_focus (editor));
+  TRJ_HARNESS_WAIT_FOR (gtk_widget_has_focus (editor));
   /* Exactly over the cell being edited. */
   g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (fixture->grid), &editor_bounds));
   g_assert_true (gtk_widget_compute_bounds (trj_grid_get_cell_widget (fixture->grid, 2, COL_VOLUME),
@@ -682,16 +658,14 @@ test_clipboard_actions (Fixture       *fixture,
   trj_grid_select_range (fixture->grid, 2, COL_VOLUME, 3, COL_RATE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->grid), "grid.copy", NULL));
   gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  TRJ_HARNESS_WAIT_FOR (text != NULL);
   g_assert_cmpstr (text, ==, "30\t50,0\u00A0%\n40\t50,0\u00A0%");
 
   /* Ctrl+V pastes what the clipboard holds at the cursor. */
   gdk_clipboard_set_text (clipboard, "7\t12,5 %");
   trj_grid_set_cursor (fixture->grid, 8, COL_VOLUME);
   g_assert_true (trj_grid_handle_key (fixture->grid, GDK_KEY_v, GDK_CONTROL_MASK));
-  while (mock_model_line (fixture->model, 8)->volume != 7)
-    g_main_context_iteration (NULL, TRUE);
+  TRJ_HARNESS_WAIT_FOR (mock_model_line (fixture->model, 8)->volume == 7);
   g_assert_cmpfloat (mock_model_line (fixture->model, 8)->rate, ==, 0.125);
   g_assert_cmpuint (fixture->model->undo_steps, ==, 1);
 
@@ -716,8 +690,11 @@ test_long_grid (void)
   trj_grid_set_model (grid, TRJ_GRID_MODEL (model));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (grid));
-  show_window (window);
+  /* Before its first frame: nothing bound beyond the rows it shows. */
+  follow_window (window);
+  gtk_window_present (GTK_WINDOW (window));
   g_assert_null (trj_grid_get_displayed_text (grid, 100, COL_LABEL));
+  TRJ_HARNESS_WAIT_FOR (gtk_window_is_active (GTK_WINDOW (window)));
 
   gtk_widget_grab_focus (GTK_WIDGET (grid));
   g_assert_true (trj_grid_handle_key (grid, GDK_KEY_End, GDK_CONTROL_MASK));

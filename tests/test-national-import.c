@@ -32,7 +32,7 @@ save_png (GtkWidget *toplevel, const char *name)
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
   g_autoptr(GError) error = NULL;
 
-  trj_harness_wait_frames (toplevel, 2);
+  trj_harness_wait_painted (toplevel);
   g_assert_true (trj_harness_save_png (toplevel, path, &error));
   g_assert_no_error (error);
 }
@@ -81,8 +81,7 @@ test_import (void)
   const TrjEnvelope *pec;
   const TrjLine *line;
 
-  gtk_window_present (GTK_WINDOW (dialog));
-  trj_harness_wait_frames (GTK_WIDGET (dialog), 2);
+  trj_harness_present (GTK_WINDOW (dialog));
   g_assert_true (trj_import_dialog_is_valid (dialog));
   g_assert_cmpuint (trj_import_dialog_get_n_lines (dialog), ==, 2);
   summary = trj_test_plain_spaces (trj_import_dialog_get_summary (dialog));
@@ -123,8 +122,7 @@ test_import_errors (void)
   TrjImportDialog *dialog = trj_import_dialog_new (document, file);
   g_autofree char *errors = NULL;
 
-  gtk_window_present (GTK_WINDOW (dialog));
-  trj_harness_wait_frames (GTK_WIDGET (dialog), 2);
+  trj_harness_present (GTK_WINDOW (dialog));
   g_assert_false (trj_import_dialog_is_valid (dialog));
   errors = trj_test_plain_spaces (trj_import_dialog_get_errors (dialog));
   g_assert_nonnull (strstr (errors, "« erreurs.csv » n’a pas été importé : 2 erreurs."));
@@ -163,14 +161,14 @@ test_national (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *total = NULL, *message = NULL;
 
-  gtk_window_present (GTK_WINDOW (window));
+  trj_harness_present (GTK_WINDOW (window));
   g_assert_true (trj_national_window_add_file (window, mayotte, &error));
   g_assert_no_error (error);
   g_assert_true (trj_national_window_add_file (window, corse, &error));
   g_assert_no_error (error);
   g_assert_true (trj_national_window_add_file (window, bretagne, &error));
   g_assert_no_error (error);
-  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  trj_harness_wait_painted (GTK_WIDGET (window));
 
   /* Notification order: Bretagne, Corse, …, Mayotte. */
   g_assert_cmpstr (trj_national_window_get_cell_text (window, 0, 1), ==, "PEC et CIE tous publics");
@@ -223,7 +221,7 @@ test_import_programming (void)
   g_autofree char *name = NULL;
   gint64 id;
 
-  gtk_window_present (GTK_WINDOW (window));
+  trj_harness_present (GTK_WINDOW (window));
   g_assert_true (trj_window_open_file (window, workbook_file));
   wb = trj_document_get_workbook (trj_window_get_document (window));
   scenario = trj_year_data_example (data, "Bretagne", &error);
@@ -273,14 +271,14 @@ test_window_action (void)
   guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
   GtkWindow *national = NULL;
 
-  gtk_window_present (GTK_WINDOW (window));
+  trj_harness_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.national-view", NULL));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (TRJ_IS_NATIONAL_WINDOW (l->data))
       national = l->data;
   g_assert_nonnull (national);
-  trj_harness_wait_frames (GTK_WIDGET (national), 2);
+  trj_harness_wait_painted (GTK_WIDGET (national));
   gtk_window_destroy (national);
   gtk_window_destroy (GTK_WINDOW (window));
 }

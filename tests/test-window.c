@@ -77,7 +77,7 @@ assert_figure (const char *name, const char *expected)
 static void
 assert_cell (TrjGrid *grid, guint row, guint column, const char *expected)
 {
-  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  trj_harness_wait_painted (GTK_WIDGET (window));
   g_assert_cmpstr (trj_grid_get_displayed_text (grid, row, column), ==, expected);
 }
 
@@ -328,7 +328,7 @@ test_summary (void)
   trj_window_show_envelope (window, NULL);
   summary = TRJ_SUMMARY_PAGE (trj_window_get_page (window, NULL));
   g_assert_nonnull (summary);
-  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  trj_harness_wait_painted (GTK_WIDGET (window));
 
   g_assert_cmpstr (trj_summary_page_get_cell (summary, 0, TRJ_SUMMARY_COLUMN_AE_NOTIFIED), ==,
                    "6" NNBSP "813" NNBSP "468" NBSP "€");
@@ -389,7 +389,7 @@ test_read_only (void)
   TrjWorkbook *wb;
   TrjGrid *grid;
 
-  gtk_window_present (GTK_WINDOW (second));
+  trj_harness_present (GTK_WINDOW (second));
   g_assert_true (trj_window_open_file (second, file));
   wb = trj_document_get_workbook (trj_window_get_document (second));
   g_assert_true (trj_workbook_is_read_only (wb));
@@ -477,8 +477,7 @@ test_recent (void)
 
   g_assert_nonnull (uris[0]);
   g_assert_cmpstr (uris[0], ==, uri);
-  gtk_window_present (GTK_WINDOW (start));
-  trj_harness_wait_frames (GTK_WIDGET (start), 2);
+  trj_harness_present (GTK_WINDOW (start));
   g_assert_true (shows_label (GTK_WIDGET (start), "Bretagne 2024"));
   gtk_window_destroy (GTK_WINDOW (start));
 }
@@ -518,7 +517,7 @@ test_create (void)
   TrjWindow *other = trj_window_new (app);
   TrjEnvelopePage *page;
 
-  gtk_window_present (GTK_WINDOW (other));
+  trj_harness_present (GTK_WINDOW (other));
   g_assert_true (trj_window_create_workbook (other, path, "Occitanie", 2024));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (trj_workbook_get_region (trj_document_get_workbook (trj_window_get_document (other))), ==,
@@ -697,9 +696,9 @@ main (int argc, char *argv[])
   workbook_path = trj_harness_new_workbook ("Bretagne");
   file = g_file_new_for_path (workbook_path);
   window = trj_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
+  trj_harness_present (GTK_WINDOW (window));
   g_assert_true (trj_window_open_file (window, file));
-  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  trj_harness_wait_painted (GTK_WIDGET (window));
 
   g_test_add_func ("/window/open", test_open);
   g_test_add_func ("/window/type", test_type);

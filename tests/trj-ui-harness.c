@@ -84,27 +84,110 @@ trj_harness_new_workbook (const char *region)
   return path;
 }
 
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+gint64
+trj_harness_deadline (void)
 {
-  guint *left = data;
+  return g_get_monotonic_time () + TRJ_HARNESS_TIMEOUT_S * G_USEC_PER_SEC;
+}
 
-  if (*left > 0)
-    (*left)--;
-  return *left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+static gboolean
+wake_up (gpointer data)
+{
+  guint *source = data;
+
+  *source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+trj_harness_check_deadline (gint64 deadline, const char *what)
+{
+  if (g_get_monotonic_time () >= deadline)
+    g_error ("still waiting after %d s for %s", TRJ_HARNESS_TIMEOUT_S, what);
+}
+
+void
+trj_harness_iterate (gint64 deadline, const char *what)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint timer;
+
+  trj_harness_check_deadline (deadline, what);
+  /* Nothing else may ever wake the loop: a timer does at the deadline. */
+  timer = g_timeout_add ((deadline - now) / 1000 + 1, wake_up, &timer);
+  g_main_context_iteration (NULL, TRUE);
+  if (timer != 0)
+    g_source_remove (timer);
+}
+
+void
+trj_harness_wait_until (TrjHarnessCondition condition, gpointer data, const char *what)
+{
+  gint64 deadline = trj_harness_deadline ();
+
+  while (!condition (data))
+    trj_harness_iterate (deadline, what);
+}
+
+typedef struct {
+  guint      left;
+  GtkWidget *widget;
+} FrameCount;
+
+static void
+frame_painted (GdkFrameClock *clock, gpointer data)
+{
+  FrameCount *count = data;
+
+  if (count->left > 0)
+    count->left--;
+  /* A frame that painted nothing of ours still counts: keep asking for more. */
+  if (count->left > 0)
+    gtk_widget_queue_draw (count->widget);
 }
 
 void
 trj_harness_wait_frames (GtkWidget *widget, guint n)
 {
-  guint left = n;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  FrameCount count = { n, widget };
+  g_autofree char *what = NULL;
+  GdkFrameClock *clock;
+  gint64 deadline = trj_harness_deadline ();
+  gulong handler;
 
-  gtk_widget_add_tick_callback (widget, count_frame, &left, NULL);
+  /* A window not yet realized has no frame clock: it comes with the mapping. */
+  TRJ_HARNESS_WAIT_FOR (gtk_widget_get_mapped (widget) && gtk_widget_get_frame_clock (widget) != NULL);
+  clock = gtk_widget_get_frame_clock (widget);
+  what = g_strdup_printf ("%u painted frames of a %s", n, G_OBJECT_TYPE_NAME (widget));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted), &count);
   gtk_widget_queue_draw (widget);
-  while (left > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  while (count.left > 0)
+    trj_harness_iterate (deadline, what);
+  g_signal_handler_disconnect (clock, handler);
   trj_harness_flush ();
+}
+
+void
+trj_harness_wait_painted (GtkWidget *widget)
+{
+  trj_harness_flush ();
+  trj_harness_wait_frames (widget, 1);
+}
+
+void
+trj_harness_present (GtkWindow *window)
+{
+  gtk_window_present (window);
+  TRJ_HARNESS_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  TRJ_HARNESS_WAIT_FOR (gtk_window_is_active (window));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+}
+
+void
+trj_harness_wait_stack (GtkStack *stack)
+{
+  TRJ_HARNESS_WAIT_FOR (!gtk_stack_get_transition_running (stack));
+  trj_harness_wait_painted (GTK_WIDGET (stack));
 }
 
 void
@@ -132,7 +215,7 @@ trj_harness_save_png (GtkWidget *toplevel, const char *path, GError **error)
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
       node = gtk_snapshot_free_to_node (snapshot);
       if (node == NULL)
-        trj_harness_wait_frames (toplevel, 1);
+        trj_harness_wait_painted (toplevel);
     }
   if (node == NULL || renderer == NULL)
     {

@@ -701,7 +701,9 @@ refocus_after_paint_cb (GdkFrameClock *clock,
   cancel_refocus (self);
   if (self->editing)
     return;
-  if (gtk_widget_has_focus (self->editor))
+  /* is_focus, not has_focus: the focus moves back even while the window
+   * is not the active one (a window manager may take it for a moment). */
+  if (gtk_widget_is_focus (self->editor))
     gtk_widget_grab_focus (self->focus_sink);
   /* Out of the focus chain until the next edit. */
   gtk_widget_set_focusable (self->editor, FALSE);
