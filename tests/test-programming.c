@@ -273,6 +273,23 @@ test_xlsx_libreoffice_resave (void)
   }
 }
 
+/* Every formula of the programming file, recalculated by LibreOffice Calc,
+ * gives the engine's figure: what a validator who edits a cell in Calc sees.
+ * A margin formula reversed in a copy must be caught (Calc did recalculate). */
+static void
+test_xlsx_calc_recalculated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = scenario_from_json (rich_json);
+  g_autofree char *path = tmp_path ("recalcul.xlsx");
+  g_autofree char *workdir = tmp_path ("recalcul");
+  TrjProgrammingInfo info = { "Scénario de référence", NULL };
+
+  g_assert_true (trj_programming_write_xlsx (scenario, &info, path, &error));
+  g_assert_no_error (error);
+  trj_test_check_recalc (path, workdir, TRUE);
+}
+
 /* A large programming: the scenario document spans many cells of the hidden
  * sheet (30 000 bytes each), cut between UTF-8 characters. */
 static void
@@ -648,6 +665,7 @@ main (int argc, char **argv)
   g_test_add_func ("/programming/xlsx/large-round-trip", test_xlsx_large_round_trip);
   g_test_add_func ("/programming/xlsx/malformed", test_xlsx_malformed);
   g_test_add_func ("/programming/xlsx/libreoffice-resave", test_xlsx_libreoffice_resave);
+  g_test_add_func ("/programming/xlsx/calc-recalculated", test_xlsx_calc_recalculated);
   g_test_add_func ("/programming/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/programming/csv/comma-point", test_csv_comma_point);
   g_test_add_func ("/programming/csv/malformed", test_csv_malformed);

@@ -26,3 +26,32 @@ trj_test_remove_dir (const char *path)
     }
   g_rmdir (path);
 }
+
+void
+trj_test_check_recalc (const char *xlsx, const char *workdir, gboolean reverse_margin)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "check-recalc.py", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+  const char *argv[] = { "/usr/bin/python3", checker, "--soffice", soffice, "--workdir", workdir,
+                         xlsx, reverse_margin ? "--reverse-margin" : NULL, NULL };
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed: the formulas are not recalculated");
+      return;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("check-recalc.py: %s", out);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_test_message ("check-recalc.py:\n%s", err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* LibreOffice's copies; its profile is removed by the checker. */
+  {
+    const char *rm[] = { "/bin/rm", "-rf", workdir, NULL };
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+}

@@ -13,4 +13,11 @@ char *trj_test_plain_spaces (const char *text);
 /* Removes a folder and the files directly in it (the tests' temporary folders). */
 void  trj_test_remove_dir   (const char *path);
 
+/* Recalculates an xlsx file in LibreOffice headless (tests/check-recalc.py,
+ * working in `workdir`) and asserts that every formula cell holds the value
+ * Trajectoire cached, the engine's figure; with reverse_margin, also that a
+ * copy whose first margin formula is reversed is caught. Skips the test,
+ * saying so, where LibreOffice (soffice) is not installed. */
+void  trj_test_check_recalc (const char *xlsx, const char *workdir, gboolean reverse_margin);
+
 G_END_DECLS
