@@ -15,6 +15,8 @@
 #define NNBSP "\u202f"
 
 static const char *cli_path;
+/* This run's own folder: other runs of the suite may share /tmp. */
+static char *tmpdir;
 
 typedef struct {
   int status;       /* exit code */
@@ -150,7 +152,7 @@ static void
 test_simulate (void)
 {
   g_autofree char *path = fixture ("valid.json");
-  g_autofree char *output = g_build_filename (g_get_tmp_dir (), "trj-test-cli-result.json", NULL);
+  g_autofree char *output = g_build_filename (tmpdir, "result.json", NULL);
   g_autofree char *written = NULL;
   g_autoptr(TrjScenario) scenario = NULL;
   g_autoptr(TrjResult) result = compute_file (path, &scenario);
@@ -301,32 +303,181 @@ test_example_golden (void)
   g_assert_cmpstr (lower.out, ==, golden);
 }
 
+/* Two JSON trees: the same keys, strings and shapes, numbers equal to 1e-9
+ * relative (the last bits of a long sum may differ between compilers). */
+static void
+assert_json_close (JsonNode *got, JsonNode *want, const char *path)
+{
+  if (JSON_NODE_TYPE (got) != JSON_NODE_TYPE (want))
+    g_error ("%s: not the same kind of value as the golden file", path);
+  if (JSON_NODE_HOLDS_OBJECT (want))
+    {
+      JsonObject *g = json_node_get_object (got), *w = json_node_get_object (want);
+      g_autoptr(GList) members = json_object_get_members (w);
+
+      if (json_object_get_size (g) != json_object_get_size (w))
+        g_error ("%s: %u keys, %u in the golden file", path,
+                 json_object_get_size (g), json_object_get_size (w));
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_autofree char *sub = g_strdup_printf ("%s.%s", path, (const char *) l->data);
+
+          if (!json_object_has_member (g, l->data))
+            g_error ("%s: missing", sub);
+          assert_json_close (json_object_get_member (g, l->data), json_object_get_member (w, l->data), sub);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (want))
+    {
+      JsonArray *g = json_node_get_array (got), *w = json_node_get_array (want);
+
+      if (json_array_get_length (g) != json_array_get_length (w))
+        g_error ("%s: %u items, %u in the golden file", path,
+                 json_array_get_length (g), json_array_get_length (w));
+      for (guint i = 0; i < json_array_get_length (w); i++)
+        {
+          g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
+
+          assert_json_close (json_array_get_element (g, i), json_array_get_element (w, i), sub);
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (want) && json_node_get_value_type (want) != G_TYPE_STRING
+           && json_node_get_value_type (want) != G_TYPE_BOOLEAN)
+    {
+      double g = json_node_get_double (got), w = json_node_get_double (want);
+
+      if (!(fabs (g - w) <= 1e-9 * fabs (w) + 1e-9))
+        g_error ("%s: %.17g, %.17g in the golden file", path, g, w);
+    }
+  else if (JSON_NODE_HOLDS_VALUE (want))
+    {
+      g_autofree char *g = json_to_string (got, FALSE), *w = json_to_string (want, FALSE);
+
+      if (strcmp (g, w) != 0)
+        g_error ("%s: %s, %s in the golden file", path, g, w);
+    }
+}
+
+/* `simulate` of a scenario against tests/golden/NAME: the result document
+ * read back and compared number by number. TRJ_UPDATE_GOLDEN=1 rewrites the
+ * golden file instead (then review its diff). Returns the parsed result. */
+static JsonObject *
+simulate_golden (JsonParser *parser, const char *scenario_path, const char *name)
+{
+  g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "golden", name, NULL);
+  g_autoptr(JsonParser) golden = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) simulate = { 0 };
+  JsonObject *root;
+
+  run_cli (&simulate, "simulate", scenario_path, NULL);
+  g_test_message ("simulate %s: %s", scenario_path, simulate.err);
+  g_assert_cmpint (simulate.status, ==, 0);
+  g_assert_cmpstr (simulate.err, ==, "");
+  root = parse_object (parser, simulate.out);
+  if (g_getenv ("TRJ_UPDATE_GOLDEN") != NULL)
+    {
+      g_file_set_contents (golden_path, simulate.out, -1, &error);
+      g_assert_no_error (error);
+    }
+  json_parser_load_from_file (golden, golden_path, &error);
+  g_assert_no_error (error);
+  assert_json_close (json_parser_get_root (parser), json_parser_get_root (golden), name);
+  return root;
+}
+
+static double
+member_double (JsonObject *root, const char *group, const char *id, const char *key)
+{
+  JsonObject *object = json_object_get_object_member (json_object_get_object_member (root, group), id);
+
+  g_assert_nonnull (object);
+  return json_object_get_double_member (object, key);
+}
+
+/* The example of a metropolitan, an overseas and Mayotte's region, simulated:
+ * the result is the golden file's. */
 static void
 test_example_simulates (void)
 {
-  const char *regions[] = { "Bretagne", "Hauts-de-France" };
+  const struct { const char *region, *golden; } cases[] = {
+    { "Bretagne", "simulate-bretagne.json" },
+    { "Hauts-de-France", "simulate-hauts-de-france.json" },
+    { "La Réunion", "simulate-la-reunion.json" },
+    { "Mayotte", "simulate-mayotte.json" },
+  };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (regions); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = g_build_filename (g_get_tmp_dir (), "trj-test-cli-example.json", NULL);
+      g_autofree char *path = g_build_filename (tmpdir, "example.json", NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(TrjScenario) scenario = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
       g_auto(Run) example = { 0 };
-      g_auto(Run) simulate = { 0 };
+      JsonObject *root;
 
-      run_cli (&example, "example", "--region", regions[i], NULL);
+      run_cli (&example, "example", "--region", cases[i].region, NULL);
       g_assert_cmpint (example.status, ==, 0);
       scenario = trj_json_scenario_from_data (example.out, -1, &error);
       g_assert_no_error (error);
-      g_assert_cmpstr (scenario->region, ==, regions[i]);
+      g_assert_cmpstr (scenario->region, ==, cases[i].region);
       g_assert_cmpuint (scenario->envelopes->len, ==, 2);
 
       g_file_set_contents (path, example.out, -1, &error);
       g_assert_no_error (error);
-      run_cli (&simulate, "simulate", path, NULL);
-      g_assert_cmpint (simulate.status, ==, 0);
+      root = simulate_golden (parser, path, cases[i].golden);
+      /* The example programs the notified volumes and AE: what it says. */
+      for (guint e = 0; e < scenario->envelopes->len; e++)
+        {
+          const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+          g_assert_cmpfloat_with_epsilon (member_double (root, "envelopes", env->id, "volume"),
+                                          env->volume_notified, 1e-6);
+          g_assert_cmpfloat_with_epsilon (member_double (root, "envelopes", env->id, "ae_available"),
+                                          env->ae_notified, 1e-6);
+        }
       g_unlink (path);
     }
+}
+
+/* Every shape of line (contracts with last year's entries, IAE with
+ * cofinancing, a late convention and CDI inclusion, EA, GEIQ, a free line)
+ * against its golden file and figures computed by hand (MODEL 3). */
+static void
+test_kinds_simulate (void)
+{
+  g_autofree char *path = fixture ("kinds.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root = simulate_golden (parser, path, "simulate-kinds.json");
+  const double ei = 25 * 12218.0;
+
+  /* Free line: 100 000 € in April; CP 10 000 + 20 000 + 30 000 €; 40 000 € after. */
+  g_assert_cmpfloat (member_double (root, "lines", "it-1", "ae_total"), ==, 100000);
+  g_assert_cmpfloat (member_double (root, "lines", "it-1", "cp_total"), ==, 60000);
+  g_assert_cmpfloat (member_double (root, "lines", "it-1", "cp_after_year"), ==, 40000);
+  /* GEIQ: 30 aids of 1 400 €, paid as hired, all in the year. */
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "geiq-59", "ae_total"), 42000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "geiq-59", "cp_total"), 42000, 1e-6);
+  /* EA: 50 ETP × 18 091 €, lag 0, all paid in the year. */
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "ea-02", "ae_total"), 904550, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "ea-02", "cp_total"), 904550, 1e-6);
+  /* CDI inclusion: 6 ETP at the socle, 4 at 70 %, and the IAE kinds' default
+   * 5 % modulated part. */
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "cdi-60", "ae_total"),
+                                  (23458.0 * 6 + 0.7 * 23458.0 * 4) * 1.05, 1e-6);
+  /* EI signed in April, lag 1: nothing before May, 4/12 in May; December's
+   * twelfth and the 5 % modulated part after the year. */
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "ei-80", "cp_total"), ei * 11 / 12, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "ei-80", "cp_after_year"),
+                                  ei / 12 + 0.05 * ei, 1e-6);
+  /* ACI, lag 2: November and December paid in Y+1, with the 5 % modulated part;
+   * the département pays 88 % of the RSA (607,75 € to March, 635,71 € in April)
+   * for 6 recipients over 4 months. */
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "aci-59", "cp_after_year")
+                                  - 0.05 * 40 * 23458.0,
+                                  (40 * 23458.0 - 0.88 * 6 * (3 * 607.75 + 635.71)) * 2 / 12, 1e-6);
+  /* Last year's modulated part: in the IAE envelope's stock, not in a line's. */
+  g_assert_cmpfloat (member_double (root, "envelopes", "IAE", "cp_stock"), ==, 45000);
 }
 
 static void
@@ -382,6 +533,8 @@ test_help (void)
 int
 main (int argc, char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   if (argc < 2)
     {
@@ -396,9 +549,15 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/solve/volume-target", test_solve_volume_target);
   g_test_add_func ("/cli/solve/errors", test_solve_errors);
   g_test_add_func ("/cli/example/golden", test_example_golden);
+  g_test_add_func ("/cli/simulate/kinds", test_kinds_simulate);
   g_test_add_func ("/cli/example/simulates", test_example_simulates);
   g_test_add_func ("/cli/example/errors", test_example_errors);
   g_test_add_func ("/cli/help", test_help);
 
-  return g_test_run ();
+  tmpdir = g_dir_make_tmp ("trj-test-cli-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+  status = g_test_run ();
+  g_rmdir (tmpdir);
+  g_free (tmpdir);
+  return status;
 }

@@ -456,15 +456,16 @@ test_fungibility (void)
 }
 
 /* MODEL 4: the AE per contract of the circular's average parameters (uniform
- * entries over the year) comes within 2 % of the notification's. */
+ * entries over the year) comes within 2 % of the notification's, and is, to
+ * the cent, the figure the README quotes. */
 static void
 test_calibration (void)
 {
   const TrjYearData *data = year_data ();
-  struct { const char *region; guint envelope; double implied; } cases[] = {
-    { "Bretagne", 0, 5512 },          /* PEC métropole */
-    { "La Réunion", 0, 6775 },        /* PEC outre-mer */
-    { "Bretagne", 1, 4258 },          /* CIE jeunes métropole */
+  struct { const char *region; guint envelope; double implied, readme; } cases[] = {
+    { "Bretagne", 0, 5512, 5482.33 },          /* PEC métropole */
+    { "La Réunion", 0, 6775, 6745.06 },        /* PEC outre-mer */
+    { "Bretagne", 1, 4258, 4188.98 },          /* CIE jeunes métropole */
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -476,6 +477,7 @@ test_calibration (void)
       g_test_message ("%s envelope %u: %.2f € per contract (notification %.0f €)",
                       cases[i].region, cases[i].envelope, per_contract, cases[i].implied);
       g_assert_cmpfloat (fabs (per_contract / cases[i].implied - 1), <, 0.02);
+      g_assert_cmpfloat (fabs (per_contract - cases[i].readme), <, 0.005);
     }
 }
 
@@ -516,6 +518,154 @@ test_post_aid (void)
   line->second_year_quantity = 4;
   trj_engine_compute (s, NULL, r, NULL);
   g_assert_cmpfloat_with_epsilon (r->lines[0].f.ae_total, 23458.0 * 6 + 0.7 * 23458.0 * 4, 1e-6);
+}
+
+/* An IAE envelope holding one post-aid line of 10 ETP of ACI at 23 458 €
+ * (socle 234 580 €), no cofinancing: the line is returned to be shaped. */
+static TrjScenario *
+aci_scenario (TrjLine **aci)
+{
+  TrjScenario *s = one_line_scenario (0.5, 25, 9.9, 0, 1);
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+  TrjLine *line = trj_line_new ("aci", TRJ_KIND_ACI);
+
+  g_free (env->id);
+  env->id = g_strdup ("IAE");
+  g_ptr_array_remove_index (env->lines, 0);
+  line->quantity = 10;
+  line->unit_amount = 23458;
+  g_ptr_array_add (env->lines, line);
+  *aci = line;
+  return s;
+}
+
+/* MODEL 3, a post-aid line paid two months late: the socle's twelfths of
+ * November and December are paid in January and February of Y+1, with the
+ * modulated part (April of Y+1): 2/12 × 234 580 + 5 % × 234 580 = 50 825,67 €
+ * owed after December; CP of the year 10/12 × 234 580 = 195 483,33 €. */
+static void
+test_post_aid_next_year (void)
+{
+  TrjLine *line;
+  g_autoptr(TrjScenario) s = aci_scenario (&line);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjFigures *f;
+  const double socle = 234580;
+
+  line->modulation = 0.05;
+  line->payment_lag_months = 2;
+  r = compute (s, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+  g_assert_cmpfloat_with_epsilon (f->ae[0], 246309, 1e-6);
+  g_assert_cmpfloat (f->cp[0], ==, 0);
+  g_assert_cmpfloat (f->cp[1], ==, 0);
+  for (int m = 2; m < 12; m++)
+    g_assert_cmpfloat_with_epsilon (f->cp[m], socle / 12, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp_total, 195483.333333, 1e-5);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_year, 50825.666667, 1e-5);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, f->cp_total + f->cp_after_year, 1e-6);
+
+  /* A convention signed in April (E = 3), lag 1: January–April are paid
+   * together in May, never before the AE; then one twelfth a month, and
+   * December's in January of Y+1. */
+  line->modulation = 0;
+  line->commitment_month = 3;
+  line->payment_lag_months = 1;
+  trj_engine_compute (s, NULL, r, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+  g_assert_cmpfloat_with_epsilon (f->ae[3], socle, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, socle, 1e-6);
+  for (int m = 0; m < 4; m++)
+    g_assert_cmpfloat (f->cp[m], ==, 0);
+  g_assert_cmpfloat_with_epsilon (f->cp[4], 4 * socle / 12, 1e-6);
+  for (int m = 5; m < 12; m++)
+    g_assert_cmpfloat_with_epsilon (f->cp[m], socle / 12, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_year, socle / 12, 1e-6);
+}
+
+/* MODEL 3: last year's modulated part (previous_modulation_cp, 11 729 €) is
+ * paid in April of Y and counted in the stock, which the CP margin leaves out
+ * unless the notification includes it. */
+static void
+test_previous_modulation (void)
+{
+  TrjLine *line;
+  g_autoptr(TrjScenario) s = aci_scenario (&line);
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjEnvelopeResult *er;
+  const double socle = 234580;
+
+  line->payment_lag_months = 0;
+  env->ae_notified = 250000;
+  env->cp_notified = 240000;
+  env->previous_modulation_cp = 11729;
+  r = compute (s, NULL);
+  er = &r->envelopes[0];
+  g_assert_cmpfloat_with_epsilon (er->f.cp[2], socle / 12, 1e-6);
+  g_assert_cmpfloat_with_epsilon (er->f.cp[3], socle / 12 + 11729, 1e-6);
+  g_assert_cmpfloat_with_epsilon (er->f.cp[4], socle / 12, 1e-6);
+  g_assert_cmpfloat_with_epsilon (er->f.cp_stock, 11729, 1e-6);
+  g_assert_cmpfloat_with_epsilon (er->f.cp_total, 246309, 1e-6);
+  g_assert_cmpfloat_with_epsilon (er->f.ae_total, socle, 1e-6);
+  /* 240 000 − (246 309 − 11 729) and 250 000 − 234 580. */
+  g_assert_cmpfloat_with_epsilon (er->cp_margin, 5420, 1e-6);
+  g_assert_cmpfloat_with_epsilon (er->ae_margin, 15420, 1e-6);
+  /* The line itself owes nothing of last year. */
+  g_assert_cmpfloat (trj_result_line (r, 0, 0)->f.cp_stock, ==, 0);
+
+  env->cp_notified_includes_stock = TRUE;
+  trj_engine_compute (s, NULL, r, NULL);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].cp_margin, 240000 - 246309, 1e-6);
+}
+
+/* MODEL 3, a free line (initiatives territoriales): 100 000 € of AE committed
+ * in April, CP typed as 10 000 € in April, 20 000 € in June and 30 000 € in
+ * December; 40 000 € are left to pay after December. */
+static void
+test_free_line (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 9.9, 0, 1);
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+  TrjLine *line = trj_line_new ("it-1", TRJ_KIND_FREE);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjFigures *f;
+  const TrjEnvelopeResult *er;
+
+  g_free (env->id);
+  env->id = g_strdup ("INITIATIVES_TERRITORIALES");
+  g_ptr_array_remove_index (env->lines, 0);
+  line->ae_amount = 100000;
+  line->commitment_month = 3;
+  line->cp_schedule[3] = 10000;
+  line->cp_schedule[5] = 20000;
+  line->cp_schedule[11] = 30000;
+  g_ptr_array_add (env->lines, line);
+  env->ae_notified = 150000;
+  env->cp_notified = 80000;
+  r = compute (s, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+  for (int m = 0; m < 12; m++)
+    g_assert_cmpfloat (f->ae[m], ==, m == 3 ? 100000 : 0);
+  g_assert_cmpfloat (f->cp[3], ==, 10000);
+  g_assert_cmpfloat (f->cp[4], ==, 0);
+  g_assert_cmpfloat (f->cp[5], ==, 20000);
+  g_assert_cmpfloat (f->cp[11], ==, 30000);
+  g_assert_cmpfloat (f->ae_total, ==, 100000);
+  g_assert_cmpfloat (f->cp_total, ==, 60000);
+  g_assert_cmpfloat (f->cp_after_year, ==, 40000);
+  g_assert_cmpfloat (f->cp_stock, ==, 0);
+  er = &r->envelopes[0];
+  g_assert_cmpfloat (er->ae_margin, ==, 50000);
+  g_assert_cmpfloat (er->cp_margin, ==, 20000);
+  /* Cumulative trajectory: 10 000 € by April, 30 000 € from June. */
+  g_assert_cmpfloat (er->f.cp[3] + er->f.cp[4] + er->f.cp[5], ==, 30000);
+
+  /* Fully scheduled: nothing left after the year. */
+  line->cp_schedule[11] = 70000;
+  trj_engine_compute (s, NULL, r, NULL);
+  g_assert_cmpfloat (trj_result_line (r, 0, 0)->f.cp_after_year, ==, 0);
+  g_assert_cmpfloat (trj_result_line (r, 0, 0)->f.cp_total, ==, 100000);
 }
 
 /* Hard limits: the message names the key path. */
@@ -590,6 +740,9 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/fungibility", test_fungibility);
   g_test_add_func ("/engine/calibration", test_calibration);
   g_test_add_func ("/engine/post-aid", test_post_aid);
+  g_test_add_func ("/engine/post-aid-next-year", test_post_aid_next_year);
+  g_test_add_func ("/engine/previous-modulation", test_previous_modulation);
+  g_test_add_func ("/engine/free-line", test_free_line);
   g_test_add_func ("/engine/validate", test_validate);
   g_test_add_func ("/engine/reference-gap", test_reference_gap);
   return g_test_run ();

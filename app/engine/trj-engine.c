@@ -324,9 +324,12 @@ post_aid_line (const TrjMonthTable *table, const TrjLine *line, TrjFigures *f, G
   for (int m = 0; m < TRJ_MONTHS && weights > 0; m++)
     {
       double paid = (socle - cd) * line->payment_profile[m] / weights;
+      /* The months served before a late convention are paid with its
+       * first month, never before the AE (MODEL 3). */
+      int p = MAX (m, e) + lag;
 
-      if (m + lag < TRJ_MONTHS)
-        f->cp[m + lag] += paid;
+      if (p < TRJ_MONTHS)
+        f->cp[p] += paid;
       else
         f->cp_after_year += paid;
     }
