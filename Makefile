@@ -2,7 +2,7 @@
 BUILDDIR ?= build
 MESON_TEST_ARGS ?=
 
-.PHONY: all deps build run demo check check-asan bench screenshots deb clean fuzz
+.PHONY: all deps build run demo check check-asan coverage bench screenshots deb clean fuzz
 
 all: build
 
@@ -49,6 +49,10 @@ check-asan: deps
 	  meson test -C build-asan --setup sanitize --print-errorlogs $(MESON_TEST_ARGS) || rc=$$?; \
 	./tools/test-summary build-asan/meson-logs/testlog-sanitize.json; \
 	exit $$rc
+
+# Line coverage of app/ per directory (gcovr), on a build of its own.
+coverage: deps
+	./tools/coverage
 
 bench: build
 	./tools/bench $(BUILDDIR)

@@ -20,22 +20,6 @@
 static TrjApplication *app;
 static TrjWindow *window;
 
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until the condition holds; fails the test after 10 s. */
-static void
-wait_until (Condition condition, gpointer data, const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 static TrjEnvelopePage *
 pec_page (void)
 {
@@ -117,11 +101,11 @@ assert_menu_gives_focus_back (GtkMenuButton *button, TrjGrid *grid)
   g_assert_nonnull (button);
   gtk_menu_button_popup (button);
   popover = gtk_menu_button_get_popover (button);
-  wait_until (is_mapped, popover, "the popover to open");
-  wait_until (focus_in_popover, NULL, "the focus in the popover");
+  trj_harness_wait_until (is_mapped, popover, "the popover to open");
+  trj_harness_wait_until (focus_in_popover, NULL, "the focus in the popover");
   gtk_menu_button_popdown (button);
-  wait_until (is_unmapped, popover, "the popover to close");
-  wait_until (focus_in, grid, "the focus back in the grid after the popover");
+  trj_harness_wait_until (is_unmapped, popover, "the popover to close");
+  trj_harness_wait_until (focus_in, grid, "the focus back in the grid after the popover");
   g_assert_false (gtk_widget_get_ancestor (focus_widget (), GTK_TYPE_BUTTON) != NULL);
 }
 
@@ -131,7 +115,7 @@ test_focus_open (void)
 {
   TrjGrid *grid = trj_envelope_page_get_lines_grid (pec_page ());
 
-  wait_until (focus_in, grid, "the focus in the lines grid after opening");
+  trj_harness_wait_until (focus_in, grid, "the focus in the lines grid after opening");
 }
 
 /* Defect 1: after the main menu, the scenario list and the « Répartition »
@@ -147,12 +131,12 @@ test_focus_menus (void)
 
   trj_envelope_page_show_entries (page, TRUE);
   entries = trj_envelope_page_get_entries_grid (page);
-  wait_until (is_mapped, entries, "the monthly grid shown");
-  wait_until (focus_in, entries, "the focus in the monthly grid");
+  trj_harness_wait_until (is_mapped, entries, "the monthly grid shown");
+  trj_harness_wait_until (focus_in, entries, "the focus in the monthly grid");
   /* The page's one menu button: the monthly helpers. */
   assert_menu_gives_focus_back (find_menu_button (GTK_WIDGET (page), NULL), entries);
   trj_envelope_page_show_entries (page, FALSE);
-  wait_until (focus_in, lines, "the focus back in the lines grid");
+  trj_harness_wait_until (focus_in, lines, "the focus back in the lines grid");
 }
 
 /* Defect 1: after a dialog, with the focus on the button that opened it. */
@@ -169,11 +153,11 @@ test_focus_dialog (void)
   g_assert_false (focus_in (lines));
   dialog = trj_envelope_page_solve (page);
   g_assert_nonnull (dialog);
-  wait_until (is_mapped, dialog, "the solver dialog shown");
+  trj_harness_wait_until (is_mapped, dialog, "the solver dialog shown");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (dialog);
-  wait_until (widget_gone, &dialog, "the solver dialog closed");
-  wait_until (focus_in, lines, "the focus back in the grid after the dialog");
+  trj_harness_wait_until (widget_gone, &dialog, "the solver dialog closed");
+  trj_harness_wait_until (focus_in, lines, "the focus back in the grid after the dialog");
 }
 
 /* Defect 6: each item of the main menu once, and the whole menu on the
@@ -210,14 +194,14 @@ test_main_menu (void)
   gtk_window_get_default_size (GTK_WINDOW (window), &window_width, &window_height);
   gtk_menu_button_popup (button);
   popover = gtk_menu_button_get_popover (button);
-  wait_until (is_allocated, popover, "the main menu laid out");
+  trj_harness_wait_until (is_allocated, popover, "the main menu laid out");
   gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
   height = gtk_widget_get_height (GTK_WIDGET (popover));
   /* Drawn whole: given all the height it asks for, within the window's. */
   g_assert_cmpint (height, >=, natural);
   g_assert_cmpint (natural, <=, window_height);
   gtk_menu_button_popdown (button);
-  wait_until (is_unmapped, popover, "the main menu to close");
+  trj_harness_wait_until (is_unmapped, popover, "the main menu to close");
 }
 
 int
@@ -235,7 +219,7 @@ main (int argc, char *argv[])
   window = trj_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (trj_window_open_file (window, file));
-  wait_until (is_mapped, window, "the window shown");
+  trj_harness_wait_until (is_mapped, window, "the window shown");
 
   g_test_add_func ("/planner/focus/open", test_focus_open);
   g_test_add_func ("/planner/focus/menus", test_focus_menus);
