@@ -51,6 +51,7 @@ struct _TrjWorkbook
   /* The step being recorded (one edit, or a batch). */
   sqlite3_session *session;
   guint batch_depth;
+  GError *batch_error;          /* why the batch's transaction could not start */
   char *step_label;
   gint64 step_scenario;         /* -1: none yet; 0: several */
   guint step_changes;

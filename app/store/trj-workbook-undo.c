@@ -106,8 +106,11 @@ trj_workbook_step_begin (TrjWorkbook *self, const char *label, GError **error)
    * one by one, outside the journal. */
   if (self->session == NULL)
     {
-      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO,
-                           _("The workbook could not start recording this change."));
+      if (self->batch_error != NULL)
+        g_propagate_error (error, g_error_copy (self->batch_error));
+      else
+        g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO,
+                             _("The workbook could not start recording this change."));
       return FALSE;
     }
   return trj_workbook_exec (self->db, "SAVEPOINT edit", error);
@@ -147,14 +150,17 @@ trj_workbook_step_end (TrjWorkbook *self, gboolean ok, GError **error)
 void
 trj_workbook_begin_batch (TrjWorkbook *self, const char *label)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (TRJ_IS_WORKBOOK (self));
 
-  /* A read-only workbook still counts the nesting, its edits fail one by one. */
-  if (self->batch_depth == 0 && self->read_only_reason == NULL && self->db != NULL &&
-      !transaction_begin (self, label, &error))
-    g_warning ("Cannot start a batch: %s", error->message);
+  /* A read-only workbook still counts the nesting, its edits fail one by one;
+   * so do those of a batch that could not start (a locked database), with
+   * the reason, which end_batch returns too. */
+  if (self->batch_depth == 0)
+    {
+      g_clear_error (&self->batch_error);
+      if (self->read_only_reason == NULL && self->db != NULL)
+        transaction_begin (self, label, &self->batch_error);
+    }
   self->batch_depth++;
 }
 
@@ -166,6 +172,11 @@ trj_workbook_end_batch (TrjWorkbook *self, GError **error)
 
   if (--self->batch_depth > 0)
     return TRUE;
+  if (self->batch_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->batch_error));
+      return FALSE;
+    }
   if (self->session == NULL)
     return trj_workbook_check_writable (self, error);
   return transaction_end (self, TRUE, error);
@@ -178,6 +189,7 @@ trj_workbook_cancel_batch (TrjWorkbook *self)
   g_return_if_fail (self->batch_depth > 0);
 
   self->batch_depth = 0;
+  g_clear_error (&self->batch_error);
   trj_workbook_step_abandon (self);
 }
 

@@ -528,6 +528,7 @@ trj_workbook_finalize (GObject *object)
   trj_workbook_close (self);
   g_free (self->path);
   g_free (self->read_only_reason);
+  g_clear_error (&self->batch_error);
   g_free (self->region);
   g_free (self->undo_label);
   g_free (self->redo_label);
