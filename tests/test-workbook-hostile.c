@@ -71,6 +71,10 @@ static const Tamper tampers[] = {
     { "aucun scénario" } },
   { "scenario-name-null", "PRAGMA ignore_check_constraints = ON; UPDATE scenario SET name = x'00'",
     { "table « scenario »", "« name »" } },
+  { "region-unknown", "UPDATE meta SET value = 'Atlantide' WHERE key = 'region'",
+    { "table « meta »", "« region »", "Atlantide" } },
+  { "zone-of-another-region", "UPDATE meta SET value = 'mayotte' WHERE key = 'zone'",
+    { "table « meta »", "« zone »" } },
   { "trigger", "CREATE TRIGGER t AFTER UPDATE ON line BEGIN DELETE FROM scenario; END",
     { "endommagé", "tables" } },
   { "view", "CREATE VIEW v AS SELECT * FROM line", { "endommagé", "tables" } },
@@ -212,6 +216,36 @@ test_huge_blob (void)
   trj_test_remove_dir (dir);
 }
 
+/* A file in WAL mode, the journal mode of every workbook, refused for its
+ * schema: nothing is created beside it (no -wal, no -shm). */
+static void
+test_refused_wal_file_leaves_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("trj-hostile-XXXXXX", NULL);
+  g_autofree char *path = make_workbook (dir);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  const char *name;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; DROP TABLE line_month; "
+                                 "CREATE TABLE clients (nom TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = checksum_of (path);
+  wb = trj_workbook_open (path, &error);
+  g_assert_null (wb);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  after = checksum_of (path);
+  g_assert_cmpstr (after, ==, before);
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_cmpstr (name, ==, "hostile.trajectoire");
+  trj_test_remove_dir (dir);
+}
+
 /* What an import would write is held to the same limits as what is read. */
 static void
 test_import_refuses_what_read_would (void)
@@ -259,6 +293,7 @@ main (int argc, char **argv)
       g_test_add_data_func (name, &tampers[i], test_tamper);
     }
   g_test_add_func ("/workbook-hostile/huge-blob", test_huge_blob);
+  g_test_add_func ("/workbook-hostile/refused-wal-file-leaves-nothing", test_refused_wal_file_leaves_nothing);
   g_test_add_func ("/workbook-hostile/import-refuses-what-read-would", test_import_refuses_what_read_would);
   return g_test_run ();
 }

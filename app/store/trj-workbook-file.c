@@ -262,6 +262,15 @@ trj_workbook_file_is_unwritable (const char *path)
   return g_access (path, W_OK) != 0 || g_access (folder, W_OK) != 0;
 }
 
+gboolean
+trj_workbook_file_is_alone (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return !g_file_test (wal, G_FILE_TEST_EXISTS) && !g_file_test (shm, G_FILE_TEST_EXISTS);
+}
+
 TrjWorkbookOpenMode
 trj_workbook_file_read_mode (const char *path)
 {

@@ -85,6 +85,8 @@ typedef enum {
 sqlite3 *trj_workbook_file_open_db      (const char *path, TrjWorkbookOpenMode mode, GError **error);
 /* The file, or its folder, cannot be written by this process. */
 gboolean trj_workbook_file_is_unwritable (const char *path);
+/* No -wal or -shm beside the file: no connection has it open. */
+gboolean trj_workbook_file_is_alone     (const char *path);
 /* How a workbook that is not ours to write is read. */
 TrjWorkbookOpenMode trj_workbook_file_read_mode (const char *path);
 /* Checks application_id, user_version (≤ current; *version_out) and quick_check. */

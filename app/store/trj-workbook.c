@@ -160,6 +160,7 @@ load_meta (TrjWorkbook *self, GError **error)
   g_autofree char *year = trj_workbook_meta_get (self, "year");
   g_autofree char *zone = trj_workbook_meta_get (self, "zone");
   g_autofree char *current = trj_workbook_meta_get (self, "current_scenario");
+  const TrjRegion *region;
 
   self->region = trj_workbook_meta_get (self, "region");
   self->year = year ? atoi (year) : 0;
@@ -174,6 +175,20 @@ load_meta (TrjWorkbook *self, GError **error)
   self->year_data = trj_year_data_get (self->year, error);
   if (self->year_data == NULL)
     return FALSE;
+  /* The region and its zone choose every reference value: a region the
+   * year's notification does not know, or the zone of another, is damage. */
+  region = trj_year_data_find_region (self->year_data, self->region);
+  if (region == NULL || region->zone != self->zone)
+    {
+      /* TRANSLATORS: where a bad value is: a row of the workbook's metadata */
+      g_autofree char *row = g_strdup_printf (_("key “%s”"), region == NULL ? "region" : "zone");
+      g_autofree char *problem = region == NULL
+        ? g_strdup_printf (_("There is no region “%s” in the %d notification."), self->region, self->year)
+        : g_strdup (_("The zone is not that of the region."));
+
+      trj_workbook_set_damaged (error, self->path, "meta", row, "value", problem);
+      return FALSE;
+    }
   self->current_scenario = current ? g_ascii_strtoll (current, NULL, 10) : 0;
   return trj_workbook_fix_current_scenario (self, error);
 }
@@ -263,7 +278,12 @@ trj_workbook_open (const char *path, GError **error)
    * file that is then refused. */
   read_mode = self->read_only_reason != NULL ? trj_workbook_file_read_mode (path)
                                              : TRJ_WORKBOOK_OPEN_READ;
-  check = trj_workbook_file_open_db (path, read_mode, error);
+  /* With no -wal or -shm beside it, no connection has the file open: the
+   * check reads it as it is and creates neither, so a refused file leaves
+   * nothing behind. */
+  check = trj_workbook_file_open_db (path, trj_workbook_file_is_alone (path) ? TRJ_WORKBOOK_OPEN_IMMUTABLE
+                                                                          : read_mode,
+                                     error);
   if (check == NULL)
     return NULL;
   ok = trj_workbook_file_validate (check, path, &version, error);
