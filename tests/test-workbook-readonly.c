@@ -65,10 +65,16 @@ listing (const char *dir)
   return g_strjoinv ("\n", (char **) names->pdata);
 }
 
+/* The case's folder, in a temporary folder of this run (each run its own,
+ * so that runs side by side do not meet); the subprocess finds it in the
+ * environment it inherits. */
 static char *
 case_dir (const Case *c)
 {
-  return g_build_filename (g_get_tmp_dir (), c->name, NULL);
+  const char *base = g_getenv ("TRJ_TEST_READONLY_DIR");
+
+  g_assert_nonnull (base);
+  return g_build_filename (base, c->name, NULL);
 }
 
 /* In the subprocess: what a planner who may not write gets. */
@@ -138,7 +144,6 @@ test_read_only (gconstpointer data)
 
   dir = case_dir (c);
   path = g_build_filename (dir, "ro.trajectoire", NULL);
-  trj_test_remove_dir (dir);
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   wb = trj_workbook_new_for_region (path, "Bretagne", 2024, &error);
   g_assert_no_error (error);
@@ -184,14 +189,28 @@ test_read_only (gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  int status;
+
   g_setenv ("LANGUAGE", "fr", TRUE);
   trj_i18n_init ();
   g_test_init (&argc, &argv, NULL);
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *base = g_dir_make_tmp ("trj-readonly-XXXXXX", NULL);
+
+      /* "nobody" must get through to the cases' folders. */
+      g_assert_nonnull (base);
+      g_assert_cmpint (g_chmod (base, 0755), ==, 0);
+      g_setenv ("TRJ_TEST_READONLY_DIR", base, TRUE);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/workbook-readonly/%s", cases[i].name);
       g_test_add_data_func (name, &cases[i], test_read_only);
     }
-  return g_test_run ();
+  status = g_test_run ();
+  if (!g_test_subprocess ())
+    g_rmdir (g_getenv ("TRJ_TEST_READONLY_DIR"));
+  return status;
 }
