@@ -45,7 +45,7 @@ check-asan: deps
 	  meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false
 	meson compile -C build-asan
 	@rc=0; \
-	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+	./tools/xvfb-session \
 	  meson test -C build-asan --setup sanitize --print-errorlogs $(MESON_TEST_ARGS) || rc=$$?; \
 	./tools/test-summary build-asan/meson-logs/testlog-sanitize.json; \
 	exit $$rc
