@@ -102,6 +102,7 @@ make_workbook (const char *dir)
   g_autofree char *free_line = NULL, *ei = NULL;
   gint64 s;
   sqlite3 *db;
+  char *sql;
 
   g_assert_no_error (error);
   s = trj_workbook_get_current_scenario (wb);
@@ -117,9 +118,10 @@ make_workbook (const char *dir)
   /* Friendly keys, as a hand-edited file would have. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sqlite3_mprintf ("UPDATE line SET key = 'libre' WHERE key = '%q';"
-                                                      "UPDATE line SET key = 'ei' WHERE key = '%q'",
-                                                      free_line, ei), NULL, NULL, NULL), ==, SQLITE_OK);
+  sql = sqlite3_mprintf ("UPDATE line SET key = 'libre' WHERE key = '%q';"
+                         "UPDATE line SET key = 'ei' WHERE key = '%q'", free_line, ei);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (sql);
   sqlite3_close (db);
   return g_steal_pointer (&path);
 }

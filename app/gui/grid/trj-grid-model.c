@@ -216,6 +216,21 @@ format_bound (const TrjGridColumn *column,
     }
 }
 
+/* The typed or pasted text as a message quotes it: a pasted megabyte would
+ * cost seconds and hundreds of MB to lay out next to the cell. */
+static char *
+quoted_text (const char *text)
+{
+  const glong max_chars = 40;
+
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, max_chars + 1) <= max_chars)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, max_chars - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
 static gboolean
 parse_choice (const TrjGridColumn *column,
               const char          *text,
@@ -224,6 +239,7 @@ parse_choice (const TrjGridColumn *column,
 {
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *shown = NULL;
   guint i, n_prefixed = 0, prefixed = 0;
 
   for (i = 0; column->choices != NULL && column->choices[i] != NULL; i++)
@@ -254,9 +270,10 @@ parse_choice (const TrjGridColumn *column,
       return TRUE;
     }
 
+  shown = quoted_text (text);
   /* TRANSLATORS: %s are the typed text and the list of accepted values. */
   g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_INVALID,
-               _("“%s” is not one of the accepted values: %s"), text, list->str);
+               _("“%s” is not one of the accepted values: %s"), shown, list->str);
   return FALSE;
 }
 
@@ -267,6 +284,7 @@ trj_grid_column_parse (const TrjGridColumn *column,
                        GError             **error)
 {
   g_autofree char *stripped = NULL;
+  g_autofree char *shown = NULL;
   gboolean ok;
 
   g_return_val_if_fail (column != NULL, FALSE);
@@ -293,9 +311,10 @@ trj_grid_column_parse (const TrjGridColumn *column,
     case TRJ_GRID_VALUE_RATE:
       if (*stripped != '\0' && !trj_parse_rate (stripped, value))
         {
+          shown = quoted_text (stripped);
           g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_INVALID,
                        _("“%s” is not a rate (type for example 50 %%, 50,5 or 0,5)"),
-                       stripped);
+                       shown);
           return FALSE;
         }
       break;
@@ -313,14 +332,16 @@ trj_grid_column_parse (const TrjGridColumn *column,
       ok = *stripped == '\0' || trj_parse_number (stripped, value);
       if (!ok)
         {
+          shown = quoted_text (stripped);
           g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_INVALID,
-                       _("“%s” is not a number"), g_strstrip (stripped));
+                       _("“%s” is not a number"), shown);
           return FALSE;
         }
       if (column->kind == TRJ_GRID_VALUE_INTEGER && *value != floor (*value))
         {
+          shown = quoted_text (stripped);
           g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_INVALID,
-                       _("“%s” is not a whole number"), stripped);
+                       _("“%s” is not a whole number"), shown);
           return FALSE;
         }
       break;
