@@ -40,6 +40,10 @@ test_money (void)
   check_string (trj_format_money (6813468), "6" NNBSP "813" NNBSP "468" NBSP "€");
   check_string (trj_format_money (-950.5), "-951" NBSP "€");
   check_string (trj_format_money (0), "0" NBSP "€");
+  /* A fraction of a cent under zero is no « −0 € » (issue 13). */
+  check_string (trj_format_money (-0.004), "0" NBSP "€");
+  check_string (trj_format_money (-1e-10), "0" NBSP "€");
+  check_string (trj_format_percent (-0.0001, 1), "0,0" NBSP "%");
   check_string (trj_format_money (INFINITY), "—");
 
   check_string (trj_format_money_short (12.5e6), "12,5" NBSP "M€");

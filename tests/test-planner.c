@@ -16,6 +16,9 @@
 #include "trj-lines-model.h"
 #include "trj-entries-model.h"
 #include "trj-solver-dialog.h"
+#include "trj-gui-format.h"
+#include "trj-format.h"
+#include "trj-summary-page.h"
 
 static TrjApplication *app;
 static TrjWindow *window;
@@ -204,6 +207,117 @@ test_main_menu (void)
   trj_harness_wait_until (is_unmapped, popover, "the main menu to close");
 }
 
+static const TrjEnvelopeResult *
+pec_result (void)
+{
+  TrjDocument *doc = trj_window_get_document (window);
+
+  return &trj_document_get_result (doc)->envelopes[trj_document_find_envelope (doc, "PEC_CIE_TP")];
+}
+
+static const TrjLine *
+pec_line (guint index)
+{
+  const TrjEnvelope *env = trj_document_get_envelope (trj_window_get_document (window), "PEC_CIE_TP");
+
+  g_assert_cmpuint (index, <, env->lines->len);
+  return env->lines->pdata[index];
+}
+
+static gboolean
+type_cell (TrjGrid *grid, guint row, guint column, const char *text)
+{
+  trj_grid_set_cursor (grid, row, column);
+  g_assert_true (trj_grid_start_editing (grid, text));
+  return trj_grid_commit_edit (grid);
+}
+
+/* Defect 2: a volume solved on a line given month by month. What the dialog
+ * shows is what « Appliquer » writes, in whole contracts, and the envelope's
+ * AE is then at most its available AE (margin ≥ 0, less than a contract). */
+static void
+test_solver_monthly (void)
+{
+  TrjEnvelopePage *page = pec_page ();
+  TrjGrid *entries;
+  TrjSolverDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  double value, volume, margin;
+  g_autofree char *shown = NULL;
+
+  trj_envelope_page_show_entries (page, TRUE);
+  entries = trj_envelope_page_get_entries_grid (page);
+  /* A profile a planner types: 30 in January, 7 in March, 11 in October. */
+  g_assert_true (type_cell (entries, 0, TRJ_ENTRIES_COLUMN_FIRST_MONTH + 0, "30"));
+  g_assert_true (type_cell (entries, 0, TRJ_ENTRIES_COLUMN_FIRST_MONTH + 2, "7"));
+  g_assert_true (type_cell (entries, 0, TRJ_ENTRIES_COLUMN_FIRST_MONTH + 9, "11"));
+  trj_grid_set_cursor (entries, 0, TRJ_ENTRIES_COLUMN_FIRST_MONTH);
+
+  dialog = TRJ_SOLVER_DIALOG (trj_envelope_page_solve (page));
+  g_assert_nonnull (dialog);
+  trj_solver_dialog_set_unknown (dialog, TRJ_UNKNOWN_VOLUME);
+  trj_solver_dialog_set_target (dialog, NAN);
+  g_assert_true (trj_solver_dialog_has_solution (dialog));
+  value = trj_solver_dialog_get_value (dialog);
+  /* Whole contracts, shown without decimals. */
+  g_assert_cmpfloat (value, ==, floor (value));
+  g_assert_null (strchr (trj_solver_dialog_get_value_text (dialog), ','));
+  shown = g_strdup (trj_solver_dialog_get_detail_text (dialog));
+  g_assert_true (trj_solver_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+
+  volume = trj_line_volume (pec_line (0));
+  margin = pec_result ()->ae_margin;
+  g_assert_cmpfloat (volume, ==, value);
+  g_assert_cmpfloat (margin, >=, 0);
+  g_assert_cmpfloat (margin, <, pec_result ()->f.ae_per_contract);
+  /* Every month a whole number of contracts. */
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    g_assert_cmpfloat (pec_line (0)->entries[m], ==, floor (pec_line (0)->entries[m]));
+  /* The preview named the AE now programmed. */
+  {
+    g_autofree char *ae = trj_gui_money (pec_result ()->f.ae_total);
+
+    g_assert_nonnull (strstr (shown, ae));
+  }
+  trj_envelope_page_show_entries (page, FALSE);
+}
+
+/* Defect 2: moving exactly the CIE jeunes margin shown leaves it at 0 €, not
+ * « −0 € » in red with an overrun alert of 0 €. */
+static void
+test_move_shown_margin (void)
+{
+  TrjDocument *doc = trj_window_get_document (window);
+  TrjSummaryPage *summary;
+  int cie = trj_document_find_envelope (doc, "CIE_JEUNES");
+  g_autofree char *shown = NULL;
+  const TrjResult *result;
+  double amount;
+  GtkEditable *entry;
+
+  trj_window_show_envelope (window, NULL);
+  summary = TRJ_SUMMARY_PAGE (trj_window_get_page (window, NULL));
+  g_assert_cmpint (cie, ==, 1);
+  /* The notified amount less a programmed AE with cents: a margin with cents. */
+  g_assert_cmpfloat (fmod (trj_document_get_result (doc)->envelopes[cie].ae_margin, 1), !=, 0);
+  shown = g_strdup (trj_summary_page_get_cell (summary, cie, TRJ_SUMMARY_COLUMN_AE_MARGIN));
+  *strstr (shown, "\u00a0€") = '\0';
+  g_assert_true (trj_parse_number (shown, &amount));
+  g_assert_cmpfloat (amount, <=, trj_document_get_result (doc)->envelopes[cie].ae_margin);
+
+  entry = trj_summary_page_get_fungibility_entry (summary, TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE);
+  gtk_editable_set_text (entry, shown);
+  g_signal_emit_by_name (entry, "activate");
+  result = trj_document_get_result (doc);
+  g_assert_cmpfloat (trj_document_get_scenario (doc)->fungibility.cie_jeunes_to_pec_ae, ==, amount);
+  g_assert_cmpfloat (result->envelopes[cie].ae_margin, >=, 0);
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, cie, TRJ_SUMMARY_COLUMN_AE_MARGIN), ==, "0\u00a0€");
+  for (guint i = 0; i < result->n_alerts; i++)
+    g_assert_false (result->alerts[i].code == TRJ_ALERT_AE_OVER_ENVELOPE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -225,6 +339,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/focus/menus", test_focus_menus);
   g_test_add_func ("/planner/focus/dialog", test_focus_dialog);
   g_test_add_func ("/planner/main-menu", test_main_menu);
+  g_test_add_func ("/planner/solver/monthly", test_solver_monthly);
+  g_test_add_func ("/planner/solver/shown-margin", test_move_shown_margin);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

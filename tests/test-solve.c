@@ -87,6 +87,60 @@ test_volume_keeps_profile (void)
   g_assert_cmpfloat (pec->entries[3], ==, 0);
 }
 
+/* MODEL 2.5: what applying writes. A line given month by month gets whole
+ * entries in its profile's proportions, the envelope's AE at most the target
+ * and less than one contract under it; a rate lands on the safe side. */
+static void
+test_settle (void)
+{
+  g_autoptr(TrjScenario) s = bretagne ();
+  TrjLine *pec = trj_scenario_find_line (s, "pec", NULL);
+  g_autoptr(TrjLine) settled = NULL;
+  g_autoptr(TrjLine) rate_line = NULL;
+  double value, target, ae, sum = 0;
+
+  pec->entries_mode = TRJ_ENTRIES_MONTHLY;
+  memset (pec->entries, 0, sizeof pec->entries);
+  pec->entries[0] = 30;
+  pec->entries[2] = 7;
+  pec->entries[9] = 11;
+  g_assert_true (trj_engine_solve (s, "pec", TRJ_UNKNOWN_VOLUME, NAN, &value, &target, &ae, NULL));
+  g_assert_cmpfloat (value, !=, floor (value));
+  /* The solution keeps the typed profile: put in, it gives what was solved
+   * (it once spread the volume evenly while solving). */
+  {
+    g_autoptr(TrjScenario) copy = trj_scenario_copy (s);
+
+    trj_line_set_unknown (trj_scenario_find_line (copy, "pec", NULL), TRJ_UNKNOWN_VOLUME, value);
+    g_assert_cmpfloat (fabs (envelope_ae (copy, 0) - ae), <, 0.01);
+  }
+  g_assert_true (trj_engine_solve_settle (s, "pec", TRJ_UNKNOWN_VOLUME, value, target, &settled, &ae, NULL));
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      g_assert_cmpfloat (settled->entries[m], ==, floor (settled->entries[m]));
+      sum += settled->entries[m];
+    }
+  g_assert_cmpfloat (sum, ==, floor (value));
+  g_assert_cmpfloat (settled->entries[1], ==, 0);
+  /* 30 : 7 : 11 kept to within a contract. */
+  g_assert_cmpfloat (fabs (settled->entries[0] - sum * 30 / 48), <, 1);
+  g_assert_cmpfloat (fabs (settled->entries[9] - sum * 11 / 48), <, 1);
+  g_assert_cmpfloat (ae, <=, target);
+  g_assert_cmpfloat (target - ae, <, 6000);   /* less than one contract (≈ 5 500 €) */
+  /* The AE reported is the one the whole scenario gives. */
+  memcpy (pec->entries, settled->entries, sizeof pec->entries);
+  g_assert_cmpfloat (envelope_ae (s, 0), ==, ae);
+
+  /* A rate: at most the target, within a millionth of a euro per euro. */
+  g_assert_true (trj_engine_solve (s, "pec", TRJ_UNKNOWN_RATE, 7000000, &value, &target, &ae, NULL));
+  g_assert_cmpfloat (ae, <=, 7000000);
+  g_assert_true (trj_engine_solve_settle (s, "pec", TRJ_UNKNOWN_RATE, value, target, &rate_line, &ae, NULL));
+  g_assert_cmpfloat (ae, <=, 7000000);
+  g_assert_cmpfloat (7000000 - ae, <, 0.01);
+  pec->rate = rate_line->rate;
+  g_assert_cmpfloat (envelope_ae (s, 0), <=, 7000000);
+}
+
 static void
 test_no_solution (void)
 {
@@ -126,6 +180,7 @@ main (int argc, char **argv)
   g_test_add_func ("/solve/round-trip", test_round_trip);
   g_test_add_func ("/solve/rate-for-1300", test_rate_for_1300);
   g_test_add_func ("/solve/volume-keeps-profile", test_volume_keeps_profile);
+  g_test_add_func ("/solve/settle", test_settle);
   g_test_add_func ("/solve/no-solution", test_no_solution);
   g_test_add_func ("/solve/names", test_names);
   return g_test_run ();

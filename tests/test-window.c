@@ -292,8 +292,9 @@ test_solver (void)
   trj_solver_dialog_set_unknown (dialog, TRJ_UNKNOWN_VOLUME);
   trj_solver_dialog_set_target (dialog, 7 * AE_12);
   g_assert_true (trj_solver_dialog_has_solution (dialog));
-  g_assert_cmpfloat_with_epsilon (trj_solver_dialog_get_value (dialog), 36, 1e-4);
-  g_assert_nonnull (strstr (trj_solver_dialog_get_value_text (dialog), "36,0"));
+  /* Whole contracts (MODEL 2.4): exactly 36, shown without decimals. */
+  g_assert_cmpfloat (trj_solver_dialog_get_value (dialog), ==, 36);
+  g_assert_nonnull (strstr (trj_solver_dialog_get_value_text (dialog), " 36 contrats"));
 
   /* Out of reach: no rate up to 100 % gives 1 000 M€. */
   trj_solver_dialog_set_unknown (dialog, TRJ_UNKNOWN_RATE);

@@ -660,9 +660,9 @@ envelope_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *
   TrjEnvelopeResult *er = &result->envelopes[e];
   const TrjKindRules *kr = NULL;
 
-  if (er->ae_margin < -1e-6)
+  if (er->ae_margin < -TRJ_OVERRUN_EPSILON)
     add_alert (result, TRJ_ALERT_AE_OVER_ENVELOPE, e, -1, er->f.ae_total, 0, er->ae_available);
-  if (er->cp_margin < -1e-6)
+  if (er->cp_margin < -TRJ_OVERRUN_EPSILON)
     add_alert (result, TRJ_ALERT_CP_OVER_ENVELOPE, e, -1, er->cp_available - er->cp_margin, 0,
                er->cp_available);
   if (rules == NULL)

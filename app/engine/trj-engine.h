@@ -101,6 +101,10 @@ gboolean trj_engine_compute (const TrjScenario *scenario,
  * ("envelopes[0].lines[2].rate: 1.4 is above 1") in the user's language. */
 gboolean trj_scenario_validate (const TrjScenario *scenario, GError **error);
 
+/* An overrun of an envelope below half a cent is none: it shows as 0 € and
+ * raises no alert (MODEL 2.5: the AE is the target to the cent). */
+#define TRJ_OVERRUN_EPSILON 0.005
+
 /* MODEL 2.5 */
 typedef enum {
   TRJ_UNKNOWN_VOLUME,
@@ -128,6 +132,25 @@ gboolean trj_engine_solve (const TrjScenario *scenario,
                            double            *target_out,
                            double            *ae_total,
                            GError           **error);
+
+/* What applying a solution writes (MODEL 2.5): a copy of the line with the
+ * solved `value` rounded towards the side that keeps the envelope's AE at most
+ * `target` (a value from trj_engine_solve and its *target_out): a volume in
+ * whole contracts (whole monthly entries for a line given month by month),
+ * one fewer while the envelope would be over; another unknown as solved, or a
+ * hair towards the safe side. *ae_total is the envelope's AE with the line,
+ * computed on the whole scenario as the figures shown are. */
+gboolean trj_engine_solve_settle (const TrjScenario *scenario,
+                                  const char        *line_id,
+                                  TrjUnknown         unknown,
+                                  double             value,
+                                  double             target,
+                                  TrjLine          **settled,
+                                  double            *ae_total,
+                                  GError           **error);
+/* Sets a whole volume: a VOLUME-mode line spreads it over its profile; a
+ * monthly line gets whole entries in the proportions of its current ones. */
+void     trj_line_set_whole_volume (TrjLine *line, guint volume);
 
 /* Sets `unknown` of a line to value (volume scales the monthly entries, keeping the profile). */
 void     trj_line_set_unknown (TrjLine *line, TrjUnknown unknown, double value);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "trj-engine-private.h"
@@ -91,12 +92,18 @@ trj_line_set_unknown (TrjLine *line, TrjUnknown unknown, double value)
     }
 }
 
+/* The line's AE with the unknown at x, set from the original line each time:
+ * scaling the entries of the previous try would lose their profile once a
+ * try is 0 (a volume of 0 leaves nothing to scale, and the next try spread
+ * the volume evenly), and the preview would not be what applying writes. */
 static gboolean
-line_ae (const TrjMonthTable *table, TrjLine *line, TrjUnknown unknown, double x,
-         double *ae, GError **error)
+line_ae (const TrjMonthTable *table, const TrjLine *original, TrjLine *line, TrjUnknown unknown,
+         double x, double *ae, GError **error)
 {
   TrjFigures f;
 
+  line->volume = original->volume;
+  memcpy (line->entries, original->entries, sizeof line->entries);
   trj_line_set_unknown (line, unknown, x);
   if (!trj_engine_line_figures (table, line, &f, error))
     return FALSE;
@@ -146,8 +153,8 @@ trj_engine_solve (const TrjScenario *scenario, const char *line_id, TrjUnknown u
   trj_month_table_init (&table, scenario);
   line = trj_line_copy (original);
   trj_unknown_limits (unknown, &lo, &hi);
-  if (!line_ae (&table, line, unknown, lo, &f_lo, error)
-      || !line_ae (&table, line, unknown, hi, &f_hi, error))
+  if (!line_ae (&table, original, line, unknown, lo, &f_lo, error)
+      || !line_ae (&table, original, line, unknown, hi, &f_hi, error))
     return FALSE;
   f_lo += others;
   f_hi += others;
@@ -164,28 +171,159 @@ trj_engine_solve (const TrjScenario *scenario, const char *line_id, TrjUnknown u
       return FALSE;
     }
 
-  /* Bisection on an increasing function g(x) = ±(AE(x) − target). */
+  /* Bisection on an increasing function g(x) = ±(AE(x) − target). The answer
+   * is the best point on the side where AE ≤ target: applying it never puts
+   * the envelope over, not even by a fraction of a cent (MODEL 2.5). */
   {
     const double sign = f_hi >= f_lo ? 1.0 : -1.0;
     const double tolerance = 1e-9 * MAX (fabs (target), 1.0);
+    double x_safe = sign > 0 ? lo : hi, ae_safe = sign > 0 ? f_lo : f_hi;
 
     for (int i = 0; i < 200; i++)
       {
         x = (lo + hi) / 2;
-        if (!line_ae (&table, line, unknown, x, &ae, error))
+        if (!line_ae (&table, original, line, unknown, x, &ae, error))
           return FALSE;
         ae += others;
-        if (fabs (ae - target) <= tolerance * 0.5)
-          break;
+        if (ae <= target)
+          {
+            x_safe = x;
+            ae_safe = ae;
+            if (target - ae <= tolerance * 0.5)
+              break;
+          }
         if (sign * (ae - target) < 0)
           lo = x;
         else
           hi = x;
       }
+    x = x_safe;
+    ae = ae_safe;
   }
 
   *value = x;
   if (ae_total != NULL)
     *ae_total = ae;
+  return TRUE;
+}
+
+/* The envelope's AE of the scenario with `line` in place of the line of the
+ * same id, computed as everywhere else (the whole scenario). */
+static gboolean
+envelope_ae_with (const TrjScenario *scenario, const TrjLine *line, double *ae, GError **error)
+{
+  g_autoptr(TrjScenario) copy = trj_scenario_copy (scenario);
+  TrjEnvelope *env = NULL;
+  TrjLine *replaced = trj_scenario_find_line (copy, line->id, &env);
+  g_autoptr(TrjResult) result = NULL;
+  guint index = 0;
+
+  g_ptr_array_find (env->lines, replaced, &index);
+  trj_line_free (replaced);
+  env->lines->pdata[index] = trj_line_copy (line);
+  result = trj_result_new (copy);
+  if (!trj_engine_compute (copy, NULL, result, error))
+    return FALSE;
+  g_ptr_array_find (copy->envelopes, env, &index);
+  *ae = result->envelopes[index].f.ae_total;
+  return TRUE;
+}
+
+void
+trj_line_set_whole_volume (TrjLine *line, guint volume)
+{
+  double share[TRJ_MONTHS], sum = 0;
+  guint given = 0;
+
+  if (line->entries_mode == TRJ_ENTRIES_VOLUME)
+    {
+      trj_line_set_unknown (line, TRJ_UNKNOWN_VOLUME, volume);
+      return;
+    }
+  /* Monthly entries: whole contracts each month, the profile kept as closely
+   * as whole numbers allow (largest remainders; ties to the earlier month). */
+  trj_line_set_unknown (line, TRJ_UNKNOWN_VOLUME, volume);
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      share[m] = line->entries[m];
+      line->entries[m] = floor (share[m] + 1e-9);
+      given += (guint) line->entries[m];
+      sum += share[m];
+    }
+  while (given < volume && sum > 0)
+    {
+      int best = -1;
+      double best_rest = -1;
+
+      for (int m = 0; m < TRJ_MONTHS; m++)
+        if (share[m] - line->entries[m] > best_rest)
+          {
+            best = m;
+            best_rest = share[m] - line->entries[m];
+          }
+      line->entries[best] += 1;
+      given++;
+    }
+}
+
+gboolean
+trj_engine_solve_settle (const TrjScenario *scenario, const char *line_id, TrjUnknown unknown,
+                         double value, double target, TrjLine **settled, double *ae_total,
+                         GError **error)
+{
+  TrjEnvelope *env = NULL;
+  const TrjLine *original = trj_scenario_find_line (scenario, line_id, &env);
+  g_autoptr(TrjLine) line = NULL;
+  double ae = 0, lo, hi;
+
+  if (original == NULL)
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_UNKNOWN_LINE,
+                   _("No line has the identifier “%s”"), line_id);
+      return FALSE;
+    }
+  line = trj_line_copy (original);
+  trj_unknown_limits (unknown, &lo, &hi);
+  if (unknown == TRJ_UNKNOWN_VOLUME)
+    {
+      /* Whole contracts: from the one above, one fewer while the envelope
+       * would be over by more than half a cent (TRJ_OVERRUN_EPSILON: a
+       * target typed to the cent that 36 contracts reach stays 36). */
+      double whole = ceil (CLAMP (value, lo, hi));
+
+      for (;;)
+        {
+          line->volume = original->volume;
+          memcpy (line->entries, original->entries, sizeof line->entries);
+          trj_line_set_whole_volume (line, (guint) whole);
+          if (!envelope_ae_with (scenario, line, &ae, error))
+            return FALSE;
+          if (ae <= target + TRJ_OVERRUN_EPSILON || whole <= 0)
+            break;
+          whole -= 1;
+        }
+    }
+  else
+    {
+      /* The whole scenario can sum in another order than the solver: a step
+       * towards the safe side when that puts it a hair over. AE decreases
+       * with the cofinanced share, increases with the others. */
+      double away = unknown == TRJ_UNKNOWN_COFINANCING ? 1 : -1;
+      double step = 1e-12 * MAX (fabs (value), 1e-6);
+
+      for (int i = 0; i < 60; i++)
+        {
+          trj_line_set_unknown (line, unknown, CLAMP (value, lo, hi));
+          if (!envelope_ae_with (scenario, line, &ae, error))
+            return FALSE;
+          if (ae <= target)
+            break;
+          value += away * step;
+          step *= 2;
+        }
+    }
+  if (ae_total != NULL)
+    *ae_total = ae;
+  *settled = g_steal_pointer (&line);
   return TRUE;
 }

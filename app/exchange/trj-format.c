@@ -138,6 +138,17 @@ format_with (TrjFormatStyle style, double value, int min_decimals, int max_decim
     }
   if (U_FAILURE (status))
     return g_strdup (TRJ_FORMAT_UNDEFINED);
+  /* A value below zero that rounds to zero reads 0, never « −0 € »: a
+   * fraction of a cent is no overrun. */
+  if (value < 0)
+    {
+      gboolean nonzero = FALSE;
+
+      for (int32_t i = 0; i < length && !nonzero; i++)
+        nonzero = buffer[i] >= '1' && buffer[i] <= '9';
+      if (!nonzero)
+        return format_with (style, 0.0, min_decimals, max_decimals);
+    }
   return uchar_to_utf8 (buffer, length);
 }
 

@@ -183,8 +183,8 @@ set_margin (TrjEnvelopePage *self, const char *name, double margin)
 {
   GtkWidget *label = g_hash_table_lookup (self->figure_labels, name);
 
-  set_figure (self, name, trj_gui_money (margin));
-  if (margin < 0)
+  set_figure (self, name, trj_gui_margin (margin));
+  if (margin < -TRJ_OVERRUN_EPSILON)
     gtk_widget_add_css_class (label, "trj-negative");
   else
     gtk_widget_remove_css_class (label, "trj-negative");

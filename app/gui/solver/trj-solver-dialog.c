@@ -24,6 +24,8 @@ struct _TrjSolverDialog
   char *line_id;
   gboolean has_solution;
   double value;
+  /* The line as applying writes it (trj_engine_solve_settle). */
+  TrjLine *settled;
 };
 
 G_DEFINE_FINAL_TYPE (TrjSolverDialog, trj_solver_dialog, ADW_TYPE_WINDOW)
@@ -59,7 +61,8 @@ format_unknown (TrjUnknown unknown, double value)
     case TRJ_UNKNOWN_COFINANCING:
       return trj_format_percent (value, 1);
     case TRJ_UNKNOWN_VOLUME:
-      number = trj_format_number (value, 1);
+      /* Contracts are whole (MODEL 2.4). */
+      number = trj_format_number (value, 0);
       return g_strdup_printf (_("%s contracts"), number);
     case TRJ_UNKNOWN_HOURS:
       number = trj_format_number (value, 2);
@@ -94,6 +97,7 @@ update_preview (TrjSolverDialog *self)
   double target, target_out = NAN, ae_total = NAN;
 
   self->has_solution = FALSE;
+  g_clear_pointer (&self->settled, trj_line_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self->target_row),
                             adw_combo_row_get_selected (self->target_kind_row) == 1);
   if (line == NULL)
@@ -107,7 +111,9 @@ update_preview (TrjSolverDialog *self)
       gtk_label_set_text (self->detail_label, "");
     }
   else if (!trj_engine_solve (scenario, self->line_id, unknown, target,
-                              &self->value, &target_out, &ae_total, &error))
+                              &self->value, &target_out, &ae_total, &error) ||
+           !trj_engine_solve_settle (scenario, self->line_id, unknown, self->value, target_out,
+                                     &self->settled, &ae_total, &error))
     {
       double lo, hi;
       g_autofree char *lo_text = NULL, *hi_text = NULL, *target_text = NULL, *message = NULL;
@@ -127,14 +133,18 @@ update_preview (TrjSolverDialog *self)
     }
   else
     {
-      g_autofree char *value_text = format_unknown (unknown, self->value);
+      g_autofree char *value_text = NULL;
       g_autofree char *current_text = format_unknown (unknown, trj_line_get_unknown (line, unknown));
       g_autofree char *ae_text = trj_gui_money (ae_total);
       g_autofree char *target_text = trj_gui_money (target_out);
-      g_autofree char *value_line = g_strdup_printf (_("%s: %s"), _(unknowns[u].title), value_text);
+      g_autofree char *value_line = NULL;
       g_autofree char *detail = g_strdup_printf (_("Currently %s. Programmed AE of the envelope with this value: %s (target %s)."),
                                                  current_text, ae_text, target_text);
 
+      /* What is shown is what « Apply » writes. */
+      self->value = trj_line_get_unknown (self->settled, unknown);
+      value_text = format_unknown (unknown, self->value);
+      value_line = g_strdup_printf (_("%s: %s"), _(unknowns[u].title), value_text);
       self->has_solution = TRUE;
       gtk_label_set_text (self->value_label, value_line);
       gtk_label_set_text (self->detail_label, detail);
@@ -213,8 +223,13 @@ trj_solver_dialog_apply (TrjSolverDialog *self, GError **error)
   wb = trj_document_get_workbook (self->document);
   /* A batch names the undo step after the solver rather than after the field. */
   trj_workbook_begin_batch (wb, _("Adjust"));
-  if (!trj_workbook_set_line_number (wb, trj_document_get_scenario_id (self->document), self->line_id,
-                                     unknowns[selected_unknown (self)].field, self->value, error))
+  /* A line given month by month gets the whole entries previewed. */
+  if (unknowns[selected_unknown (self)].unknown == TRJ_UNKNOWN_VOLUME &&
+      self->settled->entries_mode == TRJ_ENTRIES_MONTHLY
+      ? !trj_workbook_set_line_months (wb, trj_document_get_scenario_id (self->document), self->line_id,
+                                       TRJ_LINE_MONTHS_ENTRIES, self->settled->entries, error)
+      : !trj_workbook_set_line_number (wb, trj_document_get_scenario_id (self->document), self->line_id,
+                                       unknowns[selected_unknown (self)].field, self->value, error))
     {
       trj_workbook_cancel_batch (wb);
       return FALSE;
@@ -250,6 +265,7 @@ static void
 trj_solver_dialog_finalize (GObject *object)
 {
   g_free (TRJ_SOLVER_DIALOG (object)->line_id);
+  g_clear_pointer (&TRJ_SOLVER_DIALOG (object)->settled, trj_line_free);
   G_OBJECT_CLASS (trj_solver_dialog_parent_class)->finalize (object);
 }
 

@@ -202,7 +202,10 @@ update_table (TrjSummaryPage *self)
       set_cell (self, e, TRJ_SUMMARY_COLUMN_ENVELOPE, g_strdup (trj_envelope_title (env->id)), FALSE);
       for (guint c = TRJ_SUMMARY_COLUMN_AE_NOTIFIED; c <= TRJ_SUMMARY_COLUMN_CP_MARGIN; c++)
         {
-          set_cell (self, e, c, trj_gui_money (values[c]), values[c] < 0);
+          gboolean margin = c == TRJ_SUMMARY_COLUMN_AE_MARGIN || c == TRJ_SUMMARY_COLUMN_CP_MARGIN;
+
+          set_cell (self, e, c, margin ? trj_gui_margin (values[c]) : trj_gui_money (values[c]),
+                    values[c] < -TRJ_OVERRUN_EPSILON);
           total[c] += values[c];
         }
       set_cell (self, e, TRJ_SUMMARY_COLUMN_CAPACITY, trj_gui_integer (r->capacity), FALSE);
@@ -217,7 +220,10 @@ update_table (TrjSummaryPage *self)
     total_alerts += result->alerts[i].envelope < 0;
   set_cell (self, n, TRJ_SUMMARY_COLUMN_ENVELOPE, g_strdup (_("Region")), FALSE);
   for (guint c = TRJ_SUMMARY_COLUMN_AE_NOTIFIED; c <= TRJ_SUMMARY_COLUMN_CP_MARGIN; c++)
-    set_cell (self, n, c, trj_gui_money (total[c]), total[c] < 0);
+    set_cell (self, n, c,
+              c == TRJ_SUMMARY_COLUMN_AE_MARGIN || c == TRJ_SUMMARY_COLUMN_CP_MARGIN
+              ? trj_gui_margin (total[c]) : trj_gui_money (total[c]),
+              total[c] < -TRJ_OVERRUN_EPSILON);
   set_cell (self, n, TRJ_SUMMARY_COLUMN_CAPACITY, g_strdup (""), FALSE);
   set_cell (self, n, TRJ_SUMMARY_COLUMN_ALERTS,
             total_alerts == 0 ? g_strdup (_("none"))

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "trj-gui-format.h"
+#include "trj-engine.h"
 #include "trj-format.h"
 
 #define UNDEFINED "—"
@@ -12,6 +13,12 @@ char *
 trj_gui_money (double euros)
 {
   return isfinite (euros) ? trj_format_money (euros) : g_strdup (UNDEFINED);
+}
+
+char *
+trj_gui_margin (double euros)
+{
+  return trj_gui_money (floor (euros + TRJ_OVERRUN_EPSILON));
 }
 
 char *

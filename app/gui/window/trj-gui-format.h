@@ -11,6 +11,9 @@
 G_BEGIN_DECLS
 
 char *trj_gui_money    (double euros);
+/* A margin to the euro below (MODEL 2.5: rounded towards the side that keeps
+ * it ≥ 0): moving exactly the amount shown never puts an envelope over. */
+char *trj_gui_margin   (double euros);
 char *trj_gui_percent  (double share, int decimals);
 char *trj_gui_number   (double value, int decimals);
 char *trj_gui_integer  (double value);
