@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "trj-catalog.h"
 #include "trj-engine-private.h"
 
 G_DEFINE_QUARK (trj-engine-error-quark, trj_engine_error)
@@ -465,12 +466,9 @@ add_alert (TrjResult *result, TrjAlertCode code, int envelope, int line,
 static gboolean
 is_fie_programme (const char *envelope_id)
 {
-  static const char *const ids[] = { "PEC_CIE_TP", "CIE_JEUNES", "IAE", "EA", "GEIQ" };
+  const TrjCatalogEnvelope *env = trj_catalog_envelope (envelope_id);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (ids); i++)
-    if (g_strcmp0 (envelope_id, ids[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return env != NULL && env->territorial_base;
 }
 
 double
@@ -497,7 +495,7 @@ cie_to_pec_cp (const TrjScenario *scenario)
 
   if (fu->has_cie_jeunes_to_pec_cp)
     return fu->cie_jeunes_to_pec_cp;
-  cie = trj_scenario_find_envelope (scenario, "CIE_JEUNES");
+  cie = trj_scenario_find_envelope (scenario, trj_catalog_transfer_source ());
   if (cie == NULL || cie->ae_notified <= 0)
     return 0;
   return fu->cie_jeunes_to_pec_ae * cie->cp_notified / cie->ae_notified;
@@ -507,7 +505,7 @@ gboolean
 trj_fungibility_validate (const TrjScenario *scenario, const TrjRules *rules, GError **error)
 {
   const TrjFungibility *fu = &scenario->fungibility;
-  const TrjEnvelope *cie = trj_scenario_find_envelope (scenario, "CIE_JEUNES");
+  const TrjEnvelope *cie = trj_scenario_find_envelope (scenario, trj_catalog_transfer_source ());
 
   if (fu->cie_jeunes_to_pec_ae < 0 || fu->cie_jeunes_to_pec_cp < 0)
     {
@@ -515,7 +513,7 @@ trj_fungibility_validate (const TrjScenario *scenario, const TrjRules *rules, GE
                            _("Fungibility only goes from CIE jeunes to PEC: moving credits from PEC to CIE jeunes is not allowed"));
       return FALSE;
     }
-  if (fu->cie_jeunes_to_pec_ae > 0 && (cie == NULL || trj_scenario_find_envelope (scenario, "PEC_CIE_TP") == NULL))
+  if (fu->cie_jeunes_to_pec_ae > 0 && (cie == NULL || trj_scenario_find_envelope (scenario, trj_catalog_transfer_target ()) == NULL))
     {
       g_set_error_literal (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
                            _("Moving credits from CIE jeunes to PEC needs both envelopes"));
@@ -568,15 +566,18 @@ static void
 available (const TrjScenario *scenario, const TrjEnvelope *env, double *ae, double *cp)
 {
   const TrjFungibility *fu = &scenario->fungibility;
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
 
   *ae = env->ae_notified;
   *cp = env->cp_notified;
-  if (g_str_equal (env->id, "PEC_CIE_TP"))
+  if (known == NULL)
+    return;
+  if (known->transfer_target)
     {
       *ae += fu->cie_jeunes_to_pec_ae - fu->initiatives_territoriales_ae;
       *cp += cie_to_pec_cp (scenario);
     }
-  else if (g_str_equal (env->id, "CIE_JEUNES"))
+  else if (known->transfer_source)
     {
       *ae -= fu->cie_jeunes_to_pec_ae;
       *cp -= cie_to_pec_cp (scenario);
@@ -658,6 +659,7 @@ envelope_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *
                  int e, const TrjEnvelope *env, double pec_cofinancing, double pec_volume)
 {
   TrjEnvelopeResult *er = &result->envelopes[e];
+  const TrjCatalogEnvelope *known;
   const TrjKindRules *kr = NULL;
 
   if (er->ae_margin < -TRJ_OVERRUN_EPSILON)
@@ -668,10 +670,8 @@ envelope_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *
   if (rules == NULL)
     return;
 
-  if (g_str_equal (env->id, "PEC_CIE_TP"))
-    kr = &rules->contract[0][scenario->zone];
-  else if (g_str_equal (env->id, "CIE_JEUNES"))
-    kr = &rules->contract[1][scenario->zone];
+  if ((known = trj_catalog_envelope (env->id)) != NULL && known->rules_index >= 0)
+    kr = &rules->contract[known->rules_index][scenario->zone];
   if (kr == NULL)
     return;
 
@@ -740,7 +740,7 @@ trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResul
       envelope_alerts (scenario, rules, result, e, env, pec_cofinancing, pec_volume);
 
       figures_add (&result->region, &er->f);
-      if (g_str_equal (env->id, "PEC_CIE_TP"))
+      if (g_strcmp0 (env->id, trj_catalog_transfer_target ()) == 0)
         pec = e;
     }
   figures_finish (&result->region);

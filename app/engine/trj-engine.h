@@ -116,7 +116,8 @@ typedef enum {
 
 const char *trj_unknown_to_string   (TrjUnknown unknown);
 gboolean    trj_unknown_from_string (const char *s, TrjUnknown *out);
-/* Hard limits of the unknown (for "no solution in [lo, hi]"). Volume: [0, 1e7]. */
+/* Hard limits of the unknown, the catalogue's (for "no solution in [lo, hi]"):
+ * the bisection brackets the closed interval, the open bound included. */
 void        trj_unknown_limits      (TrjUnknown unknown, double *lo, double *hi);
 
 /* Finds the value of `unknown` on line `line_id` that makes its envelope's ae_total

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "trj-catalog.h"
 #include "trj-engine-private.h"
 
 static const char *unknown_names[] = { "volume", "rate", "hours", "duration", "cofinancing" };
@@ -34,18 +35,28 @@ trj_unknown_from_string (const char *s, TrjUnknown *out)
   return FALSE;
 }
 
+static TrjParam
+unknown_param (TrjUnknown unknown)
+{
+  static const TrjParam unknown_params[] = {
+    [TRJ_UNKNOWN_VOLUME] = TRJ_PARAM_VOLUME,
+    [TRJ_UNKNOWN_RATE] = TRJ_PARAM_RATE,
+    [TRJ_UNKNOWN_HOURS] = TRJ_PARAM_WEEKLY_HOURS,
+    [TRJ_UNKNOWN_DURATION] = TRJ_PARAM_DURATION_MONTHS,
+    [TRJ_UNKNOWN_COFINANCING] = TRJ_PARAM_COFINANCED_SHARE,
+  };
+
+  g_assert (unknown < G_N_ELEMENTS (unknown_params));
+  return unknown_params[unknown];
+}
+
 void
 trj_unknown_limits (TrjUnknown unknown, double *lo, double *hi)
 {
-  switch (unknown)
-    {
-    case TRJ_UNKNOWN_VOLUME:      *lo = 0; *hi = 1e7; break;
-    case TRJ_UNKNOWN_RATE:        *lo = 0; *hi = 1;   break;
-    case TRJ_UNKNOWN_HOURS:       *lo = 0; *hi = 35;  break;
-    case TRJ_UNKNOWN_DURATION:    *lo = 0; *hi = 24;  break;
-    case TRJ_UNKNOWN_COFINANCING: *lo = 0; *hi = 1;   break;
-    default: g_assert_not_reached ();
-    }
+  const TrjParamSpec *spec = trj_catalog_param (unknown_param (unknown));
+
+  *lo = spec->min;
+  *hi = spec->max;
 }
 
 double

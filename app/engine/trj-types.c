@@ -3,17 +3,9 @@
 
 #include <string.h>
 
-#include "trj-types.h"
+#include "trj-catalog.h"
 
 static const char *zone_names[TRJ_N_ZONES] = { "metropole", "outre_mer", "mayotte" };
-
-static const char *kind_names[TRJ_N_KINDS] = {
-  "PEC", "CIE_JEUNES", "CIE_TP",
-  "EI", "ETTI", "ACI", "AI", "EITI", "PASSERELLE", "CDI_INCLUSION",
-  "EA_SOCLE", "EA_MAD", "EA_CDDT", "EA_EATT",
-  "GEIQ_RENFORCE", "GEIQ_STANDARD",
-  "FREE",
-};
 
 const char *
 trj_zone_to_string (TrjZone zone)
@@ -32,35 +24,6 @@ trj_zone_from_string (const char *s, TrjZone *out)
         return TRUE;
       }
   return FALSE;
-}
-
-const char *
-trj_kind_to_string (TrjLineKind kind)
-{
-  g_return_val_if_fail (kind < TRJ_N_KINDS, NULL);
-  return kind_names[kind];
-}
-
-gboolean
-trj_kind_from_string (const char *s, TrjLineKind *out)
-{
-  for (guint i = 0; s != NULL && i < TRJ_N_KINDS; i++)
-    if (g_str_equal (s, kind_names[i]))
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-TrjLineShape
-trj_kind_shape (TrjLineKind kind)
-{
-  if (kind <= TRJ_KIND_CIE_TP)
-    return TRJ_LINE_SHAPE_CONTRACT;
-  if (kind == TRJ_KIND_FREE)
-    return TRJ_LINE_SHAPE_FREE;
-  return TRJ_LINE_SHAPE_POST_AID;
 }
 
 /* ── Series ─────────────────────────────────────────────────────────── */
@@ -139,16 +102,13 @@ trj_line_new (const char *id, TrjLineKind kind)
 
   line->id = g_strdup (id);
   line->kind = kind;
-  line->payment_lag_months = 1;
+  line->payment_lag_months = trj_catalog_kind (kind)->default_lag;
   line->entries_mode = TRJ_ENTRIES_MONTHLY;
   for (int m = 0; m < TRJ_MONTHS; m++)
     {
-      line->profile[m] = 1.0;
-      line->payment_profile[m] = 1.0;
+      line->profile[m] = trj_catalog_param (TRJ_PARAM_PROFILE)->default_value;
+      line->payment_profile[m] = trj_catalog_param (TRJ_PARAM_PAYMENT_PROFILE)->default_value;
     }
-  /* Post-aid lines are paid in the month served unless the user says otherwise. */
-  if (trj_kind_shape (kind) != TRJ_LINE_SHAPE_CONTRACT)
-    line->payment_lag_months = 0;
   return line;
 }
 

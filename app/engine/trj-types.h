@@ -166,7 +166,7 @@ typedef struct {
   gboolean has_fungibility;
 } TrjScenario;
 
-/* Names used in JSON, the store and the CLI. */
+/* Names used in JSON, the store and the CLI (kinds: from trj-catalog). */
 const char  *trj_zone_to_string      (TrjZone zone);
 gboolean     trj_zone_from_string    (const char *s, TrjZone *out);
 const char  *trj_kind_to_string      (TrjLineKind kind);

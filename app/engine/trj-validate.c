@@ -1,119 +1,192 @@
-/* trj-validate.c — the hard limits of MODEL.md 2.1 and 3
+/* trj-validate.c — a scenario's values against the catalogue's hard limits
  *
+ * Which fields each shape of line, the envelope, the reference values and the
+ * fungibility carry is a table; the limits are the catalogue's (trj-catalog.c).
  * Messages name the key path of the exchange format, so that a user can find
  * the value in a JSON document as well as in the grid
  * ("envelopes[0].lines[2].rate: 1.4 is above 1").
  */
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "trj-catalog.h"
 #include "trj-engine.h"
 
+typedef enum {
+  WHEN_ALWAYS,
+  WHEN_VOLUME_MODE,      /* contract lines given as volume × profile */
+  WHEN_PREVIOUS,         /* last year's entries given */
+} When;
+
+typedef enum {
+  TYPE_DOUBLE,           /* a double, or TRJ_MONTHS of them when the parameter is monthly */
+  TYPE_INT,
+} Type;
+
 typedef struct {
-  GString *path;
+  TrjParam param;
+  gsize offset;
+  Type type;
+  When when;
+  /* Also at most the line's quantity (CDI inclusion's second-year ETP). */
+  gboolean within_quantity;
+} Field;
+
+#define LINE_DOUBLE(param, member, ...) \
+  { param, G_STRUCT_OFFSET (TrjLine, member), TYPE_DOUBLE, __VA_ARGS__ }
+#define LINE_INT(param, member) { param, G_STRUCT_OFFSET (TrjLine, member), TYPE_INT, WHEN_ALWAYS }
+
+/* In the order of MODEL 2.1 and 3: the first value out of its limits is named. */
+static const Field contract_fields[] = {
+  LINE_DOUBLE (TRJ_PARAM_RATE, rate, WHEN_ALWAYS),
+  LINE_DOUBLE (TRJ_PARAM_WEEKLY_HOURS, weekly_hours, WHEN_ALWAYS),
+  LINE_DOUBLE (TRJ_PARAM_DURATION_MONTHS, duration_months, WHEN_ALWAYS),
+  LINE_DOUBLE (TRJ_PARAM_COFINANCED_SHARE, cofinanced_share, WHEN_ALWAYS),
+  LINE_INT (TRJ_PARAM_PAYMENT_LAG_MONTHS, payment_lag_months),
+  LINE_DOUBLE (TRJ_PARAM_VOLUME, volume, WHEN_VOLUME_MODE),
+  LINE_DOUBLE (TRJ_PARAM_PROFILE, profile, WHEN_VOLUME_MODE),
+  LINE_DOUBLE (TRJ_PARAM_ENTRIES, entries, WHEN_ALWAYS),
+  LINE_DOUBLE (TRJ_PARAM_PREVIOUS_ENTRIES, previous_entries, WHEN_PREVIOUS),
+};
+
+static const Field post_aid_fields[] = {
+  LINE_DOUBLE (TRJ_PARAM_QUANTITY, quantity, WHEN_ALWAYS),
+  LINE_DOUBLE (TRJ_PARAM_UNIT_AMOUNT, unit_amount, WHEN_ALWAYS),
+  LINE_DOUBLE (TRJ_PARAM_MODULATION, modulation, WHEN_ALWAYS),
+  LINE_DOUBLE (TRJ_PARAM_SECOND_YEAR_QUANTITY, second_year_quantity, WHEN_ALWAYS, TRUE),
+  LINE_DOUBLE (TRJ_PARAM_RSA_RECIPIENTS, rsa_recipients, WHEN_ALWAYS),
+  LINE_DOUBLE (TRJ_PARAM_RSA_MONTHS, rsa_months, WHEN_ALWAYS),
+  LINE_INT (TRJ_PARAM_COMMITMENT_MONTH, commitment_month),
+  LINE_INT (TRJ_PARAM_PAYMENT_LAG_MONTHS, payment_lag_months),
+  LINE_DOUBLE (TRJ_PARAM_PAYMENT_PROFILE, payment_profile, WHEN_ALWAYS),
+};
+
+static const Field free_fields[] = {
+  LINE_DOUBLE (TRJ_PARAM_AE_AMOUNT, ae_amount, WHEN_ALWAYS),
+  LINE_INT (TRJ_PARAM_COMMITMENT_MONTH, commitment_month),
+  LINE_DOUBLE (TRJ_PARAM_CP_SCHEDULE, cp_schedule, WHEN_ALWAYS),
+};
+
+#define ENVELOPE_DOUBLE(param, member) \
+  { param, G_STRUCT_OFFSET (TrjEnvelope, member), TYPE_DOUBLE, WHEN_ALWAYS }
+
+static const Field envelope_fields[] = {
+  ENVELOPE_DOUBLE (TRJ_PARAM_AE_NOTIFIED, ae_notified),
+  ENVELOPE_DOUBLE (TRJ_PARAM_CP_NOTIFIED, cp_notified),
+  ENVELOPE_DOUBLE (TRJ_PARAM_VOLUME_NOTIFIED, volume_notified),
+  ENVELOPE_DOUBLE (TRJ_PARAM_PREVIOUS_MODULATION_CP, previous_modulation_cp),
+};
+
+#define FUNGIBILITY_DOUBLE(param, member) \
+  { param, G_STRUCT_OFFSET (TrjFungibility, member), TYPE_DOUBLE, WHEN_ALWAYS }
+
+static const Field fungibility_fields[] = {
+  FUNGIBILITY_DOUBLE (TRJ_PARAM_TRANSFER_AE, cie_jeunes_to_pec_ae),
+  FUNGIBILITY_DOUBLE (TRJ_PARAM_TRANSFER_CP, cie_jeunes_to_pec_cp),
+  FUNGIBILITY_DOUBLE (TRJ_PARAM_TERRITORIAL_AE, initiatives_territoriales_ae),
+};
+
+typedef struct {
+  GString *path;         /* "envelopes[0].lines[2]." */
   GError **error;
 } Checker;
 
 static gboolean
-fail (Checker *ck, const char *field, char *message)
+fail (Checker *ck, const char *field, const char *message)
 {
   g_autofree char *path = g_strconcat (ck->path->str, field, NULL);
 
   /* TRANSLATORS: a key path ("envelopes[0].lines[2].rate") and what is wrong with it */
   g_set_error (ck->error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID, _("%s: %s"), path, message);
-  g_free (message);
   return FALSE;
 }
 
-/* lo_open / hi_open: the bound itself is refused. */
 static gboolean
-check_range (Checker *ck, const char *field, double v, double lo, gboolean lo_open,
-             double hi, gboolean hi_open)
+check_value (Checker *ck, TrjParam param, const char *field, double value)
 {
-  if (!isfinite (v))
-    return fail (ck, field, g_strdup (_("is not a finite number")));
-  if (v < lo || (lo_open && v == lo))
-    return fail (ck, field, lo_open ? g_strdup_printf (_("%g must be above %g"), v, lo)
-                                    : g_strdup_printf (_("%g is below %g"), v, lo));
-  if (v > hi || (hi_open && v == hi))
-    return fail (ck, field, hi_open ? g_strdup_printf (_("%g must be below %g"), v, hi)
-                                    : g_strdup_printf (_("%g is above %g"), v, hi));
-  return TRUE;
+  g_autofree char *path = g_strconcat (ck->path->str, field, NULL);
+
+  return trj_catalog_check (param, path, value, ck->error);
 }
 
 static gboolean
-check_month_array (Checker *ck, const char *field, const double *values, gboolean needs_positive_sum)
+check_field (Checker *ck, const Field *field, gconstpointer base, double quantity)
 {
+  const TrjParamSpec *spec = trj_catalog_param (field->param);
+  const char *p = (const char *) base + field->offset;
   double sum = 0;
 
-  for (int m = 0; m < TRJ_MONTHS; m++)
+  if (field->type == TYPE_INT)
+    return check_value (ck, field->param, spec->key, *(const int *) p);
+
+  for (guint m = 0; m < spec->n_values; m++)
     {
-      g_autofree char *item = g_strdup_printf ("%s[%d]", field, m);
+      double value = ((const double *) p)[m];
+      g_autofree char *item = spec->n_values > 1 ? g_strdup_printf ("%s[%u]", spec->key, m)
+                                                 : g_strdup (spec->key);
 
-      if (!check_range (ck, item, values[m], 0, FALSE, G_MAXDOUBLE, FALSE))
+      if (!check_value (ck, field->param, item, value))
         return FALSE;
-      sum += values[m];
+      if (field->within_quantity && value > quantity)
+        {
+          g_autofree char *why = g_strdup_printf (_("%g is above %g"), value, quantity);
+
+          return fail (ck, item, why);
+        }
+      sum += value;
     }
-  if (needs_positive_sum && !(sum > 0))
-    return fail (ck, field, g_strdup (_("the monthly profile must not sum to 0")));
+  if (spec->positive_sum && !(sum > 0))
+    return fail (ck, spec->key, _("the monthly profile must not sum to 0"));
   return TRUE;
 }
 
 static gboolean
-check_whole (Checker *ck, const char *field, int v, int lo, int hi)
+check_fields (Checker *ck, const Field *fields, guint n_fields, gconstpointer base,
+              const TrjLine *line)
 {
-  if (v < lo)
-    return fail (ck, field, g_strdup_printf (_("%d is below %d"), v, lo));
-  if (v > hi)
-    return fail (ck, field, g_strdup_printf (_("%d is above %d"), v, hi));
-  return TRUE;
-}
-
-static gboolean
-check_contract_line (Checker *ck, const TrjLine *line)
-{
-  if (!check_range (ck, "rate", line->rate, 0, TRUE, 1, FALSE)
-      || !check_range (ck, "weekly_hours", line->weekly_hours, 0, TRUE, 35, FALSE)
-      || !check_range (ck, "duration_months", line->duration_months, 0, TRUE, 24, FALSE)
-      || !check_range (ck, "cofinanced_share", line->cofinanced_share, 0, FALSE, 1, FALSE)
-      || !check_whole (ck, "payment_lag_months", line->payment_lag_months, 0, 6))
-    return FALSE;
-  if (line->entries_mode == TRJ_ENTRIES_VOLUME)
+  for (guint i = 0; i < n_fields; i++)
     {
-      if (!check_range (ck, "volume", line->volume, 0, FALSE, G_MAXDOUBLE, FALSE)
-          || !check_month_array (ck, "profile", line->profile, TRUE))
+      const Field *field = &fields[i];
+
+      if ((field->when == WHEN_VOLUME_MODE && line->entries_mode != TRJ_ENTRIES_VOLUME)
+          || (field->when == WHEN_PREVIOUS && !line->has_previous_entries))
+        continue;
+      if (!check_field (ck, field, base, line != NULL ? line->quantity : 0))
         return FALSE;
     }
-  if (!check_month_array (ck, "entries", line->entries, FALSE))
-    return FALSE;
-  if (line->has_previous_entries && !check_month_array (ck, "previous_entries", line->previous_entries, FALSE))
-    return FALSE;
   return TRUE;
 }
 
 static gboolean
-check_post_aid_line (Checker *ck, const TrjLine *line)
+check_line (Checker *ck, const TrjLine *line)
 {
-  if (!check_range (ck, "quantity", line->quantity, 0, FALSE, G_MAXDOUBLE, FALSE)
-      || !check_range (ck, "unit_amount", line->unit_amount, 0, FALSE, G_MAXDOUBLE, FALSE)
-      || !check_range (ck, "modulation", line->modulation, 0, FALSE, 0.10, FALSE)
-      || !check_range (ck, "second_year_quantity", line->second_year_quantity, 0, FALSE, line->quantity, FALSE)
-      || !check_range (ck, "rsa_recipients", line->rsa_recipients, 0, FALSE, G_MAXDOUBLE, FALSE)
-      || !check_range (ck, "rsa_months", line->rsa_months, 0, FALSE, 12, FALSE)
-      || !check_whole (ck, "commitment_month", line->commitment_month, 0, 11)
-      || !check_whole (ck, "payment_lag_months", line->payment_lag_months, 0, 6))
-    return FALSE;
-  return check_month_array (ck, "payment_profile", line->payment_profile, TRUE);
+  switch (trj_kind_shape (line->kind))
+    {
+    case TRJ_LINE_SHAPE_CONTRACT:
+      return check_fields (ck, contract_fields, G_N_ELEMENTS (contract_fields), line, line);
+    case TRJ_LINE_SHAPE_POST_AID:
+      return check_fields (ck, post_aid_fields, G_N_ELEMENTS (post_aid_fields), line, line);
+    case TRJ_LINE_SHAPE_FREE:
+      return check_fields (ck, free_fields, G_N_ELEMENTS (free_fields), line, line);
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static gboolean
-check_free_line (Checker *ck, const TrjLine *line)
+check_series (Checker *ck, TrjParam param, const TrjSeries *series)
 {
-  return check_range (ck, "ae_amount", line->ae_amount, 0, FALSE, G_MAXDOUBLE, FALSE)
-         && check_whole (ck, "commitment_month", line->commitment_month, 0, 11)
-         && check_month_array (ck, "cp_schedule", line->cp_schedule, FALSE);
+  const char *key = trj_catalog_param (param)->key;
+
+  for (guint i = 0; i < series->n_points; i++)
+    {
+      g_autofree char *item = g_strdup_printf ("%s[%u].value", key, i);
+
+      if (!check_value (ck, param, item, series->points[i].value))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -121,11 +194,14 @@ trj_scenario_validate (const TrjScenario *scenario, GError **error)
 {
   g_autoptr(GHashTable) line_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) envelope_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) path = g_string_new ("reference.");
   Checker ck = { path, error };
 
-  if (!check_range (&ck, "reference.cd_share", scenario->reference.cd_share, 0, FALSE, 1, FALSE)
-      || !check_range (&ck, "reference.weeks_per_month", scenario->reference.weeks_per_month, 0, TRUE, 5, FALSE))
+  if (!check_value (&ck, TRJ_PARAM_CD_SHARE, "cd_share", scenario->reference.cd_share)
+      || !check_value (&ck, TRJ_PARAM_WEEKS_PER_MONTH, "weeks_per_month",
+                       scenario->reference.weeks_per_month)
+      || !check_series (&ck, TRJ_PARAM_SMIC_HOURLY, &scenario->reference.smic_hourly)
+      || !check_series (&ck, TRJ_PARAM_RSA, &scenario->reference.rsa))
     return FALSE;
 
   for (guint e = 0; e < scenario->envelopes->len; e++)
@@ -134,46 +210,37 @@ trj_scenario_validate (const TrjScenario *scenario, GError **error)
 
       g_string_printf (path, "envelopes[%u].", e);
       if (env->id == NULL || *env->id == '\0')
-        return fail (&ck, "id", g_strdup (_("an envelope needs an identifier")));
+        return fail (&ck, "id", _("an envelope needs an identifier"));
       if (!g_hash_table_add (envelope_ids, env->id))
-        return fail (&ck, "id", g_strdup_printf (_("the envelope “%s” appears twice"), env->id));
-      if (!check_range (&ck, "ae_notified", env->ae_notified, 0, FALSE, G_MAXDOUBLE, FALSE)
-          || !check_range (&ck, "cp_notified", env->cp_notified, 0, FALSE, G_MAXDOUBLE, FALSE)
-          || !check_range (&ck, "volume_notified", env->volume_notified, 0, FALSE, G_MAXDOUBLE, FALSE))
+        {
+          g_autofree char *why = g_strdup_printf (_("the envelope “%s” appears twice"), env->id);
+
+          return fail (&ck, "id", why);
+        }
+      if (!check_fields (&ck, envelope_fields, G_N_ELEMENTS (envelope_fields), env, NULL))
         return FALSE;
 
       for (guint l = 0; l < env->lines->len; l++)
         {
           const TrjLine *line = g_ptr_array_index (env->lines, l);
-          gboolean ok = TRUE;
 
           g_string_printf (path, "envelopes[%u].lines[%u].", e, l);
           if (line->id == NULL || *line->id == '\0')
-            return fail (&ck, "id", g_strdup (_("a line needs an identifier")));
+            return fail (&ck, "id", _("a line needs an identifier"));
           if (!g_hash_table_add (line_ids, line->id))
-            return fail (&ck, "id", g_strdup_printf (_("the line “%s” appears twice"), line->id));
-          switch (trj_kind_shape (line->kind))
             {
-            case TRJ_LINE_SHAPE_CONTRACT:
-              ok = check_contract_line (&ck, line);
-              break;
-            case TRJ_LINE_SHAPE_POST_AID:
-              ok = check_post_aid_line (&ck, line);
-              break;
-            case TRJ_LINE_SHAPE_FREE:
-              ok = check_free_line (&ck, line);
-              break;
-            default:
-              g_assert_not_reached ();
+              g_autofree char *why = g_strdup_printf (_("the line “%s” appears twice"), line->id);
+
+              return fail (&ck, "id", why);
             }
-          if (!ok)
+          if (!check_line (&ck, line))
             return FALSE;
         }
     }
 
   g_string_assign (path, "fungibility.");
-  if (!check_range (&ck, "demandes_complementaires", scenario->fungibility.demandes_complementaires,
-                    0, FALSE, G_MAXDOUBLE, FALSE))
+  if (!check_value (&ck, TRJ_PARAM_DEMANDES_COMPLEMENTAIRES, "demandes_complementaires",
+                    scenario->fungibility.demandes_complementaires))
     return FALSE;
   /* The direction and the CIE jeunes amounts; the 0.44 % ceiling needs the
    * year's rules and is checked by the caller that has them. */
@@ -182,5 +249,6 @@ trj_scenario_validate (const TrjScenario *scenario, GError **error)
       g_prefix_error (error, "fungibility: ");
       return FALSE;
     }
-  return TRUE;
+  return check_fields (&ck, fungibility_fields, G_N_ELEMENTS (fungibility_fields),
+                       &scenario->fungibility, NULL);
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
+#include "trj-catalog.h"
 #include "trj-year-data.h"
 
 #define RESOURCE_BASE "/fr/gouv/travail/Trajectoire/reference"
@@ -438,15 +439,9 @@ static TrjLine *
 example_line (const TrjYearData *data, TrjZone zone, const char *id, const char *label,
               TrjLineKind kind, double volume)
 {
-  const TrjKindRules *r = &data->rules.contract[kind][zone];
-  TrjLine *line = trj_line_new (id, kind);
+  TrjLine *line = trj_catalog_line_new (id, kind, data, zone);
 
   line->label = g_strdup (label);
-  line->rate = r->rate_avg;
-  line->weekly_hours = r->hours_avg;
-  line->duration_months = r->duration_avg;
-  line->cofinanced_share = r->cofinancing_target;
-  line->payment_lag_months = 1;
   line->entries_mode = TRJ_ENTRIES_VOLUME;
   line->volume = volume;
   trj_line_spread_volume (line);
@@ -458,7 +453,6 @@ trj_year_data_example (const TrjYearData *data, const char *region_name, GError 
 {
   const TrjRegion *region = trj_year_data_find_region (data, region_name);
   g_autoptr(TrjScenario) scenario = NULL;
-  static const char *const envelopes[] = { "PEC_CIE_TP", "CIE_JEUNES" };
 
   if (region == NULL)
     {
@@ -473,28 +467,31 @@ trj_year_data_example (const TrjYearData *data, const char *region_name, GError 
   scenario->zone = region->zone;
   trj_year_data_reference (data, region->zone, &scenario->reference);
 
-  for (guint i = 0; i < G_N_ELEMENTS (envelopes); i++)
+  /* The notification covers the contrats aidés envelopes. */
+  for (guint i = 0; i < trj_catalog_n_envelopes (); i++)
     {
-      TrjEnvelope *env = trj_envelope_new (envelopes[i]);
+      const TrjCatalogEnvelope *known = trj_catalog_envelope_at (i);
+      TrjEnvelope *env;
 
-      trj_year_data_notified (data, region->name, envelopes[i], &env->volume_notified,
+      if (known->unit != TRJ_UNIT_CONTRACTS)
+        continue;
+      env = trj_envelope_new (known->id);
+      trj_year_data_notified (data, region->name, known->id, &env->volume_notified,
                               &env->ae_notified, &env->cp_notified);
       g_ptr_array_add (scenario->envelopes, env);
       for (guint r = 0; r < data->notification->len; r++)
         {
           TrjNotificationRow *row = g_ptr_array_index (data->notification, r);
+          TrjLineKind kind = row->cie_tous_publics ? TRJ_KIND_CIE_TP : known->kinds[0];
+          const TrjCatalogKind *k = trj_catalog_kind (kind);
+          g_autofree char *id = NULL;
 
-          if (!g_str_equal (row->region, region->name) || !g_str_equal (row->envelope, envelopes[i]))
+          if (!g_str_equal (row->region, region->name) || !g_str_equal (row->envelope, known->id))
             continue;
-          if (row->cie_tous_publics)
-            g_ptr_array_add (env->lines, example_line (data, region->zone, "cie-tp", "CIE tous publics",
-                                                       TRJ_KIND_CIE_TP, row->volume));
-          else if (i == 0)
-            g_ptr_array_add (env->lines, example_line (data, region->zone, "pec", "PEC",
-                                                       TRJ_KIND_PEC, row->volume));
-          else
-            g_ptr_array_add (env->lines, example_line (data, region->zone, "cie-jeunes", "CIE jeunes",
-                                                       TRJ_KIND_CIE_JEUNES, row->volume));
+          /* "pec", "cie-jeunes", "cie-tp", labelled with the kind's title. */
+          id = g_ascii_strdown (k->name, -1);
+          g_strdelimit (id, "_", '-');
+          g_ptr_array_add (env->lines, example_line (data, region->zone, id, k->title, kind, row->volume));
         }
     }
   return g_steal_pointer (&scenario);

@@ -1,0 +1,173 @@
+/* trj-catalog.h — the one catalogue of envelopes, line kinds, units and parameters
+ *
+ * Every envelope the FIE programming knows, the kinds of line it holds, the unit
+ * word of its volumes, and every parameter a scenario carries with its hard
+ * limits (MODEL.md 2.1, 3 and the bounds no real programming reaches), its
+ * default and its French title. The engine validates with it, the store checks
+ * what it reads with it, the JSON/CSV readers and the grid refuse with it, the
+ * GUI and the exports label with it. What varies by year (ranges, averages,
+ * unit amounts, the default modulated part) is data of the year
+ * (trj-year-data.h); trj_catalog_line_new() applies it.
+ *
+ * A new envelope, kind or parameter is a row of the tables in trj-catalog.c.
+ * Titles are returned translated.
+ */
+#pragma once
+
+#include "trj-year-data.h"
+
+G_BEGIN_DECLS
+
+/* The unit word of a line's or an envelope's volume (MODEL 3). */
+typedef enum {
+  TRJ_UNIT_CONTRACTS,   /* "contrats" */
+  TRJ_UNIT_ETP,         /* "ETP" */
+  TRJ_UNIT_AIDS,        /* "aides" */
+  TRJ_UNIT_EUROS,       /* "€" (free lines carry an amount) */
+  TRJ_N_UNITS
+} TrjUnit;
+
+/* How a parameter is typed and shown. */
+typedef enum {
+  TRJ_PARAM_SHARE,      /* a fraction, 0.5 = 50 % */
+  TRJ_PARAM_HOURS,
+  TRJ_PARAM_MONTHS,     /* a duration or a lag in months */
+  TRJ_PARAM_MONTH,      /* a month of the year, 0 = January */
+  TRJ_PARAM_COUNT,      /* contracts, ETP, aids, people */
+  TRJ_PARAM_WEIGHT,     /* a profile weight, relative */
+  TRJ_PARAM_MONEY,      /* euros */
+  TRJ_PARAM_EURO_RATE,  /* euros per hour or per month (SMIC, RSA) */
+  TRJ_PARAM_FACTOR,     /* weeks per month */
+} TrjParamKind;
+
+/* Every value of a scenario that has hard limits. The key is its JSON key. */
+typedef enum {
+  /* Contract lines (MODEL 2.1) */
+  TRJ_PARAM_RATE,
+  TRJ_PARAM_WEEKLY_HOURS,
+  TRJ_PARAM_DURATION_MONTHS,
+  TRJ_PARAM_COFINANCED_SHARE,
+  TRJ_PARAM_PAYMENT_LAG_MONTHS,
+  TRJ_PARAM_ENTRIES,
+  TRJ_PARAM_VOLUME,
+  TRJ_PARAM_PROFILE,
+  TRJ_PARAM_PREVIOUS_ENTRIES,
+  /* Post-aid lines (MODEL 3) */
+  TRJ_PARAM_QUANTITY,
+  TRJ_PARAM_UNIT_AMOUNT,
+  TRJ_PARAM_MODULATION,
+  TRJ_PARAM_SECOND_YEAR_QUANTITY,
+  TRJ_PARAM_RSA_RECIPIENTS,
+  TRJ_PARAM_RSA_MONTHS,
+  TRJ_PARAM_COMMITMENT_MONTH,
+  TRJ_PARAM_PAYMENT_PROFILE,
+  /* Free lines (MODEL 3) */
+  TRJ_PARAM_AE_AMOUNT,
+  TRJ_PARAM_CP_SCHEDULE,
+  /* Envelopes */
+  TRJ_PARAM_AE_NOTIFIED,
+  TRJ_PARAM_CP_NOTIFIED,
+  TRJ_PARAM_VOLUME_NOTIFIED,
+  TRJ_PARAM_PREVIOUS_MODULATION_CP,
+  /* Fungibility (MODEL 2.6) */
+  TRJ_PARAM_TRANSFER_AE,              /* cie_jeunes_to_pec_ae */
+  TRJ_PARAM_TRANSFER_CP,              /* cie_jeunes_to_pec_cp */
+  TRJ_PARAM_TERRITORIAL_AE,           /* initiatives_territoriales_ae */
+  TRJ_PARAM_DEMANDES_COMPLEMENTAIRES,
+  /* Reference values (MODEL 2.2, 6) */
+  TRJ_PARAM_SMIC_HOURLY,
+  TRJ_PARAM_RSA,
+  TRJ_PARAM_CD_SHARE,
+  TRJ_PARAM_WEEKS_PER_MONTH,
+  TRJ_N_PARAMS
+} TrjParam;
+
+typedef struct {
+  const char  *key;           /* JSON key: "rate" */
+  const char  *title;         /* untranslated; use trj_catalog_param_title() */
+  TrjParamKind kind;
+  double       min, max;
+  gboolean     min_open;      /* the bound itself is refused (0 < rate) */
+  gboolean     max_open;
+  gboolean     whole;         /* whole numbers only (lag, month) */
+  double       default_value; /* when a document leaves it out (the year may say better) */
+  guint        n_values;      /* 1, or TRJ_MONTHS for a month-by-month array */
+  gboolean     positive_sum;  /* an array that must not sum to 0 (profiles) */
+} TrjParamSpec;
+
+typedef struct {
+  const char        *id;           /* "PEC_CIE_TP" */
+  const char        *title;        /* untranslated; use trj_catalog_envelope_title() */
+  TrjUnit            unit;
+  /* The kinds its lines may take, the first being that of a new line. */
+  const TrjLineKind *kinds;
+  guint              n_kinds;
+  /* Its notified AE count in the initiatives territoriales base (MODEL 2.6). */
+  gboolean           territorial_base;
+  /* CIE jeunes → PEC: the envelope credits are moved from, and the one they go
+   * to (which also gives the initiatives territoriales amount). */
+  gboolean           transfer_source;
+  gboolean           transfer_target;
+  /* Index in TrjRules.contract of the rules its envelope alerts use, -1: none. */
+  int                rules_index;
+} TrjCatalogEnvelope;
+
+typedef struct {
+  TrjLineKind   kind;
+  const char   *name;      /* JSON and store name: "CIE_JEUNES" */
+  const char   *title;     /* untranslated; use trj_catalog_kind_title() */
+  TrjLineShape  shape;
+  TrjUnit       unit;
+  gboolean      iae;       /* an IAE kind: modulation and département cofinancing */
+  int           default_lag; /* payment lag of a new line: 1 for contracts, 0 otherwise */
+} TrjCatalogKind;
+
+/* ── Envelopes ── */
+guint                     trj_catalog_n_envelopes     (void);
+/* In the order the programming file, the consolidation and the sidebar use. */
+const TrjCatalogEnvelope *trj_catalog_envelope_at     (guint index);
+/* NULL for an id the catalogue does not know. */
+const TrjCatalogEnvelope *trj_catalog_envelope        (const char *id);
+/* The position of a known id in the catalogue, G_MAXINT for an unknown one. */
+int                       trj_catalog_envelope_order  (const char *id);
+/* Translated title ("PEC et CIE tous publics"); the id itself when unknown. */
+const char               *trj_catalog_envelope_title  (const char *id);
+/* The kind of a new line of the envelope (TRJ_KIND_FREE when unknown). */
+TrjLineKind               trj_catalog_envelope_default_kind (const char *id);
+/* Ids of the CIE jeunes → PEC move. */
+const char               *trj_catalog_transfer_source (void);
+const char               *trj_catalog_transfer_target (void);
+
+/* ── Kinds ── */
+const TrjCatalogKind     *trj_catalog_kind            (TrjLineKind kind);
+const char               *trj_catalog_kind_title      (TrjLineKind kind);
+
+/* ── Units ── */
+/* "contrats", "ETP", "aides", "€" */
+const char               *trj_catalog_unit_word       (TrjUnit unit);
+
+/* ── Parameters ── */
+const TrjParamSpec       *trj_catalog_param           (TrjParam param);
+const char               *trj_catalog_param_title     (TrjParam param);
+gboolean                  trj_catalog_param_from_key  (const char *key, TrjParam *out);
+/* TRUE when value is inside the hard limits (finite, whole where it must be). */
+gboolean                  trj_catalog_accepts         (TrjParam param, double value);
+/* As trj_catalog_accepts, with a French message saying why not, prefixed with
+ * the key path when path is not NULL ("envelopes[0].lines[2].rate: 1.4 is above 1").
+ * The error is TRJ_ENGINE_ERROR_INVALID (trj-engine.h). */
+gboolean                  trj_catalog_check           (TrjParam     param,
+                                                       const char  *path,
+                                                       double       value,
+                                                       GError     **error);
+
+/* ── Lines ── */
+/* A new line with the catalogue's defaults and, when data is not NULL, the
+ * year's: the circular's averages and cofinancing target for contract lines
+ * (zone's ranges), the unit amount of the kind and zone and the default
+ * modulated part for post-aid lines. Its label is left NULL. */
+TrjLine                  *trj_catalog_line_new        (const char        *id,
+                                                       TrjLineKind        kind,
+                                                       const TrjYearData *data,
+                                                       TrjZone            zone);
+
+G_END_DECLS
