@@ -10,9 +10,11 @@
 #include <json-glib/json-glib.h>
 
 #include "trj-json.h"
+#include "trj-programming.h"
 #include "trj-year-data.h"
 
 #define NNBSP "\u202f"
+#define NBSP "\u00a0"
 
 static const char *cli_path;
 /* This run's own folder: other runs of the suite may share /tmp. */
@@ -63,6 +65,26 @@ run_cli (Run *run, ...)
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
   /* A signal (a crash) is never an acceptable answer to bad input. */
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+/* Runs a shell script in dir, with $CLI the trajectoire-cli under test (pipes,
+ * redirections and FIFOs are what these tests are about). */
+static void
+run_shell (Run *run, const char *dir, const char *script)
+{
+  const char *argv[] = { "/bin/sh", "-c", script, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "fr", TRUE);
+  envp = g_environ_setenv (envp, "CLI", cli_path, TRUE);
+  g_spawn_sync (dir, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
 }
@@ -530,6 +552,111 @@ test_help (void)
                    "trajectoire-cli: un fichier de scénario est attendu (voir --help)\n");
 }
 
+/* ── Standard input and output, pipes, FIFOs ───────────────────────────── */
+
+static void
+assert_shell (const char *dir, const char *script, const char *expected_out)
+{
+  g_auto(Run) run = { 0 };
+
+  run_shell (&run, dir, script);
+  if (run.status != 0)
+    g_error ("“%s” exited %d: %s", script, run.status, run.err);
+  if (expected_out != NULL)
+    g_assert_cmpstr (run.out, ==, expected_out);
+}
+
+static void
+test_pipes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-cli-XXXXXX", NULL);
+  g_autofree char *valid = fixture ("valid.json");
+  g_autofree char *quoted = g_shell_quote (valid);
+  g_autofree char *script = NULL;
+  g_autofree char *xlsx = g_build_filename (dir, "sortie.xlsx", NULL);
+  g_auto(Run) expected = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *png_path = g_build_filename (dir, "graphique.png", NULL);
+  gsize png_length = 0;
+
+  /* A JSON document through a pipe, by "-" and by /dev/stdin: sniffing the
+   * format must not eat the stream. */
+  run_cli (&expected, "simulate", valid, NULL);
+  g_assert_cmpint (expected.status, ==, 0);
+  script = g_strdup_printf ("cat %s | \"$CLI\" simulate -", quoted);
+  assert_shell (dir, script, expected.out);
+  g_free (script);
+  script = g_strdup_printf ("cat %s | \"$CLI\" simulate /dev/stdin", quoted);
+  assert_shell (dir, script, expected.out);
+  assert_shell (dir, "\"$CLI\" example --region Bretagne | \"$CLI\" simulate - | head -c 40",
+                "{\n  \"format\": \"trajectoire-result/1\",\n  ");
+
+  /* A workbook through a pipe and through a FIFO (read once: a second open of
+   * a FIFO waits for a writer forever; timeout turns that into a failure). */
+  assert_shell (dir, "\"$CLI\" new --region Bretagne classeur.trajectoire", "");
+  assert_shell (dir, "\"$CLI\" summary classeur.trajectoire > attendu.txt", "");
+  assert_shell (dir, "cat classeur.trajectoire | \"$CLI\" summary - | cmp - attendu.txt", "");
+  assert_shell (dir, "mkfifo tube && (cat classeur.trajectoire > tube &) && "
+                     "timeout 20 \"$CLI\" summary tube | cmp - attendu.txt", "");
+  assert_shell (dir, "cat classeur.trajectoire | \"$CLI\" scenarios -", "* Scénario initial\n");
+
+  /* A programming file through a pipe into import (its stored name), "-o -"
+   * for xlsx, charts and JSON. */
+  assert_shell (dir, "\"$CLI\" export --format xlsx -o - classeur.trajectoire > sortie.xlsx", "");
+  scenario = trj_programming_read_xlsx (xlsx, &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Scénario initial");
+  assert_shell (dir, "cat sortie.xlsx | \"$CLI\" import --name copie classeur.trajectoire - && "
+                     "\"$CLI\" scenarios classeur.trajectoire",
+                "* Scénario initial\n  copie\n");
+  assert_shell (dir, "\"$CLI\" chart -o - classeur.trajectoire > graphique.png", "");
+  g_assert_true (g_file_get_contents (png_path, &png, &png_length, NULL));
+  g_assert_cmpuint (png_length, >, 8);
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  assert_shell (dir, "\"$CLI\" export -o - classeur.trajectoire | \"$CLI\" simulate - > /dev/null", "");
+  /* Nothing left behind in the temporary folder. */
+  assert_shell (dir, "TMPDIR=$PWD \"$CLI\" export --format xlsx -o - classeur.trajectoire "
+                     "> /dev/null && ls -d trajectoire-cli-* 2>/dev/null | wc -l", "0\n");
+
+  /* Refusals: a stream cannot take an import; a full standard output is an error. */
+  run_shell (&refused, dir, "cat classeur.trajectoire | \"$CLI\" import - sortie.xlsx");
+  g_assert_cmpint (refused.status, ==, 2);
+  g_assert_cmpstr (refused.err, ==, "trajectoire-cli: «" NBSP "-" NBSP "»" NNBSP ": le classeur où "
+                   "importer doit être un fichier, pas un flux\n");
+  run_clear (&refused);
+  run_shell (&refused, dir, "\"$CLI\" simulate - < classeur.trajectoire > /dev/full");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_true (g_str_has_prefix (refused.err, "trajectoire-cli: Impossible d’écrire sur la "
+                                                "sortie standard" NNBSP ": "));
+
+  assert_shell (dir, "rm -f classeur.trajectoire attendu.txt tube sortie.xlsx graphique.png", "");
+  g_rmdir (dir);
+}
+
+/* An export that fails half-way leaves its targets as they were. */
+static void
+test_export_atomic (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-cli-XXXXXX", NULL);
+  g_auto(Run) refused = { 0 };
+
+  assert_shell (dir, "\"$CLI\" new --region Bretagne classeur.trajectoire && "
+                     "echo ancien > lignes.csv && mkdir lignes-trajectoire.csv", "");
+  /* The trajectory cannot replace a folder: the lines file keeps its bytes. */
+  run_shell (&refused, dir, "\"$CLI\" export --format csv -o lignes.csv classeur.trajectoire");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_true (g_str_has_prefix (refused.err, "trajectoire-cli: Impossible d’écrire «" NBSP
+                                                "lignes-trajectoire.csv" NBSP "»"));
+  assert_shell (dir, "cat lignes.csv; ls", "ancien\nclasseur.trajectoire\nlignes-trajectoire.csv\n"
+                                          "lignes.csv\n");
+  assert_shell (dir, "rm -rf classeur.trajectoire lignes.csv lignes-trajectoire.csv", "");
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -553,6 +680,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/example/simulates", test_example_simulates);
   g_test_add_func ("/cli/example/errors", test_example_errors);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/pipes", test_pipes);
+  g_test_add_func ("/cli/export-atomic", test_export_atomic);
 
   tmpdir = g_dir_make_tmp ("trj-test-cli-XXXXXX", NULL);
   g_assert_nonnull (tmpdir);

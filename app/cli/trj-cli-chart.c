@@ -32,7 +32,7 @@ scenario_display_name (const char *path, const char *asked)
         *dot = '\0';
       return g_steal_pointer (&base);
     }
-  if ((workbook = trj_workbook_open (path, NULL)) == NULL)
+  if ((workbook = trj_cli_open_workbook (path, NULL)) == NULL)
     return NULL;
   current = trj_workbook_get_current_scenario (workbook);
   return current != 0 ? trj_workbook_get_scenario_name (workbook, current) : NULL;
@@ -102,6 +102,8 @@ trj_cli_chart (int argc, char **argv)
   g_autoptr(TrjChartModel) model = NULL;
   g_autoptr(GError) error = NULL;
   TrjChartRequest request = { TRJ_CHART_TRAJECTORY, NULL, TRJ_CHART_BY_DEPARTEMENT, NULL };
+  g_autofree char *suffix = NULL;
+  g_autofree char *file = NULL;
   TrjChartFormat format;
   TrjChartStyle style;
   guint n_names;
@@ -164,7 +166,10 @@ trj_cli_chart (int argc, char **argv)
 
   trj_chart_style_init (&style, dark);
   model = trj_chart_model_build (&request, sources, loaded->len, &error);
-  if (model == NULL || !trj_chart_export (model, &style, format, width, height, output, &error))
+  suffix = g_strconcat (".", format_name, NULL);
+  if (model == NULL || (file = trj_cli_output_begin (output, suffix, &error)) == NULL
+      || !trj_chart_export (model, &style, format, width, height, file, &error)
+      || !trj_cli_output_end (output, file, &error))
     {
       trj_cli_error ("%s", error->message);
       return EXIT_INVALID;
@@ -188,6 +193,7 @@ trj_cli_report (int argc, char **argv)
                                                        entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(TrjReport) report = NULL;
+  g_autofree char *file = NULL;
   Loaded one = { NULL, NULL, NULL };
 
   if (!trj_cli_parse (context, &argc, &argv))
@@ -205,7 +211,9 @@ trj_cli_report (int argc, char **argv)
     }
   report = trj_report_new (one.scenario, one.name, NULL, &error);
   loaded_clear (&one);
-  if (report == NULL || !trj_report_write_pdf (report, output, &error))
+  if (report == NULL || (file = trj_cli_output_begin (output, ".pdf", &error)) == NULL
+      || !trj_report_write_pdf (report, file, &error)
+      || !trj_cli_output_end (output, file, &error))
     {
       trj_cli_error ("%s", error->message);
       return EXIT_INVALID;

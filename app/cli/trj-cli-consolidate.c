@@ -14,16 +14,17 @@
 #include "trj-cli.h"
 #include "trj-consolidation.h"
 #include "trj-format.h"
+#include "trj-input.h"
 #include "trj-programming.h"
 #include "trj-workbook.h"
 
 static gboolean
 add_workbook (TrjConsolidation *consolidation, const char *path, GError **error)
 {
-  g_autoptr(TrjWorkbook) workbook = trj_workbook_open (path, error);
+  g_autoptr(TrjWorkbook) workbook = trj_cli_open_workbook (path, error);
   g_autoptr(TrjScenario) scenario = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *display = trj_input_display_name (path);
   gint64 id;
 
   if (workbook == NULL)
@@ -33,6 +34,22 @@ add_workbook (TrjConsolidation *consolidation, const char *path, GError **error)
   if (scenario == NULL)
     return FALSE;
   name = trj_workbook_get_scenario_name (workbook, id);
+  return trj_consolidation_add (consolidation, display, scenario, name, error);
+}
+
+/* A document or programming file that cannot be read twice (standard input, a pipe). */
+static gboolean
+add_stream (TrjConsolidation *consolidation, const char *path, GError **error)
+{
+  g_autofree char *display = trj_input_display_name (path);
+  g_autofree char *name = NULL;
+  g_autoptr(TrjScenario) scenario = trj_cli_read_scenario (path, &name, error);
+
+  if (scenario == NULL)
+    {
+      g_prefix_error (error, _("%s: "), display);
+      return FALSE;
+    }
   return trj_consolidation_add (consolidation, display, scenario, name, error);
 }
 
@@ -87,6 +104,7 @@ int
 trj_cli_consolidate (int argc, char **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *file = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
   g_autoptr(TrjConsolidation) consolidation = trj_consolidation_new ();
   g_autoptr(GError) error = NULL;
@@ -109,7 +127,7 @@ trj_cli_consolidate (int argc, char **argv)
       trj_cli_error ("%s", _("at least one regional file is expected (see --help)"));
       return 2;
     }
-  if (output != NULL && !g_str_has_suffix (output, ".xlsx"))
+  if (output != NULL && !trj_cli_is_stdout (output) && !g_str_has_suffix (output, ".xlsx"))
     {
       trj_cli_error (_("the output file must end in .xlsx: “%s”"), output);
       return 2;
@@ -117,9 +135,11 @@ trj_cli_consolidate (int argc, char **argv)
 
   for (int i = 1; i < argc; i++)
     {
-      gboolean ok = g_str_has_suffix (argv[i], "." TRJ_WORKBOOK_EXTENSION)
-        ? add_workbook (consolidation, argv[i], &error)
-        : trj_consolidation_add_file (consolidation, argv[i], &error);
+      TrjCliInputKind kind;
+      gboolean ok = trj_cli_input_kind (argv[i], &kind, &error)
+        && (kind == TRJ_CLI_INPUT_WORKBOOK ? add_workbook (consolidation, argv[i], &error)
+            : trj_input_is_stream (argv[i]) ? add_stream (consolidation, argv[i], &error)
+            : trj_consolidation_add_file (consolidation, argv[i], &error));
 
       if (!ok)
         {
@@ -129,7 +149,10 @@ trj_cli_consolidate (int argc, char **argv)
     }
 
   print_totals (consolidation);
-  if (output != NULL && !trj_consolidation_write_xlsx (consolidation, output, &error))
+  if (output != NULL
+      && ((file = trj_cli_output_begin (output, ".xlsx", &error)) == NULL
+          || !trj_consolidation_write_xlsx (consolidation, file, &error)
+          || !trj_cli_output_end (output, file, &error)))
     {
       trj_cli_error ("%s", error->message);
       return 1;

@@ -32,7 +32,7 @@ trj_cli_load_scenario (const char *path, const char *scenario_name, GError **err
                    path);
       return NULL;
     }
-  return trj_json_scenario_from_file (path, error);
+  return trj_cli_read_scenario (path, NULL, error);
 }
 
 /* Prints the error and returns the exit code it calls for. */
@@ -71,16 +71,6 @@ compute (const TrjScenario *scenario, GError **error)
   return g_steal_pointer (&result);
 }
 
-/* Writes a document to a file (atomically) or, when path is NULL, to stdout. */
-static gboolean
-write_document (const char *path, const char *text, GError **error)
-{
-  if (path != NULL)
-    return g_file_set_contents (path, text, -1, error);
-  fputs (text, stdout);
-  return TRUE;
-}
-
 int
 trj_cli_simulate (int argc, char **argv)
 {
@@ -112,7 +102,7 @@ trj_cli_simulate (int argc, char **argv)
     return report_error (error);
 
   document = trj_json_result_to_data (scenario, result);
-  if (!write_document (output, document, &error))
+  if (!trj_cli_write_text (output, document, &error))
     return report_error (error);
   return EXIT_SUCCESS;
 }

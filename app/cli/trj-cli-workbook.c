@@ -4,12 +4,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "trj-cli.h"
 #include "trj-csv.h"
+#include "trj-input.h"
 #include "trj-json.h"
 #include "trj-programming.h"
 #include "trj-workbook.h"
@@ -18,26 +21,6 @@ enum {
   EXIT_INVALID = 1,
   EXIT_USAGE = 2,
 };
-
-/* A workbook is named *.trajectoire or is an SQLite file; anything else given
- * where a scenario is expected is read as JSON. */
-gboolean
-trj_cli_is_workbook (const char *path)
-{
-  static const char magic[16] = "SQLite format 3";
-  char header[sizeof magic];
-  FILE *file;
-  gboolean is_workbook;
-
-  if (g_str_has_suffix (path, "." TRJ_WORKBOOK_EXTENSION))
-    return TRUE;
-  if ((file = fopen (path, "rb")) == NULL)
-    return FALSE;
-  is_workbook = fread (header, 1, sizeof header, file) == sizeof header &&
-                memcmp (header, magic, sizeof magic) == 0;
-  fclose (file);
-  return is_workbook;
-}
 
 /* The scenario named `name`, or the current one when name is NULL; 0 with an
  * error listing the scenarios when there is none of that name. */
@@ -67,7 +50,7 @@ find_scenario (TrjWorkbook *wb, const char *name, GError **error)
 TrjScenario *
 trj_cli_workbook_scenario (const char *path, const char *scenario_name, GError **error)
 {
-  g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, error);
+  g_autoptr(TrjWorkbook) wb = trj_cli_open_workbook (path, error);
   gint64 id;
 
   if (wb == NULL || (id = find_scenario (wb, scenario_name, error)) == 0)
@@ -143,6 +126,7 @@ trj_cli_import (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(TrjWorkbook) wb = NULL;
   g_autoptr(TrjScenario) scenario = NULL;
+  g_autofree char *stored_name = NULL;
 
   context = trj_cli_command_context ("import", N_("WORKBOOK SCENARIO.json|PROGRAMMING.xlsx"),
                              N_("Adds a scenario to a workbook from a “trajectoire-scenario/1” "
@@ -152,7 +136,24 @@ trj_cli_import (int argc, char **argv)
                              entries);
   if (!parse_files (context, &argc, &argv, 2))
     return EXIT_USAGE;
-  if (name == NULL)
+  if (trj_input_is_stream (argv[1]))
+    {
+      /* Its copy would take the scenario and be thrown away. */
+      trj_cli_error (_("“%s”: the workbook to import into must be a file, not a stream"), argv[1]);
+      return EXIT_USAGE;
+    }
+  scenario = trj_cli_read_scenario (argv[2], &stored_name, &error);
+  if (scenario != NULL && name == NULL && g_str_equal (argv[2], "-"))
+    {
+      /* No file name to take: the name a programming file stores, or ask for one. */
+      if (stored_name == NULL)
+        {
+          trj_cli_error ("%s", _("--name is needed for a scenario read from the standard input"));
+          return EXIT_USAGE;
+        }
+      name = g_steal_pointer (&stored_name);
+    }
+  else if (scenario != NULL && name == NULL)
     {
       g_autofree char *base = g_path_get_basename (argv[2]);
       char *dot = strrchr (base, '.');
@@ -161,11 +162,7 @@ trj_cli_import (int argc, char **argv)
         *dot = '\0';
       name = g_filename_display_name (base);
     }
-
-  scenario = g_str_has_suffix (argv[2], ".xlsx")
-    ? trj_programming_read_xlsx (argv[2], NULL, &error)
-    : trj_json_scenario_from_file (argv[2], &error);
-  if (scenario == NULL || (wb = trj_workbook_open (argv[1], &error)) == NULL)
+  if (scenario == NULL || (wb = trj_cli_open_workbook (argv[1], &error)) == NULL)
     return report_error (error);
   if (trj_workbook_is_read_only (wb))
     {
@@ -192,10 +189,7 @@ export_json (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **e
   if (scenario == NULL)
     return FALSE;
   document = trj_json_scenario_to_data (scenario);
-  if (output != NULL)
-    return g_file_set_contents (output, document, -1, error);
-  fputs (document, stdout);
-  return TRUE;
+  return trj_cli_write_text (output, document, error);
 }
 
 /* The programming file; its scenario name is the workbook's. */
@@ -204,41 +198,81 @@ export_xlsx (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **e
 {
   g_autoptr(TrjScenario) scenario = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *file = NULL;
   TrjProgrammingInfo info = { NULL, NULL };
 
   if (output == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("the xlsx export needs --output FILE"));
+                           _("the xlsx export needs --output FILE (or “-” for the standard output)"));
       return FALSE;
     }
-  if ((scenario = trj_workbook_get_scenario (wb, scenario_id, error)) == NULL)
+  if ((scenario = trj_workbook_get_scenario (wb, scenario_id, error)) == NULL
+      || (file = trj_cli_output_begin (output, ".xlsx", error)) == NULL)
     return FALSE;
   name = trj_workbook_get_scenario_name (wb, scenario_id);
   info.scenario_name = name;
-  return trj_programming_write_xlsx (scenario, &info, output, error);
+  return trj_programming_write_xlsx (scenario, &info, file, error)
+         && trj_cli_output_end (output, file, error);
 }
 
-/* The lines to FILE.csv and the trajectory beside it, FILE-trajectoire.csv. */
+/* Renames a finished temporary file over its target. */
+static gboolean
+commit (const char *written, const char *target, GError **error)
+{
+  int saved_errno;
+
+  if (g_rename (written, target) == 0)
+    return TRUE;
+  saved_errno = errno;
+  g_unlink (written);
+  {
+    g_autofree char *display = g_filename_display_name (target);
+
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                 _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+  }
+  return FALSE;
+}
+
+/* The lines to FILE.csv and the trajectory beside it, FILE-trajectoire.csv: both
+ * written to temporary files first, so that a failure (a full disk) leaves
+ * both targets as they were. */
 static gboolean
 export_csv (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **error)
 {
   g_autoptr(TrjScenario) scenario = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *trajectory = NULL;
+  g_autofree char *lines_part = NULL;
+  g_autofree char *trajectory_part = NULL;
 
   if (output == NULL || !g_str_has_suffix (output, ".csv"))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("the CSV export needs --output FILE.csv"));
+                           _("the CSV export writes two files and needs --output FILE.csv"));
       return FALSE;
     }
   if ((scenario = trj_workbook_get_scenario (wb, scenario_id, error)) == NULL)
     return FALSE;
   stem = g_strndup (output, strlen (output) - strlen (".csv"));
   trajectory = g_strconcat (stem, "-trajectoire.csv", NULL);
-  return trj_csv_export_lines (scenario, output, error)
-         && trj_csv_export_trajectory (scenario, trajectory, error);
+  lines_part = g_strconcat (output, ".part", NULL);
+  trajectory_part = g_strconcat (trajectory, ".part", NULL);
+  if (!trj_csv_export_lines (scenario, lines_part, error))
+    return FALSE;
+  if (!trj_csv_export_trajectory (scenario, trajectory_part, error))
+    {
+      g_unlink (lines_part);
+      return FALSE;
+    }
+  /* The trajectory first: if its target cannot be replaced, the lines stay as they were. */
+  if (!commit (trajectory_part, trajectory, error))
+    {
+      g_unlink (lines_part);
+      return FALSE;
+    }
+  return commit (lines_part, output, error);
 }
 
 static const struct {
@@ -287,7 +321,7 @@ trj_cli_export (int argc, char **argv)
       return EXIT_USAGE;
     }
 
-  if ((wb = trj_workbook_open (argv[1], &error)) == NULL ||
+  if ((wb = trj_cli_open_workbook (argv[1], &error)) == NULL ||
       (id = find_scenario (wb, scenario_name, &error)) == 0 ||
       !func (wb, id, output, &error))
     return report_error (error);
@@ -309,7 +343,7 @@ trj_cli_scenarios (int argc, char **argv)
                              entries);
   if (!parse_files (context, &argc, &argv, 1))
     return EXIT_USAGE;
-  if ((wb = trj_workbook_open (argv[1], &error)) == NULL)
+  if ((wb = trj_cli_open_workbook (argv[1], &error)) == NULL)
     return report_error (error);
 
   list = trj_workbook_list_scenarios (wb);

@@ -104,7 +104,12 @@ main (int argc, char **argv)
 
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].func (argc - 1, argv + 1);
+      {
+        int status = commands[i].func (argc - 1, argv + 1);
+
+        trj_cli_io_clear ();
+        return status;
+      }
 
   trj_cli_error (_("unknown command “%s”"), argv[1]);
   print_usage (stderr);

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "trj-types.h"
+#include "trj-workbook.h"
 
 G_BEGIN_DECLS
 
@@ -24,9 +25,35 @@ int trj_cli_solve        (int argc, char **argv);
 int trj_cli_example      (int argc, char **argv);
 /* trj-cli-summary.c */
 int trj_cli_summary      (int argc, char **argv);
-/* trj-cli-workbook.c */
-/* TRUE when path is a workbook (an SQLite file) rather than a JSON document. */
+/* trj-cli-io.c: every file argument may be "-" (standard input), a pipe or a
+ * FIFO, read once; every --output may be "-" (standard output). */
+typedef enum {
+  TRJ_CLI_INPUT_JSON,       /* a "trajectoire-scenario/1" document (anything else) */
+  TRJ_CLI_INPUT_XLSX,       /* a programming file: *.xlsx or a zip */
+  TRJ_CLI_INPUT_WORKBOOK,   /* *.trajectoire or an SQLite file */
+} TrjCliInputKind;
+
+gboolean     trj_cli_input_kind        (const char *path, TrjCliInputKind *kind,
+                                        GError **error);
+/* TRUE when path is a workbook rather than a document (FALSE when unreadable). */
 gboolean     trj_cli_is_workbook       (const char *path);
+TrjWorkbook *trj_cli_open_workbook     (const char *path, GError **error);
+/* The scenario of a JSON document, a programming file or a workbook (its active
+ * scenario); *name_out (may be NULL) gets the name a programming file stores. */
+TrjScenario *trj_cli_read_scenario     (const char *path, char **name_out, GError **error);
+/* NULL and "-" are the standard output. */
+gboolean     trj_cli_is_stdout         (const char *output);
+/* Writes text to output (atomically: a temporary file renamed) or the standard output. */
+gboolean     trj_cli_write_text        (const char *output, const char *text, GError **error);
+/* For writers that need a file name: the file to write for output (output itself,
+ * or a temporary file named "sortie<suffix>" for "-"), then, once written, its
+ * bytes copied to the standard output when output is "-". */
+char        *trj_cli_output_begin      (const char *output, const char *suffix, GError **error);
+gboolean     trj_cli_output_end        (const char *output, const char *written, GError **error);
+/* Removes the temporary files; main calls it when the command returns. */
+void         trj_cli_io_clear          (void);
+
+/* trj-cli-workbook.c */
 /* A snapshot of one scenario of a workbook (scenario_name NULL: the active one). */
 TrjScenario *trj_cli_workbook_scenario (const char *path, const char *scenario_name,
                                         GError **error);

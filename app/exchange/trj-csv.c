@@ -12,6 +12,7 @@
 #include "trj-csv.h"
 #include "trj-engine.h"
 #include "trj-format.h"
+#include "trj-input.h"
 #include "trj-json-writer.h"
 #include "trj-programming.h"
 #include "trj-year-data.h"
@@ -630,25 +631,11 @@ static char *
 load_text (const char *path, const char *display, const char **encoding, GError **error)
 {
   g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
   const char *text;
   gsize length;
-  GStatBuf st;
 
-  if (g_stat (path, &st) == 0 && st.st_size > TRJ_CSV_MAX_FILE_SIZE)
-    {
-      g_autofree char *megabytes = trj_format_number (st.st_size / 1048576.0, 1);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("“%s” is too large (%s MB): files over %d MB are refused"),
-                   display, megabytes, TRJ_CSV_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot open “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
+  if ((contents = trj_input_read (path, TRJ_CSV_MAX_FILE_SIZE, &length, error)) == NULL)
+    return NULL;
   text = contents;
   if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     {

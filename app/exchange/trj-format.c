@@ -96,6 +96,8 @@ get_formatter (TrjFormatStyle style, int min_decimals, int max_decimals)
   return *fmt;
 }
 
+/* ICU wrote the text, so converting it cannot fail; if it ever did, the
+ * figure reads as undefined rather than abort on data. */
 static char *
 uchar_to_utf8 (const UChar *text, int32_t length)
 {
@@ -104,10 +106,16 @@ uchar_to_utf8 (const UChar *text, int32_t length)
   char *out;
 
   u_strToUTF8 (NULL, 0, &needed, text, length, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (status))
+    return g_strdup (TRJ_FORMAT_UNDEFINED);
   status = U_ZERO_ERROR;
   out = g_malloc (needed + 1);
   u_strToUTF8 (out, needed + 1, NULL, text, length, &status);
-  g_assert (U_SUCCESS (status));
+  if (U_FAILURE (status))
+    {
+      g_free (out);
+      return g_strdup (TRJ_FORMAT_UNDEFINED);
+    }
   return out;
 }
 
@@ -292,8 +300,7 @@ trj_format_date (GDateTime *dt)
     g_error ("ICU cannot open a date format for %s: %s", TRJ_FORMAT_LOCALE, u_errorName (status));
   length = udat_format (fmt, (UDate) g_date_time_to_unix (midnight) * 1000.0,
                         buffer, G_N_ELEMENTS (buffer), NULL, &status);
-  g_assert (U_SUCCESS (status));
-  out = uchar_to_utf8 (buffer, length);
+  out = U_SUCCESS (status) ? uchar_to_utf8 (buffer, length) : g_date_time_format (midnight, "%d/%m/%Y");
   udat_close (fmt);
   return out;
 }

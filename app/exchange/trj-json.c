@@ -9,7 +9,9 @@
 
 #include "trj-alert-text.h"
 #include "trj-format.h"
+#include "trj-input.h"
 #include "trj-json.h"
+#include "trj-json-scan.h"
 #include "trj-json-writer.h"
 #include "trj-year-data.h"
 
@@ -743,6 +745,11 @@ trj_json_scenario_from_data (const char *data, gssize length, GError **error)
   unsigned line, column;
   int consumed = 0;
 
+  if (length < 0)
+    length = strlen (data);
+  /* json-glib recurses and keeps the last of two equal keys: see trj-json-scan.h. */
+  if (!trj_json_scan (data, length, error))
+    return NULL;
   if (json_parser_load_from_data (parser, data, length, &parse_error))
     return read_scenario (json_parser_get_root (parser), error);
 
@@ -764,7 +771,7 @@ trj_json_scenario_from_file (const char *path, GError **error)
   g_autofree char *contents = NULL;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if ((contents = trj_input_read (path, TRJ_JSON_MAX_SIZE, &length, error)) == NULL)
     return NULL;
   return trj_json_scenario_from_data (contents, length, error);
 }

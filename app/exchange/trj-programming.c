@@ -11,6 +11,7 @@
 
 #include "trj-alert-text.h"
 #include "trj-format.h"
+#include "trj-input.h"
 #include "trj-json.h"
 #include "trj-programming.h"
 #include "trj-xlsx-book.h"
@@ -847,10 +848,24 @@ trj_programming_write_xlsx (const TrjScenario        *scenario,
 TrjScenario *
 trj_programming_read_xlsx (const char *path, char **name_out, GError **error)
 {
-  g_autoptr(TrjXlsxReader) reader = trj_xlsx_reader_open (path, error);
+  g_autofree char *contents = NULL;
+  g_autofree char *display = trj_input_display_name (path);
+  gsize length;
+
+  if ((contents = trj_input_read (path, TRJ_XLSX_MAX_FILE_SIZE, &length, error)) == NULL)
+    return NULL;
+  return trj_programming_read_xlsx_data (g_steal_pointer (&contents), length, display,
+                                         name_out, error);
+}
+
+TrjScenario *
+trj_programming_read_xlsx_data (char *contents, gsize length, const char *display,
+                                char **name_out, GError **error)
+{
+  g_autoptr(TrjXlsxReader) reader = trj_xlsx_reader_open_data (contents, length, display,
+                                                               error);
   g_autoptr(TrjXlsxSheet) data = NULL;
   g_autofree char *format = NULL;
-  g_autofree char *display = g_filename_display_basename (path);
   g_autoptr(GString) json = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
   const char *name = NULL;

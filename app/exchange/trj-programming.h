@@ -35,12 +35,19 @@ gboolean     trj_programming_write_xlsx (const TrjScenario        *scenario,
                                          const char               *path,
                                          GError                  **error);
 
-/* Reads back a programming file written by trj_programming_write_xlsx. On success
- * returns the scenario (transfer full) and, when name_out is not NULL, the
- * scenario name stored in the file (may be NULL). */
+/* Reads back a programming file written by trj_programming_write_xlsx (path "-":
+ * the standard input). On success returns the scenario (transfer full) and, when
+ * name_out is not NULL, the scenario name stored in the file (may be NULL). */
 TrjScenario *trj_programming_read_xlsx  (const char  *path,
                                          char       **name_out,
                                          GError     **error);
+/* The same from a file already in memory (takes contents, g_free); display names
+ * it in messages. */
+TrjScenario *trj_programming_read_xlsx_data (char        *contents,
+                                             gsize        length,
+                                             const char  *display,
+                                             char       **name_out,
+                                             GError     **error);
 
 /* Validates and computes a scenario with its year's rules (no range alerts when
  * the year has no embedded data). Transfer full. */

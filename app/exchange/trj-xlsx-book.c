@@ -86,6 +86,22 @@ trj_xlsx_book_new (const char *path, const char *page_header, GError **error)
   return book;
 }
 
+/* libxlsxwriter's messages are English: say in French what the user can act on. */
+static char *
+xlsx_error_text (lxw_error status)
+{
+  if (status == LXW_ERROR_MEMORY_MALLOC_FAILED)
+    return g_strdup (_("not enough memory"));
+  if (status == LXW_ERROR_CREATING_XLSX_FILE)
+    return g_strdup (_("the file cannot be created there (missing or read-only folder?)"));
+  if (status == LXW_ERROR_CREATING_TMPFILE || status == LXW_ERROR_READING_TMPFILE
+      || status == LXW_ERROR_ZIP_FILE_OPERATION || status == LXW_ERROR_ZIP_FILE_ADD
+      || status == LXW_ERROR_ZIP_CLOSE)
+    return g_strdup (_("writing failed (is the disk full?)"));
+  /* TRANSLATORS: %s is libxlsxwriter's own (English) message */
+  return g_strdup_printf (_("the spreadsheet library failed (%s)"), lxw_strerror (status));
+}
+
 gboolean
 trj_xlsx_book_close (TrjXlsxBook *book, GError **error)
 {
@@ -94,8 +110,12 @@ trj_xlsx_book_close (TrjXlsxBook *book, GError **error)
   gboolean ok = FALSE;
 
   if (status != LXW_NO_ERROR)
-    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                 _("Cannot write “%s”: %s"), display, lxw_strerror (status));
+    {
+      g_autofree char *reason = xlsx_error_text (status);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), display, reason);
+    }
   else if (g_rename (book->tmp_path, book->path) != 0)
     {
       int saved_errno = errno;

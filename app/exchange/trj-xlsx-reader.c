@@ -7,13 +7,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gsf/gsf-utils.h>
-#include <gsf/gsf-input-stdio.h>
+#include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-infile-zip.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "trj-format.h"
+#include "trj-input.h"
 #include "trj-xlsx-reader.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
@@ -22,9 +23,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 #define NS_RELATIONSHIPS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-/* A zip bomb could expand a small file into gigabytes: no part of a programming
- * file comes near this. */
-#define MAX_PART_SIZE (64 * 1024 * 1024)
+/* A zip bomb could expand a small file into gigabytes, and a parsed part costs
+ * several times its size: a programming file of a thousand lines has parts of
+ * a few MB, all of them together well under these. */
+#define MAX_PART_SIZE (16 * 1024 * 1024)
+#define MAX_TOTAL_SIZE (48 * 1024 * 1024)
+/* Memory follows the cells a file holds, not the coordinates it declares; a
+ * sheet or the shared strings may hold this many (a thousand lines are 40 000). */
+#define MAX_CELLS 500000
 
 struct _TrjXlsxReader {
   char *display_name;
@@ -32,10 +38,12 @@ struct _TrjXlsxReader {
   GPtrArray *shared_strings;   /* char*, loaded on first sheet read */
   GStrv sheet_names;
   GStrv sheet_parts;           /* zip path of each sheet, same order */
+  gsize bytes_read;            /* decompressed bytes of every part read so far */
 };
 
 struct _TrjXlsxSheet {
-  GPtrArray *rows;             /* GPtrArray of char* (NULL = empty cell), or NULL */
+  GHashTable *cells;           /* gint64 row × 16384 + column → char* */
+  guint n_rows;                /* 1 + the last row holding a cell */
 };
 
 static void
@@ -106,11 +114,14 @@ read_part (TrjXlsxReader *reader, const char *path, gboolean *missing, GError **
     return NULL;
 
   size = gsf_input_size (input);
-  if (size < 0 || size > MAX_PART_SIZE)
+  if (size < 0 || size > MAX_PART_SIZE || reader->bytes_read + size > MAX_TOTAL_SIZE)
     {
-      damaged (reader, path, error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is refused: its part %s expands to more than any programming file "
+                     "holds (%d MB)"), reader->display_name, path, MAX_PART_SIZE / (1024 * 1024));
       return NULL;
     }
+  reader->bytes_read += size;
   data = g_malloc (size + 1);
   if (size > 0 && gsf_input_read (input, size, data) == NULL)
     {
@@ -202,38 +213,37 @@ load_sheet_list (TrjXlsxReader *reader, GError **error)
 TrjXlsxReader *
 trj_xlsx_reader_open (const char *path, GError **error)
 {
+  g_autofree char *contents = NULL;
+  g_autofree char *display = trj_input_display_name (path);
+  gsize length;
+
+  /* Read once into memory: a pipe cannot be read again, nor seeked as zip needs. */
+  if ((contents = trj_input_read (path, TRJ_XLSX_MAX_FILE_SIZE, &length, error)) == NULL)
+    return NULL;
+  return trj_xlsx_reader_open_data (g_steal_pointer (&contents), length, display, error);
+}
+
+TrjXlsxReader *
+trj_xlsx_reader_open_data (char *contents, gsize length, const char *display_name,
+                           GError **error)
+{
   g_autoptr(TrjXlsxReader) reader = g_new0 (TrjXlsxReader, 1);
   g_autoptr(GsfInput) input = NULL;
   g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
 
   ensure_gsf ();
-  reader->display_name = g_filename_display_basename (path);
+  reader->display_name = g_strdup (display_name);
+  if (length > TRJ_XLSX_MAX_FILE_SIZE)
+    {
+      g_autofree char *megabytes = trj_format_number (length / 1048576.0, 1);
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Cannot open “%s”: %s"), reader->display_name, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (st.st_size > TRJ_XLSX_MAX_FILE_SIZE)
-    {
-      g_autofree char *megabytes = trj_format_number (st.st_size / 1048576.0, 1);
+      g_free (contents);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                    _("“%s” is too large (%s MB): files over %d MB are refused"),
-                   reader->display_name, megabytes,
-                   TRJ_XLSX_MAX_FILE_SIZE / (1024 * 1024));
+                   reader->display_name, megabytes, TRJ_XLSX_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-
-  input = gsf_input_stdio_new (path, &local_error);
-  if (input == NULL)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("Cannot open “%s”: %s"), reader->display_name, local_error->message);
-      return NULL;
-    }
+  input = gsf_input_memory_new ((guint8 *) contents, length, TRUE);
   reader->zip = gsf_infile_zip_new (input, &local_error);
   if (reader->zip == NULL)
     {
@@ -293,6 +303,15 @@ trj_xlsx_reader_custom_property (TrjXlsxReader *reader, const char *name)
 }
 
 static gboolean
+too_many_cells (TrjXlsxReader *reader, const char *part, GError **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("“%s” is refused: its part %s holds more than %d cells or texts, more than "
+                 "any programming file"), reader->display_name, part, MAX_CELLS);
+  return FALSE;
+}
+
+static gboolean
 load_shared_strings (TrjXlsxReader *reader, GError **error)
 {
   gboolean missing = FALSE;
@@ -308,7 +327,11 @@ load_shared_strings (TrjXlsxReader *reader, GError **error)
   for (xmlNode *si = xmlDocGetRootElement (doc)->children; si != NULL; si = si->next)
     if (is_element (si, "si"))
       {
-        GString *text = g_string_new (NULL);
+        GString *text;
+
+        if (reader->shared_strings->len == MAX_CELLS)
+          return too_many_cells (reader, "xl/sharedStrings.xml", error);
+        text = g_string_new (NULL);
         append_t_text (si, text);
         g_ptr_array_add (reader->shared_strings, g_string_free (text, FALSE));
       }
@@ -333,23 +356,26 @@ parse_cell_ref (const char *ref, guint *row, guint *col)
   return TRUE;
 }
 
+static gint64
+cell_key (guint row, guint col)
+{
+  return (gint64) row * 16384 + col;
+}
+
 static void
 sheet_set (TrjXlsxSheet *sheet, guint row, guint col, char *text)
 {
-  GPtrArray *cells;
+  gint64 *key = g_new (gint64, 1);
 
-  if (row >= sheet->rows->len)
-    g_ptr_array_set_size (sheet->rows, row + 1);
-  cells = g_ptr_array_index (sheet->rows, row);
-  if (cells == NULL)
+  *key = cell_key (row, col);
+  if (text == NULL)
     {
-      cells = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_index (sheet->rows, row) = cells;
+      g_hash_table_remove (sheet->cells, key);
+      g_free (key);
+      return;
     }
-  if (col >= cells->len)
-    g_ptr_array_set_size (cells, col + 1);
-  g_free (g_ptr_array_index (cells, col));
-  g_ptr_array_index (cells, col) = text;
+  g_hash_table_replace (sheet->cells, key, text);
+  sheet->n_rows = MAX (sheet->n_rows, row + 1);
 }
 
 /* Text of a <c> element according to its type attribute. */
@@ -411,8 +437,7 @@ trj_xlsx_reader_read_sheet (TrjXlsxReader *reader, const char *name, GError **er
     return NULL;
 
   sheet = g_new0 (TrjXlsxSheet, 1);
-  /* Rows are padded with NULL by g_ptr_array_set_size: freed by hand in _free. */
-  sheet->rows = g_ptr_array_new ();
+  sheet->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
     if (is_element (node, "sheetData"))
@@ -441,6 +466,11 @@ trj_xlsx_reader_read_sheet (TrjXlsxReader *reader, const char *name, GError **er
               return NULL;
             }
           sheet_set (sheet, r, col, cell_text (reader, c));
+          if (g_hash_table_size (sheet->cells) > MAX_CELLS)
+            {
+              too_many_cells (reader, part, error);
+              return NULL;
+            }
         }
     }
   return g_steal_pointer (&sheet);
@@ -449,20 +479,15 @@ trj_xlsx_reader_read_sheet (TrjXlsxReader *reader, const char *name, GError **er
 guint
 trj_xlsx_sheet_n_rows (const TrjXlsxSheet *sheet)
 {
-  return sheet->rows->len;
+  return sheet->n_rows;
 }
 
 const char *
 trj_xlsx_sheet_cell (const TrjXlsxSheet *sheet, guint row, guint col)
 {
-  GPtrArray *cells;
+  gint64 key = cell_key (row, col);
 
-  if (row >= sheet->rows->len)
-    return NULL;
-  cells = g_ptr_array_index (sheet->rows, row);
-  if (cells == NULL || col >= cells->len)
-    return NULL;
-  return g_ptr_array_index (cells, col);
+  return g_hash_table_lookup (sheet->cells, &key);
 }
 
 void
@@ -470,9 +495,6 @@ trj_xlsx_sheet_free (TrjXlsxSheet *sheet)
 {
   if (sheet == NULL)
     return;
-  for (guint i = 0; i < sheet->rows->len; i++)
-    if (g_ptr_array_index (sheet->rows, i) != NULL)
-      g_ptr_array_unref (g_ptr_array_index (sheet->rows, i));
-  g_ptr_array_unref (sheet->rows);
+  g_hash_table_unref (sheet->cells);
   g_free (sheet);
 }

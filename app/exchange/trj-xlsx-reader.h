@@ -20,9 +20,12 @@ typedef struct _TrjXlsxReader TrjXlsxReader;
 /* A worksheet as a sparse table: cell texts by 0-based (row, column). */
 typedef struct _TrjXlsxSheet TrjXlsxSheet;
 
-/* Opens the zip container. Errors (French): file missing, too large, truncated or
- * not an xlsx file (G_FILE_ERROR / G_IO_ERROR domains). */
+/* Opens the zip container; path "-" is the standard input. Errors (French): file
+ * missing, too large, truncated or not an xlsx file (G_FILE_ERROR / G_IO_ERROR). */
 TrjXlsxReader *trj_xlsx_reader_open            (const char *path, GError **error);
+/* The same from a file already read (trj_input_read): takes contents (g_free). */
+TrjXlsxReader *trj_xlsx_reader_open_data       (char *contents, gsize length,
+                                                const char *display_name, GError **error);
 void           trj_xlsx_reader_free            (TrjXlsxReader *reader);
 
 /* Value of a custom document property (docProps/custom.xml), NULL when absent. */

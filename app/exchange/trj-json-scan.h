@@ -1,0 +1,28 @@
+/* trj-json-scan.h — what json-glib is not shown: a cheap pass over a JSON text
+ *
+ * json-glib parses recursively (a document nested tens of thousands deep
+ * overflows the stack), keeps the last of two equal keys, stores a lone
+ * surrogate escape ("\ud800") as invalid UTF-8 and cuts a string at "\u0000".
+ * trj_json_scan reads the text once, without recursion, and refuses all of
+ * these before the parser sees it: the text must be UTF-8, at most
+ * TRJ_JSON_MAX_SIZE bytes, nested at most TRJ_JSON_MAX_DEPTH deep, with no
+ * duplicate key and no NUL or lone surrogate in a string. It does not check the
+ * grammar (json-glib does, with line and column).
+ *
+ * Errors are in TRJ_JSON_ERROR, in French, starting with the key path
+ * ("envelopes[0].lines[1].label: …") or giving the line and column.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A scenario of a thousand lines is under 1 MB; the same bound as CSV and xlsx. */
+#define TRJ_JSON_MAX_SIZE (10 * 1024 * 1024)
+/* A scenario document is 5 deep (root, envelopes, envelope, lines, line, months). */
+#define TRJ_JSON_MAX_DEPTH 32
+
+gboolean trj_json_scan (const char *data, gsize length, GError **error);
+
+G_END_DECLS
