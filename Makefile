@@ -2,15 +2,24 @@
 BUILDDIR ?= build
 MESON_TEST_ARGS ?=
 
-.PHONY: all deps build run demo check check-asan coverage bench screenshots deb clean fuzz
+.PHONY: all deps build run demo check check-asan check-release coverage werror bench screenshots deb clean fuzz
 
 all: build
 
 deps:
 	@./tools/install-deps
 
+# The project's builds (make, make check, .ci/run) treat warnings as errors; a
+# plain `meson setup` does not, for whoever builds on a newer distribution.
 $(BUILDDIR)/build.ninja:
-	meson setup $(BUILDDIR)
+	meson setup --werror $(BUILDDIR)
+
+# make check on a build folder set up without --werror turns it on first.
+werror:
+	@if [ -f $(BUILDDIR)/build.ninja ] && \
+	    ! meson introspect --buildoptions $(BUILDDIR) | grep -q '"name": "werror", "value": true'; then \
+	  meson configure $(BUILDDIR) -Dwerror=true; \
+	fi
 
 build: deps $(BUILDDIR)/build.ninja
 	meson compile -C $(BUILDDIR)
@@ -31,12 +40,20 @@ demo: build
 # WM=openbox adds a window manager) and a session bus; the last line is
 # "N passed, N failed, N skipped" counting subtests (tools/test-summary).
 WM ?=
-check: build
+check: werror build
 	@rc=0; \
 	./tools/xvfb-session $(if $(WM),--wm $(WM)) \
 	  meson test -C $(BUILDDIR) --print-errorlogs $(MESON_TEST_ARGS) || rc=$$?; \
 	./tools/test-summary $(BUILDDIR)/meson-logs/testlog.json || rc=1; \
 	exit $$rc
+
+# The release build (-O3 finds other maybe-uninitialized values) under -Werror,
+# and the unit suite on it.
+RELEASE_BUILDDIR ?= build-release
+check-release: deps
+	@[ -f $(RELEASE_BUILDDIR)/build.ninja ] || meson setup --werror --buildtype=release $(RELEASE_BUILDDIR)
+	meson compile -C $(RELEASE_BUILDDIR)
+	meson test -C $(RELEASE_BUILDDIR) --suite unit --print-errorlogs $(MESON_TEST_ARGS)
 
 # The whole suite under AddressSanitizer, UndefinedBehaviorSanitizer and
 # LeakSanitizer, in build-asan (tests/README.md, tests/lsan.supp).

@@ -57,6 +57,7 @@ run (const char *dir, Kind kind, int n, double *undo_out)
         case APPEND:
           id = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, -1, &error);
           break;
+        case N_KINDS:
         default:
           g_assert_not_reached ();
         }

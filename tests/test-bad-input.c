@@ -266,6 +266,8 @@ make_input (const char *dir, const InputFile *input)
         write_file (path, text->str, text->len);
       }
       break;
+    default:
+      g_assert_not_reached ();
     }
 }
 

@@ -222,8 +222,8 @@ test_cli (void)
   g_clear_object (&workbook);
 
   g_ptr_array_add (argv, (char *) cli_path);
-  g_ptr_array_add (argv, "consolidate");
-  g_ptr_array_add (argv, "-o");
+  g_ptr_array_add (argv, (char *) "consolidate");
+  g_ptr_array_add (argv, (char *) "-o");
   g_ptr_array_add (argv, output);
   g_ptr_array_add (argv, workbook_path);
   for (guint i = 0; i < region_files->len; i++)

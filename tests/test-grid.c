@@ -7,6 +7,7 @@
 
 #include "trj-format.h"
 #include "trj-grid.h"
+#include "trj-csv.h"
 #include "trj-grid-tsv.h"
 #include "trj-i18n.h"
 
@@ -736,9 +737,9 @@ test_tsv (void)
   row = g_ptr_array_index (rows, 2);
   g_assert_cmpstr (row[0], ==, "last");
 
-  trj_grid_tsv_append_field (out, "plain");
+  trj_csv_append_field (out, "plain", '\t');
   g_string_append_c (out, '\t');
-  trj_grid_tsv_append_field (out, "two\nlines");
+  trj_csv_append_field (out, "two\nlines", '\t');
   g_assert_cmpstr (out->str, ==, "plain\t\"two\nlines\"");
 
   g_clear_pointer (&rows, g_ptr_array_unref);

@@ -44,26 +44,33 @@ static const char *const column_names[N_COLS] = {
 
 /* ── Writing ───────────────────────────────────────────────────────────── */
 
-static void
-append_field (GString *out, const char *text)
+void
+trj_csv_append_field (GString *out, const char *field, char separator)
 {
-  if (out->len > 0 && out->str[out->len - 1] != '\n')
-    g_string_append_c (out, ';');
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ";\"\r\n") == NULL)
+  const char specials[] = { separator, '"', '\r', '\n', '\0' };
+
+  if (strpbrk (field, specials) == NULL)
     {
-      g_string_append (out, text);
+      g_string_append (out, field);
       return;
     }
   g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = field; *p != '\0'; p++)
     {
       if (*p == '"')
         g_string_append_c (out, '"');
       g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
+}
+
+static void
+append_field (GString *out, const char *text)
+{
+  if (out->len > 0 && out->str[out->len - 1] != '\n')
+    g_string_append_c (out, ';');
+  if (text != NULL)
+    trj_csv_append_field (out, text, ';');
 }
 
 /* Every digit that matters, with a decimal comma: the file is exact, and

@@ -30,6 +30,12 @@ G_BEGIN_DECLS
 #define TRJ_CSV_MAX_FILE_SIZE (10 * 1024 * 1024)
 
 /* Writing (computes the scenario with its year's rules). */
+/* Appends one field of delimited text (these CSV files with ';', the grid's
+ * clipboard with a tab): as is, or between double quotes with its quotes
+ * doubled when it holds the separator, a quote or a line break, as
+ * spreadsheets write it and libcsv reads it back. */
+void     trj_csv_append_field      (GString *out, const char *field, char separator);
+
 gboolean trj_csv_export_lines      (const TrjScenario *scenario, const char *path, GError **error);
 gboolean trj_csv_export_trajectory (const TrjScenario *scenario, const char *path, GError **error);
 

@@ -117,9 +117,12 @@ check_keys (JsonObject *object, const char *path, const char *const *allowed,
   return TRUE;
 }
 
+/* *out is NAN when the node is not a number: callers never read an unset value
+ * (GCC 12 at -O3 cannot prove it otherwise, and -Werror makes that fatal). */
 static gboolean
 node_number (JsonNode *node, const char *path, double *out, GError **error)
 {
+  *out = NAN;
   if (JSON_NODE_HOLDS_VALUE (node))
     {
       GType type = json_node_get_value_type (node);

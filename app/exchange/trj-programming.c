@@ -53,7 +53,9 @@ trj_programming_zone_label (TrjZone zone)
     case TRJ_ZONE_METROPOLE: return _("Metropolitan France");
     case TRJ_ZONE_OUTRE_MER: return _("Overseas");
     case TRJ_ZONE_MAYOTTE:   return _("Mayotte");
-    case TRJ_N_ZONES:        break;
+    case TRJ_N_ZONES:
+    default:
+      break;
     }
   g_return_val_if_reached (NULL);
 }
@@ -182,7 +184,9 @@ summary_value (const TrjEnvelope *env, const TrjEnvelopeResult *er, const TrjRes
     case ROW_AVG_DURATION:      return er->avg_duration;
     case ROW_AVG_COFINANCING:   return er->avg_cofinancing;
     case ROW_ALERTS:            return trj_programming_envelope_alerts (result, (int) index);
-    case N_SUMMARY_ROWS:        break;
+    case N_SUMMARY_ROWS:
+    default:
+      break;
     }
   g_return_val_if_reached (NAN);
 }
@@ -201,20 +205,17 @@ summary_formula (SummaryRow row, lxw_row_t first, lxw_col_t col, gboolean leave_
   g_autofree char *ae_margin = trj_xlsx_cell_name (first + ROW_AE_MARGIN, col);
   g_autofree char *cp_margin = trj_xlsx_cell_name (first + ROW_CP_MARGIN, col);
 
-  switch (row)
-    {
-    case ROW_AE_MARGIN:
-      return g_strdup_printf ("=%s-%s", ae_avail, ae_prog);
-    case ROW_CP_MARGIN:
-      return leave_stock_out ? g_strdup_printf ("=%s-(%s-%s)", cp_avail, cp_prog, stock)
-                             : g_strdup_printf ("=%s-%s", cp_avail, cp_prog);
-    case ROW_AE_CONSUMPTION:
-      return g_strdup_printf ("=IF(%s=0,\"\",(%s-%s)/%s)", ae_avail, ae_avail, ae_margin, ae_avail);
-    case ROW_CP_CONSUMPTION:
-      return g_strdup_printf ("=IF(%s=0,\"\",(%s-%s)/%s)", cp_avail, cp_avail, cp_margin, cp_avail);
-    default:
-      return NULL;
-    }
+  /* Four rows of the summary are formulas; the others are plain values. */
+  if (row == ROW_AE_MARGIN)
+    return g_strdup_printf ("=%s-%s", ae_avail, ae_prog);
+  if (row == ROW_CP_MARGIN)
+    return leave_stock_out ? g_strdup_printf ("=%s-(%s-%s)", cp_avail, cp_prog, stock)
+                           : g_strdup_printf ("=%s-%s", cp_avail, cp_prog);
+  if (row == ROW_AE_CONSUMPTION)
+    return g_strdup_printf ("=IF(%s=0,\"\",(%s-%s)/%s)", ae_avail, ae_avail, ae_margin, ae_avail);
+  if (row == ROW_CP_CONSUMPTION)
+    return g_strdup_printf ("=IF(%s=0,\"\",(%s-%s)/%s)", cp_avail, cp_avail, cp_margin, cp_avail);
+  return NULL;
 }
 
 static lxw_row_t

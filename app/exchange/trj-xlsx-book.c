@@ -163,6 +163,7 @@ display_text (double value, TrjXlsxStyle style)
     case TRJ_XLSX_TEXT:
     case TRJ_XLSX_PLAIN:
     case TRJ_XLSX_N_STYLES:
+    default:
       break;
     }
   return trj_format_number (value, 2);

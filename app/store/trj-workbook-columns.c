@@ -308,7 +308,9 @@ column_value (const TrjLine *line, const TrjLineColumn *c)
     case TRJ_COLUMN_REAL_NULL: return *AT (line, c->offset, double);
     case TRJ_COLUMN_INT: return *AT (line, c->offset, int);
     case TRJ_COLUMN_TEXT:
-    case TRJ_COLUMN_TEXT_NULL: break;
+    case TRJ_COLUMN_TEXT_NULL:
+    default:
+      break;
     }
   g_return_val_if_reached (NAN);
 }
@@ -372,7 +374,9 @@ trj_workbook_line_months (TrjLine *line, TrjLineMonths series)
     case TRJ_LINE_MONTHS_PROFILE: return line->profile;
     case TRJ_LINE_MONTHS_PAYMENT_PROFILE: return line->payment_profile;
     case TRJ_LINE_MONTHS_CP_SCHEDULE: return line->cp_schedule;
-    case TRJ_N_LINE_MONTHS: break;
+    case TRJ_N_LINE_MONTHS:
+    default:
+      break;
     }
   g_return_val_if_reached (NULL);
 }

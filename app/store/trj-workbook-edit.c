@@ -603,28 +603,19 @@ trj_workbook_set_line_number (TrjWorkbook *self, gint64 scenario_id, const char 
   if (!trj_workbook_step_begin (self, _(trj_workbook_line_column (field)->spec.step_label), error))
     return FALSE;
   ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error);
-  if (ok)
-    switch (field)
-      {
-      case TRJ_LINE_FIELD_KIND:
-        ok = trj_workbook_run (self, error, "UPDATE line SET kind = ? WHERE id = ?", "si",
-                  trj_kind_to_string ((TrjLineKind) value), ref.row);
-        break;
-      case TRJ_LINE_FIELD_ENTRIES_MODE:
-        ok = set_entries_mode (self, &ref, (TrjEntriesMode) value, error);
-        break;
-      case TRJ_LINE_FIELD_VOLUME:
-        if (ref.mode == TRJ_ENTRIES_MONTHLY)
-          {
-            ok = set_monthly_volume (self, &ref, value, error);
-            break;
-          }
-        G_GNUC_FALLTHROUGH;
-      default:
-        sql = g_strdup_printf ("UPDATE line SET %s = ? WHERE id = ?", trj_workbook_line_column (field)->spec.column);
-        ok = trj_workbook_run (self, error, sql, "di", value, ref.row);
-        break;
-      }
+  /* Three fields need more than writing their column; the others are plain values. */
+  if (ok && field == TRJ_LINE_FIELD_KIND)
+    ok = trj_workbook_run (self, error, "UPDATE line SET kind = ? WHERE id = ?", "si",
+                           trj_kind_to_string ((TrjLineKind) value), ref.row);
+  else if (ok && field == TRJ_LINE_FIELD_ENTRIES_MODE)
+    ok = set_entries_mode (self, &ref, (TrjEntriesMode) value, error);
+  else if (ok && field == TRJ_LINE_FIELD_VOLUME && ref.mode == TRJ_ENTRIES_MONTHLY)
+    ok = set_monthly_volume (self, &ref, value, error);
+  else if (ok)
+    {
+      sql = g_strdup_printf ("UPDATE line SET %s = ? WHERE id = ?", trj_workbook_line_column (field)->spec.column);
+      ok = trj_workbook_run (self, error, sql, "di", value, ref.row);
+    }
   if (ok)
     trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, line_id);
   return trj_workbook_step_end (self, ok, error);
@@ -1035,7 +1026,9 @@ reference_step_label (TrjReferenceKind kind)
     case TRJ_REFERENCE_RSA: return _("Change RSA");
     case TRJ_REFERENCE_CD_SHARE: return _("Change département share of the RSA");
     case TRJ_REFERENCE_WEEKS_PER_MONTH: return _("Change weeks per month");
-    case TRJ_N_REFERENCES: break;
+    case TRJ_N_REFERENCES:
+    default:
+      break;
     }
   g_return_val_if_reached (NULL);
 }

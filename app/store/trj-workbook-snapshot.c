@@ -156,6 +156,7 @@ read_overrides (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **
           s->reference.weeks_per_month = value;
           break;
         case TRJ_N_REFERENCES:
+        default:
           g_assert_not_reached ();
         }
     }

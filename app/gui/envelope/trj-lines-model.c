@@ -41,17 +41,14 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TrjLinesModel, trj_lines_model, TRJ_TYPE_ENVELOPE
 const char *
 trj_kind_title (TrjLineKind kind)
 {
-  switch (kind)
-    {
-    case TRJ_KIND_PEC:
-      return _("PEC");
-    case TRJ_KIND_CIE_JEUNES:
-      return _("CIE jeunes");
-    case TRJ_KIND_CIE_TP:
-      return _("CIE tous publics");
-    default:
-      return trj_kind_to_string (kind);
-    }
+  /* The contract kinds have a French title; the others are shown by their code. */
+  if (kind == TRJ_KIND_PEC)
+    return _("PEC");
+  if (kind == TRJ_KIND_CIE_JEUNES)
+    return _("CIE jeunes");
+  if (kind == TRJ_KIND_CIE_TP)
+    return _("CIE tous publics");
+  return trj_kind_to_string (kind);
 }
 
 static const TrjLine *
@@ -138,25 +135,18 @@ get_alert (TrjGridModel *model, guint row, guint column, char **tooltip)
 {
   TrjAlertCode code;
 
-  switch ((TrjLinesColumn) column)
-    {
-    case TRJ_LINES_COLUMN_LABEL:
-      /* The line's label carries all its alerts, so that a line out of range
-       * shows even when its cells are scrolled away. */
-      code = TRJ_N_ALERT_CODES;
-      break;
-    case TRJ_LINES_COLUMN_RATE:
-      code = TRJ_ALERT_RATE_OUT_OF_RANGE;
-      break;
-    case TRJ_LINES_COLUMN_HOURS:
-      code = TRJ_ALERT_HOURS_OUT_OF_RANGE;
-      break;
-    case TRJ_LINES_COLUMN_DURATION:
-      code = TRJ_ALERT_DURATION_OUT_OF_RANGE;
-      break;
-    default:
-      return TRJ_GRID_ALERT_NONE;
-    }
+  /* The line's label carries all its alerts, so that a line out of range
+   * shows even when its cells are scrolled away; three columns have their own. */
+  if (column == TRJ_LINES_COLUMN_LABEL)
+    code = TRJ_N_ALERT_CODES;
+  else if (column == TRJ_LINES_COLUMN_RATE)
+    code = TRJ_ALERT_RATE_OUT_OF_RANGE;
+  else if (column == TRJ_LINES_COLUMN_HOURS)
+    code = TRJ_ALERT_HOURS_OUT_OF_RANGE;
+  else if (column == TRJ_LINES_COLUMN_DURATION)
+    code = TRJ_ALERT_DURATION_OUT_OF_RANGE;
+  else
+    return TRJ_GRID_ALERT_NONE;
   return trj_envelope_model_line_alert (TRJ_ENVELOPE_MODEL (model), row, code, tooltip)
          ? TRJ_GRID_ALERT_WARNING : TRJ_GRID_ALERT_NONE;
 }
@@ -168,17 +158,12 @@ is_editable (TrjGridModel *model, guint row, guint column)
 
   if (line == NULL || !TRJ_LINES_MODEL (model)->columns[column].editable)
     return FALSE;
-  switch ((TrjLinesColumn) column)
-    {
-    case TRJ_LINES_COLUMN_RATE:
-    case TRJ_LINES_COLUMN_HOURS:
-    case TRJ_LINES_COLUMN_DURATION:
-    case TRJ_LINES_COLUMN_COFINANCING:
-    case TRJ_LINES_COLUMN_VOLUME:
-      return is_contract (line);
-    default:
-      return TRUE;
-    }
+  /* A contract's parameters mean nothing on a post-aid or free line. */
+  if (column == TRJ_LINES_COLUMN_RATE || column == TRJ_LINES_COLUMN_HOURS
+      || column == TRJ_LINES_COLUMN_DURATION || column == TRJ_LINES_COLUMN_COFINANCING
+      || column == TRJ_LINES_COLUMN_VOLUME)
+    return is_contract (line);
+  return TRUE;
 }
 
 /* The département typed, in any case: a code ("29", "2a"), a name

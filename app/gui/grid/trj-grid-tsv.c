@@ -4,28 +4,6 @@
 
 #include <string.h>
 
-void
-trj_grid_tsv_append_field (GString    *out,
-                           const char *field)
-{
-  const char *p;
-
-  if (strpbrk (field, "\t\n\r\"") == NULL)
-    {
-      g_string_append (out, field);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (p = field; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 end_row (GPtrArray *rows,
          GPtrArray *fields)

@@ -2,18 +2,15 @@
  *
  * Fields are separated by tabs and rows by newlines ("\n", "\r\n" or "\r" are
  * read). A field holding a tab, a newline or a double quote is written between
- * double quotes, with its quotes doubled: a "b → "a ""b""". Reading undoes
- * that; a final line break does not make an extra row.
+ * double quotes, with its quotes doubled: a "b → "a ""b""" (written by
+ * trj_csv_append_field with a tab). Reading undoes that; a final line break
+ * does not make an extra row.
  */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
-
-/* Appends one field, quoted when needed (no separator). */
-void       trj_grid_tsv_append_field (GString    *out,
-                                      const char *field);
 
 /* Splits clipboard text into rows of fields: a GPtrArray of GStrv (freed with
  * the array). Rows keep their own length; an empty text gives no row. */

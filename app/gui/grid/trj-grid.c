@@ -39,6 +39,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "trj-csv.h"
 #include "trj-grid-tsv.h"
 #include "trj-grid-resources.h"
 
@@ -974,7 +975,7 @@ trj_grid_copy_text (TrjGrid *self)
 
           if (column > first_column)
             g_string_append_c (out, '\t');
-          trj_grid_tsv_append_field (out, text);
+          trj_csv_append_field (out, text, '\t');
         }
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
