@@ -137,7 +137,7 @@ static void
 bench_edits (TrjApplication *app, const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  TrjWindow *window = trj_window_new (app);
+  TrjWindow *window = trj_window_new (GTK_APPLICATION (app));
   TrjEnvelopePage *page;
   TrjGrid *grid;
   GdkFrameClock *clock;

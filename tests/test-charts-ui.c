@@ -12,7 +12,6 @@
 #include "trj-charts-page.h"
 #include "trj-presentation-window.h"
 #include "trj-report-print.h"
-#include "trj-chart-actions.h"
 
 static TrjApplication *app;
 
@@ -258,7 +257,7 @@ test_window (void)
 {
   g_autofree char *path = trj_harness_new_workbook ("Bretagne");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  TrjWindow *window = trj_window_new (app);
+  TrjWindow *window = trj_window_new (GTK_APPLICATION (app));
   GtkWidget *page;
   GtkWindow *presentation = NULL;
   GList *toplevels;

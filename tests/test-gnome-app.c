@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "trj-ui-harness.h"
-#include "trj-chart-actions.h"
+#include "trj-charts-page.h"
 #include "trj-envelope-page.h"
 #include "trj-help.h"
 #include "trj-preferences-window.h"
@@ -87,7 +87,7 @@ collect_shortcuts (GtkWidget *widget, GHashTable *accels)
 static void
 test_shortcuts_window (void)
 {
-  TrjWindow *window = trj_window_new (app);
+  TrjWindow *window = trj_window_new (GTK_APPLICATION (app));
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
@@ -159,7 +159,7 @@ wait_for_toplevel (GType type)
 static void
 test_about_and_preferences (void)
 {
-  TrjWindow *window = trj_window_new (app);
+  TrjWindow *window = trj_window_new (GTK_APPLICATION (app));
   GtkWindow *about, *prefs;
 
   trj_harness_present (GTK_WINDOW (window));
@@ -192,7 +192,7 @@ test_help_action (void)
       g_test_skip ("a help viewer or a web browser is installed: F1 would really open it");
       return;
     }
-  window = trj_window_new (app);
+  window = trj_window_new (GTK_APPLICATION (app));
   trj_harness_present (GTK_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -218,7 +218,7 @@ test_french_screens (void)
                                             "Envelope", "Charts", NULL };
   static const char *const charts_fr[] = { "Trajectoire AE/CP", NULL };
   static const char *const charts_en[] = { "AE/CP trajectory", NULL };
-  TrjWindow *window = trj_window_new (app);
+  TrjWindow *window = trj_window_new (GTK_APPLICATION (app));
   g_autofree char *path = trj_harness_new_workbook ("Bretagne");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);

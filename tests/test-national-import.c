@@ -13,7 +13,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "trj-exchange-actions.h"
+#include "trj-exchange-files.h"
 #include "trj-import-dialog.h"
 #include "trj-national-window.h"
 #include "trj-json.h"
@@ -205,7 +205,7 @@ test_national (void)
 static void
 test_import_programming (void)
 {
-  TrjWindow *window = trj_window_new (app);
+  TrjWindow *window = trj_window_new (GTK_APPLICATION (app));
   g_autofree char *workbook_path = trj_harness_new_workbook ("Bretagne");
   g_autoptr(GFile) workbook_file = g_file_new_for_path (workbook_path);
   g_autofree char *xlsx = g_build_filename (tmpdir, "hypothese.xlsx", NULL);
@@ -230,7 +230,7 @@ test_import_programming (void)
   g_assert_true (trj_programming_write_xlsx (scenario, &info, xlsx, &error));
   g_assert_no_error (error);
 
-  id = trj_exchange_import_programming (window, file, &error);
+  id = trj_exchange_import_programming (trj_window_get_document (window), file, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, !=, 0);
   g_assert_cmpint (trj_workbook_get_current_scenario (wb), ==, id);
@@ -246,16 +246,16 @@ test_import_programming (void)
     g_assert_cmpstr (after, ==, before);
   }
 
-  id = trj_exchange_import_programming (window, file, &error);
+  id = trj_exchange_import_programming (trj_window_get_document (window), file, &error);
   g_assert_no_error (error);
   g_clear_pointer (&name, g_free);
   name = trj_workbook_get_scenario_name (wb, id);
   g_assert_cmpstr (name, ==, "Hypothèse haute (2)");
 
-  g_assert_cmpint (trj_exchange_import_programming (window, truncated, &error), ==, 0);
+  g_assert_cmpint (trj_exchange_import_programming (trj_window_get_document (window), truncated, &error), ==, 0);
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpint (trj_exchange_import_programming (window, corse, &error), ==, 0);
+  g_assert_cmpint (trj_exchange_import_programming (trj_window_get_document (window), corse, &error), ==, 0);
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   list = trj_workbook_list_scenarios (wb);
@@ -267,7 +267,7 @@ test_import_programming (void)
 static void
 test_window_action (void)
 {
-  TrjWindow *window = trj_window_new (app);
+  TrjWindow *window = trj_window_new (GTK_APPLICATION (app));
   guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
   GtkWindow *national = NULL;
 

@@ -386,7 +386,7 @@ static void
 test_read_only (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (workbook_path);
-  TrjWindow *second = trj_window_new (app);
+  TrjWindow *second = trj_window_new (GTK_APPLICATION (app));
   TrjWorkbook *wb;
   TrjGrid *grid;
 
@@ -474,7 +474,7 @@ test_recent (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_auto(GStrv) uris = g_settings_get_strv (settings, "recent-files");
   g_autofree char *uri = g_filename_to_uri (workbook_path, NULL, NULL);
-  TrjWindow *start = trj_window_new (app);
+  TrjWindow *start = trj_window_new (GTK_APPLICATION (app));
 
   g_assert_nonnull (uris[0]);
   g_assert_cmpstr (uris[0], ==, uri);
@@ -515,7 +515,7 @@ test_create (void)
 {
   g_autofree char *dir = trj_harness_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "Occitanie.trajectoire", NULL);
-  TrjWindow *other = trj_window_new (app);
+  TrjWindow *other = trj_window_new (GTK_APPLICATION (app));
   TrjEnvelopePage *page;
 
   trj_harness_present (GTK_WINDOW (other));
@@ -535,7 +535,7 @@ test_create (void)
     g_autofree char *bad = g_build_filename (dir, "notes.trajectoire", NULL);
     g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
     g_autofree char *content = NULL;
-    TrjWindow *fresh = trj_window_new (app);
+    TrjWindow *fresh = trj_window_new (GTK_APPLICATION (app));
 
     g_assert_true (g_file_set_contents (bad, "pas un classeur\n", -1, NULL));
     g_assert_false (trj_window_open_file (fresh, bad_file));
@@ -696,7 +696,7 @@ main (int argc, char *argv[])
 
   workbook_path = trj_harness_new_workbook ("Bretagne");
   file = g_file_new_for_path (workbook_path);
-  window = trj_window_new (app);
+  window = trj_window_new (GTK_APPLICATION (app));
   trj_harness_present (GTK_WINDOW (window));
   g_assert_true (trj_window_open_file (window, file));
   trj_harness_wait_painted (GTK_WIDGET (window));

@@ -39,7 +39,7 @@ main (int argc, char *argv[])
   g_mkdir_with_parents (argv[1], 0755);
   settings = g_settings_new (APP_ID);
 
-  window = trj_window_new (app);
+  window = trj_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
 
   dialog = GTK_WINDOW (trj_preferences_window_new (GTK_WINDOW (window), settings));

@@ -75,7 +75,7 @@ main (int argc, char *argv[])
     }
   g_mkdir_with_parents (argv[1], 0755);
 
-  window = trj_window_new (app);
+  window = trj_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   shoot (GTK_WIDGET (window), argv[1], "start-page", FALSE);
@@ -118,7 +118,7 @@ main (int argc, char *argv[])
   shoot (GTK_WIDGET (window), argv[1], "summary", FALSE);
 
   /* The same workbook in a second window: read-only, with its banner. */
-  second = trj_window_new (app);
+  second = trj_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (second), 1280, 800);
   gtk_window_present (GTK_WINDOW (second));
   if (!trj_window_open_file (second, file))

@@ -16,6 +16,9 @@
 
 G_BEGIN_DECLS
 
+/* Name of the charts page in the window's content stack and sidebar. */
+#define TRJ_CHARTS_PAGE_NAME "charts"
+
 #define TRJ_TYPE_CHARTS_PAGE (trj_charts_page_get_type ())
 G_DECLARE_FINAL_TYPE (TrjChartsPage, trj_charts_page, TRJ, CHARTS_PAGE, GtkWidget)
 

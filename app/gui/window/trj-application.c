@@ -48,7 +48,7 @@ window_for_new_content (TrjApplication *self)
 
   if (TRJ_IS_WINDOW (active) && !trj_window_has_workbook (TRJ_WINDOW (active)))
     return TRJ_WINDOW (active);
-  return trj_window_new (self);
+  return trj_window_new (GTK_APPLICATION (self));
 }
 
 /* TRAJECTOIRE_BENCH_FIRST_FRAME=1 (bench/bench-gui): prints the monotonic time
@@ -90,7 +90,7 @@ trj_application_activate (GApplication *app)
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (active == NULL)
-    active = GTK_WINDOW (trj_window_new (self));
+    active = GTK_WINDOW (trj_window_new (GTK_APPLICATION (self)));
   gtk_window_present (active);
 }
 
@@ -120,7 +120,7 @@ open_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (!TRJ_IS_WINDOW (active))
-    active = GTK_WINDOW (trj_window_new (self));
+    active = GTK_WINDOW (trj_window_new (GTK_APPLICATION (self)));
   gtk_window_present (active);
   trj_window_choose_file_to_open (TRJ_WINDOW (active));
 }

@@ -10,8 +10,11 @@
 #include "trj-window.h"
 #include "trj-window-private.h"
 #include "trj-envelope-page.h"
-#include "trj-chart-actions.h"
-#include "trj-exchange-actions.h"
+#include "trj-charts-page.h"
+#include "trj-exchange-files.h"
+#include "trj-national-window.h"
+#include "trj-presentation-window.h"
+#include "trj-report-print.h"
 
 /* Setting a tooltip asks the X server where the pointer is: only when it changes. */
 void
@@ -191,6 +194,107 @@ scenario_rename_activated (GtkWidget *widget, const char *action_name, GVariant 
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ── Charts, presentation and report (app/gui/charts) ─────────────────── */
+
+/* The envelope whose page is shown, NULL on the summary or the charts. */
+static const char *
+visible_envelope (TrjWindow *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  GtkWidget *visible = trj_window_get_visible_page (self);
+
+  for (guint e = 0; visible != NULL && e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+      if (trj_window_get_page (self, env->id) == visible)
+        return env->id;
+    }
+  return NULL;
+}
+
+static void
+show_charts_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  const char *envelope;
+  GtkWidget *charts;
+
+  if (self->document == NULL)
+    return;
+  /* The charts open on the envelope being edited. */
+  envelope = visible_envelope (self);
+  trj_window_show_envelope (self, TRJ_CHARTS_PAGE_NAME);
+  charts = trj_window_get_page (self, TRJ_CHARTS_PAGE_NAME);
+  if (charts != NULL && envelope != NULL)
+    trj_charts_page_set_envelope (TRJ_CHARTS_PAGE (charts), envelope);
+}
+
+static void
+present_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  GtkWidget *charts = trj_window_get_page (self, TRJ_CHARTS_PAGE_NAME);
+  TrjPresentationWindow *presentation;
+
+  if (self->document == NULL)
+    return;
+  /* From the charts page, the chart shown; elsewhere, the envelope's trajectory. */
+  if (charts != NULL && gtk_widget_get_mapped (charts))
+    {
+      trj_charts_page_present (TRJ_CHARTS_PAGE (charts));
+      return;
+    }
+  presentation = trj_presentation_window_new (GTK_WINDOW (self), self->document,
+                                              visible_envelope (self), TRJ_CHART_TRAJECTORY);
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
+static void
+report_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  if (g_str_equal (action_name, "win.print"))
+    trj_report_print_run (widget, self->document);
+  else
+    trj_report_export_run (widget, self->document);
+}
+
+/* ── File exchanges (app/gui/import, app/gui/national) ───────────────── */
+
+static void
+exchange_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  if (g_str_equal (action_name, "win.import-csv"))
+    trj_exchange_choose_csv_import (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.export-programming"))
+    trj_exchange_choose_programming_export (GTK_WINDOW (self), self->document);
+  else
+    trj_exchange_choose_programming_import (GTK_WINDOW (self), self->document);
+}
+
+static void
+national_view_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
+
+  gtk_window_present (GTK_WINDOW (trj_national_window_new (application)));
+}
+
+/* Features tell their outcome in the window they were given (trj-exchange-files.c). */
+static void
+toast_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  trj_window_toast (TRJ_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
 void
 trj_window_install_actions (GtkWidgetClass *widget_class)
 {
@@ -205,7 +309,13 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_duplicate_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, scenario_rename_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, scenario_delete_activated);
-  /* Charts, presentation and report; file exchanges (their own folders). */
-  trj_chart_actions_install (widget_class);
-  trj_exchange_actions_install (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.show-charts", NULL, show_charts_activated);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, exchange_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-programming", NULL, exchange_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-programming", NULL, exchange_activated);
+  gtk_widget_class_install_action (widget_class, "win.national-view", NULL, national_view_activated);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
 }

@@ -10,7 +10,6 @@
 #include "trj-envelope-page.h"
 #include "trj-summary-page.h"
 #include "trj-charts-page.h"
-#include "trj-chart-actions.h"
 #include "trj-settings.h"
 
 #define SUMMARY_PAGE "summary"
@@ -413,7 +412,8 @@ open_response_cb (GtkNativeDialog *dialog, int response, TrjWindow *self)
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      trj_application_open_file (TRJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+      /* The application picks the window (this one, if it shows the start page). */
+      g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
     }
   g_object_unref (dialog);
 }
@@ -595,7 +595,7 @@ trj_window_init (TrjWindow *self)
 }
 
 TrjWindow *
-trj_window_new (TrjApplication *app)
+trj_window_new (GtkApplication *app)
 {
   return g_object_new (TRJ_TYPE_WINDOW, "application", app, NULL);
 }

@@ -3,24 +3,25 @@
  * Window actions (accelerators in trj-application.c): win.undo, win.redo,
  * win.add-line, win.duplicate-line, win.remove-line, win.solve (the current
  * envelope page's line), win.show-summary, win.save-copy, win.scenario-duplicate,
- * win.scenario-rename, win.scenario-delete; the chart actions
- * (trj-chart-actions.h) and the exchange actions (trj-exchange-actions.h) are
- * installed on the class too.
+ * win.scenario-rename, win.scenario-delete; win.show-charts, win.present (F5),
+ * win.print (Ctrl+P), win.export-report (app/gui/charts); win.import-csv,
+ * win.export-programming, win.import-programming (app/gui/import),
+ * win.national-view; win.toast (a string: a message the features show in the
+ * window). All are in trj-window-actions.c; the features they call get the
+ * document and the window, never this header.
  */
 #pragma once
 
 #include <adwaita.h>
 
-#include "trj-application.h"
 #include "trj-document.h"
-#include "trj-chart-actions.h"   /* TRJ_CHARTS_PAGE_NAME */
 
 G_BEGIN_DECLS
 
 #define TRJ_TYPE_WINDOW (trj_window_get_type ())
 G_DECLARE_FINAL_TYPE (TrjWindow, trj_window, TRJ, WINDOW, AdwApplicationWindow)
 
-TrjWindow   *trj_window_new                 (TrjApplication *app);
+TrjWindow   *trj_window_new                 (GtkApplication *app);
 
 /* Opens a workbook; on failure the window keeps what it showed and a French
  * message says why. Returns FALSE then. */
