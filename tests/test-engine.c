@@ -94,6 +94,9 @@ test_contract_march (void)
   g_assert_cmpfloat_with_epsilon (f->ae_total, 6270.983333333333, 1e-6);
   g_assert_cmpfloat_with_epsilon (f->cp_total, 8 * AID_1165 + AID_1188, 1e-9);
   g_assert_cmpfloat_with_epsilon (f->cp_after_year, 0.9 * AID_1188, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_by_year[0], 0.9 * AID_1188, 1e-9);
+  g_assert_cmpfloat (f->cp_after_by_year[1], ==, 0);
+  g_assert_cmpfloat (f->cp_after_by_year[2], ==, 0);
   g_assert_cmpfloat_with_epsilon (f->cp_cum[11], f->cp_total, 1e-9);
   g_assert_cmpfloat_with_epsilon (f->ae_cum[1], 0, 1e-12);
   g_assert_cmpfloat_with_epsilon (f->ae_cum[2], f->ae_total, 1e-9);
@@ -199,6 +202,32 @@ test_previous_year_stock (void)
   g_assert_cmpfloat (f->ae_total, ==, 0);
   g_assert_cmpfloat (f->cp_after_year, ==, 0);
   g_assert_true (isnan (f->ae_per_contract));
+  /* Month by month, the stock is the whole CP of January–March. */
+  for (int m = 0; m < 12; m++)
+    g_assert_cmpfloat (f->cp_stock_month[m], ==, f->cp[m]);
+
+  /* Last year's modulated IAE part, paid in April, is stock too. */
+  {
+    TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+    g_autoptr(TrjResult) r2 = NULL;
+    const TrjFigures *ef;
+    double sum = 0;
+
+    line->entries[5] = 3;
+    env->previous_modulation_cp = 500;
+    r2 = compute (s, NULL);
+    ef = &r2->envelopes[0].f;
+    g_assert_cmpfloat_with_epsilon (ef->cp_stock_month[0], AID_1152, 1e-9);
+    g_assert_cmpfloat_with_epsilon (ef->cp_stock_month[3], 500, 1e-9);
+    g_assert_cmpfloat (ef->cp_stock_month[6], ==, 0);
+    g_assert_cmpfloat (ef->cp[6], >, 0);
+    for (int m = 0; m < 12; m++)
+      sum += ef->cp_stock_month[m];
+    g_assert_cmpfloat_with_epsilon (sum, ef->cp_stock, 1e-9);
+    g_assert_cmpfloat_with_epsilon (r2->region.cp_stock_month[3], 500, 1e-9);
+    line->entries[5] = 0;
+    env->previous_modulation_cp = 0;
+  }
 
   /* The envelope's CP margin leaves the stock out (2024 notification), unless
    * the envelope says its CP covers it. */
@@ -213,6 +242,27 @@ test_previous_year_stock (void)
     r2 = compute (s, NULL);
     g_assert_cmpfloat_with_epsilon (r2->envelopes[0].cp_margin, 1000 - f->cp_stock, 1e-9);
   }
+}
+
+/* A December cohort of 24 months paid 6 months late (the hard limits): served
+ * December 2024 … November 2026, paid June 2025 … May 2027, all at the SMIC of
+ * 11.88: 7 months due in 2025, 12 in 2026, 5 in 2027, nothing in 2024. */
+static void
+test_later_years (void)
+{
+  g_autoptr(TrjScenario) s = one_line_scenario (0.5, 25, 24, 0, 6);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjFigures *f;
+
+  first_line (s)->entries[11] = 2;
+  r = compute (s, NULL);
+  f = &trj_result_line (r, 0, 0)->f;
+  g_assert_cmpfloat (f->cp_total, ==, 0);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_by_year[0], 2 * 7 * AID_1188, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_by_year[1], 2 * 12 * AID_1188, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_by_year[2], 2 * 5 * AID_1188, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp_after_year, 2 * 24 * AID_1188, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->region.cp_after_by_year[2], 2 * 5 * AID_1188, 1e-9);
 }
 
 /* Over the life of this year's cohorts, AE = CP paid in the year + after it,
@@ -237,6 +287,8 @@ test_ae_equals_lifetime_cp (void)
       r = compute (s, NULL);
       f = &trj_result_line (r, 0, 0)->f;
       g_assert_cmpfloat_with_epsilon (f->ae_total / (f->cp_total + f->cp_after_year), 1.0, 1e-12);
+      g_assert_cmpfloat_with_epsilon (f->cp_after_by_year[0] + f->cp_after_by_year[1] + f->cp_after_by_year[2],
+                                      f->cp_after_year, 1e-9 * MAX (1, f->cp_after_year));
     }
 }
 
@@ -509,6 +561,8 @@ test_post_aid (void)
   g_assert_cmpfloat_with_epsilon (f->cp[0], (socle - cd) / 12, 1e-6);
   g_assert_cmpfloat_with_epsilon (f->cp_total, socle - cd, 1e-6);
   g_assert_cmpfloat_with_epsilon (f->cp_after_year, 0.05 * socle, 1e-6);
+  /* The modulated part is due in April 2025. */
+  g_assert_cmpfloat_with_epsilon (f->cp_after_by_year[0], 0.05 * socle, 1e-6);
   g_assert_cmpfloat_with_epsilon (f->ae_total, f->cp_total + f->cp_after_year, 1e-6);
 
   /* CDI inclusion: the second-year ETP at 70 % of the socle. */
@@ -732,6 +786,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/rsa-april-cofinancing", test_rsa_april_cofinancing);
   g_test_add_func ("/engine/cofinancing-floor", test_cofinancing_floor);
   g_test_add_func ("/engine/previous-year-stock", test_previous_year_stock);
+  g_test_add_func ("/engine/later-years", test_later_years);
   g_test_add_func ("/engine/ae-equals-lifetime-cp", test_ae_equals_lifetime_cp);
   g_test_add_func ("/engine/volume-profile", test_volume_profile);
   g_test_add_func ("/engine/capacity", test_capacity);

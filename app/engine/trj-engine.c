@@ -144,9 +144,12 @@ figures_add (TrjFigures *into, const TrjFigures *f)
     {
       into->ae[m] += f->ae[m];
       into->cp[m] += f->cp[m];
+      into->cp_stock_month[m] += f->cp_stock_month[m];
     }
   into->cp_stock += f->cp_stock;
   into->cp_after_year += f->cp_after_year;
+  for (int y = 0; y < TRJ_LATER_YEARS; y++)
+    into->cp_after_by_year[y] += f->cp_after_by_year[y];
   into->volume += f->volume;
 }
 
@@ -166,6 +169,13 @@ figures_finish (TrjFigures *f)
   f->ae_total = ae;
   f->cp_total = cp;
   f->ae_per_contract = f->volume > 0 ? ae / f->volume : NAN;
+}
+
+/* The later year (0: Y+1) of a month counted from January of Y (≥ 12). */
+static inline int
+later_year (int month)
+{
+  return MIN (month / TRJ_MONTHS - 1, TRJ_LATER_YEARS - 1);
 }
 
 /* Padding of the cohort arrays: indexes run from −24 (a cohort that entered 24
@@ -240,6 +250,7 @@ contract_cohorts (const TrjMonthTable *table, const TrjLine *line, const double 
           double paid = SERVED (i) * st[i];
 
           f->cp[t0 + i + lag] += paid;
+          f->cp_stock_month[t0 + i + lag] += paid;
           stock += paid;
         }
       f->cp_stock += stock;
@@ -249,7 +260,12 @@ contract_cohorts (const TrjMonthTable *table, const TrjLine *line, const double 
   for (int i = in_lo; i < in_hi; i++)
     f->cp[t0 + i + lag] += SERVED (i) * st[i];
   for (int i = MAX (in_hi, 0); i < span; i++)
-    f->cp_after_year += SERVED (i) * st[i];
+    {
+      double owed = SERVED (i) * st[i];
+
+      f->cp_after_year += owed;
+      f->cp_after_by_year[later_year (i + lag)] += owed;
+    }
 #undef SERVED
 
   /* AE of cohort e: n[e] × Σ_k φ_k state(e + k), from prefix sums of state. */
@@ -332,10 +348,14 @@ post_aid_line (const TrjMonthTable *table, const TrjLine *line, TrjFigures *f, G
       if (p < TRJ_MONTHS)
         f->cp[p] += paid;
       else
-        f->cp_after_year += paid;
+        {
+          f->cp_after_year += paid;
+          f->cp_after_by_year[later_year (m + lag)] += paid;
+        }
     }
   /* The modulated part is paid once, in April of Y+1. */
   f->cp_after_year += modulated;
+  f->cp_after_by_year[0] += modulated;
   f->volume = line->quantity;
   return TRUE;
 }
@@ -352,6 +372,7 @@ free_line (const TrjLine *line, TrjFigures *f)
       paid += line->cp_schedule[m];
     }
   f->cp_after_year = MAX (0.0, line->ae_amount - paid);
+  f->cp_after_by_year[0] = f->cp_after_year;
 }
 
 gboolean
@@ -722,6 +743,7 @@ trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResul
       if (env->previous_modulation_cp != 0)
         {
           er->f.cp[3] += env->previous_modulation_cp;
+          er->f.cp_stock_month[3] += env->previous_modulation_cp;
           er->f.cp_stock += env->previous_modulation_cp;
         }
       figures_finish (&er->f);

@@ -35,6 +35,11 @@ typedef struct {
   double limit_hi;
 } TrjAlert;
 
+/* Years after Y in which this year's cohorts can still be paid: a contract of
+ * at most 24 months entering in December, paid at most 6 months later, ends in
+ * Y+3 (the hard limits of trj_scenario_validate). */
+#define TRJ_LATER_YEARS 3
+
 typedef struct {
   double ae[TRJ_MONTHS];
   double cp[TRJ_MONTHS];
@@ -44,6 +49,11 @@ typedef struct {
   double cp_total;
   double cp_stock;        /* part of cp_total that pays last year's cohorts */
   double cp_after_year;   /* what this year's cohorts still owe after December */
+  /* The part of cp[m] that pays last year's cohorts (Σ = cp_stock), and
+   * cp_after_year by the year it falls due: Y+1, Y+2, Y+3 (Σ = cp_after_year;
+   * what a free line has not scheduled counts for Y+1). */
+  double cp_stock_month[TRJ_MONTHS];
+  double cp_after_by_year[TRJ_LATER_YEARS];
   double volume;          /* Σ entries (contracts) or Σ quantity (post-aid) */
   double ae_per_contract; /* NAN when volume is 0 */
 } TrjFigures;

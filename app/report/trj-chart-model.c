@@ -263,55 +263,6 @@ figures_of (const TrjResult *result, int env)
   return env < 0 ? &result->region : &result->envelopes[env].f;
 }
 
-/* CP paid each month to last year's cohorts, per envelope (n_envelopes × 12), or
- * NULL when there is no stock. The result only gives the year's stock total, so
- * the stock alone is recomputed: the same scenario with this year's entries and
- * every other line emptied. */
-static double *
-stock_cp_by_month (const TrjScenario *scenario, const TrjResult *result)
-{
-  g_autoptr(TrjScenario) stock = NULL;
-  g_autoptr(TrjResult) stock_result = NULL;
-  double *out;
-
-  if (!(result->region.cp_stock > 0))
-    return NULL;
-
-  stock = trj_scenario_copy (scenario);
-  for (guint e = 0; e < stock->envelopes->len; e++)
-    {
-      TrjEnvelope *env = g_ptr_array_index (stock->envelopes, e);
-
-      env->previous_modulation_cp = 0;
-      for (guint l = 0; l < env->lines->len; l++)
-        {
-          TrjLine *line = g_ptr_array_index (env->lines, l);
-
-          line->entries_mode = TRJ_ENTRIES_MONTHLY;
-          line->volume = 0;
-          memset (line->entries, 0, sizeof line->entries);
-          if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
-            memset (line->previous_entries, 0, sizeof line->previous_entries);
-          line->quantity = 0;
-          line->second_year_quantity = 0;
-          line->rsa_recipients = 0;
-          line->ae_amount = 0;
-          memset (line->cp_schedule, 0, sizeof line->cp_schedule);
-        }
-    }
-  memset (&stock->fungibility, 0, sizeof stock->fungibility);
-  stock->has_fungibility = FALSE;
-
-  stock_result = trj_result_new (stock);
-  if (!trj_engine_compute (stock, NULL, stock_result, NULL))
-    return NULL;
-
-  out = g_new0 (double, MAX (stock_result->n_envelopes, 1) * TRJ_MONTHS);
-  for (guint e = 0; e < stock_result->n_envelopes; e++)
-    memcpy (out + e * TRJ_MONTHS, stock_result->envelopes[e].f.cp, sizeof (double) * TRJ_MONTHS);
-  return out;
-}
-
 static char *
 make_title (const TrjChartRequest *request, const char *envelope_id)
 {
@@ -370,7 +321,6 @@ trajectory_compute (const TrjChartSource *source, int env_index, Trajectory *t)
 {
   const TrjScenario *scenario = source->scenario;
   const TrjResult *result = source->result;
-  g_autofree double *stock = stock_cp_by_month (scenario, result);
 
   memset (t, 0, sizeof *t);
   memcpy (t->ae_cum, figures_of (result, env_index)->ae_cum, sizeof t->ae_cum);
@@ -387,7 +337,7 @@ trajectory_compute (const TrjChartSource *source, int env_index, Trajectory *t)
       t->ae_notified += env->ae_notified;
       for (int m = 0; m < TRJ_MONTHS; m++)
         {
-          double s = stock != NULL ? stock[e * TRJ_MONTHS + m] : 0;
+          double s = er->f.cp_stock_month[m];
 
           stock_sum += s;
           t->stock_cum[m] += stock_sum;
