@@ -20,6 +20,7 @@
 #include <math.h>
 
 #include "trj-ui-harness.h"
+#include "trj-scenario-item.h"
 #include "trj-envelope-page.h"
 #include "trj-lines-model.h"
 #include "trj-entries-model.h"
@@ -568,6 +569,15 @@ find_widget (GtkWidget *widget, GType type)
   return NULL;
 }
 
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, guint *seen)
+{
+  seen[0]++;
+  seen[1] = position;
+  seen[2] = removed;
+  seen[3] = added;
+}
+
 /* Scenarios: duplicate (the copy becomes current), edit the copy, switch back
  * with the header bar's switcher, and undo the duplication. */
 static void
@@ -585,6 +595,36 @@ test_scenarios (void)
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (switcher)), ==, 2);
   g_assert_cmpuint (gtk_drop_down_get_selected (switcher), ==, 1);
   assert_figure ("ae-programmed", before);
+
+  /* The switcher's model holds one TrjScenarioItem per scenario; renaming the
+   * copy replaces its item only, and the selection stays on it. */
+  {
+    GListModel *model = gtk_drop_down_get_model (switcher);
+    g_autoptr(TrjScenarioItem) copy = g_list_model_get_item (model, 1);
+    g_autoptr(TrjScenarioItem) renamed = NULL;
+    g_autoptr(GError) error = NULL;
+    guint seen[4] = { 0 };
+    gulong handler = g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), seen);
+    guint current = 0;
+
+    g_assert_true (TRJ_IS_SCENARIO_ITEM (copy));
+    g_assert_cmpint (trj_scenario_item_get_id (copy), ==, trj_document_get_scenario_id (doc));
+    g_assert_true (trj_workbook_rename_scenario (trj_document_get_workbook (doc),
+                                                 trj_scenario_item_get_id (copy), "Variante", &error));
+    g_assert_no_error (error);
+    trj_harness_flush ();
+    g_assert_cmpuint (seen[0], ==, 1);
+    g_assert_cmpuint (seen[1], ==, 1);
+    g_assert_cmpuint (seen[2], ==, 1);
+    g_assert_cmpuint (seen[3], ==, 1);
+    renamed = g_list_model_get_item (model, 1);
+    g_assert_cmpstr (trj_scenario_item_get_name (renamed), ==, "Variante");
+    g_assert_cmpint (trj_scenario_item_get_id (renamed), ==, trj_scenario_item_get_id (copy));
+    g_object_get (model, "current", &current, NULL);
+    g_assert_cmpuint (current, ==, 1);
+    g_assert_cmpuint (gtk_drop_down_get_selected (switcher), ==, 1);
+    g_signal_handler_disconnect (model, handler);
+  }
 
   /* 24 → 48 contracts on line 0 of the copy: + 2 × 6 077.93 = 48 623.47 €. */
   g_assert_true (type_cell (lines_grid (), 0, TRJ_LINES_COLUMN_VOLUME, "48"));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "trj-window.h"
+#include "trj-scenario-list.h"
 #include "trj-start-page.h"
 
 G_BEGIN_DECLS
@@ -24,8 +25,8 @@ struct _TrjWindow
   GtkStack *content_stack;
 
   TrjDocument *document;
-  /* Scenario ids in the order of scenario_dropdown's items. */
-  GArray *scenario_ids;
+  /* The workbook's scenarios, scenario_dropdown's model. */
+  TrjScenarioList *scenarios;
   /* Envelope ids the sidebar and the content stack were built for. */
   GStrv envelope_ids;
   gboolean updating_scenarios;

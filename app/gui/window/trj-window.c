@@ -6,6 +6,8 @@
 
 #include "trj-window.h"
 #include "trj-window-private.h"
+#include "trj-scenario-item.h"
+#include "trj-scenario-list.h"
 #include "trj-start-page.h"
 #include "trj-envelope-page.h"
 #include "trj-summary-page.h"
@@ -66,47 +68,20 @@ trj_window_get_visible_page (TrjWindow *self)
 
 /* ── Scenario switcher, sidebar, title ───────────────────────────────── */
 
-static gboolean
-same_names (GListModel *model, GtkStringList *names)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
-
-  if (model == NULL || g_list_model_get_n_items (model) != n)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    if (!g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
-                      gtk_string_list_get_string (names, i)))
-      return FALSE;
-  return TRUE;
-}
-
+/* The switcher follows the workbook's scenarios; while they are re-read, its
+ * selection changes are the list's, not the user's. */
 static void
 update_scenarios (TrjWindow *self)
 {
-  TrjWorkbook *wb = trj_document_get_workbook (self->document);
-  g_autoptr(GPtrArray) scenarios = trj_workbook_list_scenarios (wb);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 current = trj_workbook_get_current_scenario (wb);
-  guint selected = 0;
-
-  g_array_set_size (self->scenario_ids, 0);
-  for (guint i = 0; i < scenarios->len; i++)
-    {
-      TrjScenarioInfo *info = scenarios->pdata[i];
-
-      gtk_string_list_append (names, info->name);
-      g_array_append_val (self->scenario_ids, info->id);
-      if (info->id == current)
-        selected = i;
-    }
+  guint current;
 
   self->updating_scenarios = TRUE;
-  /* The model is kept when the names did not change: replacing it while the
-   * switcher itself is changing scenario would free its selection under it. */
-  if (!same_names (gtk_drop_down_get_model (self->scenario_dropdown), names))
-    gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (names));
-  if (gtk_drop_down_get_selected (self->scenario_dropdown) != selected)
-    gtk_drop_down_set_selected (self->scenario_dropdown, selected);
+  trj_scenario_list_refresh (self->scenarios);
+  /* The binding follows "current"; a renamed current item is replaced under
+   * the selection without "current" changing. */
+  current = trj_scenario_list_get_current (self->scenarios);
+  if (gtk_drop_down_get_selected (self->scenario_dropdown) != current)
+    gtk_drop_down_set_selected (self->scenario_dropdown, current);
   self->updating_scenarios = FALSE;
 }
 
@@ -115,13 +90,31 @@ scenario_selected_cb (TrjWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->scenario_dropdown);
   g_autoptr(GError) error = NULL;
+  TrjWorkbook *wb;
+  gint64 id;
 
-  if (self->updating_scenarios || self->document == NULL || selected >= self->scenario_ids->len)
+  if (self->updating_scenarios || self->document == NULL)
     return;
-  if (!trj_workbook_set_current_scenario (trj_document_get_workbook (self->document),
-                                          g_array_index (self->scenario_ids, gint64, selected),
-                                          &error))
+  wb = trj_document_get_workbook (self->document);
+  id = trj_scenario_list_get_id (self->scenarios, selected);
+  if (id == 0 || id == trj_workbook_get_current_scenario (wb))
+    return;
+  if (!trj_workbook_set_current_scenario (wb, id, &error))
     trj_window_toast_error (self, error);
+}
+
+/* A new workbook's scenarios in the switcher, its selection bound to the
+ * current one. */
+static void
+set_scenario_list (TrjWindow *self, TrjWorkbook *wb)
+{
+  self->updating_scenarios = TRUE;
+  g_clear_object (&self->scenarios);
+  self->scenarios = trj_scenario_list_new (wb);
+  gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (self->scenarios));
+  g_object_bind_property (self->scenarios, "current", self->scenario_dropdown, "selected",
+                          G_BINDING_SYNC_CREATE);
+  self->updating_scenarios = FALSE;
 }
 
 static GtkWidget *
@@ -319,6 +312,7 @@ set_document (TrjWindow *self, TrjWorkbook *wb)
 
   self->document = trj_document_new (wb);
   g_signal_connect_swapped (self->document, "updated", G_CALLBACK (document_updated_cb), self);
+  set_scenario_list (self, wb);
   update_title (self);
   document_updated_cb (self, TRJ_WORKBOOK_CHANGE_SCENARIOS | TRJ_WORKBOOK_CHANGE_LINES);
   gtk_stack_set_visible_child_name (self->main_stack, "workbook");
@@ -542,7 +536,7 @@ trj_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_pointer (&self->envelope_ids, g_strfreev);
-  g_clear_pointer (&self->scenario_ids, g_array_unref);
+  g_clear_object (&self->scenarios);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (trj_window_parent_class)->dispose (object);
@@ -584,7 +578,8 @@ trj_window_init (TrjWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->scenario_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_drop_down_set_expression (self->scenario_dropdown,
+                                gtk_property_expression_new (TRJ_TYPE_SCENARIO_ITEM, NULL, "name"));
   self->settings = trj_settings_new ();
   if (self->settings != NULL)
     trj_settings_bind_window_state (self->settings, GTK_WINDOW (self));
