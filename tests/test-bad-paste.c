@@ -202,7 +202,7 @@ main (int argc, char *argv[])
 
   workbook_path = trj_harness_new_workbook ("Bretagne");
   file = g_file_new_for_path (workbook_path);
-  window = trj_window_new (app);
+  window = trj_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (trj_window_open_file (window, file));
   trj_harness_wait_frames (GTK_WIDGET (window), 2);
