@@ -49,17 +49,17 @@ const TrjLineColumn trj_workbook_line_columns[] = {
       N_("Entries are given month by month or as a volume."), 0, 1, FALSE, TRUE },
     TRJ_COLUMN_INT, MEMBER (entries_mode), 0, TRJ_LINE_FIELD_ENTRIES_MODE, SHAPE (CONTRACT) },
   { { "volume", N_("Change volume"),
-      N_("The volume must be between 0 and 10 million contracts."), 0, 1e7 },
+      N_("The volume must be between 0 and 1 million contracts."), 0, 1e6 },
     TRJ_COLUMN_REAL, MEMBER (volume), 0, TRJ_LINE_FIELD_VOLUME, SHAPE (CONTRACT) },
   { { "has_profile", NULL, N_("This setting is yes or no."), 0, 1, FALSE, TRUE },
     TRJ_COLUMN_INT, MEMBER (has_profile), 0, -1, SHAPE (CONTRACT) },
   { { "has_previous_entries", NULL, N_("This setting is yes or no."), 0, 1, FALSE, TRUE },
     TRJ_COLUMN_INT, MEMBER (has_previous_entries), 0, -1, SHAPE (CONTRACT) },
   { { "quantity", N_("Change quantity"),
-      N_("The quantity must be between 0 and 10 million."), 0, 1e7 },
+      N_("The quantity must be between 0 and 1 million."), 0, 1e6 },
     TRJ_COLUMN_REAL, MEMBER (quantity), 0, TRJ_LINE_FIELD_QUANTITY, SHAPE (POST_AID) },
   { { "unit_amount", N_("Change unit amount"),
-      N_("The unit amount must be between 0 € and 1 billion €."), 0, 1e9 },
+      N_("The unit amount must be between 0 € and 1 million €."), 0, 1e6 },
     TRJ_COLUMN_REAL_NULL, MEMBER (unit_amount), MEMBER (has_unit_amount), TRJ_LINE_FIELD_UNIT_AMOUNT,
     SHAPE (POST_AID) },
   { { "modulation", N_("Change modulated share"),
@@ -67,11 +67,11 @@ const TrjLineColumn trj_workbook_line_columns[] = {
       N_("The modulated share must be between 0 % and 10 %."), 0, 0.10 },
     TRJ_COLUMN_REAL, MEMBER (modulation), 0, TRJ_LINE_FIELD_MODULATION, SHAPE (POST_AID) },
   { { "second_year_quantity", N_("Change second-year quantity"),
-      N_("The second-year quantity must be between 0 and 10 million."), 0, 1e7 },
+      N_("The second-year quantity must be between 0 and 1 million."), 0, 1e6 },
     TRJ_COLUMN_REAL, MEMBER (second_year_quantity), 0, TRJ_LINE_FIELD_SECOND_YEAR_QUANTITY,
     SHAPE (POST_AID) },
   { { "rsa_recipients", N_("Change RSA recipients"),
-      N_("The number of RSA recipients must be between 0 and 10 million."), 0, 1e7 },
+      N_("The number of RSA recipients must be between 0 and 1 million."), 0, 1e6 },
     TRJ_COLUMN_REAL, MEMBER (rsa_recipients), 0, TRJ_LINE_FIELD_RSA_RECIPIENTS, SHAPE (POST_AID) },
   { { "rsa_months", N_("Change RSA months"),
       N_("The months of cofinancing must be between 0 and 24."), 0, 24 },
@@ -385,8 +385,10 @@ gboolean
 trj_workbook_check_month_value (TrjLineMonths series, double value, GError **error)
 {
   /* A CP schedule may carry corrections below zero; counts and profiles cannot. */
-  if (!isfinite (value) || fabs (value) > 1e11 ||
-      (series != TRJ_LINE_MONTHS_CP_SCHEDULE && value < 0))
+  /* The catalogue's bounds (trj-catalog): a count or weight at most 10⁶ a month,
+   * a CP amount at most 10¹¹ €, so that nothing stored is refused when read back. */
+  if (!isfinite (value) ||
+      (series == TRJ_LINE_MONTHS_CP_SCHEDULE ? fabs (value) > 1e11 : (value < 0 || value > 1e6)))
     {
       g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
                            series == TRJ_LINE_MONTHS_CP_SCHEDULE
