@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-chart-model.h"
+#include "trj-catalog.h"
 #include "trj-chart-style.h"
 #include "trj-format.h"
 #include "trj-year-data.h"
@@ -52,21 +53,9 @@ trj_chart_kind_title (TrjChartKind kind)
 const char *
 trj_chart_envelope_title (const char *envelope_id)
 {
-  static const struct { const char *id; const char *title; } titles[] = {
-    /* The same names as the window's sidebar (trj_envelope_title). */
-    { "PEC_CIE_TP", N_("PEC and CIE tous publics") },
-    { "CIE_JEUNES", N_("CIE jeunes") },
-    { "IAE", N_("Insertion par l'activité économique") },
-    { "EA", N_("Entreprises adaptées") },
-    { "GEIQ", N_("GEIQ") },
-  };
-
   if (envelope_id == NULL)
     return _("Whole region");
-  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
-    if (g_str_equal (envelope_id, titles[i].id))
-      return _(titles[i].title);
-  return envelope_id;
+  return trj_catalog_envelope_title (envelope_id);
 }
 
 /* ── values ──────────────────────────────────────────────────────────── */

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trj-catalog.h"
 #include "trj-document.h"
 #include "trj-settings.h"
 
@@ -30,18 +31,7 @@ static guint signals[N_SIGNALS];
 const char *
 trj_envelope_title (const char *envelope_id)
 {
-  static const struct { const char *id; const char *title; } titles[] = {
-    { "PEC_CIE_TP", N_("PEC and CIE tous publics") },
-    { "CIE_JEUNES", N_("CIE jeunes") },
-    { "IAE", N_("Insertion par l'activité économique") },
-    { "EA", N_("Entreprises adaptées") },
-    { "GEIQ", N_("GEIQ") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    if (g_str_equal (titles[i].id, envelope_id))
-      return _(titles[i].title);
-  return envelope_id;
+  return trj_catalog_envelope_title (envelope_id);
 }
 
 /* The values of one line changed (the edit the workbook just told):
