@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "trj-ui-harness.h"
 #include "trj-envelope-page.h"
@@ -19,6 +20,9 @@
 #include "trj-gui-format.h"
 #include "trj-format.h"
 #include "trj-summary-page.h"
+#include "trj-charts-page.h"
+#include "trj-chart-export.h"
+#include "trj-file-chooser.h"
 
 static TrjApplication *app;
 static TrjWindow *window;
@@ -318,6 +322,177 @@ test_move_shown_margin (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
 }
 
+/* The first widget of a type under root (depth first). */
+static GtkWidget *
+find_widget (GtkWidget *root, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button labelled `label` (with its mnemonic) under root, as a user finds it. */
+static GtkWidget *
+find_button (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static gboolean
+file_written (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The file choosers the window shows come here (trj-file-chooser.h): the
+ * last one, waiting for its answer, and the name it suggested. */
+static GtkFileChooserNative *chooser_shown;
+static char *suggested_name;
+
+static void
+chooser_hook (GtkFileChooserNative *chooser, gpointer data)
+{
+  g_set_object (&chooser_shown, chooser);
+  g_free (suggested_name);
+  suggested_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+}
+
+/* Waits for the window to show a file chooser, then answers it with `path`
+ * (cancels when NULL). */
+static void
+answer_chooser (const char *path)
+{
+  g_autoptr(GFile) file = path != NULL ? g_file_new_for_path (path) : NULL;
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+
+  TRJ_HARNESS_WAIT_FOR (chooser_shown != NULL);
+  chooser = g_steal_pointer (&chooser_shown);
+  trj_file_chooser_respond (chooser, file);
+}
+
+/* Defect 3: « Exporter l'image » writes the PNG at the size chosen in its
+ * dialog, through the file chooser, with no error. */
+static void
+test_chart_export (void)
+{
+  g_autofree char *dir = trj_harness_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "trajectoire.png", NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *charts;
+  GtkWindow *sizes;
+  GtkSpinButton *width;
+  GtkWidget *button;
+
+  trj_window_show_envelope (window, TRJ_CHARTS_PAGE_NAME);
+  charts = trj_window_get_page (window, TRJ_CHARTS_PAGE_NAME);
+  g_assert_true (gtk_widget_activate_action (charts, "charts.export-image", NULL));
+  trj_harness_wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the size dialog");
+  sizes = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  /* A width typed in the dialog, as a planner would, not the default. */
+  width = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (sizes), GTK_TYPE_SPIN_BUTTON));
+  gtk_spin_button_set_value (width, 1000);
+  g_object_ref (sizes);
+  button = find_button (GTK_WIDGET (sizes), _("_Choose a File…"));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  /* The planner picks the file once the size dialog has gone. */
+  TRJ_HARNESS_WAIT_FOR (chooser_shown != NULL);
+  trj_harness_wait_until (is_unmapped, sizes, "the size dialog gone");
+  g_object_unref (sizes);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_true (g_str_has_suffix (suggested_name, ".png"));
+  answer_chooser (path);
+  trj_harness_wait_until (file_written, path, "the PNG written");
+  texture = gdk_texture_new_from_filename (path, NULL);
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1000);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, TRJ_CHART_EXPORT_HEIGHT);
+  /* No « La taille d'image 0 × 0 » message. */
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* Defect 7: a cell typed but not confirmed is committed when the window
+ * closes (Ctrl+W); a refused one keeps the window open. */
+static void
+test_close_commits (void)
+{
+  g_autofree char *path = trj_harness_new_workbook ("Bretagne");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TrjWindow *other = trj_window_new (GTK_APPLICATION (app));
+  g_autoptr(TrjWorkbook) wb = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  TrjEnvelopePage *page;
+  TrjGrid *grid;
+
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_true (trj_window_open_file (other, file));
+  trj_window_show_envelope (other, "PEC_CIE_TP");
+  page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (other));
+  grid = trj_envelope_page_get_lines_grid (page);
+  trj_harness_wait_until (is_mapped, grid, "the grid of the second window");
+
+  /* Refused: the window stays, the editor too. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
+  g_assert_true (trj_grid_start_editing (grid, "150 %"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "window.close", NULL));
+  trj_harness_flush ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (other)));
+  g_assert_true (trj_grid_is_editing (grid));
+  trj_grid_cancel_edit (grid);
+
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  g_assert_true (trj_grid_start_editing (grid, "777"));
+  g_object_add_weak_pointer (G_OBJECT (other), (gpointer *) &other);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "window.close", NULL));
+  trj_harness_wait_until (widget_gone, &other, "the second window closed");
+
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  scenario = trj_workbook_get_scenario (wb, trj_workbook_get_current_scenario (wb), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (trj_line_volume (trj_scenario_find_envelope (scenario, "PEC_CIE_TP")->lines->pdata[0]), ==, 777);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -334,6 +509,7 @@ main (int argc, char *argv[])
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (trj_window_open_file (window, file));
   trj_harness_wait_until (is_mapped, window, "the window shown");
+  trj_file_chooser_set_hook (chooser_hook, NULL);
 
   g_test_add_func ("/planner/focus/open", test_focus_open);
   g_test_add_func ("/planner/focus/menus", test_focus_menus);
@@ -341,6 +517,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/main-menu", test_main_menu);
   g_test_add_func ("/planner/solver/monthly", test_solver_monthly);
   g_test_add_func ("/planner/solver/shown-margin", test_move_shown_margin);
+  g_test_add_func ("/planner/chart-export", test_chart_export);
+  g_test_add_func ("/planner/close-commits", test_close_commits);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -7,6 +7,7 @@
 #include "trj-chart-export-dialog.h"
 #include "trj-chart-document.h"
 #include "trj-chart-export.h"
+#include "trj-file-chooser.h"
 
 typedef struct {
   const char *name;
@@ -29,6 +30,10 @@ typedef struct {
   GtkSpinButton *width;
   GtkSpinButton *height;
   GtkFileChooserNative *chooser;
+  /* Read when the size dialog answers: its widgets are gone when the file
+   * chooser does (they read 0 × 0 then). */
+  TrjChartFormat chosen_format;
+  int chosen_width, chosen_height;
 } Job;
 
 static void
@@ -50,13 +55,12 @@ chooser_response_cb (GtkNativeDialog *chooser, int response, Job *job)
   TrjChartStyle style;
 
   if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
     {
       trj_chart_style_init (&style, FALSE);
-      if (!trj_chart_export (job->model, &style, gtk_drop_down_get_selected (job->format),
-                             gtk_spin_button_get_value_as_int (job->width),
-                             gtk_spin_button_get_value_as_int (job->height), path, &error))
+      if (!trj_chart_export (job->model, &style, job->chosen_format,
+                             job->chosen_width, job->chosen_height, path, &error))
         trj_chart_show_error (job->parent, _("The image could not be exported"), error);
     }
   job_free (job);
@@ -78,6 +82,13 @@ dialog_response_cb (AdwMessageDialog *dialog, const char *response, Job *job)
       job_free (job);
       return;
     }
+  job->chosen_format = format;
+  job->chosen_width = gtk_spin_button_get_value_as_int (job->width);
+  job->chosen_height = gtk_spin_button_get_value_as_int (job->height);
+  job->format = NULL;
+  job->preset = NULL;
+  job->width = NULL;
+  job->height = NULL;
   g_strdelimit (name, "/\\", '-');
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_filter_set_name (filter, upper);
@@ -88,7 +99,7 @@ dialog_response_cb (AdwMessageDialog *dialog, const char *response, Job *job)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (job->chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (job->chooser), TRUE);
   g_signal_connect (job->chooser, "response", G_CALLBACK (chooser_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (job->chooser));
+  trj_file_chooser_show (job->chooser);
 }
 
 static void

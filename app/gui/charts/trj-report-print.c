@@ -5,6 +5,7 @@
 
 #include "trj-report-print.h"
 #include "trj-chart-document.h"
+#include "trj-file-chooser.h"
 
 static GtkWindow *
 window_of (GtkWidget *widget)
@@ -87,7 +88,7 @@ export_response_cb (GtkNativeDialog *chooser, int response, ExportJob *job)
   g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL &&
       !trj_report_write_pdf (job->report, path, &error))
     trj_chart_show_error (job->parent, _("The report could not be exported"), error);
@@ -125,5 +126,5 @@ trj_report_export_run (GtkWidget *parent, TrjDocument *document)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (job->chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (job->chooser), TRUE);
   g_signal_connect (job->chooser, "response", G_CALLBACK (export_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (job->chooser));
+  trj_file_chooser_show (job->chooser);
 }

@@ -631,6 +631,21 @@ grid_switched_cb (TrjEnvelopePage *self)
     gtk_widget_grab_focus (GTK_WIDGET (to));
 }
 
+gboolean
+trj_envelope_page_commit_edit (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), TRUE);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      TrjGrid *grid = i == 0 ? self->lines_grid : self->entries_grid;
+
+      if (grid != NULL && trj_grid_is_editing (grid) && !trj_grid_commit_edit (grid))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The page's keyboard is its visible grid's (see trj-window-focus.c). */
 static gboolean
 trj_envelope_page_grab_focus (GtkWidget *widget)

@@ -42,6 +42,9 @@ const TrjLine   *trj_envelope_page_get_cursor_line  (TrjEnvelopePage *self);
 gboolean         trj_envelope_page_add_line         (TrjEnvelopePage *self, GError **error);
 gboolean         trj_envelope_page_duplicate_line   (TrjEnvelopePage *self, GError **error);
 gboolean         trj_envelope_page_remove_line      (TrjEnvelopePage *self, GError **error);
+/* Commits a cell being typed in either grid, as leaving it does; FALSE when
+ * the entry is refused (the editor stays open with the reason). */
+gboolean         trj_envelope_page_commit_edit      (TrjEnvelopePage *self);
 /* Opens the solver ("Ajuster…") on the cursor line; returns the dialog or NULL. */
 GtkWindow       *trj_envelope_page_solve            (TrjEnvelopePage *self);
 

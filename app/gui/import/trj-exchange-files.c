@@ -7,6 +7,7 @@
 #include "trj-exchange-files.h"
 #include "trj-import-dialog.h"
 #include "trj-programming.h"
+#include "trj-file-chooser.h"
 
 /* The parent window shows the message (its win.toast action). */
 static void
@@ -45,7 +46,7 @@ import_response_cb (GtkNativeDialog *native, int response, Chooser *chooser)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
       TrjImportDialog *dialog = trj_import_dialog_new (chooser->document, file);
 
       gtk_window_set_transient_for (GTK_WINDOW (dialog), chooser->parent);
@@ -82,7 +83,7 @@ choose_file_to_import (GtkWindow   *parent,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_signal_connect_data (native, "response", response_cb, chooser_new (parent, document),
                          (GClosureNotify) chooser_free, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  trj_file_chooser_show (native);
 }
 
 void
@@ -98,7 +99,7 @@ export_response_cb (GtkNativeDialog *native, int response, Chooser *chooser)
   if (response == GTK_RESPONSE_ACCEPT)
     {
       TrjDocument *document = chooser->document;
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
       g_autofree char *path = g_file_get_path (file);
       g_autofree char *name = trj_workbook_get_scenario_name (trj_document_get_workbook (document),
                                                               trj_document_get_scenario_id (document));
@@ -133,7 +134,7 @@ trj_exchange_choose_programming_export (GtkWindow *parent, TrjDocument *document
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_signal_connect_data (native, "response", G_CALLBACK (export_response_cb),
                          chooser_new (parent, document), (GClosureNotify) chooser_free, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  trj_file_chooser_show (native);
 }
 
 gint64
@@ -179,7 +180,7 @@ import_programming_response_cb (GtkNativeDialog *native, int response, Chooser *
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
       g_autoptr(GError) error = NULL;
 
       if (trj_exchange_import_programming (chooser->document, file, &error) != 0)

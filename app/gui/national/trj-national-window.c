@@ -8,6 +8,7 @@
 #include "trj-national-window.h"
 #include "trj-programming.h"
 #include "trj-workbook.h"
+#include "trj-file-chooser.h"
 
 struct _TrjNationalWindow
 {
@@ -359,7 +360,7 @@ add_files_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GListModel) files = trj_file_chooser_get_files (GTK_FILE_CHOOSER_NATIVE (dialog));
 
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
@@ -377,7 +378,7 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog));
       g_autoptr(GError) error = NULL;
 
       if (!trj_national_window_export (self, file, &error))
@@ -403,7 +404,7 @@ add_files_activated (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect (self->chooser, "response", G_CALLBACK (add_files_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  trj_file_chooser_show (self->chooser);
 }
 
 static void
@@ -417,7 +418,7 @@ export_activated (GtkWidget *widget, const char *action_name, GVariant *param)
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  trj_file_chooser_show (self->chooser);
 }
 
 TrjNationalWindow *

@@ -13,6 +13,7 @@
 #include "trj-summary-page.h"
 #include "trj-charts-page.h"
 #include "trj-settings.h"
+#include "trj-file-chooser.h"
 
 #define SUMMARY_PAGE "summary"
 
@@ -405,7 +406,7 @@ open_response_cb (GtkNativeDialog *dialog, int response, TrjWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog));
       /* The application picks the window (this one, if it shows the start page). */
       g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
     }
@@ -424,7 +425,7 @@ trj_window_choose_file_to_open (TrjWindow *self)
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  trj_file_chooser_show (dialog);
 }
 
 typedef struct {
@@ -439,7 +440,7 @@ save_response_cb (GtkNativeDialog *dialog, int response, SaveRequest *request)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog));
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL && !g_str_has_suffix (path, "." TRJ_WORKBOOK_EXTENSION))
@@ -479,7 +480,7 @@ trj_window_choose_save_path (TrjWindow      *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
   g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  trj_file_chooser_show (dialog);
 }
 
 typedef struct {
@@ -525,6 +526,25 @@ open_requested_cb (TrjWindow *self, GFile *file)
 
 /* ── GObject ─────────────────────────────────────────────────────────── */
 
+/* Closing (Ctrl+W) commits a cell being typed, as a spreadsheet does when
+ * the focus leaves it; a refused entry keeps the window open, with the
+ * reason next to the cell. */
+static gboolean
+trj_window_close_request (GtkWindow *window)
+{
+  TrjWindow *self = TRJ_WINDOW (window);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL; page = gtk_widget_get_next_sibling (page))
+    if (TRJ_IS_ENVELOPE_PAGE (page) && !trj_envelope_page_commit_edit (TRJ_ENVELOPE_PAGE (page)))
+      {
+        trj_window_show_envelope (self, trj_envelope_page_get_envelope_id (TRJ_ENVELOPE_PAGE (page)));
+        return TRUE;
+      }
+  return GTK_WINDOW_CLASS (trj_window_parent_class)->close_request != NULL &&
+         GTK_WINDOW_CLASS (trj_window_parent_class)->close_request (window);
+}
+
 static void
 trj_window_dispose (GObject *object)
 {
@@ -549,6 +569,7 @@ trj_window_class_init (TrjWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trj_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = trj_window_close_request;
 
   g_type_ensure (TRJ_TYPE_START_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
