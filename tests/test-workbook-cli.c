@@ -118,6 +118,103 @@ test_import_roundtrip (void)
   g_assert_true (strstr (err, "Riche") != NULL);
 }
 
+/* The Synthèse sheet of a programming file, as "A\tB" lines, read by openpyxl. */
+static char *
+summary_sheet (const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  const char *argv[] = { "/usr/bin/python3", "-c",
+    "import sys, openpyxl\n"
+    "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+    "for r in ws.iter_rows(max_row=12, max_col=2, values_only=True):\n"
+    "    print('\\t'.join('' if v is None else str(v) for v in r))\n",
+    path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* MODEL 9: « Marquer comme transmis » from the CLI, and every edit of the
+ * sent scenario refused (solve --apply), the history listed, the
+ * programming file saying so. */
+static void
+test_send (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "workbook-rich-scenario.json", NULL);
+  g_autofree char *fixture_copy = g_build_filename (dir, "send-rich.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL, *after = NULL, *out = NULL, *err = NULL, *list = NULL;
+  g_autofree char *sheet = NULL, *working = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) applied = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (fixture_copy, contents, -1, NULL));
+  g_assert_cmpint (run_cli (NULL, NULL, "new", "s.trajectoire", "--region", "Bretagne", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "import", "s.trajectoire", "send-rich.json", "--name", "Prog", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "import", "s.trajectoire", "send-rich.json", "--name", "Travail", NULL), ==, 0);
+
+  /* Usage: a kind the MODEL does not name, a missing option. */
+  g_assert_cmpint (run_cli (NULL, NULL, "send", "s.trajectoire", "--scenario", "Prog", "--kind", "envoi", NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "send", "s.trajectoire", "--scenario", "Prog", NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "send", "s.trajectoire", "--scenario", "Prog", "--kind", "programmation",
+                            "--date", "15/03/2024", NULL), ==, 1);
+  g_assert_cmpint (run_cli (NULL, NULL, "send", "s.trajectoire", "--scenario", "Nul", "--kind", "programmation", NULL), ==, 1);
+
+  g_assert_cmpint (run_cli (NULL, NULL, "send", "s.trajectoire", "--scenario", "Prog", "--kind", "programmation",
+                            "--date", "2024-03-15", "--comment", "Première programmation", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &err, "send", "s.trajectoire", "--scenario", "Prog", "--kind", "remontee", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "15/03/2024"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&list, NULL, "send", "s.trajectoire", "--list", NULL), ==, 0);
+  g_assert_cmpstr (list, ==, "2024-03-15\tprogrammation\tProg\tPremière programmation\n");
+  g_clear_pointer (&list, g_free);
+  g_assert_cmpint (run_cli (&list, NULL, "scenarios", "s.trajectoire", NULL), ==, 0);
+  g_assert_nonnull (strstr (list, "Prog ("));
+  g_assert_nonnull (strstr (list, "2024-03-15, programmation)\n"));
+
+  /* An edit through the CLI is refused, and changes nothing. */
+  g_assert_cmpint (run_cli (&before, NULL, "export", "s.trajectoire", "--scenario", "Prog", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &err, "solve", "s.trajectoire", "--scenario", "Prog", "--line", "pec-29-ft",
+                            "--unknown", "rate", "--target", "4000000", "--apply", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Prog"));
+  g_assert_cmpint (run_cli (&after, NULL, "export", "s.trajectoire", "--scenario", "Prog", NULL), ==, 0);
+  g_assert_cmpstr (after, ==, before);
+  /* --apply needs a workbook. */
+  g_assert_cmpint (run_cli (NULL, NULL, "solve", "send-rich.json", "--line", "pec-29-ft",
+                            "--unknown", "rate", "--apply", NULL), ==, 2);
+
+  /* The working scenario takes the value the solver prints. */
+  g_assert_cmpint (run_cli (&out, NULL, "solve", "s.trajectoire", "--scenario", "Travail", "--line", "pec-29-ft",
+                            "--unknown", "rate", "--target", "4000000", "--apply", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&working, NULL, "export", "s.trajectoire", "--scenario", "Travail", NULL), ==, 0);
+  applied = trj_json_scenario_from_data (working, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "\"value\": "));
+  g_assert_cmpfloat (g_ascii_strtod (strstr (out, "\"value\": ") + strlen ("\"value\": "), NULL), ==,
+                     trj_scenario_find_line (applied, "pec-29-ft", NULL)->rate);
+  g_assert_cmpfloat (trj_scenario_find_line (applied, "pec-29-ft", NULL)->rate, !=, 0.5);
+
+  /* The programming file of the sent version says so on its Synthèse sheet; a
+   * working scenario's does not. */
+  g_assert_cmpint (run_cli (NULL, NULL, "export", "s.trajectoire", "--scenario", "Prog", "-f", "xlsx",
+                            "-o", "sent.xlsx", NULL), ==, 0);
+  sheet = summary_sheet ("sent.xlsx");
+  g_assert_nonnull (strstr (sheet, "15/03/2024"));
+  g_assert_nonnull (strstr (sheet, "Première programmation"));
+  g_clear_pointer (&sheet, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "export", "s.trajectoire", "--scenario", "Travail", "-f", "xlsx",
+                            "-o", "working.xlsx", NULL), ==, 0);
+  sheet = summary_sheet ("working.xlsx");
+  g_assert_null (strstr (sheet, "DGEFP"));
+}
+
 static void
 test_not_a_workbook (void)
 {
@@ -188,6 +285,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook-cli/new-export", test_new_export);
   g_test_add_func ("/workbook-cli/import-roundtrip", test_import_roundtrip);
   g_test_add_func ("/workbook-cli/not-a-workbook", test_not_a_workbook);
+  g_test_add_func ("/workbook-cli/send", test_send);
   g_test_add_data_func ("/workbook-cli/damaged/no-scenario",
                         "DELETE FROM line_month; DELETE FROM line; DELETE FROM envelope; DELETE FROM scenario",
                         test_damaged_workbook);

@@ -449,6 +449,156 @@ test_edit_undo_redo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_changed, ==, 3);
 }
 
+/* ── Versions sent (MODEL 9) ─────────────────────────────────────────── */
+
+/* Every edit of a sent scenario is refused by the store, which changes
+ * nothing; only creating, duplicating and moving in the list go through. */
+static void
+test_sent_refuses (Fixture *f, gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "sent.trajectoire");
+  g_autoptr(GError) error = NULL;
+  gint64 s = trj_workbook_get_current_scenario (wb);
+  g_autofree char *before = NULL, *after = NULL;
+  gboolean allowed = edits[i].func == edit_create_scenario ||
+                     edits[i].func == edit_duplicate_scenario ||
+                     edits[i].func == edit_move_scenario;
+
+  if (edits[i].three_scenarios)
+    {
+      g_assert_cmpint (trj_workbook_duplicate_scenario (wb, s, "B", &error), !=, 0);
+      g_assert_cmpint (trj_workbook_duplicate_scenario (wb, s, "C", &error), !=, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_true (trj_workbook_add_envelope (wb, s, "IAE", &error));
+  g_clear_pointer (&ei_line, g_free);
+  g_clear_pointer (&free_line, g_free);
+  ei_line = trj_workbook_add_line (wb, s, "IAE", TRJ_KIND_EI, -1, &error);
+  free_line = trj_workbook_add_line (wb, s, "IAE", TRJ_KIND_FREE, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_mark_sent (wb, s, TRJ_SENT_PROGRAMMATION, "2024-03-15", NULL, &error));
+  g_assert_no_error (error);
+
+  before = dump (wb);
+  if (allowed)
+    {
+      g_assert_true (edits[i].func (wb, s, &error));
+      g_assert_no_error (error);
+      g_assert_true (trj_workbook_is_frozen (wb, s));
+      return;
+    }
+  g_assert_false (edits[i].func (wb, s, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_FROZEN);
+  g_assert_nonnull (strstr (error->message, "15/03/2024"));
+  after = dump (wb);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (trj_workbook_is_frozen (wb, s));
+}
+
+static void
+test_sent (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "history.trajectoire");
+  g_autofree char *path = fixture_path (f, "history.trajectoire");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(TrjSentVersion) sent = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gint64 s = trj_workbook_get_current_scenario (wb), copy, reprog;
+  g_autofree char *name = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (trj_workbook_get_last_sent (wb), ==, 0);
+  history = trj_workbook_list_sent (wb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  /* An edit made before sending: its undo must not reach the sent version. */
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.45, &error));
+
+  /* Refused: not a date, an unknown scenario. Nothing is recorded. */
+  g_assert_false (trj_workbook_mark_sent (wb, s, TRJ_SENT_PROGRAMMATION, "15/03/2024", NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_mark_sent (wb, s, TRJ_SENT_PROGRAMMATION, "2024-02-30", NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_mark_sent (wb, 999, TRJ_SENT_PROGRAMMATION, NULL, NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_is_frozen (wb, s));
+
+  g_assert_true (trj_workbook_mark_sent (wb, s, TRJ_SENT_PROGRAMMATION, "2024-03-15",
+                                         "Programmation initiale", &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_is_frozen (wb, s));
+  g_assert_cmpint (trj_workbook_get_last_sent (wb), ==, s);
+  /* Sending is not an undo step: undo is still the rate, and is refused. */
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Change rate");
+  before = dump (wb);
+  g_assert_false (trj_workbook_undo (wb, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_FROZEN);
+  g_clear_error (&error);
+  /* Twice is refused. */
+  g_assert_false (trj_workbook_mark_sent (wb, s, TRJ_SENT_REMONTEE, NULL, NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_FROZEN);
+  g_clear_error (&error);
+
+  /* The file refuses it too, whatever runs the SQL. */
+  g_assert_cmpint (sqlite3_exec (wb->db, "UPDATE line SET rate = 0.3", NULL, NULL, &message), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (message, TRJ_WORKBOOK_FROZEN_MARK));
+  sqlite3_free (message);
+  g_assert_cmpint (sqlite3_exec (wb->db, "INSERT INTO line_month SELECT id, 0, 0, 1 FROM line LIMIT 1",
+                                 NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (wb->db, "DELETE FROM line", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (wb->db, "DELETE FROM envelope", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (wb->db, "UPDATE scenario SET name = 'X'", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (wb->db, "DELETE FROM scenario", NULL, NULL, NULL), !=, SQLITE_OK);
+  after = dump (wb);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Duplicated into a working scenario, which edits as usual. */
+  copy = trj_workbook_duplicate_scenario (wb, s, "Travail", &error);
+  g_assert_no_error (error);
+  g_assert_false (trj_workbook_is_frozen (wb, copy));
+  g_assert_true (trj_workbook_set_line_number (wb, copy, "pec", TRJ_LINE_FIELD_RATE, 0.4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (find_line (wb, copy, "pec")->rate, ==, 0.4);
+  g_assert_cmpfloat (find_line (wb, s, "pec")->rate, ==, 0.45);
+  g_assert_true (trj_workbook_mark_sent (wb, copy, TRJ_SENT_REPROGRAMMATION, "2024-07-01", NULL, &error));
+  reprog = copy;
+  g_assert_cmpint (trj_workbook_get_last_sent (wb), ==, reprog);
+
+  /* The history survives closing, in the order sent. */
+  g_clear_object (&wb);
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  history = trj_workbook_list_sent (wb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  sent = g_ptr_array_steal_index (history, 0);
+  g_assert_cmpint (sent->scenario, ==, s);
+  g_assert_cmpint (sent->kind, ==, TRJ_SENT_PROGRAMMATION);
+  g_assert_cmpstr (sent->date, ==, "2024-03-15");
+  g_assert_cmpstr (sent->comment, ==, "Programmation initiale");
+  name = trj_workbook_get_scenario_name (wb, s);
+  g_assert_cmpstr (sent->scenario_name, ==, name);
+  g_assert_cmpint (((TrjSentVersion *) g_ptr_array_index (history, 0))->kind, ==, TRJ_SENT_REPROGRAMMATION);
+  g_assert_cmpstr (((TrjSentVersion *) g_ptr_array_index (history, 0))->comment, ==, "");
+  g_assert_false (trj_workbook_set_line_number (wb, reprog, "pec", TRJ_LINE_FIELD_RATE, 0.5, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_FROZEN);
+  g_clear_error (&error);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* A tampered history row is refused on read. */
+  g_assert_cmpint (sqlite3_exec (wb->db, "UPDATE sent_version SET kind = 'envoi' WHERE scenario = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_null (trj_workbook_list_sent (wb, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  g_test_message ("refused: %s", error->message);
+}
+
 /* Values land where they should (hand-checked, not only "something changed"). */
 static void
 test_edit_values (Fixture *f, gconstpointer data)
@@ -1075,13 +1225,15 @@ test_refuse_future (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = closed_workbook (f, "future.trajectoire");
   g_autofree char *contents = NULL;
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", TRJ_WORKBOOK_SCHEMA_VERSION + 1);
+  g_autofree char *newer_sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; %s;"
+                                                "CREATE TABLE future_thing (x);", newer);
   gsize length;
   sqlite3 *db;
 
   /* As a newer Trajectoire would write it. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 3;"
-                                 "CREATE TABLE future_thing (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, newer_sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   assert_refused (path, TRJ_WORKBOOK_ERROR_TOO_NEW);
 
@@ -1090,7 +1242,7 @@ test_refuse_future (Fixture *f, gconstpointer data)
   path = closed_workbook (f, "future-wal.trajectoire");
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, newer, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpint (contents[63], ==, TRJ_WORKBOOK_SCHEMA_VERSION);
@@ -1286,6 +1438,12 @@ main (int argc, char **argv)
       g_autofree char *name = g_strdup_printf ("/workbook/undo-redo/%s", edits[i].name);
       ADD (name, test_edit_undo_redo, GUINT_TO_POINTER (i));
     }
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/workbook/sent-refuses/%s", edits[i].name);
+      ADD (name, test_sent_refuses, GUINT_TO_POINTER (i));
+    }
+  ADD ("/workbook/sent", test_sent, NULL);
   ADD ("/workbook/edit-values", test_edit_values, NULL);
   ADD ("/workbook/batch", test_batch, NULL);
   ADD ("/workbook/line-order", test_line_order, NULL);

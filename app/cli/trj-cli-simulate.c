@@ -126,6 +126,7 @@ trj_cli_solve (int argc, char **argv)
   g_autofree char *unknown_name = NULL;
   g_autofree char *target_text = NULL;
   g_autofree char *scenario_name = NULL;
+  gboolean apply = FALSE;
   const GOptionEntry entries[] = {
     { "line", 'l', 0, G_OPTION_ARG_STRING, &line_id,
       N_("Identifier of the line whose parameter is unknown"), N_("ID") },
@@ -135,11 +136,16 @@ trj_cli_solve (int argc, char **argv)
       N_("AE of the envelope to reach, in euros (default: its available AE)"), N_("AE") },
     { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
       N_("Scenario of a workbook (default: its active scenario)"), N_("NAME") },
+    { "apply", 0, 0, G_OPTION_ARG_NONE, &apply,
+      N_("Write the value into the workbook’s scenario, as one undo step (refused on a "
+         "scenario sent to the DGEFP)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TrjScenario) scenario = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  g_autoptr(TrjLine) settled = NULL;
   g_autoptr(TrjJsonWriter) writer = NULL;
   g_autofree char *document = NULL;
   TrjUnknown unknown;
@@ -172,10 +178,29 @@ trj_cli_solve (int argc, char **argv)
       return EXIT_USAGE;
     }
 
+  if (apply && !trj_cli_is_workbook (argv[1]))
+    {
+      trj_cli_error (_("--apply writes into a workbook: “%s” is not one"), argv[1]);
+      return EXIT_USAGE;
+    }
+
   if ((scenario = trj_cli_load_scenario (argv[1], scenario_name, &error)) == NULL
       || !trj_engine_solve (scenario, line_id, unknown, target, &value, &target_used,
                             &ae_total, &error))
     return report_error (error);
+  if (apply)
+    {
+      gint64 id;
+
+      /* What is written is what the solver settles (MODEL 2.5), as in the window. */
+      if (!trj_engine_solve_settle (scenario, line_id, unknown, value, target_used, &settled,
+                                    &ae_total, &error)
+          || (wb = trj_cli_open_workbook (argv[1], &error)) == NULL
+          || (id = trj_cli_find_scenario (wb, scenario_name, &error)) == 0
+          || !trj_workbook_apply_solution (wb, id, settled, unknown, _("Adjust"), &error))
+        return report_error (error);
+      value = trj_line_get_unknown (settled, unknown);
+    }
 
   writer = trj_json_writer_new (FALSE);
   trj_json_writer_begin_object (writer);

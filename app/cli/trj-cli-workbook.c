@@ -22,10 +22,8 @@ enum {
   EXIT_USAGE = 2,
 };
 
-/* The scenario named `name`, or the current one when name is NULL; 0 with an
- * error listing the scenarios when there is none of that name. */
-static gint64
-find_scenario (TrjWorkbook *wb, const char *name, GError **error)
+gint64
+trj_cli_find_scenario (TrjWorkbook *wb, const char *name, GError **error)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GString) names = NULL;
@@ -53,7 +51,7 @@ trj_cli_workbook_scenario (const char *path, const char *scenario_name, GError *
   g_autoptr(TrjWorkbook) wb = trj_cli_open_workbook (path, error);
   gint64 id;
 
-  if (wb == NULL || (id = find_scenario (wb, scenario_name, error)) == 0)
+  if (wb == NULL || (id = trj_cli_find_scenario (wb, scenario_name, error)) == 0)
     return NULL;
   return trj_workbook_get_scenario (wb, id, error);
 }
@@ -199,7 +197,9 @@ export_xlsx (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **e
   g_autoptr(TrjScenario) scenario = NULL;
   g_autofree char *name = NULL;
   g_autofree char *file = NULL;
-  TrjProgrammingInfo info = { NULL, NULL };
+  g_autoptr(TrjSentVersion) sent = NULL;
+  g_autofree char *sent_text = NULL;
+  TrjProgrammingInfo info = { NULL, NULL, NULL };
 
   if (output == NULL)
     {
@@ -212,6 +212,10 @@ export_xlsx (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **e
     return FALSE;
   name = trj_workbook_get_scenario_name (wb, scenario_id);
   info.scenario_name = name;
+  if ((sent = trj_workbook_get_sent (wb, scenario_id, error)) != NULL)
+    info.sent = sent_text = trj_sent_version_describe (sent);
+  else if (error != NULL && *error != NULL)
+    return FALSE;
   return trj_programming_write_xlsx (scenario, &info, file, error)
          && trj_cli_output_end (output, file, error);
 }
@@ -322,7 +326,7 @@ trj_cli_export (int argc, char **argv)
     }
 
   if ((wb = trj_cli_open_workbook (argv[1], &error)) == NULL ||
-      (id = find_scenario (wb, scenario_name, &error)) == 0 ||
+      (id = trj_cli_find_scenario (wb, scenario_name, &error)) == 0 ||
       !func (wb, id, output, &error))
     return report_error (error);
   return EXIT_SUCCESS;
@@ -339,7 +343,8 @@ trj_cli_scenarios (int argc, char **argv)
 
   context = trj_cli_command_context ("scenarios", N_("WORKBOOK"),
                              N_("Lists the scenarios of a workbook in their order; “*” marks "
-                                "the active one."),
+                                "the active one, and a version sent to the DGEFP says when and "
+                                "as what (“trajectoire-cli send”)."),
                              entries);
   if (!parse_files (context, &argc, &argv, 1))
     return EXIT_USAGE;
@@ -351,7 +356,16 @@ trj_cli_scenarios (int argc, char **argv)
     {
       TrjScenarioInfo *info = g_ptr_array_index (list, i);
 
-      printf ("%s %s\n", info->id == trj_workbook_get_current_scenario (wb) ? "*" : " ", info->name);
+      g_autoptr(TrjSentVersion) sent = trj_workbook_get_sent (wb, info->id, &error);
+
+      if (error != NULL)
+        return report_error (error);
+      if (sent != NULL)
+        /* TRANSLATORS: after a scenario's name: when and as what it was sent */
+        printf ("%s %s (%s %s, %s)\n", info->id == trj_workbook_get_current_scenario (wb) ? "*" : " ",
+                info->name, _("sent on"), sent->date, trj_sent_kind_to_string (sent->kind));
+      else
+        printf ("%s %s\n", info->id == trj_workbook_get_current_scenario (wb) ? "*" : " ", info->name);
     }
   return EXIT_SUCCESS;
 }

@@ -54,6 +54,9 @@ gboolean     trj_cli_output_end        (const char *output, const char *written,
 void         trj_cli_io_clear          (void);
 
 /* trj-cli-workbook.c */
+/* The scenario named `name`, or the active one when name is NULL; 0 with an
+ * error listing the scenarios when there is none of that name. */
+gint64       trj_cli_find_scenario     (TrjWorkbook *wb, const char *name, GError **error);
 /* A snapshot of one scenario of a workbook (scenario_name NULL: the active one). */
 TrjScenario *trj_cli_workbook_scenario (const char *path, const char *scenario_name,
                                         GError **error);
@@ -61,6 +64,8 @@ int trj_cli_new          (int argc, char **argv);
 int trj_cli_import       (int argc, char **argv);
 int trj_cli_export       (int argc, char **argv);
 int trj_cli_scenarios    (int argc, char **argv);
+/* trj-cli-send.c */
+int trj_cli_send         (int argc, char **argv);
 /* trj-cli-chart.c */
 int trj_cli_chart        (int argc, char **argv);
 int trj_cli_report       (int argc, char **argv);

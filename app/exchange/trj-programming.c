@@ -253,6 +253,8 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
   worksheet_write_number (sheet.ws, row++, 1, sc->year, w->book->style[TRJ_XLSX_PLAIN]);
   row = write_key_value (w, &sheet, row, _("Zone"), trj_programming_zone_label (sc->zone));
   row = write_key_value (w, &sheet, row, _("Scenario"), info->scenario_name);
+  if (info->sent != NULL)
+    row = write_key_value (w, &sheet, row, _("Status"), info->sent);
   trj_xlsx_page_text (&sheet, row, 0, _("Date"), NULL);
   worksheet_write_datetime (sheet.ws, row++, 1, &dt, w->book->date);
   row = write_key_value (w, &sheet, row, _("Application version"), version);

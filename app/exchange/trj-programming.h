@@ -26,6 +26,10 @@ G_BEGIN_DECLS
 typedef struct {
   const char *scenario_name;   /* NULL: none shown */
   GDateTime  *date;            /* date shown and stored; NULL: now */
+  /* A version sent to the DGEFP (MODEL 9): the sentence that says so, shown
+   * on the « Synthèse » sheet under the scenario (trj_sent_version_describe);
+   * NULL: a working scenario, no such row. */
+  const char *sent;
 } TrjProgrammingInfo;
 
 /* Computes the scenario with the year's rules and writes the file at path

@@ -288,6 +288,7 @@ trj_workbook_rename_scenario (TrjWorkbook *self, gint64 scenario_id, const char 
   if (!trj_workbook_step_begin (self, _("Rename scenario"), error))
     return FALSE;
   ok = trj_workbook_scenario_exists (self, scenario_id, error) &&
+       trj_workbook_check_unfrozen (self, scenario_id, error) &&
        check_name_free (self, name, scenario_id, error) &&
        trj_workbook_run (self, error, "UPDATE scenario SET name = ? WHERE id = ?", "si", name, scenario_id);
   if (ok)
@@ -305,7 +306,8 @@ trj_workbook_delete_scenario (TrjWorkbook *self, gint64 scenario_id, GError **er
 
   if (!trj_workbook_step_begin (self, _("Delete scenario"), error))
     return FALSE;
-  ok = trj_workbook_scenario_exists (self, scenario_id, error);
+  ok = trj_workbook_scenario_exists (self, scenario_id, error) &&
+       trj_workbook_check_unfrozen (self, scenario_id, error);
   if (ok && trj_workbook_query_int64 (self, NULL, "SELECT COUNT(*) FROM scenario", "") <= 1)
     {
       g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
@@ -404,7 +406,8 @@ trj_workbook_add_envelope (TrjWorkbook *self, gint64 scenario_id, const char *en
   if (!trj_workbook_check_text (envelope_id, error) ||
       !trj_workbook_step_begin (self, _("Add envelope"), error))
     return FALSE;
-  ok = trj_workbook_scenario_exists (self, scenario_id, error);
+  ok = trj_workbook_scenario_exists (self, scenario_id, error) &&
+       trj_workbook_check_unfrozen (self, scenario_id, error);
   if (ok)
     {
       trj_workbook_query_int64 (self, &found, "SELECT 1 FROM envelope WHERE scenario = ? AND id = ?", "is",
@@ -988,6 +991,41 @@ trj_workbook_move_line (TrjWorkbook *self, gint64 scenario_id, const char *line_
   return trj_workbook_step_end (self, ok, error);
 }
 
+/* ── Solutions ────────────────────────────────────────────────────────── */
+
+static const TrjLineField unknown_fields[] = {
+  [TRJ_UNKNOWN_VOLUME] = TRJ_LINE_FIELD_VOLUME,
+  [TRJ_UNKNOWN_RATE] = TRJ_LINE_FIELD_RATE,
+  [TRJ_UNKNOWN_HOURS] = TRJ_LINE_FIELD_WEEKLY_HOURS,
+  [TRJ_UNKNOWN_DURATION] = TRJ_LINE_FIELD_DURATION_MONTHS,
+  [TRJ_UNKNOWN_COFINANCING] = TRJ_LINE_FIELD_COFINANCED_SHARE,
+};
+
+gboolean
+trj_workbook_apply_solution (TrjWorkbook *self, gint64 scenario_id, const TrjLine *settled,
+                             TrjUnknown unknown, const char *label, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (settled != NULL && unknown < G_N_ELEMENTS (unknown_fields), FALSE);
+
+  trj_workbook_begin_batch (self, label);
+  /* A line given month by month gets the whole entries the solver settled. */
+  if (unknown == TRJ_UNKNOWN_VOLUME && settled->entries_mode == TRJ_ENTRIES_MONTHLY)
+    ok = trj_workbook_set_line_months (self, scenario_id, settled->id, TRJ_LINE_MONTHS_ENTRIES,
+                                       settled->entries, error);
+  else
+    ok = trj_workbook_set_line_number (self, scenario_id, settled->id, unknown_fields[unknown],
+                                       trj_line_get_unknown (settled, unknown), error);
+  if (!ok)
+    {
+      trj_workbook_cancel_batch (self);
+      return FALSE;
+    }
+  return trj_workbook_end_batch (self, error);
+}
+
 /* ── Fungibility and reference overrides ──────────────────────────────── */
 
 gboolean
@@ -1011,6 +1049,7 @@ trj_workbook_set_fungibility (TrjWorkbook *self, gint64 scenario_id, TrjFungibil
   sql = g_strdup_printf ("UPDATE scenario SET %s = ?, has_fungibility = 1 WHERE id = ?",
                          trj_workbook_fungibility_fields[field].column);
   ok = trj_workbook_scenario_exists (self, scenario_id, error) &&
+       trj_workbook_check_unfrozen (self, scenario_id, error) &&
        trj_workbook_run (self, error, sql, "di", value, scenario_id);
   if (ok)
     trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, NULL);
@@ -1042,6 +1081,7 @@ replace_override (TrjWorkbook *self, gint64 scenario_id, TrjReferenceKind kind,
   if (!trj_workbook_step_begin (self, reference_step_label (kind), error))
     return FALSE;
   ok = trj_workbook_scenario_exists (self, scenario_id, error) &&
+       trj_workbook_check_unfrozen (self, scenario_id, error) &&
        trj_workbook_run (self, error, "DELETE FROM reference_override WHERE scenario = ? AND kind = ?", "ii",
             scenario_id, (gint64) kind);
   if (ok && series != NULL)

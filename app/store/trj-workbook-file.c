@@ -220,6 +220,14 @@ set_sqlite_error_code (GError **error, int code, const char *detail, const char 
   g_autofree char *unknown = NULL;
 
   g_debug ("SQLite error %d while %s: %s", code, what ? what : "?", detail);
+  if (detail != NULL && strstr (detail, TRJ_WORKBOOK_FROZEN_MARK) != NULL)
+    {
+      /* A trigger of a sent scenario (trj-workbook-schema.c). */
+      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_FROZEN,
+                           _("This scenario was sent to the DGEFP: it is frozen and cannot be "
+                             "changed. Duplicate it to work on a copy."));
+      return;
+    }
   if (problem == NULL)
     /* TRANSLATORS: an SQLite failure with no sentence of its own: its number */
     problem = unknown = g_strdup_printf (_("internal error %d"), code);
@@ -392,6 +400,19 @@ schema_is_expected (sqlite3 *db, int version)
     ours = schema_text (expected);
   sqlite3_close (expected);
   return ours != NULL && g_str_equal (ours, theirs);
+}
+
+gboolean
+trj_workbook_file_enable_triggers (sqlite3 *db, GError **error)
+{
+  if (!schema_is_expected (db, TRJ_WORKBOOK_SCHEMA_VERSION))
+    {
+      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT,
+                           _("The workbook’s tables are not those of a Trajectoire workbook."));
+      return FALSE;
+    }
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+  return TRUE;
 }
 
 gboolean

@@ -23,7 +23,11 @@ G_BEGIN_DECLS
 /* "TRJ1": PRAGMA application_id of every Trajectoire workbook. */
 #define TRJ_WORKBOOK_APPLICATION_ID 0x54524A31
 /* PRAGMA user_version written by this version of Trajectoire. */
-#define TRJ_WORKBOOK_SCHEMA_VERSION 2
+#define TRJ_WORKBOOK_SCHEMA_VERSION 3
+/* The message of the triggers that refuse a change of a sent scenario
+ * (trj-workbook-schema.c): SQL errors carrying it become
+ * TRJ_WORKBOOK_ERROR_FROZEN. */
+#define TRJ_WORKBOOK_FROZEN_MARK "trajectoire: sent scenario"
 /* The longest text (label, name, département…) a workbook holds, in bytes. */
 #define TRJ_WORKBOOK_MAX_TEXT 4096
 /* The longest value SQLite reads from a workbook (SQLITE_LIMIT_LENGTH): a
@@ -92,6 +96,11 @@ TrjWorkbookOpenMode trj_workbook_file_read_mode (const char *path);
 /* Checks application_id, user_version (≤ current; *version_out) and quick_check. */
 gboolean trj_workbook_file_validate     (sqlite3 *db, const char *path, int *version_out,
                                          GError **error);
+/* On the writer's connection, once the file is at the current version: checks
+ * again that its schema is exactly ours, then lets its triggers run (those
+ * that freeze a sent scenario, trj-workbook-schema.c). Every connection opens
+ * with triggers off, so that a foreign file runs no code of its own. */
+gboolean trj_workbook_file_enable_triggers (sqlite3 *db, GError **error);
 /* Takes the writer's lock (flock on "<path>-lock"): returns the descriptor, or -1
  * with *reason_out (French) when the workbook is open elsewhere or not writable. */
 int      trj_workbook_file_lock         (const char *path, char **reason_out);
@@ -138,6 +147,9 @@ gboolean  trj_workbook_meta_touch       (TrjWorkbook *self, GError **error);
 gboolean  trj_workbook_check_open       (TrjWorkbook *self, GError **error);
 gboolean  trj_workbook_check_writable   (TrjWorkbook *self, GError **error);
 gboolean  trj_workbook_scenario_exists  (TrjWorkbook *self, gint64 scenario_id, GError **error);
+/* A FROZEN error naming the scenario and its sending when it was sent (MODEL 9);
+ * every edit of a scenario asks first (the schema's triggers hold anyway). */
+gboolean  trj_workbook_check_unfrozen   (TrjWorkbook *self, gint64 scenario_id, GError **error);
 gboolean  trj_workbook_envelope_exists  (TrjWorkbook *self, gint64 scenario_id,
                                          const char *envelope_id, GError **error);
 

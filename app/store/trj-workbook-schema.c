@@ -23,7 +23,7 @@
 #include "trj-workbook-private.h"
 
 const char *const trj_workbook_document_tables[] = {
-  "scenario", "envelope", "line", "line_month", "reference_override", NULL
+  "scenario", "envelope", "line", "line_month", "reference_override", "actual", NULL
 };
 
 /* Version 1 (Trajectoire 0.1 development files): contract lines only. */
@@ -114,9 +114,68 @@ static const char migration_2[] =
   /* The next undo and redo steps are found without scanning a long journal. */
   "CREATE INDEX undo_step_by_state ON undo_step (undone, id);";
 
+/* Version 3: versions sent to the DGEFP (MODEL 9) and the year's actuals (MODEL 8).
+ *
+ * A sent scenario is frozen by the file itself: the triggers below refuse any
+ * change of its rows, whoever runs the SQL (an edit, an undo or redo step
+ * recorded before it was sent, a batch). The store checks first to say which
+ * scenario and when it was sent; the triggers are what makes it hold. Only the
+ * scenario's position in the list may change (moving another scenario shifts
+ * it). A column added to `scenario` later joins the UPDATE OF list.
+ *
+ * sent_version is not a document table: sending is not an undo step, a
+ * version sent stays sent. `actual` is one (importing actuals is one step);
+ * its rows belong to the workbook's year, not to a scenario, keyed by the line
+ * id they were matched to. NULL: not reported. */
+#define FROZEN(scenario) \
+  " WHEN EXISTS (SELECT 1 FROM sent_version WHERE scenario = " scenario ")" \
+  " BEGIN SELECT RAISE(ABORT, '" TRJ_WORKBOOK_FROZEN_MARK "'); END;"
+static const char migration_3[] =
+  "CREATE TABLE sent_version ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scenario INTEGER NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL,"          /* programmation | reprogrammation | remontee */
+  "  date TEXT NOT NULL,"          /* YYYY-MM-DD, the day it was sent */
+  "  comment TEXT NOT NULL DEFAULT '',"
+  "  recorded TEXT NOT NULL);"     /* ISO 8601 UTC, when it was marked */
+  "CREATE TRIGGER scenario_frozen_update BEFORE UPDATE OF id, name, has_fungibility, "
+  "  cie_jeunes_to_pec_ae, cie_jeunes_to_pec_cp, initiatives_territoriales_ae, "
+  "  demandes_complementaires ON scenario" FROZEN ("OLD.id")
+  "CREATE TRIGGER scenario_frozen_delete BEFORE DELETE ON scenario" FROZEN ("OLD.id")
+  "CREATE TRIGGER envelope_frozen_insert BEFORE INSERT ON envelope" FROZEN ("NEW.scenario")
+  "CREATE TRIGGER envelope_frozen_update BEFORE UPDATE ON envelope" FROZEN ("OLD.scenario")
+  "CREATE TRIGGER envelope_frozen_delete BEFORE DELETE ON envelope" FROZEN ("OLD.scenario")
+  "CREATE TRIGGER line_frozen_insert BEFORE INSERT ON line" FROZEN ("NEW.scenario")
+  "CREATE TRIGGER line_frozen_update BEFORE UPDATE ON line" FROZEN ("OLD.scenario")
+  "CREATE TRIGGER line_frozen_delete BEFORE DELETE ON line" FROZEN ("OLD.scenario")
+  "CREATE TRIGGER line_month_frozen_insert BEFORE INSERT ON line_month"
+  FROZEN ("(SELECT scenario FROM line WHERE id = NEW.line)")
+  "CREATE TRIGGER line_month_frozen_update BEFORE UPDATE ON line_month"
+  FROZEN ("(SELECT scenario FROM line WHERE id = OLD.line)")
+  "CREATE TRIGGER line_month_frozen_delete BEFORE DELETE ON line_month"
+  FROZEN ("(SELECT scenario FROM line WHERE id = OLD.line)")
+  "CREATE TRIGGER reference_frozen_insert BEFORE INSERT ON reference_override" FROZEN ("NEW.scenario")
+  "CREATE TRIGGER reference_frozen_update BEFORE UPDATE ON reference_override" FROZEN ("OLD.scenario")
+  "CREATE TRIGGER reference_frozen_delete BEFORE DELETE ON reference_override" FROZEN ("OLD.scenario")
+  "CREATE TABLE actual ("
+  "  line TEXT NOT NULL,"
+  "  month INTEGER NOT NULL CHECK (month BETWEEN 0 AND 11),"
+  "  envelope TEXT NOT NULL,"
+  "  entries REAL,"
+  "  rate REAL,"
+  "  weekly_hours REAL,"
+  "  duration_months REAL,"
+  "  cofinanced_share REAL,"
+  "  etp REAL,"
+  "  ae REAL,"
+  "  cp REAL,"
+  "  PRIMARY KEY (line, month)) WITHOUT ROWID;";
+#undef FROZEN
+
 static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 gboolean

@@ -243,6 +243,9 @@ trj_workbook_envelope_exists (TrjWorkbook *self, gint64 scenario_id, const char 
 {
   gboolean found;
 
+  /* Only edits look envelopes and lines up this way. */
+  if (!trj_workbook_check_unfrozen (self, scenario_id, error))
+    return FALSE;
   trj_workbook_query_int64 (self, &found, "SELECT 1 FROM envelope WHERE scenario = ? AND id = ?", "is",
                             scenario_id, envelope_id);
   if (!found)
@@ -263,6 +266,8 @@ trj_workbook_line_find (TrjWorkbook *self, gint64 scenario_id, const char *line_
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  if (!trj_workbook_check_unfrozen (self, scenario_id, error))
+    return FALSE;
   stmt = trj_workbook_prepare (self, error, "SELECT id, envelope, position, kind, entries_mode, volume "
                                "FROM line WHERE scenario = ? AND key = ?", "is", scenario_id, line_id);
   if (stmt == NULL)

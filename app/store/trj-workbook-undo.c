@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "trj-workbook-private.h"
@@ -236,6 +237,14 @@ replay_step (TrjWorkbook *self, gboolean undo, GError **error)
   changeset = sqlite3_column_blob (stmt, 4);
   n = sqlite3_column_bytes (stmt, 4);
 
+  /* A step that changed a scenario since sent: say which (the triggers refuse
+   * the rows of a step that changed several). */
+  if (scenario != 0 && !trj_workbook_check_unfrozen (self, scenario, error))
+    {
+      g_clear_pointer (&stmt, trj_workbook_stmt_release);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   if (undo)
     {
       rc = sqlite3changeset_invert (n, changeset, &n, &inverted);
@@ -248,6 +257,12 @@ replay_step (TrjWorkbook *self, gboolean undo, GError **error)
   sqlite3_free (inverted);
   g_clear_pointer (&stmt, trj_workbook_stmt_release);
 
+  if (rc != SQLITE_OK && strstr (sqlite3_errmsg (self->db), TRJ_WORKBOOK_FROZEN_MARK) != NULL)
+    {
+      trj_workbook_set_sqlite_error (error, self->db, NULL);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   if (rc != SQLITE_OK)
     {
       /* The rows are not as the step left them: the journal does not match the

@@ -317,7 +317,10 @@ trj_workbook_open (const char *path, GError **error)
              trj_workbook_meta_touch (self, error))) &&
            load_meta (self, error) &&
            check_contents (self, error) &&
+           trj_workbook_file_enable_triggers (self->db, error) &&
            trj_workbook_exec (self->db, "COMMIT", error);
+      /* Statements prepared with triggers off would stay without them. */
+      trj_workbook_stmts_clear (self);
       if (!ok)
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -392,6 +395,7 @@ trj_workbook_new_for_region (const char *path, const char *region, int year, GEr
            trj_workbook_exec (self->db, "BEGIN IMMEDIATE", error) &&
            trj_workbook_exec (self->db, set_app_id, error) &&
            trj_workbook_schema_migrate (self->db, 0, TRJ_WORKBOOK_SCHEMA_VERSION, error) &&
+           trj_workbook_file_enable_triggers (self->db, error) &&
            trj_workbook_meta_set (self, "region", r->name, error) &&
            trj_workbook_meta_set (self, "year", year_text, error) &&
            trj_workbook_meta_set (self, "zone", trj_zone_to_string (r->zone), error) &&

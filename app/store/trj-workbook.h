@@ -28,6 +28,7 @@
 
 #include <glib-object.h>
 
+#include "trj-engine.h"
 #include "trj-types.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,7 @@ typedef enum {
   TRJ_WORKBOOK_ERROR_INVALID,       /* a value outside its limits, a duplicate name… */
   TRJ_WORKBOOK_ERROR_EXISTS,        /* the target file already exists */
   TRJ_WORKBOOK_ERROR_IO,            /* the file system or SQLite failed */
+  TRJ_WORKBOOK_ERROR_FROZEN,        /* edit refused: the scenario was sent (MODEL 9) */
 } TrjWorkbookError;
 
 /* Line parameters that can be edited one at a time. */
@@ -234,6 +236,61 @@ gboolean     trj_workbook_move_scenario      (TrjWorkbook *self,
                                               guint        position,
                                               GError     **error);
 
+/* ── Versions sent to the DGEFP (MODEL 9) ──────────────────────────────── */
+
+typedef enum {
+  TRJ_SENT_PROGRAMMATION,
+  TRJ_SENT_REPROGRAMMATION,
+  TRJ_SENT_REMONTEE,
+  TRJ_N_SENT_KINDS
+} TrjSentKind;
+
+/* "programmation", "reprogrammation", "remontee": the CLI's --kind. */
+const char  *trj_sent_kind_to_string   (TrjSentKind kind);
+gboolean     trj_sent_kind_from_string (const char *name, TrjSentKind *out);
+/* Translated: « Programmation », « Reprogrammation », « Remontée ». */
+const char  *trj_sent_kind_title       (TrjSentKind kind);
+
+typedef struct {
+  gint64 scenario;
+  char *scenario_name;
+  TrjSentKind kind;
+  char *date;         /* YYYY-MM-DD: the day it was sent */
+  char *comment;      /* "" for none */
+  char *recorded;     /* ISO 8601 UTC: when it was marked */
+} TrjSentVersion;
+
+void trj_sent_version_free (TrjSentVersion *version);
+/* « Version transmise à la DGEFP le 15/03/2024 (Programmation) : comment »,
+ * as the programming file and the window show it (transfer full). */
+char *trj_sent_version_describe (const TrjSentVersion *version);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjSentVersion, trj_sent_version_free)
+
+/* « Marquer comme transmis »: records the sending (date NULL: today, else
+ * YYYY-MM-DD) and freezes the scenario. From then on every edit of it (values,
+ * lines, envelopes, name, deletion, and the undo or redo of a step that changed
+ * it) is refused with TRJ_WORKBOOK_ERROR_FROZEN, by the file itself; only its
+ * place in the list may change. It can be duplicated into a working scenario.
+ * Not an undo step: a version sent stays sent. Emits "changed::scenarios". */
+gboolean     trj_workbook_mark_sent    (TrjWorkbook  *self,
+                                        gint64        scenario_id,
+                                        TrjSentKind   kind,
+                                        const char   *date,
+                                        const char   *comment,
+                                        GError      **error);
+/* The history: TrjSentVersion*, in the order they were sent (transfer full);
+ * NULL with a CORRUPT error when a row of the file is out of its limits. */
+GPtrArray   *trj_workbook_list_sent    (TrjWorkbook  *self,
+                                        GError      **error);
+/* The sending of a scenario (transfer full); NULL without error when it was not sent. */
+TrjSentVersion *trj_workbook_get_sent  (TrjWorkbook  *self,
+                                        gint64        scenario_id,
+                                        GError      **error);
+gboolean     trj_workbook_is_frozen    (TrjWorkbook  *self,
+                                        gint64        scenario_id);
+/* The scenario of the version sent last, 0 when none was. */
+gint64       trj_workbook_get_last_sent (TrjWorkbook *self);
+
 /* ── Envelopes ─────────────────────────────────────────────────────────── */
 
 gboolean     trj_workbook_set_envelope_number (TrjWorkbook      *self,
@@ -312,6 +369,16 @@ gboolean     trj_workbook_move_line       (TrjWorkbook *self,
                                            const char  *line_id,
                                            guint        position,
                                            GError     **error);
+
+/* Writes what the solver settled (trj_engine_solve_settle) for `unknown` into
+ * the line, as one undo step named `label` (translated): the monthly entries of
+ * a line given month by month whose volume was solved, else the one value. */
+gboolean     trj_workbook_apply_solution  (TrjWorkbook   *self,
+                                           gint64         scenario_id,
+                                           const TrjLine *settled,
+                                           TrjUnknown     unknown,
+                                           const char    *label,
+                                           GError       **error);
 
 /* ── Fungibility, demandes complémentaires, reference overrides ────────── */
 

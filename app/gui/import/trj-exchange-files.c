@@ -103,7 +103,11 @@ export_response_cb (GtkNativeDialog *native, int response, Chooser *chooser)
       g_autofree char *path = g_file_get_path (file);
       g_autofree char *name = trj_workbook_get_scenario_name (trj_document_get_workbook (document),
                                                               trj_document_get_scenario_id (document));
-      TrjProgrammingInfo info = { name, NULL };
+      g_autoptr(TrjSentVersion) sent = trj_workbook_get_sent (trj_document_get_workbook (document),
+                                                              trj_document_get_scenario_id (document),
+                                                              NULL);
+      g_autofree char *sent_text = sent != NULL ? trj_sent_version_describe (sent) : NULL;
+      TrjProgrammingInfo info = { name, NULL, sent_text };
       g_autoptr(GError) error = NULL;
 
       if (path != NULL
