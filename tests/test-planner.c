@@ -493,6 +493,186 @@ test_close_commits (void)
   g_assert_cmpfloat (trj_line_volume (trj_scenario_find_envelope (scenario, "PEC_CIE_TP")->lines->pdata[0]), ==, 777);
 }
 
+static guint
+pec_lines (void)
+{
+  return trj_document_get_envelope (trj_window_get_document (window), "PEC_CIE_TP")->lines->len;
+}
+
+/* Defect 4: ten rows from Calc pasted (Ctrl+V) onto a shorter grid add the
+ * lines they need, as one undo step; a block refused on an added line adds
+ * none. */
+static void
+test_paste_adds_lines (void)
+{
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (pec_page ());
+  TrjGridModel *model = trj_grid_get_model (grid);
+  TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+  g_autoptr(GString) block = g_string_new (NULL);
+  const char *departements[] = { "22", "29", "35", "56" };
+  guint n0 = pec_lines ();
+  g_autofree char *label0 = g_strdup (pec_line (0)->label);
+  g_autofree char *message = NULL;
+
+  g_assert_cmpuint (n0, <, 10);
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (block, "PEC %s n° %u\t%s\t\tPEC\t%u\n", departements[i % 4], i + 1,
+                            departements[i % 4], 10 + i);
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (grid)), block->str);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.paste", NULL));
+  TRJ_HARNESS_WAIT_FOR (pec_lines () == 10);
+  g_assert_cmpuint (trj_grid_model_get_n_rows (model), ==, 10);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("PEC %s n° %u", departements[i % 4], i + 1);
+      g_autofree char *text = trj_grid_model_get_text (model, i, TRJ_LINES_COLUMN_VOLUME);
+      g_autofree char *volume = trj_gui_integer (10 + i);
+
+      g_assert_cmpstr (pec_line (i)->label, ==, label);
+      g_assert_cmpstr (pec_line (i)->departement, ==, departements[i % 4]);
+      g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (i)), 10 + i, 1e-9);
+      g_assert_cmpstr (text, ==, volume);
+    }
+  g_assert_null (trj_grid_get_error_message (grid));
+
+  /* One undo step: the lines added go with the values. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (pec_lines (), ==, n0);
+  g_assert_cmpstr (pec_line (0)->label, ==, label0);
+  trj_harness_wait_painted (GTK_WIDGET (grid));
+  g_assert_cmpuint (trj_grid_model_get_n_rows (model), ==, n0);
+
+  /* Refused on the last row, one to add: nothing added, nothing changed, the
+   * message names the block's row and the column on one line. */
+  trj_grid_set_cursor (grid, n0 - 1, TRJ_LINES_COLUMN_HOURS);
+  g_assert_false (trj_grid_paste_text (grid, "20\t6\n20\t0\n", NULL));
+  g_assert_cmpuint (pec_lines (), ==, n0);
+  g_assert_cmpuint (trj_grid_model_get_n_rows (model), ==, n0);
+  message = g_strdup (trj_grid_get_error_message (grid));
+  g_assert_nonnull (strstr (message, "Ligne"));
+  g_assert_nonnull (strstr (message, "« Durée (mois) »"));
+  g_assert_null (strchr (message, '\n'));
+  g_assert_true (trj_workbook_can_redo (wb));
+}
+
+static double
+grid_top (TrjGrid *grid)
+{
+  double x, y;
+
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (grid), GTK_WIDGET (window), 0, 0, &x, &y));
+  return y;
+}
+
+/* Defect 12: alerts coming and going never move the grid (a click would land
+ * on another row); more alerts than the area holds are counted in its last row. */
+static void
+test_alerts_keep_grid (void)
+{
+  TrjEnvelopePage *page = pec_page ();
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (page);
+  guint n0 = trj_envelope_page_get_n_alerts (page);
+  double top = grid_top (grid);
+  const struct { guint column; const char *text; } edits[] = {
+    { TRJ_LINES_COLUMN_RATE, "95 %" },
+    { TRJ_LINES_COLUMN_HOURS, "35" },
+    { TRJ_LINES_COLUMN_DURATION, "24" },
+  };
+  guint n = n0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_assert_true (type_cell (grid, 0, edits[i].column, edits[i].text));
+      g_assert_cmpuint (trj_envelope_page_get_n_alerts (page), >, n);
+      n = trj_envelope_page_get_n_alerts (page);
+      g_assert_cmpfloat (grid_top (grid), ==, top);
+    }
+  /* More than the two rows of the area. */
+  g_assert_cmpuint (n, >, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+      g_assert_cmpfloat (grid_top (grid), ==, top);
+    }
+  g_assert_cmpuint (trj_envelope_page_get_n_alerts (page), ==, n0);
+}
+
+/* The names in a folder, one a line. */
+static char *
+folder_names (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+/* Creates a programme from a start window's button over `path`, answering
+ * the chooser's one question (« Remplacer ? ») as the planner did. */
+static TrjWindow *
+create_over (const char *path)
+{
+  TrjWindow *start = trj_window_new (GTK_APPLICATION (app));
+  GtkWidget *button;
+
+  trj_harness_present (GTK_WINDOW (start));
+  button = find_button (GTK_WIDGET (start), _("_Create the Programme…"));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  answer_chooser (path);
+  trj_harness_flush ();
+  return start;
+}
+
+/* Defect 8: creating over an existing file asks once (the chooser) and
+ * replaces it; a workbook open in a window is not replaced, and said so. */
+static void
+test_create_replaces (void)
+{
+  g_autofree char *path = trj_harness_new_workbook ("Bretagne");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *names = NULL;
+  g_autoptr(GError) error = NULL;
+  TrjWindow *created, *refused;
+  TrjWorkbook *wb;
+
+  {
+    g_autoptr(TrjWorkbook) old = trj_workbook_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (trj_workbook_rename_scenario (old, trj_workbook_get_current_scenario (old), "Ancien", &error));
+  }
+  created = create_over (path);
+  TRJ_HARNESS_WAIT_FOR (trj_window_get_document (created) != NULL);
+  wb = trj_document_get_workbook (trj_window_get_document (created));
+  g_assert_cmpstr (trj_workbook_get_path (wb), ==, path);
+  g_assert_false (trj_workbook_is_read_only (wb));
+  g_assert_cmpint (trj_workbook_find_scenario (wb, "Ancien"), ==, 0);
+  /* No second question, no error. */
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* Nothing left aside: the workbook and its lock. */
+  names = folder_names (dir);
+  g_assert_nonnull (strstr (names, base));
+  g_assert_null (strstr (names, "replaced"));
+
+  /* Open in `created`: a second window does not replace it. */
+  refused = create_over (path);
+  g_assert_null (trj_window_get_document (refused));
+  g_assert_cmpint (trj_workbook_find_scenario (wb, _("Initial scenario")), !=, 0);
+  g_free (names);
+  names = folder_names (dir);
+  g_assert_null (strstr (names, "replaced"));
+  gtk_window_destroy (GTK_WINDOW (refused));
+  gtk_window_destroy (GTK_WINDOW (created));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -519,6 +699,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/solver/shown-margin", test_move_shown_margin);
   g_test_add_func ("/planner/chart-export", test_chart_export);
   g_test_add_func ("/planner/close-commits", test_close_commits);
+  g_test_add_func ("/planner/paste-adds-lines", test_paste_adds_lines);
+  g_test_add_func ("/planner/alerts-keep-grid", test_alerts_keep_grid);
+  g_test_add_func ("/planner/create-replaces", test_create_replaces);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -12,6 +12,9 @@ typedef struct
   char *envelope_id;
   /* Rows the grid was last told about: a structural change replaces them all. */
   guint n_rows_shown;
+  /* Lines added inside a batch (a paste past the last line), read back from
+   * the workbook: the document's snapshot has them once the batch ends. */
+  GPtrArray *added;
 } TrjEnvelopeModelPrivate;
 
 enum { PROP_0, PROP_DOCUMENT, PROP_ENVELOPE_ID, N_PROPS };
@@ -49,20 +52,66 @@ trj_envelope_model_get_scenario_id (TrjEnvelopeModel *self)
   return trj_document_get_scenario_id (PRIV (self)->document);
 }
 
-guint
-trj_envelope_model_get_n_lines (TrjEnvelopeModel *self)
+static guint
+n_snapshot_lines (TrjEnvelopeModel *self)
 {
   const TrjEnvelope *env = trj_document_get_envelope (PRIV (self)->document, PRIV (self)->envelope_id);
 
   return env != NULL ? env->lines->len : 0;
 }
 
+guint
+trj_envelope_model_get_n_lines (TrjEnvelopeModel *self)
+{
+  return n_snapshot_lines (self) + PRIV (self)->added->len;
+}
+
 const TrjLine *
 trj_envelope_model_get_line (TrjEnvelopeModel *self, guint row)
 {
   const TrjEnvelope *env = trj_document_get_envelope (PRIV (self)->document, PRIV (self)->envelope_id);
+  guint n = env != NULL ? env->lines->len : 0;
 
-  return env != NULL && row < env->lines->len ? env->lines->pdata[row] : NULL;
+  if (row < n)
+    return env->lines->pdata[row];
+  return row - n < PRIV (self)->added->len ? PRIV (self)->added->pdata[row - n] : NULL;
+}
+
+gboolean
+trj_envelope_model_add_lines (TrjEnvelopeModel *self, TrjLineKind kind, guint n, GError **error)
+{
+  TrjEnvelopeModelPrivate *priv = PRIV (self);
+  TrjWorkbook *wb = trj_envelope_model_get_workbook (self);
+  gint64 scenario = trj_envelope_model_get_scenario_id (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = trj_workbook_add_line (wb, scenario, priv->envelope_id, kind, -1, error);
+      TrjLine *line = id != NULL ? trj_workbook_get_line (wb, scenario, id, error) : NULL;
+
+      if (line == NULL)
+        return FALSE;
+      g_ptr_array_add (priv->added, line);
+    }
+  return TRUE;
+}
+
+void
+trj_envelope_model_line_edited (TrjEnvelopeModel *self, guint row)
+{
+  TrjEnvelopeModelPrivate *priv = PRIV (self);
+  guint n = n_snapshot_lines (self);
+  TrjLine *line;
+
+  if (row < n || row - n >= priv->added->len)
+    return;
+  line = trj_workbook_get_line (trj_envelope_model_get_workbook (self), trj_envelope_model_get_scenario_id (self),
+                                ((TrjLine *) priv->added->pdata[row - n])->id, NULL);
+  if (line != NULL)
+    {
+      trj_line_free (priv->added->pdata[row - n]);
+      priv->added->pdata[row - n] = line;
+    }
 }
 
 const TrjLineResult *
@@ -71,7 +120,8 @@ trj_envelope_model_get_line_result (TrjEnvelopeModel *self, guint row)
   TrjEnvelopeModelPrivate *priv = PRIV (self);
   int env = trj_document_find_envelope (priv->document, priv->envelope_id);
 
-  if (env < 0 || row >= trj_envelope_model_get_n_lines (self))
+  /* A line added inside a batch has no result until the batch ends. */
+  if (env < 0 || row >= n_snapshot_lines (self))
     return NULL;
   return trj_result_line (trj_document_get_result (priv->document), env, row);
 }
@@ -159,6 +209,12 @@ trj_envelope_model_get_n_rows (TrjGridModel *model)
   return trj_envelope_model_get_n_lines (self) + TRJ_ENVELOPE_MODEL_GET_CLASS (self)->extra_rows;
 }
 
+static guint
+trj_envelope_model_get_n_data_rows (TrjGridModel *model)
+{
+  return trj_envelope_model_get_n_lines (TRJ_ENVELOPE_MODEL (model));
+}
+
 static void
 trj_envelope_model_begin_batch (TrjGridModel *model, const char *label)
 {
@@ -171,6 +227,8 @@ trj_envelope_model_end_batch (TrjGridModel *model, gboolean commit)
   TrjWorkbook *wb = trj_envelope_model_get_workbook (TRJ_ENVELOPE_MODEL (model));
   g_autoptr(GError) error = NULL;
 
+  /* Committed, the added lines come back in the document's snapshot. */
+  g_ptr_array_set_size (PRIV (TRJ_ENVELOPE_MODEL (model))->added, 0);
   if (!commit)
     trj_workbook_cancel_batch (wb);
   else if (!trj_workbook_end_batch (wb, &error))
@@ -181,6 +239,7 @@ static void
 trj_envelope_model_grid_init (TrjGridModelInterface *iface)
 {
   iface->get_n_rows = trj_envelope_model_get_n_rows;
+  iface->get_n_data_rows = trj_envelope_model_get_n_data_rows;
   iface->begin_batch = trj_envelope_model_begin_batch;
   iface->end_batch = trj_envelope_model_end_batch;
 }
@@ -249,6 +308,7 @@ trj_envelope_model_finalize (GObject *object)
 
   g_clear_object (&priv->document);
   g_free (priv->envelope_id);
+  g_ptr_array_unref (priv->added);
   G_OBJECT_CLASS (trj_envelope_model_parent_class)->finalize (object);
 }
 
@@ -274,4 +334,5 @@ trj_envelope_model_class_init (TrjEnvelopeModelClass *klass)
 static void
 trj_envelope_model_init (TrjEnvelopeModel *self)
 {
+  PRIV (self)->added = g_ptr_array_new_with_free_func ((GDestroyNotify) trj_line_free);
 }

@@ -31,6 +31,15 @@ guint                trj_envelope_model_get_n_lines     (TrjEnvelopeModel *self)
 /* NULL when row is past the lines. */
 const TrjLine       *trj_envelope_model_get_line        (TrjEnvelopeModel *self, guint row);
 const TrjLineResult *trj_envelope_model_get_line_result (TrjEnvelopeModel *self, guint row);
+/* Inside a batch: adds n lines of that kind at the end of the envelope
+ * (a paste past the last line); they are rows of the model from now on. */
+gboolean             trj_envelope_model_add_lines       (TrjEnvelopeModel *self,
+                                                         TrjLineKind       kind,
+                                                         guint             n,
+                                                         GError          **error);
+/* After an edit of a line added inside the batch: reads it again. */
+void                 trj_envelope_model_line_edited     (TrjEnvelopeModel *self,
+                                                         guint             row);
 /* Row of a line id, -1 when absent. */
 int                  trj_envelope_model_find_row        (TrjEnvelopeModel *self, const char *line_id);
 

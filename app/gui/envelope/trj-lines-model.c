@@ -93,7 +93,8 @@ get_text (TrjGridModel *model, guint row, guint column)
   const TrjLine *line = line_at (model, row);
   const TrjLineResult *res = trj_envelope_model_get_line_result (TRJ_ENVELOPE_MODEL (model), row);
 
-  if (line == NULL)
+  /* A line added by a paste has no result before the paste ends. */
+  if (line == NULL || res == NULL)
     return g_strdup ("");
 
   switch ((TrjLinesColumn) column)
@@ -222,8 +223,10 @@ parse_cell (TrjLinesModel *self, guint column, const char *text, double *value, 
   if (*value <= 0 && (column == TRJ_LINES_COLUMN_RATE || column == TRJ_LINES_COLUMN_HOURS
                       || column == TRJ_LINES_COLUMN_DURATION))
     {
+      g_autofree char *name = trj_grid_column_name (col);
+
       g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_RANGE,
-                   _("“%s” must be greater than 0"), col->title);
+                   _("“%s” must be greater than 0"), name);
       return FALSE;
     }
   return TRUE;
@@ -238,7 +241,7 @@ validate (TrjGridModel *model, guint row, guint column, const char *text, GError
 }
 
 static gboolean
-set_cell (TrjGridModel *model, guint row, guint column, const char *text, GError **error)
+set_cell_value (TrjGridModel *model, guint row, guint column, const char *text, GError **error)
 {
   TrjLinesModel *self = TRJ_LINES_MODEL (model);
   TrjEnvelopeModel *base = TRJ_ENVELOPE_MODEL (model);
@@ -293,6 +296,28 @@ set_cell (TrjGridModel *model, guint row, guint column, const char *text, GError
     }
 }
 
+static gboolean
+set_cell (TrjGridModel *model, guint row, guint column, const char *text, GError **error)
+{
+  if (!set_cell_value (model, row, column, text, error))
+    return FALSE;
+  trj_envelope_model_line_edited (TRJ_ENVELOPE_MODEL (model), row);
+  return TRUE;
+}
+
+/* A block pasted past the last line adds lines like the last one (its kind),
+ * or of the envelope's first kind. */
+static gboolean
+add_rows (TrjGridModel *model, guint n, GError **error)
+{
+  TrjEnvelopeModel *base = TRJ_ENVELOPE_MODEL (model);
+  guint n_lines = trj_envelope_model_get_n_lines (base);
+  TrjLineKind kind = n_lines > 0 ? trj_envelope_model_get_line (base, n_lines - 1)->kind
+                                 : TRJ_LINES_MODEL (model)->kinds[0];
+
+  return trj_envelope_model_add_lines (base, kind, n, error);
+}
+
 static void
 trj_lines_model_grid_init (TrjGridModelInterface *iface)
 {
@@ -303,6 +328,7 @@ trj_lines_model_grid_init (TrjGridModelInterface *iface)
   iface->is_editable = is_editable;
   iface->validate = validate;
   iface->set_cell = set_cell;
+  iface->add_rows = add_rows;
 }
 
 static void

@@ -173,6 +173,38 @@ trj_grid_model_end_batch (TrjGridModel *self,
     iface->end_batch (self, commit);
 }
 
+gboolean
+trj_grid_model_can_add_rows (TrjGridModel *self)
+{
+  g_return_val_if_fail (TRJ_IS_GRID_MODEL (self), FALSE);
+  return TRJ_GRID_MODEL_GET_IFACE (self)->add_rows != NULL;
+}
+
+guint
+trj_grid_model_get_n_data_rows (TrjGridModel *self)
+{
+  TrjGridModelInterface *iface;
+
+  g_return_val_if_fail (TRJ_IS_GRID_MODEL (self), 0);
+  iface = TRJ_GRID_MODEL_GET_IFACE (self);
+  return iface->get_n_data_rows != NULL ? iface->get_n_data_rows (self) : trj_grid_model_get_n_rows (self);
+}
+
+gboolean
+trj_grid_model_add_rows (TrjGridModel *self, guint n, GError **error)
+{
+  g_return_val_if_fail (trj_grid_model_can_add_rows (self), FALSE);
+  return TRJ_GRID_MODEL_GET_IFACE (self)->add_rows (self, n, error);
+}
+
+char *
+trj_grid_column_name (const TrjGridColumn *column)
+{
+  char *name = g_strdup (column->title);
+
+  return g_strdelimit (name, "\n", ' ');
+}
+
 void
 trj_grid_model_changed (TrjGridModel *self,
                         guint         position,

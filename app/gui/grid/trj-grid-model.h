@@ -98,6 +98,12 @@ struct _TrjGridModelInterface
    * end_batch (commit = FALSE) must undo every set_cell() since begin_batch. */
   void                 (*begin_batch)   (TrjGridModel *self, const char *label);
   void                 (*end_batch)     (TrjGridModel *self, gboolean commit);
+  /* Optional, together: rows [0, n_data_rows) take input, those after are
+   * totals. A block pasted past the data rows adds the rows it needs right
+   * after them, inside the paste's batch (add_rows), as a spreadsheet grows
+   * under a paste; the added rows are rows of the model until end_batch. */
+  guint                (*get_n_data_rows) (TrjGridModel *self);
+  gboolean             (*add_rows)      (TrjGridModel *self, guint n, GError **error);
 };
 
 guint                trj_grid_model_get_n_rows     (TrjGridModel *self);
@@ -114,12 +120,20 @@ gboolean             trj_grid_model_set_cell       (TrjGridModel *self, guint ro
                                                     const char *text, GError **error);
 void                 trj_grid_model_begin_batch    (TrjGridModel *self, const char *label);
 void                 trj_grid_model_end_batch      (TrjGridModel *self, gboolean commit);
+/* FALSE when the model cannot add rows; n_data_rows is then n_rows. */
+gboolean             trj_grid_model_can_add_rows   (TrjGridModel *self);
+guint                trj_grid_model_get_n_data_rows (TrjGridModel *self);
+gboolean             trj_grid_model_add_rows       (TrjGridModel *self, guint n, GError **error);
 
 /* Emits "changed". */
 void                 trj_grid_model_changed        (TrjGridModel *self, guint position,
                                                     guint removed, guint added);
 /* Emits "changed" for the values of every row (after a recomputation). */
 void                 trj_grid_model_values_changed (TrjGridModel *self);
+
+/* The column's title on one line, for messages (titles may wrap in the
+ * header: "Duration\n(months)"). */
+char                *trj_grid_column_name          (const TrjGridColumn *column);
 
 /* Parses text typed in a cell of this column (rules at the top of this file)
  * and checks the range and choices. TEXT accepts anything; CHOICE returns the

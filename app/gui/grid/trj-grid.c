@@ -294,8 +294,9 @@ update_cell (TrjGrid   *self,
       if (g_strcmp0 (text, gtk_inscription_get_text (inscription)) != 0)
         {
           const TrjGridColumn *column = trj_grid_model_get_column (self->model, info->column);
+          g_autofree char *name = trj_grid_column_name (column);
           /* TRANSLATORS: accessible name of a grid cell: column title, value. */
-          g_autofree char *label = g_strdup_printf (_("%s: %s"), column->title, text);
+          g_autofree char *label = g_strdup_printf (_("%s: %s"), name, text);
 
           gtk_inscription_set_text (inscription, text);
           gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
@@ -621,9 +622,10 @@ describe_cursor (TrjGrid *self, GtkWidget *cell)
 {
   const TrjGridColumn *desc = trj_grid_model_get_column (self->model, self->cursor_column);
   g_autofree char *text = trj_grid_model_get_text (self->model, self->cursor_row, self->cursor_column);
+  g_autofree char *name = trj_grid_column_name (desc);
   /* Translators: what a screen reader says of the grid's cursor cell:
    * column title, line number, the cell's text. */
-  g_autofree char *label = g_strdup_printf (_("%s, line %u: %s"), desc->title,
+  g_autofree char *label = g_strdup_printf (_("%s, line %u: %s"), name,
                                             self->cursor_row + 1, text != NULL ? text : "");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink),
@@ -981,11 +983,15 @@ trj_grid_copy_text (TrjGrid *self)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* A region's programming has tens of lines: a block adding more than this
+ * is a mistake (a whole column copied), refused before anything is added. */
+#define TRJ_GRID_MAX_ADDED_ROWS 1000
+
 /* Sets a block of cells as one batch: every cell is validated first, then
  * set; a refusal on the way rolls the batch back. With fill, texts[0][0]
  * goes everywhere; otherwise a row of texts may be shorter than the block
  * (the rest of it is left alone). Read-only cells are skipped: they are
- * recomputed. */
+ * recomputed. With label NULL, the caller has begun the batch and ends it. */
 static gboolean
 set_block (TrjGrid     *self,
            guint        first_row,
@@ -1005,7 +1011,7 @@ set_block (TrjGrid     *self,
       /* Nothing to set (all computed): no empty undo step. */
       if (pass == 1 && n_editable == 0)
         break;
-      if (pass == 1)
+      if (pass == 1 && label != NULL)
         trj_grid_model_begin_batch (self->model, label);
 
       for (r = 0; r < rows && ok; r++)
@@ -1030,10 +1036,10 @@ set_block (TrjGrid     *self,
                 : trj_grid_model_set_cell (self->model, row, column, text, &local_error);
               if (!ok)
                 {
-                  const TrjGridColumn *desc = trj_grid_model_get_column (self->model, column);
+                  g_autofree char *name = trj_grid_column_name (trj_grid_model_get_column (self->model, column));
                   /* TRANSLATORS: where a pasted value was refused, then why. */
                   g_autofree char *where = g_strdup_printf (_("Row %u, column “%s”: %s"),
-                                                            row + 1, desc->title,
+                                                            row + 1, name,
                                                             local_error->message);
 
                   g_set_error_literal (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_PASTE, where);
@@ -1042,7 +1048,7 @@ set_block (TrjGrid     *self,
             }
         }
 
-      if (pass == 1)
+      if (pass == 1 && label != NULL)
         trj_grid_model_end_batch (self->model, ok);
     }
   return ok;
@@ -1056,13 +1062,13 @@ trj_grid_paste_text (TrjGrid     *self,
   g_autoptr(GPtrArray) block = NULL;
   g_autoptr(GError) local_error = NULL;
   guint first_row, first_column, last_row, last_column;
-  guint rows, columns, i;
-  gboolean fill;
+  guint rows, columns, i, added = 0;
+  gboolean fill, ok;
 
   g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
   g_return_val_if_fail (tsv != NULL, FALSE);
 
-  if (self->model == NULL || n_rows (self) == 0)
+  if (self->model == NULL || (n_rows (self) == 0 && !trj_grid_model_can_add_rows (self->model)))
     return TRUE;
   if (self->editing)
     trj_grid_cancel_edit (self);
@@ -1082,13 +1088,29 @@ trj_grid_paste_text (TrjGrid     *self,
       columns = last_column - first_column + 1;
     }
 
+  /* A block going past the last line adds the lines it needs, as a
+   * spreadsheet grows under a paste; pasted on a total row, it goes below
+   * the last line. */
+  if (!fill && trj_grid_model_can_add_rows (self->model))
+    {
+      guint data_rows = trj_grid_model_get_n_data_rows (self->model);
+
+      first_row = MIN (first_row, data_rows);
+      if (first_row + rows > data_rows)
+        added = first_row + rows - data_rows;
+    }
+
   if (rows == 0 || columns == 0)
     g_set_error_literal (&local_error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_PASTE,
                          _("The clipboard holds nothing to paste"));
-  else if (first_row + rows > n_rows (self) || first_column + columns > n_columns (self))
+  else if ((added == 0 && first_row + rows > n_rows (self)) || first_column + columns > n_columns (self))
     g_set_error (&local_error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_PASTE,
                  _("The pasted block of %u × %u cells goes past the end of the grid"),
                  rows, columns);
+  else if (added > TRJ_GRID_MAX_ADDED_ROWS)
+    g_set_error (&local_error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_PASTE,
+                 _("The pasted block of %u × %u cells goes past the %u lines a paste may add"),
+                 rows, columns, TRJ_GRID_MAX_ADDED_ROWS);
   if (local_error != NULL)
     {
       show_message (self, first_row, first_column, local_error->message);
@@ -1096,7 +1118,29 @@ trj_grid_paste_text (TrjGrid     *self,
       return FALSE;
     }
 
-  if (!set_block (self, first_row, first_column, rows, columns, block, fill, _("Paste"), error))
+  if (added == 0)
+    ok = set_block (self, first_row, first_column, rows, columns, block, fill, _("Paste"), error);
+  else
+    {
+      /* The lines added and the values pasted are one undo step. */
+      trj_grid_model_begin_batch (self->model, _("Paste"));
+      ok = trj_grid_model_add_rows (self->model, added, &local_error);
+      if (!ok)
+        show_message (self, first_row, first_column, local_error->message);
+      ok = ok && set_block (self, first_row, first_column, rows, columns, block, FALSE, NULL, error);
+      trj_grid_model_end_batch (self->model, ok);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      /* Refused on a line that was to be added, now gone: the message goes
+       * to the last line (it names the row of the block). */
+      if (!ok && self->message_text != NULL && self->message_row >= n_rows (self) && n_rows (self) > 0)
+        {
+          g_autofree char *text = g_strdup (self->message_text);
+
+          show_message (self, n_rows (self) - 1, self->message_column, text);
+        }
+    }
+  if (!ok)
     return FALSE;
 
   self->anchor_row = first_row + rows - 1;

@@ -1,6 +1,8 @@
 /* trj-alert-list.c — see trj-alert-list.h */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "trj-alert-list.h"
 
 struct _TrjAlertList
@@ -9,9 +11,13 @@ struct _TrjAlertList
 
   GStrv messages;
   guint n_rows;
+  guint reserved_rows;
 };
 
 G_DEFINE_FINAL_TYPE (TrjAlertList, trj_alert_list, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_RESERVED_ROWS, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 /* Each sentence is a GtkInscription: alert texts carry amounts that change on
  * every edit, and an inscription repaints without a relayout of the window. */
@@ -33,32 +39,96 @@ alert_row_new (void)
   return row;
 }
 
-void
-trj_alert_list_set_messages (TrjAlertList *self, const char * const *messages)
+/* Shows messages in the rows: with reserved rows, a row without a message
+ * keeps its height (icon transparent, no text) and the last row counts the
+ * messages that do not fit. */
+static void
+update_rows (TrjAlertList *self)
 {
-  guint n = g_strv_length ((char **) messages);
+  const char * const *messages = (const char * const *) self->messages;
+  guint n = messages != NULL ? g_strv_length (self->messages) : 0;
+  guint rows = self->reserved_rows > 0 ? self->reserved_rows : n;
   guint i = 0;
   GtkWidget *child;
 
+  /* Rows are added or removed only when the number of alerts changes. */
+  while (self->n_rows > rows)
+    {
+      gtk_widget_unparent (gtk_widget_get_last_child (GTK_WIDGET (self)));
+      self->n_rows--;
+    }
+  for (; self->n_rows < rows; self->n_rows++)
+    gtk_widget_set_parent (alert_row_new (), GTK_WIDGET (self));
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *tooltip = NULL;
+
+      if (i + 1 == rows && n > rows)
+        {
+          /* TRANSLATORS: last row of the alerts when they do not all fit: the
+           * first one not shown, then how many more. */
+          text = g_strdup_printf (ngettext ("%s (and %u more alert)", "%s (and %u more alerts)", n - i - 1),
+                                  messages[i], n - i - 1);
+          tooltip = g_strjoinv ("\n", (char **) messages + i);
+        }
+      gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)),
+                                text != NULL ? text : i < n ? messages[i] : NULL);
+      gtk_widget_set_tooltip_text (child, tooltip);
+      gtk_widget_set_opacity (gtk_widget_get_first_child (child), i < n ? 1 : 0);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self), rows > 0);
+}
+
+void
+trj_alert_list_set_messages (TrjAlertList *self, const char * const *messages)
+{
   g_return_if_fail (TRJ_IS_ALERT_LIST (self));
 
   if (self->messages != NULL && g_strv_equal (messages, (const char * const *) self->messages))
     return;
   g_strfreev (self->messages);
   self->messages = g_strdupv ((char **) messages);
+  update_rows (self);
+}
 
-  /* Rows are added or removed only when the number of alerts changes. */
-  while (self->n_rows > n)
+void
+trj_alert_list_set_reserved_rows (TrjAlertList *self, guint rows)
+{
+  g_return_if_fail (TRJ_IS_ALERT_LIST (self));
+
+  if (self->reserved_rows == rows)
+    return;
+  self->reserved_rows = rows;
+  update_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESERVED_ROWS]);
+}
+
+static void
+trj_alert_list_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
     {
-      gtk_widget_unparent (gtk_widget_get_last_child (GTK_WIDGET (self)));
-      self->n_rows--;
+    case PROP_RESERVED_ROWS:
+      trj_alert_list_set_reserved_rows (TRJ_ALERT_LIST (object), g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-  for (; self->n_rows < n; self->n_rows++)
-    gtk_widget_set_parent (alert_row_new (), GTK_WIDGET (self));
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)), messages[i++]);
-  gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
+}
+
+static void
+trj_alert_list_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_RESERVED_ROWS:
+      g_value_set_uint (value, TRJ_ALERT_LIST (object)->reserved_rows);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 guint
@@ -90,6 +160,12 @@ trj_alert_list_class_init (TrjAlertListClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = trj_alert_list_dispose;
   G_OBJECT_CLASS (klass)->finalize = trj_alert_list_finalize;
+  G_OBJECT_CLASS (klass)->set_property = trj_alert_list_set_property;
+  G_OBJECT_CLASS (klass)->get_property = trj_alert_list_get_property;
+  properties[PROP_RESERVED_ROWS] =
+    g_param_spec_uint ("reserved-rows", NULL, NULL, 0, 10, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "trj-alert-list");
 }

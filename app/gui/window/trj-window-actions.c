@@ -98,15 +98,18 @@ show_summary_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   trj_window_show_envelope (TRJ_WINDOW (widget), NULL);
 }
 
-static void
+static gboolean
 save_copy_path_chosen (TrjWindow *self, const char *path, gpointer data)
 {
   g_autoptr(GError) error = NULL;
 
-  if (trj_workbook_save_copy (trj_document_get_workbook (self->document), path, &error))
-    trj_window_toast (self, _("Copy saved"));
-  else
-    trj_window_toast_error (self, error);
+  if (!trj_workbook_save_copy (trj_document_get_workbook (self->document), path, &error))
+    {
+      trj_window_toast_error (self, error);
+      return FALSE;
+    }
+  trj_window_toast (self, _("Copy saved"));
+  return TRUE;
 }
 
 static void

@@ -43,7 +43,8 @@ void trj_window_toast_error      (TrjWindow *self, const GError *error);
 
 /* Asks where to save a new workbook file; `done` gets the path with the
  * extension (NULL is never passed: a cancelled chooser calls nothing). */
-typedef void (*TrjSaveDone) (TrjWindow *self, const char *path, gpointer data);
+/* Writes the file at path; FALSE (having said why) when it could not. */
+typedef gboolean (*TrjSaveDone) (TrjWindow *self, const char *path, gpointer data);
 void trj_window_choose_save_path (TrjWindow      *self,
                                   const char     *title,
                                   const char     *suggested_name,

@@ -1,7 +1,9 @@
 /* trj-window.c — see trj-window.h */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 
 #include "trj-window.h"
@@ -435,6 +437,78 @@ typedef struct {
   GDestroyNotify destroy;
 } SaveRequest;
 
+/* A file and what SQLite may keep beside it. */
+static const char * const workbook_suffixes[] = { "", "-wal", "-shm" };
+
+/* The chooser asked « Remplacer ? » and the planner said yes. A workbook open
+ * here or elsewhere is not replaced (it would go on writing to the file
+ * removed); otherwise the old file is set aside (renamed) until the new one
+ * is written, so that a failure gives it back. Returns the aside stem, NULL
+ * (said why in a toast) when the file stays. */
+static char *
+set_aside (TrjWindow *self, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) open = trj_workbook_open (path, NULL);
+  g_autofree char *aside = g_strdup_printf ("%s.%" G_GINT64_FORMAT ".replaced", path, g_get_real_time ());
+
+  if (open != NULL && trj_workbook_is_read_only (open))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_BUSY, _("“%s” cannot be replaced: %s"), name,
+                   trj_workbook_get_read_only_reason (open));
+      trj_window_toast_error (self, error);
+      return NULL;
+    }
+  /* Closed first: SQLite folds its journal back into the file it leaves. */
+  g_clear_object (&open);
+  for (guint i = 0; i < G_N_ELEMENTS (workbook_suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, workbook_suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, workbook_suffixes[i], NULL);
+
+      if (g_rename (from, to) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+          g_autofree char *name = g_filename_display_basename (path);
+
+          g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s” cannot be replaced: %s"),
+                       name, g_strerror (saved));
+          trj_window_toast_error (self, error);
+          /* What was moved goes back. */
+          while (i-- > 0)
+            {
+              g_autofree char *moved = g_strconcat (aside, workbook_suffixes[i], NULL);
+              g_autofree char *back = g_strconcat (path, workbook_suffixes[i], NULL);
+
+              g_rename (moved, back);
+            }
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&aside);
+}
+
+/* The new file written: the old one goes; not written: it comes back. */
+static void
+end_aside (const char *path, const char *aside, gboolean written)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (workbook_suffixes); i++)
+    {
+      g_autofree char *old = g_strconcat (aside, workbook_suffixes[i], NULL);
+      g_autofree char *back = g_strconcat (path, workbook_suffixes[i], NULL);
+
+      if (written)
+        g_unlink (old);
+      else
+        {
+          g_unlink (back);
+          g_rename (old, back);
+        }
+    }
+}
+
 static void
 save_response_cb (GtkNativeDialog *dialog, int response, SaveRequest *request)
 {
@@ -442,6 +516,8 @@ save_response_cb (GtkNativeDialog *dialog, int response, SaveRequest *request)
     {
       g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog));
       g_autofree char *path = g_file_get_path (file);
+      g_autofree char *aside = NULL;
+      gboolean confirmed = path != NULL && g_file_test (path, G_FILE_TEST_EXISTS);
 
       if (path != NULL && !g_str_has_suffix (path, "." TRJ_WORKBOOK_EXTENSION))
         {
@@ -449,12 +525,19 @@ save_response_cb (GtkNativeDialog *dialog, int response, SaveRequest *request)
 
           g_free (path);
           path = with_extension;
+          /* The chooser asked about the name without the extension. */
+          confirmed = FALSE;
         }
-      /* An existing file is never replaced, even when the chooser asked: it
-       * may be a workbook open elsewhere. The workbook code refuses with a
-       * message naming the file. */
-      if (path != NULL)
-        request->done (request->self, path, request->data);
+      /* The file chooser asked about replacing the name it was given, once;
+       * a name completed here was not asked about, and the workbook code
+       * refuses it when it exists, naming it. */
+      if (path != NULL && (!confirmed || (aside = set_aside (request->self, path)) != NULL))
+        {
+          gboolean written = request->done (request->self, path, request->data);
+
+          if (aside != NULL)
+            end_aside (path, aside, written);
+        }
     }
   if (request->destroy != NULL)
     request->destroy (request->data);
@@ -497,12 +580,12 @@ create_request_free (gpointer data)
   g_free (request);
 }
 
-static void
+static gboolean
 create_path_chosen (TrjWindow *self, const char *path, gpointer data)
 {
   CreateRequest *request = data;
 
-  trj_window_create_workbook (self, path, request->region, request->year);
+  return trj_window_create_workbook (self, path, request->region, request->year);
 }
 
 static void
