@@ -21,6 +21,7 @@
 #include "trj-ui-harness.h"
 #include "trj-year-data.h"
 #include "trj-test-util.h"
+#include "trj-file-chooser.h"
 
 static TrjApplication *app;
 static char *tmpdir;
@@ -283,6 +284,113 @@ test_window_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label shown under root (a table cell, a toast) whose text is `text`,
+ * or contains it when `part`; NULL if none. */
+static GtkWidget *
+find_label_full (GtkWidget *root, const char *text, gboolean part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child)
+          && (part ? strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL
+                   : g_str_equal (gtk_label_get_text (GTK_LABEL (child)), text)))
+        return child;
+      if ((found = find_label_full (child, text, part)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  return find_label_full (root, text, FALSE);
+}
+
+static double
+x_in (GtkWidget *widget, GtkWidget *toplevel)
+{
+  double x, y;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, toplevel, 0, 0, &x, &y));
+  return x;
+}
+
+static GtkFileChooserNative *chooser_shown;
+
+static void
+chooser_hook (GtkFileChooserNative *chooser, gpointer data)
+{
+  g_set_object (&chooser_shown, chooser);
+}
+
+/* Answers the next file chooser the window shows with `file`. */
+static void
+answer_chooser (GFile *file)
+{
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+
+  TRJ_HARNESS_WAIT_FOR (chooser_shown != NULL);
+  chooser = g_steal_pointer (&chooser_shown);
+  trj_file_chooser_respond (chooser, file);
+}
+
+/* Issue 13, defect 11: the region column stays while the envelopes scroll
+ * sideways; exporting says it is done; a refusal's toast goes away. */
+static void
+test_national_frozen_toasts (void)
+{
+  TrjNationalWindow *window = trj_national_window_new (GTK_APPLICATION (app));
+  g_autoptr(GFile) corse = programming_file ("Corse", "corse-2.xlsx");
+  g_autoptr(GFile) truncated = write_file ("coupé-2.xlsx", "PK\003\004 not a whole zip");
+  g_autofree char *exported_path = g_build_filename (tmpdir, "national-2.xlsx", NULL);
+  g_autoptr(GFile) exported = g_file_new_for_path (exported_path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *region, *cell, *scroller;
+  GtkAdjustment *sideways;
+  double x;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  trj_harness_present (GTK_WINDOW (window));
+  g_assert_true (trj_national_window_add_file (window, corse, &error));
+  g_assert_no_error (error);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  region = find_label (GTK_WIDGET (window), "Corse");
+  cell = find_label (GTK_WIDGET (window), "AE notifiées");
+  g_assert_nonnull (region);
+  g_assert_nonnull (cell);
+  x = x_in (region, GTK_WIDGET (window));
+  scroller = gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW);
+  sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* At 800 px the envelopes do not fit: the table scrolls. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), >, gtk_adjustment_get_page_size (sideways));
+  gtk_adjustment_set_value (sideways, gtk_adjustment_get_upper (sideways));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (sideways), >, 0);
+  g_assert_cmpfloat (x_in (region, GTK_WIDGET (window)), ==, x);
+  /* The region's row and the table's row keep one height. */
+  g_assert_cmpint (gtk_widget_get_height (region), ==,
+                   gtk_widget_get_height (find_label (GTK_WIDGET (window), trj_national_window_get_cell_text (window, 2, 1))));
+
+  /* « Exporter… » through its chooser: a toast says it is saved. */
+  trj_file_chooser_set_hook (chooser_hook, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "national.export", NULL));
+  answer_chooser (exported);
+  TRJ_HARNESS_WAIT_FOR (find_label (GTK_WIDGET (window), "Consolidation nationale enregistrée") != NULL);
+  g_assert_true (g_file_test (exported_path, G_FILE_TEST_EXISTS));
+
+  /* A refused file: its toast, then none (it used to stay for ever). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "national.add-files", NULL));
+  answer_chooser (truncated);
+  TRJ_HARNESS_WAIT_FOR (find_label_full (GTK_WIDGET (window), "coupé-2.xlsx", TRUE) != NULL);
+  TRJ_HARNESS_WAIT_FOR (find_label_full (GTK_WIDGET (window), "coupé-2.xlsx", TRUE) == NULL);
+  trj_file_chooser_set_hook (NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -294,6 +402,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/errors", test_import_errors);
   g_test_add_func ("/national/table-export", test_national);
   g_test_add_func ("/national/window-action", test_window_action);
+  g_test_add_func ("/national/frozen-column-toasts", test_national_frozen_toasts);
   g_test_add_func ("/import/programming-file", test_import_programming);
   return g_test_run ();
 }

@@ -356,6 +356,24 @@ find_button (GtkWidget *root, const char *label)
   return NULL;
 }
 
+/* A label shown under root whose text contains `text` (a toast), or NULL. */
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child)
+          && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -446,7 +464,26 @@ test_chart_export (void)
   g_assert_nonnull (texture);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 1000);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, TRJ_CHART_EXPORT_HEIGHT);
-  /* No « La taille d'image 0 × 0 » message. */
+  /* No « La taille d'image 0 × 0 » message; a toast says it is done. */
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  TRJ_HARNESS_WAIT_FOR (find_label (GTK_WIDGET (window), "Image exportée") != NULL);
+}
+
+/* Defect 11: exporting the report says it is done. */
+static void
+test_report_export (void)
+{
+  g_autofree char *dir = trj_harness_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "rapport.pdf", NULL);
+  g_autofree char *pdf = NULL;
+  gsize length;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
+  g_assert_true (g_str_has_suffix (suggested_name, ".pdf") || chooser_shown != NULL);
+  answer_chooser (path);
+  TRJ_HARNESS_WAIT_FOR (find_label (GTK_WIDGET (window), "Rapport exporté") != NULL);
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF"));
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
@@ -698,6 +735,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/solver/monthly", test_solver_monthly);
   g_test_add_func ("/planner/solver/shown-margin", test_move_shown_margin);
   g_test_add_func ("/planner/chart-export", test_chart_export);
+  g_test_add_func ("/planner/report-export", test_report_export);
   g_test_add_func ("/planner/close-commits", test_close_commits);
   g_test_add_func ("/planner/paste-adds-lines", test_paste_adds_lines);
   g_test_add_func ("/planner/alerts-keep-grid", test_alerts_keep_grid);

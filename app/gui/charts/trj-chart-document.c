@@ -120,6 +120,13 @@ trj_chart_document_build_report (TrjDocument *document, GError **error)
 }
 
 void
+trj_chart_show_done (GtkWidget *parent, const char *message)
+{
+  /* The main window's toasts (win.toast); the presentation window has none. */
+  gtk_widget_activate_action (parent, "win.toast", "s", message);
+}
+
+void
 trj_chart_show_error (GtkWidget *parent, const char *heading, const GError *error)
 {
   GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;

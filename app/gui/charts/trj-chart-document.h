@@ -28,5 +28,7 @@ char          *trj_chart_document_file_stem     (TrjDocument *document);
 
 /* Shows a French error in a modal message dialog over parent. */
 void           trj_chart_show_error             (GtkWidget *parent, const char *heading, const GError *error);
+/* Says an export was written, in a toast of parent's window. */
+void           trj_chart_show_done              (GtkWidget *parent, const char *message);
 
 G_END_DECLS

@@ -59,8 +59,10 @@ chooser_response_cb (GtkNativeDialog *chooser, int response, Job *job)
       (path = g_file_get_path (file)) != NULL)
     {
       trj_chart_style_init (&style, FALSE);
-      if (!trj_chart_export (job->model, &style, job->chosen_format,
-                             job->chosen_width, job->chosen_height, path, &error))
+      if (trj_chart_export (job->model, &style, job->chosen_format,
+                            job->chosen_width, job->chosen_height, path, &error))
+        trj_chart_show_done (job->parent, _("Image exported"));
+      else
         trj_chart_show_error (job->parent, _("The image could not be exported"), error);
     }
   job_free (job);

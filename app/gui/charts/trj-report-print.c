@@ -89,9 +89,13 @@ export_response_cb (GtkNativeDialog *chooser, int response, ExportJob *job)
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL &&
-      !trj_report_write_pdf (job->report, path, &error))
-    trj_chart_show_error (job->parent, _("The report could not be exported"), error);
+      (path = g_file_get_path (file)) != NULL)
+    {
+      if (trj_report_write_pdf (job->report, path, &error))
+        trj_chart_show_done (job->parent, _("Report exported"));
+      else
+        trj_chart_show_error (job->parent, _("The report could not be exported"), error);
+    }
   export_job_free (job);
 }
 

@@ -38,18 +38,40 @@ trj_help_html_path (const char *page)
   return g_build_filename (TRJ_HTML_HELPDIR, name, NULL);
 }
 
+char *
+trj_help_html_find (const char *page)
+{
+  g_autofree char *installed = trj_help_html_path (page);
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *name = g_strconcat (page != NULL ? page : "index", ".html", NULL);
+  g_autofree char *built = exe_dir != NULL ? g_build_filename (exe_dir, "..", "help", name, NULL) : NULL;
+
+  if (g_file_test (installed, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&installed);
+  if (built != NULL && g_file_test (built, G_FILE_TEST_EXISTS))
+    return g_canonicalize_filename (built, NULL);
+  return NULL;
+}
+
 static void
 show_unavailable (HelpRequest *request, const GError *error)
 {
-  g_autofree char *index = trj_help_html_path (NULL);
+  g_autofree char *index = trj_help_html_find (NULL);
   AdwMessageDialog *dialog;
 
   g_debug ("help: %s", error->message);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (request->parent,
                                                        _("Help Is Not Available"), NULL));
-  adw_message_dialog_format_body (dialog,
-    _("The user guide needs the Yelp help viewer or a web browser. Install the "
-      "“yelp” package, or open %s in a browser."), index);
+  /* The path named is one that exists (the HTML guide may not be installed). */
+  if (index != NULL)
+    adw_message_dialog_format_body (dialog,
+      _("The user guide needs the Yelp help viewer or a web browser. Install the "
+        "“yelp” package, or open %s in a browser."), index);
+  else
+    adw_message_dialog_set_body (dialog,
+      _("The user guide needs the Yelp help viewer, and it is not installed: install the "
+        "“yelp” package and Trajectoire’s guide (help:trajectoire)."));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -74,9 +96,9 @@ shown_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
     return;
-  /* No Yelp: the HTML copy of the guide in the browser, when it is installed. */
-  html = trj_help_html_path (request->page);
-  if (!g_file_test (html, G_FILE_TEST_EXISTS))
+  /* No Yelp: the HTML copy of the guide in the browser, when there is one. */
+  html = trj_help_html_find (request->page);
+  if (html == NULL)
     {
       show_unavailable (request, error);
       return;

@@ -17,5 +17,9 @@ char *trj_help_uri (const char *page);
 /* The installed HTML copy of a page (yelp-build, help/meson.build), or of the
  * index when page is NULL; the file may not exist. */
 char *trj_help_html_path (const char *page);
+/* The HTML copy of a page that exists: installed, or else built beside the
+ * program not installed (<build>/help, next to <build>/app and <build>/tests);
+ * NULL when there is none. */
+char *trj_help_html_find (const char *page);
 
 G_END_DECLS

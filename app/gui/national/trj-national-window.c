@@ -18,6 +18,10 @@ struct _TrjNationalWindow
   AdwToastOverlay *toasts;
   GtkStack *stack;
   GtkGrid *table;
+  /* Column 0 (the regions), outside the table's sideways scrolling; each
+   * row's height shared with the table's row by a size group. */
+  GtkGrid *heads;
+  GPtrArray *row_groups;
   GtkDrawingArea *chart;
 
   TrjConsolidation *consolidation;
@@ -40,6 +44,19 @@ static const char *const column_titles[N_ENV_COLS] = {
   N_("Capacity"), N_("Average rate"), N_("Alerts"),
 };
 
+/* Column 0 goes in the frozen column; a row of both keeps one height. */
+static void
+attach (TrjNationalWindow *self, GtkWidget *widget, int row, int column, int width)
+{
+  while (self->row_groups->len <= (guint) row)
+    g_ptr_array_add (self->row_groups, gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL));
+  gtk_size_group_add_widget (self->row_groups->pdata[row], widget);
+  if (column == 0)
+    gtk_grid_attach (self->heads, widget, 0, row, 1, 1);
+  else
+    gtk_grid_attach (self->table, widget, column - 1, row, width, 1);
+}
+
 static void
 put_label (TrjNationalWindow *self, int row, int column, const char *text, gboolean numeric,
            const char *style)
@@ -51,7 +68,7 @@ put_label (TrjNationalWindow *self, int row, int column, const char *text, gbool
     gtk_widget_add_css_class (label, "numeric");
   if (style != NULL)
     gtk_widget_add_css_class (label, style);
-  gtk_grid_attach (self->table, label, column, row, 1, 1);
+  attach (self, label, row, column, 1);
 }
 
 static void
@@ -98,14 +115,18 @@ rebuild_table (TrjNationalWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
     gtk_grid_remove (self->table, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->heads))) != NULL)
+    gtk_grid_remove (self->heads, child);
+  g_ptr_array_set_size (self->row_groups, 0);
 
+  put_label (self, 0, 0, "", FALSE, "heading");
   put_label (self, 1, 0, _("Region"), FALSE, "heading");
   for (guint e = 0; envelopes[e] != NULL; e++)
     {
       GtkWidget *title = gtk_label_new (trj_programming_envelope_label (envelopes[e]));
 
       gtk_widget_add_css_class (title, "heading");
-      gtk_grid_attach (self->table, title, 1 + e * N_ENV_COLS, 0, N_ENV_COLS, 1);
+      attach (self, title, 0, 1 + e * N_ENV_COLS, N_ENV_COLS);
       for (int c = 0; c < N_ENV_COLS; c++)
         put_label (self, 1, 1 + e * N_ENV_COLS + c, _(column_titles[c]), TRUE, "caption-heading");
     }
@@ -318,7 +339,8 @@ trj_national_window_get_consolidation (TrjNationalWindow *self)
 const char *
 trj_national_window_get_cell_text (TrjNationalWindow *self, guint row, guint column)
 {
-  GtkWidget *child = gtk_grid_get_child_at (self->table, column, row);
+  GtkWidget *child = column == 0 ? gtk_grid_get_child_at (self->heads, 0, row)
+                                  : gtk_grid_get_child_at (self->table, column - 1, row);
 
   return GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
 }
@@ -328,7 +350,9 @@ toast_error (TrjNationalWindow *self, const GError *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
 
-  adw_toast_set_timeout (toast, 0);   /* a refusal stays until read */
+  /* A refusal stays longer than a confirmation, but goes (a toast that
+   * never went hid the window's bottom). */
+  adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -445,6 +469,7 @@ trj_national_window_finalize (GObject *object)
   TrjNationalWindow *self = TRJ_NATIONAL_WINDOW (object);
 
   g_clear_pointer (&self->consolidation, trj_consolidation_free);
+  g_ptr_array_unref (self->row_groups);
   G_OBJECT_CLASS (trj_national_window_parent_class)->finalize (object);
 }
 
@@ -463,6 +488,7 @@ trj_national_window_class_init (TrjNationalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjNationalWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, TrjNationalWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TrjNationalWindow, table);
+  gtk_widget_class_bind_template_child (widget_class, TrjNationalWindow, heads);
   gtk_widget_class_bind_template_child (widget_class, TrjNationalWindow, chart);
   gtk_widget_class_install_action (widget_class, "national.add-files", NULL, add_files_activated);
   gtk_widget_class_install_action (widget_class, "national.export", NULL, export_activated);
@@ -473,6 +499,7 @@ trj_national_window_init (TrjNationalWindow *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  self->row_groups = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->consolidation = trj_consolidation_new ();
   /* Files dropped from the file manager are added like chosen ones. */
