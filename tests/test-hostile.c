@@ -161,6 +161,45 @@ test_json_duplicates (void)
                   TRJ_JSON_ERROR_STRUCTURE, escaped);
 }
 
+/* A second value after the first: json-glib 1.6 parses it, then leaks it when
+ * it reports the error (fuzz-json under LeakSanitizer), or keeps one of two
+ * objects. The scan refuses whatever follows, at its line and column; white
+ * space after the document is still read. */
+static void
+test_json_trailing (void)
+{
+  const struct {
+    const char *text;
+    const char *where;
+  } cases[] = {
+    { "{} {}\n", "ligne 1, colonne 4" },
+    { "1{}", "ligne 1, colonne 2" },
+    { "12 3", "ligne 1, colonne 4" },
+    { "\"f\"[1,2]", "ligne 1, colonne 4" },
+    { "{\"a\":1}{\"b\":[1]}", "ligne 1, colonne 8" },
+    { "[1]\n\n  ]", "ligne 3, colonne 3" },
+    { "null,", "ligne 1, colonne 5" },
+    { "{\"é\": \"à\"}\n\"é\"", "ligne 2, colonne 1" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("quelque chose suit la fin du document JSON (%s)" NNBSP
+                         ": un fichier ne contient qu’un document", cases[i].where);
+
+      assert_refused (cases[i].text, -1, TRJ_JSON_ERROR, TRJ_JSON_ERROR_SYNTAX, message);
+    }
+  /* White space after the document, and a scalar document, reach the reader. */
+  scenario = trj_json_scenario_from_data (DOCUMENT ("x", "") " \n\t\r\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scenario->region, ==, "Bretagne");
+  assert_refused ("12 \n", -1, TRJ_JSON_ERROR, TRJ_JSON_ERROR_STRUCTURE,
+                  "le document n’est pas un objet JSON");
+}
+
 /* ── xlsx ──────────────────────────────────────────────────────────────── */
 
 static char *
@@ -335,6 +374,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/json-size", test_json_size);
   g_test_add_func ("/hostile/json-strings", test_json_strings);
   g_test_add_func ("/hostile/json-duplicates", test_json_duplicates);
+  g_test_add_func ("/hostile/json-trailing", test_json_trailing);
   g_test_add_func ("/hostile/xlsx-far-columns", test_xlsx_far_columns);
   g_test_add_func ("/hostile/xlsx-refused", test_xlsx_refused);
   g_test_add_func ("/hostile/format-huge", test_format_huge);

@@ -23,6 +23,8 @@ typedef struct {
   const char *p;
   Frame frames[TRJ_JSON_MAX_DEPTH];
   guint depth;
+  gboolean in_scalar;    /* at the top: inside a number, true, false or null */
+  gboolean ended;        /* the first top-level value is complete */
 } Scan;
 
 static void
@@ -234,6 +236,26 @@ scan_key (Scan *scan, Frame *frame, GError **error)
                        _("this key appears twice in the same object: keep only one"));
 }
 
+/* Anything but white space after the first value: json-glib 1.6 would parse
+ * the second value, then leak it when it reports the error (or keep one of
+ * two objects and let us complain of a missing key). */
+static gboolean
+fail_trailing (Scan *scan, GError **error)
+{
+  guint line, column;
+
+  position (scan, scan->p, &line, &column);
+  return fail_at_path (error, TRJ_JSON_ERROR_SYNTAX, NULL,
+                       _("something follows the end of the JSON document (line %u, column %u): "
+                         "a file holds one document only"), line, column);
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 static gboolean
 run (Scan *scan, GError **error)
 {
@@ -241,6 +263,18 @@ run (Scan *scan, GError **error)
     {
       Frame *frame = scan->depth > 0 ? &scan->frames[scan->depth - 1] : NULL;
       char c = *scan->p;
+
+      if (scan->depth == 0)
+        {
+          /* A scalar at the top ends at the first character it cannot hold. */
+          if (scan->in_scalar && (is_space (c) || strchr ("{}[],:\"", c) != NULL))
+            {
+              scan->in_scalar = FALSE;
+              scan->ended = TRUE;
+            }
+          if (scan->ended && !is_space (c))
+            return fail_trailing (scan, error);
+        }
 
       switch (c)
         {
@@ -252,6 +286,7 @@ run (Scan *scan, GError **error)
         case '}':
         case ']':
           pop (scan);
+          scan->ended = scan->depth == 0;
           break;
         case ',':
           if (frame != NULL && frame->is_object)
@@ -268,12 +303,15 @@ run (Scan *scan, GError **error)
             }
           else if (!scan_string (scan, NULL, error))
             return FALSE;
+          else if (scan->depth == 0)
+            scan->ended = TRUE;
           break;
         case ' ': case '\t': case '\n': case '\r': case ':':
           scan->p++;
           break;
         default:
           /* A number, true, false, null or garbage: json-glib judges. */
+          scan->in_scalar = scan->depth == 0;
           scan->p++;
           break;
         }
@@ -284,7 +322,7 @@ run (Scan *scan, GError **error)
 gboolean
 trj_json_scan (const char *data, gsize length, GError **error)
 {
-  Scan scan = { data, data + length, data, { { 0 } }, 0 };
+  Scan scan = { data, data + length, data, { { 0 } }, 0, FALSE, FALSE };
   gboolean ok;
 
   if (length > TRJ_JSON_MAX_SIZE)

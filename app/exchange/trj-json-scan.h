@@ -2,12 +2,14 @@
  *
  * json-glib parses recursively (a document nested tens of thousands deep
  * overflows the stack), keeps the last of two equal keys, stores a lone
- * surrogate escape ("\ud800") as invalid UTF-8 and cuts a string at "\u0000".
+ * surrogate escape ("\ud800") as invalid UTF-8, cuts a string at "\u0000" and
+ * leaks a second top-level value ("{} {}", "1{}") when it refuses it.
  * trj_json_scan reads the text once, without recursion, and refuses all of
  * these before the parser sees it: the text must be UTF-8, at most
- * TRJ_JSON_MAX_SIZE bytes, nested at most TRJ_JSON_MAX_DEPTH deep, with no
- * duplicate key and no NUL or lone surrogate in a string. It does not check the
- * grammar (json-glib does, with line and column).
+ * TRJ_JSON_MAX_SIZE bytes, nested at most TRJ_JSON_MAX_DEPTH deep, one value
+ * with nothing but white space after it, with no duplicate key and no NUL or
+ * lone surrogate in a string. It does not check the rest of the grammar
+ * (json-glib does, with line and column).
  *
  * Errors are in TRJ_JSON_ERROR, in French, starting with the key path
  * ("envelopes[0].lines[1].label: …") or giving the line and column.
