@@ -12,6 +12,7 @@
 #include "trj-i18n.h"
 #include "trj-json.h"
 #include "trj-test-util.h"
+#include "trj-test-vfs.h"
 #include "trj-workbook-private.h"
 
 typedef enum { FULL, LOCKED, READ_ONLY, FAILING_STATEMENT, N_FAULTS } Fault;
@@ -27,72 +28,15 @@ static const struct {
   [FAILING_STATEMENT] = { "failing-statement", TRJ_WORKBOOK_ERROR_IO, "Erreur du classeur" },
 };
 
-/* ── A disk that fills up: a VFS over the default one whose writes fail
- * with SQLITE_FULL while disk_full is set (max_page_count would not do: in
- * WAL mode a change rewrites pages without growing the file). ── */
-
+/* A disk that fills up: writes fail with SQLITE_FULL while disk_full is set
+ * (max_page_count would not do: in WAL mode a change rewrites pages without
+ * growing the file). */
 static gboolean disk_full;
-static sqlite3_vfs *real_vfs;
-
-typedef struct {
-  sqlite3_file base;
-  sqlite3_file *real;           /* follows this struct in the same block */
-} ShimFile;
-
-#define REAL(f) (((ShimFile *) (f))->real)
-
-static int shim_close (sqlite3_file *f) { return REAL (f)->pMethods->xClose (REAL (f)); }
-static int shim_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o) { return REAL (f)->pMethods->xRead (REAL (f), b, n, o); }
-static int
-shim_write (sqlite3_file *f, const void *b, int n, sqlite3_int64 o)
-{
-  return disk_full ? SQLITE_FULL : REAL (f)->pMethods->xWrite (REAL (f), b, n, o);
-}
-static int shim_truncate (sqlite3_file *f, sqlite3_int64 n) { return REAL (f)->pMethods->xTruncate (REAL (f), n); }
-static int shim_sync (sqlite3_file *f, int flags) { return REAL (f)->pMethods->xSync (REAL (f), flags); }
-static int shim_size (sqlite3_file *f, sqlite3_int64 *n) { return REAL (f)->pMethods->xFileSize (REAL (f), n); }
-static int shim_lock (sqlite3_file *f, int l) { return REAL (f)->pMethods->xLock (REAL (f), l); }
-static int shim_unlock (sqlite3_file *f, int l) { return REAL (f)->pMethods->xUnlock (REAL (f), l); }
-static int shim_check_lock (sqlite3_file *f, int *r) { return REAL (f)->pMethods->xCheckReservedLock (REAL (f), r); }
-static int shim_control (sqlite3_file *f, int op, void *a) { return REAL (f)->pMethods->xFileControl (REAL (f), op, a); }
-static int shim_sector (sqlite3_file *f) { return REAL (f)->pMethods->xSectorSize (REAL (f)); }
-static int shim_device (sqlite3_file *f) { return REAL (f)->pMethods->xDeviceCharacteristics (REAL (f)); }
-static int shim_shm_map (sqlite3_file *f, int i, int n, int e, void volatile **p) { return REAL (f)->pMethods->xShmMap (REAL (f), i, n, e, p); }
-static int shim_shm_lock (sqlite3_file *f, int o, int n, int flags) { return REAL (f)->pMethods->xShmLock (REAL (f), o, n, flags); }
-static void shim_shm_barrier (sqlite3_file *f) { REAL (f)->pMethods->xShmBarrier (REAL (f)); }
-static int shim_shm_unmap (sqlite3_file *f, int d) { return REAL (f)->pMethods->xShmUnmap (REAL (f), d); }
-static int shim_fetch (sqlite3_file *f, sqlite3_int64 o, int n, void **p) { return REAL (f)->pMethods->xFetch (REAL (f), o, n, p); }
-static int shim_unfetch (sqlite3_file *f, sqlite3_int64 o, void *p) { return REAL (f)->pMethods->xUnfetch (REAL (f), o, p); }
-
-static const sqlite3_io_methods shim_methods = {
-  3, shim_close, shim_read, shim_write, shim_truncate, shim_sync, shim_size, shim_lock, shim_unlock,
-  shim_check_lock, shim_control, shim_sector, shim_device, shim_shm_map, shim_shm_lock,
-  shim_shm_barrier, shim_shm_unmap, shim_fetch, shim_unfetch,
-};
 
 static int
-shim_open (sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags, int *out_flags)
+full_disk_hook (TrjTestVfsOp op, gpointer data)
 {
-  ShimFile *shim = (ShimFile *) f;
-  int rc;
-
-  shim->real = (sqlite3_file *) (shim + 1);
-  rc = real_vfs->xOpen (real_vfs, name, shim->real, flags, out_flags);
-  f->pMethods = rc == SQLITE_OK ? &shim_methods : NULL;
-  return rc;
-}
-
-static void
-install_shim_vfs (void)
-{
-  static sqlite3_vfs shim;
-
-  real_vfs = sqlite3_vfs_find (NULL);
-  shim = *real_vfs;
-  shim.zName = "trj-test-full-disk";
-  shim.szOsFile = sizeof (ShimFile) + real_vfs->szOsFile;
-  shim.xOpen = shim_open;
-  g_assert_cmpint (sqlite3_vfs_register (&shim, 1), ==, SQLITE_OK);
+  return disk_full && op == TRJ_TEST_VFS_WRITE ? SQLITE_FULL : SQLITE_OK;
 }
 
 typedef struct {
@@ -302,7 +246,7 @@ main (int argc, char **argv)
   g_setenv ("LANGUAGE", "fr", TRUE);
   trj_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  install_shim_vfs ();
+  trj_test_vfs_install (full_disk_hook, NULL);
 
   for (guint fault = 0; fault < N_FAULTS; fault++)
     for (guint edit = 0; edit < N_EDITS; edit++)
