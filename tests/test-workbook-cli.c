@@ -201,6 +201,19 @@ test_send (void)
                      trj_scenario_find_line (applied, "pec-29-ft", NULL)->rate);
   g_assert_cmpfloat (trj_scenario_find_line (applied, "pec-29-ft", NULL)->rate, !=, 0.5);
 
+  /* diff: the working scenario against the last version sent, by default. */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "diff", "s.trajectoire", "--scenario", "Travail", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"format\": \"trajectoire-diff/1\""));
+  g_assert_nonnull (strstr (out, "\"id\": \"pec-29-ft\""));
+  g_assert_null (strstr (out, "\"id\": \"pec-35\""));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "diff", "s.trajectoire", "--scenario", "Prog", "--scenario", "Prog",
+                            "--format", "text", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Prog"));
+  g_assert_cmpint (run_cli (NULL, NULL, "diff", "s.trajectoire", "--format", "docx", NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "diff", "b.trajectoire", NULL), ==, 1);
+
   /* The programming file of the sent version says so on its Synthèse sheet; a
    * working scenario's does not. */
   g_assert_cmpint (run_cli (NULL, NULL, "export", "s.trajectoire", "--scenario", "Prog", "-f", "xlsx",

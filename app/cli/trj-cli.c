@@ -26,6 +26,7 @@ static const TrjCliCommand commands[] = {
   { "import",      trj_cli_import,      N_("Add a scenario to a workbook from a JSON document") },
   { "export",      trj_cli_export,      N_("Export a workbook scenario (JSON, xlsx, CSV)") },
   { "scenarios",   trj_cli_scenarios,   N_("List the scenarios of a workbook") },
+  { "diff",        trj_cli_diff,        N_("Compare two scenarios, or a scenario with the last version sent") },
   { "send",        trj_cli_send,        N_("Mark a workbook scenario as sent to the DGEFP, which freezes it") },
   { "chart",       trj_cli_chart,       N_("Draw a chart as PNG, SVG or PDF") },
   { "report",      trj_cli_report,      N_("Write the PDF programming report") },

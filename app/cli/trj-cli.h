@@ -66,6 +66,8 @@ int trj_cli_export       (int argc, char **argv);
 int trj_cli_scenarios    (int argc, char **argv);
 /* trj-cli-send.c */
 int trj_cli_send         (int argc, char **argv);
+/* trj-cli-year.c */
+int trj_cli_diff         (int argc, char **argv);
 /* trj-cli-chart.c */
 int trj_cli_chart        (int argc, char **argv);
 int trj_cli_report       (int argc, char **argv);
