@@ -71,8 +71,11 @@ check-asan: deps
 coverage: deps
 	./tools/coverage
 
-bench: build
-	./tools/bench $(BUILDDIR)
+# Every benchmark on the release build (-O2/-O3, as packaged), into bench/RESULTS.md.
+bench: deps
+	@[ -f $(RELEASE_BUILDDIR)/build.ninja ] || meson setup --werror --buildtype=release $(RELEASE_BUILDDIR)
+	meson compile -C $(RELEASE_BUILDDIR)
+	./tools/bench $(RELEASE_BUILDDIR) bench/RESULTS.md
 
 # libFuzzer targets of tests/fuzz (clang, in build-fuzz), FUZZ_SECONDS each;
 # see tools/fuzz for FUZZ_TARGETS, FUZZ_PARALLEL and FUZZ_FLAGS.

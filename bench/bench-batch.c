@@ -1,6 +1,6 @@
 /* bench-batch.c — batches that add lines: one undo step of N duplications, N
  * insertions near the top, or N lines appended (an import), at 200, 2 000 and
- * 4 000 lines, then the undo of that step. Linear batches take ten times as
+ * 20 000 lines, then the undo of that step. Linear batches take ten times as
  * long for ten times the lines.
  * Usage: bench-batch [DIRECTORY] [RUNS] (default: a temporary directory, 3 runs). */
 #include "config.h"
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
+#include "trj-bench.h"
 #include "trj-workbook.h"
 
 typedef enum { DUPLICATE, INSERT_NEAR_TOP, APPEND, N_KINDS } Kind;
@@ -16,13 +17,6 @@ typedef enum { DUPLICATE, INSERT_NEAR_TOP, APPEND, N_KINDS } Kind;
 static const char *const kind_names[N_KINDS] = {
   "duplicate one line N times", "insert N lines at row 2", "append N lines",
 };
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 /* Seconds for the batch; *undo_out for its undo. */
 static double
@@ -83,24 +77,25 @@ main (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = argc > 1 ? g_strdup (argv[1]) : g_dir_make_tmp ("bench-batch-XXXXXX", &error);
   int runs = argc > 2 ? atoi (argv[2]) : 3;
-  const int sizes[] = { 200, 2000, 4000 };
+  const int sizes[] = { 200, 2000, 20000 };
 
   g_assert_no_error (error);
-  printf ("| batch | lines | min ms | median ms | max ms | undo median ms |\n");
-  printf ("|---|---:|---:|---:|---:|---:|\n");
+  trj_bench_header ();
   for (int k = 0; k < N_KINDS; k++)
     for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
       {
         g_autofree double *t = g_new (double, runs);
         g_autofree double *u = g_new (double, runs);
+        g_autofree char *size = g_strdup_printf ("%d lines", sizes[z]);
+        g_autofree char *undo = g_strdup_printf ("undo of: %s", kind_names[k]);
 
         for (int r = 0; r < runs; r++)
-          t[r] = run (dir, k, sizes[z], &u[r]);
-        qsort (t, runs, sizeof *t, compare_doubles);
-        qsort (u, runs, sizeof *u, compare_doubles);
-        printf ("| %s | %d | %.1f | %.1f | %.1f | %.1f |\n", kind_names[k], sizes[z],
-                t[0] * 1e3, t[runs / 2] * 1e3, t[runs - 1] * 1e3, u[runs / 2] * 1e3);
-        fflush (stdout);
+          {
+            t[r] = run (dir, k, sizes[z], &u[r]) * 1e3;
+            u[r] *= 1e3;
+          }
+        trj_bench_row ("batch", kind_names[k], size, "ms", t, runs);
+        trj_bench_row ("batch", undo, size, "ms", u, runs);
       }
   if (argc <= 1)
     g_rmdir (dir);

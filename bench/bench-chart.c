@@ -10,21 +10,17 @@
  *
  *   ./build/bench/bench-chart [runs]
  */
+#include "config.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <pango/pangocairo.h>
 
+#include "trj-bench.h"
 #include "trj-chart-render.h"
 #include "trj-i18n.h"
 #include "trj-year-data.h"
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static double
 cpu_ms (void)
@@ -33,13 +29,6 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void
-report (const char *what, double *times, int runs)
-{
-  qsort (times, runs, sizeof (double), compare_doubles);
-  printf ("%s: median %.3f ms, p95 %.3f ms (%d runs)\n", what, times[runs / 2], times[runs * 95 / 100], runs);
 }
 
 int
@@ -87,9 +76,10 @@ main (int argc, char **argv)
           cpu_times[i] = cpu_ms () - cpu;
         }
     }
-  report ("trajectory 1920x1080 render, wall", render_times, runs);
-  report ("trajectory 1920x1080 render, CPU", cpu_times, runs);
-  report ("trajectory model build", model_times, runs);
+  trj_bench_header ();
+  trj_bench_row ("chart", "trajectory render, wall clock", "1920 × 1080", "ms", render_times, runs);
+  trj_bench_row ("chart", "trajectory render, thread CPU", "1920 × 1080", "ms", cpu_times, runs);
+  trj_bench_row ("chart", "trajectory model build", "Bretagne, 2 lines", "ms", model_times, runs);
 
   trj_chart_layout_free (layout);
   g_object_unref (context);

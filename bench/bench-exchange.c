@@ -9,26 +9,22 @@
  *
  *   ./build/bench/bench-exchange [runs]
  */
+#include "config.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
+#include "trj-bench.h"
 #include "trj-consolidation.h"
 #include "trj-csv.h"
 #include "trj-programming.h"
 #include "trj-year-data.h"
 
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 typedef void (*BenchFunc) (gpointer data);
 
 static void
-report (const char *what, BenchFunc func, gpointer data, int runs)
+report (const char *what, const char *size, BenchFunc func, gpointer data, int runs)
 {
   g_autofree double *times = g_new (double, runs);
 
@@ -38,8 +34,7 @@ report (const char *what, BenchFunc func, gpointer data, int runs)
       func (data);
       times[r] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  qsort (times, runs, sizeof *times, compare_doubles);
-  printf ("%-48s median %8.1f ms   max %8.1f ms\n", what, times[runs / 2], times[runs - 1]);
+  trj_bench_row ("exchange", what, size, "ms", times, runs);
 }
 
 typedef struct {
@@ -152,11 +147,12 @@ main (int argc, char **argv)
       g_ptr_array_add (b.region_files, path);
     }
 
-  report ("xlsx write, 600 lines", write_xlsx, &b, runs);
-  report ("xlsx read back, 600 lines", read_xlsx, &b, runs);
-  report ("CSV export, 600 lines", export_csv, &b, runs);
-  report ("CSV import, 600 lines", import_csv, &b, runs);
-  report ("consolidation of 19 regional files + xlsx", consolidate, &b, runs);
+  trj_bench_header ();
+  report ("programming file (xlsx) write", "600 lines", write_xlsx, &b, runs);
+  report ("programming file (xlsx) read back", "600 lines", read_xlsx, &b, runs);
+  report ("CSV export", "600 lines", export_csv, &b, runs);
+  report ("CSV import", "600 lines", import_csv, &b, runs);
+  report ("consolidation + national xlsx", "19 regional files", consolidate, &b, runs);
 
   {
     g_autoptr(GDir) dir = g_dir_open (b.dir, 0, NULL);

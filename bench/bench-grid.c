@@ -19,6 +19,7 @@
 #include <gtk/gtk.h>
 
 #include "grid-mock-model.h"
+#include "trj-bench.h"
 #include "trj-grid.h"
 #include "trj-i18n.h"
 
@@ -59,23 +60,10 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
-report (const char *what,
-        double     *ms,
-        int         runs)
+report (const char *what, double *ms, int runs)
 {
-  qsort (ms, runs, sizeof (double), compare_doubles);
-  g_print ("%-16s median %6.2f ms   p95 %6.2f ms   (%d runs)\n",
-           what, ms[runs / 2], ms[(int) (runs * 0.95)], runs);
+  trj_bench_row ("grid", what, "200 rows (mock model)", "ms", ms, runs);
 }
 
 int
@@ -173,6 +161,7 @@ main (int   argc,
       jump_latency[i] = ms_since (start);
     }
 
+  trj_bench_header ();
   report ("refresh", refresh, runs);
   report ("edit", edit, runs);
   report ("edit frame", edit_frame, runs);

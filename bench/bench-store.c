@@ -1,15 +1,17 @@
 /* bench-store.c — workbook speed: open + recompute, and one edit end to end
  *
- * Builds a workbook with 10 scenarios × 200 lines (every line with 12 monthly
- * entries and 12 of last year), then measures:
- *   - open: trj_workbook_open (header check, quick_check, lock) + snapshot of
- *     the current scenario + full recompute;
+ * Builds workbooks of 200, 2 000 and 20 000 lines (every line with 12 monthly
+ * entries and 12 of last year; a second scenario, a copy, beside the current
+ * one, as a planner keeps a variant), then measures:
+ *   - open: trj_workbook_open (header check, quick_check, lock, every value of
+ *     every scenario checked against the catalogue's limits) + snapshot of the
+ *     current scenario + full recompute;
  *   - edit: one trj_workbook_set_line_number (transaction, undo record,
  *     fsync) + snapshot + recompute, as the grid does on each keystroke commit;
  *   - undo: trj_workbook_undo + snapshot + recompute;
  *   - and, for comparison, snapshot + recompute alone.
- * Usage: bench-store [DIRECTORY] (default: a temporary directory; the disk
- * matters, since every edit is synced).
+ * Usage: bench-store [DIRECTORY [LINES...]] (default: a temporary directory,
+ * and 200, 2 000 and 20 000 lines; the disk matters, since every edit is synced).
  */
 #include "config.h"
 
@@ -17,28 +19,11 @@
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
+#include "trj-bench.h"
 #include "trj-engine.h"
 #include "trj-workbook.h"
 
-#define N_SCENARIOS 10
-#define N_LINES 200
-#define N_OPENS 20
-#define N_EDITS 200
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what, double *samples, guint n)
-{
-  qsort (samples, n, sizeof *samples, compare_doubles);
-  printf ("%-34s median %8.3f ms   p95 %8.3f ms   max %8.3f ms\n", what,
-          samples[n / 2] * 1e3, samples[n * 95 / 100] * 1e3, samples[n - 1] * 1e3);
-}
+#define N_SCENARIOS 2
 
 static void
 recompute (TrjWorkbook *wb)
@@ -54,7 +39,7 @@ recompute (TrjWorkbook *wb)
 }
 
 static void
-build (const char *path)
+build (const char *path, int n_lines)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TrjWorkbook) wb = trj_workbook_new_for_region (path, "Bretagne", 2024, &error);
@@ -69,8 +54,8 @@ build (const char *path)
       previous[m] = 2;
     }
   trj_workbook_begin_batch (wb, "build");
-  /* 2 lines come with the notification: add 198 more, 3 in PEC for 1 in CIE jeunes. */
-  for (int i = 0; i < N_LINES - 2; i++)
+  /* 2 lines come with the notification: add the others, 3 in PEC for 1 in CIE jeunes. */
+  for (int i = 0; i < n_lines - 2; i++)
     {
       gboolean pec = i % 4 != 0;
       g_autofree char *id = trj_workbook_add_line (wb, s, pec ? "PEC_CIE_TP" : "CIE_JEUNES",
@@ -89,72 +74,89 @@ build (const char *path)
   g_assert_no_error (error);
 }
 
+static void
+bench_size (const char *dir, int n_lines)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "bench.trajectoire", NULL);
+  g_autofree char *lock = g_strconcat (path, "-lock", NULL);
+  g_autofree char *size = g_strdup_printf ("%d lines", n_lines);
+  g_autoptr(TrjWorkbook) wb = NULL;
+  int n_opens = MAX (5, 4000 / n_lines), n_edits = MAX (10, 40000 / n_lines);
+  g_autofree double *opens = g_new (double, n_opens);
+  g_autofree double *reads = g_new (double, n_edits);
+  g_autofree double *edits = g_new (double, n_edits);
+  g_autofree double *undos = g_new (double, n_edits);
+  double start;
+  gint64 s;
+
+  g_unlink (path);
+  start = trj_bench_now ();
+  build (path, n_lines);
+  trj_bench_value ("store", "build the workbook (one batch, then a copy)", size, "ms",
+                   (trj_bench_now () - start) * 1e3);
+  for (int i = 0; i < n_opens; i++)
+    {
+      start = trj_bench_now ();
+      wb = trj_workbook_open (path, &error);
+      g_assert_no_error (error);
+      recompute (wb);
+      opens[i] = (trj_bench_now () - start) * 1e3;
+      if (i + 1 < n_opens)
+        g_clear_object (&wb);
+    }
+
+  s = trj_workbook_get_current_scenario (wb);
+  for (int i = 0; i < n_edits; i++)
+    {
+      start = trj_bench_now ();
+      recompute (wb);
+      reads[i] = (trj_bench_now () - start) * 1e3;
+    }
+  for (int i = 0; i < n_edits; i++)
+    {
+      start = trj_bench_now ();
+      if (!trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.40 + 0.001 * (i % 100), &error))
+        g_error ("%s", error->message);
+      recompute (wb);
+      edits[i] = (trj_bench_now () - start) * 1e3;
+    }
+  for (int i = 0; i < n_edits; i++)
+    {
+      start = trj_bench_now ();
+      if (!trj_workbook_undo (wb, &error))
+        g_error ("%s", error->message);
+      recompute (wb);
+      undos[i] = (trj_bench_now () - start) * 1e3;
+    }
+
+  trj_bench_row ("store", "open + snapshot + recompute", size, "ms", opens, n_opens);
+  trj_bench_row ("store", "snapshot + recompute (no edit)", size, "ms", reads, n_edits);
+  trj_bench_row ("store", "edit + undo record + recompute", size, "ms", edits, n_edits);
+  trj_bench_row ("store", "undo + recompute", size, "ms", undos, n_edits);
+  g_clear_object (&wb);
+  g_unlink (path);
+  g_unlink (lock);
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = argc > 1 ? g_strdup (argv[1]) : g_dir_make_tmp ("bench-store-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "bench.trajectoire", NULL);
-  g_autoptr(GTimer) timer = g_timer_new ();
-  g_autoptr(TrjWorkbook) wb = NULL;
-  double opens[N_OPENS], reads[N_EDITS], edits[N_EDITS], undos[N_EDITS];
-  GStatBuf st;
-  gint64 s;
 
   g_assert_no_error (error);
-  g_unlink (path);
-  build (path);
-  g_stat (path, &st);
-  printf ("workbook: %d scenarios × %d lines, %.1f MiB, in %s\n", N_SCENARIOS, N_LINES,
-          st.st_size / 1048576.0, dir);
-
-  for (int i = 0; i < N_OPENS; i++)
+  trj_bench_header ();
+  if (argc > 2)
+    for (int i = 2; i < argc; i++)
+      bench_size (dir, MAX (atoi (argv[i]), 2));
+  else
     {
-      g_timer_start (timer);
-      wb = trj_workbook_open (path, &error);
-      g_assert_no_error (error);
-      recompute (wb);
-      opens[i] = g_timer_elapsed (timer, NULL);
-      if (i + 1 < N_OPENS)
-        g_clear_object (&wb);
+      bench_size (dir, 200);
+      bench_size (dir, 2000);
+      bench_size (dir, 20000);
     }
-
-  s = trj_workbook_get_current_scenario (wb);
-  for (int i = 0; i < N_EDITS; i++)
-    {
-      g_timer_start (timer);
-      recompute (wb);
-      reads[i] = g_timer_elapsed (timer, NULL);
-    }
-  for (int i = 0; i < N_EDITS; i++)
-    {
-      g_timer_start (timer);
-      if (!trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.40 + 0.001 * (i % 100), &error))
-        g_error ("%s", error->message);
-      recompute (wb);
-      edits[i] = g_timer_elapsed (timer, NULL);
-    }
-  for (int i = 0; i < N_EDITS; i++)
-    {
-      g_timer_start (timer);
-      if (!trj_workbook_undo (wb, &error))
-        g_error ("%s", error->message);
-      recompute (wb);
-      undos[i] = g_timer_elapsed (timer, NULL);
-    }
-
-  report ("open + snapshot + recompute", opens, N_OPENS);
-  report ("snapshot + recompute (no edit)", reads, N_EDITS);
-  report ("edit + undo record + recompute", edits, N_EDITS);
-  report ("undo + recompute", undos, N_EDITS);
-
-  g_clear_object (&wb);
   if (argc <= 1)
-    {
-      g_autofree char *lock = g_strconcat (path, "-lock", NULL);
-      g_unlink (path);
-      g_unlink (lock);
-      g_rmdir (dir);
-    }
+    g_rmdir (dir);
   return 0;
 }
