@@ -31,6 +31,7 @@ static const TrjCliCommand commands[] = {
   { "chart",       trj_cli_chart,       N_("Draw a chart as PNG, SVG or PDF") },
   { "report",      trj_cli_report,      N_("Write the PDF programming report") },
   { "consolidate", trj_cli_consolidate, N_("Consolidate regional files into a national view") },
+  { "calc",        trj_cli_calc,        N_("Write a scenario or the national set as a spreadsheet of live formulas") },
 };
 
 void

@@ -73,6 +73,8 @@ int trj_cli_chart        (int argc, char **argv);
 int trj_cli_report       (int argc, char **argv);
 /* trj-cli-consolidate.c */
 int trj_cli_consolidate  (int argc, char **argv);
+/* trj-cli-calc.c */
+int trj_cli_calc         (int argc, char **argv);
 
 /* Shared helpers (trj-cli.c) */
 /* Prints "trajectoire-cli: <message>" on stderr. */

@@ -43,6 +43,7 @@ struct _TrjXlsxReader {
 
 struct _TrjXlsxSheet {
   GHashTable *cells;           /* gint64 row × 16384 + column → char* */
+  GHashTable *formulas;        /* the same keys → formula text, without "=" */
   guint n_rows;                /* 1 + the last row holding a cell */
 };
 
@@ -438,6 +439,7 @@ trj_xlsx_reader_read_sheet (TrjXlsxReader *reader, const char *name, GError **er
 
   sheet = g_new0 (TrjXlsxSheet, 1);
   sheet->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sheet->formulas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
     if (is_element (node, "sheetData"))
@@ -466,7 +468,17 @@ trj_xlsx_reader_read_sheet (TrjXlsxReader *reader, const char *name, GError **er
               return NULL;
             }
           sheet_set (sheet, r, col, cell_text (reader, c));
-          if (g_hash_table_size (sheet->cells) > MAX_CELLS)
+          for (xmlNode *f = c->children; f != NULL; f = f->next)
+            if (is_element (f, "f"))
+              {
+                xmlChar *text = xmlNodeGetContent (f);
+                gint64 *key = g_new (gint64, 1);
+
+                *key = cell_key (r, col);
+                g_hash_table_replace (sheet->formulas, key, g_strdup ((const char *) text));
+                xmlFree (text);
+              }
+          if (g_hash_table_size (sheet->cells) + g_hash_table_size (sheet->formulas) > MAX_CELLS)
             {
               too_many_cells (reader, part, error);
               return NULL;
@@ -490,11 +502,20 @@ trj_xlsx_sheet_cell (const TrjXlsxSheet *sheet, guint row, guint col)
   return g_hash_table_lookup (sheet->cells, &key);
 }
 
+const char *
+trj_xlsx_sheet_formula (const TrjXlsxSheet *sheet, guint row, guint col)
+{
+  gint64 key = cell_key (row, col);
+
+  return g_hash_table_lookup (sheet->formulas, &key);
+}
+
 void
 trj_xlsx_sheet_free (TrjXlsxSheet *sheet)
 {
   if (sheet == NULL)
     return;
   g_hash_table_unref (sheet->cells);
+  g_hash_table_unref (sheet->formulas);
   g_free (sheet);
 }

@@ -41,6 +41,8 @@ TrjXlsxSheet  *trj_xlsx_reader_read_sheet      (TrjXlsxReader *reader, const cha
 guint          trj_xlsx_sheet_n_rows           (const TrjXlsxSheet *sheet);
 /* Text of a cell (shared strings resolved; numbers as stored, "1234.5"); NULL when empty. */
 const char    *trj_xlsx_sheet_cell             (const TrjXlsxSheet *sheet, guint row, guint col);
+/* Formula of a cell as stored ("SUM(B3:B14)", no "="); NULL when it holds none. */
+const char    *trj_xlsx_sheet_formula          (const TrjXlsxSheet *sheet, guint row, guint col);
 void           trj_xlsx_sheet_free             (TrjXlsxSheet *sheet);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjXlsxReader, trj_xlsx_reader_free)
