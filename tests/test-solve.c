@@ -58,7 +58,9 @@ test_rate_for_1300 (void)
 
   trj_line_set_unknown (pec, TRJ_UNKNOWN_VOLUME, 1300);
   g_assert_cmpfloat_with_epsilon (trj_line_volume (pec), 1300, 1e-9);
-  g_assert_cmpfloat_with_epsilon (pec->entries[0], 1300.0 / 12, 1e-9);
+  /* Spread over the example's calibrated profile (MODEL 2.7), Σ w = 12. */
+  g_assert_true (pec->has_profile);
+  g_assert_cmpfloat_with_epsilon (pec->entries[0], 1300.0 * pec->profile[0] / 12, 1e-9);
   g_assert_true (trj_engine_solve (s, "pec", TRJ_UNKNOWN_RATE, NAN, &value, &target, &ae, NULL));
   g_assert_cmpfloat (target, ==, 6813468);
   /* AE is nearly proportional to the rate: 50 % × 6 813 468 / (1 300 × 5 482.33) ≈ 47.8 %,
@@ -173,6 +175,155 @@ test_names (void)
   g_assert_cmpstr (trj_unknown_to_string (TRJ_UNKNOWN_DURATION), ==, "duration");
 }
 
+/* ── The calibrated profile (MODEL 2.7) ──────────────────────────────── */
+
+/* One PEC line that a hand can follow: SMIC 10 € all year, 50 %, 30 h, one
+ * month, lag 1, no cofinancing: a contract costs 0.5 · 10 · 30 · 52/12 =
+ * 650 €, paid the month after it enters. 120 contracts on the ramp give
+ * n[m] = 10 · w[m]; the CP of the year pays the cohorts of January to
+ * November: 650 · 10 · (12 − w[12]) = 6 500 · (11 − s). */
+static TrjScenario *
+ramp_scenario (double cp_notified)
+{
+  TrjScenario *s = trj_scenario_new ();
+  TrjEnvelope *env = trj_envelope_new ("PEC_CIE_TP");
+  TrjLine *line = trj_line_new ("pec", TRJ_KIND_PEC);
+
+  s->year = 2024;
+  s->region = g_strdup ("Bretagne");
+  s->zone = TRJ_ZONE_METROPOLE;
+  trj_series_append (&s->reference.smic_hourly, 20240101, 10);
+  trj_series_append (&s->reference.rsa, 20240101, 600);
+  s->reference.cd_share = 0.88;
+  s->reference.weeks_per_month = 52.0 / 12;
+  env->ae_notified = 78000;
+  env->cp_notified = cp_notified;
+  line->rate = 0.5;
+  line->weekly_hours = 30;
+  line->duration_months = 1;
+  line->entries_mode = TRJ_ENTRIES_VOLUME;
+  line->volume = 120;
+  trj_line_spread_volume (line);
+  g_ptr_array_add (env->lines, line);
+  g_ptr_array_add (s->envelopes, env);
+  g_assert_true (trj_scenario_validate (s, NULL));
+  return s;
+}
+
+static void
+test_calibrate_slope (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* 68 250 = 6 500 · (11 − s)  ⇒  s = 0.5: January 10 · (1 − 0.5) = 5
+   * contracts, December 10 · (1 + 0.5) = 15. */
+  g_autoptr(TrjScenario) s = ramp_scenario (68250);
+  g_autoptr(TrjResult) r = trj_result_new (s);
+  TrjLine *line = trj_scenario_find_line (s, "pec", NULL);
+  gboolean reached = FALSE;
+  double slope = NAN;
+
+  /* Uniform: 6 500 · 11 = 71 500 € of CP, over the 68 250 notified. */
+  g_assert_true (trj_engine_compute (s, NULL, r, NULL));
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].cp_margin, 68250 - 71500, 1e-6);
+
+  g_assert_true (trj_engine_calibrate_profile (s, "PEC_CIE_TP", &slope, &reached, &error));
+  g_assert_no_error (error);
+  g_assert_true (reached);
+  g_assert_cmpfloat_with_epsilon (slope, 0.5, 1e-8);
+  /* The scenario is not modified by the search. */
+  g_assert_false (line->has_profile);
+
+  trj_envelope_set_ramp (g_ptr_array_index (s->envelopes, 0), slope);
+  g_assert_true (line->has_profile);
+  g_assert_cmpfloat_with_epsilon (line->entries[0], 5, 1e-6);
+  g_assert_cmpfloat_with_epsilon (line->entries[11], 15, 1e-6);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (line), 120, 1e-9);
+  g_assert_true (trj_engine_compute (s, NULL, r, NULL));
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].f.cp_total, 68250, 1e-3);
+  /* Inside, never a cent over. */
+  g_assert_cmpfloat (r->envelopes[0].cp_margin, >=, 0);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].f.ae_total, 78000, 1e-6);
+}
+
+/* Out of reach: 60 000 € would need s = 11 − 60 000 / 6 500 ≈ 1.77; the
+ * bound s = 1 pays 65 000 € and the CP alert stays. 80 000 € would need
+ * s ≈ −1.31: the bound −1. */
+static void
+test_calibrate_unreachable (void)
+{
+  g_autoptr(TrjScenario) low = ramp_scenario (60000);
+  g_autoptr(TrjScenario) high = ramp_scenario (80000);
+  g_autoptr(TrjResult) r = trj_result_new (low);
+  gboolean reached = TRUE;
+  double slope = NAN;
+
+  g_assert_true (trj_engine_calibrate_profile (low, "PEC_CIE_TP", &slope, &reached, NULL));
+  g_assert_false (reached);
+  g_assert_cmpfloat (slope, ==, 1);
+  g_assert_true (trj_scenario_calibrate_profiles (low, NULL));
+  g_assert_true (trj_engine_compute (low, NULL, r, NULL));
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].f.cp_total, 65000, 1e-6);
+  g_assert_cmpuint (r->n_alerts, ==, 1);
+  g_assert_cmpint (r->alerts[0].code, ==, TRJ_ALERT_CP_OVER_ENVELOPE);
+
+  reached = TRUE;
+  g_assert_true (trj_engine_calibrate_profile (high, "PEC_CIE_TP", &slope, &reached, NULL));
+  g_assert_false (reached);
+  g_assert_cmpfloat (slope, ==, -1);
+
+  g_assert_false (trj_engine_calibrate_profile (high, "EA", &slope, &reached, NULL));
+}
+
+/* A line given month by month keeps its volume and takes the ramp's proportions. */
+static void
+test_ramp_monthly_line (void)
+{
+  g_autoptr(TrjScenario) s = ramp_scenario (68250);
+  TrjLine *line = trj_scenario_find_line (s, "pec", NULL);
+  double ramp[TRJ_MONTHS];
+
+  trj_profile_ramp (-1, ramp);
+  g_assert_cmpfloat_with_epsilon (ramp[0], 2, 1e-12);
+  g_assert_cmpfloat_with_epsilon (ramp[11], 0, 1e-12);
+  line->entries_mode = TRJ_ENTRIES_MONTHLY;
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    line->entries[m] = m == 0 ? 24 : 0;
+  trj_envelope_set_ramp (g_ptr_array_index (s->envelopes, 0), -1);
+  g_assert_cmpint (line->entries_mode, ==, TRJ_ENTRIES_MONTHLY);
+  g_assert_cmpfloat_with_epsilon (line->entries[0], 4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (line->entries[11], 0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (line), 24, 1e-9);
+}
+
+/* The example of every region of the 2024 notification starts inside its
+ * notified CP: every one of its 38 envelopes is reachable (README). */
+static void
+test_example_inside_cp (void)
+{
+  const TrjYearData *data = trj_year_data_get (2024, NULL);
+  guint envelopes = 0;
+
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      const TrjRegion *region = g_ptr_array_index (data->regions, i);
+      g_autoptr(TrjScenario) s = trj_year_data_example (data, region->name, NULL);
+      g_autoptr(TrjResult) r = trj_result_new (s);
+
+      g_assert_true (trj_engine_compute (s, &data->rules, r, NULL));
+      for (guint e = 0; e < r->n_envelopes; e++, envelopes++)
+        {
+          g_test_message ("%s %s: CP margin %.2f", region->name,
+                          ((TrjEnvelope *) g_ptr_array_index (s->envelopes, e))->id,
+                          r->envelopes[e].cp_margin);
+          g_assert_cmpfloat (r->envelopes[e].cp_margin, >=, 0);
+          g_assert_cmpfloat (r->envelopes[e].cp_margin, <, 1);
+        }
+      for (guint a = 0; a < r->n_alerts; a++)
+        g_assert_cmpint (r->alerts[a].code, !=, TRJ_ALERT_CP_OVER_ENVELOPE);
+    }
+  g_assert_cmpuint (envelopes, ==, 38);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -183,5 +334,9 @@ main (int argc, char **argv)
   g_test_add_func ("/solve/settle", test_settle);
   g_test_add_func ("/solve/no-solution", test_no_solution);
   g_test_add_func ("/solve/names", test_names);
+  g_test_add_func ("/solve/calibrate-slope", test_calibrate_slope);
+  g_test_add_func ("/solve/calibrate-unreachable", test_calibrate_unreachable);
+  g_test_add_func ("/solve/ramp-monthly-line", test_ramp_monthly_line);
+  g_test_add_func ("/solve/example-inside-cp", test_example_inside_cp);
   return g_test_run ();
 }

@@ -89,6 +89,17 @@ activate (const char *action)
   trj_harness_flush ();
 }
 
+static gboolean
+has_alert (TrjAlertCode code)
+{
+  const TrjResult *result = trj_document_get_result (trj_window_get_document (window));
+
+  for (guint i = 0; i < result->n_alerts; i++)
+    if (result->alerts[i].code == code)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_open (void)
 {
@@ -103,6 +114,58 @@ test_open (void)
   g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 1236);
   assert_cell (lines_grid (), 0, TRJ_LINES_COLUMN_VOLUME, "1" NNBSP "236");
   assert_cell (lines_grid (), 0, TRJ_LINES_COLUMN_RATE, "50,0" NBSP "%");
+  /* A new workbook starts on its calibrated profile (MODEL 2.7), inside its CP. */
+  g_assert_true (pec_line (0)->has_profile);
+  g_assert_cmpfloat (pec_line (0)->profile[0], <, pec_line (0)->profile[11]);
+  g_assert_false (has_alert (TRJ_ALERT_CP_OVER_ENVELOPE));
+}
+
+/* « Caler le profil sur les CP notifiés » from the monthly grid's menu: back
+ * inside the CP after a uniform spread, the volume kept, one undo step. */
+static void
+test_calibrate_profile (void)
+{
+  TrjEnvelopePage *page = pec_page ();
+  TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+  gint64 scenario = trj_document_get_scenario_id (trj_window_get_document (window));
+  const TrjResult *result;
+  double ramp[TRJ_MONTHS], slope;
+  gboolean reached = FALSE;
+
+  /* Spread evenly, the model pays more CP than notified (MODEL 2.7). */
+  g_assert_true (trj_workbook_reset_line_months (wb, scenario, "pec", TRJ_LINE_MONTHS_PROFILE, NULL));
+  trj_harness_flush ();
+  g_assert_false (pec_line (0)->has_profile);
+  g_assert_true (has_alert (TRJ_ALERT_CP_OVER_ENVELOPE));
+  g_assert_cmpstr (trj_envelope_page_get_figure (page, "cp-margin-detail"), !=, "");
+
+  /* What the engine finds is what the action writes. */
+  g_assert_true (trj_engine_calibrate_profile (trj_document_get_scenario (trj_window_get_document (window)),
+                                               "PEC_CIE_TP", &slope, &reached, NULL));
+  g_assert_true (reached);
+  g_assert_cmpfloat (slope, >, 0);
+  trj_profile_ramp (slope, ramp);
+
+  trj_envelope_page_show_entries (page, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "envelope.calibrate-profile", NULL));
+  trj_harness_flush ();
+  g_assert_true (pec_line (0)->has_profile);
+  g_assert_cmpint (pec_line (0)->entries_mode, ==, TRJ_ENTRIES_VOLUME);
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    g_assert_cmpfloat_with_epsilon (pec_line (0)->profile[m], ramp[m], 1e-12);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (0)), 1236, 1e-9);
+  g_assert_false (has_alert (TRJ_ALERT_CP_OVER_ENVELOPE));
+  result = trj_document_get_result (trj_window_get_document (window));
+  g_assert_cmpfloat (result->envelopes[0].cp_margin, >=, 0);
+  g_assert_cmpfloat (result->envelopes[0].cp_margin, <, 1);
+  g_assert_cmpstr (trj_envelope_page_get_figure (page, "cp-margin-detail"), ==, "");
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Calibrate the profile on the notified CP");
+
+  /* One undo step back to the uniform spread, which the next tests start from. */
+  activate ("win.undo");
+  g_assert_false (pec_line (0)->has_profile);
+  g_assert_true (has_alert (TRJ_ALERT_CP_OVER_ENVELOPE));
+  trj_envelope_page_show_entries (page, FALSE);
 }
 
 static void
@@ -408,17 +471,6 @@ test_read_only (void)
   trj_grid_cancel_edit (grid);
   g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 24);
   gtk_window_destroy (GTK_WINDOW (second));
-}
-
-static gboolean
-has_alert (TrjAlertCode code)
-{
-  const TrjResult *result = trj_document_get_result (trj_window_get_document (window));
-
-  for (guint i = 0; i < result->n_alerts; i++)
-    if (result->alerts[i].code == code)
-      return TRUE;
-  return FALSE;
 }
 
 /* The preferences: payment lag and monthly profile of new lines, and the
@@ -742,6 +794,7 @@ main (int argc, char *argv[])
   trj_harness_wait_painted (GTK_WIDGET (window));
 
   g_test_add_func ("/window/open", test_open);
+  g_test_add_func ("/window/calibrate-profile", test_calibrate_profile);
   g_test_add_func ("/window/type", test_type);
   g_test_add_func ("/window/invalid", test_invalid);
   g_test_add_func ("/window/keys", test_keys);

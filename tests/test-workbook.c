@@ -611,14 +611,16 @@ test_edit_values (Fixture *f, gconstpointer data)
   g_autofree char *added = NULL;
 
   g_assert_cmpint (line->entries_mode, ==, TRJ_ENTRIES_VOLUME);
-  g_assert_cmpfloat_with_epsilon (line->entries[0], volume / 12, 1e-9);
+  /* The calibrated profile of a new workbook (MODEL 2.7). */
+  g_assert_true (line->has_profile);
+  g_assert_cmpfloat_with_epsilon (line->entries[0], volume * line->profile[0] / 12, 1e-9);
 
   /* Editing one month of a volume line makes it monthly, keeping the others. */
   g_assert_true (trj_workbook_set_line_month (wb, s, "pec", TRJ_LINE_MONTHS_ENTRIES, 0, 100, &error));
   line = find_line (wb, s, "pec");
   g_assert_cmpint (line->entries_mode, ==, TRJ_ENTRIES_MONTHLY);
   g_assert_cmpfloat (line->entries[0], ==, 100);
-  g_assert_cmpfloat_with_epsilon (line->entries[1], volume / 12, 1e-9);
+  g_assert_cmpfloat_with_epsilon (line->entries[1], volume * line->profile[1] / 12, 1e-9);
 
   /* Volume on a monthly line scales the entries: 100 + 11 × 50 = 650 → 1300. */
   for (guint m = 1; m < TRJ_MONTHS; m++)

@@ -144,7 +144,14 @@ test_example_hauts_de_france (void)
   g_assert_cmpfloat (line->weekly_hours, ==, 28.3);
   g_assert_cmpfloat (line->duration_months, ==, 8.3);
   g_assert_cmpfloat (line->cofinanced_share, ==, 0);
-  g_assert_cmpfloat (line->entries[5], ==, 1917.0 / 12);
+  /* The calibrated profile (MODEL 2.7): a ramp w[m] = 1 + s · (m − 6.5) / 5.5,
+   * the volume spread over it (Σ w = 12). */
+  g_assert_true (line->has_profile);
+  g_assert_cmpfloat_with_epsilon (line->entries[5], 1917.0 * line->profile[5] / 12, 1e-9);
+  g_assert_cmpfloat (line->profile[0], <, line->profile[11]);
+  for (int m = 1; m < 12; m++)
+    g_assert_cmpfloat_with_epsilon (line->profile[m] - line->profile[m - 1],
+                                    (line->profile[11] - line->profile[0]) / 11, 1e-12);
   g_assert_cmpint (line->payment_lag_months, ==, 1);
   g_assert_true (trj_scenario_validate (s, &error));
 }

@@ -167,6 +167,31 @@ void     trj_line_set_whole_volume (TrjLine *line, guint volume);
 void     trj_line_set_unknown (TrjLine *line, TrjUnknown unknown, double value);
 double   trj_line_get_unknown (const TrjLine *line, TrjUnknown unknown);
 
+/* MODEL 2.7: the calibrated entry profile, the ramp
+ * w[m] = 1 + s · (m − 6.5) / 5.5 (m = 1 … 12), s in [−1, 1]; Σ w = 12. */
+#define TRJ_PROFILE_SLOPE_MIN (-1.0)
+#define TRJ_PROFILE_SLOPE_MAX 1.0
+void     trj_profile_ramp (double slope, double profile[TRJ_MONTHS]);
+/* Puts every contract line of the envelope on the ramp of `slope`, keeping
+ * its volume (a VOLUME-mode line takes the ramp as its profile, a monthly
+ * line its entries in the ramp's proportions). */
+void     trj_envelope_set_ramp (TrjEnvelope *env, double slope);
+/* Finds by bisection the slope s that makes the envelope's CP of the year
+ * (the CP its margin counts: this year's cohorts, unless the notified CP
+ * includes the stock) equal to its available CP (the notified CP after
+ * fungibility), with its contract lines on the ramp and every other
+ * parameter as they are; on the side where the CP is at most the target.
+ * When no s in [−1, 1] reaches it, *slope is the bound that comes nearest
+ * and *reached is FALSE (the CP alert stays). The scenario is not modified. */
+gboolean trj_engine_calibrate_profile (const TrjScenario *scenario,
+                                       const char        *envelope_id,
+                                       double            *slope,
+                                       gboolean          *reached,
+                                       GError           **error);
+/* Calibrates and applies the ramp of every contrats aidés envelope (a new
+ * workbook, `trajectoire-cli example`). */
+gboolean trj_scenario_calibrate_profiles (TrjScenario *scenario, GError **error);
+
 /* MODEL 2.6: checks the fungibility moves of a scenario: CIE jeunes → PEC only,
  * no more than CIE jeunes has notified, and (when rules is not NULL) initiatives
  * territoriales within the ceiling, which the message shows. */

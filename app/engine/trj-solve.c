@@ -338,3 +338,134 @@ trj_engine_solve_settle (const TrjScenario *scenario, const char *line_id, TrjUn
   *settled = g_steal_pointer (&line);
   return TRUE;
 }
+
+/* ── The entry profile calibrated on the notification (MODEL 2.7) ─────── */
+
+void
+trj_profile_ramp (double slope, double profile[TRJ_MONTHS])
+{
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    profile[m] = 1 + slope * (m + 1 - 6.5) / 5.5;
+}
+
+void
+trj_envelope_set_ramp (TrjEnvelope *env, double slope)
+{
+  double ramp[TRJ_MONTHS];
+
+  trj_profile_ramp (slope, ramp);
+  for (guint l = 0; l < env->lines->len; l++)
+    {
+      TrjLine *line = g_ptr_array_index (env->lines, l);
+      double volume;
+
+      if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
+        continue;
+      /* Σ ramp = 12 whatever the slope: the line keeps its volume. */
+      volume = line->entries_mode == TRJ_ENTRIES_VOLUME ? line->volume : trj_line_volume (line);
+      if (line->entries_mode == TRJ_ENTRIES_VOLUME)
+        {
+          memcpy (line->profile, ramp, sizeof ramp);
+          line->has_profile = TRUE;
+          trj_line_spread_volume (line);
+        }
+      else
+        for (int m = 0; m < TRJ_MONTHS; m++)
+          line->entries[m] = volume * ramp[m] / TRJ_MONTHS;
+    }
+}
+
+/* The CP of the year that the envelope's margin counts (MODEL 2.4), and the
+ * CP available, with the envelope's contract lines on the ramp of `slope`. */
+static gboolean
+ramp_cp (TrjScenario *copy, guint index, double slope, TrjResult *result, double *cp,
+         double *available, GError **error)
+{
+  const TrjEnvelopeResult *er = &result->envelopes[index];
+
+  trj_envelope_set_ramp (g_ptr_array_index (copy->envelopes, index), slope);
+  if (!trj_engine_compute (copy, NULL, result, error))
+    return FALSE;
+  *available = er->cp_available;
+  *cp = er->cp_available - er->cp_margin;
+  return TRUE;
+}
+
+gboolean
+trj_engine_calibrate_profile (const TrjScenario *scenario, const char *envelope_id,
+                              double *slope, gboolean *reached, GError **error)
+{
+  g_autoptr(TrjScenario) copy = trj_scenario_copy (scenario);
+  g_autoptr(TrjResult) result = trj_result_new (copy);
+  TrjEnvelope *env = trj_scenario_find_envelope (copy, envelope_id);
+  double lo = TRJ_PROFILE_SLOPE_MIN, hi = TRJ_PROFILE_SLOPE_MAX;
+  double cp_lo, cp_hi, cp, target, sign, tolerance, s_safe;
+  guint index = 0;
+
+  if (env == NULL || !g_ptr_array_find (copy->envelopes, env, &index))
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID,
+                   _("No envelope has the identifier “%s”"), envelope_id);
+      return FALSE;
+    }
+  if (!ramp_cp (copy, index, lo, result, &cp_lo, &target, error)
+      || !ramp_cp (copy, index, hi, result, &cp_hi, &target, error))
+    return FALSE;
+
+  /* CP is linear in s (Σ w = 12 for every s, so each line's entries are),
+   * hence monotonic: bisection converges. Out of reach, s is the bound that
+   * comes nearest to the notified CP. */
+  if (target < MIN (cp_lo, cp_hi) || target > MAX (cp_lo, cp_hi))
+    {
+      gboolean below = target < MIN (cp_lo, cp_hi);
+
+      *slope = (below == (cp_hi <= cp_lo)) ? hi : lo;
+      *reached = FALSE;
+      return TRUE;
+    }
+
+  /* g(s) = sign · (CP(s) − target) increases; the answer is kept on the side
+   * where CP ≤ target, so that the envelope starts inside its CP. */
+  sign = cp_hi >= cp_lo ? 1.0 : -1.0;
+  tolerance = 1e-9 * MAX (fabs (target), 1.0);
+  s_safe = sign > 0 ? lo : hi;
+  for (int i = 0; i < 200; i++)
+    {
+      double s = (lo + hi) / 2;
+
+      if (!ramp_cp (copy, index, s, result, &cp, &target, error))
+        return FALSE;
+      if (cp <= target)
+        {
+          s_safe = s;
+          if (target - cp <= tolerance * 0.5)
+            break;
+        }
+      if (sign * (cp - target) < 0)
+        lo = s;
+      else
+        hi = s;
+    }
+  *slope = s_safe;
+  *reached = TRUE;
+  return TRUE;
+}
+
+gboolean
+trj_scenario_calibrate_profiles (TrjScenario *scenario, GError **error)
+{
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+      const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
+      double slope;
+      gboolean reached;
+
+      if (known == NULL || known->unit != TRJ_UNIT_CONTRACTS)
+        continue;
+      if (!trj_engine_calibrate_profile (scenario, env->id, &slope, &reached, error))
+        return FALSE;
+      trj_envelope_set_ramp (env, slope);
+    }
+  return TRUE;
+}

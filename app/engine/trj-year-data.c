@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trj-catalog.h"
+#include "trj-engine.h"
 #include "trj-year-data.h"
 
 #define RESOURCE_BASE "/fr/gouv/travail/Trajectoire/reference"
@@ -494,5 +495,8 @@ trj_year_data_example (const TrjYearData *data, const char *region_name, GError 
           g_ptr_array_add (env->lines, example_line (data, region->zone, id, k->title, kind, row->volume));
         }
     }
+  /* The notified CP imply a calendar of entries: start from it (MODEL 2.7). */
+  if (!trj_scenario_calibrate_profiles (scenario, error))
+    return NULL;
   return g_steal_pointer (&scenario);
 }

@@ -77,7 +77,8 @@ double            trj_year_data_unit_amount (const TrjYearData *data, TrjLineKin
  * both envelopes with their notified AE, CP and volume; one line per envelope
  * (PEC in PEC_CIE_TP, CIE_JEUNES in CIE_JEUNES; plus a CIE_TP line for a
  * "CIE tous publics" row) at the circular's averages for the zone, volume =
- * notified volume, uniform profile, lag 1. */
+ * notified volume, lag 1, and the envelope's calibrated profile (MODEL 2.7:
+ * trj_scenario_calibrate_profiles). */
 TrjScenario      *trj_year_data_example   (const TrjYearData *data, const char *region,
                                            GError **error);
 

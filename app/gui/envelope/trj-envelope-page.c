@@ -557,15 +557,59 @@ trj_envelope_page_copy_profile (TrjEnvelopePage *self, GError **error)
   return edit_selected_lines (self, _("Copy a profile"), set_profile, profile, error);
 }
 
+/* MODEL 2.7: every contract line of the envelope on the ramp whose slope
+ * brings its CP of the year to the notified CP, volumes kept; one undo step. */
+gboolean
+trj_envelope_page_calibrate_profile (TrjEnvelopePage *self, gboolean *reached, GError **error)
+{
+  const TrjScenario *scenario;
+  g_autoptr(TrjEnvelope) ramped = NULL;
+  gint64 scenario_id;
+  double slope;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), FALSE);
+
+  scenario = trj_document_get_scenario (self->document);
+  scenario_id = trj_document_get_scenario_id (self->document);
+  if (!trj_engine_calibrate_profile (scenario, self->envelope_id, &slope, reached, error))
+    return FALSE;
+  ramped = trj_envelope_copy (trj_scenario_find_envelope (scenario, self->envelope_id));
+  trj_envelope_set_ramp (ramped, slope);
+
+  trj_workbook_begin_batch (workbook (self), _("Calibrate the profile on the notified CP"));
+  for (guint l = 0; l < ramped->lines->len; l++)
+    {
+      const TrjLine *line = g_ptr_array_index (ramped->lines, l);
+      gboolean volume_mode = line->entries_mode == TRJ_ENTRIES_VOLUME;
+
+      if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
+        continue;
+      if (!trj_workbook_set_line_months (workbook (self), scenario_id, line->id,
+                                         volume_mode ? TRJ_LINE_MONTHS_PROFILE : TRJ_LINE_MONTHS_ENTRIES,
+                                         volume_mode ? line->profile : line->entries, error))
+        {
+          trj_workbook_cancel_batch (workbook (self));
+          return FALSE;
+        }
+    }
+  return trj_workbook_end_batch (workbook (self), error);
+}
+
 static void
-report_error (TrjEnvelopePage *self, GError *error)
+show_toast (TrjEnvelopePage *self, const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
-    g_warning ("%s", error->message);
+    g_warning ("%s", message);
+}
+
+static void
+report_error (TrjEnvelopePage *self, GError *error)
+{
+  show_toast (self, error->message);
 }
 
 static void
@@ -597,6 +641,20 @@ copy_profile_activated (GtkWidget *widget, const char *action_name, GVariant *pa
 
   if (!trj_envelope_page_copy_profile (TRJ_ENVELOPE_PAGE (widget), &error))
     report_error (TRJ_ENVELOPE_PAGE (widget), error);
+}
+
+static void
+calibrate_profile_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean reached = TRUE;
+
+  if (!trj_envelope_page_calibrate_profile (self, &reached, &error))
+    report_error (self, error);
+  else if (!reached)
+    /* Not an error: the profile is the bound nearest the notified CP. */
+    show_toast (self, _("No slope between −1 and 1 brings the CP of the year to the notified CP: the profile takes the nearest bound"));
 }
 
 static void
@@ -714,6 +772,7 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_install_action (widget_class, "envelope.apply-profile", "s", apply_profile_activated);
   gtk_widget_class_install_action (widget_class, "envelope.copy-profile", NULL, copy_profile_activated);
   gtk_widget_class_install_action (widget_class, "envelope.show-entries", "b", show_entries_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.calibrate-profile", NULL, calibrate_profile_activated);
 }
 
 static void

@@ -5,7 +5,8 @@
  * alerts; below, a lines grid and a monthly entries grid with helpers (spread
  * uniformly, apply a profile, copy a line's profile). Page actions:
  * envelope.spread, envelope.apply-profile (s: "uniform", "first-half",
- * "second-half", "autumn"), envelope.copy-profile, envelope.show-entries (b).
+ * "second-half", "autumn"), envelope.copy-profile, envelope.show-entries (b),
+ * envelope.calibrate-profile (« Caler le profil sur les CP notifiés »).
  */
 #pragma once
 
@@ -53,5 +54,10 @@ gboolean         trj_envelope_page_apply_profile    (TrjEnvelopePage *self,
                                                      const double     profile[TRJ_MONTHS],
                                                      GError         **error);
 gboolean         trj_envelope_page_copy_profile     (TrjEnvelopePage *self, GError **error);
+/* MODEL 2.7 on every contract line of the envelope, selected or not (one undo
+ * step); *reached is FALSE when the slope stopped at a bound of [−1, 1]. */
+gboolean         trj_envelope_page_calibrate_profile (TrjEnvelopePage *self,
+                                                      gboolean        *reached,
+                                                      GError         **error);
 
 G_END_DECLS
