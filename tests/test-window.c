@@ -159,7 +159,8 @@ test_calibrate_profile (void)
   g_assert_cmpfloat (result->envelopes[0].cp_margin, >=, 0);
   g_assert_cmpfloat (result->envelopes[0].cp_margin, <, 1);
   g_assert_cmpstr (trj_envelope_page_get_figure (page, "cp-margin-detail"), ==, "");
-  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Calibrate the profile on the notified CP");
+  /* The tests run in French (TRAJECTOIRE_LOCALEDIR). */
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Caler le profil sur les CP notifiés");
 
   /* One undo step back to the uniform spread, which the next tests start from. */
   activate ("win.undo");
