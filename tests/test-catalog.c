@@ -127,6 +127,10 @@ static const struct {
   { TRJ_PARAM_RSA, "rsa", 0, 1e5, TRUE, FALSE, 1 },
   { TRJ_PARAM_CD_SHARE, "cd_share", 0, 1, FALSE, FALSE, 1 },
   { TRJ_PARAM_WEEKS_PER_MONTH, "weeks_per_month", 0, 5, TRUE, FALSE, 1 },
+  { TRJ_PARAM_ACTUAL_ENTRIES, "actual_entries", 0, 1e6, FALSE, FALSE, 1 },
+  { TRJ_PARAM_ACTUAL_ETP, "actual_etp", 0, 1e6, FALSE, FALSE, 1 },
+  { TRJ_PARAM_ACTUAL_AE, "actual_ae", -1e11, 1e11, FALSE, FALSE, 1 },
+  { TRJ_PARAM_ACTUAL_CP, "actual_cp", 0, 1e11, FALSE, FALSE, 1 },
 };
 
 static void

@@ -228,6 +228,40 @@ test_send (void)
   g_assert_null (strstr (sheet, "DGEFP"));
 }
 
+/* MODEL 8: actuals imported through the CLI (a bad file changes nothing), and
+ * the landing's JSON. */
+static void
+test_actuals_landing (void)
+{
+  g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "fixtures", "actuals", "landing-scenario.json", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fixtures", "actuals", "good.csv", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "fixtures", "actuals", "month-13.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (NULL, NULL, "new", "l.trajectoire", "--region", "Bretagne", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "import", "l.trajectoire", scenario, "--name", "Petit", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "send", "l.trajectoire", "--scenario", "Petit", "--kind", "programmation", NULL), ==, 0);
+
+  g_assert_cmpint (run_cli (NULL, &err, "actuals", "l.trajectoire", bad, "--scenario", "Petit", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "13"));
+  g_assert_cmpint (run_cli (&out, NULL, "landing", "l.trajectoire", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"month\": 0"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "actuals", "l.trajectoire", NULL), ==, 2);
+
+  /* Actuals go in once the version is sent: they are the year's, not a scenario's. */
+  g_assert_cmpint (run_cli (&out, NULL, "actuals", "l.trajectoire", good, "--scenario", "Petit", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "landing", "l.trajectoire", "--projection", "programmed", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"format\": \"trajectoire-landing/1\""));
+  g_assert_nonnull (strstr (out, "\"month\": 6"));
+  g_assert_nonnull (strstr (out, "\"ae_landing\": 351360"));
+  g_assert_nonnull (strstr (out, "\"execution_gap\": -2000"));
+  g_assert_nonnull (strstr (out, "\"code\": \"ACTUAL_DRIFT\""));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "landing", "l.trajectoire", "--projection", "trend", NULL), ==, 2);
+}
+
 static void
 test_not_a_workbook (void)
 {
@@ -299,6 +333,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook-cli/import-roundtrip", test_import_roundtrip);
   g_test_add_func ("/workbook-cli/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/workbook-cli/send", test_send);
+  g_test_add_func ("/workbook-cli/actuals-landing", test_actuals_landing);
   g_test_add_data_func ("/workbook-cli/damaged/no-scenario",
                         "DELETE FROM line_month; DELETE FROM line; DELETE FROM envelope; DELETE FROM scenario",
                         test_damaged_workbook);

@@ -26,6 +26,8 @@ static const TrjCliCommand commands[] = {
   { "import",      trj_cli_import,      N_("Add a scenario to a workbook from a JSON document") },
   { "export",      trj_cli_export,      N_("Export a workbook scenario (JSON, xlsx, CSV)") },
   { "scenarios",   trj_cli_scenarios,   N_("List the scenarios of a workbook") },
+  { "actuals",     trj_cli_actuals,     N_("Import the actuals of the year from a CSV file") },
+  { "landing",     trj_cli_landing,     N_("Print the year-end landing and its drift by cause") },
   { "diff",        trj_cli_diff,        N_("Compare two scenarios, or a scenario with the last version sent") },
   { "send",        trj_cli_send,        N_("Mark a workbook scenario as sent to the DGEFP, which freezes it") },
   { "chart",       trj_cli_chart,       N_("Draw a chart as PNG, SVG or PDF") },

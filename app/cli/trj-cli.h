@@ -68,6 +68,10 @@ int trj_cli_scenarios    (int argc, char **argv);
 int trj_cli_send         (int argc, char **argv);
 /* trj-cli-year.c */
 int trj_cli_diff         (int argc, char **argv);
+int trj_cli_actuals      (int argc, char **argv);
+int trj_cli_landing      (int argc, char **argv);
+/* The "trajectoire-landing/1" document of MODEL 8 (transfer full). */
+char *trj_cli_landing_to_json (const TrjScenario *programmed, const TrjLanding *landing);
 /* trj-cli-chart.c */
 int trj_cli_chart        (int argc, char **argv);
 int trj_cli_report       (int argc, char **argv);

@@ -271,6 +271,17 @@ static const TrjParamSpec params[TRJ_N_PARAMS] = {
                               0, FALSE, 1, FALSE, FALSE, 0.88),
   [TRJ_PARAM_WEEKS_PER_MONTH] = ONE ("weeks_per_month", N_("Weeks per month"), TRJ_PARAM_FACTOR,
                                      0, TRUE, 5, FALSE, FALSE, 52.0 / 12.0),
+
+  /* The entries of one month of one line, its ETP, and the AE and CP the ASP
+   * reports for it (a month's AE may be negative: commitments cancelled). */
+  [TRJ_PARAM_ACTUAL_ENTRIES] = ONE ("actual_entries", N_("Actual entries"), TRJ_PARAM_COUNT,
+                                    0, FALSE, MAX_COUNT, FALSE, FALSE, 0),
+  [TRJ_PARAM_ACTUAL_ETP] = ONE ("actual_etp", N_("Realised ETP"), TRJ_PARAM_COUNT,
+                                0, FALSE, MAX_COUNT, FALSE, FALSE, 0),
+  [TRJ_PARAM_ACTUAL_AE] = ONE ("actual_ae", N_("AE committed"), TRJ_PARAM_MONEY,
+                               -MAX_AMOUNT, FALSE, MAX_AMOUNT, FALSE, FALSE, 0),
+  [TRJ_PARAM_ACTUAL_CP] = ONE ("actual_cp", N_("CP paid"), TRJ_PARAM_MONEY,
+                               0, FALSE, MAX_AMOUNT, FALSE, FALSE, 0),
 };
 
 const TrjParamSpec *

@@ -79,6 +79,12 @@ typedef enum {
   TRJ_PARAM_RSA,
   TRJ_PARAM_CD_SHARE,
   TRJ_PARAM_WEEKS_PER_MONTH,
+  /* Actuals (MODEL 8): what a row of the actuals reports besides the observed
+   * rate, hours, duration and cofinancing (which take the line's limits). */
+  TRJ_PARAM_ACTUAL_ENTRIES,
+  TRJ_PARAM_ACTUAL_ETP,
+  TRJ_PARAM_ACTUAL_AE,
+  TRJ_PARAM_ACTUAL_CP,
   TRJ_N_PARAMS
 } TrjParam;
 

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "trj-csv.h"
+#include "trj-csv-private.h"
 #include "trj-engine.h"
 #include "trj-format.h"
 #include "trj-input.h"
@@ -252,8 +253,8 @@ on_row_end (int c, void *data)
 
 /* Lower case, no accents, no dots, single spaces: "Libellé" = "libelle",
  * "janv." = "janv". */
-static char *
-normalise_name (const char *name)
+char *
+trj_csv_normalise_name (const char *name)
 {
   g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
   g_autofree char *folded = NULL;
@@ -301,16 +302,8 @@ detect_separator (const char *text)
   return semicolons >= commas ? ';' : ',';
 }
 
-typedef struct {
-  GPtrArray *errors;
-  guint n_errors;
-} Errors;
-
-static void
-add_error (Errors *errors, guint row, const char *column, const char *format, ...) G_GNUC_PRINTF (4, 5);
-
-static void
-add_error (Errors *errors, guint row, const char *column, const char *format, ...)
+void
+trj_csv_errors_add (TrjCsvErrors *errors, guint row, const char *column, const char *format, ...)
 {
   g_autofree char *what = NULL;
   va_list args;
@@ -330,8 +323,8 @@ add_error (Errors *errors, guint row, const char *column, const char *format, ..
 
 /* Reads a number cell. Empty cells take `fallback` (NAN: required). The value
  * must be in [lo, hi], or in ]lo, hi] when lo_open (rates, hours, durations). */
-static gboolean
-read_number (Errors *errors, guint row, const char *column, const char *text,
+gboolean
+trj_csv_read_number (TrjCsvErrors *errors, guint row, const char *column, const char *text,
              gboolean is_share, double lo, gboolean lo_open, double hi, double fallback,
              double *out)
 {
@@ -343,7 +336,7 @@ read_number (Errors *errors, guint row, const char *column, const char *text,
     {
       if (isnan (fallback))
         {
-          add_error (errors, row, column, _("a value is required"));
+          trj_csv_errors_add (errors, row, column, _("a value is required"));
           return FALSE;
         }
       *out = fallback;
@@ -351,7 +344,7 @@ read_number (Errors *errors, guint row, const char *column, const char *text,
     }
   if (!(is_share ? trj_parse_rate (text, &value) : trj_parse_number (text, &value)))
     {
-      add_error (errors, row, column, _("“%s” is not a number"), text);
+      trj_csv_errors_add (errors, row, column, _("“%s” is not a number"), text);
       return FALSE;
     }
   if (value < lo || (lo_open && value == lo) || value > hi)
@@ -359,10 +352,10 @@ read_number (Errors *errors, guint row, const char *column, const char *text,
       shown_lo = is_share ? trj_format_percent (lo, 0) : trj_format_number (lo, 0);
       shown_hi = is_share ? trj_format_percent (hi, 0) : trj_format_number (hi, 0);
       if (lo_open)
-        add_error (errors, row, column, _("“%s” is out of range: it must be above %s and at most %s"),
+        trj_csv_errors_add (errors, row, column, _("“%s” is out of range: it must be above %s and at most %s"),
                    text, shown_lo, shown_hi);
       else
-        add_error (errors, row, column, _("“%s” is out of range: it must be between %s and %s"),
+        trj_csv_errors_add (errors, row, column, _("“%s” is out of range: it must be between %s and %s"),
                    text, shown_lo, shown_hi);
       return FALSE;
     }
@@ -405,7 +398,7 @@ has_text (const char *text)
 /* One data row → a line (NULL with errors added). */
 static TrjCsvLine *
 read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *target,
-          const TrjRegion *region, GHashTable *taken, Errors *errors)
+          const TrjRegion *region, GHashTable *taken, TrjCsvErrors *errors)
 {
   g_autoptr(TrjLine) line = NULL;
   g_autofree char *kind_text = NULL;
@@ -425,7 +418,7 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
   if (!trj_kind_from_string (kind_text, &kind)
       || trj_kind_shape (kind) != TRJ_LINE_SHAPE_CONTRACT)
     {
-      add_error (errors, row, column_names[COL_KIND],
+      trj_csv_errors_add (errors, row, column_names[COL_KIND],
                  _("“%s” is not a contract kind (PEC, CIE_JEUNES or CIE_TP)"),
                  cell (fields, index, COL_KIND));
       return NULL;
@@ -436,7 +429,7 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
   if (!has_text (envelope_id))
     envelope_id = kind == TRJ_KIND_CIE_JEUNES ? "CIE_JEUNES" : "PEC_CIE_TP";
   if (trj_scenario_find_envelope (target, envelope_id) == NULL)
-    add_error (errors, row, column_names[COL_ENVELOPE],
+    trj_csv_errors_add (errors, row, column_names[COL_ENVELOPE],
                _("the scenario has no envelope “%s”"), envelope_id);
 
   dep_text = cell (fields, index, COL_DEPARTEMENT);
@@ -448,7 +441,7 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
       const TrjDepartement *dep = region != NULL ? trj_region_find_departement (region, code) : NULL;
 
       if (region != NULL && dep == NULL)
-        add_error (errors, row, column_names[COL_DEPARTEMENT],
+        trj_csv_errors_add (errors, row, column_names[COL_DEPARTEMENT],
                    _("“%s” is not a département of %s"), dep_text, target->region);
       line->departement = g_steal_pointer (&code);
       if (dep != NULL && !has_text (cell (fields, index, COL_LABEL)))
@@ -462,22 +455,22 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
     line->prescriber = g_strdup (cell (fields, index, COL_PRESCRIBER));
 
   trj_unknown_limits (TRJ_UNKNOWN_RATE, &lo, &hi);
-  read_number (errors, row, column_names[COL_RATE], cell (fields, index, COL_RATE),
+  trj_csv_read_number (errors, row, column_names[COL_RATE], cell (fields, index, COL_RATE),
                TRUE, lo, TRUE, hi, NAN, &line->rate);
   trj_unknown_limits (TRJ_UNKNOWN_HOURS, &lo, &hi);
-  read_number (errors, row, column_names[COL_HOURS], cell (fields, index, COL_HOURS),
+  trj_csv_read_number (errors, row, column_names[COL_HOURS], cell (fields, index, COL_HOURS),
                FALSE, lo, TRUE, hi, NAN, &line->weekly_hours);
   trj_unknown_limits (TRJ_UNKNOWN_DURATION, &lo, &hi);
-  read_number (errors, row, column_names[COL_DURATION], cell (fields, index, COL_DURATION),
+  trj_csv_read_number (errors, row, column_names[COL_DURATION], cell (fields, index, COL_DURATION),
                FALSE, lo, TRUE, hi, NAN, &line->duration_months);
   trj_unknown_limits (TRJ_UNKNOWN_COFINANCING, &lo, &hi);
-  read_number (errors, row, column_names[COL_COFINANCED], cell (fields, index, COL_COFINANCED),
+  trj_csv_read_number (errors, row, column_names[COL_COFINANCED], cell (fields, index, COL_COFINANCED),
                TRUE, lo, FALSE, hi, 0, &line->cofinanced_share);
-  if (read_number (errors, row, column_names[COL_LAG], cell (fields, index, COL_LAG),
+  if (trj_csv_read_number (errors, row, column_names[COL_LAG], cell (fields, index, COL_LAG),
                    FALSE, 0, FALSE, 6, 1, &lag))
     {
       if (lag != floor (lag))
-        add_error (errors, row, column_names[COL_LAG], _("the payment lag is a whole number of months"));
+        trj_csv_errors_add (errors, row, column_names[COL_LAG], _("the payment lag is a whole number of months"));
       line->payment_lag_months = (int) lag;
     }
 
@@ -485,11 +478,11 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
     {
       line->entries_mode = TRJ_ENTRIES_MONTHLY;
       for (int m = 0; m < TRJ_MONTHS; m++)
-        read_number (errors, row, column_names[COL_MONTH_FIRST + m],
+        trj_csv_read_number (errors, row, column_names[COL_MONTH_FIRST + m],
                      cell (fields, index, COL_MONTH_FIRST + m), FALSE, 0, FALSE, 1e7, 0,
                      &line->entries[m]);
     }
-  else if (read_number (errors, row, column_names[COL_VOLUME], cell (fields, index, COL_VOLUME),
+  else if (trj_csv_read_number (errors, row, column_names[COL_VOLUME], cell (fields, index, COL_VOLUME),
                         FALSE, 0, FALSE, 1e7, NAN, &line->volume))
     {
       line->entries_mode = TRJ_ENTRIES_VOLUME;
@@ -503,7 +496,7 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
 
       if (!has_text (text))
         continue;
-      read_number (errors, row, column_names[COL_PREVIOUS_FIRST + m], text, FALSE, 0, FALSE, 1e7, 0,
+      trj_csv_read_number (errors, row, column_names[COL_PREVIOUS_FIRST + m], text, FALSE, 0, FALSE, 1e7, 0,
                    &line->previous_entries[m]);
       line->has_previous_entries = TRUE;
     }
@@ -548,12 +541,12 @@ read_header (GPtrArray *header, int *index, const char *display, GError **error)
     index[c] = -1;
   for (guint i = 0; i < header->len; i++)
     {
-      g_autofree char *name = normalise_name (g_ptr_array_index (header, i));
+      g_autofree char *name = trj_csv_normalise_name (g_ptr_array_index (header, i));
       int found = -1;
 
       for (int c = 0; c < N_COLS && found < 0; c++)
         {
-          g_autofree char *known = normalise_name (column_names[c]);
+          g_autofree char *known = trj_csv_normalise_name (column_names[c]);
           if (g_str_equal (name, known))
             found = c;
         }
@@ -625,8 +618,8 @@ detect_decimal (GPtrArray *rows, const int *index)
   return '.';
 }
 
-static gboolean
-is_blank_row (GPtrArray *fields)
+gboolean
+trj_csv_is_blank_row (GPtrArray *fields)
 {
   for (guint i = 0; i < fields->len; i++)
     if (*g_strstrip ((char *) g_ptr_array_index (fields, i)) != '\0')
@@ -670,40 +663,30 @@ load_text (const char *path, const char *display, const char **encoding, GError 
   return g_convert (text, length, "UTF-8", "WINDOWS-1252", NULL, NULL, error);
 }
 
-TrjCsvImport *
-trj_csv_import_lines (const char *path, const TrjScenario *target, GError **error)
+GPtrArray *
+trj_csv_read_table (const char *path, const char *display, const char **encoding, char *separator,
+                    const char *no_separator, GError **error)
 {
-  g_autofree char *display = g_filename_display_basename (path);
-  g_autofree char *text = NULL;
-  g_autoptr(TrjCsvImport) import = g_new0 (TrjCsvImport, 1);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) error_list = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const TrjYearData *data = trj_year_data_get (target->year, NULL);
-  const TrjRegion *region = data != NULL ? trj_year_data_find_region (data, target->region) : NULL;
+  g_autofree char *text = NULL;
   Table table = { rows, NULL };
-  Errors errors = { error_list, 0 };
   struct csv_parser parser;
-  int index[N_COLS];
   gsize length;
-  GPtrArray *header;
 
-  import->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_line_free);
-  text = load_text (path, display, &import->encoding, error);
+  text = load_text (path, display, encoding, error);
   if (text == NULL)
     return NULL;
 
-  import->separator = detect_separator (text);
-  if (import->separator == 0)
+  *separator = detect_separator (text);
+  if (*separator == 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s”, line 1: no “;” or “,” separator; is this a CSV table of lines?"), display);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, no_separator);
       return NULL;
     }
 
   /* STRICT_FINI: a quotation mark left open at the end is an error, not a field. */
   csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-  csv_set_delim (&parser, (unsigned char) import->separator);
+  csv_set_delim (&parser, (unsigned char) *separator);
   length = strlen (text);
   if (csv_parse (&parser, text, length, on_field, on_row_end, &table) != length
       || csv_fini (&parser, on_field, on_row_end, &table) != 0)
@@ -717,6 +700,49 @@ trj_csv_import_lines (const char *path, const TrjScenario *target, GError **erro
       return NULL;
     }
   csv_free (&parser);
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+trj_csv_errors_report (const TrjCsvErrors *errors, const char *display, GError **error)
+{
+  g_autoptr(GString) message = NULL;
+
+  if (errors->n_errors == 0)
+    return TRUE;
+  message = g_string_new (NULL);
+  g_string_printf (message, ngettext ("“%s” was not imported: %u error.",
+                                      "“%s” was not imported: %u errors.", errors->n_errors),
+                   display, errors->n_errors);
+  for (guint i = 0; i < errors->errors->len; i++)
+    g_string_append_printf (message, "\n%s", (const char *) g_ptr_array_index (errors->errors, i));
+  if (errors->n_errors > errors->errors->len)
+    g_string_append_printf (message, "\n%s", _("…"));
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message->str);
+  return FALSE;
+}
+
+TrjCsvImport *
+trj_csv_import_lines (const char *path, const TrjScenario *target, GError **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *no_separator = NULL;
+  g_autoptr(TrjCsvImport) import = g_new0 (TrjCsvImport, 1);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) error_list = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const TrjYearData *data = trj_year_data_get (target->year, NULL);
+  const TrjRegion *region = data != NULL ? trj_year_data_find_region (data, target->region) : NULL;
+  TrjCsvErrors errors = { error_list, 0 };
+  int index[N_COLS];
+  GPtrArray *header;
+
+  import->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_line_free);
+  no_separator = g_strdup_printf (_("“%s”, line 1: no “;” or “,” separator; is this a CSV table of lines?"),
+                                  display);
+  rows = trj_csv_read_table (path, display, &import->encoding, &import->separator, no_separator, error);
+  if (rows == NULL)
+    return NULL;
 
   header = g_ptr_array_index (rows, 0);
   if (!read_header (header, index, display, error))
@@ -729,11 +755,11 @@ trj_csv_import_lines (const char *path, const TrjScenario *target, GError **erro
       TrjCsvLine *line;
 
       /* Spreadsheets save rows that were only formatted as ";;;;". */
-      if (is_blank_row (fields))
+      if (trj_csv_is_blank_row (fields))
         continue;
       if (fields->len != header->len)
         {
-          add_error (&errors, r + 1, NULL, ngettext ("%u column where the header has %u",
+          trj_csv_errors_add (&errors, r + 1, NULL, ngettext ("%u column where the header has %u",
                                                      "%u columns where the header has %u",
                                                      fields->len),
                      fields->len, header->len);
@@ -744,20 +770,8 @@ trj_csv_import_lines (const char *path, const TrjScenario *target, GError **erro
         g_ptr_array_add (import->lines, line);
     }
 
-  if (errors.n_errors > 0)
-    {
-      g_autoptr(GString) message = g_string_new (NULL);
-
-      g_string_printf (message, ngettext ("“%s” was not imported: %u error.",
-                                          "“%s” was not imported: %u errors.", errors.n_errors),
-                       display, errors.n_errors);
-      for (guint i = 0; i < error_list->len; i++)
-        g_string_append_printf (message, "\n%s", (const char *) g_ptr_array_index (error_list, i));
-      if (errors.n_errors > error_list->len)
-        g_string_append_printf (message, "\n%s", _("…"));
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message->str);
-      return NULL;
-    }
+  if (!trj_csv_errors_report (&errors, display, error))
+    return NULL;
   if (import->lines->len == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,

@@ -28,6 +28,7 @@
 
 #include <glib-object.h>
 
+#include "trj-actuals.h"
 #include "trj-engine.h"
 #include "trj-types.h"
 
@@ -290,6 +291,19 @@ gboolean     trj_workbook_is_frozen    (TrjWorkbook  *self,
                                         gint64        scenario_id);
 /* The scenario of the version sent last, 0 when none was. */
 gint64       trj_workbook_get_last_sent (TrjWorkbook *self);
+
+/* ── Actuals (MODEL 8) ──────────────────────────────────────────────────── */
+
+/* The year's actuals (transfer full), each row checked on read (a CORRUPT
+ * error naming the row when one is out of its limits). */
+TrjActuals  *trj_workbook_get_actuals    (TrjWorkbook      *self,
+                                          GError          **error);
+/* Stores the rows (each replaces the row of the same line and month) as one
+ * undo step « Importer le réalisé ». Actuals belong to the year, not to a
+ * scenario: importing them is possible once versions are sent. */
+gboolean     trj_workbook_import_actuals (TrjWorkbook      *self,
+                                          const TrjActuals *actuals,
+                                          GError          **error);
 
 /* ── Envelopes ─────────────────────────────────────────────────────────── */
 

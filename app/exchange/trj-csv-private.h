@@ -1,0 +1,39 @@
+/* trj-csv-private.h — what the CSV readers share (lines, actuals)
+ *
+ * One way to read a French CSV table: UTF-8 (with or without BOM) or
+ * Windows-1252, ";" or "," between fields, a header row; errors collected
+ * per row and column, the file refused whole when there is any.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The rows of the file (GPtrArray of GPtrArray of char *), the header first;
+ * *encoding "UTF-8" or "Windows-1252", *separator ';' or ','. no_separator is
+ * the message when the first row has neither. */
+GPtrArray *trj_csv_read_table      (const char *path, const char *display, const char **encoding,
+                                    char *separator, const char *no_separator, GError **error);
+/* Lower case, no accents, no dots, single spaces: "Libellé" = "libelle". */
+char      *trj_csv_normalise_name  (const char *name);
+/* Spreadsheets save rows that were only formatted as ";;;;". */
+gboolean   trj_csv_is_blank_row    (GPtrArray *fields);
+
+typedef struct {
+  GPtrArray *errors;        /* char *, the first ones */
+  guint n_errors;
+} TrjCsvErrors;
+
+/* « ligne 12, colonne taux : … » (column NULL: « ligne 12 : … »). */
+void       trj_csv_errors_add      (TrjCsvErrors *errors, guint row, const char *column,
+                                    const char *format, ...) G_GNUC_PRINTF (4, 5);
+/* TRUE when there is none; else one G_IO_ERROR_INVALID_DATA listing them. */
+gboolean   trj_csv_errors_report   (const TrjCsvErrors *errors, const char *display, GError **error);
+/* A number cell ("1 234,5", "50 %" for a share); empty takes fallback (NAN:
+ * required); in [lo, hi], or ]lo, hi] when lo_open. */
+gboolean   trj_csv_read_number     (TrjCsvErrors *errors, guint row, const char *column, const char *text,
+                                    gboolean is_share, double lo, gboolean lo_open, double hi,
+                                    double fallback, double *out);
+
+G_END_DECLS

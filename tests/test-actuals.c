@@ -1,0 +1,250 @@
+/* test-actuals.c — actuals imported from CSV (MODEL 8) and the year-end
+ * landing computed by hand on a small case */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <gio/gio.h>
+
+#include "trj-actuals-csv.h"
+#include "trj-json.h"
+#include "trj-workbook.h"
+#include "trj-year-data.h"
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "actuals", name, NULL);
+}
+
+static TrjScenario *
+small_case (void)
+{
+  g_autofree char *path = fixture ("landing-scenario.json");
+  g_autoptr(GError) error = NULL;
+  TrjScenario *s = trj_json_scenario_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return s;
+}
+
+static TrjActuals *
+read_ok (const char *name, const TrjScenario *s)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr(GError) error = NULL;
+  TrjActuals *actuals = trj_actuals_read_csv (path, s, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (actuals);
+  return actuals;
+}
+
+static void
+test_csv_good (void)
+{
+  g_autoptr(TrjScenario) s = small_case ();
+  g_autoptr(TrjActuals) actuals = read_ok ("good.csv", s);
+  const TrjActual *row;
+
+  g_assert_cmpuint (actuals->rows->len, ==, 12);
+  g_assert_cmpuint (trj_actuals_last_month (actuals), ==, 6);
+  row = trj_actuals_find (actuals, "a", 2);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row->envelope, ==, "PEC_CIE_TP");
+  g_assert_cmpfloat (row->entries, ==, 12);
+  g_assert_cmpfloat (row->rate, ==, 0.6);          /* « 0,6 » */
+  g_assert_true (isnan (row->weekly_hours));
+  /* « février » is month 2; « 10 000 » an amount. */
+  row = trj_actuals_find (actuals, "b", 1);
+  g_assert_cmpfloat (row->weekly_hours, ==, 30);
+  g_assert_cmpfloat (trj_actuals_find (actuals, "b", 2)->ae, ==, 10000);
+  g_assert_null (trj_actuals_find (actuals, "b", 6));
+}
+
+/* Windows-1252, « , » between fields and a decimal point, the line found by
+ * type + département + prescripteur. */
+static void
+test_csv_windows_1252 (void)
+{
+  g_autoptr(TrjScenario) s = small_case ();
+  g_autoptr(TrjActuals) actuals = read_ok ("cp1252.csv", s);
+  const TrjActual *row = trj_actuals_find (actuals, "a", 1);
+
+  g_assert_nonnull (row);
+  g_assert_cmpfloat (row->entries, ==, 12);
+  g_assert_cmpfloat (row->rate, ==, 0.6);
+}
+
+static void
+test_csv_refused (gconstpointer data)
+{
+  const char *const *c = data;   /* file, what the message must name */
+  g_autoptr(TrjScenario) s = small_case ();
+  g_autofree char *path = fixture (c[0]);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjActuals) actuals = trj_actuals_read_csv (path, s, &error);
+
+  g_assert_null (actuals);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_test_message ("%s", error->message);
+  for (guint i = 1; c[i] != NULL; i++)
+    g_assert_nonnull (strstr (error->message, c[i]));
+}
+
+/* The hand-computed case (fixtures/actuals/landing-scenario.json): SMIC 10 €,
+ * 4 weeks a month, no cofinancing, lag 0.
+ *   a (PEC): 50 %, 20 h, 6 months, 10 entries a month: 400 € a month, 2 400 € a
+ *     contract, AE 288 000 €. Actuals: 12 entries a month to June at 60 %:
+ *     480 € a month, 2 880 € a contract.
+ *   b (CIE jeunes): 40 %, 25 h, 4 months, 5 a month: 1 600 € a contract, AE
+ *     96 000 €. Actuals: 5 a month to June at 30 h and 5 months (480 € a
+ *     month, 2 400 € a contract); the ASP reports 10 000 € of AE in March
+ *     where the model gives 5 × 2 400 = 12 000 €. */
+static void
+test_landing (gconstpointer data)
+{
+  TrjProjection projection = GPOINTER_TO_INT (data);
+  gboolean observed = projection == TRJ_PROJECTION_OBSERVED;
+  g_autoptr(TrjScenario) s = small_case ();
+  g_autoptr(TrjActuals) actuals = read_ok ("good.csv", s);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjLanding) landing = NULL;
+  const TrjLandingFigures *a, *b;
+  const TrjYearData *year = trj_year_data_get (2024, NULL);
+
+  landing = trj_landing_compute (s, actuals, projection, &year->rules, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (landing->month, ==, 6);
+  a = &landing->lines[0];
+  b = &landing->lines[3];
+
+  /* a: 72 × 2 880 to June, then 60 × 2 880 (observed) or 60 × 2 400 (programmed). */
+  g_assert_cmpfloat_with_epsilon (a->ae_programmed, 288000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->ae_landing, observed ? 380160 : 351360, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->ae_drift[TRJ_CAUSE_VOLUME], 132 * 2400 - 288000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->ae_drift[TRJ_CAUSE_RATE], observed ? 63360 : 34560, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->ae_drift[TRJ_CAUSE_HOURS], 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->ae_drift[TRJ_CAUSE_DURATION], 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->ae_drift[TRJ_CAUSE_EXECUTION_GAP], 0, 1e-6);
+  /* CP with lag 0: the cohorts to June are paid in full in the year (72 × 2 880);
+   * those of July … December for 6, 5, … 1 months. */
+  g_assert_cmpfloat_with_epsilon (a->cp_landing, 72 * 2880 + 10 * (observed ? 480 : 400) * 21, 1e-6);
+
+  /* b: hours then duration; the execution gap −2 000 €. */
+  g_assert_cmpfloat_with_epsilon (b->ae_programmed, 96000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b->ae_drift[TRJ_CAUSE_VOLUME], 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b->ae_drift[TRJ_CAUSE_RATE], 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b->ae_drift[TRJ_CAUSE_HOURS], observed ? 19200 : 9600, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b->ae_drift[TRJ_CAUSE_DURATION], observed ? 28800 : 14400, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b->ae_drift[TRJ_CAUSE_COFINANCING], 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b->ae_drift[TRJ_CAUSE_EXECUTION_GAP], -2000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b->ae_landing, observed ? 142000 : 118000, 1e-6);
+
+  /* The causes add up to the drift, to the cent, for every line and envelope. */
+  for (guint g = 0; g < landing->n_lines + landing->n_envelopes; g++)
+    {
+      const TrjLandingFigures *f = g < landing->n_lines ? &landing->lines[g]
+                                                        : &landing->envelopes[g - landing->n_lines];
+      double ae = 0, cp = 0;
+
+      for (TrjCause c = 0; c < TRJ_N_CAUSES; c++)
+        {
+          ae += f->ae_drift[c];
+          cp += f->cp_drift[c];
+        }
+      g_assert_cmpfloat (fabs (ae - (f->ae_landing - f->ae_programmed)), <, 0.005);
+      g_assert_cmpfloat (fabs (cp - (f->cp_landing - f->cp_programmed)), <, 0.005);
+    }
+  g_assert_cmpfloat_with_epsilon (landing->envelopes[1].ae_landing, b->ae_landing, 1e-6);
+  g_assert_cmpfloat (landing->envelopes[1].ae_available, ==, 100000);
+
+  /* ACTUAL_DRIFT: a's rate, b's hours and duration. */
+  g_assert_cmpuint (landing->drifts->len, ==, 3);
+  g_assert_cmpint (g_array_index (landing->drifts, TrjLandingDrift, 0).param, ==, TRJ_PARAM_RATE);
+  g_assert_cmpfloat_with_epsilon (g_array_index (landing->drifts, TrjLandingDrift, 0).observed, 0.6, 1e-12);
+  g_assert_cmpint (g_array_index (landing->drifts, TrjLandingDrift, 1).param, ==, TRJ_PARAM_WEEKLY_HOURS);
+  g_assert_cmpint (g_array_index (landing->drifts, TrjLandingDrift, 2).param, ==, TRJ_PARAM_DURATION_MONTHS);
+}
+
+/* In the workbook: stored, read back checked, one undo step, possible on a
+ * sent scenario, refused when tampered. */
+static void
+test_store (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("trj-actuals-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.trajectoire", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_new_for_region (path, "Bretagne", 2024, &error);
+  g_autoptr(TrjScenario) s = small_case ();
+  g_autoptr(TrjActuals) actuals = read_ok ("good.csv", s);
+  g_autoptr(TrjActuals) back = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = trj_workbook_import_scenario (wb, s, "Petit", &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_mark_sent (wb, id, TRJ_SENT_PROGRAMMATION, "2024-03-01", NULL, &error));
+  g_assert_true (trj_workbook_import_actuals (wb, actuals, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Import actuals");
+  back = trj_workbook_get_actuals (wb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->rows->len, ==, 12);
+  g_assert_cmpfloat (trj_actuals_find (back, "b", 2)->ae, ==, 10000);
+  g_assert_true (isnan (trj_actuals_find (back, "b", 2)->cp));
+  g_clear_pointer (&back, trj_actuals_free);
+
+  g_assert_true (trj_workbook_undo (wb, &error));
+  back = trj_workbook_get_actuals (wb, &error);
+  g_assert_cmpuint (back->rows->len, ==, 0);
+  g_clear_pointer (&back, trj_actuals_free);
+  g_assert_true (trj_workbook_redo (wb, &error));
+  g_clear_object (&wb);
+
+  /* A month's rate of 140 % in the file is refused on read. */
+  {
+    sqlite3 *db;
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE actual SET rate = 1.4 WHERE line = 'a' AND month = 0",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  back = trj_workbook_get_actuals (wb, &error);
+  g_assert_null (back);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_clear_object (&wb);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL), *shm = g_strconcat (path, "-shm", NULL);
+    g_autofree char *lock = g_strconcat (path, "-lock", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (lock);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  static const char *const unknown[] = { "unknown-line.csv", "nope", "3", NULL };
+  static const char *const ambiguous[] = { "ambiguous-line.csv", "2", NULL };
+  static const char *const month[] = { "month-13.csv", "13", "3", NULL };
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/actuals/csv/good", test_csv_good);
+  g_test_add_func ("/actuals/csv/windows-1252", test_csv_windows_1252);
+  g_test_add_data_func ("/actuals/csv/unknown-line", unknown, test_csv_refused);
+  g_test_add_data_func ("/actuals/csv/ambiguous-line", ambiguous, test_csv_refused);
+  g_test_add_data_func ("/actuals/csv/month-13", month, test_csv_refused);
+  g_test_add_data_func ("/actuals/landing/observed", GINT_TO_POINTER (TRJ_PROJECTION_OBSERVED), test_landing);
+  g_test_add_data_func ("/actuals/landing/programmed", GINT_TO_POINTER (TRJ_PROJECTION_PROGRAMMED), test_landing);
+  g_test_add_func ("/actuals/store", test_store);
+  return g_test_run ();
+}
