@@ -1426,6 +1426,60 @@ test_line_order (Fixture *f, gconstpointer data)
   assert_order (wb, s, before);
 }
 
+/* Opening checks every scenario and hands the current one to the first
+ * snapshot; an edit in between, by this workbook or by another connection to
+ * the file, must be seen, not the scenario as it was opened. */
+static void
+test_opened_snapshot (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (f, "opened.trajectoire");
+  g_autoptr(TrjWorkbook) wb = NULL;
+  gint64 s;
+  sqlite3 *other = NULL;
+
+  g_clear_object (&wb);
+  wb = new_bretagne (f, "opened.trajectoire");
+  s = trj_workbook_get_current_scenario (wb);
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.41, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wb);
+
+  /* Nothing changed: the snapshot is the one opening read, then a fresh one. */
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (find_line (wb, s, "pec")->rate, ==, 0.41);
+  g_assert_cmpfloat (find_line (wb, s, "pec")->rate, ==, 0.41);
+  g_clear_object (&wb);
+
+  /* An edit by the workbook before the first snapshot. */
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_set_line_number (wb, s, "pec", TRJ_LINE_FIELD_RATE, 0.42, &error));
+  g_assert_cmpfloat (find_line (wb, s, "pec")->rate, ==, 0.42);
+  g_clear_object (&wb);
+
+  /* An edit by another connection (another program) before it. */
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "UPDATE line SET rate = 0.43 WHERE key = 'pec'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_cmpfloat (find_line (wb, s, "pec")->rate, ==, 0.43);
+
+  /* Another scenario than the current one is read from the file. */
+  g_clear_object (&wb);
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  {
+    gint64 copy = trj_workbook_duplicate_scenario (wb, s, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat (find_line (wb, copy, "pec")->rate, ==, 0.43);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1467,6 +1521,7 @@ main (int argc, char **argv)
   ADD ("/workbook/refuse/corrupted", test_refuse_corrupted, NULL);
   ADD ("/workbook/refuse/future", test_refuse_future, NULL);
   ADD ("/workbook/second-opener", test_second_opener, NULL);
+  ADD ("/workbook/opened-snapshot", test_opened_snapshot, NULL);
 
   return g_test_run ();
 }

@@ -64,6 +64,14 @@ struct _TrjWorkbook
 
   gboolean can_undo, can_redo;
   char *undo_label, *redo_label;
+
+  /* The current scenario as opening checked it, handed to the first
+   * trj_workbook_get_scenario() of it (the window's first snapshot) unless
+   * the file changed meanwhile: opening then reads it once, not twice. */
+  TrjScenario *opened_snapshot;
+  gint64 opened_snapshot_id;
+  sqlite3_int64 opened_total_changes;
+  int opened_data_version;
 };
 
 /* ── Schema (trj-workbook-schema.c) ───────────────────────────────────── */
@@ -135,6 +143,8 @@ sqlite3_stmt *trj_workbook_prepare      (TrjWorkbook *self, GError **error, cons
 gboolean      trj_workbook_run          (TrjWorkbook *self, GError **error, const char *sql,
                                          const char *types, ...);
 /* The first column of the first row as an integer; *found tells whether there was one. */
+/* Notes the file's change counters once opening checked it (trj-workbook-snapshot.c). */
+void          trj_workbook_keep_opened_snapshot (TrjWorkbook *self);
 gint64        trj_workbook_query_int64  (TrjWorkbook *self, gboolean *found, const char *sql,
                                          const char *types, ...);
 

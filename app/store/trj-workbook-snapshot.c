@@ -332,6 +332,24 @@ sql_error:
   return FALSE;
 }
 
+/* Changes committed by other connections to the file (PRAGMA data_version);
+ * -1 when it cannot be read, which never matches. */
+static int
+data_version (TrjWorkbook *self)
+{
+  gboolean found = FALSE;
+  gint64 v = trj_workbook_query_int64 (self, &found, "PRAGMA data_version", "");
+
+  return found ? (int) v : -1;
+}
+
+void
+trj_workbook_keep_opened_snapshot (TrjWorkbook *self)
+{
+  self->opened_total_changes = sqlite3_total_changes64 (self->db);
+  self->opened_data_version = data_version (self);
+}
+
 TrjScenario *
 trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error)
 {
@@ -343,6 +361,16 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
 
   if (!trj_workbook_check_open (self, error))
     return NULL;
+  if (self->opened_snapshot != NULL)
+    {
+      gboolean unchanged = scenario_id == self->opened_snapshot_id &&
+                           sqlite3_total_changes64 (self->db) == self->opened_total_changes &&
+                           data_version (self) == self->opened_data_version;
+
+      if (unchanged)
+        return g_steal_pointer (&self->opened_snapshot);
+      g_clear_pointer (&self->opened_snapshot, trj_scenario_free);
+    }
   s = trj_scenario_new ();
   s->year = self->year;
   s->region = g_strdup (self->region);

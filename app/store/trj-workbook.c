@@ -239,10 +239,17 @@ check_contents (TrjWorkbook *self, GError **error)
     }
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(TrjScenario) scenario = trj_workbook_get_scenario (self, g_array_index (ids, gint64, i),
-                                                                   error);
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(TrjScenario) scenario = trj_workbook_get_scenario (self, id, error);
+
       if (scenario == NULL)
         return FALSE;
+      if (id == self->current_scenario)
+        {
+          g_clear_pointer (&self->opened_snapshot, trj_scenario_free);
+          self->opened_snapshot = g_steal_pointer (&scenario);
+          self->opened_snapshot_id = id;
+        }
     }
   return TRUE;
 }
@@ -332,6 +339,7 @@ trj_workbook_open (const char *path, GError **error)
   else if (!load_meta (self, error) || !check_contents (self, error))
     return NULL;
   trj_workbook_refresh_undo_state (self);
+  trj_workbook_keep_opened_snapshot (self);
   return g_steal_pointer (&self);
 }
 
@@ -550,6 +558,7 @@ trj_workbook_finalize (GObject *object)
   TrjWorkbook *self = TRJ_WORKBOOK (object);
 
   trj_workbook_close (self);
+  g_clear_pointer (&self->opened_snapshot, trj_scenario_free);
   g_free (self->path);
   g_free (self->read_only_reason);
   g_clear_error (&self->batch_error);
