@@ -264,7 +264,7 @@ test_bretagne (void)
   g_autoptr(TrjScenario) scenario = bretagne ();
   g_autofree char *path = tmp_path ("bretagne.xlsx");
 
-  g_assert_true (trj_formula_book_write (&scenario, NULL, 1, path, &error));
+  g_assert_true (trj_formula_book_write ((const TrjScenario *const *) &scenario, NULL, 1, path, &error));
   g_assert_no_error (error);
   check_book (path, &scenario, 1);
 }
@@ -280,7 +280,7 @@ test_national (void)
   g_autoptr(TrjXlsxReader) reader = NULL;
   g_autoptr(TrjXlsxSheet) other = NULL, regions = NULL;
 
-  g_assert_true (trj_formula_book_write (scenarios, NULL, G_N_ELEMENTS (scenarios), path, &error));
+  g_assert_true (trj_formula_book_write ((const TrjScenario *const *) scenarios, NULL, G_N_ELEMENTS (scenarios), path, &error));
   g_assert_no_error (error);
   check_book (path, scenarios, G_N_ELEMENTS (scenarios));
 
@@ -312,9 +312,9 @@ test_calc_recalculated (void)
   g_autofree char *national = tmp_path ("recalcul-national.xlsx");
   g_autofree char *workdir = tmp_path ("recalcul");
 
-  g_assert_true (trj_formula_book_write (&one, NULL, 1, single, &error));
+  g_assert_true (trj_formula_book_write ((const TrjScenario *const *) &one, NULL, 1, single, &error));
   g_assert_no_error (error);
-  g_assert_true (trj_formula_book_write (scenarios, NULL, G_N_ELEMENTS (scenarios), national, &error));
+  g_assert_true (trj_formula_book_write ((const TrjScenario *const *) scenarios, NULL, G_N_ELEMENTS (scenarios), national, &error));
   g_assert_no_error (error);
   trj_test_check_recalc (single, workdir, TRUE);
   trj_test_check_recalc (national, workdir, TRUE);

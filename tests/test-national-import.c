@@ -17,7 +17,9 @@
 #include "trj-import-dialog.h"
 #include "trj-national-window.h"
 #include "trj-json.h"
+#include "trj-formula-book.h"
 #include "trj-programming.h"
+#include "trj-xlsx-reader.h"
 #include "trj-ui-harness.h"
 #include "trj-year-data.h"
 #include "trj-test-util.h"
@@ -391,6 +393,43 @@ test_national_frozen_toasts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* « Exporter en classeur de calcul… » of the main menu: the chosen file holds
+ * the current scenario as formulas with the engine's figures cached, and a
+ * toast says it is done. */
+static void
+test_export_formula_book (void)
+{
+  TrjWindow *window = trj_window_new (GTK_APPLICATION (app));
+  g_autofree char *workbook_path = trj_harness_new_workbook ("Bretagne");
+  g_autoptr(GFile) workbook_file = g_file_new_for_path (workbook_path);
+  g_autofree char *path = g_build_filename (tmpdir, "classeur de calcul.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjXlsxReader) reader = NULL;
+  g_autoptr(TrjXlsxSheet) envelopes = NULL;
+  g_autoptr(TrjResult) result = NULL;
+
+  trj_harness_present (GTK_WINDOW (window));
+  g_assert_true (trj_window_open_file (window, workbook_file));
+  trj_file_chooser_set_hook (chooser_hook, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-formula-book", NULL));
+  answer_chooser (file);
+  TRJ_HARNESS_WAIT_FOR (find_label (GTK_WIDGET (window), "Classeur de calcul exporté") != NULL);
+  trj_file_chooser_set_hook (NULL, NULL);
+
+  result = trj_programming_compute (trj_document_get_scenario (trj_window_get_document (window)), &error);
+  g_assert_no_error (error);
+  reader = trj_xlsx_reader_open (path, &error);
+  g_assert_no_error (error);
+  envelopes = trj_xlsx_reader_read_sheet (reader, trj_formula_book_sheet_title (TRJ_FORMULA_BOOK_ENVELOPES), &error);
+  g_assert_no_error (error);
+  /* Row 2: the first envelope; its AE margin is available (G) less programmed (I). */
+  g_assert_cmpstr (trj_xlsx_sheet_formula (envelopes, 1, 13), ==, "G2-I2");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (trj_xlsx_sheet_cell (envelopes, 1, 8), NULL),
+                                  result->envelopes[0].f.ae_total, 1e-6);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -404,5 +443,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/national/window-action", test_window_action);
   g_test_add_func ("/national/frozen-column-toasts", test_national_frozen_toasts);
   g_test_add_func ("/import/programming-file", test_import_programming);
+  g_test_add_func ("/export/formula-book", test_export_formula_book);
   return g_test_run ();
 }

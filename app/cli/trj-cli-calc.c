@@ -77,7 +77,7 @@ trj_cli_calc (int argc, char **argv)
     }
 
   if ((file = trj_cli_output_begin (output, ".xlsx", &error)) == NULL
-      || !trj_formula_book_write ((TrjScenario *const *) scenarios->pdata, NULL, scenarios->len, file, &error)
+      || !trj_formula_book_write ((const TrjScenario *const *) scenarios->pdata, NULL, scenarios->len, file, &error)
       || !trj_cli_output_end (output, file, &error))
     {
       trj_cli_error ("%s", error->message);

@@ -885,7 +885,7 @@ write_book (Book *b, GError **error)
 }
 
 gboolean
-trj_formula_book_write (TrjScenario *const *scenarios, const char *const *names, guint n_scenarios,
+trj_formula_book_write (const TrjScenario *const *scenarios, const char *const *names, guint n_scenarios,
                         const char *path, GError **error)
 {
   Book b = { 0 };

@@ -44,7 +44,7 @@ const char *trj_formula_book_sheet_title (TrjFormulaBookSheet sheet);
 /* Validates and computes each scenario (its year's rules) and writes the
  * workbook at path (replaced). names[i] may be NULL (or names itself): the
  * region is shown alone. n_scenarios ≥ 1. */
-gboolean trj_formula_book_write (TrjScenario *const *scenarios,
+gboolean trj_formula_book_write (const TrjScenario *const *scenarios,
                                  const char  *const *names,
                                  guint               n_scenarios,
                                  const char         *path,

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-exchange-files.h"
+#include "trj-formula-book.h"
 #include "trj-import-dialog.h"
 #include "trj-programming.h"
 #include "trj-file-chooser.h"
@@ -93,52 +94,110 @@ trj_exchange_choose_csv_import (GtkWindow *parent, TrjDocument *document)
                          "*.csv", "text/csv", G_CALLBACK (import_response_cb));
 }
 
+/* Writes the document's current scenario at path (what an export chooser does). */
+typedef gboolean (*ExportFunc) (TrjDocument *document, const char *path, GError **error);
+
+typedef struct {
+  Chooser chooser;
+  ExportFunc write;
+  const char *done;   /* the toast on success, translated */
+} Export;
+
 static void
-export_response_cb (GtkNativeDialog *native, int response, Chooser *chooser)
+export_free (Export *export)
+{
+  g_object_unref (export->chooser.parent);
+  g_object_unref (export->chooser.document);
+  g_free (export);
+}
+
+static void
+export_response_cb (GtkNativeDialog *native, int response, Export *export)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      TrjDocument *document = chooser->document;
       g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
       g_autofree char *path = g_file_get_path (file);
-      g_autofree char *name = trj_workbook_get_scenario_name (trj_document_get_workbook (document),
-                                                              trj_document_get_scenario_id (document));
-      g_autoptr(TrjSentVersion) sent = trj_workbook_get_sent (trj_document_get_workbook (document),
-                                                              trj_document_get_scenario_id (document),
-                                                              NULL);
-      g_autofree char *sent_text = sent != NULL ? trj_sent_version_describe (sent) : NULL;
-      TrjProgrammingInfo info = { name, NULL, sent_text };
       g_autoptr(GError) error = NULL;
 
-      if (path != NULL
-          && trj_programming_write_xlsx (trj_document_get_scenario (document), &info, path, &error))
-        toast (chooser->parent, _("Programming file exported"));
+      if (path != NULL && export->write (export->chooser.document, path, &error))
+        toast (export->chooser.parent, export->done);
       else
-        toast (chooser->parent, error != NULL ? error->message
-                                              : _("The programming file can only be saved to a local file"));
+        toast (export->chooser.parent, error != NULL ? error->message
+                                                     : _("The file can only be saved to a local file"));
     }
   g_object_unref (native);
+}
+
+/* A save chooser for an .xlsx of the current scenario, named after it. */
+static void
+choose_xlsx_export (GtkWindow *parent, TrjDocument *document, const char *title,
+                    const char *suggested_name, ExportFunc write, const char *done)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  Export *export = g_new (Export, 1);
+  GtkFileChooserNative *native;
+
+  export->chooser.parent = g_object_ref (parent);
+  export->chooser.document = g_object_ref (document);
+  export->write = write;
+  export->done = done;
+  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx)"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  g_signal_connect_data (native, "response", G_CALLBACK (export_response_cb),
+                         export, (GClosureNotify) export_free, 0);
+  trj_file_chooser_show (native);
+}
+
+static gboolean
+write_programming (TrjDocument *document, const char *path, GError **error)
+{
+  g_autofree char *name = trj_workbook_get_scenario_name (trj_document_get_workbook (document),
+                                                          trj_document_get_scenario_id (document));
+  g_autoptr(TrjSentVersion) sent = trj_workbook_get_sent (trj_document_get_workbook (document),
+                                                          trj_document_get_scenario_id (document),
+                                                          NULL);
+  g_autofree char *sent_text = sent != NULL ? trj_sent_version_describe (sent) : NULL;
+  TrjProgrammingInfo info = { name, NULL, sent_text };
+
+  return trj_programming_write_xlsx (trj_document_get_scenario (document), &info, path, error);
 }
 
 void
 trj_exchange_choose_programming_export (GtkWindow *parent, TrjDocument *document)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
-
   /* TRANSLATORS: suggested file name; %s is the region, %d the year */
-  name = g_strdup_printf (_("programming %s %d.xlsx"), trj_document_get_scenario (document)->region,
-                          trj_document_get_scenario (document)->year);
-  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx)"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  native = gtk_file_chooser_native_new (_("Export the Programming File"), parent,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect_data (native, "response", G_CALLBACK (export_response_cb),
-                         chooser_new (parent, document), (GClosureNotify) chooser_free, 0);
-  trj_file_chooser_show (native);
+  g_autofree char *name = g_strdup_printf (_("programming %s %d.xlsx"), trj_document_get_scenario (document)->region,
+                                           trj_document_get_scenario (document)->year);
+
+  choose_xlsx_export (parent, document, _("Export the Programming File"), name, write_programming,
+                      _("Programming file exported"));
+}
+
+static gboolean
+write_formula_book (TrjDocument *document, const char *path, GError **error)
+{
+  g_autofree char *name = trj_workbook_get_scenario_name (trj_document_get_workbook (document),
+                                                          trj_document_get_scenario_id (document));
+  const TrjScenario *scenario = trj_document_get_scenario (document);
+  const char *names[1] = { name };
+
+  return trj_formula_book_write (&scenario, names, 1, path, error);
+}
+
+void
+trj_exchange_choose_formula_book_export (GtkWindow *parent, TrjDocument *document)
+{
+  /* TRANSLATORS: suggested file name; %s is the region, %d the year */
+  g_autofree char *name = g_strdup_printf (_("computation workbook %s %d.xlsx"),
+                                           trj_document_get_scenario (document)->region,
+                                           trj_document_get_scenario (document)->year);
+
+  choose_xlsx_export (parent, document, _("Export as a Computation Workbook"), name, write_formula_book,
+                      _("Computation workbook exported"));
 }
 
 gint64

@@ -1,6 +1,7 @@
 /* trj-exchange-files.h — the document's file exchanges, behind the window's actions
  *
- * What win.import-csv, win.export-programming and win.import-programming
+ * What win.import-csv, win.export-programming, win.export-formula-book and
+ * win.import-programming
  * (trj-window-actions.c) do: each gets the document and the window to put its
  * file chooser on. Outcomes and refusals (a read-only workbook) are told in
  * the parent's toasts, through its win.toast action.
@@ -17,6 +18,9 @@ G_BEGIN_DECLS
 void     trj_exchange_choose_csv_import          (GtkWindow *parent, TrjDocument *document);
 /* « Exporter le fichier de programmation… » (.xlsx) of the current scenario. */
 void     trj_exchange_choose_programming_export  (GtkWindow *parent, TrjDocument *document);
+/* « Exporter en classeur de calcul… »: the current scenario as live formulas
+ * (trj-formula-book.h). */
+void     trj_exchange_choose_formula_book_export (GtkWindow *parent, TrjDocument *document);
 /* « Importer un fichier de programmation… »: a file chooser, then
  * trj_exchange_import_programming(). */
 void     trj_exchange_choose_programming_import  (GtkWindow *parent, TrjDocument *document);

@@ -279,6 +279,8 @@ exchange_activated (GtkWidget *widget, const char *action_name, GVariant *param)
     trj_exchange_choose_csv_import (GTK_WINDOW (self), self->document);
   else if (g_str_equal (action_name, "win.export-programming"))
     trj_exchange_choose_programming_export (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.export-formula-book"))
+    trj_exchange_choose_formula_book_export (GTK_WINDOW (self), self->document);
   else
     trj_exchange_choose_programming_import (GTK_WINDOW (self), self->document);
 }
@@ -318,6 +320,7 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_activated);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.export-programming", NULL, exchange_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-formula-book", NULL, exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.import-programming", NULL, exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.national-view", NULL, national_view_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
