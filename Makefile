@@ -2,7 +2,7 @@
 BUILDDIR ?= build
 MESON_TEST_ARGS ?=
 
-.PHONY: all deps build run demo check check-asan check-release coverage werror bench screenshots deb clean fuzz
+.PHONY: all deps build run demo check check-asan check-release coverage werror bench bench-calc screenshots deb clean fuzz
 
 all: build
 
@@ -76,6 +76,17 @@ bench: deps
 	@[ -f $(RELEASE_BUILDDIR)/build.ninja ] || meson setup --werror --buildtype=release $(RELEASE_BUILDDIR)
 	meson compile -C $(RELEASE_BUILDDIR)
 	./tools/bench $(RELEASE_BUILDDIR) bench/RESULTS.md
+
+# The national model as live formulas (trajectoire-cli calc) in headless
+# LibreOffice Calc against trajectoire-cli on the same model: times, peak
+# memory, ratios and the totals to the euro (tools/bench-calc). Installs
+# LibreOffice when missing; make check never needs it. BENCH_CALC_RUNS runs,
+# on the release build as make bench.
+BENCH_CALC_RUNS ?= 3
+bench-calc: deps
+	@[ -f $(RELEASE_BUILDDIR)/build.ninja ] || meson setup --werror --buildtype=release $(RELEASE_BUILDDIR)
+	meson compile -C $(RELEASE_BUILDDIR)
+	./tools/bench-calc $(RELEASE_BUILDDIR) $(BENCH_CALC_RUNS)
 
 # libFuzzer targets of tests/fuzz (clang, in build-fuzz), FUZZ_SECONDS each;
 # see tools/fuzz for FUZZ_TARGETS, FUZZ_PARALLEL and FUZZ_FLAGS.
