@@ -23,6 +23,7 @@
 #include "trj-charts-page.h"
 #include "trj-chart-export.h"
 #include "trj-file-chooser.h"
+#include "trj-settings.h"
 
 static TrjApplication *app;
 static TrjWindow *window;
@@ -710,6 +711,152 @@ test_create_replaces (void)
   gtk_window_destroy (GTK_WINDOW (created));
 }
 
+static void
+assert_ref_lines (TrjChartsPage *charts, const char *ae, const char *cp)
+{
+  const TrjChartModel *model;
+
+  trj_harness_wait_painted (GTK_WIDGET (charts));
+  model = trj_chart_view_get_model (trj_charts_page_get_view (charts));
+  g_assert_nonnull (model);
+  g_assert_cmpuint (model->ref_lines->len, ==, 2);
+  g_assert_cmpstr (((TrjChartRefLine *) model->ref_lines->pdata[0])->name, ==, ae);
+  g_assert_cmpstr (((TrjChartRefLine *) model->ref_lines->pdata[1])->name, ==, cp);
+}
+
+/* Defect 5: « disponibles » where fungibility changed the figure, in the
+ * trajectory and overlay charts; the PDF summary shows both CP rows. */
+static void
+test_available_labels (void)
+{
+  TrjDocument *document = trj_window_get_document (window);
+  TrjWorkbook *wb = trj_document_get_workbook (document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = trj_harness_temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "rapport.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  TrjChartsPage *charts;
+
+  trj_window_show_envelope (window, TRJ_CHARTS_PAGE_NAME);
+  charts = TRJ_CHARTS_PAGE (trj_window_get_page (window, TRJ_CHARTS_PAGE_NAME));
+  trj_charts_page_set_envelope (charts, "PEC_CIE_TP");
+  trj_charts_page_set_kind (charts, TRJ_CHART_TRAJECTORY);
+  assert_ref_lines (charts, "AE notifiées", "CP notifiés");
+
+  /* 100 000 € of AE (and their CP) moved from CIE jeunes to PEC. */
+  g_assert_true (trj_workbook_set_fungibility (wb, trj_document_get_scenario_id (document),
+                                               TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE, 100000, &error));
+  g_assert_no_error (error);
+  assert_ref_lines (charts, "AE disponibles", "CP disponibles");
+  /* The overlay compares scenarios: a copy, with the same move. */
+  g_assert_cmpint (trj_workbook_duplicate_scenario (wb, trj_document_get_scenario_id (document), NULL, &error), !=, 0);
+  g_assert_no_error (error);
+  trj_charts_page_set_kind (charts, TRJ_CHART_OVERLAY);
+  assert_ref_lines (charts, "AE disponibles", "CP disponibles");
+  trj_charts_page_set_kind (charts, TRJ_CHART_TRAJECTORY);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
+  answer_chooser (pdf);
+  TRJ_HARNESS_WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, "-layout", pdf, "-", NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &text, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, "CP notifiés"));
+      g_assert_nonnull (strstr (text, "CP disponibles (après fongibilité)"));
+    }
+  else
+    g_test_message ("pdftotext missing: the PDF's rows were not read");
+  /* The copy, then the move, undone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  assert_ref_lines (charts, "AE notifiées", "CP notifiés");
+}
+
+/* « Recopier vers le bas »: Ctrl+D fills the selection with its first row,
+ * one undo step; duplicating the line moves to Ctrl+Maj+D. */
+static void
+test_fill_down (void)
+{
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (pec_page ());
+  g_auto(GStrv) duplicate = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.duplicate-line");
+  guint n0 = pec_lines ();
+
+  while (pec_lines () < 3)
+    {
+      trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-line", NULL));
+    }
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_VOLUME, "33"));
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_RATE, "45 %"));
+  g_assert_true (type_cell (grid, 1, TRJ_LINES_COLUMN_VOLUME, "7"));
+  trj_grid_select_range (grid, 0, TRJ_LINES_COLUMN_VOLUME, 2, TRJ_LINES_COLUMN_RATE);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_d, GDK_CONTROL_MASK));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (i)), 33, 1e-9);
+      g_assert_cmpfloat_with_epsilon (pec_line (i)->rate, 0.45, 1e-12);
+    }
+  /* One row selected: the row above comes down. */
+  g_assert_true (type_cell (grid, 2, TRJ_LINES_COLUMN_VOLUME, "5"));
+  trj_grid_set_cursor (grid, 2, TRJ_LINES_COLUMN_VOLUME);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_d, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (2)), 33, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (2)), 5, 1e-9);
+  /* The first fill is one step too (after the 5 typed): line 1 gets its 7 back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (2)), 33, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (1)), 7, 1e-9);
+
+  /* Ctrl+D is not the window's any more; Ctrl+Maj+D duplicates. */
+  g_assert_cmpstr (duplicate[0], ==, "<Shift><Control>d");
+  g_assert_null (duplicate[1]);
+  g_assert_false (trj_grid_handle_key (grid, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpuint (pec_lines (), >=, n0);
+}
+
+/* Defect 9: a window closed maximized comes back maximized. Only a window
+ * manager maximizes: test-planner-wm (TRJ_TEST_WM) checks it. */
+static void
+test_maximized_restored (void)
+{
+  g_autoptr(GSettings) settings = trj_settings_new ();
+  gboolean wm = g_getenv ("TRJ_TEST_WM") != NULL;
+  TrjWindow *first, *second;
+
+  g_assert_nonnull (settings);
+  if (!wm)
+    {
+      g_test_skip ("no window manager to maximize a window (test-planner-wm checks it under openbox)");
+      return;
+    }
+  first = trj_window_new (GTK_APPLICATION (app));
+  trj_harness_present (GTK_WINDOW (first));
+  gtk_window_maximize (GTK_WINDOW (first));
+  TRJ_HARNESS_WAIT_FOR (gtk_window_is_maximized (GTK_WINDOW (first)));
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "window.close", NULL));
+  trj_harness_wait_until (widget_gone, &first, "the maximized window closed");
+  g_assert_true (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens maximized; unmaximized and closed, it is saved so. */
+  second = trj_window_new (GTK_APPLICATION (app));
+  trj_harness_present (GTK_WINDOW (second));
+  TRJ_HARNESS_WAIT_FOR (gtk_window_is_maximized (GTK_WINDOW (second)));
+  gtk_window_unmaximize (GTK_WINDOW (second));
+  TRJ_HARNESS_WAIT_FOR (!gtk_window_is_maximized (GTK_WINDOW (second)));
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "window.close", NULL));
+  trj_harness_wait_until (widget_gone, &second, "the unmaximized window closed");
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -736,6 +883,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/solver/shown-margin", test_move_shown_margin);
   g_test_add_func ("/planner/chart-export", test_chart_export);
   g_test_add_func ("/planner/report-export", test_report_export);
+  g_test_add_func ("/planner/available-labels", test_available_labels);
+  g_test_add_func ("/planner/fill-down", test_fill_down);
+  g_test_add_func ("/planner/maximized-restored", test_maximized_restored);
   g_test_add_func ("/planner/close-commits", test_close_commits);
   g_test_add_func ("/planner/paste-adds-lines", test_paste_adds_lines);
   g_test_add_func ("/planner/alerts-keep-grid", test_alerts_keep_grid);

@@ -300,7 +300,7 @@ typedef struct {
   double ae_cum[TRJ_MONTHS];
   double cp_cum[TRJ_MONTHS];      /* the CP counted against the notification */
   double stock_cum[TRJ_MONTHS];
-  double ae_available, cp_available, ae_notified;
+  double ae_available, cp_available, ae_notified, cp_notified;
   gboolean has_stock;
   gboolean stock_excluded;
 } Trajectory;
@@ -324,6 +324,7 @@ trajectory_compute (const TrjChartSource *source, int env_index, Trajectory *t)
       t->ae_available += er->ae_available;
       t->cp_available += er->cp_available;
       t->ae_notified += env->ae_notified;
+      t->cp_notified += env->cp_notified;
       for (int m = 0; m < TRJ_MONTHS; m++)
         {
           double s = er->f.cp_stock_month[m];
@@ -336,6 +337,18 @@ trajectory_compute (const TrjChartSource *source, int env_index, Trajectory *t)
         }
     }
   t->has_stock = t->stock_cum[TRJ_MONTHS - 1] > 0;
+}
+
+/* The lines of what may be spent: « disponibles » where fungibility moved
+ * the figure away from the notification (MODEL 2.6), « notifiés » otherwise. */
+static void
+add_available_lines (TrjChartModel *model, const Trajectory *t, guint ae_color,
+                     guint cp_color)
+{
+  add_ref_line (model, fabs (t->ae_available - t->ae_notified) < 0.005 ? _("Notified AE") : _("Available AE"),
+                t->ae_available, ae_color);
+  add_ref_line (model, fabs (t->cp_available - t->cp_notified) < 0.005 ? _("Notified CP") : _("Available CP"),
+                t->cp_available, cp_color);
 }
 
 static void
@@ -360,9 +373,7 @@ build_trajectory (TrjChartModel *model, const TrjChartSource *source, int env)
   if (stock != NULL)
     memcpy (stock->values, t.stock_cum, sizeof t.stock_cum);
 
-  add_ref_line (model, fabs (t.ae_available - t.ae_notified) < 0.005 ? _("Notified AE") : _("Available AE"),
-                t.ae_available, TRJ_CHART_COLOR_AE);
-  add_ref_line (model, _("Notified CP"), t.cp_available, TRJ_CHART_COLOR_CP);
+  add_available_lines (model, &t, TRJ_CHART_COLOR_AE, TRJ_CHART_COLOR_CP);
   add_margin (model, _("AE margin"), _("AE overrun"), stock != NULL ? 1 : 0, 0);
   add_margin (model, _("CP margin"), _("CP overrun"), stock != NULL ? 2 : 1, 1);
 }
@@ -407,10 +418,7 @@ build_overlay (TrjChartModel *model, const TrjChartSource *sources, guint n_sour
       memcpy (ae->values, t.ae_cum, sizeof t.ae_cum);
       memcpy (cp->values, t.cp_cum, sizeof t.cp_cum);
       if (i == 0)
-        {
-          add_ref_line (model, _("Notified AE"), t.ae_available, TRJ_CHART_COLOR_NEUTRAL);
-          add_ref_line (model, _("Notified CP"), t.cp_available, TRJ_CHART_COLOR_NEUTRAL);
-        }
+        add_available_lines (model, &t, TRJ_CHART_COLOR_NEUTRAL, TRJ_CHART_COLOR_NEUTRAL);
     }
 }
 

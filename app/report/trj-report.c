@@ -189,6 +189,8 @@ build_summary (TrjReport *report)
     ROW (_("AE consumption"), SHARE, er->ae_consumption, available > 0 ? res->region.ae_total / available : NAN);
   }
   ROW (_("Notified CP"), MONEY, env->cp_notified, sum);
+  /* The CP margin is computed on these (MODEL 2.4). */
+  ROW (_("Available CP (after fungibility)"), MONEY, er->cp_available, sum);
   ROW (_("Programmed CP"), MONEY, er->f.cp_total, res->region.cp_total);
   ROW (_("of which stock"), MONEY, er->f.cp_stock, res->region.cp_stock);
   ROW (_("CP margin"), MONEY, er->cp_margin, sum);

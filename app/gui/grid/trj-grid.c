@@ -1172,6 +1172,46 @@ trj_grid_clear_selection (TrjGrid  *self,
                     empty, TRUE, _("Clear"), error);
 }
 
+gboolean
+trj_grid_fill_down (TrjGrid  *self,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) source = NULL;
+  guint first_row, first_column, last_row, last_column, from;
+
+  g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
+
+  if (self->model == NULL || n_rows (self) == 0)
+    return TRUE;
+  if (self->editing && !trj_grid_commit_edit (self))
+    return FALSE;
+  selection_bounds (self, &first_row, &first_column, &last_row, &last_column);
+  if (first_row == last_row)
+    {
+      if (first_row == 0)
+        return TRUE;
+      from = first_row - 1;
+    }
+  else
+    from = first_row++;
+  for (guint c = first_column; c <= last_column; c++)
+    {
+      g_autofree char *text = trj_grid_model_get_edit_text (self->model, from, c);
+
+      g_strv_builder_add (builder, text != NULL ? text : "");
+    }
+  source = g_strv_builder_end (builder);
+  for (guint r = first_row; r <= last_row; r++)
+    g_ptr_array_add (texts, g_strdupv (source));
+  if (!set_block (self, first_row, first_column, last_row - first_row + 1, last_column - first_column + 1,
+                  texts, FALSE, _("Fill Down"), error))
+    return FALSE;
+  hide_message (self);
+  return TRUE;
+}
+
 static void
 paste_ready_cb (GObject      *source,
                 GAsyncResult *result,
@@ -1325,6 +1365,12 @@ handle_control_key (TrjGrid *self,
     case GDK_KEY_a:
       trj_grid_select_range (self, 0, 0, last_row, last_column);
       return TRUE;
+    case GDK_KEY_d:
+      /* Ctrl+Maj+D duplicates the line (the window's). */
+      if (shift)
+        return FALSE;
+      trj_grid_fill_down (self, NULL);
+      return TRUE;
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
       move_to (self, 0, 0, shift);
@@ -1350,7 +1396,7 @@ handle_control_key (TrjGrid *self,
       move_to (self, self->cursor_row, last_column, shift);
       return TRUE;
     default:
-      /* Ctrl+Z, Ctrl+D, Ctrl+Delete… belong to the window. */
+      /* Ctrl+Z, Ctrl+Maj+D, Ctrl+Delete… belong to the window. */
       return FALSE;
     }
 }

@@ -97,6 +97,11 @@ gboolean      trj_grid_paste_text        (TrjGrid        *self,
                                           const char     *tsv,
                                           GError        **error);
 /* Empties the editable cells of the selection (one batch). */
+/* « Recopier vers le bas » (Ctrl+D): the first row of the selection into
+ * the others; a selection of one row takes the row above. One undo step;
+ * FALSE with the reason shown when a cell refuses it (nothing changes). */
+gboolean      trj_grid_fill_down         (TrjGrid        *self,
+                                          GError        **error);
 gboolean      trj_grid_clear_selection   (TrjGrid        *self,
                                           GError        **error);
 

@@ -10,9 +10,12 @@ G_BEGIN_DECLS
  * GUI benchmark does): callers then keep their defaults instead of aborting. */
 GSettings *trj_settings_new (void);
 
-/* Restores the window's size and maximized state from settings, and saves
- * them as the user changes them (GTK keeps the unmaximized size in
- * default-width/-height). */
+/* Restores the window's size and maximized state from settings; the size is
+ * saved as the user changes it (GTK keeps the unmaximized size in
+ * default-width/-height), the maximized state by
+ * trj_settings_save_window_state, called as the window closes (still
+ * maximized then, if it was). */
 void trj_settings_bind_window_state (GSettings *settings, GtkWindow *window);
+void trj_settings_save_window_state (GSettings *settings, GtkWindow *window);
 
 G_END_DECLS

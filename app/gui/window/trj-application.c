@@ -34,7 +34,8 @@ static const struct {
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.add-line", { "Insert", NULL } },
-  { "win.duplicate-line", { "<Control>d", NULL } },
+  /* Ctrl+D is the grid's « Recopier vers le bas », as in a spreadsheet. */
+  { "win.duplicate-line", { "<Control><Shift>d", NULL } },
   { "win.remove-line", { "<Control>Delete", NULL } },
   { "win.solve", { "<Control>j", NULL } },
   { "win.show-summary", { "<Control>0", NULL } },

@@ -624,6 +624,8 @@ trj_window_close_request (GtkWindow *window)
         trj_window_show_envelope (self, trj_envelope_page_get_envelope_id (TRJ_ENVELOPE_PAGE (page)));
         return TRUE;
       }
+  if (self->settings != NULL)
+    trj_settings_save_window_state (self->settings, window);
   return GTK_WINDOW_CLASS (trj_window_parent_class)->close_request != NULL &&
          GTK_WINDOW_CLASS (trj_window_parent_class)->close_request (window);
 }
