@@ -86,6 +86,25 @@ test_kinds (void)
   g_assert_cmpstr (trj_catalog_unit_word (trj_catalog_kind (TRJ_KIND_FREE)->unit), ==, "€");
   g_assert_true (trj_catalog_kind (TRJ_KIND_PASSERELLE)->iae);
   g_assert_false (trj_catalog_kind (TRJ_KIND_EA_SOCLE)->iae);
+
+  /* Where a line of a kind goes when a file does not say (the CSV import):
+   * CIE tous publics lines are charged to the PEC envelope (MODEL 2.1). */
+  g_assert_cmpstr (trj_catalog_kind_envelope (TRJ_KIND_PEC), ==, "PEC_CIE_TP");
+  g_assert_cmpstr (trj_catalog_kind_envelope (TRJ_KIND_CIE_TP), ==, "PEC_CIE_TP");
+  g_assert_cmpstr (trj_catalog_kind_envelope (TRJ_KIND_CIE_JEUNES), ==, "CIE_JEUNES");
+  g_assert_cmpstr (trj_catalog_kind_envelope (TRJ_KIND_CDI_INCLUSION), ==, "IAE");
+  g_assert_cmpstr (trj_catalog_kind_envelope (TRJ_KIND_EA_EATT), ==, "EA");
+  g_assert_cmpstr (trj_catalog_kind_envelope (TRJ_KIND_FREE), ==, "FDI");
+  for (TrjLineKind k = 0; k < TRJ_N_KINDS; k++)
+    g_assert_nonnull (trj_catalog_kind_envelope (k));
+
+  {
+    g_autofree char *contract = trj_catalog_kind_names (TRJ_LINE_SHAPE_CONTRACT);
+    g_autofree char *free_kinds = trj_catalog_kind_names (TRJ_LINE_SHAPE_FREE);
+
+    g_assert_cmpstr (contract, ==, "PEC, CIE_JEUNES, CIE_TP");
+    g_assert_cmpstr (free_kinds, ==, "FREE");
+  }
 }
 
 /* Every parameter: its bounds as MODEL 2.1, 3 and issue 11 set them. */
@@ -257,10 +276,37 @@ test_line_new (void)
   g_assert_cmpint (aci->payment_lag_months, ==, 0);
   g_assert_cmpfloat (ea->unit_amount, ==, 18091);
   g_assert_cmpfloat (ea->modulation, ==, 0);
+  /* The same default for a file that leaves the modulated part out (JSON). */
+  g_assert_cmpfloat (trj_catalog_default_modulation (TRJ_KIND_ACI, year_data ()), ==, 0.05);
+  g_assert_cmpfloat (trj_catalog_default_modulation (TRJ_KIND_ACI, NULL), ==, 0);
+  g_assert_cmpfloat (trj_catalog_default_modulation (TRJ_KIND_EA_SOCLE, year_data ()), ==, 0);
   g_assert_cmpint (bare->payment_lag_months, ==, 0);
   g_assert_cmpint (bare->commitment_month, ==, 0);
   for (int m = 0; m < TRJ_MONTHS; m++)
     g_assert_cmpfloat (bare->payment_profile[m], ==, 1);
+}
+
+/* The national notification of each catalogue envelope (consolidation). */
+static void
+test_national (void)
+{
+  double ae, cp, volume;
+
+  trj_year_data_national (year_data (), "PEC_CIE_TP", &ae, &cp, &volume);
+  g_assert_cmpfloat (ae, ==, year_data ()->national_pec_ae);
+  g_assert_cmpfloat (cp, ==, year_data ()->national_pec_cp);
+  g_assert_cmpfloat (volume, ==, year_data ()->national_pec_volume);
+  trj_year_data_national (year_data (), "CIE_JEUNES", &ae, &cp, &volume);
+  g_assert_cmpfloat (ae, ==, year_data ()->national_cie_ae);
+  g_assert_cmpfloat (volume, ==, year_data ()->national_cie_volume);
+  /* The circular gives the post-aid envelopes an AE amount only. */
+  trj_year_data_national (year_data (), "IAE", &ae, &cp, &volume);
+  g_assert_cmpfloat (ae, ==, 1376400000);
+  g_assert_true (isnan (cp) && isnan (volume));
+  trj_year_data_national (year_data (), "FDI", &ae, &cp, &volume);
+  g_assert_true (isnan (ae) && isnan (cp) && isnan (volume));
+  trj_year_data_national (year_data (), "PIC", &ae, &cp, &volume);
+  g_assert_true (isnan (ae));
 }
 
 static TrjScenario *
@@ -387,6 +433,7 @@ main (int argc, char **argv)
   g_test_add_func ("/catalog/param-bounds", test_param_bounds);
   g_test_add_func ("/catalog/messages", test_messages);
   g_test_add_func ("/catalog/line-new", test_line_new);
+  g_test_add_func ("/catalog/national", test_national);
   g_test_add_func ("/catalog/validate", test_validate);
   g_test_add_func ("/catalog/json-huge", test_json_huge);
 

@@ -149,6 +149,27 @@ trj_catalog_kind_title (TrjLineKind kind)
 }
 
 const char *
+trj_catalog_kind_envelope (TrjLineKind kind)
+{
+  for (guint e = 0; e < G_N_ELEMENTS (envelopes); e++)
+    for (guint k = 0; k < envelopes[e].n_kinds; k++)
+      if (envelopes[e].kinds[k] == kind)
+        return envelopes[e].id;
+  return NULL;
+}
+
+char *
+trj_catalog_kind_names (TrjLineShape shape)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < TRJ_N_KINDS; i++)
+    if (kinds[i].shape == shape)
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", kinds[i].name);
+  return g_string_free (names, FALSE);
+}
+
+const char *
 trj_kind_to_string (TrjLineKind kind)
 {
   g_return_val_if_fail (kind < TRJ_N_KINDS, NULL);
@@ -355,6 +376,15 @@ trj_catalog_check (TrjParam param, const char *path, double value, GError **erro
 
 /* ── Lines ──────────────────────────────────────────────────────────── */
 
+double
+trj_catalog_default_modulation (TrjLineKind kind, const TrjYearData *data)
+{
+  g_return_val_if_fail (kind < TRJ_N_KINDS, 0);
+  if (kinds[kind].iae && data != NULL)
+    return data->default_modulation;
+  return params[TRJ_PARAM_MODULATION].default_value;
+}
+
 TrjLine *
 trj_catalog_line_new (const char *id, TrjLineKind kind, const TrjYearData *data, TrjZone zone)
 {
@@ -378,8 +408,7 @@ trj_catalog_line_new (const char *id, TrjLineKind kind, const TrjYearData *data,
       break;
     case TRJ_LINE_SHAPE_POST_AID:
       line->unit_amount = trj_year_data_unit_amount (data, kind, zone);
-      if (kinds[kind].iae)
-        line->modulation = data->default_modulation;
+      line->modulation = trj_catalog_default_modulation (kind, data);
       break;
     case TRJ_LINE_SHAPE_FREE:
     default:

@@ -147,6 +147,11 @@ const char               *trj_catalog_transfer_target (void);
 /* ── Kinds ── */
 const TrjCatalogKind     *trj_catalog_kind            (TrjLineKind kind);
 const char               *trj_catalog_kind_title      (TrjLineKind kind);
+/* The first envelope that holds lines of the kind (the one a line of that kind
+ * goes to when a file does not say), NULL when none does. */
+const char               *trj_catalog_kind_envelope   (TrjLineKind kind);
+/* The names of the kinds of a shape, in catalogue order: "PEC, CIE_JEUNES, CIE_TP". */
+char                     *trj_catalog_kind_names      (TrjLineShape shape);
 
 /* ── Units ── */
 /* "contrats", "ETP", "aides", "€" */
@@ -167,6 +172,11 @@ gboolean                  trj_catalog_check           (TrjParam     param,
                                                        GError     **error);
 
 /* ── Lines ── */
+/* The budgeted modulated part of a post-aid line that does not give one: the
+ * year's default for an IAE kind (MODEL 3), the catalogue's otherwise, and
+ * the catalogue's for an IAE kind when data is NULL. */
+double                    trj_catalog_default_modulation (TrjLineKind        kind,
+                                                          const TrjYearData *data);
 /* A new line with the catalogue's defaults and, when data is not NULL, the
  * year's: the circular's averages and cofinancing target for contract lines
  * (zone's ranges), the unit amount of the kind and zone and the default

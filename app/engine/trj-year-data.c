@@ -429,6 +429,32 @@ trj_year_data_notified (const TrjYearData *data, const char *region, const char 
   return found;
 }
 
+void
+trj_year_data_national (const TrjYearData *data, const char *envelope_id,
+                        double *ae, double *cp, double *volume)
+{
+  /* The keys of the [national] group of reference.ini. */
+  const struct {
+    const char *id;
+    double ae, cp, volume;
+  } national[] = {
+    { "PEC_CIE_TP", data->national_pec_ae, data->national_pec_cp, data->national_pec_volume },
+    { "CIE_JEUNES", data->national_cie_ae, data->national_cie_cp, data->national_cie_volume },
+    { "IAE", data->national_iae, NAN, NAN },
+    { "EA", data->national_ea, NAN, NAN },
+    { "GEIQ", data->national_geiq, NAN, NAN },
+  };
+
+  *ae = *cp = *volume = NAN;
+  for (guint i = 0; envelope_id != NULL && i < G_N_ELEMENTS (national); i++)
+    if (g_str_equal (national[i].id, envelope_id))
+      {
+        *ae = national[i].ae;
+        *cp = national[i].cp;
+        *volume = national[i].volume;
+      }
+}
+
 double
 trj_year_data_unit_amount (const TrjYearData *data, TrjLineKind kind, TrjZone zone)
 {

@@ -71,6 +71,11 @@ gboolean          trj_year_data_notified  (const TrjYearData *data, const char *
                                            const char *envelope_id,
                                            double *volume, double *ae, double *cp);
 /* Default unit amount of a post-aid kind in a zone. */
+/* The national notification of a catalogue envelope (NAN for what the circular
+ * does not give it: the CP and volume of the post-aid envelopes, anything of
+ * an envelope it does not notify). */
+void              trj_year_data_national  (const TrjYearData *data, const char *envelope_id,
+                                           double *ae, double *cp, double *volume);
 double            trj_year_data_unit_amount (const TrjYearData *data, TrjLineKind kind, TrjZone zone);
 
 /* The starting scenario of `trajectoire-cli example` and of a new workbook:
