@@ -311,7 +311,7 @@ test_move_shown_margin (void)
   g_assert_true (trj_parse_number (shown, &amount));
   g_assert_cmpfloat (amount, <=, trj_document_get_result (doc)->envelopes[cie].ae_margin);
 
-  entry = trj_summary_page_get_fungibility_entry (summary, TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE);
+  entry = trj_summary_page_get_fungibility_entry (summary, TRJ_FUNGIBILITY_TRANSFER_AE);
   gtk_editable_set_text (entry, shown);
   g_signal_emit_by_name (entry, "activate");
   result = trj_document_get_result (doc);

@@ -551,7 +551,7 @@ test_csv_malformed (void)
     "ligne 3, colonne département : « 99 » n’est pas un département de Bretagne",
     "ligne 4 : 5 colonnes alors que l’en-tête en a 6",
     "ligne 5, colonne heures : « 40 » est hors limites : il faut plus de 0 et au plus 35",
-    "ligne 6, colonne type : « EI » n’est pas un type de contrat (PEC, CIE_JEUNES ou CIE_TP)",
+    "ligne 6, colonne type : « EI » n’est pas un type de contrat (PEC, CIE_JEUNES, CIE_TP)",
     NULL
   };
   const char *const empty_expected[] = { "« vide.csv » est vide", NULL };

@@ -410,7 +410,7 @@ test_summary (void)
                    "13" NNBSP "452");
 
   /* 100 000 € moved from CIE jeunes: ⌊6 913 468 / 506.49⌋ = 13 649, shown while typing. */
-  cie = trj_summary_page_get_fungibility_entry (summary, TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE);
+  cie = trj_summary_page_get_fungibility_entry (summary, TRJ_FUNGIBILITY_TRANSFER_AE);
   gtk_editable_set_text (cie, "100 000");
   g_assert_nonnull (strstr (trj_summary_page_get_effect (summary, 0), "13" NNBSP "649"));
   g_assert_nonnull (strstr (trj_summary_page_get_effect (summary, 0), "+197"));
@@ -432,7 +432,7 @@ test_summary (void)
   g_assert_cmpfloat (trj_document_get_scenario (doc)->fungibility.cie_jeunes_to_pec_ae, ==, 0);
 
   /* Initiatives territoriales: at most 0,44 % of 9 027 786 € = 39 722,26 €. */
-  territorial = trj_summary_page_get_fungibility_entry (summary, TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE);
+  territorial = trj_summary_page_get_fungibility_entry (summary, TRJ_FUNGIBILITY_TERRITORIAL_AE);
   gtk_editable_set_text (territorial, "40 000");
   g_assert_nonnull (trj_summary_page_get_fungibility_error (summary));
   g_signal_emit_by_name (territorial, "activate");

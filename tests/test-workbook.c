@@ -228,7 +228,7 @@ static gboolean edit_previous_modulation (TrjWorkbook *wb, gint64 s, GError **e)
 static gboolean edit_weeks (TrjWorkbook *wb, gint64 s, GError **e)
 { return trj_workbook_set_reference_value (wb, s, TRJ_REFERENCE_WEEKS_PER_MONTH, 4.33, e); }
 static gboolean edit_fungibility_cp (TrjWorkbook *wb, gint64 s, GError **e)
-{ return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP, 30000, e); }
+{ return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_TRANSFER_CP, 30000, e); }
 static gboolean edit_ae_notified (TrjWorkbook *wb, gint64 s, GError **e)
 { return trj_workbook_set_envelope_number (wb, s, "PEC_CIE_TP", TRJ_ENVELOPE_FIELD_AE_NOTIFIED, 7e6, e); }
 static gboolean edit_cp_notified (TrjWorkbook *wb, gint64 s, GError **e)
@@ -252,9 +252,9 @@ static gboolean edit_add_envelope (TrjWorkbook *wb, gint64 s, GError **e)
 static gboolean edit_remove_envelope (TrjWorkbook *wb, gint64 s, GError **e)
 { return trj_workbook_remove_envelope (wb, s, "CIE_JEUNES", e); }
 static gboolean edit_fungibility (TrjWorkbook *wb, gint64 s, GError **e)
-{ return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE, 100000, e); }
+{ return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_TRANSFER_AE, 100000, e); }
 static gboolean edit_territorial (TrjWorkbook *wb, gint64 s, GError **e)
-{ return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE, 20000, e); }
+{ return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_TERRITORIAL_AE, 20000, e); }
 static gboolean edit_demandes (TrjWorkbook *wb, gint64 s, GError **e)
 { return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES, 350000, e); }
 static gboolean edit_smic (TrjWorkbook *wb, gint64 s, GError **e)

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "trj-catalog.h"
 #include "trj-cli.h"
 #include "trj-chart-export.h"
 #include "trj-report.h"
@@ -81,7 +82,7 @@ trj_cli_chart (int argc, char **argv)
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name,
       N_("trajectory, monthly, breakdown, overlay or parameters (default: trajectory)"), N_("KIND") },
     { "envelope", 'e', 0, G_OPTION_ARG_STRING, &envelope,
-      N_("Envelope to draw, e.g. PEC_CIE_TP (default: the whole region)"), N_("ID") },
+      N_("Envelope to draw, one of those listed below (default: the whole region)"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("png, svg or pdf (default: from the output file name)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), N_("FILE") },
@@ -108,6 +109,13 @@ trj_cli_chart (int argc, char **argv)
   TrjChartStyle style;
   guint n_names;
 
+  g_autoptr(GString) ids = g_string_new (_("Envelopes:"));
+
+  /* The ids --envelope takes, from the catalogue. */
+  for (guint e = 0; e < trj_catalog_n_envelopes (); e++)
+    g_string_append_printf (ids, "\n  %-12s %s", trj_catalog_envelope_at (e)->id,
+                            trj_catalog_envelope_title (trj_catalog_envelope_at (e)->id));
+  g_option_context_set_description (context, ids->str);
   g_array_set_clear_func (loaded, (GDestroyNotify) loaded_clear);
   if (!trj_cli_parse (context, &argc, &argv))
     return EXIT_USAGE;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-cli.h"
+#include "trj-catalog.h"
 #include "trj-consolidation.h"
 #include "trj-format.h"
 #include "trj-input.h"
@@ -74,7 +75,7 @@ print_totals (const TrjConsolidation *consolidation)
       ae_margin = trj_format_money (t.ae_margin);
       volume_total = trj_format_integer (t.volume);
 
-      printf ("%s — ", trj_programming_envelope_label (envelopes[e]));
+      printf ("%s — ", trj_catalog_envelope_title (envelopes[e]));
       printf (ngettext ("%u region\n", "%u regions\n", t.n_regions), t.n_regions);
       /* Only contrats aidés are notified in contracts; other envelopes in euros. */
       if (isfinite (t.national_volume))

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "trj-catalog.h"
 #include "trj-consolidation.h"
 #include "trj-format.h"
 #include "trj-json.h"
@@ -88,15 +89,18 @@ has_envelope (const TrjConsolidation *self, const char *id)
 static void
 add_envelope (TrjConsolidation *self, const char *id)
 {
-  /* Contrats aidés first, as in the notification; others as they come. */
+  /* Contrats aidés first, in catalogue order as in the notification; others
+   * as they come. */
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (id);
   guint position = self->envelopes->len - 1;
 
   if (has_envelope (self, id))
     return;
-  if (g_str_equal (id, "PEC_CIE_TP"))
-    position = 0;
-  else if (g_str_equal (id, "CIE_JEUNES"))
-    position = has_envelope (self, "PEC_CIE_TP") ? 1 : 0;
+  if (known != NULL && trj_kind_shape (known->kinds[0]) == TRJ_LINE_SHAPE_CONTRACT)
+    for (position = 0; position + 1 < self->envelopes->len; position++)
+      if (trj_catalog_envelope_order (g_ptr_array_index (self->envelopes, position))
+          > trj_catalog_envelope_order (id))
+        break;
   g_ptr_array_insert (self->envelopes, position, g_strdup (id));
 }
 
@@ -211,34 +215,6 @@ envelope_index (const TrjScenario *scenario, const char *id)
   return -1;
 }
 
-static void
-national_notification (int year, const char *envelope_id, double *ae, double *cp, double *volume)
-{
-  const TrjYearData *data = trj_year_data_get (year, NULL);
-
-  *ae = *cp = *volume = NAN;
-  if (data == NULL)
-    return;
-  if (g_str_equal (envelope_id, "PEC_CIE_TP"))
-    {
-      *ae = data->national_pec_ae;
-      *cp = data->national_pec_cp;
-      *volume = data->national_pec_volume;
-    }
-  else if (g_str_equal (envelope_id, "CIE_JEUNES"))
-    {
-      *ae = data->national_cie_ae;
-      *cp = data->national_cie_cp;
-      *volume = data->national_cie_volume;
-    }
-  else if (g_str_equal (envelope_id, "IAE"))
-    *ae = data->national_iae;
-  else if (g_str_equal (envelope_id, "EA"))
-    *ae = data->national_ea;
-  else if (g_str_equal (envelope_id, "GEIQ"))
-    *ae = data->national_geiq;
-}
-
 /* Adds value · weight to a weighted sum when the value is defined. */
 static void
 weigh (double value, double weight, double *sum, double *weights)
@@ -256,6 +232,7 @@ trj_consolidation_get_totals (const TrjConsolidation *self,
                               TrjConsolidationTotals *out)
 {
   double sums[4] = { 0 }, weights[4] = { 0 };
+  const TrjYearData *data;
 
   memset (out, 0, sizeof *out);
   for (guint r = 0; r < self->regions->len; r++)
@@ -292,8 +269,10 @@ trj_consolidation_get_totals (const TrjConsolidation *self,
   out->avg_hours = weights[1] > 0 ? sums[1] / weights[1] : NAN;
   out->avg_duration = weights[2] > 0 ? sums[2] / weights[2] : NAN;
   out->avg_cofinancing = weights[3] > 0 ? sums[3] / weights[3] : NAN;
-  national_notification (self->year, envelope_id,
-                         &out->national_ae, &out->national_cp, &out->national_volume);
+  out->national_ae = out->national_cp = out->national_volume = NAN;
+  if ((data = trj_year_data_get (self->year, NULL)) != NULL)
+    trj_year_data_national (data, envelope_id,
+                            &out->national_ae, &out->national_cp, &out->national_volume);
 }
 
 /* ── xlsx ──────────────────────────────────────────────────────────────── */
@@ -381,7 +360,7 @@ write_envelope_block (const TrjConsolidation *self, TrjXlsxBook *book, TrjXlsxPa
                       lxw_row_t row, const char *envelope_id, lxw_row_t *first_out,
                       lxw_row_t *last_out)
 {
-  const char *label = trj_programming_envelope_label (envelope_id);
+  const char *label = trj_catalog_envelope_title (envelope_id);
   TrjConsolidationTotals totals;
   double values[N_COLS];
   lxw_row_t first = row;
@@ -456,7 +435,7 @@ add_chart (TrjXlsxBook *book, TrjXlsxPage *charts, guint index, const char *shee
            const char *envelope_id, lxw_row_t first, lxw_row_t last)
 {
   g_autofree char *title = g_strdup_printf (_("AE by region — %s"),
-                                            trj_programming_envelope_label (envelope_id));
+                                            trj_catalog_envelope_title (envelope_id));
   lxw_chart_options options = { .x_scale = 2.0, .y_scale = 2.2 };
   lxw_chart *chart;
   lxw_chart_series *notified, *programmed;

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "trj-catalog.h"
 #include "trj-csv.h"
 #include "trj-csv-private.h"
 #include "trj-engine.h"
@@ -418,16 +419,17 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
   if (!trj_kind_from_string (kind_text, &kind)
       || trj_kind_shape (kind) != TRJ_LINE_SHAPE_CONTRACT)
     {
-      trj_csv_errors_add (errors, row, column_names[COL_KIND],
-                 _("“%s” is not a contract kind (PEC, CIE_JEUNES or CIE_TP)"),
-                 cell (fields, index, COL_KIND));
+      g_autofree char *names = trj_catalog_kind_names (TRJ_LINE_SHAPE_CONTRACT);
+
+      trj_csv_errors_add (errors, row, column_names[COL_KIND], _("“%s” is not a contract kind (%s)"),
+                          cell (fields, index, COL_KIND), names);
       return NULL;
     }
   line = trj_line_new ("", kind);
 
   envelope_id = cell (fields, index, COL_ENVELOPE);
   if (!has_text (envelope_id))
-    envelope_id = kind == TRJ_KIND_CIE_JEUNES ? "CIE_JEUNES" : "PEC_CIE_TP";
+    envelope_id = trj_catalog_kind_envelope (kind);
   if (trj_scenario_find_envelope (target, envelope_id) == NULL)
     trj_csv_errors_add (errors, row, column_names[COL_ENVELOPE],
                _("the scenario has no envelope “%s”"), envelope_id);
@@ -467,7 +469,7 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
   trj_csv_read_number (errors, row, column_names[COL_COFINANCED], cell (fields, index, COL_COFINANCED),
                TRUE, lo, FALSE, hi, 0, &line->cofinanced_share);
   if (trj_csv_read_number (errors, row, column_names[COL_LAG], cell (fields, index, COL_LAG),
-                   FALSE, 0, FALSE, 6, 1, &lag))
+                   FALSE, 0, FALSE, trj_catalog_param (TRJ_PARAM_PAYMENT_LAG_MONTHS)->max, 1, &lag))
     {
       if (lag != floor (lag))
         trj_csv_errors_add (errors, row, column_names[COL_LAG], _("the payment lag is a whole number of months"));
@@ -479,11 +481,12 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
       line->entries_mode = TRJ_ENTRIES_MONTHLY;
       for (int m = 0; m < TRJ_MONTHS; m++)
         trj_csv_read_number (errors, row, column_names[COL_MONTH_FIRST + m],
-                     cell (fields, index, COL_MONTH_FIRST + m), FALSE, 0, FALSE, 1e7, 0,
+                     cell (fields, index, COL_MONTH_FIRST + m), FALSE, 0, FALSE,
+                     trj_catalog_param (TRJ_PARAM_ENTRIES)->max, 0,
                      &line->entries[m]);
     }
   else if (trj_csv_read_number (errors, row, column_names[COL_VOLUME], cell (fields, index, COL_VOLUME),
-                        FALSE, 0, FALSE, 1e7, NAN, &line->volume))
+                        FALSE, 0, FALSE, trj_catalog_param (TRJ_PARAM_VOLUME)->max, NAN, &line->volume))
     {
       line->entries_mode = TRJ_ENTRIES_VOLUME;
       trj_line_spread_volume (line);
@@ -496,7 +499,8 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
 
       if (!has_text (text))
         continue;
-      trj_csv_read_number (errors, row, column_names[COL_PREVIOUS_FIRST + m], text, FALSE, 0, FALSE, 1e7, 0,
+      trj_csv_read_number (errors, row, column_names[COL_PREVIOUS_FIRST + m], text, FALSE, 0, FALSE,
+                           trj_catalog_param (TRJ_PARAM_PREVIOUS_ENTRIES)->max, 0,
                    &line->previous_entries[m]);
       line->has_previous_entries = TRUE;
     }

@@ -5,7 +5,7 @@
  * Numbers are written to their last significant digit, so that an export read
  * back gives the same scenario.
  *
- * Import reads a table of contract lines (PEC, CIE_JEUNES, CIE_TP) with a header
+ * Import reads a table of contract lines (trj_catalog_kind_names) with a header
  * row naming its columns (those of the export; accents and case do not matter):
  *   type, taux, heures, durée                 required
  *   janv … déc  (twelve months)  or  volume   required (volume: spread evenly)

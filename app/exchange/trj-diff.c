@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-alert-text.h"
+#include "trj-catalog.h"
 #include "trj-diff.h"
 #include "trj-format.h"
 #include "trj-json-writer.h"
@@ -672,10 +673,10 @@ trj_diff_to_text (const TrjDiff *diff, const char *name_a, const char *name_b)
       if (de->a < 0 || de->b < 0)
         {
           g_string_append_printf (out, de->a < 0 ? _("Envelope %s: added\n") : _("Envelope %s: removed\n"),
-                                  trj_programming_envelope_label (de->id));
+                                  trj_catalog_envelope_title (de->id));
           continue;
         }
-      g_string_append_printf (out, _("Envelope %s:\n"), trj_programming_envelope_label (de->id));
+      g_string_append_printf (out, _("Envelope %s:\n"), trj_catalog_envelope_title (de->id));
       for (EnvelopeKey k = 0; k < N_ENVELOPE_KEYS; k++)
         {
           double a = envelope_value (&diff->result_a->envelopes[de->a], k);

@@ -196,7 +196,7 @@ trj_format_money_short (double euros)
   /* Choose the unit on the rounded figure, so 999 600 € reads "1,0 M€", not "1 000 k€". */
   if (round (magnitude / 1e3) >= 1000)
     {
-      number = trj_format_number (euros / 1e6, 1);
+      number = trj_format_number (euros / 1e6, 1);   /* millions: a unit, not a limit */
       return g_strconcat (number, NBSP "M€", NULL);
     }
   if (round (magnitude) >= 1000)

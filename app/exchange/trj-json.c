@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "trj-alert-text.h"
+#include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-input.h"
 #include "trj-json.h"
@@ -319,19 +320,6 @@ typedef struct {
 } ReadContext;
 
 static gboolean
-is_iae_kind (TrjLineKind kind)
-{
-  return kind >= TRJ_KIND_EI && kind <= TRJ_KIND_CDI_INCLUSION;
-}
-
-/* The budgeted modulated part when a post-aid line does not give one (MODEL 3). */
-static double
-default_modulation (const TrjYearData *data, TrjLineKind kind)
-{
-  return is_iae_kind (kind) && data != NULL ? data->default_modulation : 0.0;
-}
-
-static gboolean
 parse_date (const char *text, gint32 *yyyymmdd)
 {
   unsigned year, month, day;
@@ -446,7 +434,7 @@ line_keys (TrjLineKind kind)
       break;
     case TRJ_LINE_SHAPE_POST_AID:
       g_strv_builder_addv (builder, (const char **) post_aid);
-      if (is_iae_kind (kind))
+      if (trj_catalog_kind (kind)->iae)
         g_strv_builder_addv (builder, (const char **) iae);
       if (kind == TRJ_KIND_CDI_INCLUSION)
         g_strv_builder_add (builder, "second_year_quantity");
@@ -516,7 +504,7 @@ read_post_aid_line (ReadContext *ctx, JsonObject *object, const char *path, TrjL
 {
   line->has_unit_amount = json_object_has_member (object, "unit_amount");
   line->unit_amount = trj_year_data_unit_amount (ctx->data, line->kind, ctx->scenario->zone);
-  line->modulation = default_modulation (ctx->data, line->kind);
+  line->modulation = trj_catalog_default_modulation (line->kind, ctx->data);
 
   return read_number (object, path, "quantity", TRUE, &line->quantity, error)
          && read_number (object, path, "unit_amount", FALSE, &line->unit_amount, error)
@@ -897,11 +885,11 @@ write_post_aid_line (TrjJsonWriter *w, const TrjScenario *scenario, const TrjLin
   if (line->has_unit_amount)
     write_number_member (w, "unit_amount", line->unit_amount);
   /* Without the year's data the default is unknown: say the value. */
-  if (data == NULL || line->modulation != default_modulation (data, line->kind))
+  if (data == NULL || line->modulation != trj_catalog_default_modulation (line->kind, data))
     write_number_member (w, "modulation", line->modulation);
   if (line->kind == TRJ_KIND_CDI_INCLUSION)
     write_optional_number (w, "second_year_quantity", line->second_year_quantity, 0);
-  if (is_iae_kind (line->kind))
+  if (trj_catalog_kind (line->kind)->iae)
     {
       write_optional_number (w, "rsa_recipients", line->rsa_recipients, 0);
       write_optional_number (w, "rsa_months", line->rsa_months, 0);

@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "trj-alert-text.h"
+#include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-input.h"
 #include "trj-json.h"
@@ -28,22 +29,6 @@ typedef struct {
 } Writer;
 
 /* ── Shared helpers ────────────────────────────────────────────────────── */
-
-const char *
-trj_programming_envelope_label (const char *envelope_id)
-{
-  if (g_str_equal (envelope_id, "PEC_CIE_TP"))
-    return _("PEC and CIE tous publics");
-  if (g_str_equal (envelope_id, "CIE_JEUNES"))
-    return _("CIE jeunes");
-  if (g_str_equal (envelope_id, "IAE"))
-    return _("IAE");
-  if (g_str_equal (envelope_id, "EA"))
-    return _("Entreprises adaptées");
-  if (g_str_equal (envelope_id, "GEIQ"))
-    return _("GEIQ");
-  return envelope_id;
-}
 
 const char *
 trj_programming_zone_label (TrjZone zone)
@@ -264,7 +249,7 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
   for (guint e = 0; e < n_env; e++)
     {
       const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
-      trj_xlsx_page_header (w->book, &sheet, row, 1 + e, trj_programming_envelope_label (env->id));
+      trj_xlsx_page_header (w->book, &sheet, row, 1 + e, trj_catalog_envelope_title (env->id));
     }
   trj_xlsx_page_header (w->book, &sheet, row, total_col, _("Total"));
   first = ++row;
@@ -333,8 +318,8 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
   for (guint e = 0; e < n_env; e++)
     {
       const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
-      /* What left CIE jeunes is what the engine made available elsewhere. */
-      if (g_str_equal (env->id, "CIE_JEUNES"))
+      /* What left the transfer's source is what the engine made available elsewhere. */
+      if (g_strcmp0 (env->id, trj_catalog_transfer_source ()) == 0)
         cie_cp_moved = env->cp_notified - res->envelopes[e].cp_available;
     }
   trj_xlsx_page_text (&sheet, row, 0, _("CIE jeunes → PEC (AE)"), NULL);
@@ -423,7 +408,7 @@ write_trajectory (Writer *w)
     {
       lxw_col_t col = 1 + 4 * b;
       const char *label = b < n_env
-        ? trj_programming_envelope_label (((TrjEnvelope *) g_ptr_array_index (sc->envelopes, b))->id)
+        ? trj_catalog_envelope_title (((TrjEnvelope *) g_ptr_array_index (sc->envelopes, b))->id)
         : _("Region");
 
       worksheet_merge_range (sheet.ws, 0, col, 0, col + 3, label, w->book->header);
@@ -665,7 +650,7 @@ write_alerts (Writer *w)
       g_autofree char *message = trj_alert_message (sc, alert);
 
       trj_xlsx_page_text (&sheet, 1 + i, 0, trj_alert_code_to_string (alert->code), NULL);
-      trj_xlsx_page_text (&sheet, 1 + i, 1, env != NULL ? trj_programming_envelope_label (env->id)
+      trj_xlsx_page_text (&sheet, 1 + i, 1, env != NULL ? trj_catalog_envelope_title (env->id)
                                               : _("Whole region"), NULL);
       trj_xlsx_page_text (&sheet, 1 + i, 2, line != NULL ? (line->label != NULL ? line->label : line->id) : "", NULL);
       trj_xlsx_page_text (&sheet, 1 + i, 3, message, NULL);
@@ -699,7 +684,6 @@ write_parameters (Writer *w)
   const TrjScenario *sc = w->scenario;
   TrjXlsxPage sheet = trj_xlsx_book_add_page (w->book, _("Parameters"), 0, 0);
   lxw_row_t row = 0;
-  static const TrjLineKind kinds[] = { TRJ_KIND_PEC, TRJ_KIND_CIE_JEUNES };
   static const char *const range_headers[] = {
     N_("Kind"), N_("Minimum rate"), N_("Maximum rate"), N_("Average rate"),
     N_("Minimum hours"), N_("Maximum hours"), N_("Average hours"),
@@ -729,20 +713,24 @@ write_parameters (Writer *w)
       for (guint c = 0; c < G_N_ELEMENTS (range_headers); c++)
         trj_xlsx_page_header (w->book, &sheet, row, c, _(range_headers[c]));
       row++;
-      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++, row++)
+      /* One row per envelope with ranges: CIE tous publics take the PEC ranges
+       * of their zone (MODEL 5). */
+      for (guint e = 0; e < trj_catalog_n_envelopes (); e++)
         {
-          const TrjKindRules *kr = &rules->contract[kinds[k]][sc->zone];
+          const TrjCatalogEnvelope *env = trj_catalog_envelope_at (e);
+          const TrjKindRules *kr = &rules->contract[MAX (env->rules_index, 0)][sc->zone];
           const double values[] = { kr->rate_min, kr->rate_max, kr->rate_avg,
                                     kr->hours_min, kr->hours_max, kr->hours_avg,
                                     kr->duration_min, kr->duration_max, kr->duration_avg,
                                     kr->cofinancing_target };
 
-          /* CIE tous publics take the PEC ranges of their zone (MODEL 5). */
-          trj_xlsx_page_text (&sheet, row, 0, kinds[k] == TRJ_KIND_PEC ? _("PEC and CIE tous publics")
-                                                             : _("CIE jeunes"), NULL);
+          if (env->rules_index < 0)
+            continue;
+          trj_xlsx_page_text (&sheet, row, 0, trj_catalog_envelope_title (env->id), NULL);
           for (guint v = 0; v < G_N_ELEMENTS (values); v++)
             trj_xlsx_page_number (w->book, &sheet, row, 1 + v, values[v],
                         v < 3 || v == 9 ? TRJ_XLSX_PERCENT : TRJ_XLSX_DECIMAL, FALSE);
+          row++;
         }
       trj_xlsx_page_text (&sheet, row, 0, _("Initiatives territoriales ceiling (share of all FIE AE notified)"), NULL);
       trj_xlsx_page_number (w->book, &sheet, row++, 1, rules->territorial_ceiling_share, TRJ_XLSX_PLAIN, FALSE);

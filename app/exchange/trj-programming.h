@@ -58,8 +58,6 @@ TrjScenario *trj_programming_read_xlsx_data (char        *contents,
 TrjResult   *trj_programming_compute    (const TrjScenario *scenario,
                                          GError           **error);
 
-/* French name of an envelope ("PEC et CIE tous publics"); unknown ids as is. */
-const char  *trj_programming_envelope_label  (const char *envelope_id);
 const char  *trj_programming_zone_label      (TrjZone zone);
 /* Number of alerts of one envelope (-1: the region-wide ones). */
 guint        trj_programming_envelope_alerts (const TrjResult *result, int envelope);

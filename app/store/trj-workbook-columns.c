@@ -104,13 +104,13 @@ const TrjFieldSpec trj_workbook_envelope_fields[TRJ_N_ENVELOPE_FIELDS] = {
 };
 
 const TrjFieldSpec trj_workbook_fungibility_fields[TRJ_N_FUNGIBILITY_FIELDS] = {
-  [TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE] = { "cie_jeunes_to_pec_ae",
+  [TRJ_FUNGIBILITY_TRANSFER_AE] = { "cie_jeunes_to_pec_ae",
     N_("Change CIE jeunes → PEC transfer"),
     N_("Amounts must be between 0 € and 100 billion €."), 0, 1e11 },
-  [TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP] = { "cie_jeunes_to_pec_cp",
+  [TRJ_FUNGIBILITY_TRANSFER_CP] = { "cie_jeunes_to_pec_cp",
     N_("Change CIE jeunes → PEC transfer"),
     N_("Amounts must be between 0 € and 100 billion €."), 0, 1e11 },
-  [TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE] = { "initiatives_territoriales_ae",
+  [TRJ_FUNGIBILITY_TERRITORIAL_AE] = { "initiatives_territoriales_ae",
     N_("Change initiatives territoriales"),
     N_("Amounts must be between 0 € and 100 billion €."), 0, 1e11 },
   [TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES] = { "demandes_complementaires",
@@ -467,9 +467,9 @@ trj_workbook_check_scenario (const TrjScenario *s, TrjValueWhere *where, GError 
 {
   const TrjFungibility *f = &s->fungibility;
   double fungibility[TRJ_N_FUNGIBILITY_FIELDS] = {
-    [TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE] = f->cie_jeunes_to_pec_ae,
-    [TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP] = f->has_cie_jeunes_to_pec_cp ? f->cie_jeunes_to_pec_cp : NAN,
-    [TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE] = f->initiatives_territoriales_ae,
+    [TRJ_FUNGIBILITY_TRANSFER_AE] = f->cie_jeunes_to_pec_ae,
+    [TRJ_FUNGIBILITY_TRANSFER_CP] = f->has_cie_jeunes_to_pec_cp ? f->cie_jeunes_to_pec_cp : NAN,
+    [TRJ_FUNGIBILITY_TERRITORIAL_AE] = f->initiatives_territoriales_ae,
     [TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES] = f->demandes_complementaires,
   };
 

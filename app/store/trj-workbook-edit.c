@@ -1041,7 +1041,7 @@ trj_workbook_set_fungibility (TrjWorkbook *self, gint64 scenario_id, TrjFungibil
   if (!trj_workbook_check_writable (self, error))
     return FALSE;
   /* NAN: the CP moved with CIE jeunes → PEC goes back to its default. */
-  if (!(field == TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP && isnan (value)) &&
+  if (!(field == TRJ_FUNGIBILITY_TRANSFER_CP && isnan (value)) &&
       !trj_workbook_check_value (&trj_workbook_fungibility_fields[field], value, error))
     return FALSE;
   if (!trj_workbook_step_begin (self, _(trj_workbook_fungibility_fields[field].step_label), error))

@@ -15,7 +15,7 @@
  *
  * Identifiers:
  *  - scenarios: a gint64 id, stable for the life of the file (never reused);
- *  - envelopes: their id string inside a scenario ("PEC_CIE_TP", "CIE_JEUNES", …);
+ *  - envelopes: their id string inside a scenario (a catalogue id, trj-catalog.h);
  *  - lines: their id string (TrjLine.id), unique inside a scenario and stable
  *    across edits, moves, undo and redo. A duplicated scenario keeps its lines' ids.
  *
@@ -99,10 +99,12 @@ typedef enum {
   TRJ_N_ENVELOPE_FIELDS
 } TrjEnvelopeField;
 
+/* MODEL 2.6; named after the catalogue's parameters (TRJ_PARAM_TRANSFER_AE …):
+ * the move from trj_catalog_transfer_source() to trj_catalog_transfer_target(). */
 typedef enum {
-  TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE,
-  TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP,       /* NAN: default T · cp/ae of CIE jeunes */
-  TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE,
+  TRJ_FUNGIBILITY_TRANSFER_AE,
+  TRJ_FUNGIBILITY_TRANSFER_CP,       /* NAN: default T · cp/ae of the source envelope */
+  TRJ_FUNGIBILITY_TERRITORIAL_AE,
   TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES,
   TRJ_N_FUNGIBILITY_FIELDS
 } TrjFungibilityField;

@@ -128,12 +128,18 @@ trj_entries_model_init (TrjEntriesModel *self)
     _("Label"), 24, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, FALSE, .expand = TRUE
   };
   for (int m = 0; m < TRJ_MONTHS; m++)
-    self->columns[TRJ_ENTRIES_COLUMN_FIRST_MONTH + m] = (TrjGridColumn) {
-      trj_format_month_short (m + 1), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 1e6
-    };
+    {
+      self->columns[TRJ_ENTRIES_COLUMN_FIRST_MONTH + m] = (TrjGridColumn) {
+        trj_format_month_short (m + 1), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE
+      };
+      trj_envelope_model_column_limits (&self->columns[TRJ_ENTRIES_COLUMN_FIRST_MONTH + m],
+                                        TRJ_PARAM_ENTRIES);
+    }
   self->columns[TRJ_ENTRIES_COLUMN_TOTAL] = (TrjGridColumn) {
-    _("Total"), 8, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 1e7
+    _("Total"), 8, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE
   };
+  /* The total sets the line's volume (trj_workbook_set_line_number). */
+  trj_envelope_model_column_limits (&self->columns[TRJ_ENTRIES_COLUMN_TOTAL], TRJ_PARAM_VOLUME);
 }
 
 TrjEntriesModel *

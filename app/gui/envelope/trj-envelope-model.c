@@ -336,3 +336,12 @@ trj_envelope_model_init (TrjEnvelopeModel *self)
 {
   PRIV (self)->added = g_ptr_array_new_with_free_func ((GDestroyNotify) trj_line_free);
 }
+
+void
+trj_envelope_model_column_limits (TrjGridColumn *column, TrjParam param)
+{
+  const TrjParamSpec *spec = trj_catalog_param (param);
+
+  column->min = spec->min;
+  column->max = spec->max;
+}

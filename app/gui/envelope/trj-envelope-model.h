@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "trj-catalog.h"
 #include "trj-document.h"
 #include "trj-grid-model.h"
 
@@ -54,5 +55,10 @@ gboolean             trj_envelope_model_line_alert      (TrjEnvelopeModel *self,
                                                          int               row,
                                                          TrjAlertCode      code,
                                                          char            **tooltip);
+
+/* Sets the range a numeric column accepts to the catalogue's hard limits of
+ * the parameter it edits, so that the grid refuses what the store would. */
+void                 trj_envelope_model_column_limits   (TrjGridColumn    *column,
+                                                         TrjParam          param);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "trj-entries-model.h"
 #include "trj-gui-format.h"
 #include "trj-alert-text.h"
+#include "trj-catalog.h"
 #include "trj-solver-dialog.h"
 #include "trj-alert-list.h"
 #include "trj-settings.h"
@@ -389,15 +390,11 @@ trj_envelope_page_add_line (TrjEnvelopePage *self, GError **error)
   env = trj_document_get_envelope (self->document, self->envelope_id);
   n_lines = env != NULL ? env->lines->len : 0;
   current = trj_envelope_page_get_cursor_line (self);
-  /* A new line is like the one under the cursor, or the envelope's own kind. */
+  /* A new line is like the one under the cursor, or of the envelope's first kind. */
   if (current != NULL)
     kind = current->kind;
-  else if (g_str_equal (self->envelope_id, "CIE_JEUNES"))
-    kind = TRJ_KIND_CIE_JEUNES;
-  else if (g_str_equal (self->envelope_id, "PEC_CIE_TP"))
-    kind = TRJ_KIND_PEC;
   else
-    kind = TRJ_KIND_FREE;
+    kind = trj_catalog_envelope_default_kind (self->envelope_id);
 
   /* The line and the preferences' defaults for new lines make one undo step. */
   trj_workbook_begin_batch (workbook (self), _("Add a line"));

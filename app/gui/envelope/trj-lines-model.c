@@ -5,51 +5,26 @@
 #include <glib/gi18n.h>
 
 #include "trj-lines-model.h"
+#include "trj-catalog.h"
 #include "trj-gui-format.h"
 #include "trj-year-data.h"
-
-/* The kinds a line of an envelope may take (MODEL 2.1: CIE tous publics lines
- * are charged to the PEC envelope), in the order of the "Type" choices. */
-static const struct {
-  const char *envelope;
-  TrjLineKind kinds[3];
-  guint n_kinds;
-} envelope_kinds[] = {
-  { "PEC_CIE_TP", { TRJ_KIND_PEC, TRJ_KIND_CIE_TP }, 2 },
-  { "CIE_JEUNES", { TRJ_KIND_CIE_JEUNES }, 1 },
-};
-/* Any other envelope offers the three contract kinds. */
-static const TrjLineKind contract_kinds[] = { TRJ_KIND_PEC, TRJ_KIND_CIE_JEUNES, TRJ_KIND_CIE_TP };
 
 struct _TrjLinesModel
 {
   TrjEnvelopeModel parent_instance;
 
   TrjGridColumn columns[TRJ_N_LINES_COLUMNS];
-  /* Choices of the département and type columns ("29 Finistère", "PEC"). */
+  /* Choices of the département and type columns ("29 Finistère", "CIE tous publics"). */
   GStrv departement_choices;
   GStrv departement_codes;
   GStrv kind_choices;
-  const TrjLineKind *kinds;   /* the kinds behind kind_choices */
+  GArray *kinds;              /* TrjLineKind: the kinds behind kind_choices */
 };
 
 static void trj_lines_model_grid_init (TrjGridModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TrjLinesModel, trj_lines_model, TRJ_TYPE_ENVELOPE_MODEL,
                                G_IMPLEMENT_INTERFACE (TRJ_TYPE_GRID_MODEL, trj_lines_model_grid_init))
-
-const char *
-trj_kind_title (TrjLineKind kind)
-{
-  /* The contract kinds have a French title; the others are shown by their code. */
-  if (kind == TRJ_KIND_PEC)
-    return _("PEC");
-  if (kind == TRJ_KIND_CIE_JEUNES)
-    return _("CIE jeunes");
-  if (kind == TRJ_KIND_CIE_TP)
-    return _("CIE tous publics");
-  return trj_kind_to_string (kind);
-}
 
 static const TrjLine *
 line_at (TrjGridModel *model, guint row)
@@ -106,7 +81,7 @@ get_text (TrjGridModel *model, guint row, guint column)
     case TRJ_LINES_COLUMN_PRESCRIBER:
       return g_strdup (line->prescriber != NULL ? line->prescriber : "");
     case TRJ_LINES_COLUMN_KIND:
-      return g_strdup (trj_kind_title (line->kind));
+      return g_strdup (trj_catalog_kind_title (line->kind));
     case TRJ_LINES_COLUMN_VOLUME:
       return trj_gui_integer (res->f.volume);
     case TRJ_LINES_COLUMN_RATE:
@@ -279,7 +254,7 @@ set_cell_value (TrjGridModel *model, guint row, guint column, const char *text, 
                                          error);
     case TRJ_LINES_COLUMN_KIND:
       return trj_workbook_set_line_number (wb, scenario, line->id, TRJ_LINE_FIELD_KIND,
-                                           self->kinds[(int) value], error);
+                                           g_array_index (self->kinds, TrjLineKind, (int) value), error);
     case TRJ_LINES_COLUMN_VOLUME:
     case TRJ_LINES_COLUMN_RATE:
     case TRJ_LINES_COLUMN_HOURS:
@@ -313,7 +288,7 @@ add_rows (TrjGridModel *model, guint n, GError **error)
   TrjEnvelopeModel *base = TRJ_ENVELOPE_MODEL (model);
   guint n_lines = trj_envelope_model_get_n_lines (base);
   TrjLineKind kind = n_lines > 0 ? trj_envelope_model_get_line (base, n_lines - 1)->kind
-                                 : TRJ_LINES_MODEL (model)->kinds[0];
+                                 : g_array_index (TRJ_LINES_MODEL (model)->kinds, TrjLineKind, 0);
 
   return trj_envelope_model_add_lines (base, kind, n, error);
 }
@@ -339,6 +314,7 @@ trj_lines_model_finalize (GObject *object)
   g_strfreev (self->departement_choices);
   g_strfreev (self->departement_codes);
   g_strfreev (self->kind_choices);
+  g_array_unref (self->kinds);
   G_OBJECT_CLASS (trj_lines_model_parent_class)->finalize (object);
 }
 
@@ -361,7 +337,7 @@ fill_choices (TrjLinesModel *self, TrjWorkbook *wb, const char *envelope_id)
   g_autoptr(GStrvBuilder) kinds = g_strv_builder_new ();
   const TrjYearData *data = trj_year_data_get (trj_workbook_get_year (wb), NULL);
   const TrjRegion *region = data != NULL ? trj_year_data_find_region (data, trj_workbook_get_region (wb)) : NULL;
-  guint n_kinds = G_N_ELEMENTS (contract_kinds);
+  const TrjCatalogEnvelope *env = trj_catalog_envelope (envelope_id);
 
   for (guint i = 0; region != NULL && i < region->departements->len; i++)
     {
@@ -372,20 +348,36 @@ fill_choices (TrjLinesModel *self, TrjWorkbook *wb, const char *envelope_id)
       g_strv_builder_add (codes, dep->code);
     }
 
-  self->kinds = contract_kinds;
-  for (guint i = 0; i < G_N_ELEMENTS (envelope_kinds); i++)
-    if (g_str_equal (envelope_kinds[i].envelope, envelope_id))
-      {
-        self->kinds = envelope_kinds[i].kinds;
-        n_kinds = envelope_kinds[i].n_kinds;
-      }
-  for (guint i = 0; i < n_kinds; i++)
-    g_strv_builder_add (kinds, trj_kind_title (self->kinds[i]));
+  /* The kinds of the envelope (MODEL 2.1: CIE tous publics lines are charged to
+   * the PEC envelope); an envelope the catalogue does not know offers every
+   * contract kind. */
+  self->kinds = g_array_new (FALSE, FALSE, sizeof (TrjLineKind));
+  if (env != NULL)
+    g_array_append_vals (self->kinds, env->kinds, env->n_kinds);
+  else
+    for (TrjLineKind k = 0; k < TRJ_N_KINDS; k++)
+      if (trj_kind_shape (k) == TRJ_LINE_SHAPE_CONTRACT)
+        g_array_append_val (self->kinds, k);
+  for (guint i = 0; i < self->kinds->len; i++)
+    g_strv_builder_add (kinds, trj_catalog_kind_title (g_array_index (self->kinds, TrjLineKind, i)));
 
   self->departement_choices = g_strv_builder_end (names);
   self->departement_codes = g_strv_builder_end (codes);
   self->kind_choices = g_strv_builder_end (kinds);
 }
+
+/* The parameter each numeric column edits: its range is the catalogue's. */
+static const struct {
+  TrjLinesColumn column;
+  TrjParam param;
+} column_params[] = {
+  { TRJ_LINES_COLUMN_VOLUME, TRJ_PARAM_VOLUME },
+  { TRJ_LINES_COLUMN_RATE, TRJ_PARAM_RATE },
+  { TRJ_LINES_COLUMN_HOURS, TRJ_PARAM_WEEKLY_HOURS },
+  { TRJ_LINES_COLUMN_DURATION, TRJ_PARAM_DURATION_MONTHS },
+  { TRJ_LINES_COLUMN_COFINANCING, TRJ_PARAM_COFINANCED_SHARE },
+  { TRJ_LINES_COLUMN_LAG, TRJ_PARAM_PAYMENT_LAG_MONTHS },
+};
 
 TrjLinesModel *
 trj_lines_model_new (TrjDocument *document, const char *envelope_id)
@@ -402,12 +394,12 @@ trj_lines_model_new (TrjDocument *document, const char *envelope_id)
     { _("Département"), 14, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
     { _("Prescriber"), 12, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, TRUE },
     { _("Type"), 8, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
-    { _("Volume"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_INTEGER, TRUE, 0, 1e7 },
-    { _("Rate"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE, 0, 1 },
-    { _("Hours/\nweek"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 35 },
-    { _("Duration\n(months)"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE, 0, 24 },
-    { _("Cofinanced\nshare"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE, 0, 1 },
-    { _("Payment\nlag"), 3, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_INTEGER, TRUE, 0, 6 },
+    { _("Volume"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_INTEGER, TRUE },
+    { _("Rate"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE },
+    { _("Hours/\nweek"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE },
+    { _("Duration\n(months)"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE },
+    { _("Cofinanced\nshare"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE },
+    { _("Payment\nlag"), 3, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_INTEGER, TRUE },
     { _("AE"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
     { _("CP of\nthe year"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
     { _("AE per\ncontract"), 7, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
@@ -415,6 +407,8 @@ trj_lines_model_new (TrjDocument *document, const char *envelope_id)
 
   fill_choices (self, trj_document_get_workbook (document), envelope_id);
   memcpy (self->columns, template, sizeof template);
+  for (guint i = 0; i < G_N_ELEMENTS (column_params); i++)
+    trj_envelope_model_column_limits (&self->columns[column_params[i].column], column_params[i].param);
   self->columns[TRJ_LINES_COLUMN_DEPARTEMENT].choices = (const char * const *) self->departement_choices;
   self->columns[TRJ_LINES_COLUMN_KIND].choices = (const char * const *) self->kind_choices;
   return self;

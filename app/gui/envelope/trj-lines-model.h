@@ -33,7 +33,4 @@ G_DECLARE_FINAL_TYPE (TrjLinesModel, trj_lines_model, TRJ, LINES_MODEL, TrjEnvel
 
 TrjLinesModel *trj_lines_model_new (TrjDocument *document, const char *envelope_id);
 
-/* "CIE jeunes", "PEC", "CIE tous publics" … */
-const char    *trj_kind_title      (TrjLineKind kind);
-
 G_END_DECLS

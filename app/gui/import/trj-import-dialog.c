@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-csv.h"
+#include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-import-dialog.h"
 #include "trj-year-data.h"
@@ -42,7 +43,7 @@ describe_line (const TrjScenario *scenario, const TrjCsvLine *item)
   return g_strdup_printf (_("%s · %s · %s · %s h · %s months · %s contracts → %s"),
                           trj_kind_to_string (line->kind),
                           dep != NULL ? dep->name : (line->departement != NULL ? line->departement : "—"),
-                          rate, hours, duration, volume, trj_envelope_title (item->envelope_id));
+                          rate, hours, duration, volume, trj_catalog_envelope_title (item->envelope_id));
 }
 
 static void

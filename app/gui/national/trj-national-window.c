@@ -4,6 +4,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-national-window.h"
 #include "trj-programming.h"
@@ -123,7 +124,7 @@ rebuild_table (TrjNationalWindow *self)
   put_label (self, 1, 0, _("Region"), FALSE, "heading");
   for (guint e = 0; envelopes[e] != NULL; e++)
     {
-      GtkWidget *title = gtk_label_new (trj_programming_envelope_label (envelopes[e]));
+      GtkWidget *title = gtk_label_new (trj_catalog_envelope_title (envelopes[e]));
 
       gtk_widget_add_css_class (title, "heading");
       attach (self, title, 0, 1 + e * N_ENV_COLS, N_ENV_COLS);

@@ -8,6 +8,7 @@
 #include "trj-summary-page.h"
 #include "trj-alert-text.h"
 #include "trj-alert-list.h"
+#include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-gui-format.h"
 
@@ -45,9 +46,9 @@ static const char *column_titles[TRJ_N_SUMMARY_COLUMNS] = {
 };
 
 static const TrjFungibilityField entry_fields[N_FUNGIBILITY_ENTRIES] = {
-  TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE,
-  TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP,
-  TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE,
+  TRJ_FUNGIBILITY_TRANSFER_AE,
+  TRJ_FUNGIBILITY_TRANSFER_CP,
+  TRJ_FUNGIBILITY_TERRITORIAL_AE,
 };
 
 GtkEditable *
@@ -57,11 +58,11 @@ trj_summary_page_get_fungibility_entry (TrjSummaryPage *self, TrjFungibilityFiel
 
   switch (field)
     {
-    case TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE:
+    case TRJ_FUNGIBILITY_TRANSFER_AE:
       return self->cie_entry;
-    case TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP:
+    case TRJ_FUNGIBILITY_TRANSFER_CP:
       return self->cie_cp_entry;
-    case TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE:
+    case TRJ_FUNGIBILITY_TERRITORIAL_AE:
       return self->territorial_entry;
     case TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES:
     case TRJ_N_FUNGIBILITY_FIELDS:
@@ -199,7 +200,7 @@ update_table (TrjSummaryPage *self)
         n_alerts += result->alerts[i].envelope == (int) e;
       total_alerts += n_alerts;
 
-      set_cell (self, e, TRJ_SUMMARY_COLUMN_ENVELOPE, g_strdup (trj_envelope_title (env->id)), FALSE);
+      set_cell (self, e, TRJ_SUMMARY_COLUMN_ENVELOPE, g_strdup (trj_catalog_envelope_title (env->id)), FALSE);
       for (guint c = TRJ_SUMMARY_COLUMN_AE_NOTIFIED; c <= TRJ_SUMMARY_COLUMN_CP_MARGIN; c++)
         {
           gboolean margin = c == TRJ_SUMMARY_COLUMN_AE_MARGIN || c == TRJ_SUMMARY_COLUMN_CP_MARGIN;
@@ -254,10 +255,10 @@ update_alerts (TrjSummaryPage *self)
       line = alert->line >= 0 ? env->lines->pdata[alert->line] : NULL;
       g_ptr_array_add (messages, line != NULL
                            /* TRANSLATORS: alert of a line: "envelope — line: message" */
-                           ? g_strdup_printf (_("%s — %s: %s"), trj_envelope_title (env->id),
+                           ? g_strdup_printf (_("%s — %s: %s"), trj_catalog_envelope_title (env->id),
                                               line->label != NULL ? line->label : line->id, message)
                            /* TRANSLATORS: alert of an envelope: "envelope: message" */
-                           : g_strdup_printf (_("%s: %s"), trj_envelope_title (env->id), message));
+                           : g_strdup_printf (_("%s: %s"), trj_catalog_envelope_title (env->id), message));
     }
   g_ptr_array_add (messages, NULL);
   trj_alert_list_set_messages (self->alerts_box, (const char * const *) messages->pdata);
@@ -285,7 +286,7 @@ static gboolean
 read_entry (TrjSummaryPage *self, guint i, double *value, GError **error)
 {
   /* An empty CP amount means "in proportion" (NAN), an empty AE amount none. */
-  double empty = entry_fields[i] == TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP ? NAN : 0;
+  double empty = entry_fields[i] == TRJ_FUNGIBILITY_TRANSFER_CP ? NAN : 0;
   GtkEditable *entry = trj_summary_page_get_fungibility_entry (self, entry_fields[i]);
 
   if (parse_amount (gtk_editable_get_text (entry), empty, value))
@@ -301,14 +302,14 @@ set_scenario_fungibility (TrjScenario *scenario, TrjFungibilityField field, doub
   scenario->has_fungibility = TRUE;
   switch (field)
     {
-    case TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE:
+    case TRJ_FUNGIBILITY_TRANSFER_AE:
       scenario->fungibility.cie_jeunes_to_pec_ae = value;
       break;
-    case TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_CP:
+    case TRJ_FUNGIBILITY_TRANSFER_CP:
       scenario->fungibility.has_cie_jeunes_to_pec_cp = !isnan (value);
       scenario->fungibility.cie_jeunes_to_pec_cp = isnan (value) ? 0 : value;
       break;
-    case TRJ_FUNGIBILITY_INITIATIVES_TERRITORIALES_AE:
+    case TRJ_FUNGIBILITY_TERRITORIAL_AE:
       scenario->fungibility.initiatives_territoriales_ae = value;
       break;
     case TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES:
@@ -410,7 +411,7 @@ build_effect_rows (TrjSummaryPage *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *label = gtk_label_new (NULL);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trj_envelope_title (env->id));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trj_catalog_envelope_title (env->id));
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       adw_preferences_group_add (self->effect_group, row);
@@ -426,7 +427,7 @@ fill_entries (TrjSummaryPage *self)
   const TrjScenario *scenario = trj_document_get_scenario (self->document);
   const TrjFungibility *f = &scenario->fungibility;
   const TrjRules *rules = trj_document_get_rules (self->document);
-  const TrjEnvelope *cie = trj_scenario_find_envelope (scenario, "CIE_JEUNES");
+  const TrjEnvelope *cie = trj_scenario_find_envelope (scenario, trj_catalog_transfer_source ());
   double values[N_FUNGIBILITY_ENTRIES] = {
     f->cie_jeunes_to_pec_ae,
     f->has_cie_jeunes_to_pec_cp ? f->cie_jeunes_to_pec_cp : NAN,

@@ -38,7 +38,7 @@ TrjSummaryPage *trj_summary_page_new          (TrjDocument *document);
 const char     *trj_summary_page_get_cell     (TrjSummaryPage   *self,
                                                guint             row,
                                                TrjSummaryColumn  column);
-/* The entry of a fungibility amount (CIE_JEUNES_TO_PEC_AE, _CP, INITIATIVES_TERRITORIALES_AE). */
+/* The entry of a fungibility amount (TRANSFER_AE, TRANSFER_CP, TERRITORIAL_AE). */
 GtkEditable    *trj_summary_page_get_fungibility_entry (TrjSummaryPage      *self,
                                                         TrjFungibilityField  field);
 /* The capacity shown in the effect panel for an envelope (index), with the

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "trj-catalog.h"
 #include "trj-document.h"
 #include "trj-settings.h"
 
@@ -27,12 +26,6 @@ G_DEFINE_FINAL_TYPE (TrjDocument, trj_document, G_TYPE_OBJECT)
 
 enum { UPDATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-const char *
-trj_envelope_title (const char *envelope_id)
-{
-  return trj_catalog_envelope_title (envelope_id);
-}
 
 /* The values of one line changed (the edit the workbook just told):
  * read that line alone into the snapshot. FALSE when the snapshot has no

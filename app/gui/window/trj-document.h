@@ -47,7 +47,4 @@ const char        *trj_document_get_changed_line (TrjDocument *self);
 /* Takes a new snapshot and recomputes now (the workbook's "changed" does it). */
 void               trj_document_reload           (TrjDocument *self, guint changes);
 
-/* A user-facing French name for an envelope id ("PEC et CIE tous publics"). */
-const char        *trj_envelope_title            (const char *envelope_id);
-
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "trj-window.h"
 #include "trj-window-private.h"
+#include "trj-catalog.h"
 #include "trj-scenario-item.h"
 #include "trj-scenario-list.h"
 #include "trj-start-page.h"
@@ -225,7 +226,7 @@ update_pages (TrjWindow *self)
   visible = g_strdup (gtk_stack_get_visible_child_name (self->content_stack));
   clear_pages (self);
   for (guint i = 0; ids[i] != NULL; i++)
-    gtk_list_box_append (self->sidebar_list, sidebar_row_new (ids[i], trj_envelope_title (ids[i])));
+    gtk_list_box_append (self->sidebar_list, sidebar_row_new (ids[i], trj_catalog_envelope_title (ids[i])));
   gtk_list_box_append (self->sidebar_list, sidebar_row_new (SUMMARY_PAGE, _("Summary")));
   gtk_list_box_append (self->sidebar_list, sidebar_row_new (TRJ_CHARTS_PAGE_NAME, _("Charts")));
   self->envelope_ids = g_steal_pointer (&ids);

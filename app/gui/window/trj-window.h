@@ -38,7 +38,7 @@ gboolean     trj_window_has_workbook        (TrjWindow *self);
 /* NULL on the start page. */
 TrjDocument *trj_window_get_document        (TrjWindow *self);
 
-/* Shows the page of an envelope ("PEC_CIE_TP"), the summary (NULL) or the
+/* Shows the page of an envelope (its catalogue id), the summary (NULL) or the
  * charts (TRJ_CHARTS_PAGE_NAME). */
 void         trj_window_show_envelope       (TrjWindow *self, const char *envelope_id);
 /* The page of an envelope, of the summary (NULL) or of the charts
