@@ -349,6 +349,76 @@ has_alert (const TrjResult *r, TrjAlertCode code, int envelope, int line)
   return FALSE;
 }
 
+static const TrjAlert *
+find_alert (const TrjResult *r, TrjAlertCode code)
+{
+  for (guint i = 0; i < r->n_alerts; i++)
+    if (r->alerts[i].code == code)
+      return &r->alerts[i];
+  return NULL;
+}
+
+/* MODEL 5: above the circular's average rate, an information giving the
+ * capacity at that rate; an alert only when the volume programmed exceeds it.
+ * SMIC 10 € all year: 52 %, 30 h, 6 months, no cofinancing cost
+ * 0.52 · 10 · 30 · 52/12 · 6 = 4 056 € a contract; 405 600 € notified fund
+ * exactly 100 contracts. */
+static void
+test_rate_above_average (void)
+{
+  const TrjRules *rules = &year_data ()->rules;
+  g_autoptr(TrjScenario) s = one_line_scenario (0.52, 30, 6, 0, 1);
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+  TrjLine *line = first_line (s);
+  g_autoptr(TrjResult) r = NULL;
+  const TrjAlert *alert;
+
+  trj_reference_clear (&s->reference);
+  trj_series_append (&s->reference.smic_hourly, 20240101, 10);
+  trj_series_append (&s->reference.rsa, 20240101, 600);
+  s->reference.cd_share = 0.88;
+  s->reference.weeks_per_month = 52.0 / 12;
+  env->ae_notified = 405600;
+  line->entries[0] = 50;     /* half the envelope */
+  r = compute (s, rules);
+  g_assert_cmpfloat_with_epsilon (r->envelopes[0].f.ae_per_contract, 4056, 1e-9);
+  g_assert_cmpfloat (r->envelopes[0].capacity, ==, 100);
+  alert = find_alert (r, TRJ_ALERT_RATE_ABOVE_AVERAGE);
+  g_assert_nonnull (alert);
+  g_assert_cmpint (alert->severity, ==, TRJ_SEVERITY_INFO);
+  g_assert_cmpfloat (alert->capacity, ==, 100);
+  g_assert_cmpfloat (alert->volume, ==, 50);
+  g_assert_cmpfloat (alert->value, ==, 0.52);
+  g_assert_cmpfloat (alert->limit_hi, ==, 0.5);
+  /* The one alert is COFINANCING_BELOW_TARGET (no cofinancing). */
+  g_assert_cmpuint (trj_result_count_alerts (r, 0, TRJ_SEVERITY_ALERT), ==, 1);
+  g_assert_true (has_alert (r, TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1));
+  g_assert_cmpuint (trj_result_count_alerts (r, 0, TRJ_SEVERITY_INFO), ==, 1);
+
+  /* Exactly the capacity: still an information. */
+  line->entries[0] = 100;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_cmpint (find_alert (r, TRJ_ALERT_RATE_ABOVE_AVERAGE)->severity, ==, TRJ_SEVERITY_INFO);
+  g_assert_false (has_alert (r, TRJ_ALERT_AE_OVER_ENVELOPE, 0, -1));
+
+  /* One contract more than the rate allows: an alert. */
+  line->entries[0] = 101;
+  trj_engine_compute (s, rules, r, NULL);
+  alert = find_alert (r, TRJ_ALERT_RATE_ABOVE_AVERAGE);
+  g_assert_cmpint (alert->severity, ==, TRJ_SEVERITY_ALERT);
+  g_assert_cmpfloat (alert->volume, ==, 101);
+  g_assert_cmpfloat (alert->capacity, ==, 100);
+  /* With AE_OVER_ENVELOPE and COFINANCING_BELOW_TARGET. */
+  g_assert_cmpuint (trj_result_count_alerts (r, 0, TRJ_SEVERITY_ALERT), ==, 3);
+
+  /* At the average, nothing to say. */
+  line->rate = 0.5;
+  trj_engine_compute (s, rules, r, NULL);
+  g_assert_null (find_alert (r, TRJ_ALERT_RATE_ABOVE_AVERAGE));
+  g_assert_cmpstr (trj_severity_to_string (TRJ_SEVERITY_INFO), ==, "info");
+  g_assert_cmpstr (trj_severity_to_string (TRJ_SEVERITY_ALERT), ==, "alert");
+}
+
 static void
 test_alerts (void)
 {
@@ -804,6 +874,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/previous-modulation", test_previous_modulation);
   g_test_add_func ("/engine/free-line", test_free_line);
   g_test_add_func ("/engine/validate", test_validate);
+  g_test_add_func ("/engine/rate-above-average", test_rate_above_average);
   g_test_add_func ("/engine/reference-gap", test_reference_gap);
   return g_test_run ();
 }

@@ -454,7 +454,7 @@ assert_alert (JsonArray *alerts, guint index, const char *code, const char *line
               const char *message)
 {
   JsonObject *alert = json_array_get_object_element (alerts, index);
-  static const char *const keys[] = { "code", "line", "message", NULL };
+  static const char *const keys[] = { "code", "line", "message", "severity", NULL };
 
   assert_members (alert, keys);
   g_assert_cmpstr (json_object_get_string_member (alert, "code"), ==, code);
@@ -463,6 +463,9 @@ assert_alert (JsonArray *alerts, guint index, const char *code, const char *line
   else
     g_assert_cmpstr (json_object_get_string_member (alert, "line"), ==, line);
   g_assert_cmpstr (json_object_get_string_member (alert, "message"), ==, message);
+  g_assert_cmpstr (json_object_get_string_member (alert, "severity"), ==,
+                   g_str_equal (code, "RATE_ABOVE_AVERAGE") && strstr (message, "doit baisser") == NULL
+                   ? "info" : "alert");
 }
 
 static void
@@ -602,17 +605,18 @@ test_alert_texts (void)
       " (29" NNBSP "980" NBSP "€) de 20" NNBSP "020" NBSP "€" },
     { { TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1, 0.1, 0.15, 1 },
       "Part cofinancée moyenne de 10,0" NBSP "% inférieure à l’objectif de 15,0" NBSP "%" },
-    { { TRJ_ALERT_RATE_ABOVE_AVERAGE, 0, -1, 0.52, 0, 0.5 },
+    { { TRJ_ALERT_RATE_ABOVE_AVERAGE, 0, -1, 0.52, 0, 0.5, 1300, 1190, TRJ_SEVERITY_ALERT },
       "Taux moyen de 52,0" NBSP "% supérieur à la moyenne de la circulaire (50,0" NBSP "%)"
+      NNBSP ": à ce taux, l’enveloppe finance 1" NNBSP "190 contrats et 1" NNBSP "300 sont programmés"
       NNBSP ": le volume doit baisser" },
   };
 
   /* An average just above the circular's, and a share just below the
    * target: as many decimals as it takes to tell them apart. */
   static const AlertText close[] = {
-    { { TRJ_ALERT_RATE_ABOVE_AVERAGE, 0, -1, 0.50024, 0, 0.5 },
+    { { TRJ_ALERT_RATE_ABOVE_AVERAGE, 0, -1, 0.50024, 0, 0.5, 600, 1232, TRJ_SEVERITY_INFO },
       "Taux moyen de 50,02" NBSP "% supérieur à la moyenne de la circulaire (50,00" NBSP "%)"
-      NNBSP ": le volume doit baisser" },
+      NNBSP ": à ce taux, l’enveloppe finance 1" NNBSP "232 contrats" },
     { { TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1, 0.14996, 0.15, 1 },
       "Part cofinancée moyenne de 14,996" NBSP "% inférieure à l’objectif de 15,000" NBSP "%" },
   };

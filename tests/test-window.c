@@ -501,6 +501,18 @@ test_preferences (void)
    * average; a tolerance of 2 points (52 %) silences the alert. */
   g_assert_true (type_cell (lines_grid (), 0, TRJ_LINES_COLUMN_RATE, "55 %"));
   g_assert_true (has_alert (TRJ_ALERT_RATE_ABOVE_AVERAGE));
+  /* 72 contracts in an envelope that funds over a thousand at that rate: an
+   * information giving the capacity, not an alert (MODEL 5). */
+  {
+    const TrjResult *result = trj_document_get_result (trj_window_get_document (window));
+
+    for (guint i = 0; i < result->n_alerts; i++)
+      if (result->alerts[i].code == TRJ_ALERT_RATE_ABOVE_AVERAGE)
+        {
+          g_assert_cmpint (result->alerts[i].severity, ==, TRJ_SEVERITY_INFO);
+          g_assert_cmpfloat (result->alerts[i].capacity, >, 1000);
+        }
+  }
   g_settings_set_double (settings, "alert-tolerance", 2);
   g_assert_false (has_alert (TRJ_ALERT_RATE_ABOVE_AVERAGE));
   g_settings_reset (settings, "alert-tolerance");

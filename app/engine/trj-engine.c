@@ -52,6 +52,22 @@ trj_alert_code_to_string (TrjAlertCode code)
   return alert_names[code];
 }
 
+const char *
+trj_severity_to_string (TrjSeverity severity)
+{
+  return severity == TRJ_SEVERITY_INFO ? "info" : "alert";
+}
+
+guint
+trj_result_count_alerts (const TrjResult *result, int envelope, TrjSeverity severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < result->n_alerts; i++)
+    n += result->alerts[i].envelope == envelope && result->alerts[i].severity == severity;
+  return n;
+}
+
 /* ── Reference values by month ──────────────────────────────────────── */
 
 static void
@@ -473,6 +489,7 @@ add_alert (TrjResult *result, TrjAlertCode code, int envelope, int line,
 
   g_return_if_fail (result->n_alerts < result->alerts_capacity);
   alert = &result->alerts[result->n_alerts++];
+  *alert = (TrjAlert) { 0 };
   alert->code = code;
   alert->envelope = envelope;
   alert->line = line;
@@ -644,7 +661,7 @@ line_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *resu
  * cofinancing of its PEC lines alone (the 15 % target is on PEC). */
 static void
 envelope_averages (const TrjEnvelope *env, TrjEnvelopeResult *er, double *pec_cofinancing,
-                   double *pec_volume)
+                   double *pec_volume, double *contract_volume)
 {
   double v = 0, r = 0, h = 0, d = 0, c = 0, pv = 0, pc = 0;
 
@@ -672,12 +689,14 @@ envelope_averages (const TrjEnvelope *env, TrjEnvelopeResult *er, double *pec_co
   er->avg_duration = v > 0 ? d / v : NAN;
   er->avg_cofinancing = v > 0 ? c / v : NAN;
   *pec_volume = pv;
+  *contract_volume = v;
   *pec_cofinancing = pv > 0 ? pc / pv : NAN;
 }
 
 static void
 envelope_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result,
-                 int e, const TrjEnvelope *env, double pec_cofinancing, double pec_volume)
+                 int e, const TrjEnvelope *env, double pec_cofinancing, double pec_volume,
+                 double contract_volume)
 {
   TrjEnvelopeResult *er = &result->envelopes[e];
   const TrjCatalogEnvelope *known;
@@ -699,8 +718,19 @@ envelope_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *
   if (pec_volume > 0 && kr->cofinancing_target > 0 && pec_cofinancing < kr->cofinancing_target - 1e-9)
     add_alert (result, TRJ_ALERT_COFINANCING_BELOW_TARGET, e, -1, pec_cofinancing,
                kr->cofinancing_target, 1);
+  /* Above the average, the envelope funds fewer contracts: that is an
+   * information giving the capacity at that rate, and an alert only when the
+   * programmed volume exceeds it (MODEL 5). */
   if (!isnan (er->avg_rate) && er->avg_rate > kr->rate_avg + rules->average_tolerance + 1e-9)
-    add_alert (result, TRJ_ALERT_RATE_ABOVE_AVERAGE, e, -1, er->avg_rate, 0, kr->rate_avg);
+    {
+      TrjAlert *alert = &result->alerts[result->n_alerts];
+
+      add_alert (result, TRJ_ALERT_RATE_ABOVE_AVERAGE, e, -1, er->avg_rate, 0, kr->rate_avg);
+      alert->volume = contract_volume;
+      alert->capacity = er->capacity;
+      alert->severity = !isnan (er->capacity) && contract_volume > er->capacity + 1e-9
+                          ? TRJ_SEVERITY_ALERT : TRJ_SEVERITY_INFO;
+    }
 }
 
 /* ── The computation ────────────────────────────────────────────────── */
@@ -723,7 +753,7 @@ trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResul
     {
       const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
       TrjEnvelopeResult *er = &result->envelopes[e];
-      double pec_cofinancing, pec_volume, cp_counted;
+      double pec_cofinancing, pec_volume, contract_volume, cp_counted;
 
       figures_clear (&er->f);
       for (guint l = 0; l < env->lines->len; l++, index++)
@@ -758,8 +788,8 @@ trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResul
       er->capacity = (!isnan (er->f.ae_per_contract) && er->f.ae_per_contract > 0)
                        ? floor (er->ae_available / er->f.ae_per_contract + 1e-9)
                        : NAN;
-      envelope_averages (env, er, &pec_cofinancing, &pec_volume);
-      envelope_alerts (scenario, rules, result, e, env, pec_cofinancing, pec_volume);
+      envelope_averages (env, er, &pec_cofinancing, &pec_volume, &contract_volume);
+      envelope_alerts (scenario, rules, result, e, env, pec_cofinancing, pec_volume, contract_volume);
 
       figures_add (&result->region, &er->f);
       if (g_strcmp0 (env->id, trj_catalog_transfer_target ()) == 0)

@@ -26,6 +26,12 @@ typedef enum {
   TRJ_N_ALERT_CODES
 } TrjAlertCode;
 
+/* MODEL 5: an alert asks for a change; an information only states a figure. */
+typedef enum {
+  TRJ_SEVERITY_ALERT,
+  TRJ_SEVERITY_INFO,
+} TrjSeverity;
+
 typedef struct {
   TrjAlertCode code;
   int envelope;     /* index in scenario->envelopes, -1 for region-wide */
@@ -33,6 +39,10 @@ typedef struct {
   double value;     /* the offending value (rate, hours, months, amount, share) */
   double limit_lo;  /* the range or ceiling it breaks */
   double limit_hi;
+  /* RATE_ABOVE_AVERAGE: the programmed volume and the capacity at that rate. */
+  double volume;
+  double capacity;
+  TrjSeverity severity;   /* last: positional initialisers of the fields above stay valid */
 } TrjAlert;
 
 /* Years after Y in which this year's cohorts can still be paid: a contract of
@@ -211,6 +221,9 @@ typedef enum {
 } TrjEngineError;
 
 const char *trj_alert_code_to_string (TrjAlertCode code);
+const char *trj_severity_to_string   (TrjSeverity severity);   /* "alert", "info" */
+/* The number of alerts of an envelope (-1: region-wide) of that severity. */
+guint       trj_result_count_alerts  (const TrjResult *result, int envelope, TrjSeverity severity);
 
 /* Amounts in the engine's messages ("Cannot move 1 234 € …") are formatted by
  * this function; programs set the French ICU formatter (trj_format_money) at

@@ -94,8 +94,17 @@ trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert)
                               f.a, f.b);
     case TRJ_ALERT_RATE_ABOVE_AVERAGE:
       compared_percents (&f, alert->value, alert->limit_hi);
-      return g_strdup_printf (_("Average rate of %s above the circular’s average of %s: "
-                                "the volume must come down"), f.a, f.b);
+      f.c = trj_format_integer (alert->capacity);
+      if (alert->severity == TRJ_SEVERITY_INFO)
+        return g_strdup_printf (_("Average rate of %s above the circular’s average of %s: "
+                                  "at that rate the envelope funds %s contracts"), f.a, f.b, f.c);
+      {
+        g_autofree char *volume = trj_format_integer (alert->volume);
+
+        return g_strdup_printf (_("Average rate of %s above the circular’s average of %s: "
+                                  "at that rate the envelope funds %s contracts, %s are programmed: "
+                                  "the volume must come down"), f.a, f.b, f.c, volume);
+      }
     case TRJ_N_ALERT_CODES:
     default:
       g_return_val_if_reached (NULL);

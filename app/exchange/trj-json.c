@@ -1044,6 +1044,8 @@ write_alert (TrjJsonWriter *w, const TrjScenario *scenario, const TrjAlert *aler
   trj_json_writer_string (w, line != NULL ? line->id : NULL);
   trj_json_writer_key (w, "message");
   trj_json_writer_string (w, message);
+  trj_json_writer_key (w, "severity");
+  trj_json_writer_string (w, trj_severity_to_string (alert->severity));
   trj_json_writer_end_object (w);
 }
 

@@ -134,12 +134,7 @@ is_contract_envelope (const TrjEnvelope *env)
 guint
 trj_programming_envelope_alerts (const TrjResult *result, int envelope)
 {
-  guint n = 0;
-
-  for (guint i = 0; i < result->n_alerts; i++)
-    if (result->alerts[i].envelope == envelope)
-      n++;
-  return n;
+  return trj_result_count_alerts (result, envelope, TRJ_SEVERITY_ALERT);
 }
 
 static double
@@ -639,6 +634,7 @@ write_alerts (Writer *w)
   trj_xlsx_page_header (w->book, &sheet, 0, 1, _("Envelope"));
   trj_xlsx_page_header (w->book, &sheet, 0, 2, _("Line"));
   trj_xlsx_page_header (w->book, &sheet, 0, 3, _("Message"));
+  trj_xlsx_page_header (w->book, &sheet, 0, 4, _("Severity"));
 
   for (guint i = 0; i < res->n_alerts; i++)
     {
@@ -654,6 +650,8 @@ write_alerts (Writer *w)
                                               : _("Whole region"), NULL);
       trj_xlsx_page_text (&sheet, 1 + i, 2, line != NULL ? (line->label != NULL ? line->label : line->id) : "", NULL);
       trj_xlsx_page_text (&sheet, 1 + i, 3, message, NULL);
+      trj_xlsx_page_text (&sheet, 1 + i, 4, alert->severity == TRJ_SEVERITY_INFO
+                                              ? _("Information") : _("Alert"), NULL);
     }
   if (res->n_alerts == 0)
     trj_xlsx_page_text (&sheet, 1, 0, _("No alert: the programming respects the envelopes and the ranges of the year."),

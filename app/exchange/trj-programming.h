@@ -59,7 +59,8 @@ TrjResult   *trj_programming_compute    (const TrjScenario *scenario,
                                          GError           **error);
 
 const char  *trj_programming_zone_label      (TrjZone zone);
-/* Number of alerts of one envelope (-1: the region-wide ones). */
+/* Number of alerts of one envelope (-1: the region-wide ones), informations
+ * (MODEL 5: RATE_ABOVE_AVERAGE within the capacity) not counted. */
 guint        trj_programming_envelope_alerts (const TrjResult *result, int envelope);
 
 G_END_DECLS

@@ -198,15 +198,18 @@ update_alerts (TrjEnvelopePage *self, int env_index)
   const TrjScenario *scenario = trj_document_get_scenario (self->document);
   const TrjEnvelope *env = scenario->envelopes->pdata[env_index];
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) info = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
   for (guint i = 0; i < result->n_alerts; i++)
     {
       const TrjAlert *alert = &result->alerts[i];
       g_autofree char *message = NULL;
+      gboolean is_info = alert->severity == TRJ_SEVERITY_INFO;
       const TrjLine *line;
 
       if (alert->envelope != env_index)
         continue;
+      g_array_append_val (info, is_info);
       message = trj_alert_message (scenario, alert);
       if (alert->line < 0)
         {
@@ -219,7 +222,8 @@ update_alerts (TrjEnvelopePage *self, int env_index)
                                                      message));
     }
   g_ptr_array_add (messages, NULL);
-  trj_alert_list_set_messages (self->alerts_box, (const char * const *) messages->pdata);
+  trj_alert_list_set_messages_full (self->alerts_box, (const char * const *) messages->pdata,
+                                    (const gboolean *) info->data);
 }
 
 static void

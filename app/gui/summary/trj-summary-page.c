@@ -194,10 +194,9 @@ update_table (TrjSummaryPage *self)
         [TRJ_SUMMARY_COLUMN_CP_PROGRAMMED] = cp_programmed (env, r),
         [TRJ_SUMMARY_COLUMN_CP_MARGIN] = r->cp_margin,
       };
-      guint n_alerts = 0;
+      /* Informations (MODEL 5) are listed below, not counted as alerts. */
+      guint n_alerts = trj_result_count_alerts (result, (int) e, TRJ_SEVERITY_ALERT);
 
-      for (guint i = 0; i < result->n_alerts; i++)
-        n_alerts += result->alerts[i].envelope == (int) e;
       total_alerts += n_alerts;
 
       set_cell (self, e, TRJ_SUMMARY_COLUMN_ENVELOPE, g_strdup (trj_catalog_envelope_title (env->id)), FALSE);
@@ -217,8 +216,7 @@ update_table (TrjSummaryPage *self)
     }
 
   /* Region-wide alerts (fungibility ceiling) count in the total. */
-  for (guint i = 0; i < result->n_alerts; i++)
-    total_alerts += result->alerts[i].envelope < 0;
+  total_alerts += trj_result_count_alerts (result, -1, TRJ_SEVERITY_ALERT);
   set_cell (self, n, TRJ_SUMMARY_COLUMN_ENVELOPE, g_strdup (_("Region")), FALSE);
   for (guint c = TRJ_SUMMARY_COLUMN_AE_NOTIFIED; c <= TRJ_SUMMARY_COLUMN_CP_MARGIN; c++)
     set_cell (self, n, c,
@@ -238,14 +236,17 @@ update_alerts (TrjSummaryPage *self)
   const TrjScenario *scenario = trj_document_get_scenario (self->document);
   const TrjResult *result = trj_document_get_result (self->document);
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) info = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
   for (guint i = 0; i < result->n_alerts; i++)
     {
       const TrjAlert *alert = &result->alerts[i];
       g_autofree char *message = trj_alert_message (scenario, alert);
+      gboolean is_info = alert->severity == TRJ_SEVERITY_INFO;
       const TrjEnvelope *env;
       const TrjLine *line;
 
+      g_array_append_val (info, is_info);
       if (alert->envelope < 0)
         {
           g_ptr_array_add (messages, g_steal_pointer (&message));
@@ -261,7 +262,8 @@ update_alerts (TrjSummaryPage *self)
                            : g_strdup_printf (_("%s: %s"), trj_catalog_envelope_title (env->id), message));
     }
   g_ptr_array_add (messages, NULL);
-  trj_alert_list_set_messages (self->alerts_box, (const char * const *) messages->pdata);
+  trj_alert_list_set_messages_full (self->alerts_box, (const char * const *) messages->pdata,
+                                    (const gboolean *) info->data);
 }
 
 /* ── Fungibility ─────────────────────────────────────────────────────── */

@@ -1,6 +1,7 @@
 /* trj-alert-list.c — see trj-alert-list.h */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "trj-alert-list.h"
@@ -10,6 +11,7 @@ struct _TrjAlertList
   GtkWidget parent_instance;
 
   GStrv messages;
+  GArray *info;      /* gboolean per message: an information (MODEL 5), not an alert */
   guint n_rows;
   guint reserved_rows;
 };
@@ -76,6 +78,9 @@ update_rows (TrjAlertList *self)
       gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)),
                                 text != NULL ? text : i < n ? messages[i] : NULL);
       gtk_widget_set_tooltip_text (child, tooltip);
+      gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)),
+                                    trj_alert_list_is_info (self, i) ? "dialog-information-symbolic"
+                                                                     : "dialog-warning-symbolic");
       gtk_widget_set_opacity (gtk_widget_get_first_child (child), i < n ? 1 : 0);
     }
   gtk_widget_set_visible (GTK_WIDGET (self), rows > 0);
@@ -84,13 +89,35 @@ update_rows (TrjAlertList *self)
 void
 trj_alert_list_set_messages (TrjAlertList *self, const char * const *messages)
 {
+  trj_alert_list_set_messages_full (self, messages, NULL);
+}
+
+void
+trj_alert_list_set_messages_full (TrjAlertList       *self,
+                                  const char * const *messages,
+                                  const gboolean     *info)
+{
+  guint n = g_strv_length ((char **) messages);
+
   g_return_if_fail (TRJ_IS_ALERT_LIST (self));
 
-  if (self->messages != NULL && g_strv_equal (messages, (const char * const *) self->messages))
+  if (self->messages != NULL && g_strv_equal (messages, (const char * const *) self->messages)
+      && (info == NULL ? self->info->len == 0
+                       : self->info->len == n && memcmp (info, self->info->data, n * sizeof *info) == 0))
     return;
   g_strfreev (self->messages);
   self->messages = g_strdupv ((char **) messages);
+  g_array_set_size (self->info, 0);
+  if (info != NULL)
+    g_array_append_vals (self->info, info, n);
   update_rows (self);
+}
+
+gboolean
+trj_alert_list_is_info (TrjAlertList *self, guint index)
+{
+  g_return_val_if_fail (TRJ_IS_ALERT_LIST (self), FALSE);
+  return index < self->info->len && g_array_index (self->info, gboolean, index);
 }
 
 void
@@ -152,6 +179,7 @@ static void
 trj_alert_list_finalize (GObject *object)
 {
   g_strfreev (TRJ_ALERT_LIST (object)->messages);
+  g_array_unref (TRJ_ALERT_LIST (object)->info);
   G_OBJECT_CLASS (trj_alert_list_parent_class)->finalize (object);
 }
 
@@ -176,6 +204,7 @@ trj_alert_list_init (TrjAlertList *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "trj-alert-list");
+  self->info = g_array_new (FALSE, FALSE, sizeof (gboolean));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 

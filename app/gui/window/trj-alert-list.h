@@ -1,4 +1,5 @@
 /* trj-alert-list.h — alert sentences under a summary, with a warning icon each
+ * (an information icon for informations)
  *
  * Shared by the envelope pages and the summary page. Recomputing on every edit
  * changes the amounts in the sentences: the rows are kept and repainted, and
@@ -22,6 +23,13 @@ G_DECLARE_FINAL_TYPE (TrjAlertList, trj_alert_list, TRJ, ALERT_LIST, GtkWidget)
 GtkWidget *trj_alert_list_new          (void);
 /* messages: NULL-terminated; the list hides itself when there is none. */
 void       trj_alert_list_set_messages (TrjAlertList *self, const char * const *messages);
+/* info: NULL, or one flag per message, TRUE for an information (MODEL 5),
+ * shown with an information icon instead of the warning. */
+void       trj_alert_list_set_messages_full (TrjAlertList       *self,
+                                             const char * const *messages,
+                                             const gboolean     *info);
+/* TRUE when the row `index` shows an information. */
+gboolean   trj_alert_list_is_info      (TrjAlertList *self, guint index);
 guint      trj_alert_list_get_n_items  (TrjAlertList *self);
 void       trj_alert_list_set_reserved_rows (TrjAlertList *self, guint rows);
 

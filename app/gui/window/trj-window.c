@@ -157,8 +157,9 @@ update_sidebar_alerts (TrjWindow *self)
       GtkWidget *alert = g_object_get_data (G_OBJECT (row), "alert");
       guint n = 0;
 
-      for (guint i = 0; env >= 0 && i < result->n_alerts; i++)
-        n += result->alerts[i].envelope == env;
+      /* Informations (MODEL 5) are read on the page; the badge is for alerts. */
+      if (env >= 0)
+        n = trj_result_count_alerts (result, env, TRJ_SEVERITY_ALERT);
       gtk_widget_set_visible (alert, n > 0);
       if (n > 0)
         {
