@@ -120,6 +120,12 @@ mock_set_cell (TrjGridModel *model,
 }
 
 static void
+free_line (gpointer data)
+{
+  g_free (((MockLine *) data)->label);
+}
+
+static void
 mock_begin_batch (TrjGridModel *model,
                   const char   *label)
 {
@@ -128,14 +134,10 @@ mock_begin_batch (TrjGridModel *model,
 
   g_assert_null (self->saved);
   self->saved = g_array_copy (self->lines);
+  /* g_array_copy does not copy the clear function: the copied labels are ours. */
+  g_array_set_clear_func (self->saved, free_line);
   for (i = 0; i < self->saved->len; i++)
     g_array_index (self->saved, MockLine, i).label = g_strdup (mock_model_line (self, i)->label);
-}
-
-static void
-free_line (gpointer data)
-{
-  g_free (((MockLine *) data)->label);
 }
 
 static void
