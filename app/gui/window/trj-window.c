@@ -684,10 +684,12 @@ trj_window_class_init (TrjWindowClass *klass)
 static void
 trj_window_init (TrjWindow *self)
 {
+  /* The drop-down takes its own reference (transfer none). */
+  g_autoptr(GtkExpression) name = gtk_property_expression_new (TRJ_TYPE_SCENARIO_ITEM, NULL, "name");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_drop_down_set_expression (self->scenario_dropdown,
-                                gtk_property_expression_new (TRJ_TYPE_SCENARIO_ITEM, NULL, "name"));
+  gtk_drop_down_set_expression (self->scenario_dropdown, name);
   self->settings = trj_settings_new ();
   if (self->settings != NULL)
     trj_settings_bind_window_state (self->settings, GTK_WINDOW (self));
