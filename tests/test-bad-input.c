@@ -43,19 +43,8 @@
 #include "trj-i18n.h"
 #include "trj-year-data.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
-
 #define LIMIT_MB 200
-#define LIMIT_CPU_S (SANITIZED ? 6.0 : 2.0)
+#define LIMIT_CPU_S TRJ_TEST_CPU_LIMIT_S
 
 typedef enum {
   MAKE_NONE,
@@ -408,7 +397,7 @@ run_case (const BadCase *c, const char *dir, const char *out_dir, const char *lo
       dup2 (in >= 0 ? in : open ("/dev/null", O_RDONLY), 0);
       dup2 (out, 1);
       dup2 (err, 2);
-      if (!SANITIZED)
+      if (!TRJ_TEST_SANITIZED)
         limit (RLIMIT_DATA, (rlim_t) LIMIT_MB * 1024 * 1024);
       limit (RLIMIT_CPU, 20);
       /* A command blocked on a FIFO or a pipe is killed, and the case fails. */
@@ -477,7 +466,7 @@ test_case (gconstpointer data)
       g_string_append_printf (failures, "English “%s” in the message; ", english[i]);
   if (o.cpu_s > LIMIT_CPU_S)
     g_string_append_printf (failures, "%.2f s of CPU (limit %.0f s); ", o.cpu_s, LIMIT_CPU_S);
-  if (!SANITIZED && o.max_rss_kb > LIMIT_MB * 1024)
+  if (!TRJ_TEST_SANITIZED && o.max_rss_kb > LIMIT_MB * 1024)
     g_string_append_printf (failures, "%ld MB (limit %d MB); ", o.max_rss_kb / 1024, LIMIT_MB);
 
   after = fingerprint (dir);

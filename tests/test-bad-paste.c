@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "trj-test-util.h"
 #include "trj-ui-harness.h"
 #include "trj-envelope-page.h"
 #include "trj-lines-model.h"
@@ -178,7 +179,7 @@ test_case (gconstpointer data)
   g_assert_true (g_utf8_validate (message, -1, NULL));
   for (guint i = 0; expected[i] != NULL; i++)
     g_assert_nonnull (strstr (message, expected[i]));
-  g_assert_cmpfloat (cpu, <=, 2.0);
+  g_assert_cmpfloat (cpu, <=, TRJ_TEST_CPU_LIMIT_S);
   g_assert_cmpint ((rss_after - rss_before) / 1024, <=, 200);
 
   /* A refused entry keeps every value, in the grid and in the file. */
