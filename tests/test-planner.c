@@ -746,7 +746,7 @@ test_available_labels (void)
 
   /* 100 000 € of AE (and their CP) moved from CIE jeunes to PEC. */
   g_assert_true (trj_workbook_set_fungibility (wb, trj_document_get_scenario_id (document),
-                                               TRJ_FUNGIBILITY_CIE_JEUNES_TO_PEC_AE, 100000, &error));
+                                               TRJ_FUNGIBILITY_TRANSFER_AE, 100000, &error));
   g_assert_no_error (error);
   assert_ref_lines (charts, "AE disponibles", "CP disponibles");
   /* The overlay compares scenarios: a copy, with the same move. */
