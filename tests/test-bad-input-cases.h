@@ -91,6 +91,8 @@ static const BadCase cases[] = {
   { "workbook/commitment-month-100000", RUN_CLI, "simulate" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, "UPDATE line SET commitment_month = 100000"), NULL, 1, "wb.trajectoire|line|commitment_month", NULL },
   { "workbook/commitment-month-99", RUN_CLI, "summary" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, "UPDATE line SET commitment_month = 99"), NULL, 1, "wb.trajectoire|line|commitment_month", NULL },
   { "workbook/rate-minus-1e308", RUN_CLI, "simulate" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, "UPDATE line SET rate = -1e308"), NULL, 1, "wb.trajectoire|line|rate", NULL },
+  { "workbook/rsa-months-13", RUN_CLI, "simulate" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, "UPDATE line SET rsa_months = 13"), NULL, 1, "wb.trajectoire|line|rsa_months|12", NULL },
+  { "workbook/cp-schedule-negative", RUN_CLI, "simulate" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, "INSERT OR REPLACE INTO line_month SELECT id, 4, 0, -100 FROM line"), NULL, 1, "wb.trajectoire|line|cp_schedule", NULL },
   { "workbook/rate-text", RUN_CLI, "simulate" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, "UPDATE line SET rate = 'cinquante'"), NULL, 1, "wb.trajectoire|line|rate", NULL },
   { "workbook/hours-infinite", RUN_CLI, "simulate" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, "UPDATE line SET weekly_hours = 9e999"), NULL, 1, "wb.trajectoire|line|weekly_hours", NULL },
   { "workbook/duration-huge", RUN_CLI, "simulate" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, "UPDATE line SET duration_months = 1e9"), NULL, 1, "wb.trajectoire|line|duration_months", NULL },

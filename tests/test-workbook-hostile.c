@@ -22,13 +22,20 @@ typedef struct {
  * free line "libre" and an EI line "ei" before tampering. */
 static const Tamper tampers[] = {
   { "free-commitment-100000", "UPDATE line SET commitment_month = 100000 WHERE key = 'libre'",
-    { "table « line »", "ligne « libre »", "« commitment_month »", "mois de l’année" } },
+    { "table « line »", "ligne « libre »", "« commitment_month »",
+      "Mois d’engagement : 100000 est supérieur à 11. Le fichier" } },
   { "free-commitment-99", "UPDATE line SET commitment_month = 99 WHERE key = 'libre'",
     { "ligne « libre »", "« commitment_month »" } },
   { "contract-commitment-99", "UPDATE line SET commitment_month = 99 WHERE key = 'pec'",
     { "ligne « pec »", "« commitment_month »" } },
   { "rate-minus-1e308", "UPDATE line SET rate = -1e308 WHERE key = 'pec'",
-    { "table « line »", "ligne « pec »", "« rate »", "100 %" } },
+    { "table « line »", "ligne « pec »", "« rate »", "-1e+308 doit être supérieur à 0" } },
+  /* The catalogue's limits, not looser ones of the store's own: at most 12
+   * months of RSA cofinancing, no CP schedule below zero (MODEL 2.1). */
+  { "rsa-months-13", "UPDATE line SET rsa_months = 13 WHERE key = 'ei'",
+    { "table « line »", "ligne « ei »", "« rsa_months »", "13 est supérieur à 12" } },
+  { "cp-schedule-negative", "INSERT OR REPLACE INTO line_month SELECT id, 4, 6, -100 FROM line WHERE key = 'libre'",
+    { "table « line »", "ligne « libre »", "« cp_schedule »", "-100 est inférieur à 0" } },
   { "rate-text", "UPDATE line SET rate = 'beaucoup' WHERE key = 'pec'",
     { "ligne « pec »", "« rate »", "type" } },
   { "unit-amount-text", "UPDATE line SET unit_amount = '' WHERE key = 'ei'", { "« unit_amount »" } },

@@ -662,6 +662,31 @@ test_edit_values (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (line->rate, ==, 0.5);
   g_assert_cmpfloat_with_epsilon (line->entries[0], 200, 1e-9);
 
+  /* The catalogue's limits, not the store's own: RSA cofinancing over at most
+   * 12 months, a CP schedule never below zero (MODEL 2.1). */
+  {
+    g_autofree char *ei = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_EI, -1, &error);
+    g_autofree char *libre = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_FREE, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (trj_workbook_set_line_number (wb, s, ei, TRJ_LINE_FIELD_RSA_MONTHS, 12, &error));
+    g_assert_false (trj_workbook_set_line_number (wb, s, ei, TRJ_LINE_FIELD_RSA_MONTHS, 13, &error));
+    g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "13"));
+    g_assert_nonnull (strstr (error->message, "12"));
+    g_clear_error (&error);
+    g_assert_cmpfloat (find_line (wb, s, ei)->rsa_months, ==, 12);
+    g_assert_true (trj_workbook_set_line_month (wb, s, libre, TRJ_LINE_MONTHS_CP_SCHEDULE, 3, 500, &error));
+    g_assert_false (trj_workbook_set_line_month (wb, s, libre, TRJ_LINE_MONTHS_CP_SCHEDULE, 4, -1, &error));
+    g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpfloat (find_line (wb, s, libre)->cp_schedule[3], ==, 500);
+    g_assert_cmpfloat (find_line (wb, s, libre)->cp_schedule[4], ==, 0);
+    g_assert_true (trj_workbook_remove_line (wb, s, ei, &error));
+    g_assert_true (trj_workbook_remove_line (wb, s, libre, &error));
+    g_assert_no_error (error);
+  }
+
   /* A new line takes the circular's averages (PEC métropole 50 %, 25 h, 9.9 months, 15 %). */
   added = trj_workbook_add_line (wb, s, "PEC_CIE_TP", TRJ_KIND_PEC, 0, &error);
   g_assert_no_error (error);

@@ -17,115 +17,95 @@
 
 #define MEMBER(m) G_STRUCT_OFFSET (TrjLine, m)
 #define SHAPE(s) (1u << TRJ_LINE_SHAPE_##s)
+/* A value checked against the catalogue's hard limits of its parameter (the
+ * column is named by the parameter's JSON key); a choice among n whole
+ * numbers; a text. */
+#define PARAM(column, label, param) { column, label, param, 0, NULL }
+#define CHOICE(column, label, n, refusal) { column, label, -1, n, refusal }
+#define TEXT(column, label) { column, label, -1, 0, NULL }
+#define YES_NO(column) CHOICE (column, NULL, 2, N_("This setting is yes or no."))
 
 const TrjLineColumn trj_workbook_line_columns[] = {
-  { { "label", N_("Rename line") }, TRJ_COLUMN_TEXT, MEMBER (label), 0, TRJ_LINE_FIELD_LABEL, 0 },
-  { { "kind", N_("Change kind"),
-      N_("The kind of line is not one Trajectoire knows."), 0, TRJ_N_KINDS - 1, FALSE, TRUE },
+  { TEXT ("label", N_("Rename line")), TRJ_COLUMN_TEXT, MEMBER (label), 0, TRJ_LINE_FIELD_LABEL, 0 },
+  { CHOICE ("kind", N_("Change kind"), TRJ_N_KINDS, N_("The kind of line is not one Trajectoire knows.")),
     TRJ_COLUMN_KIND, MEMBER (kind), 0, TRJ_LINE_FIELD_KIND, 0 },
-  { { "departement", N_("Change département") },
+  { TEXT ("departement", N_("Change département")),
     TRJ_COLUMN_TEXT_NULL, MEMBER (departement), 0, TRJ_LINE_FIELD_DEPARTEMENT, 0 },
-  { { "prescriber", N_("Change prescriber") },
+  { TEXT ("prescriber", N_("Change prescriber")),
     TRJ_COLUMN_TEXT_NULL, MEMBER (prescriber), 0, TRJ_LINE_FIELD_PRESCRIBER, 0 },
-  { { "rate", N_("Change rate"),
-      /* xgettext:no-c-format */
-      N_("The rate must be above 0 % and at most 100 % of the SMIC."), 0, 1, TRUE },
+  { PARAM ("rate", N_("Change rate"), TRJ_PARAM_RATE),
     TRJ_COLUMN_REAL, MEMBER (rate), 0, TRJ_LINE_FIELD_RATE, SHAPE (CONTRACT) },
-  { { "weekly_hours", N_("Change weekly hours"),
-      N_("Weekly hours must be above 0 and at most 35."), 0, 35, TRUE },
+  { PARAM ("weekly_hours", N_("Change weekly hours"), TRJ_PARAM_WEEKLY_HOURS),
     TRJ_COLUMN_REAL, MEMBER (weekly_hours), 0, TRJ_LINE_FIELD_WEEKLY_HOURS, SHAPE (CONTRACT) },
-  { { "duration_months", N_("Change duration"),
-      N_("The duration must be above 0 and at most 24 months."), 0, 24, TRUE },
+  { PARAM ("duration_months", N_("Change duration"), TRJ_PARAM_DURATION_MONTHS),
     TRJ_COLUMN_REAL, MEMBER (duration_months), 0, TRJ_LINE_FIELD_DURATION_MONTHS, SHAPE (CONTRACT) },
-  { { "cofinanced_share", N_("Change cofinanced share"),
-      /* xgettext:no-c-format */
-      N_("The cofinanced share must be between 0 % and 100 %."), 0, 1 },
+  { PARAM ("cofinanced_share", N_("Change cofinanced share"), TRJ_PARAM_COFINANCED_SHARE),
     TRJ_COLUMN_REAL, MEMBER (cofinanced_share), 0, TRJ_LINE_FIELD_COFINANCED_SHARE, SHAPE (CONTRACT) },
-  { { "payment_lag_months", N_("Change payment lag"),
-      N_("The payment lag must be a whole number of months from 0 to 6."), 0, 6, FALSE, TRUE },
+  { PARAM ("payment_lag_months", N_("Change payment lag"), TRJ_PARAM_PAYMENT_LAG_MONTHS),
     TRJ_COLUMN_INT, MEMBER (payment_lag_months), 0, TRJ_LINE_FIELD_PAYMENT_LAG_MONTHS,
     SHAPE (CONTRACT) | SHAPE (POST_AID) },
-  { { "entries_mode", N_("Change entry mode"),
-      N_("Entries are given month by month or as a volume."), 0, 1, FALSE, TRUE },
+  { CHOICE ("entries_mode", N_("Change entry mode"), 2, N_("Entries are given month by month or as a volume.")),
     TRJ_COLUMN_INT, MEMBER (entries_mode), 0, TRJ_LINE_FIELD_ENTRIES_MODE, SHAPE (CONTRACT) },
-  { { "volume", N_("Change volume"),
-      N_("The volume must be between 0 and 1 million contracts."), 0, 1e6 },
+  { PARAM ("volume", N_("Change volume"), TRJ_PARAM_VOLUME),
     TRJ_COLUMN_REAL, MEMBER (volume), 0, TRJ_LINE_FIELD_VOLUME, SHAPE (CONTRACT) },
-  { { "has_profile", NULL, N_("This setting is yes or no."), 0, 1, FALSE, TRUE },
-    TRJ_COLUMN_INT, MEMBER (has_profile), 0, -1, SHAPE (CONTRACT) },
-  { { "has_previous_entries", NULL, N_("This setting is yes or no."), 0, 1, FALSE, TRUE },
-    TRJ_COLUMN_INT, MEMBER (has_previous_entries), 0, -1, SHAPE (CONTRACT) },
-  { { "quantity", N_("Change quantity"),
-      N_("The quantity must be between 0 and 1 million."), 0, 1e6 },
+  { YES_NO ("has_profile"), TRJ_COLUMN_INT, MEMBER (has_profile), 0, -1, SHAPE (CONTRACT) },
+  { YES_NO ("has_previous_entries"), TRJ_COLUMN_INT, MEMBER (has_previous_entries), 0, -1, SHAPE (CONTRACT) },
+  { PARAM ("quantity", N_("Change quantity"), TRJ_PARAM_QUANTITY),
     TRJ_COLUMN_REAL, MEMBER (quantity), 0, TRJ_LINE_FIELD_QUANTITY, SHAPE (POST_AID) },
-  { { "unit_amount", N_("Change unit amount"),
-      N_("The unit amount must be between 0 € and 1 million €."), 0, 1e6 },
+  { PARAM ("unit_amount", N_("Change unit amount"), TRJ_PARAM_UNIT_AMOUNT),
     TRJ_COLUMN_REAL_NULL, MEMBER (unit_amount), MEMBER (has_unit_amount), TRJ_LINE_FIELD_UNIT_AMOUNT,
     SHAPE (POST_AID) },
-  { { "modulation", N_("Change modulated share"),
-      /* xgettext:no-c-format */
-      N_("The modulated share must be between 0 % and 10 %."), 0, 0.10 },
+  { PARAM ("modulation", N_("Change modulated share"), TRJ_PARAM_MODULATION),
     TRJ_COLUMN_REAL, MEMBER (modulation), 0, TRJ_LINE_FIELD_MODULATION, SHAPE (POST_AID) },
-  { { "second_year_quantity", N_("Change second-year quantity"),
-      N_("The second-year quantity must be between 0 and 1 million."), 0, 1e6 },
+  { PARAM ("second_year_quantity", N_("Change second-year quantity"), TRJ_PARAM_SECOND_YEAR_QUANTITY),
     TRJ_COLUMN_REAL, MEMBER (second_year_quantity), 0, TRJ_LINE_FIELD_SECOND_YEAR_QUANTITY,
     SHAPE (POST_AID) },
-  { { "rsa_recipients", N_("Change RSA recipients"),
-      N_("The number of RSA recipients must be between 0 and 1 million."), 0, 1e6 },
+  { PARAM ("rsa_recipients", N_("Change RSA recipients"), TRJ_PARAM_RSA_RECIPIENTS),
     TRJ_COLUMN_REAL, MEMBER (rsa_recipients), 0, TRJ_LINE_FIELD_RSA_RECIPIENTS, SHAPE (POST_AID) },
-  { { "rsa_months", N_("Change RSA months"),
-      N_("The months of cofinancing must be between 0 and 24."), 0, 24 },
+  { PARAM ("rsa_months", N_("Change RSA months"), TRJ_PARAM_RSA_MONTHS),
     TRJ_COLUMN_REAL, MEMBER (rsa_months), 0, TRJ_LINE_FIELD_RSA_MONTHS, SHAPE (POST_AID) },
-  { { "commitment_month", N_("Change commitment month"),
-      N_("The commitment month must be a month of the year."), 0, 11, FALSE, TRUE },
+  { PARAM ("commitment_month", N_("Change commitment month"), TRJ_PARAM_COMMITMENT_MONTH),
     TRJ_COLUMN_INT, MEMBER (commitment_month), 0, TRJ_LINE_FIELD_COMMITMENT_MONTH,
     SHAPE (POST_AID) | SHAPE (FREE) },
-  { { "has_payment_profile", NULL, N_("This setting is yes or no."), 0, 1, FALSE, TRUE },
-    TRJ_COLUMN_INT, MEMBER (has_payment_profile), 0, -1, SHAPE (POST_AID) },
-  { { "ae_amount", N_("Change AE amount"),
-      N_("The AE amount must be between 0 € and 100 billion €."), 0, 1e11 },
+  { YES_NO ("has_payment_profile"), TRJ_COLUMN_INT, MEMBER (has_payment_profile), 0, -1, SHAPE (POST_AID) },
+  { PARAM ("ae_amount", N_("Change AE amount"), TRJ_PARAM_AE_AMOUNT),
     TRJ_COLUMN_REAL, MEMBER (ae_amount), 0, TRJ_LINE_FIELD_AE_AMOUNT, SHAPE (FREE) },
 };
 
 const guint trj_workbook_n_line_columns = G_N_ELEMENTS (trj_workbook_line_columns);
 
 const TrjFieldSpec trj_workbook_envelope_fields[TRJ_N_ENVELOPE_FIELDS] = {
-  [TRJ_ENVELOPE_FIELD_AE_NOTIFIED] = { "ae_notified", N_("Change notified AE"),
-    N_("Notified amounts must be between 0 € and 100 billion €."), 0, 1e11 },
-  [TRJ_ENVELOPE_FIELD_CP_NOTIFIED] = { "cp_notified", N_("Change notified CP"),
-    N_("Notified amounts must be between 0 € and 100 billion €."), 0, 1e11 },
-  [TRJ_ENVELOPE_FIELD_VOLUME_NOTIFIED] = { "volume_notified", N_("Change notified volume"),
-    N_("The notified volume must be between 0 and 10 million contracts."), 0, 1e7 },
-  [TRJ_ENVELOPE_FIELD_CP_INCLUDES_STOCK] = { "cp_includes_stock", N_("Change CP scope"),
-    N_("This setting is yes or no."), 0, 1, FALSE, TRUE },
-  [TRJ_ENVELOPE_FIELD_PREVIOUS_MODULATION_CP] = { "previous_modulation_cp",
-    N_("Change last year’s modulated part"),
-    N_("Amounts must be between 0 € and 100 billion €."), 0, 1e11 },
+  [TRJ_ENVELOPE_FIELD_AE_NOTIFIED] = PARAM ("ae_notified", N_("Change notified AE"), TRJ_PARAM_AE_NOTIFIED),
+  [TRJ_ENVELOPE_FIELD_CP_NOTIFIED] = PARAM ("cp_notified", N_("Change notified CP"), TRJ_PARAM_CP_NOTIFIED),
+  [TRJ_ENVELOPE_FIELD_VOLUME_NOTIFIED] = PARAM ("volume_notified", N_("Change notified volume"),
+                                                TRJ_PARAM_VOLUME_NOTIFIED),
+  [TRJ_ENVELOPE_FIELD_CP_INCLUDES_STOCK] = CHOICE ("cp_includes_stock", N_("Change CP scope"), 2,
+                                                   N_("This setting is yes or no.")),
+  [TRJ_ENVELOPE_FIELD_PREVIOUS_MODULATION_CP] = PARAM ("previous_modulation_cp",
+                                                       N_("Change last year’s modulated part"),
+                                                       TRJ_PARAM_PREVIOUS_MODULATION_CP),
 };
 
 const TrjFieldSpec trj_workbook_fungibility_fields[TRJ_N_FUNGIBILITY_FIELDS] = {
-  [TRJ_FUNGIBILITY_TRANSFER_AE] = { "cie_jeunes_to_pec_ae",
-    N_("Change CIE jeunes → PEC transfer"),
-    N_("Amounts must be between 0 € and 100 billion €."), 0, 1e11 },
-  [TRJ_FUNGIBILITY_TRANSFER_CP] = { "cie_jeunes_to_pec_cp",
-    N_("Change CIE jeunes → PEC transfer"),
-    N_("Amounts must be between 0 € and 100 billion €."), 0, 1e11 },
-  [TRJ_FUNGIBILITY_TERRITORIAL_AE] = { "initiatives_territoriales_ae",
-    N_("Change initiatives territoriales"),
-    N_("Amounts must be between 0 € and 100 billion €."), 0, 1e11 },
-  [TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES] = { "demandes_complementaires",
-    N_("Change demandes complémentaires"),
-    N_("Amounts must be between 0 € and 100 billion €."), 0, 1e11 },
+  [TRJ_FUNGIBILITY_TRANSFER_AE] = PARAM ("cie_jeunes_to_pec_ae", N_("Change CIE jeunes → PEC transfer"),
+                                         TRJ_PARAM_TRANSFER_AE),
+  [TRJ_FUNGIBILITY_TRANSFER_CP] = PARAM ("cie_jeunes_to_pec_cp", N_("Change CIE jeunes → PEC transfer"),
+                                         TRJ_PARAM_TRANSFER_CP),
+  [TRJ_FUNGIBILITY_TERRITORIAL_AE] = PARAM ("initiatives_territoriales_ae",
+                                            N_("Change initiatives territoriales"), TRJ_PARAM_TERRITORIAL_AE),
+  [TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES] = PARAM ("demandes_complementaires",
+                                                      N_("Change demandes complémentaires"),
+                                                      TRJ_PARAM_DEMANDES_COMPLEMENTAIRES),
 };
 
 const TrjMonthSeries trj_workbook_month_series[TRJ_N_LINE_MONTHS] = {
-  [TRJ_LINE_MONTHS_ENTRIES] = { "entries", N_("Change entries"), 0 },
-  [TRJ_LINE_MONTHS_PREVIOUS_ENTRIES] = { "previous_entries", N_("Change last year’s entries"), 0,
-                                         "has_previous_entries" },
-  [TRJ_LINE_MONTHS_PROFILE] = { "profile", N_("Change profile"), 1, "has_profile" },
-  [TRJ_LINE_MONTHS_PAYMENT_PROFILE] = { "payment_profile", N_("Change payment profile"), 1,
-                                        "has_payment_profile" },
-  [TRJ_LINE_MONTHS_CP_SCHEDULE] = { "cp_schedule", N_("Change CP schedule"), 0 },
+  [TRJ_LINE_MONTHS_ENTRIES] = { "entries", N_("Change entries"), TRJ_PARAM_ENTRIES },
+  [TRJ_LINE_MONTHS_PREVIOUS_ENTRIES] = { "previous_entries", N_("Change last year’s entries"),
+                                         TRJ_PARAM_PREVIOUS_ENTRIES, "has_previous_entries" },
+  [TRJ_LINE_MONTHS_PROFILE] = { "profile", N_("Change profile"), TRJ_PARAM_PROFILE, "has_profile" },
+  [TRJ_LINE_MONTHS_PAYMENT_PROFILE] = { "payment_profile", N_("Change payment profile"),
+                                        TRJ_PARAM_PAYMENT_PROFILE, "has_payment_profile" },
+  [TRJ_LINE_MONTHS_CP_SCHEDULE] = { "cp_schedule", N_("Change CP schedule"), TRJ_PARAM_CP_SCHEDULE },
 };
 
 const TrjLineColumn *
@@ -381,52 +361,61 @@ trj_workbook_line_months (TrjLine *line, TrjLineMonths series)
   g_return_val_if_reached (NULL);
 }
 
+/* The catalogue's refusal, as a workbook error: what the store accepts is what
+ * the engine and the readers accept, so nothing stored is refused when read back. */
+static gboolean
+check_param (TrjParam param, double value, GError **error)
+{
+  g_autoptr(GError) refused = NULL;
+
+  if (trj_catalog_check (param, trj_catalog_param_title (param), value, &refused))
+    return TRUE;
+  /* A sentence: the damaged-file message and the grid's refusal go on after it. */
+  g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID, "%s.", refused->message);
+  return FALSE;
+}
+
 gboolean
 trj_workbook_check_month_value (TrjLineMonths series, double value, GError **error)
 {
-  /* A CP schedule may carry corrections below zero; counts and profiles cannot. */
-  /* The catalogue's bounds (trj-catalog): a count or weight at most 10⁶ a month,
-   * a CP amount at most 10¹¹ €, so that nothing stored is refused when read back. */
-  if (!isfinite (value) ||
-      (series == TRJ_LINE_MONTHS_CP_SCHEDULE ? fabs (value) > 1e11 : (value < 0 || value > 1e6)))
-    {
-      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
-                           series == TRJ_LINE_MONTHS_CP_SCHEDULE
-                           ? _("A CP amount must be a number.")
-                           : _("Monthly values must be zero or more."));
-      return FALSE;
-    }
-  return TRUE;
+  return check_param (trj_workbook_month_series[series].param, value, error);
 }
 
 gboolean
 trj_workbook_check_value (const TrjFieldSpec *spec, double value, GError **error)
 {
-  gboolean ok = isfinite (value) && value <= spec->hi &&
-                (spec->lo_excluded ? value > spec->lo : value >= spec->lo) &&
-                (!spec->integer || value == floor (value));
-
-  if (!ok)
-    g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID, _(spec->limits));
-  return ok;
+  if (spec->param >= 0)
+    return check_param (spec->param, value, error);
+  if (value >= 0 && value < spec->n_choices && value == floor (value))
+    return TRUE;
+  g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID, _(spec->refusal));
+  return FALSE;
 }
 
+/* The catalogue's parameter of each reference value. */
+static const TrjParam reference_params[TRJ_N_REFERENCES] = {
+  [TRJ_REFERENCE_SMIC_HOURLY] = TRJ_PARAM_SMIC_HOURLY,
+  [TRJ_REFERENCE_RSA] = TRJ_PARAM_RSA,
+  [TRJ_REFERENCE_CD_SHARE] = TRJ_PARAM_CD_SHARE,
+  [TRJ_REFERENCE_WEEKS_PER_MONTH] = TRJ_PARAM_WEEKS_PER_MONTH,
+};
+
 gboolean
-trj_workbook_check_reference_series (const TrjSeries *series, GError **error)
+trj_workbook_check_reference_series (TrjReferenceKind kind, const TrjSeries *series, GError **error)
 {
   for (guint i = 0; i < series->n_points; i++)
     {
       const TrjRefPoint *p = &series->points[i];
+      g_autoptr(GError) refused = NULL;
 
-      /* Dates as yyyymmdd of a plausible year; amounts (€ an hour, € a month)
-       * far above any real SMIC or RSA stay out of the formatters' way. */
-      if (!isfinite (p->value) || p->value <= 0 || p->value > 1e6 ||
+      /* Dates as yyyymmdd of a plausible year, in increasing order. */
+      if (!check_param (reference_params[kind], p->value, &refused) ||
           p->from < 19000101 || p->from > 21001231 ||
           (i > 0 && p->from <= series->points[i - 1].from))
         {
           g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
-                       _("Point %u of the series: values must be above 0 and at most 1 million, "
-                         "dates in increasing order."), i + 1);
+                       _("Point %u of the series: %s"), i + 1,
+                       refused != NULL ? refused->message : _("dates must be from 1900 to 2100, in increasing order."));
           return FALSE;
         }
     }
@@ -436,17 +425,7 @@ trj_workbook_check_reference_series (const TrjSeries *series, GError **error)
 gboolean
 trj_workbook_check_reference_value (TrjReferenceKind kind, double value, GError **error)
 {
-  if (!isfinite (value) || value <= 0 || (kind == TRJ_REFERENCE_CD_SHARE && value > 1) ||
-      (kind == TRJ_REFERENCE_WEEKS_PER_MONTH && value > 5))
-    {
-      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
-                           kind == TRJ_REFERENCE_CD_SHARE
-                           /* xgettext:no-c-format */
-                           ? _("The département share of the RSA must be above 0 % and at most 100 %.")
-                           : _("Weeks per month must be above 0 and at most 5."));
-      return FALSE;
-    }
-  return TRUE;
+  return check_param (reference_params[kind], value, error);
 }
 
 static gboolean
@@ -479,10 +458,10 @@ trj_workbook_check_scenario (const TrjScenario *s, TrjValueWhere *where, GError 
 
   where->table = "reference_override";
   where->field = "smic_hourly";
-  if (s->overrides_smic && !trj_workbook_check_reference_series (&s->reference.smic_hourly, error))
+  if (s->overrides_smic && !trj_workbook_check_reference_series (TRJ_REFERENCE_SMIC_HOURLY, &s->reference.smic_hourly, error))
     return FALSE;
   where->field = "rsa";
-  if (s->overrides_rsa && !trj_workbook_check_reference_series (&s->reference.rsa, error))
+  if (s->overrides_rsa && !trj_workbook_check_reference_series (TRJ_REFERENCE_RSA, &s->reference.rsa, error))
     return FALSE;
   where->field = "cd_share";
   if (s->overrides_cd_share &&

@@ -467,7 +467,7 @@ load_months (TrjWorkbook *self, gint64 row, TrjLineMonths series, double out[TRJ
   int rc;
 
   for (int m = 0; m < TRJ_MONTHS; m++)
-    out[m] = trj_workbook_month_series[series].missing;
+    out[m] = trj_catalog_param (trj_workbook_month_series[series].param)->default_value;
   stmt = trj_workbook_prepare (self, error, "SELECT month, value FROM line_month WHERE line = ? AND series = ?",
                   "ii", row, (gint64) series);
   if (stmt == NULL)
@@ -561,9 +561,13 @@ trj_workbook_set_line_text (TrjWorkbook *self, gint64 scenario_id, const char *l
 
       if (!trj_kind_from_string (value, &kind))
         {
+          g_autofree char *contract = trj_catalog_kind_names (TRJ_LINE_SHAPE_CONTRACT);
+          g_autofree char *post_aid = trj_catalog_kind_names (TRJ_LINE_SHAPE_POST_AID);
+          g_autofree char *free_kinds = trj_catalog_kind_names (TRJ_LINE_SHAPE_FREE);
+
           g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
-                       _("“%s” is not a kind of line (PEC, CIE_JEUNES, CIE_TP, EI, …)."),
-                       value ? value : "");
+                       _("“%s” is not a kind of line (%s, %s, %s)."),
+                       value ? value : "", contract, post_aid, free_kinds);
           return FALSE;
         }
       return trj_workbook_set_line_number (self, scenario_id, line_id, field, kind, error);
@@ -896,20 +900,10 @@ trj_workbook_add_line (TrjWorkbook *self, gint64 scenario_id, const char *envelo
   if (ok)
     {
       key = new_line_key (self, scenario_id);
-      line = trj_line_new (key, kind);
+      /* The catalogue's new line: the circular's averages, so that it is
+       * sensible at once (its unit amount is the year's, stored as none). */
+      line = trj_catalog_line_new (key, kind, self->year_data, self->zone);
       line->label = g_strdup (_("New line"));
-      /* Start from the circular's averages so that the line is sensible at once. */
-      if (trj_kind_shape (kind) == TRJ_LINE_SHAPE_CONTRACT)
-        {
-          const TrjKindRules *rules = &self->year_data->rules.contract[kind][self->zone];
-
-          line->rate = rules->rate_avg;
-          line->weekly_hours = rules->hours_avg;
-          line->duration_months = rules->duration_avg;
-          line->cofinanced_share = rules->cofinancing_target;
-        }
-      else if (kind >= TRJ_KIND_EI && kind <= TRJ_KIND_CDI_INCLUSION)
-        line->modulation = self->year_data->default_modulation;
       ok = key_at (self, scenario_id, envelope_id, position, 0, &line_key, error) &&
            write_line (self, scenario_id, envelope_id, line_key, line, error);
     }
@@ -1100,7 +1094,7 @@ trj_workbook_set_reference_series (TrjWorkbook *self, gint64 scenario_id, TrjRef
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (kind == TRJ_REFERENCE_SMIC_HOURLY || kind == TRJ_REFERENCE_RSA, FALSE);
 
-  if (series != NULL && !trj_workbook_check_reference_series (series, error))
+  if (series != NULL && !trj_workbook_check_reference_series (kind, series, error))
     return FALSE;
   if (series != NULL && series->n_points == 0)
     series = NULL;

@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "trj-catalog.h"
 #include "trj-workbook.h"
 #include "trj-year-data.h"
 
@@ -180,14 +181,15 @@ gboolean trj_workbook_line_find         (TrjWorkbook *self, gint64 scenario_id, 
 
 /* ── Field tables (trj-workbook-columns.c) ────────────────────────────── */
 
-/* A number or text the user edits one at a time, and its hard limits. */
+/* A number or text the user edits one at a time. A number is either a value
+ * of a catalogue parameter, checked against its hard limits (trj_catalog_check:
+ * the one table of limits), or a choice among a few whole numbers. */
 typedef struct {
   const char *column;
   const char *step_label;   /* N_() */
-  const char *limits;       /* N_(), shown when a value is refused */
-  double lo, hi;
-  gboolean lo_excluded;
-  gboolean integer;
+  int param;                /* TrjParam; -1: a choice or a text */
+  guint n_choices;          /* a choice: a whole number below n_choices */
+  const char *refusal;      /* N_(), shown when a choice is refused */
 } TrjFieldSpec;
 
 /* How a line column holds its TrjLine member. */
@@ -216,12 +218,13 @@ extern const guint trj_workbook_n_line_columns;
 extern const TrjFieldSpec trj_workbook_envelope_fields[TRJ_N_ENVELOPE_FIELDS];
 extern const TrjFieldSpec trj_workbook_fungibility_fields[TRJ_N_FUNGIBILITY_FIELDS];
 
-/* Step labels of the month arrays, the value of a month without a row, and
- * the flag column that says the array was given (NULL: always meaningful). */
+/* Step labels of the month arrays, their catalogue parameter (its hard limits,
+ * and its default: the value of a month without a row), and the flag column
+ * that says the array was given (NULL: always meaningful). */
 typedef struct {
   const char *name;         /* as in the exchange format ("payment_profile") */
   const char *step_label;   /* N_() */
-  double missing;
+  TrjParam param;
   const char *flag_column;
 } TrjMonthSeries;
 
@@ -258,7 +261,8 @@ double              *trj_workbook_line_months   (TrjLine *line, TrjLineMonths se
 gboolean             trj_workbook_check_value   (const TrjFieldSpec *spec, double value,
                                                  GError **error);
 
-gboolean             trj_workbook_check_reference_series (const TrjSeries *series, GError **error);
+gboolean             trj_workbook_check_reference_series (TrjReferenceKind kind, const TrjSeries *series,
+                                                          GError **error);
 gboolean             trj_workbook_check_reference_value  (TrjReferenceKind kind, double value,
                                                           GError **error);
 

@@ -55,7 +55,7 @@ typedef enum {
   TRJ_LINE_FIELD_LABEL,
   TRJ_LINE_FIELD_DEPARTEMENT,
   TRJ_LINE_FIELD_PRESCRIBER,
-  /* kind: trj_workbook_set_line_text() with its name ("PEC") or
+  /* kind: trj_workbook_set_line_text() with its catalogue name or
    * trj_workbook_set_line_number() with the TrjLineKind value */
   TRJ_LINE_FIELD_KIND,
   /* numbers: trj_workbook_set_line_number() */
