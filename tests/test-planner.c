@@ -821,6 +821,129 @@ test_fill_down (void)
   g_assert_cmpuint (pec_lines (), >=, n0);
 }
 
+/* The width a cell's text takes in the widget (gtk_widget_get_width() is
+ * the content box, inside the padding). */
+static int
+text_width_in (GtkWidget *widget, const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int width;
+
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Defect 9: at the default size, lines as a planner names them show whole,
+ * every title too, and the last column is inside the grid: measured as
+ * the width each text takes against the width its cell or title has. A
+ * label too long for the window gives way alone, ellipsized. */
+static void
+test_columns_whole (void)
+{
+  TrjEnvelopePage *page = pec_page ();
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (page);
+  const struct { const char *label, *departement, *prescriber, *volume; } lines[] = {
+    { "PEC 29 Mission locale", "29", "Mission locale", "400" },
+    { "PEC 35 Cap emploi", "35", "Cap emploi", "120" },
+    { "PEC 22 France Travail", "22", "France Travail", "260" },
+    { "PEC 56 Mission locale", "56", "Mission locale", "95" },
+  };
+  GtkWidget *column_view = NULL, *header = NULL, *title, *last_title = NULL;
+  GtkAdjustment *hadjustment;
+  double x, y;
+  guint checked = 0;
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1260);
+  while (pec_lines () < G_N_ELEMENTS (lines))
+    {
+      trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-line", NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_assert_true (type_cell (grid, i, TRJ_LINES_COLUMN_LABEL, lines[i].label));
+      g_assert_true (type_cell (grid, i, TRJ_LINES_COLUMN_DEPARTEMENT, lines[i].departement));
+      g_assert_true (type_cell (grid, i, TRJ_LINES_COLUMN_PRESCRIBER, lines[i].prescriber));
+      g_assert_true (type_cell (grid, i, TRJ_LINES_COLUMN_VOLUME, lines[i].volume));
+    }
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+
+  for (guint row = 0; row < trj_grid_model_get_n_rows (trj_grid_get_model (grid)); row++)
+    for (guint column = 0; column < TRJ_N_LINES_COLUMNS; column++)
+      {
+        GtkWidget *cell = trj_grid_get_cell_widget (grid, row, column);
+        const char *text = trj_grid_get_displayed_text (grid, row, column);
+
+        g_assert_nonnull (cell);
+        if (text == NULL || *text == '\0')
+          continue;
+        if (text_width_in (cell, text) > gtk_widget_get_width (cell))
+          g_error ("row %u column %u: « %s » takes %d px, its cell has %d",
+                   row, column, text, text_width_in (cell, text), gtk_widget_get_width (cell));
+        checked++;
+      }
+  g_assert_cmpuint (checked, >=, G_N_ELEMENTS (lines) * 8);
+  g_assert_true (type_cell (grid, 3, TRJ_LINES_COLUMN_LABEL,
+                            "PEC 56 Conseil départemental, jeunes sortis du dispositif de réussite éducative"));
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  for (guint column = 0; column < TRJ_N_LINES_COLUMNS; column++)
+    {
+      GtkWidget *cell = trj_grid_get_cell_widget (grid, 3, column);
+      const char *text = trj_grid_get_displayed_text (grid, 3, column);
+
+      if (column == TRJ_LINES_COLUMN_LABEL)
+        g_assert_cmpint (text_width_in (cell, text), >, gtk_widget_get_width (cell));
+      else if (text != NULL && *text != '\0')
+        g_assert_cmpint (text_width_in (cell, text), <=, gtk_widget_get_width (cell));
+    }
+
+  /* The titles: none ellipsized, none narrower than its text. */
+  column_view = gtk_widget_get_ancestor (trj_grid_get_cell_widget (grid, 0, 0), GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (column_view);
+  for (header = gtk_widget_get_first_child (column_view); header != NULL && GTK_IS_LIST_VIEW (header);
+       header = gtk_widget_get_next_sibling (header))
+    ;
+  g_assert_nonnull (header);
+  checked = 0;
+  for (title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title))
+    {
+      GtkLabel *label = GTK_LABEL (find_label (title, ""));
+      int natural;
+
+      g_assert_nonnull (label);
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (GTK_WIDGET (label)) < natural ||
+          pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("the title « %s » is cut: %d px of %d", gtk_label_get_text (label),
+                 gtk_widget_get_width (GTK_WIDGET (label)), natural);
+      last_title = title;
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, TRJ_N_LINES_COLUMNS);
+
+  /* The last column ends inside the grid: nothing to scroll to. */
+  g_assert_true (gtk_widget_translate_coordinates (last_title, GTK_WIDGET (grid), 0, 0, &x, &y));
+  g_assert_cmpfloat (x + gtk_widget_get_width (last_title), <=, gtk_widget_get_width (GTK_WIDGET (grid)));
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (column_view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
+
+  if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("TRJ_SCREENSHOT_DIR"), "lignes-colonnes-entieres.png", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (trj_harness_save_png (GTK_WIDGET (window), path, &error));
+    }
+}
+
 /* Defect 9: a window closed maximized comes back maximized. Only a window
  * manager maximizes: test-planner-wm (TRJ_TEST_WM) checks it. */
 static void
@@ -885,6 +1008,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/report-export", test_report_export);
   g_test_add_func ("/planner/available-labels", test_available_labels);
   g_test_add_func ("/planner/fill-down", test_fill_down);
+  g_test_add_func ("/planner/columns-whole", test_columns_whole);
   g_test_add_func ("/planner/maximized-restored", test_maximized_restored);
   g_test_add_func ("/planner/close-commits", test_close_commits);
   g_test_add_func ("/planner/paste-adds-lines", test_paste_adds_lines);

@@ -43,6 +43,15 @@
 #include "trj-grid-tsv.h"
 #include "trj-grid-resources.h"
 
+/* What the grid knows of a column's width (see size_columns()). */
+typedef struct {
+  int      content;   /* widest text seen, padding included (pixels) */
+  guint    chars;     /* characters of the longest text measured */
+  int      applied;   /* the fixed width the grid set, -1 none */
+  int      nat_chars; /* the expanding column's natural width, in characters */
+  gboolean by_hand;   /* resized by the user: the grid no longer sizes it */
+} ColumnWidth;
+
 struct _TrjGrid
 {
   GtkWidget      parent_instance;
@@ -87,6 +96,10 @@ struct _TrjGrid
   GdkFrameClock *refocus_clock;   /* weak */
   guint          drag_anchor_row;
   guint          drag_anchor_column;
+
+  ColumnWidth   *widths;        /* n_columns: see "Column widths" below */
+  gboolean       widths_pending; /* measure every row once mapped */
+  guint          widths_source; /* applies the widths grown by new texts */
 };
 
 G_DEFINE_FINAL_TYPE (TrjGrid, trj_grid, GTK_TYPE_WIDGET)
@@ -179,6 +192,7 @@ static GQuark cell_quark;
 static GQuark row_cells_quark;   /* on a row object: GtkWidget *[n_columns] */
 
 static void  scroll_to_cursor (TrjGrid *self, gboolean jump);
+static void  queue_selection_draw (TrjGrid *self);
 static float column_xalign    (const TrjGridColumn *desc);
 
 static CellInfo *
@@ -273,6 +287,199 @@ selection_bounds (TrjGrid *self,
 /* Refreshes one cell: its text, alert and editability when the values may
  * have changed. Nothing is set when nothing changed, so a refresh of every
  * visible cell stays cheap. */
+/* Column widths
+ *
+ * Each column is as wide as its widest text and its title, so that labels
+ * and figures show whole (GtkInscription sizes from a number of characters,
+ * whatever the text): a fixed width per column, measured over the first
+ * MEASURED_ROWS rows and the total rows when the grid is mapped with a
+ * model, grown when a longer text comes into a bound cell, never shrunk
+ * under the planner's eyes. Free text stops at TEXT_MAX_CHARS characters,
+ * the rest ellipsized and whole in its tooltip. The expanding column (the
+ * label) has no fixed width: its cells ask for their text's width, so it
+ * has its text whole when the window has room, gives way first (down to
+ * its cells' minimum) when it has not, and takes what is left over. A
+ * column resized by hand keeps the user's width.
+ */
+#define MEASURED_ROWS 200
+#define TEXT_MAX_CHARS 36
+/* The horizontal padding of .trj-grid-cell (trj-grid.css); the text's width
+ * is rounded up to whole pixels by pango_layout_get_pixel_size(). */
+#define CELL_PADDING_X (6 + 6)
+
+static PangoLayout *
+cell_layout (TrjGrid *self)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (self->column_view, NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  /* The cells' figures are tabular (trj-grid.css). */
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+static int
+cell_text_width (PangoLayout *layout,
+                 const char  *text)
+{
+  int width;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width + CELL_PADDING_X;
+}
+
+/* Notes a text of a column; TRUE when it widens the column. */
+static gboolean
+note_column_text (ColumnWidth *width,
+                  PangoLayout *layout,
+                  const char  *text)
+{
+  int pixels;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  width->chars = MAX (width->chars, g_utf8_strlen (text, -1));
+  pixels = cell_text_width (layout, text);
+  if (pixels <= width->content)
+    return FALSE;
+  width->content = pixels;
+  return TRUE;
+}
+
+/* The header's title widget of a column (the header is the column view's
+ * child that is not the list view; its children are the columns' titles). */
+static GtkWidget *
+column_title (TrjGrid *self,
+              guint    column)
+{
+  GtkWidget *header = gtk_widget_get_first_child (self->column_view);
+  GtkWidget *title;
+  guint i = 0;
+
+  if (header == self->list_view)
+    header = gtk_widget_get_next_sibling (header);
+  for (title = header != NULL ? gtk_widget_get_first_child (header) : NULL; title != NULL;
+       title = gtk_widget_get_next_sibling (title), i++)
+    if (i == column)
+      return title;
+  return NULL;
+}
+
+static void
+apply_column_widths (TrjGrid *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
+  g_autoptr(PangoLayout) layout = cell_layout (self);
+  PangoFontMetrics *metrics = pango_context_get_metrics (pango_layout_get_context (layout), NULL, NULL);
+  int char_pixels = MAX (1, MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                 pango_font_metrics_get_approximate_digit_width (metrics)) / PANGO_SCALE);
+  int text_max = pango_font_metrics_get_approximate_char_width (metrics) * TEXT_MAX_CHARS / PANGO_SCALE
+                 + CELL_PADDING_X;
+
+  pango_font_metrics_unref (metrics);
+  for (guint i = 0; i < n_columns (self) && i < g_list_model_get_n_items (columns); i++)
+    {
+      const TrjGridColumn *desc = trj_grid_model_get_column (self->model, i);
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      ColumnWidth *width = &self->widths[i];
+      GtkWidget *title = column_title (self, i);
+      int title_width = 0, pixels;
+
+      if (width->by_hand)
+        continue;
+      if (desc->expand)
+        {
+          /* GtkInscription's character is the wider of a letter and a digit. */
+          int nat_chars = (MIN (width->content, text_max) - CELL_PADDING_X + char_pixels) / char_pixels;
+
+          if (nat_chars > width->nat_chars)
+            {
+              width->nat_chars = nat_chars;
+              for (guint c = 0; c < self->cells->len; c++)
+                if (cell_info (g_ptr_array_index (self->cells, c))->column == i)
+                  gtk_inscription_set_nat_chars (g_ptr_array_index (self->cells, c), nat_chars);
+            }
+          continue;
+        }
+      if (title != NULL)
+        gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &title_width, NULL, NULL);
+      pixels = MAX (title_width, desc->kind == TRJ_GRID_VALUE_TEXT ? MIN (width->content, text_max)
+                                                                   : width->content);
+      if (pixels != width->applied)
+        {
+          width->applied = pixels;
+          gtk_column_view_column_set_fixed_width (column, pixels);
+        }
+    }
+}
+
+static void
+measure_columns (TrjGrid *self)
+{
+  g_autoptr(PangoLayout) layout = cell_layout (self);
+  guint rows = n_rows (self);
+  guint first_total = trj_grid_model_get_n_data_rows (self->model);
+
+  self->widths_pending = FALSE;
+  for (guint column = 0; column < n_columns (self); column++)
+    for (guint row = 0; row < rows; row++)
+      {
+        g_autofree char *text = NULL;
+
+        /* Past the first rows, only the totals (the widest figures). */
+        if (row == MEASURED_ROWS && first_total > row)
+          row = first_total;
+        if (row >= rows)
+          break;
+        text = trj_grid_model_get_text (self->model, row, column);
+        note_column_text (&self->widths[column], layout, text);
+      }
+  apply_column_widths (self);
+}
+
+static gboolean
+apply_column_widths_cb (gpointer data)
+{
+  TrjGrid *self = data;
+
+  self->widths_source = 0;
+  apply_column_widths (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A cell shows a new text: one about as long as the longest its column has
+ * seen, or longer, is measured (a few letters fewer can still be wider), and
+ * widens the column after this update. */
+static void
+grow_column (TrjGrid    *self,
+             guint       column,
+             const char *text)
+{
+  ColumnWidth *width = &self->widths[column];
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (self->widths_pending || g_utf8_strlen (text, -1) + 4 <= width->chars)
+    return;
+  layout = cell_layout (self);
+  if (note_column_text (width, layout, text) && self->widths_source == 0)
+    self->widths_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_column_widths_cb, self, NULL);
+}
+
+static void
+column_width_notify_cb (GtkColumnViewColumn *column,
+                        GParamSpec          *pspec,
+                        TrjGrid             *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (column), "trj-grid-column"));
+
+  if (self->widths != NULL && gtk_column_view_column_get_fixed_width (column) != self->widths[i].applied)
+    self->widths[i].by_hand = TRUE;
+  queue_selection_draw (self);
+}
+
 static void
 update_cell (TrjGrid   *self,
              GtkWidget *cell,
@@ -299,6 +506,7 @@ update_cell (TrjGrid   *self,
           g_autofree char *label = g_strdup_printf (_("%s: %s"), name, text);
 
           gtk_inscription_set_text (inscription, text);
+          grow_column (self, info->column, text);
           gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                           -1);
@@ -1669,12 +1877,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   cell = g_object_new (GTK_TYPE_INSCRIPTION,
                        "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
-                       /* A figure is never cut: number and choice columns keep
-                        * their width (a narrow window scrolls); free text gives
+                       /* Columns take the width of their texts (see "Column
+                        * widths"): fixed ones, or the expanding one that gives
                         * way first, ellipsized, whole in its tooltip. */
-                       "min-chars", desc->kind == TRJ_GRID_VALUE_TEXT ? MIN (desc->width_chars, 10)
-                                                                      : desc->width_chars,
-                       "nat-chars", desc->width_chars,
+                       "min-chars", desc->expand ? MIN (desc->width_chars, 10) : 0,
+                       "nat-chars", MAX (desc->width_chars, self->widths[column].nat_chars),
                        "xalign", column_xalign (desc),
                        "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
                        NULL);
@@ -1733,6 +1940,9 @@ remove_columns (TrjGrid *self)
 {
   GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
 
+  g_clear_handle_id (&self->widths_source, g_source_remove);
+  g_clear_pointer (&self->widths, g_free);
+
   while (g_list_model_get_n_items (columns) > 0)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
@@ -1745,6 +1955,11 @@ static void
 add_columns (TrjGrid *self)
 {
   guint i;
+
+  self->widths = g_new0 (ColumnWidth, n_columns (self));
+  for (i = 0; i < n_columns (self); i++)
+    self->widths[i].applied = -1;
+  self->widths_pending = TRUE;
 
   for (i = 0; i < n_columns (self); i++)
     {
@@ -1761,8 +1976,9 @@ add_columns (TrjGrid *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, desc->expand);
       /* Resized by hand: the rules and the cursor move with it. */
-      g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (queue_selection_draw),
-                               self, G_CONNECT_SWAPPED);
+      g_object_set_data (G_OBJECT (column), "trj-grid-column", GUINT_TO_POINTER (i));
+      g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (column_width_notify_cb),
+                               self, 0);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
     }
 }
@@ -1841,6 +2057,8 @@ trj_grid_map (GtkWidget *widget)
   TrjGrid *self = TRJ_GRID (widget);
 
   GTK_WIDGET_CLASS (trj_grid_parent_class)->map (widget);
+  if (self->model != NULL && self->widths_pending)
+    measure_columns (self);
   if (self->loading && self->load_tick == 0 && self->painted_handler == 0)
     self->painted_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                                                      G_CALLBACK (first_frame_painted_cb), self, 0);
@@ -1933,6 +2151,8 @@ trj_grid_set_model (TrjGrid      *self,
       self->changed_handler = g_signal_connect (model, "changed",
                                                 G_CALLBACK (model_changed_cb), self);
       add_columns (self);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        measure_columns (self);
       resize_rows (self, 0, MIN (n_rows (self), INITIAL_ROWS));
       self->loading = n_rows (self) > INITIAL_ROWS;
       if (self->loading && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -2109,6 +2329,7 @@ trj_grid_dispose (GObject *object)
   TrjGrid *self = TRJ_GRID (object);
 
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_handle_id (&self->widths_source, g_source_remove);
   cancel_refocus (self);
   stop_loading (self);
   g_clear_signal_handler (&self->changed_handler, self->model);
@@ -2126,6 +2347,7 @@ trj_grid_finalize (GObject *object)
   TrjGrid *self = TRJ_GRID (object);
 
   g_ptr_array_unref (self->cells);
+  g_free (self->widths);
   g_free (self->edit_original);
   g_free (self->message_text);
 

@@ -29,6 +29,10 @@
  * refused: the model is untouched, the editor stays open, and the reason is
  * shown next to the cell and emitted as "cell-error".
  *
+ * Columns are as wide as their widest text and their title (measured when
+ * the grid is mapped, grown by longer texts); the expanding column gives way
+ * first when the window is narrow. A column resized by hand keeps its width.
+ *
  * Actions: grid.copy, grid.cut, grid.paste, grid.clear, grid.edit.
  * Signals: "cell-error" (guint row, guint column, const char *message);
  *          "selection-changed" (the cursor or the selection moved).
