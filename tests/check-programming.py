@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import math
+import re
 import sys
 
 import openpyxl
@@ -227,15 +228,45 @@ def check_xlsx(path, scenario, result):
     for m in range(12):
         expect(f"Entrées month total m{m + 1}", entries_ws.cell(row=row, column=4 + m).value, month_sums[m])
 
-    # Alertes: the envelope alerts of the result, with the same French messages.
+    # Alertes: the envelope alerts of the result, with the same French messages;
+    # their codes (for tools) in the hidden column E.
     want_alerts = sorted((a["code"], a["message"]) for env in envelopes for a in res_env[env["id"]]["alerts"])
-    got_alerts = sorted((alerts_ws.cell(row=r, column=1).value, alerts_ws.cell(row=r, column=4).value)
+    got_alerts = sorted((alerts_ws.cell(row=r, column=5).value, alerts_ws.cell(row=r, column=3).value)
                         for r in range(2, alerts_ws.max_row + 1)
-                        if alerts_ws.cell(row=r, column=1).value and alerts_ws.cell(row=r, column=4).value
-                        and alerts_ws.cell(row=r, column=2).value)
+                        if alerts_ws.cell(row=r, column=5).value and alerts_ws.cell(row=r, column=3).value
+                        and alerts_ws.cell(row=r, column=1).value)
+    if not alerts_ws.column_dimensions["E"].hidden:
+        fail("Alertes", "the column of the codes (E) is not hidden")
     envelope_alerts = [a for a in got_alerts if a in want_alerts]
     if envelope_alerts != want_alerts:
         fail("Alertes", f"expected {want_alerts}, got {got_alerts}")
+
+    # Issue 13, defect 10: the visible cells speak in titles. No code of the
+    # scenario (an envelope, a kind, an alert: PEC_CIE_TP, CIE_JEUNES or
+    # « CIE JEUNES », COFINANCING_BELOW_TARGET), nor a word shaped like one, in
+    # a visible column of a visible sheet; codes stay in « Données » and in
+    # the hidden column of « Alertes ».
+    codes = {env["id"] for env in envelopes}
+    codes |= {line["kind"] for env in envelopes for line in env["lines"]}
+    codes |= {a["code"] for env in envelopes for a in res_env[env["id"]]["alerts"]}
+    codes |= {a["code"] for a in result.get("alerts", [])}
+    codes = {c for c in codes if "_" in c}   # « PEC », « ACI »: the code is the title
+    code_shape = re.compile(r"\b[A-Z0-9]+(_[A-Z0-9]+)+\b")
+    for ws in values.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for row_cells in ws.iter_rows():
+            for cell in row_cells:
+                if not isinstance(cell.value, str):
+                    continue
+                if ws.column_dimensions[cell.column_letter].hidden:
+                    continue
+                shown = cell.value
+                for code in codes:
+                    if code in shown or code.replace("_", " ") in shown:
+                        fail(f"{ws.title}!{cell.coordinate}", f"shows the code {code}: {shown!r}")
+                if code_shape.search(shown):
+                    fail(f"{ws.title}!{cell.coordinate}", f"shows a code-shaped word: {shown!r}")
 
     # Paramètres: the SMIC and RSA series used.
     numbers = [c for row_cells in params_ws.iter_rows(values_only=True) for c in row_cells

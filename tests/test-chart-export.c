@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 
+#include "trj-catalog.h"
 #include "trj-chart-export.h"
 #include "trj-format.h"
 #include "trj-i18n.h"
@@ -208,6 +209,73 @@ test_report_pages (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, last_page));
 }
 
+/* Issue 13, defect 10: the report speaks in the catalogue's titles. With a
+ * line of each envelope out of its ranges (alerts), the text of the PDF
+ * holds no code of the scenario (an envelope, a kind, an alert: PEC_CIE_TP,
+ * CIE_JEUNES or « CIE JEUNES », COFINANCING_BELOW_TARGET) and no word
+ * shaped like one, and it holds their titles. */
+static void
+test_report_titles (Fixture *f, gconstpointer data)
+{
+  const TrjYearData *year = trj_year_data_get (2024, NULL);
+  g_autofree char *path = g_build_filename (f->dir, "titles.pdf", NULL);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjReport) report = NULL;
+  g_autoptr(TrjResult) result = trj_result_new (f->scenario);
+  g_autoptr(GRegex) code_shape = g_regex_new ("\\b[A-Z0-9]+(_[A-Z0-9]+)+\\b", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+
+  for (guint e = 0; e < f->scenario->envelopes->len; e++)
+    {
+      TrjEnvelope *env = g_ptr_array_index (f->scenario->envelopes, e);
+
+      g_ptr_array_add (codes, g_strdup (env->id));
+      for (guint l = 0; l < env->lines->len; l++)
+        {
+          TrjLine *line = g_ptr_array_index (env->lines, l);
+
+          if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT)
+            {
+              line->rate = 0.99;
+              line->cofinanced_share = 0;
+            }
+          g_ptr_array_add (codes, g_strdup (trj_kind_to_string (line->kind)));
+        }
+    }
+  g_assert_true (trj_engine_compute (f->scenario, &year->rules, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_alerts, >, 1);
+  for (guint i = 0; i < result->n_alerts; i++)
+    g_ptr_array_add (codes, g_strdup (trj_alert_code_to_string (result->alerts[i].code)));
+
+  report = trj_report_new (f->scenario, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = run_poppler ("pdftotext", path);
+  plain = trj_test_plain_spaces (text);
+
+  g_assert_true (g_ptr_array_find_with_equal_func (codes, "PEC_CIE_TP", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (codes, "CIE_JEUNES", g_str_equal, NULL));
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      g_autofree char *spaced = g_strdelimit (g_strdup (code), "_", ' ');
+
+      if (strchr (code, '_') == NULL)
+        continue;   /* « PEC », « ACI »: the code is the title */
+      if (strstr (plain, code) != NULL || strstr (plain, spaced) != NULL)
+        g_error ("the report shows the code %s", code);
+    }
+  if (g_regex_match (code_shape, plain, 0, &match))
+    g_error ("the report shows « %s », shaped like a code", g_match_info_fetch (match, 0));
+  g_assert_nonnull (strstr (plain, trj_catalog_envelope_title ("PEC_CIE_TP")));
+  g_assert_nonnull (strstr (plain, trj_catalog_kind_title (TRJ_KIND_CIE_JEUNES)));
+}
+
 static const char *cli_path;
 
 /* Runs trajectoire-cli with arguments; returns its exit status, stderr in *err. */
@@ -305,6 +373,7 @@ main (int argc, char **argv)
   g_test_add ("/chart-export/pdf-chart", Fixture, NULL, fixture_setup, test_pdf_chart, fixture_teardown);
   g_test_add ("/chart-export/report", Fixture, NULL, fixture_setup, test_report, fixture_teardown);
   g_test_add ("/chart-export/report-pages", Fixture, NULL, fixture_setup, test_report_pages, fixture_teardown);
+  g_test_add ("/chart-export/report-titles", Fixture, NULL, fixture_setup, test_report_titles, fixture_teardown);
   g_test_add ("/chart-export/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add ("/chart-export/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   return g_test_run ();

@@ -467,10 +467,11 @@ write_lines (Writer *w)
           const TrjFigures *f = &trj_result_line (w->result, e, l)->f;
           TrjLineShape shape = trj_kind_shape (line->kind);
 
-          trj_xlsx_page_text (&sheet, row, LCOL_ENVELOPE, env->id, NULL);
+          /* Titles for the reader; the codes are in the hidden « Données ». */
+          trj_xlsx_page_text (&sheet, row, LCOL_ENVELOPE, trj_catalog_envelope_title (env->id), NULL);
           trj_xlsx_page_text (&sheet, row, LCOL_ID, line->id, NULL);
           trj_xlsx_page_text (&sheet, row, LCOL_LABEL, line->label, NULL);
-          trj_xlsx_page_text (&sheet, row, LCOL_KIND, trj_kind_to_string (line->kind), NULL);
+          trj_xlsx_page_text (&sheet, row, LCOL_KIND, trj_catalog_kind_title (line->kind), NULL);
           trj_xlsx_page_text (&sheet, row, LCOL_DEPARTEMENT, line->departement, NULL);
           trj_xlsx_page_text (&sheet, row, LCOL_PRESCRIBER, line->prescriber, NULL);
           if (shape == TRJ_LINE_SHAPE_CONTRACT)
@@ -562,7 +563,7 @@ write_entries_table (Writer *w, TrjXlsxPage *sheet, lxw_row_t row, gboolean prev
           if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
             continue;
           formula = trj_xlsx_sum_formula (row, 3, row, 2 + TRJ_MONTHS);
-          trj_xlsx_page_text (sheet, row, 0, env->id, NULL);
+          trj_xlsx_page_text (sheet, row, 0, trj_catalog_envelope_title (env->id), NULL);
           trj_xlsx_page_text (sheet, row, 1, line->id, NULL);
           trj_xlsx_page_text (sheet, row, 2, line->label, NULL);
           for (int m = 0; m < TRJ_MONTHS; m++)
@@ -623,6 +624,10 @@ write_entries (Writer *w)
 
 /* ── « Alertes » ───────────────────────────────────────────────────────── */
 
+typedef enum {
+  ACOL_ENVELOPE, ACOL_LINE, ACOL_MESSAGE, ACOL_SEVERITY, ACOL_CODE,
+} AlertsColumn;
+
 static void
 write_alerts (Writer *w)
 {
@@ -630,11 +635,11 @@ write_alerts (Writer *w)
   const TrjResult *res = w->result;
   TrjXlsxPage sheet = trj_xlsx_book_add_page (w->book, _("Alerts"), 1, 0);
 
-  trj_xlsx_page_header (w->book, &sheet, 0, 0, _("Code"));
-  trj_xlsx_page_header (w->book, &sheet, 0, 1, _("Envelope"));
-  trj_xlsx_page_header (w->book, &sheet, 0, 2, _("Line"));
-  trj_xlsx_page_header (w->book, &sheet, 0, 3, _("Message"));
-  trj_xlsx_page_header (w->book, &sheet, 0, 4, _("Severity"));
+  trj_xlsx_page_header (w->book, &sheet, 0, ACOL_ENVELOPE, _("Envelope"));
+  trj_xlsx_page_header (w->book, &sheet, 0, ACOL_LINE, _("Line"));
+  trj_xlsx_page_header (w->book, &sheet, 0, ACOL_MESSAGE, _("Message"));
+  trj_xlsx_page_header (w->book, &sheet, 0, ACOL_SEVERITY, _("Severity"));
+  trj_xlsx_page_header (w->book, &sheet, 0, ACOL_CODE, _("Code"));
 
   for (guint i = 0; i < res->n_alerts; i++)
     {
@@ -645,18 +650,23 @@ write_alerts (Writer *w)
         ? g_ptr_array_index (env->lines, alert->line) : NULL;
       g_autofree char *message = trj_alert_message (sc, alert);
 
-      trj_xlsx_page_text (&sheet, 1 + i, 0, trj_alert_code_to_string (alert->code), NULL);
-      trj_xlsx_page_text (&sheet, 1 + i, 1, env != NULL ? trj_catalog_envelope_title (env->id)
-                                              : _("Whole region"), NULL);
-      trj_xlsx_page_text (&sheet, 1 + i, 2, line != NULL ? (line->label != NULL ? line->label : line->id) : "", NULL);
-      trj_xlsx_page_text (&sheet, 1 + i, 3, message, NULL);
-      trj_xlsx_page_text (&sheet, 1 + i, 4, alert->severity == TRJ_SEVERITY_INFO
-                                              ? _("Information") : _("Alert"), NULL);
+      trj_xlsx_page_text (&sheet, 1 + i, ACOL_ENVELOPE, env != NULL ? trj_catalog_envelope_title (env->id)
+                                                          : _("Whole region"), NULL);
+      trj_xlsx_page_text (&sheet, 1 + i, ACOL_LINE,
+                          line != NULL ? (line->label != NULL ? line->label : line->id) : "", NULL);
+      trj_xlsx_page_text (&sheet, 1 + i, ACOL_MESSAGE, message, NULL);
+      trj_xlsx_page_text (&sheet, 1 + i, ACOL_SEVERITY, alert->severity == TRJ_SEVERITY_INFO
+                                                          ? _("Information") : _("Alert"), NULL);
+      trj_xlsx_page_text (&sheet, 1 + i, ACOL_CODE, trj_alert_code_to_string (alert->code), NULL);
     }
   if (res->n_alerts == 0)
     trj_xlsx_page_text (&sheet, 1, 0, _("No alert: the programming respects the envelopes and the ranges of the year."),
               w->book->note);
+  /* The code is for tools (MODEL.md's alert codes): a hidden column, the
+   * reader has the message. */
+  sheet.widths[ACOL_CODE] = 0;
   trj_xlsx_page_finish (&sheet);
+  worksheet_set_column_opt (sheet.ws, ACOL_CODE, ACOL_CODE, 28, NULL, &(lxw_row_col_options) { .hidden = LXW_TRUE });
 }
 
 /* ── « Paramètres » ────────────────────────────────────────────────────── */

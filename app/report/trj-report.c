@@ -9,6 +9,7 @@
 #include "trj-report.h"
 #include "trj-alert-text.h"
 #include "trj-chart-export.h"
+#include "trj-catalog.h"
 #include "trj-chart-render.h"
 #include "trj-format.h"
 #include "trj-year-data.h"
@@ -228,9 +229,8 @@ build_lines (TrjReport *report)
           const TrjLine *line = g_ptr_array_index (env->lines, l);
           const TrjLineResult *lr = trj_result_line (report->result, e, l);
           gboolean contract = trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
-          g_autofree char *kind = g_strdup (trj_kind_to_string (line->kind));
+          g_autofree char *kind = g_strdup (trj_catalog_kind_title (line->kind));
 
-          g_strdelimit (kind, "_", ' ');
           add_row (report->lines, FALSE,
                    g_strdup (line->label != NULL ? line->label : line->id),
                    g_steal_pointer (&kind),
