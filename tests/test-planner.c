@@ -821,6 +821,89 @@ test_fill_down (void)
   g_assert_cmpuint (pec_lines (), >=, n0);
 }
 
+static gboolean
+focus_in_sidebar (gpointer data)
+{
+  GtkWidget *focus = focus_widget ();
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX) != NULL &&
+         gtk_widget_get_ancestor (focus, TRJ_TYPE_ENVELOPE_PAGE) == NULL;
+}
+
+/* The header bar over the page: the one holding the Undo button. */
+static gboolean
+focus_in_header (gpointer data)
+{
+  GtkWidget *focus = focus_widget ();
+  GtkWidget *header = focus != NULL ? gtk_widget_get_ancestor (focus, ADW_TYPE_HEADER_BAR) : NULL;
+
+  return header != NULL && find_menu_button (header, "open-menu-symbolic") != NULL;
+}
+
+/* Leaving the grid by the keyboard: F6 (win.focus-next-region) goes grid →
+ * sidebar → header bar → grid, Maj+F6 the other way; a cell being typed is
+ * committed on the way out; Tab leaves at the last cell only; Escape outside
+ * an edit changes nothing and keeps the keyboard. (The walkthrough presses
+ * the real keys: F6, Ctrl+Tab, Ctrl+Maj+Tab.) */
+static void
+test_focus_regions (void)
+{
+  TrjEnvelopePage *page = pec_page ();
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (page);
+  TrjGridModel *model = trj_grid_get_model (grid);
+  TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+  g_auto(GStrv) next = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.focus-next-region");
+  g_auto(GStrv) previous = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.focus-previous-region");
+  g_autofree char *undo_label = NULL;
+  guint last_row = trj_grid_model_get_n_rows (model) - 1;
+
+  g_assert_true (g_strv_contains ((const char * const *) next, "F6"));
+  g_assert_true (g_strv_contains ((const char * const *) next, "<Control>Tab"));
+  g_assert_true (g_strv_contains ((const char * const *) previous, "<Shift>F6"));
+  g_assert_true (g_strv_contains ((const char * const *) previous, "<Shift><Control>Tab"));
+
+  trj_window_focus_grid (window);
+  trj_harness_wait_until (focus_in, grid, "the focus in the lines grid");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-next-region", NULL));
+  trj_harness_wait_until (focus_in_sidebar, NULL, "F6: the focus in the sidebar");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-next-region", NULL));
+  trj_harness_wait_until (focus_in_header, NULL, "F6: the focus in the header bar");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-next-region", NULL));
+  trj_harness_wait_until (focus_in, grid, "F6: the focus back in the grid");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-previous-region", NULL));
+  trj_harness_wait_until (focus_in_header, NULL, "Maj+F6: the focus in the header bar");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-previous-region", NULL));
+  trj_harness_wait_until (focus_in_sidebar, NULL, "Maj+F6: the focus in the sidebar");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-previous-region", NULL));
+  trj_harness_wait_until (focus_in, grid, "Maj+F6: the focus back in the grid");
+
+  /* A value being typed goes in before the focus leaves. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  g_assert_true (trj_grid_start_editing (grid, "17"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-next-region", NULL));
+  trj_harness_wait_until (focus_in_sidebar, NULL, "F6 from an edit: the focus in the sidebar");
+  g_assert_false (trj_grid_is_editing (grid));
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (0)), 17, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-previous-region", NULL));
+  trj_harness_wait_until (focus_in, grid, "the focus back in the grid");
+
+  /* Escape outside an edit: used, nothing changes, the keyboard stays. */
+  undo_label = g_strdup (trj_workbook_get_undo_label (wb));
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, undo_label);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (0)), 17, 1e-9);
+  g_assert_true (focus_in (grid));
+
+  /* Tab moves along the rows and leaves past the last cell. */
+  trj_grid_set_cursor (grid, last_row, TRJ_N_LINES_COLUMNS - 2);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Tab, 0));
+  g_assert_false (trj_grid_handle_key (grid, GDK_KEY_Tab, 0));
+  trj_grid_set_cursor (grid, 0, 0);
+  g_assert_false (trj_grid_handle_key (grid, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_false (trj_grid_handle_key (grid, GDK_KEY_Tab, GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+}
+
 /* The width a cell's text takes in the widget (gtk_widget_get_width() is
  * the content box, inside the padding). */
 static int
@@ -1001,6 +1084,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/focus/open", test_focus_open);
   g_test_add_func ("/planner/focus/menus", test_focus_menus);
   g_test_add_func ("/planner/focus/dialog", test_focus_dialog);
+  g_test_add_func ("/planner/focus/regions", test_focus_regions);
   g_test_add_func ("/planner/main-menu", test_main_menu);
   g_test_add_func ("/planner/solver/monthly", test_solver_monthly);
   g_test_add_func ("/planner/solver/shown-margin", test_move_shown_margin);

@@ -1521,6 +1521,9 @@ handle_editing_key (TrjGrid         *self,
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
     case GDK_KEY_ISO_Left_Tab:
+      /* Ctrl+Tab is the window's: to its next region. */
+      if (state & GDK_CONTROL_MASK)
+        return FALSE;
       take_choice (self);
       if (trj_grid_commit_edit (self))
         move_along (self, keyval == GDK_KEY_ISO_Left_Tab || shift ? -1 : 1);
@@ -1652,6 +1655,11 @@ trj_grid_handle_key (TrjGrid         *self,
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
     case GDK_KEY_ISO_Left_Tab:
+      /* Past the last cell (or before the first) Tab leaves the grid, to
+       * the next widget of the window. */
+      if (keyval == GDK_KEY_ISO_Left_Tab || shift ? row == 0 && column == 0
+          : row + 1 == (int) n_rows (self) && column + 1 == (int) n_columns (self))
+        return FALSE;
       move_along (self, keyval == GDK_KEY_ISO_Left_Tab || shift ? -1 : 1);
       return TRUE;
     case GDK_KEY_Return:
@@ -1690,8 +1698,8 @@ trj_grid_handle_key (TrjGrid         *self,
         hide_message (self);
       else if (self->anchor_row != self->cursor_row || self->anchor_column != self->cursor_column)
         move_to (self, row, column, FALSE);
-      else
-        return FALSE;
+      /* Otherwise nothing: Escape never takes the keyboard out of the grid
+       * nor reaches the window. */
       return TRUE;
     default:
       break;

@@ -10,7 +10,9 @@
  * Keyboard (capture phase, so the column view's own bindings never see it):
  *   arrows, Tab / Shift+Tab, Enter / Shift+Enter, Home / End, Ctrl+Home /
  *   Ctrl+End, Page Up / Page Down, Ctrl+arrows (to the edge); Shift extends
- *   the selection; Ctrl+A selects all.
+ *   the selection; Ctrl+A selects all. Tab on the last cell (Shift+Tab on
+ *   the first) leaves the grid; Ctrl+Tab and F6 are the window's. Escape
+ *   outside an edit hides a refusal or collapses the selection, no more.
  *   F2 edits the cell; a printable key replaces its content (type to
  *   replace); Backspace empties it and edits; Enter / Tab commit and move,
  *   Escape cancels. Delete clears the selection.

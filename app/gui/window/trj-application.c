@@ -23,7 +23,7 @@ G_DEFINE_FINAL_TYPE (TrjApplication, trj_application, ADW_TYPE_APPLICATION)
 
 static const struct {
   const char *action;
-  const char *accels[3];
+  const char *accels[4];
 } accels[] = {
   { "app.new", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
@@ -40,6 +40,9 @@ static const struct {
   { "win.solve", { "<Control>j", NULL } },
   { "win.show-summary", { "<Control>0", NULL } },
   { "win.present", { "F5", NULL } },
+  /* From region to region of the window (the grid takes Tab for itself). */
+  { "win.focus-next-region", { "F6", "<Control>Tab", NULL } },
+  { "win.focus-previous-region", { "<Shift>F6", "<Control><Shift>Tab", NULL } },
 };
 
 static TrjWindow *

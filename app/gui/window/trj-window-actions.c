@@ -300,9 +300,17 @@ toast_activated (GtkWidget *widget, const char *action_name, GVariant *param)
   trj_window_toast (TRJ_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+static void
+focus_region_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  trj_window_focus_region (TRJ_WINDOW (widget), g_str_equal (action_name, "win.focus-next-region") ? 1 : -1);
+}
+
 void
 trj_window_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.focus-next-region", NULL, focus_region_activated);
+  gtk_widget_class_install_action (widget_class, "win.focus-previous-region", NULL, focus_region_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_activated);
   gtk_widget_class_install_action (widget_class, "win.add-line", NULL, line_action_activated);

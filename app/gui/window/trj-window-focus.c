@@ -11,11 +11,16 @@
  * A focus the user put somewhere on purpose (an entry, the sidebar, a header
  * button reached with F6) is not taken: only a "stray" focus is, one on a
  * button right after a popover or a dialog, or none at all.
+ *
+ * F6 and Ctrl+Tab go from region to region as in GNOME applications: the
+ * page shown (its grid), the sidebar, the header bar, and round again;
+ * Maj+F6 and Ctrl+Maj+Tab the other way (trj_window_focus_region()).
  */
 #include "config.h"
 
 #include "trj-window-private.h"
 #include "trj-envelope-page.h"
+#include "trj-grid.h"
 
 /* A focus nobody chose: none, the window itself, or a button (the one that
  * opened the popover or the dialog that just closed). */
@@ -119,6 +124,84 @@ static void
 sidebar_row_activated_cb (TrjWindow *self)
 {
   trj_window_focus_grid (self);
+}
+
+/* The regions F6 goes through, in order: the page, the sidebar (with its
+ * scenario list), the header bar over the page. */
+enum { REGION_PAGE, REGION_SIDEBAR, REGION_HEADER, N_REGIONS };
+
+static GtkWidget *
+region_widget (TrjWindow *self, guint region)
+{
+  GtkWidget *widget;
+
+  switch (region)
+    {
+    case REGION_PAGE:
+      return gtk_stack_get_visible_child (self->content_stack);
+    case REGION_SIDEBAR:
+      /* The leaflet's child that holds the list. */
+      for (widget = GTK_WIDGET (self->sidebar_list);
+           widget != NULL && gtk_widget_get_parent (widget) != GTK_WIDGET (self->leaflet);
+           widget = gtk_widget_get_parent (widget))
+        ;
+      return widget;
+    case REGION_HEADER:
+    default:
+      return gtk_widget_get_ancestor (self->undo_button, ADW_TYPE_HEADER_BAR);
+    }
+}
+
+static gboolean
+focus_into_region (TrjWindow *self, guint region)
+{
+  GtkWidget *widget = region_widget (self, region);
+  GtkListBoxRow *row;
+
+  if (widget == NULL || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  switch (region)
+    {
+    case REGION_PAGE:
+      /* An envelope page gives the focus to its grid. */
+      return TRJ_IS_ENVELOPE_PAGE (widget) ? gtk_widget_grab_focus (widget)
+                                           : gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+    case REGION_SIDEBAR:
+      row = gtk_list_box_get_selected_row (self->sidebar_list);
+      if (row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row)))
+        return TRUE;
+      return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+    case REGION_HEADER:
+    default:
+      return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+    }
+}
+
+void
+trj_window_focus_region (TrjWindow *self, int step)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *grid = focus != NULL ? gtk_widget_get_ancestor (focus, TRJ_TYPE_GRID) : NULL;
+  guint current = REGION_HEADER;   /* from nowhere, forward goes to the page */
+
+  g_return_if_fail (TRJ_IS_WINDOW (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workbook") != 0)
+    return;
+  /* Leaving a cell being typed commits it, as a spreadsheet does; a refused
+   * value keeps the keyboard in its cell with the reason shown. */
+  if (grid != NULL && trj_grid_is_editing (TRJ_GRID (grid)) && !trj_grid_commit_edit (TRJ_GRID (grid)))
+    return;
+  for (guint region = 0; region < N_REGIONS; region++)
+    {
+      GtkWidget *widget = region_widget (self, region);
+
+      if (focus != NULL && widget != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+        current = region;
+    }
+  for (guint i = 1; i <= N_REGIONS; i++)
+    if (focus_into_region (self, (current + N_REGIONS + step * (int) i) % N_REGIONS))
+      return;
 }
 
 void

@@ -59,6 +59,9 @@ void trj_window_focus_dispose    (TrjWindow *self);
 void trj_window_focus_watch_page (TrjWindow *self, GtkWidget *page);
 /* Focuses the grid of the page shown, now or when the page is mapped. */
 void trj_window_focus_grid       (TrjWindow *self);
+/* F6 (step 1) and Maj+F6 (step −1): the focus into the next region of the
+ * window, the page, the sidebar or the header bar. */
+void trj_window_focus_region     (TrjWindow *self, int step);
 
 /* trj-window-actions.c */
 void trj_window_install_actions  (GtkWidgetClass *widget_class);
