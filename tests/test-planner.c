@@ -862,7 +862,7 @@ test_focus_regions (void)
   g_assert_true (g_strv_contains ((const char * const *) previous, "<Shift>F6"));
   g_assert_true (g_strv_contains ((const char * const *) previous, "<Shift><Control>Tab"));
 
-  trj_window_focus_grid (window);
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
   trj_harness_wait_until (focus_in, grid, "the focus in the lines grid");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-next-region", NULL));
   trj_harness_wait_until (focus_in_sidebar, NULL, "F6: the focus in the sidebar");
@@ -902,6 +902,103 @@ test_focus_regions (void)
   g_assert_false (trj_grid_handle_key (grid, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   g_assert_false (trj_grid_handle_key (grid, GDK_KEY_Tab, GDK_CONTROL_MASK));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+}
+
+/* The mapped GtkListBox under a widget (the grid's list of choices), or NULL. */
+static GtkListBox *
+find_list_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found;
+
+      if (GTK_IS_LIST_BOX (child) && gtk_widget_get_mapped (child))
+        return GTK_LIST_BOX (child);
+      if ((found = find_list_box (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types text into a cell as the keyboard does: the first key through the
+ * grid (type to replace), the rest into its editor, then Enter. */
+static void
+type_keys (TrjGrid *grid, guint row, guint column, const char *text)
+{
+  trj_grid_set_cursor (grid, row, column);
+  g_assert_true (trj_grid_handle_key (grid, gdk_unicode_to_keyval (g_utf8_get_char (text)), 0));
+  g_assert_true (trj_grid_is_editing (grid));
+  gtk_editable_set_text (trj_grid_get_editor (grid), text);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Return, 0));
+}
+
+/* Prescribers as a list: the column offers France Travail, Mission locale,
+ * Cap emploi, Conseil départemental and the names the lines already give;
+ * « fra » + Enter is France Travail, a new name is kept as typed and then
+ * offered too, a pasted name takes the list's spelling. */
+static void
+test_prescribers (void)
+{
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (pec_page ());
+  TrjGridModel *model = trj_grid_get_model (grid);
+  const TrjGridColumn *column = trj_grid_model_get_column (model, TRJ_LINES_COLUMN_PRESCRIBER);
+  const char *usual[] = { "France Travail", "Mission locale", "Cap emploi", "Conseil départemental" };
+  GtkListBox *list;
+  guint shown = 0;
+
+  while (pec_lines () < 2)
+    {
+      trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-line", NULL));
+    }
+  g_assert_nonnull (column->choices);
+  for (guint i = 0; i < G_N_ELEMENTS (usual); i++)
+    g_assert_true (g_strv_contains (column->choices, usual[i]));
+
+  /* F2 shows the list under the cell. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_PRESCRIBER);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_F2, 0));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  list = find_list_box (GTK_WIDGET (grid));
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    shown += gtk_widget_get_visible (row);
+  g_assert_cmpuint (shown, >=, G_N_ELEMENTS (usual));
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Escape, 0));
+
+  type_keys (grid, 0, TRJ_LINES_COLUMN_PRESCRIBER, "fra");
+  g_assert_cmpstr (pec_line (0)->prescriber, ==, "France Travail");
+  type_keys (grid, 1, TRJ_LINES_COLUMN_PRESCRIBER, "cap emploi");
+  g_assert_cmpstr (pec_line (1)->prescriber, ==, "Cap emploi");
+  /* Down picks from the list. */
+  trj_grid_set_cursor (grid, 1, TRJ_LINES_COLUMN_PRESCRIBER);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_BackSpace, 0));
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Down, 0));
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Down, 0));
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Return, 0));
+  g_assert_cmpstr (pec_line (1)->prescriber, ==, "Mission locale");
+
+  /* The planner's own: kept, and offered from then on. */
+  type_keys (grid, 1, TRJ_LINES_COLUMN_PRESCRIBER, "Association Agir 29");
+  g_assert_cmpstr (pec_line (1)->prescriber, ==, "Association Agir 29");
+  column = trj_grid_model_get_column (model, TRJ_LINES_COLUMN_PRESCRIBER);
+  g_assert_true (g_strv_contains (column->choices, "Association Agir 29"));
+  type_keys (grid, 0, TRJ_LINES_COLUMN_PRESCRIBER, "asso");
+  g_assert_cmpstr (pec_line (0)->prescriber, ==, "Association Agir 29");
+
+  /* Emptied with Backspace and Enter: no prescriber, not the first of the list. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_PRESCRIBER);
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_BackSpace, 0));
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Return, 0));
+  g_assert_true (pec_line (0)->prescriber == NULL || *pec_line (0)->prescriber == '\0');
+
+  /* Pasted from Calc in lower case: the list's spelling. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_PRESCRIBER);
+  g_assert_true (trj_grid_paste_text (grid, "mission locale\nconseil départemental\n", NULL));
+  g_assert_cmpstr (pec_line (0)->prescriber, ==, "Mission locale");
+  g_assert_cmpstr (pec_line (1)->prescriber, ==, "Conseil départemental");
 }
 
 /* The width a cell's text takes in the widget (gtk_widget_get_width() is
@@ -1093,6 +1190,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/available-labels", test_available_labels);
   g_test_add_func ("/planner/fill-down", test_fill_down);
   g_test_add_func ("/planner/columns-whole", test_columns_whole);
+  g_test_add_func ("/planner/prescribers", test_prescribers);
   g_test_add_func ("/planner/maximized-restored", test_maximized_restored);
   g_test_add_func ("/planner/close-commits", test_close_commits);
   g_test_add_func ("/planner/paste-adds-lines", test_paste_adds_lines);

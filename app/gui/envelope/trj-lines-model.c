@@ -19,6 +19,8 @@ struct _TrjLinesModel
   GStrv departement_codes;
   GStrv kind_choices;
   GArray *kinds;              /* TrjLineKind: the kinds behind kind_choices */
+  /* Suggested prescribers: the usual ones and those the scenario's lines name. */
+  GStrv prescriber_choices;
 };
 
 static void trj_lines_model_grid_init (TrjGridModelInterface *iface);
@@ -36,6 +38,63 @@ static gboolean
 is_contract (const TrjLine *line)
 {
   return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+}
+
+/* The prescribers a planner programmes with (issue 13); the user's own are
+ * added from the lines that name them. */
+static const char *const usual_prescribers[] = {
+  N_("France Travail"), N_("Mission locale"), N_("Cap emploi"), N_("Conseil départemental"),
+};
+
+/* The suggestion equal to text ignoring case, or NULL. */
+static const char *
+known_prescriber (TrjLinesModel *self, const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; self->prescriber_choices != NULL && self->prescriber_choices[i] != NULL; i++)
+    {
+      g_autofree char *choice = g_utf8_casefold (self->prescriber_choices[i], -1);
+
+      if (g_str_equal (choice, folded))
+        return self->prescriber_choices[i];
+    }
+  return NULL;
+}
+
+/* Rebuilds the suggestions from the usual prescribers, those of every line
+ * of the scenario and `added` (a name just typed). */
+static void
+update_prescribers (TrjLinesModel *self, const char *added)
+{
+  TrjDocument *document = trj_envelope_model_get_document (TRJ_ENVELOPE_MODEL (self));
+  const TrjScenario *scenario = document != NULL ? trj_document_get_scenario (document) : NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (usual_prescribers); i++)
+    g_ptr_array_add (names, (gpointer) _(usual_prescribers[i]));
+  for (guint e = 0; scenario != NULL && e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+      for (guint l = 0; l < env->lines->len; l++)
+        g_ptr_array_add (names, ((TrjLine *) g_ptr_array_index (env->lines, l))->prescriber);
+    }
+  g_ptr_array_add (names, (gpointer) added);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *stripped = name != NULL ? g_strstrip (g_strdup (name)) : NULL;
+
+      if (stripped != NULL && *stripped != '\0' &&
+          g_hash_table_add (seen, g_utf8_casefold (stripped, -1)))
+        g_strv_builder_add (builder, stripped);
+    }
+  g_strfreev (self->prescriber_choices);
+  self->prescriber_choices = g_strv_builder_end (builder);
+  self->columns[TRJ_LINES_COLUMN_PRESCRIBER].choices = (const char * const *) self->prescriber_choices;
 }
 
 static guint
@@ -247,7 +306,16 @@ set_cell_value (TrjGridModel *model, guint row, guint column, const char *text, 
     case TRJ_LINES_COLUMN_LABEL:
       return trj_workbook_set_line_text (wb, scenario, line->id, TRJ_LINE_FIELD_LABEL, text, error);
     case TRJ_LINES_COLUMN_PRESCRIBER:
-      return trj_workbook_set_line_text (wb, scenario, line->id, TRJ_LINE_FIELD_PRESCRIBER, text, error);
+      {
+        /* « france travail » is France Travail; a new name is one more suggestion. */
+        const char *known = known_prescriber (self, text);
+        g_autofree char *name = g_strdup (known != NULL ? known : text);
+
+        if (!trj_workbook_set_line_text (wb, scenario, line->id, TRJ_LINE_FIELD_PRESCRIBER, name, error))
+          return FALSE;
+        update_prescribers (self, name);
+        return TRUE;
+      }
     case TRJ_LINES_COLUMN_DEPARTEMENT:
       return trj_workbook_set_line_text (wb, scenario, line->id, TRJ_LINE_FIELD_DEPARTEMENT,
                                          value < 0 ? NULL : self->departement_codes[(int) value],
@@ -314,6 +382,7 @@ trj_lines_model_finalize (GObject *object)
   g_strfreev (self->departement_choices);
   g_strfreev (self->departement_codes);
   g_strfreev (self->kind_choices);
+  g_strfreev (self->prescriber_choices);
   g_array_unref (self->kinds);
   G_OBJECT_CLASS (trj_lines_model_parent_class)->finalize (object);
 }
@@ -411,5 +480,6 @@ trj_lines_model_new (TrjDocument *document, const char *envelope_id)
     trj_envelope_model_column_limits (&self->columns[column_params[i].column], column_params[i].param);
   self->columns[TRJ_LINES_COLUMN_DEPARTEMENT].choices = (const char * const *) self->departement_choices;
   self->columns[TRJ_LINES_COLUMN_KIND].choices = (const char * const *) self->kind_choices;
+  update_prescribers (self, NULL);
   return self;
 }

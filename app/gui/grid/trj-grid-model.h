@@ -64,7 +64,8 @@ typedef struct {
    * min < max (a rate column usually has 0 and 1). */
   double               min;
   double               max;
-  const char * const  *choices;      /* CHOICE: accepted display texts, NULL-terminated */
+  const char * const  *choices;      /* CHOICE: accepted display texts; TEXT: suggestions
+                                      * (any text is accepted); NULL-terminated */
   gboolean             expand;       /* takes the width left over (the label column) */
 } TrjGridColumn;
 

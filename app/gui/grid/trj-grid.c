@@ -957,11 +957,14 @@ row_choice (GtkListBoxRow *row)
 
 /* Shows the values that contain the typed text (ignoring case) and
  * highlights the one equal to it, or else the first that starts with it,
- * or else the first shown. */
+ * or else the first shown. A text column's values are suggestions: only one
+ * equal to the text, or starting with it, is highlighted (taken by Enter);
+ * any other text is kept as typed. */
 static void
 filter_choices (TrjGrid *self)
 {
   g_autofree char *typed = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->editor)), -1);
+  gboolean suggestions = trj_grid_model_get_column (self->model, self->edit_column)->kind == TRJ_GRID_VALUE_TEXT;
   GtkListBoxRow *equal = NULL, *prefixed = NULL, *first = NULL;
   GtkListBoxRow *row;
   int i;
@@ -979,8 +982,15 @@ filter_choices (TrjGrid *self)
       if (equal == NULL && g_str_equal (choice, typed))
         equal = row;
     }
-  gtk_list_box_select_row (GTK_LIST_BOX (self->choice_list),
-                           equal != NULL ? equal : prefixed != NULL ? prefixed : first);
+  if (suggestions)
+    first = NULL;
+  if (suggestions && *typed == '\0')
+    prefixed = NULL;
+  if (equal == NULL && prefixed == NULL && first == NULL)
+    gtk_list_box_unselect_all (GTK_LIST_BOX (self->choice_list));
+  else
+    gtk_list_box_select_row (GTK_LIST_BOX (self->choice_list),
+                             equal != NULL ? equal : prefixed != NULL ? prefixed : first);
 }
 
 static void
@@ -1086,7 +1096,7 @@ trj_grid_start_editing (TrjGrid    *self,
   editable = GTK_EDITABLE (self->editor);
   gtk_editable_set_alignment (editable, column_xalign (desc));
   gtk_editable_set_text (editable, initial_text != NULL ? initial_text : self->edit_original);
-  if (desc->kind == TRJ_GRID_VALUE_CHOICE && desc->choices != NULL)
+  if ((desc->kind == TRJ_GRID_VALUE_CHOICE || desc->kind == TRJ_GRID_VALUE_TEXT) && desc->choices != NULL)
     open_choices (self, desc);
   gtk_widget_set_focusable (self->editor, TRUE);
   gtk_widget_set_child_visible (self->editor, TRUE);

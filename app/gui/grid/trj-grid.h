@@ -27,7 +27,9 @@
  * recycled cells. In a CHOICE column
  * with TrjGridColumn.choices, a list of the values containing the typed
  * text opens under it: Up/Down pick, Enter/Tab or a click take the value
- * highlighted (the first that starts with the text). An invalid entry is
+ * highlighted (the first that starts with the text). In a TEXT column with
+ * choices they are suggestions: Enter takes the one highlighted (equal to
+ * the text or starting with it), any other text stays as typed. An invalid entry is
  * refused: the model is untouched, the editor stays open, and the reason is
  * shown next to the cell and emitted as "cell-error".
  *
