@@ -1002,6 +1002,154 @@ test_prescribers (void)
   g_assert_cmpstr (pec_line (1)->prescriber, ==, "Conseil départemental");
 }
 
+/* The engine's figures of a PEC line. */
+static const TrjFigures *
+pec_figures (guint index)
+{
+  TrjDocument *document = trj_window_get_document (window);
+
+  return &trj_result_line (trj_document_get_result (document),
+                           trj_document_find_envelope (document, "PEC_CIE_TP"), index)->f;
+}
+
+/* Subtotals: « Sous-totaux » groups the lines by département, then by
+ * prescriber, each group followed by its subtotal (volume, AE, CP: the
+ * engine's line figures summed), the envelope's total last; every cell is
+ * read-only and the rows follow an edit of the lines. */
+static void
+test_subtotals (void)
+{
+  TrjEnvelopePage *page = pec_page ();
+  TrjGrid *lines = trj_envelope_page_get_lines_grid (page);
+  TrjGrid *grid;
+  TrjGridModel *model;
+  const TrjEnvelopeResult *envelope;
+  /* Four lines: 29, 35, 29, 22; prescribers ML, CE, FT, ML. */
+  const struct { const char *departement, *prescriber, *volume; } given[] = {
+    { "29", "Mission locale", "40" }, { "35", "Cap emploi", "25" },
+    { "29", "France Travail", "12" }, { "22", "Mission locale", "7" },
+  };
+  /* Expected rows by département: 22 (line 3), 29 (lines 0, 2), 35 (line 1). */
+  const int by_departement[] = { 3, -1, 0, 2, -1, 1, -1 };
+  const int by_prescriber[] = { 1, -1, 2, -1, 0, 3, -1 };
+  double volume = 0, ae = 0, cp = 0;
+  g_autofree char *text = NULL;
+
+  while (pec_lines () > G_N_ELEMENTS (given))
+    {
+      trj_grid_set_cursor (lines, 0, TRJ_LINES_COLUMN_LABEL);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-line", NULL));
+    }
+  while (pec_lines () < G_N_ELEMENTS (given))
+    {
+      trj_grid_set_cursor (lines, 0, TRJ_LINES_COLUMN_LABEL);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-line", NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      g_assert_true (type_cell (lines, i, TRJ_LINES_COLUMN_DEPARTEMENT, given[i].departement));
+      g_assert_true (type_cell (lines, i, TRJ_LINES_COLUMN_PRESCRIBER, given[i].prescriber));
+      g_assert_true (type_cell (lines, i, TRJ_LINES_COLUMN_VOLUME, given[i].volume));
+    }
+
+  trj_envelope_page_show_subtotals (page, TRJ_SUBTOTALS_BY_DEPARTEMENT);
+  grid = trj_envelope_page_get_subtotals_grid (page);
+  trj_harness_wait_until (focus_in, grid, "the focus in the subtotals grid");
+  model = trj_grid_get_model (grid);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const int *expected = pass == 0 ? by_departement : by_prescriber;
+
+      if (pass == 1)
+        trj_envelope_page_show_subtotals (page, TRJ_SUBTOTALS_BY_PRESCRIBER);
+      g_assert_cmpuint (trj_grid_model_get_n_rows (model), ==, G_N_ELEMENTS (by_departement) + 1);
+      volume = ae = cp = 0;
+      for (guint row = 0; row < G_N_ELEMENTS (by_departement); row++)
+        {
+          g_autofree char *v = trj_grid_model_get_text (model, row, TRJ_SUBTOTALS_COLUMN_VOLUME);
+          g_autofree char *a = trj_grid_model_get_text (model, row, TRJ_SUBTOTALS_COLUMN_AE);
+          g_autofree char *c = trj_grid_model_get_text (model, row, TRJ_SUBTOTALS_COLUMN_CP);
+          g_autofree char *want_v = NULL, *want_a = NULL, *want_c = NULL;
+
+          if (expected[row] >= 0)
+            {
+              const TrjFigures *f = pec_figures (expected[row]);
+
+              g_assert_cmpint (trj_subtotals_model_row_kind (TRJ_SUBTOTALS_MODEL (model), row), ==,
+                               TRJ_SUBTOTALS_ROW_LINE);
+              volume += f->volume;
+              ae += f->ae_total;
+              cp += f->cp_total;
+              want_v = trj_gui_integer (f->volume);
+              want_a = trj_gui_money (f->ae_total);
+              want_c = trj_gui_money (f->cp_total);
+            }
+          else
+            {
+              g_assert_cmpint (trj_subtotals_model_row_kind (TRJ_SUBTOTALS_MODEL (model), row), ==,
+                               TRJ_SUBTOTALS_ROW_SUBTOTAL);
+              want_v = trj_gui_integer (volume);
+              want_a = trj_gui_money (ae);
+              want_c = trj_gui_money (cp);
+              volume = ae = cp = 0;
+            }
+          g_assert_cmpstr (v, ==, want_v);
+          g_assert_cmpstr (a, ==, want_a);
+          g_assert_cmpstr (c, ==, want_c);
+        }
+    }
+  /* The group of the second subtotal by prescriber: France Travail's 12. */
+  text = trj_grid_model_get_text (model, 3, TRJ_SUBTOTALS_COLUMN_LABEL);
+  g_assert_nonnull (strstr (text, "France Travail"));
+  g_clear_pointer (&text, g_free);
+  text = trj_grid_model_get_text (model, 3, TRJ_SUBTOTALS_COLUMN_VOLUME);
+  g_assert_cmpstr (text, ==, "12");
+  g_clear_pointer (&text, g_free);
+
+  /* The total is the envelope's. */
+  envelope = trj_document_get_envelope_result (trj_window_get_document (window), "PEC_CIE_TP");
+  text = trj_grid_model_get_text (model, G_N_ELEMENTS (by_departement), TRJ_SUBTOTALS_COLUMN_AE);
+  {
+    g_autofree char *want = trj_gui_money (envelope->f.ae_total);
+
+    g_assert_cmpstr (text, ==, want);
+  }
+  g_clear_pointer (&text, g_free);
+  text = trj_grid_model_get_text (model, G_N_ELEMENTS (by_departement), TRJ_SUBTOTALS_COLUMN_VOLUME);
+  g_assert_cmpstr (text, ==, "84");
+  g_clear_pointer (&text, g_free);
+
+  /* Read-only: nothing typed goes in. */
+  trj_grid_set_cursor (grid, 1, TRJ_SUBTOTALS_COLUMN_VOLUME);
+  g_assert_false (trj_grid_start_editing (grid, "5"));
+  trj_grid_set_cursor (grid, 0, TRJ_SUBTOTALS_COLUMN_VOLUME);
+  g_assert_false (trj_grid_start_editing (grid, "5"));
+  /* A paste skips computed cells, as over the lines grid's: nothing changes. */
+  trj_grid_paste_text (grid, "5", NULL);
+  text = trj_grid_model_get_text (model, 0, TRJ_SUBTOTALS_COLUMN_VOLUME);
+  g_assert_cmpstr (text, ==, "25");   /* by prescriber: Cap emploi's line first */
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (1)), 25, 1e-9);
+
+  /* An edit of the lines shows in the subtotals at once. */
+  g_assert_true (type_cell (lines, 2, TRJ_LINES_COLUMN_VOLUME, "20"));
+  text = trj_grid_model_get_text (model, 3, TRJ_SUBTOTALS_COLUMN_VOLUME);
+  g_assert_cmpstr (text, ==, "20");
+  g_clear_pointer (&text, g_free);
+  text = trj_grid_model_get_text (model, G_N_ELEMENTS (by_departement), TRJ_SUBTOTALS_COLUMN_VOLUME);
+  g_assert_cmpstr (text, ==, "92");
+
+  if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("TRJ_SCREENSHOT_DIR"), "sous-totaux.png", NULL);
+      g_autoptr(GError) error = NULL;
+
+      trj_harness_wait_painted (GTK_WIDGET (window));
+      g_assert_true (trj_harness_save_png (GTK_WIDGET (window), path, &error));
+    }
+  trj_envelope_page_show_entries (page, FALSE);
+}
+
 /* The width a cell's text takes in the widget (gtk_widget_get_width() is
  * the content box, inside the padding). */
 static int
@@ -1192,6 +1340,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/fill-down", test_fill_down);
   g_test_add_func ("/planner/columns-whole", test_columns_whole);
   g_test_add_func ("/planner/prescribers", test_prescribers);
+  g_test_add_func ("/planner/subtotals", test_subtotals);
   g_test_add_func ("/planner/maximized-restored", test_maximized_restored);
   g_test_add_func ("/planner/close-commits", test_close_commits);
   g_test_add_func ("/planner/paste-adds-lines", test_paste_adds_lines);

@@ -29,6 +29,9 @@ struct _TrjEnvelopePage
   TrjEntriesModel *entries_model;
   TrjGrid *lines_grid;
   TrjGrid *entries_grid;
+  TrjSubtotalsModel *subtotals_model;   /* built when first shown */
+  TrjGrid *subtotals_grid;
+  GtkDropDown *group_dropdown;
   /* name → value label, name "…-detail" → detail label */
   GHashTable *figure_labels;
 };
@@ -84,6 +87,54 @@ trj_envelope_page_get_entries_grid (TrjEnvelopePage *self)
       gtk_box_append (GTK_BOX (holder), GTK_WIDGET (self->entries_grid));
     }
   return self->entries_grid;
+}
+
+static void
+group_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, TrjEnvelopePage *self)
+{
+  trj_subtotals_model_set_group (self->subtotals_model,
+                                 gtk_drop_down_get_selected (dropdown) == 1 ? TRJ_SUBTOTALS_BY_PRESCRIBER
+                                                                            : TRJ_SUBTOTALS_BY_DEPARTEMENT);
+}
+
+/* « Sous-totaux », built the first time it is shown: the lines grouped by
+ * département or prescriber (a drop-down over the grid), read-only. */
+TrjGrid *
+trj_envelope_page_get_subtotals_grid (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+
+  if (self->subtotals_grid == NULL)
+    {
+      GtkWidget *holder = gtk_stack_get_child_by_name (self->grids_stack, "subtotals");
+      GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      const char *groups[] = { _("Département"), _("Prescriber"), NULL };
+      GtkWidget *dropdown = gtk_drop_down_new_from_strings (groups);
+      GtkWidget *label = gtk_label_new_with_mnemonic (_("_Group by"));
+
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+      gtk_widget_set_margin_bottom (bar, 6);
+      gtk_widget_set_margin_start (bar, 12);
+      gtk_box_append (GTK_BOX (bar), label);
+      gtk_box_append (GTK_BOX (bar), dropdown);
+      gtk_box_append (GTK_BOX (holder), bar);
+      self->subtotals_model = trj_subtotals_model_new (self->document, self->envelope_id);
+      self->subtotals_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->subtotals_model), _("Subtotals")));
+      gtk_widget_set_vexpand (GTK_WIDGET (self->subtotals_grid), TRUE);
+      gtk_box_append (GTK_BOX (holder), GTK_WIDGET (self->subtotals_grid));
+      g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (group_selected_cb), self, 0);
+      self->group_dropdown = GTK_DROP_DOWN (dropdown);
+    }
+  return self->subtotals_grid;
+}
+
+void
+trj_envelope_page_show_subtotals (TrjEnvelopePage *self, TrjSubtotalsGroup group)
+{
+  g_return_if_fail (TRJ_IS_ENVELOPE_PAGE (self));
+  trj_envelope_page_get_subtotals_grid (self);
+  gtk_drop_down_set_selected (self->group_dropdown, group == TRJ_SUBTOTALS_BY_PRESCRIBER ? 1 : 0);
+  gtk_stack_set_visible_child_name (self->grids_stack, "subtotals");
 }
 
 void
@@ -674,8 +725,18 @@ grid_switched_cb (TrjEnvelopePage *self)
   TrjGrid *from, *to;
 
   gtk_widget_set_visible (self->entries_tools, entries);
+  if (self->subtotals_model != NULL)
+    trj_subtotals_model_set_active (self->subtotals_model, g_strcmp0 (name, "subtotals") == 0);
   if (self->lines_grid == NULL || name == NULL)
     return;
+  if (g_str_equal (name, "subtotals"))
+    {
+      trj_envelope_page_get_subtotals_grid (self);
+      trj_subtotals_model_set_active (self->subtotals_model, TRUE);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->subtotals_grid));
+      return;
+    }
   /* Both grids show the same lines: keep the same line under the cursor. */
   from = entries ? self->lines_grid : self->entries_grid;
   to = entries ? trj_envelope_page_get_entries_grid (self) : self->lines_grid;
@@ -710,8 +771,10 @@ static gboolean
 trj_envelope_page_grab_focus (GtkWidget *widget)
 {
   TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (widget);
-  gboolean entries = g_strcmp0 (gtk_stack_get_visible_child_name (self->grids_stack), "entries") == 0;
-  GtkWidget *grid = GTK_WIDGET (entries ? trj_envelope_page_get_entries_grid (self) : self->lines_grid);
+  const char *name = gtk_stack_get_visible_child_name (self->grids_stack);
+  GtkWidget *grid = GTK_WIDGET (g_strcmp0 (name, "entries") == 0 ? trj_envelope_page_get_entries_grid (self)
+                                : g_strcmp0 (name, "subtotals") == 0 ? trj_envelope_page_get_subtotals_grid (self)
+                                : self->lines_grid);
 
   return grid != NULL && gtk_widget_grab_focus (grid);
 }
@@ -732,8 +795,11 @@ trj_envelope_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->lines_grid = NULL;
   self->entries_grid = NULL;
+  self->subtotals_grid = NULL;
+  self->group_dropdown = NULL;
   g_clear_object (&self->lines_model);
   g_clear_object (&self->entries_model);
+  g_clear_object (&self->subtotals_model);
   g_clear_object (&self->document);
   g_clear_pointer (&self->figure_labels, g_hash_table_unref);
 
@@ -812,6 +878,8 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
   gtk_stack_add_titled (self->grids_stack, GTK_WIDGET (self->lines_grid), "lines", _("Lines"));
   gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "entries",
                         _("Monthly Entries"));
+  gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "subtotals",
+                        _("Subtotals"));
 
   /* Figures follow the grids: the document is already recomputed when this runs.
    * A page out of sight catches up when it is shown again. */

@@ -14,6 +14,7 @@
 
 #include "trj-document.h"
 #include "trj-grid.h"
+#include "trj-subtotals-model.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,10 @@ TrjGrid         *trj_envelope_page_get_lines_grid   (TrjEnvelopePage *self);
 TrjGrid         *trj_envelope_page_get_entries_grid (TrjEnvelopePage *self);
 /* Shows the monthly entries grid (TRUE) or the lines grid. */
 void             trj_envelope_page_show_entries     (TrjEnvelopePage *self, gboolean entries);
+/* « Sous-totaux »: the lines grouped by département or prescriber, with
+ * subtotal rows (read-only); built the first time it is wanted. */
+TrjGrid         *trj_envelope_page_get_subtotals_grid (TrjEnvelopePage *self);
+void             trj_envelope_page_show_subtotals   (TrjEnvelopePage *self, TrjSubtotalsGroup group);
 
 /* The text shown for a figure of the summary strip: "ae-notified",
  * "ae-programmed", "ae-margin", "cp-notified", "cp-programmed", "cp-margin",
