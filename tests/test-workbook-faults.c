@@ -100,6 +100,7 @@ inject (Fixture *f, Fault fault)
       trj_workbook_stmts_clear (f->wb);
       sqlite3_set_authorizer (db, deny_journal, NULL);
       break;
+    case N_FAULTS:
     default:
       g_assert_not_reached ();
     }
@@ -126,6 +127,7 @@ lift (Fixture *f, Fault fault)
       sqlite3_set_authorizer (db, NULL, NULL);
       trj_workbook_stmts_clear (f->wb);
       break;
+    case N_FAULTS:
     default:
       g_assert_not_reached ();
     }
@@ -198,6 +200,7 @@ apply (Fixture *f, Edit edit, GError **error)
       return trj_workbook_duplicate_scenario (wb, s, NULL, error) != 0;
     case UNDO:
       return trj_workbook_undo (wb, error);
+    case N_EDITS:
     default:
       g_assert_not_reached ();
     }

@@ -188,6 +188,7 @@ apply_edit (TrjWorkbook *wb, Edit edit, GError **error)
       return copy_profile (wb, error);
     case EDIT_ROWS:
       return rearrange_rows (wb, error);
+    case N_EDITS:
     default:
       g_assert_not_reached ();
     }

@@ -156,6 +156,14 @@ row_value (TrjActual *row, Column c)
     case COL_ETP:         return &row->etp;
     case COL_AE:          return &row->ae;
     case COL_CP:          return &row->cp;
+    /* The columns that name the line carry no value. */
+    case COL_ENVELOPE:
+    case COL_ID:
+    case COL_MONTH:
+    case COL_KIND:
+    case COL_DEPARTEMENT:
+    case COL_PRESCRIBER:
+    case N_COLS:
     default:              return NULL;
     }
 }
