@@ -473,6 +473,31 @@ test_alerts (void)
   trj_engine_compute (s, rules, r, NULL);
   g_assert_false (has_alert (r, TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1));
 
+  /* A CIE tous publics line beside it takes the PEC ranges of its zone (the
+   * year's data gives them to it), and stays out of the cofinancing target,
+   * which is on the PEC lines alone (the catalogue's rules kind). */
+  {
+    TrjLine *tp = trj_line_copy (line);
+
+    g_free (tp->id);
+    tp->id = g_strdup ("tp");
+    tp->kind = TRJ_KIND_CIE_TP;
+    tp->cofinanced_share = 0;
+    tp->rate = 0.65;
+    g_ptr_array_add (env->lines, tp);
+    trj_result_reshape (r, s);
+    trj_engine_compute (s, rules, r, NULL);
+    g_assert_true (has_alert (r, TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 1));
+    g_assert_false (has_alert (r, TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 0));
+    g_assert_false (has_alert (r, TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1));
+    tp->rate = 0.60;
+    trj_engine_compute (s, rules, r, NULL);
+    g_assert_false (has_alert (r, TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 1));
+    g_ptr_array_remove_index (env->lines, 1);
+    trj_result_reshape (r, s);
+    trj_engine_compute (s, rules, r, NULL);
+  }
+
   /* Envelope AE and CP. */
   env->ae_notified = r->envelopes[0].f.ae_total - 1;
   env->cp_notified = r->envelopes[0].f.cp_total - 1;

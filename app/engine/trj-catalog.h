@@ -114,7 +114,8 @@ typedef struct {
    * to (which also gives the initiatives territoriales amount). */
   gboolean           transfer_source;
   gboolean           transfer_target;
-  /* Index in TrjRules.contract of the rules its envelope alerts use, -1: none. */
+  /* The kind whose rules its envelope alerts use (TrjRules.contract is by kind)
+   * and whose lines its cofinancing target counts (PEC), -1: none. */
   int                rules_index;
 } TrjCatalogEnvelope;
 

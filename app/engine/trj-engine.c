@@ -629,8 +629,9 @@ rules_for (const TrjRules *rules, TrjLineKind kind, TrjZone zone)
 {
   if (rules == NULL || trj_kind_shape (kind) != TRJ_LINE_SHAPE_CONTRACT)
     return NULL;
-  /* CIE tous publics lines take the PEC ranges of their zone. */
-  return &rules->contract[kind == TRJ_KIND_CIE_JEUNES ? 1 : 0][zone];
+  /* The ranges are the year's data by kind (which gives CIE tous publics the
+   * PEC ranges of its zone, trj-year-data.c). */
+  return &rules->contract[kind][zone];
 }
 
 static gboolean
@@ -658,11 +659,14 @@ line_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *resu
 }
 
 /* Volume-weighted averages of the contract lines of an envelope, and the
- * cofinancing of its PEC lines alone (the 15 % target is on PEC). */
+ * cofinancing of the lines of the kind whose rules the envelope's alerts use
+ * (the catalogue's rules_index: the 15 % target is on PEC, not CIE tous publics). */
 static void
 envelope_averages (const TrjEnvelope *env, TrjEnvelopeResult *er, double *pec_cofinancing,
                    double *pec_volume, double *contract_volume)
 {
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
+  const int target_kind = known != NULL ? known->rules_index : -1;
   double v = 0, r = 0, h = 0, d = 0, c = 0, pv = 0, pc = 0;
 
   for (guint i = 0; i < env->lines->len; i++)
@@ -678,7 +682,7 @@ envelope_averages (const TrjEnvelope *env, TrjEnvelopeResult *er, double *pec_co
       h += n * line->weekly_hours;
       d += n * line->duration_months;
       c += n * line->cofinanced_share;
-      if (line->kind == TRJ_KIND_PEC)
+      if ((int) line->kind == target_kind)
         {
           pv += n;
           pc += n * line->cofinanced_share;

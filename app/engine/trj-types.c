@@ -246,13 +246,18 @@ trj_scenario_free (TrjScenario *scenario)
 TrjEnvelope *
 trj_scenario_find_envelope (const TrjScenario *scenario, const char *envelope_id)
 {
+  int i = trj_scenario_envelope_index (scenario, envelope_id);
+
+  return i >= 0 ? g_ptr_array_index (scenario->envelopes, i) : NULL;
+}
+
+int
+trj_scenario_envelope_index (const TrjScenario *scenario, const char *envelope_id)
+{
   for (guint i = 0; i < scenario->envelopes->len; i++)
-    {
-      TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, i);
-      if (g_strcmp0 (env->id, envelope_id) == 0)
-        return env;
-    }
-  return NULL;
+    if (g_strcmp0 (((TrjEnvelope *) g_ptr_array_index (scenario->envelopes, i))->id, envelope_id) == 0)
+      return (int) i;
+  return -1;
 }
 
 TrjLine *

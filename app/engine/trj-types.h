@@ -201,6 +201,8 @@ TrjScenario *trj_scenario_new        (void);
 TrjScenario *trj_scenario_copy       (const TrjScenario *scenario);
 void         trj_scenario_free       (TrjScenario *scenario);
 TrjEnvelope *trj_scenario_find_envelope (const TrjScenario *scenario, const char *envelope_id);
+/* Its position in scenario->envelopes (the index of its result), -1 when absent. */
+int          trj_scenario_envelope_index (const TrjScenario *scenario, const char *envelope_id);
 /* Finds a line anywhere in the scenario; optional out: its envelope. */
 TrjLine     *trj_scenario_find_line  (const TrjScenario *scenario, const char *line_id,
                                       TrjEnvelope **envelope_out);

@@ -206,15 +206,6 @@ trj_consolidation_get_envelopes (const TrjConsolidation *self)
   return (const char *const *) self->envelopes->pdata;
 }
 
-static int
-envelope_index (const TrjScenario *scenario, const char *id)
-{
-  for (guint e = 0; e < scenario->envelopes->len; e++)
-    if (g_str_equal (((TrjEnvelope *) g_ptr_array_index (scenario->envelopes, e))->id, id))
-      return (int) e;
-  return -1;
-}
-
 /* Adds value · weight to a weighted sum when the value is defined. */
 static void
 weigh (double value, double weight, double *sum, double *weights)
@@ -238,7 +229,7 @@ trj_consolidation_get_totals (const TrjConsolidation *self,
   for (guint r = 0; r < self->regions->len; r++)
     {
       const TrjConsolidationRegion *region = g_ptr_array_index (self->regions, r);
-      int e = envelope_index (region->scenario, envelope_id);
+      int e = trj_scenario_envelope_index (region->scenario, envelope_id);
       const TrjEnvelope *env;
       const TrjEnvelopeResult *er;
 
@@ -370,7 +361,7 @@ write_envelope_block (const TrjConsolidation *self, TrjXlsxBook *book, TrjXlsxPa
   for (guint r = 0; r < self->regions->len; r++)
     {
       const TrjConsolidationRegion *region = g_ptr_array_index (self->regions, r);
-      int e = envelope_index (region->scenario, envelope_id);
+      int e = trj_scenario_envelope_index (region->scenario, envelope_id);
 
       if (e < 0)
         continue;

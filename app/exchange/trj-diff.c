@@ -323,15 +323,6 @@ match_lines (TrjDiff *diff)
       add_line (diff, &g_array_index (sa, Slot, i), NULL, TRJ_DIFF_MATCH_ID);
 }
 
-static int
-envelope_index (const TrjScenario *s, const char *id)
-{
-  for (guint e = 0; e < s->envelopes->len; e++)
-    if (g_str_equal (((TrjEnvelope *) g_ptr_array_index (s->envelopes, e))->id, id))
-      return (int) e;
-  return -1;
-}
-
 static gboolean
 envelope_changed (const TrjDiff *diff, const TrjDiffEnvelope *de)
 {
@@ -366,14 +357,14 @@ trj_diff_new (const TrjScenario *a, const TrjScenario *b, GError **error)
   for (guint e = 0; e < a->envelopes->len; e++)
     {
       const char *id = ((TrjEnvelope *) g_ptr_array_index (a->envelopes, e))->id;
-      TrjDiffEnvelope de = { id, (int) e, envelope_index (b, id), FALSE };
+      TrjDiffEnvelope de = { id, (int) e, trj_scenario_envelope_index (b, id), FALSE };
       g_array_append_val (diff->envelopes, de);
     }
   for (guint e = 0; e < b->envelopes->len; e++)
     {
       const char *id = ((TrjEnvelope *) g_ptr_array_index (b->envelopes, e))->id;
 
-      if (envelope_index (a, id) < 0)
+      if (trj_scenario_envelope_index (a, id) < 0)
         {
           TrjDiffEnvelope de = { id, -1, (int) e, TRUE };
           g_array_append_val (diff->envelopes, de);

@@ -68,9 +68,8 @@ position (Scan *scan, const char *at, guint *line, guint *column)
   *column = (guint) g_utf8_strlen (line_start, at - line_start) + 1;
 }
 
-G_GNUC_PRINTF (4, 5)
-static gboolean
-fail_at_path (GError **error, TrjJsonError code, const char *path, const char *format, ...)
+gboolean
+trj_json_set_error (GError **error, TrjJsonError code, const char *path, const char *format, ...)
 {
   g_autofree char *detail = NULL;
   va_list args;
@@ -147,7 +146,7 @@ scan_string (Scan *scan, GString *decoded, GError **error)
         {
           g_autofree char *path = current_path (scan);
 
-          return fail_at_path (error, TRJ_JSON_ERROR_VALUE, path, "%s",
+          return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, path, "%s",
                                _("a text holds a NUL character (\\u0000), which no field accepts"));
         }
       if (unit >= 0xdc00 && unit <= 0xdfff)
@@ -175,7 +174,7 @@ scan_string (Scan *scan, GString *decoded, GError **error)
         {
           g_autofree char *path = current_path (scan);
 
-          return fail_at_path (error, TRJ_JSON_ERROR_VALUE, path,
+          return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, path,
                                _("a text holds half of a UTF-16 pair (\\u%04x) with no other half: "
                                  "it is not a character"), (unsigned) unit);
         }
@@ -194,7 +193,7 @@ push (Scan *scan, gboolean is_object, GError **error)
       guint line, column;
 
       position (scan, scan->p, &line, &column);
-      return fail_at_path (error, TRJ_JSON_ERROR_SYNTAX, NULL,
+      return trj_json_set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL,
                            _("the document is nested more than %d levels deep (line %u, column %u)"),
                            TRJ_JSON_MAX_DEPTH, line, column);
     }
@@ -232,7 +231,7 @@ scan_key (Scan *scan, Frame *frame, GError **error)
   if (g_hash_table_add (frame->keys, g_strdup (key->str)))
     return TRUE;
   path = current_path (scan);
-  return fail_at_path (error, TRJ_JSON_ERROR_STRUCTURE, path, "%s",
+  return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, path, "%s",
                        _("this key appears twice in the same object: keep only one"));
 }
 
@@ -245,7 +244,7 @@ fail_trailing (Scan *scan, GError **error)
   guint line, column;
 
   position (scan, scan->p, &line, &column);
-  return fail_at_path (error, TRJ_JSON_ERROR_SYNTAX, NULL,
+  return trj_json_set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL,
                        _("something follows the end of the JSON document (line %u, column %u): "
                          "a file holds one document only"), line, column);
 }
@@ -329,7 +328,7 @@ trj_json_scan (const char *data, gsize length, GError **error)
     {
       g_autofree char *megabytes = trj_format_number (length / 1048576.0, 1);
 
-      return fail_at_path (error, TRJ_JSON_ERROR_SYNTAX, NULL,
+      return trj_json_set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL,
                            _("the document is too large (%s MB): documents over %d MB are refused"),
                            megabytes, TRJ_JSON_MAX_SIZE / (1024 * 1024));
     }
@@ -340,7 +339,7 @@ trj_json_scan (const char *data, gsize length, GError **error)
 
       g_utf8_validate_len (data, length, &bad);
       position (&scan, bad, &line, &column);
-      return fail_at_path (error, TRJ_JSON_ERROR_SYNTAX, NULL,
+      return trj_json_set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL,
                            _("not a valid JSON document (line %u, column %u): the text is not "
                              "UTF-8 or holds a NUL byte"), line, column);
     }

@@ -18,6 +18,8 @@
 
 #include <glib.h>
 
+#include "trj-json.h"
+
 G_BEGIN_DECLS
 
 /* A scenario of a thousand lines is under 1 MB; the same bound as CSV and xlsx. */
@@ -26,5 +28,16 @@ G_BEGIN_DECLS
 #define TRJ_JSON_MAX_DEPTH 32
 
 gboolean trj_json_scan (const char *data, gsize length, GError **error);
+
+/* Sets a TRJ_JSON_ERROR whose message starts with the key path
+ * ("envelopes[0].lines[2].rate: …"), or is about the whole document when path
+ * is NULL or empty; returns FALSE. The scan and the reader (trj-json.c) word
+ * their errors alike through it. */
+G_GNUC_PRINTF (4, 5)
+gboolean trj_json_set_error (GError      **error,
+                             TrjJsonError  code,
+                             const char   *path,
+                             const char   *format,
+                             ...);
 
 G_END_DECLS

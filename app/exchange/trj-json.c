@@ -20,30 +20,10 @@ G_DEFINE_QUARK (trj-json-error-quark, trj_json_error)
 
 /* ── Errors ────────────────────────────────────────────────────────────── */
 
-/* Every message starts with the key path ("envelopes[0].lines[2].rate"), or is
- * about the whole document when path is NULL. */
-G_GNUC_PRINTF (4, 5)
-static gboolean
-set_error (GError **error, TrjJsonError code, const char *path, const char *format, ...)
-{
-  g_autofree char *detail = NULL;
-  va_list args;
-
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (path == NULL)
-    g_set_error_literal (error, TRJ_JSON_ERROR, code, detail);
-  else
-    /* TRANSLATORS: "key path: what is wrong", e.g. "envelopes[0].rate: unknown key" */
-    g_set_error (error, TRJ_JSON_ERROR, code, _("%s: %s"), path, detail);
-  return FALSE;
-}
-
 static gboolean
 set_missing (GError **error, const char *path)
 {
-  return set_error (error, TRJ_JSON_ERROR_STRUCTURE, path, "%s", _("required key is missing"));
+  return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, path, "%s", _("required key is missing"));
 }
 
 static const char *
@@ -74,7 +54,7 @@ static gboolean
 set_wrong_type (GError **error, const char *path, const char *expected, JsonNode *node)
 {
   /* TRANSLATORS: "a number is expected, not a string" */
-  return set_error (error, TRJ_JSON_ERROR_STRUCTURE, path, _("%s is expected, not %s"),
+  return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, path, _("%s is expected, not %s"),
                     expected, node_type_name (node));
 }
 
@@ -111,9 +91,9 @@ check_keys (JsonObject *object, const char *path, const char *const *allowed,
         continue;
       key_path = path_key (path, key);
       if (line_kind != NULL)
-        return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
+        return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
                           _("unknown key for a %s line"), line_kind);
-      return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path, "%s", _("unknown key"));
+      return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path, "%s", _("unknown key"));
     }
   return TRUE;
 }
@@ -204,7 +184,7 @@ read_int (JsonObject *object, const char *path, const char *key, gboolean requir
     {
       g_autofree char *text = trj_format_decimal (value, 6);
 
-      return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
+      return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
                         _("a whole number is expected, not %s"), text);
     }
   *out = (int) value;
@@ -258,7 +238,7 @@ read_id (JsonObject *object, const char *path, char **out, GError **error)
     return TRUE;
   g_clear_pointer (out, g_free);
   key_path = path_key (path, "id");
-  return set_error (error, TRJ_JSON_ERROR_VALUE, key_path, "%s", _("must not be empty"));
+  return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, key_path, "%s", _("must not be empty"));
 }
 
 /* Twelve numbers, January to December. *present tells whether the key was there. */
@@ -281,7 +261,7 @@ read_months (JsonObject *object, const char *path, const char *key, gboolean req
     return FALSE;
   length = json_array_get_length (array);
   if (length != TRJ_MONTHS)
-    return set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
+    return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
                       _("12 monthly values are expected (January to December), not %u"), length);
   for (guint i = 0; i < TRJ_MONTHS; i++)
     {
@@ -306,7 +286,7 @@ read_month_number (JsonObject *object, const char *path, const char *key, int *m
   if (!read_int (object, path, key, FALSE, &month, error))
     return FALSE;
   if (month < 1 || month > 12)
-    return set_error (error, TRJ_JSON_ERROR_VALUE, key_path,
+    return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, key_path,
                       _("%d is not a month (1 = January … 12 = December)"), month);
   *month0 = month - 1;
   return TRUE;
@@ -352,7 +332,7 @@ read_series (JsonObject *object, const char *path, const char *key, TrjSeries *s
     return FALSE;
   length = json_array_get_length (array);
   if (length == 0)
-    return set_error (error, TRJ_JSON_ERROR_VALUE, key_path, "%s",
+    return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, key_path, "%s",
                       _("the series needs at least one dated value"));
 
   trj_series_clear (series);
@@ -371,10 +351,10 @@ read_series (JsonObject *object, const char *path, const char *key, TrjSeries *s
           || !read_number (point, item_path, "value", TRUE, &value, error))
         return FALSE;
       if (!parse_date (from_text, &from))
-        return set_error (error, TRJ_JSON_ERROR_VALUE, from_path,
+        return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, from_path,
                           _("“%s” is not a date (YYYY-MM-DD)"), from_text);
       if (series->n_points > 0 && from <= series->points[series->n_points - 1].from)
-        return set_error (error, TRJ_JSON_ERROR_VALUE, from_path, "%s",
+        return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, from_path, "%s",
                           _("dates must be in increasing order"));
       trj_series_append (series, from, value);
     }
@@ -469,7 +449,7 @@ read_contract_line (JsonObject *object, const char *path, TrjLine *line, GError 
         {
           g_autofree char *extra_path = path_key (path, extra);
 
-          return set_error (error, TRJ_JSON_ERROR_STRUCTURE, extra_path, "%s",
+          return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, extra_path, "%s",
                             _("cannot be given together with “entries”"));
         }
       line->entries_mode = TRJ_ENTRIES_MONTHLY;
@@ -490,7 +470,7 @@ read_contract_line (JsonObject *object, const char *path, TrjLine *line, GError 
     {
       g_autofree char *entries_path = path_key (path, "entries");
 
-      return set_error (error, TRJ_JSON_ERROR_STRUCTURE, entries_path, "%s",
+      return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, entries_path, "%s",
                         _("required key is missing (give “entries”, or “volume” with an optional “profile”)"));
     }
 
@@ -546,7 +526,7 @@ read_line (ReadContext *ctx, JsonNode *node, const char *path, GError **error)
     return NULL;
   if (!trj_kind_from_string (kind_name, &kind))
     {
-      set_error (error, TRJ_JSON_ERROR_VALUE, kind_path, _("unknown line kind “%s”"), kind_name);
+      trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, kind_path, _("unknown line kind “%s”"), kind_name);
       return NULL;
     }
   keys = line_keys (kind);
@@ -661,7 +641,7 @@ read_header (ReadContext *ctx, JsonObject *root, GError **error)
       || !read_string (root, NULL, "format", TRUE, &format, error))
     return FALSE;
   if (!g_str_equal (format, TRJ_JSON_SCENARIO_FORMAT))
-    return set_error (error, TRJ_JSON_ERROR_FORMAT, "format",
+    return trj_json_set_error (error, TRJ_JSON_ERROR_FORMAT, "format",
                       _("“%s” is not a scenario document (expected “%s”)"),
                       format, TRJ_JSON_SCENARIO_FORMAT);
 
@@ -669,13 +649,13 @@ read_header (ReadContext *ctx, JsonObject *root, GError **error)
     return FALSE;
   ctx->data = trj_year_data_get (scenario->year, &local_error);
   if (ctx->data == NULL)
-    return set_error (error, TRJ_JSON_ERROR_VALUE, "year", "%s", local_error->message);
+    return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, "year", "%s", local_error->message);
 
   if (!read_string (root, NULL, "region", TRUE, &scenario->region, error)
       || !read_string (root, NULL, "zone", TRUE, &zone, error))
     return FALSE;
   if (!trj_zone_from_string (zone, &scenario->zone))
-    return set_error (error, TRJ_JSON_ERROR_VALUE, "zone",
+    return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, "zone",
                       _("unknown zone “%s” (metropole, outre_mer or mayotte)"), zone);
   return TRUE;
 }
@@ -693,7 +673,7 @@ read_scenario (JsonNode *root_node, GError **error)
   /* An empty document parses to no root at all. */
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
     {
-      set_error (error, TRJ_JSON_ERROR_STRUCTURE, NULL, "%s",
+      trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, NULL, "%s",
                  _("the document is not a JSON object"));
       return NULL;
     }
@@ -747,11 +727,11 @@ trj_json_scenario_from_data (const char *data, gssize length, GError **error)
   /* json-glib says "<data>:LINE:COL: Parse error: …": give the position in words. */
   if (sscanf (parse_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2
       && consumed > 0)
-    set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL,
+    trj_json_set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL,
                _("not a valid JSON document (line %u, column %u): %s"),
                line, column, parse_error->message + consumed);
   else
-    set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL, _("not a valid JSON document: %s"),
+    trj_json_set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL, _("not a valid JSON document: %s"),
                parse_error->message);
   return NULL;
 }

@@ -97,15 +97,6 @@ put_percent (TrjNationalWindow *self, int row, int column, double value, const c
     put_label (self, row, column, text, TRUE, style);
 }
 
-static int
-envelope_index (const TrjScenario *scenario, const char *id)
-{
-  for (guint e = 0; e < scenario->envelopes->len; e++)
-    if (g_str_equal (((TrjEnvelope *) g_ptr_array_index (scenario->envelopes, e))->id, id))
-      return (int) e;
-  return -1;
-}
-
 static void
 rebuild_table (TrjNationalWindow *self)
 {
@@ -140,7 +131,7 @@ rebuild_table (TrjNationalWindow *self)
       put_label (self, row, 0, region->scenario->region, FALSE, NULL);
       for (guint e = 0; envelopes[e] != NULL; e++)
         {
-          int i = envelope_index (region->scenario, envelopes[e]);
+          int i = trj_scenario_envelope_index (region->scenario, envelopes[e]);
           const TrjEnvelope *env;
           const TrjEnvelopeResult *er;
           int col = 1 + e * N_ENV_COLS;
