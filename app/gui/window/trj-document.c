@@ -179,16 +179,7 @@ trj_document_find_envelope (TrjDocument *self, const char *envelope_id)
 {
   g_return_val_if_fail (TRJ_IS_DOCUMENT (self), -1);
 
-  if (self->scenario == NULL)
-    return -1;
-  for (guint i = 0; i < self->scenario->envelopes->len; i++)
-    {
-      const TrjEnvelope *env = self->scenario->envelopes->pdata[i];
-
-      if (g_str_equal (env->id, envelope_id))
-        return (int) i;
-    }
-  return -1;
+  return self->scenario != NULL ? trj_scenario_envelope_index (self->scenario, envelope_id) : -1;
 }
 
 const TrjEnvelope *
