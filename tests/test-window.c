@@ -643,6 +643,53 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
   seen[3] = added;
 }
 
+static void
+count_notify_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The window's state as properties for bindings: its document, and the
+ * envelope page shown, notified once per change. */
+static void
+test_properties (void)
+{
+  g_autoptr(TrjDocument) doc = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  char *id = NULL;
+  guint seen = 0;
+  gulong handler = g_signal_connect (window, "notify::envelope-id", G_CALLBACK (count_notify_cb), &seen);
+
+  g_object_get (window, "document", &doc, NULL);
+  g_assert_true (doc == trj_window_get_document (window));
+  g_object_get (doc, "workbook", &wb, NULL);
+  g_assert_true (wb == trj_document_get_workbook (doc));
+
+  trj_window_show_envelope (window, "CIE_JEUNES");
+  trj_harness_flush ();
+  g_object_get (window, "envelope-id", &id, NULL);
+  g_assert_cmpstr (id, ==, "CIE_JEUNES");
+  g_clear_pointer (&id, g_free);
+  g_assert_cmpuint (seen, ==, 1);
+  trj_window_show_envelope (window, "CIE_JEUNES");
+  trj_harness_flush ();
+  g_assert_cmpuint (seen, ==, 1);
+
+  trj_window_show_envelope (window, NULL);
+  trj_harness_flush ();
+  g_object_get (window, "envelope-id", &id, NULL);
+  g_assert_null (id);
+  g_assert_cmpuint (seen, ==, 2);
+
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  trj_harness_flush ();
+  g_object_get (window, "envelope-id", &id, NULL);
+  g_assert_cmpstr (id, ==, "PEC_CIE_TP");
+  g_free (id);
+  g_assert_cmpuint (seen, ==, 3);
+  g_signal_handler_disconnect (window, handler);
+}
+
 /* Scenarios: duplicate (the copy becomes current), edit the copy, switch back
  * with the header bar's switcher, and undo the duplication. */
 static void
@@ -655,7 +702,18 @@ test_scenarios (void)
 
   g_assert_nonnull (switcher);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (switcher)), ==, 1);
-  activate ("win.scenario-duplicate");
+  {
+    /* The document says the scenario it shows changed, once. */
+    guint seen = 0;
+    gint64 shown = 0;
+    gulong handler = g_signal_connect (doc, "notify::scenario-id", G_CALLBACK (count_notify_cb), &seen);
+
+    activate ("win.scenario-duplicate");
+    g_object_get (doc, "scenario-id", &shown, NULL);
+    g_assert_cmpint (shown, ==, trj_document_get_scenario_id (doc));
+    g_assert_cmpuint (seen, ==, 1);
+    g_signal_handler_disconnect (doc, handler);
+  }
   g_assert_cmpint (trj_document_get_scenario_id (doc), !=, original);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (switcher)), ==, 2);
   g_assert_cmpuint (gtk_drop_down_get_selected (switcher), ==, 1);
@@ -819,6 +877,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/choices", test_choices);
   g_test_add_func ("/window/create", test_create);
+  g_test_add_func ("/window/properties", test_properties);
   g_test_add_func ("/window/scenarios", test_scenarios);
   g_test_add_func ("/window/profiles", test_profiles);
   g_test_add_func ("/window/duplicate-remove", test_duplicate_remove);

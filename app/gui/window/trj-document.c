@@ -27,6 +27,9 @@ G_DEFINE_FINAL_TYPE (TrjDocument, trj_document, G_TYPE_OBJECT)
 enum { UPDATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+enum { PROP_0, PROP_WORKBOOK, PROP_SCENARIO_ID, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 /* The values of one line changed (the edit the workbook just told):
  * read that line alone into the snapshot. FALSE when the snapshot has no
  * such line, or the workbook could not say: then everything is read. */
@@ -62,6 +65,7 @@ void
 trj_document_reload (TrjDocument *self, guint changes)
 {
   g_autoptr(GError) error = NULL;
+  gint64 shown = self->scenario_id;
   TrjScenario *scenario;
 
   g_return_if_fail (TRJ_IS_DOCUMENT (self));
@@ -93,6 +97,9 @@ trj_document_reload (TrjDocument *self, guint changes)
   g_clear_error (&self->error);
   trj_engine_compute (scenario, &self->rules, self->result, &self->error);
 
+  /* Said once the figures are those of the new scenario. */
+  if (self->scenario_id != shown)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO_ID]);
   g_signal_emit (self, signals[UPDATED], 0, changes);
 }
 
@@ -217,11 +224,40 @@ trj_document_finalize (GObject *object)
 }
 
 static void
+trj_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TrjDocument *self = TRJ_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKBOOK:
+      g_value_set_object (value, self->workbook);
+      break;
+    case PROP_SCENARIO_ID:
+      g_value_set_int64 (value, self->scenario_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 trj_document_class_init (TrjDocumentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = trj_document_finalize;
+  object_class->get_property = trj_document_get_property;
+
+  /* For bindings and expressions ("document.workbook.read-only"). */
+  properties[PROP_WORKBOOK] =
+    g_param_spec_object ("workbook", NULL, NULL, TRJ_TYPE_WORKBOOK,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The scenario shown, its figures computed when it is notified. */
+  properties[PROP_SCENARIO_ID] =
+    g_param_spec_int64 ("scenario-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[UPDATED] =
     g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -11,6 +11,9 @@
  * TrjWorkbookChange flags; TRJ_WORKBOOK_CHANGE_LINES means envelope and line
  * indices may have moved. During the emission, trj_document_get_changed_line()
  * names the line when the edit changed the values of that one line only.
+ *
+ * Properties (read-only): "workbook"; "scenario-id", notified when the
+ * document shows another scenario, once its figures are computed.
  */
 #pragma once
 

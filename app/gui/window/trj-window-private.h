@@ -29,6 +29,8 @@ struct _TrjWindow
   TrjScenarioList *scenarios;
   /* Envelope ids the sidebar and the content stack were built for. */
   GStrv envelope_ids;
+  /* The "envelope-id" property: the envelope page shown, NULL for none. */
+  char *envelope_id;
   gboolean updating_scenarios;
   GSettings *settings;
 

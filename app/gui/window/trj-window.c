@@ -22,6 +22,9 @@
 
 G_DEFINE_FINAL_TYPE (TrjWindow, trj_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum { PROP_0, PROP_DOCUMENT, PROP_ENVELOPE_ID, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 void
 trj_window_toast (TrjWindow *self, const char *message)
 {
@@ -316,6 +319,7 @@ set_document (TrjWindow *self, TrjWorkbook *wb)
   g_clear_object (&self->document);
 
   self->document = trj_document_new (wb);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_signal_connect_swapped (self->document, "updated", G_CALLBACK (document_updated_cb), self);
   set_scenario_list (self, wb);
   update_title (self);
@@ -611,6 +615,37 @@ open_requested_cb (TrjWindow *self, GFile *file)
 
 /* ── GObject ─────────────────────────────────────────────────────────── */
 
+static void
+visible_page_changed_cb (TrjWindow *self)
+{
+  GtkWidget *page = trj_window_get_visible_page (self);
+  const char *id = page != NULL ? trj_envelope_page_get_envelope_id (TRJ_ENVELOPE_PAGE (page)) : NULL;
+
+  if (g_strcmp0 (id, self->envelope_id) == 0)
+    return;
+  g_free (self->envelope_id);
+  self->envelope_id = g_strdup (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENVELOPE_ID]);
+}
+
+static void
+trj_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TrjWindow *self = TRJ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_ENVELOPE_ID:
+      g_value_set_string (value, self->envelope_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* Closing (Ctrl+W) commits a cell being typed, as a spreadsheet does when
  * the focus leaves it; a refused entry keeps the window open, with the
  * reason next to the cell. */
@@ -639,10 +674,13 @@ trj_window_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->content_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->content_stack, visible_page_changed_cb, self);
   trj_window_focus_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_pointer (&self->envelope_ids, g_strfreev);
+  g_clear_pointer (&self->envelope_id, g_free);
   g_clear_object (&self->scenarios);
   g_clear_object (&self->settings);
 
@@ -656,7 +694,18 @@ trj_window_class_init (TrjWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trj_window_dispose;
+  object_class->get_property = trj_window_get_property;
   GTK_WINDOW_CLASS (klass)->close_request = trj_window_close_request;
+
+  /* The open workbook's document (NULL on the start page until one opens),
+   * and the catalogue id of the envelope page shown (NULL: summary, charts). */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, TRJ_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENVELOPE_ID] =
+    g_param_spec_string ("envelope-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRJ_TYPE_START_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -695,6 +744,8 @@ trj_window_init (TrjWindow *self)
     trj_settings_bind_window_state (self->settings, GTK_WINDOW (self));
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
                             G_CALLBACK (scenario_selected_cb), self);
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child",
+                            G_CALLBACK (visible_page_changed_cb), self);
   trj_window_focus_init (self);
   trj_window_update_actions (self);
 }

@@ -9,6 +9,10 @@
  * win.national-view; win.toast (a string: a message the features show in the
  * window). All are in trj-window-actions.c; the features they call get the
  * document and the window, never this header.
+ *
+ * Properties (read-only, notified on change): "document", the open
+ * workbook's TrjDocument; "envelope-id", the catalogue id of the envelope
+ * page shown, NULL for the summary or the charts.
  */
 #pragma once
 
