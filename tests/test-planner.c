@@ -1150,6 +1150,82 @@ test_subtotals (void)
   trj_envelope_page_show_entries (page, FALSE);
 }
 
+/* Runs a poppler tool (pdfinfo, pdftotext) on a file; NULL without it. */
+static char *
+poppler (const char *tool, const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  const char *argv[] = { program, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  if (program == NULL)
+    return NULL;
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[2] = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+/* « Imprimer les grilles… »: the lines and monthly entries of the envelope
+ * on A4 landscape, read back from the print operation's PDF export (pdfinfo,
+ * pdftotext): one table a grid, their titles, every column title, the
+ * lines' labels and figures as the grids show them. */
+static void
+test_print_grids (void)
+{
+  TrjEnvelopePage *page = pec_page ();
+  TrjGridModel *lines = trj_grid_get_model (trj_envelope_page_get_lines_grid (page));
+  g_autofree char *dir = trj_harness_temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "grilles.pdf", NULL);
+  g_autoptr(GtkPrintOperation) operation = trj_envelope_page_print_operation (page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL, *text = NULL, *plain = NULL;
+  g_autofree char *label = trj_grid_model_get_text (lines, 0, TRJ_LINES_COLUMN_LABEL);
+  g_autofree char *ae = trj_grid_model_get_text (lines, 0, TRJ_LINES_COLUMN_AE);
+  g_auto(GStrv) ae_words = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\x{202f}|\\x{a0}", 0, 0, NULL);
+
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  info = poppler ("pdfinfo", pdf);
+  if (info == NULL)
+    {
+      g_test_skip ("poppler-utils missing: the printed pages were not read");
+      return;
+    }
+  /* Two tables, each on its own page: A4 landscape. */
+  g_assert_true (g_regex_match_simple ("^Pages:\\s+2$", info, G_REGEX_MULTILINE, 0));
+  if (!g_regex_match_simple ("^Page size:\\s+841.89 x 595.2[0-9]* pts \\(A4\\)", info, G_REGEX_MULTILINE, 0))
+    g_error ("not A4 landscape:\n%s", info);
+  text = poppler ("pdftotext", pdf);
+  /* Narrow no-break spaces (thousands, « € ») read back as plain ones. */
+  plain = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+  g_assert_nonnull (strstr (plain, "PEC et CIE tous publics — Lignes"));
+  g_assert_nonnull (strstr (plain, "PEC et CIE tous publics — Entrées mensuelles"));
+  for (const char * const *title = (const char * const[]) { "Libellé", "Département", "Prescripteur", "Volume",
+         "Taux", "AE", "janv.", "déc.", "Total", NULL }; *title != NULL; title++)
+    if (strstr (plain, *title) == NULL)
+      g_error ("« %s » is not printed", *title);
+  g_assert_nonnull (strstr (plain, label));
+  ae_words = g_regex_split_simple ("\\s", ae, 0, 0);
+  g_assert_nonnull (strstr (plain, ae_words[0]));
+  g_assert_nonnull (strstr (plain, "Page 2 sur 2"));
+  if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *copy = g_build_filename (g_getenv ("TRJ_SCREENSHOT_DIR"), "grilles-imprimees.pdf", NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (pdf);
+      g_autoptr(GFile) to = g_file_new_for_path (copy);
+
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+    }
+}
+
 /* The width a cell's text takes in the widget (gtk_widget_get_width() is
  * the content box, inside the padding). */
 static int
@@ -1341,6 +1417,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/columns-whole", test_columns_whole);
   g_test_add_func ("/planner/prescribers", test_prescribers);
   g_test_add_func ("/planner/subtotals", test_subtotals);
+  g_test_add_func ("/planner/print-grids", test_print_grids);
   g_test_add_func ("/planner/maximized-restored", test_maximized_restored);
   g_test_add_func ("/planner/close-commits", test_close_commits);
   g_test_add_func ("/planner/paste-adds-lines", test_paste_adds_lines);

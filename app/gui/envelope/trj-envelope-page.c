@@ -8,6 +8,7 @@
 #include "trj-lines-model.h"
 #include "trj-entries-model.h"
 #include "trj-gui-format.h"
+#include "trj-grid-print.h"
 #include "trj-alert-text.h"
 #include "trj-catalog.h"
 #include "trj-solver-dialog.h"
@@ -135,6 +136,24 @@ trj_envelope_page_show_subtotals (TrjEnvelopePage *self, TrjSubtotalsGroup group
   trj_envelope_page_get_subtotals_grid (self);
   gtk_drop_down_set_selected (self->group_dropdown, group == TRJ_SUBTOTALS_BY_PRESCRIBER ? 1 : 0);
   gtk_stack_set_visible_child_name (self->grids_stack, "subtotals");
+}
+
+GtkPrintOperation *
+trj_envelope_page_print_operation (TrjEnvelopePage *self)
+{
+  const char *envelope = trj_catalog_envelope_title (self->envelope_id);
+  /* TRANSLATORS: title of a printed grid, "<envelope> — Lines" */
+  g_autofree char *lines = g_strdup_printf (_("%s — Lines"), envelope);
+  /* TRANSLATORS: title of a printed grid, "<envelope> — Monthly entries" */
+  g_autofree char *entries = g_strdup_printf (_("%s — Monthly entries"), envelope);
+  TrjGridModel *models[2];
+  const char *titles[] = { lines, entries };
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  trj_envelope_page_get_entries_grid (self);
+  models[0] = TRJ_GRID_MODEL (self->lines_model);
+  models[1] = TRJ_GRID_MODEL (self->entries_model);
+  return trj_grid_print_operation_new (models, titles, G_N_ELEMENTS (models), envelope);
 }
 
 void

@@ -32,6 +32,9 @@ void             trj_envelope_page_show_entries     (TrjEnvelopePage *self, gboo
  * subtotal rows (read-only); built the first time it is wanted. */
 TrjGrid         *trj_envelope_page_get_subtotals_grid (TrjEnvelopePage *self);
 void             trj_envelope_page_show_subtotals   (TrjEnvelopePage *self, TrjSubtotalsGroup group);
+/* « Imprimer les grilles… »: the lines and the monthly entries as tables on
+ * A4 landscape (trj-grid-print.h). */
+GtkPrintOperation *trj_envelope_page_print_operation (TrjEnvelopePage *self);
 
 /* The text shown for a figure of the summary strip: "ae-notified",
  * "ae-programmed", "ae-margin", "cp-notified", "cp-programmed", "cp-margin",

@@ -266,6 +266,28 @@ report_activated (GtkWidget *widget, const char *action_name, GVariant *param)
     trj_report_export_run (widget, self->document);
 }
 
+/* « Imprimer les grilles… »: those of the envelope shown. */
+static void
+print_grid_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (!TRJ_IS_ENVELOPE_PAGE (page))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Show an envelope to print its grids")));
+      return;
+    }
+  operation = trj_envelope_page_print_operation (TRJ_ENVELOPE_PAGE (page));
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    trj_window_toast_error (self, error);
+}
+
 /* ── File exchanges (app/gui/import, app/gui/national) ───────────────── */
 
 static void
@@ -326,6 +348,7 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, report_activated);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-grid", NULL, print_grid_activated);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.export-programming", NULL, exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.export-formula-book", NULL, exchange_activated);
