@@ -292,17 +292,8 @@ trj_actuals_read_csv (const char *path, const TrjScenario *scenario, GError **er
     {
       GPtrArray *fields = g_ptr_array_index (rows, r);
 
-      if (trj_csv_is_blank_row (fields))
-        continue;
-      if (fields->len != header->len)
-        {
-          trj_csv_errors_add (&errors, r + 1, NULL, ngettext ("%u column where the header has %u",
-                                                              "%u columns where the header has %u",
-                                                              fields->len),
-                              fields->len, header->len);
-          continue;
-        }
-      read_row (fields, index, r + 1, scenario, actuals, &errors);
+      if (trj_csv_is_data_row (&errors, header, fields, r + 1))
+        read_row (fields, index, r + 1, scenario, actuals, &errors);
     }
   if (!trj_csv_errors_report (&errors, display, error))
     return NULL;

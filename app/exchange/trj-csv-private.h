@@ -17,13 +17,16 @@ GPtrArray *trj_csv_read_table      (const char *path, const char *display, const
                                     char *separator, const char *no_separator, GError **error);
 /* Lower case, no accents, no dots, single spaces: "Libellé" = "libelle". */
 char      *trj_csv_normalise_name  (const char *name);
-/* Spreadsheets save rows that were only formatted as ";;;;". */
-gboolean   trj_csv_is_blank_row    (GPtrArray *fields);
-
 typedef struct {
   GPtrArray *errors;        /* char *, the first ones */
   guint n_errors;
 } TrjCsvErrors;
+
+/* FALSE for a row to pass over: blank (spreadsheets save rows that were only
+ * formatted as ";;;;"), or not as wide as the header, which adds the error of
+ * that row (1-based, the header being row 1). */
+gboolean   trj_csv_is_data_row     (TrjCsvErrors *errors, GPtrArray *header, GPtrArray *fields,
+                                    guint row);
 
 /* « ligne 12, colonne taux : … » (column NULL: « ligne 12 : … »). */
 void       trj_csv_errors_add      (TrjCsvErrors *errors, guint row, const char *column,

@@ -622,12 +622,29 @@ detect_decimal (GPtrArray *rows, const int *index)
   return '.';
 }
 
-gboolean
-trj_csv_is_blank_row (GPtrArray *fields)
+static gboolean
+is_blank_row (GPtrArray *fields)
 {
   for (guint i = 0; i < fields->len; i++)
     if (*g_strstrip ((char *) g_ptr_array_index (fields, i)) != '\0')
       return FALSE;
+  return TRUE;
+}
+
+gboolean
+trj_csv_is_data_row (TrjCsvErrors *errors, GPtrArray *header, GPtrArray *fields, guint row)
+{
+  /* Spreadsheets save rows that were only formatted as ";;;;". */
+  if (is_blank_row (fields))
+    return FALSE;
+  if (fields->len != header->len)
+    {
+      trj_csv_errors_add (errors, row, NULL, ngettext ("%u column where the header has %u",
+                                                       "%u columns where the header has %u",
+                                                       fields->len),
+                          fields->len, header->len);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -758,17 +775,8 @@ trj_csv_import_lines (const char *path, const TrjScenario *target, GError **erro
       GPtrArray *fields = g_ptr_array_index (rows, r);
       TrjCsvLine *line;
 
-      /* Spreadsheets save rows that were only formatted as ";;;;". */
-      if (trj_csv_is_blank_row (fields))
+      if (!trj_csv_is_data_row (&errors, header, fields, r + 1))
         continue;
-      if (fields->len != header->len)
-        {
-          trj_csv_errors_add (&errors, r + 1, NULL, ngettext ("%u column where the header has %u",
-                                                     "%u columns where the header has %u",
-                                                     fields->len),
-                     fields->len, header->len);
-          continue;
-        }
       line = read_row (fields, index, r + 1, target, region, taken, &errors);
       if (line != NULL)
         g_ptr_array_add (import->lines, line);
