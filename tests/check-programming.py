@@ -96,6 +96,7 @@ def check_xlsx(path, scenario, result):
     envelopes = scenario["envelopes"]
     n_env = len(envelopes)
     res_env = result["envelopes"]
+    res_lines = result["lines"]
 
     # Synthèse: identity block, then the table from row 11, one column per envelope.
     if summary["B3"].value != scenario["region"]:
@@ -109,6 +110,9 @@ def check_xlsx(path, scenario, result):
         col = 2 + e
         contract = [l for l in env["lines"] if l["kind"] in CONTRACT_KINDS]
         counted_cp = r["cp_total"] - (0 if env.get("cp_notified_includes_stock") else r["cp_stock"])
+        # MODEL 3: the AE per contract is over the contract lines only.
+        contract_ae = sum(res_lines[l["id"]]["ae_total"] for l in contract)
+        contract_volume = sum(res_lines[l["id"]]["volume"] for l in contract)
         rows = [
             env["ae_notified"], env["cp_notified"], env.get("volume_notified", 0),
             r["ae_available"], r["cp_available"],
@@ -116,7 +120,7 @@ def check_xlsx(path, scenario, result):
             r["ae_margin"], r["cp_margin"],
             r["ae_total"] / r["ae_available"] if r["ae_available"] else None,
             counted_cp / r["cp_available"] if r["cp_available"] else None,
-            r["ae_total"] / r["volume"] if r["volume"] else None,
+            contract_ae / contract_volume if contract_volume else None,
             r["capacity"],
             weighted(contract, "rate"), weighted(contract, "weekly_hours"),
             weighted(contract, "duration_months"), weighted(contract, "cofinanced_share"),

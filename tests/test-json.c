@@ -474,7 +474,7 @@ test_result (void)
   static const char *const root_keys[] = { "format", "year", "lines", "envelopes", "region", NULL };
   static const char *const line_keys[] = {
     "ae", "cp", "ae_total", "cp_total", "cp_stock", "cp_after_year", "volume",
-    "ae_per_contract", NULL
+    "ae_per_contract", "ae_per_unit", "unit", NULL
   };
   static const char *const envelope_keys[] = {
     "ae", "cp", "ae_total", "cp_total", "cp_stock", "cp_after_year", "volume",
@@ -517,6 +517,8 @@ test_result (void)
   assert_number (o, "cp_after_year", 2500);
   assert_number (o, "volume", 3);
   assert_number (o, "ae_per_contract", 1250);
+  assert_number (o, "ae_per_unit", 1250);
+  g_assert_cmpstr (json_object_get_string_member (o, "unit"), ==, "contrats");
   o = json_object_get_object_member (lines, "pec-b");
   assert_months (o, "ae", zeros);
   assert_number (o, "volume", 0);
@@ -603,6 +605,10 @@ test_alert_texts (void)
     { { TRJ_ALERT_FUNGIBILITY_OVER_CEILING, 0, -1, 50000, 0, 29980.4 },
       "Initiatives territoriales de 50" NNBSP "000" NBSP "€" NNBSP ": dépassement du plafond"
       " (29" NNBSP "980" NBSP "€) de 20" NNBSP "020" NBSP "€" },
+    /* 20 RSA recipients over 12 months: 0,88 × 635,71 × 12 × 20 ≈ 134 262 € against a socle of 122 180 €. */
+    { { TRJ_ALERT_COFINANCING_EXCEEDS_AID, 0, 0, 134261.95, 0, 122180 },
+      "Cofinancement départemental de 134" NNBSP "262" NBSP "€ supérieur au socle de l’État (122" NNBSP "180"
+      NBSP "€)" NNBSP ": plafonné au socle" },
     { { TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1, 0.1, 0.15, 1 },
       "Part cofinancée moyenne de 10,0" NBSP "% inférieure à l’objectif de 15,0" NBSP "%" },
     { { TRJ_ALERT_RATE_ABOVE_AVERAGE, 0, -1, 0.52, 0, 0.5, 1300, 1190, TRJ_SEVERITY_ALERT },

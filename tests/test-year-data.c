@@ -111,8 +111,11 @@ test_rules (void)
   g_assert_cmpfloat (r->territorial_ceiling_share, ==, 0.0044);
   g_assert_cmpfloat (trj_year_data_unit_amount (year_data (), TRJ_KIND_EI, TRJ_ZONE_MAYOTTE), ==, 9223);
   g_assert_cmpfloat (trj_year_data_unit_amount (year_data (), TRJ_KIND_GEIQ_RENFORCE, TRJ_ZONE_METROPOLE), ==, 1400);
-  g_assert_true (year_data ()->post_aid_to_verify[TRJ_KIND_EA_MAD]);
-  g_assert_false (year_data ()->post_aid_to_verify[TRJ_KIND_ACI]);
+  g_assert_true (year_data ()->post_aid_to_verify[TRJ_KIND_EA_MAD][TRJ_ZONE_METROPOLE]);
+  g_assert_false (year_data ()->post_aid_to_verify[TRJ_KIND_ACI][TRJ_ZONE_METROPOLE]);
+  /* The circular prints the EA socle of 18 091 € but not Mayotte's. */
+  g_assert_false (year_data ()->post_aid_to_verify[TRJ_KIND_EA_SOCLE][TRJ_ZONE_METROPOLE]);
+  g_assert_true (year_data ()->post_aid_to_verify[TRJ_KIND_EA_SOCLE][TRJ_ZONE_MAYOTTE]);
 }
 
 /* Hauts-de-France: the CIE tous publics row belongs to PEC_CIE_TP. */

@@ -108,20 +108,22 @@ trj_catalog_transfer_target (void)
 /* ── Kinds ──────────────────────────────────────────────────────────── */
 
 #define CONTRACT(k, name, title) \
-  [k] = { k, name, title, TRJ_LINE_SHAPE_CONTRACT, TRJ_UNIT_CONTRACTS, FALSE, 1 }
+  [k] = { k, name, title, TRJ_LINE_SHAPE_CONTRACT, TRJ_UNIT_CONTRACTS, FALSE, FALSE, 1 }
 #define POST_AID(k, name, title, unit, iae) \
-  [k] = { k, name, title, TRJ_LINE_SHAPE_POST_AID, unit, iae, 0 }
+  [k] = { k, name, title, TRJ_LINE_SHAPE_POST_AID, unit, iae, FALSE, 0 }
+#define STRUCTURE(k, name, title) \
+  [k] = { k, name, title, TRJ_LINE_SHAPE_POST_AID, TRJ_UNIT_ETP, TRUE, TRUE, 0 }
 
 /* Post-aid lines are paid in the month served unless the user says otherwise. */
 static const TrjCatalogKind kinds[TRJ_N_KINDS] = {
   CONTRACT (TRJ_KIND_PEC, "PEC", N_("PEC")),
   CONTRACT (TRJ_KIND_CIE_JEUNES, "CIE_JEUNES", N_("CIE jeunes")),
   CONTRACT (TRJ_KIND_CIE_TP, "CIE_TP", N_("CIE tous publics")),
-  POST_AID (TRJ_KIND_EI, "EI", N_("EI"), TRJ_UNIT_ETP, TRUE),
-  POST_AID (TRJ_KIND_ETTI, "ETTI", N_("ETTI"), TRJ_UNIT_ETP, TRUE),
-  POST_AID (TRJ_KIND_ACI, "ACI", N_("ACI"), TRJ_UNIT_ETP, TRUE),
-  POST_AID (TRJ_KIND_AI, "AI", N_("AI"), TRJ_UNIT_ETP, TRUE),
-  POST_AID (TRJ_KIND_EITI, "EITI", N_("EITI"), TRJ_UNIT_ETP, TRUE),
+  STRUCTURE (TRJ_KIND_EI, "EI", N_("EI")),
+  STRUCTURE (TRJ_KIND_ETTI, "ETTI", N_("ETTI")),
+  STRUCTURE (TRJ_KIND_ACI, "ACI", N_("ACI")),
+  STRUCTURE (TRJ_KIND_AI, "AI", N_("AI")),
+  STRUCTURE (TRJ_KIND_EITI, "EITI", N_("EITI")),
   POST_AID (TRJ_KIND_PASSERELLE, "PASSERELLE", N_("Passerelle"), TRJ_UNIT_ETP, TRUE),
   POST_AID (TRJ_KIND_CDI_INCLUSION, "CDI_INCLUSION", N_("CDI inclusion"), TRJ_UNIT_ETP, TRUE),
   POST_AID (TRJ_KIND_EA_SOCLE, "EA_SOCLE", N_("EA socle"), TRJ_UNIT_ETP, FALSE),
@@ -131,7 +133,7 @@ static const TrjCatalogKind kinds[TRJ_N_KINDS] = {
   POST_AID (TRJ_KIND_GEIQ_RENFORCE, "GEIQ_RENFORCE", N_("GEIQ renforcé"), TRJ_UNIT_AIDS, FALSE),
   POST_AID (TRJ_KIND_GEIQ_STANDARD, "GEIQ_STANDARD", N_("GEIQ standard"), TRJ_UNIT_AIDS, FALSE),
   [TRJ_KIND_FREE] = { TRJ_KIND_FREE, "FREE", N_("Free line"), TRJ_LINE_SHAPE_FREE, TRJ_UNIT_EUROS,
-                      FALSE, 0 },
+                      FALSE, FALSE, 0 },
 };
 
 const TrjCatalogKind *
@@ -193,6 +195,12 @@ trj_kind_shape (TrjLineKind kind)
 {
   g_return_val_if_fail (kind < TRJ_N_KINDS, TRJ_LINE_SHAPE_FREE);
   return kinds[kind].shape;
+}
+
+TrjLineKind
+trj_catalog_default_structure_kind (void)
+{
+  return TRJ_KIND_ACI;
 }
 
 /* ── Units ──────────────────────────────────────────────────────────── */
@@ -260,6 +268,11 @@ static const TrjParamSpec params[TRJ_N_PARAMS] = {
                                       0, FALSE, TRJ_MONTHS - 1, FALSE, TRUE, 0),
   [TRJ_PARAM_PAYMENT_PROFILE] = MONTHLY ("payment_profile", N_("Payment profile"), TRJ_PARAM_WEIGHT,
                                          MAX_COUNT, 1, TRUE),
+  /* April of Y+1 (MODEL 3); JSON counts months from 1. */
+  [TRJ_PARAM_MODULATION_MONTH] = ONE ("modulation_month", N_("Month the modulated part is paid"),
+                                      TRJ_PARAM_MONTH, 0, FALSE, TRJ_MONTHS - 1, FALSE, TRUE, 3),
+  [TRJ_PARAM_PRISON] = ONE ("prison", N_("Structure in prison"), TRJ_PARAM_FLAG,
+                            0, FALSE, 1, FALSE, TRUE, 0),
 
   [TRJ_PARAM_AE_AMOUNT] = ONE ("ae_amount", N_("AE amount"), TRJ_PARAM_MONEY,
                                0, FALSE, MAX_AMOUNT, FALSE, FALSE, 0),
@@ -274,6 +287,10 @@ static const TrjParamSpec params[TRJ_N_PARAMS] = {
                                      0, FALSE, MAX_ENVELOPE, FALSE, FALSE, 0),
   [TRJ_PARAM_PREVIOUS_MODULATION_CP] = ONE ("previous_modulation_cp", N_("Last year’s modulated part"),
                                             TRJ_PARAM_MONEY, 0, FALSE, MAX_AMOUNT, FALSE, FALSE, 0),
+  [TRJ_PARAM_DEMANDE_AE] = ONE ("demandes_complementaires.ae", N_("AE of the demande complémentaire"),
+                                TRJ_PARAM_MONEY, 0, FALSE, MAX_AMOUNT, FALSE, FALSE, 0),
+  [TRJ_PARAM_DEMANDE_CP] = ONE ("demandes_complementaires.cp", N_("CP of the demande complémentaire"),
+                                TRJ_PARAM_MONEY, 0, FALSE, MAX_AMOUNT, FALSE, FALSE, 0),
 
   [TRJ_PARAM_TRANSFER_AE] = ONE ("cie_jeunes_to_pec_ae", N_("AE moved from CIE jeunes to PEC"),
                                  TRJ_PARAM_MONEY, 0, FALSE, MAX_AMOUNT, FALSE, FALSE, 0),
@@ -385,6 +402,17 @@ trj_catalog_default_modulation (TrjLineKind kind, const TrjYearData *data)
   return params[TRJ_PARAM_MODULATION].default_value;
 }
 
+double
+trj_catalog_line_unit_amount (const TrjLine *line, const TrjYearData *data, TrjZone zone)
+{
+  TrjLineKind kind = line->kind;
+
+  if (kind == TRJ_KIND_CDI_INCLUSION)
+    kind = kinds[line->structure_kind].structure ? line->structure_kind
+                                                 : trj_catalog_default_structure_kind ();
+  return trj_year_data_unit_amount (data, kind, zone);
+}
+
 TrjLine *
 trj_catalog_line_new (const char *id, TrjLineKind kind, const TrjYearData *data, TrjZone zone)
 {
@@ -407,7 +435,7 @@ trj_catalog_line_new (const char *id, TrjLineKind kind, const TrjYearData *data,
       }
       break;
     case TRJ_LINE_SHAPE_POST_AID:
-      line->unit_amount = trj_year_data_unit_amount (data, kind, zone);
+      line->unit_amount = trj_catalog_line_unit_amount (line, data, zone);
       line->modulation = trj_catalog_default_modulation (kind, data);
       break;
     case TRJ_LINE_SHAPE_FREE:

@@ -38,6 +38,7 @@ typedef enum {
   TRJ_PARAM_MONEY,      /* euros */
   TRJ_PARAM_EURO_RATE,  /* euros per hour or per month (SMIC, RSA) */
   TRJ_PARAM_FACTOR,     /* weeks per month */
+  TRJ_PARAM_FLAG,       /* yes (1) or no (0) */
 } TrjParamKind;
 
 /* Every value of a scenario that has hard limits. The key is its JSON key. */
@@ -61,6 +62,8 @@ typedef enum {
   TRJ_PARAM_RSA_MONTHS,
   TRJ_PARAM_COMMITMENT_MONTH,
   TRJ_PARAM_PAYMENT_PROFILE,
+  TRJ_PARAM_MODULATION_MONTH,
+  TRJ_PARAM_PRISON,
   /* Free lines (MODEL 3) */
   TRJ_PARAM_AE_AMOUNT,
   TRJ_PARAM_CP_SCHEDULE,
@@ -69,6 +72,8 @@ typedef enum {
   TRJ_PARAM_CP_NOTIFIED,
   TRJ_PARAM_VOLUME_NOTIFIED,
   TRJ_PARAM_PREVIOUS_MODULATION_CP,
+  TRJ_PARAM_DEMANDE_AE,               /* demandes_complementaires.ae */
+  TRJ_PARAM_DEMANDE_CP,               /* demandes_complementaires.cp */
   /* Fungibility (MODEL 2.6) */
   TRJ_PARAM_TRANSFER_AE,              /* cie_jeunes_to_pec_ae */
   TRJ_PARAM_TRANSFER_CP,              /* cie_jeunes_to_pec_cp */
@@ -126,6 +131,7 @@ typedef struct {
   TrjLineShape  shape;
   TrjUnit       unit;
   gboolean      iae;       /* an IAE kind: modulation and département cofinancing */
+  gboolean      structure; /* a kind of structure a CDI inclusion can belong to (MODEL 3) */
   int           default_lag; /* payment lag of a new line: 1 for contracts, 0 otherwise */
 } TrjCatalogKind;
 
@@ -154,6 +160,13 @@ const char               *trj_catalog_kind_envelope   (TrjLineKind kind);
 /* The names of the kinds of a shape, in catalogue order: "PEC, CIE_JEUNES, CIE_TP". */
 char                     *trj_catalog_kind_names      (TrjLineShape shape);
 
+/* CDI inclusion: the kind of structure of a line that does not say (ACI). */
+TrjLineKind               trj_catalog_default_structure_kind (void);
+
+/* The modulated part of an IAE structure in prison, fixed by the circular
+ * (Fiche 2 §2.2: « Le montant modulé est fixé à 5 % du montant socle »). */
+#define TRJ_PRISON_MODULATION 0.05
+
 /* ── Units ── */
 /* "contrats", "ETP", "aides", "€" */
 const char               *trj_catalog_unit_word       (TrjUnit unit);
@@ -178,6 +191,11 @@ gboolean                  trj_catalog_check           (TrjParam     param,
  * the catalogue's for an IAE kind when data is NULL. */
 double                    trj_catalog_default_modulation (TrjLineKind        kind,
                                                           const TrjYearData *data);
+/* The year's unit amount of a post-aid line: its kind's, and for a CDI
+ * inclusion 100 % of the socle of its structure's kind (Fiche 2 §2.2). */
+double                    trj_catalog_line_unit_amount (const TrjLine     *line,
+                                                        const TrjYearData *data,
+                                                        TrjZone            zone);
 /* A new line with the catalogue's defaults and, when data is not NULL, the
  * year's: the circular's averages and cofinancing target for contract lines
  * (zone's ranges), the unit amount of the kind and zone and the default

@@ -27,6 +27,7 @@ static const char *alert_names[TRJ_N_ALERT_CODES] = {
   "COFINANCING_BELOW_TARGET",
   "RATE_ABOVE_AVERAGE",
   "FUNGIBILITY_OVER_CEILING",
+  "COFINANCING_EXCEEDS_AID",
 };
 
 static TrjMoneyFormatter money_formatter;
@@ -167,6 +168,8 @@ figures_add (TrjFigures *into, const TrjFigures *f)
   for (int y = 0; y < TRJ_LATER_YEARS; y++)
     into->cp_after_by_year[y] += f->cp_after_by_year[y];
   into->volume += f->volume;
+  into->contract_ae += f->contract_ae;
+  into->contract_volume += f->contract_volume;
 }
 
 /* Totals, cumulative sums and the AE per contract, from the monthly arrays. */
@@ -184,7 +187,8 @@ figures_finish (TrjFigures *f)
     }
   f->ae_total = ae;
   f->cp_total = cp;
-  f->ae_per_contract = f->volume > 0 ? ae / f->volume : NAN;
+  f->ae_per_unit = f->volume > 0 ? ae / f->volume : NAN;
+  f->ae_per_contract = f->contract_volume > 0 ? f->contract_ae / f->contract_volume : NAN;
 }
 
 /* The later year (0: Y+1) of a month counted from January of Y (≥ 12). */
@@ -350,6 +354,10 @@ post_aid_line (const TrjMonthTable *table, const TrjLine *line, TrjFigures *f, G
         return missing_reference (table, t, FALSE, error);
       cd += share * table->cd_share * table->rsa[TRJ_T (t)] * line->rsa_recipients;
     }
+  /* The département never pays more than the State's socle (MODEL 3). */
+  f->cofinancing_asked = cd;
+  f->socle = socle;
+  cd = MIN (cd, socle);
 
   f->ae[e] += socle + modulated - cd;
   for (int m = 0; m < TRJ_MONTHS; m++)
@@ -366,10 +374,10 @@ post_aid_line (const TrjMonthTable *table, const TrjLine *line, TrjFigures *f, G
       else
         {
           f->cp_after_year += paid;
-          f->cp_after_by_year[later_year (m + lag)] += paid;
+          f->cp_after_by_year[later_year (p)] += paid;
         }
     }
-  /* The modulated part is paid once, in April of Y+1. */
+  /* The modulated part is paid once, in modulation_month of Y+1. */
   f->cp_after_year += modulated;
   f->cp_after_by_year[0] += modulated;
   f->volume = line->quantity;
@@ -400,6 +408,7 @@ trj_engine_line_figures (const TrjMonthTable *table, const TrjLine *line, TrjFig
     case TRJ_LINE_SHAPE_CONTRACT:
       if (!contract_line (table, line, f, error))
         return FALSE;
+      f->contract_volume = f->volume;
       break;
     case TRJ_LINE_SHAPE_POST_AID:
       if (!post_aid_line (table, line, f, error))
@@ -411,6 +420,9 @@ trj_engine_line_figures (const TrjMonthTable *table, const TrjLine *line, TrjFig
     default:
       g_assert_not_reached ();
     }
+  if (f->contract_volume > 0)
+    for (int m = 0; m < TRJ_MONTHS; m++)
+      f->contract_ae += f->ae[m];
   figures_finish (f);
   return TRUE;
 }
@@ -445,7 +457,8 @@ trj_result_reshape (TrjResult *result, const TrjScenario *scenario)
       result->lines = g_new0 (TrjLineResult, n_lines);
       result->n_lines = n_lines;
     }
-  /* At most three range alerts a line, four alerts an envelope, one region-wide. */
+  /* At most three range alerts a contract line (one, COFINANCING_EXCEEDS_AID,
+   * a post-aid line), four alerts an envelope, one region-wide. */
   if (result->alerts_capacity < 3 * n_lines + 4 * n_envelopes + 1)
     {
       result->alerts_capacity = 3 * n_lines + 4 * n_envelopes + 1;
@@ -597,28 +610,76 @@ trj_fungibility_validate (const TrjScenario *scenario, const TrjRules *rules, GE
   return TRUE;
 }
 
-/* Notified AE and CP of an envelope after the fungibility moves. The amount for
- * initiatives territoriales is taken from the PEC envelope, the bulk of the
- * region's contrats aidés. */
+const char *
+trj_fungibility_territorial_source (const TrjScenario *scenario)
+{
+  const char *source = scenario->fungibility.initiatives_territoriales_source;
+
+  return source != NULL ? source : trj_catalog_transfer_target ();
+}
+
+/* Notified AE and CP of an envelope after the fungibility moves (MODEL 2.6)
+ * and what it lends to free lines funded from its margins (MODEL 3). */
 static void
-available (const TrjScenario *scenario, const TrjEnvelope *env, double *ae, double *cp)
+available (const TrjScenario *scenario, const TrjEnvelope *env, const TrjEnvelopeResult *er,
+           double *ae, double *cp)
 {
   const TrjFungibility *fu = &scenario->fungibility;
   const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
 
-  *ae = env->ae_notified;
-  *cp = env->cp_notified;
+  *ae = env->ae_notified - er->ae_lent;
+  *cp = env->cp_notified - er->cp_lent;
+  if (g_strcmp0 (env->id, trj_fungibility_territorial_source (scenario)) == 0)
+    *ae -= fu->initiatives_territoriales_ae;
   if (known == NULL)
     return;
   if (known->transfer_target)
     {
-      *ae += fu->cie_jeunes_to_pec_ae - fu->initiatives_territoriales_ae;
+      *ae += fu->cie_jeunes_to_pec_ae;
       *cp += cie_to_pec_cp (scenario);
     }
   else if (known->transfer_source)
     {
       *ae -= fu->cie_jeunes_to_pec_ae;
       *cp -= cie_to_pec_cp (scenario);
+    }
+}
+
+/* A free line funded from another envelope's margins moves its AE and CP
+ * from that envelope's available to its own, so that its own envelope (FDI,
+ * which has no credits) shows no overrun and the lender's margin pays it. */
+static void
+lend_to_funded_lines (const TrjScenario *scenario, TrjResult *result)
+{
+  guint index = 0;
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      result->envelopes[e].ae_lent = 0;
+      result->envelopes[e].cp_lent = 0;
+    }
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+      for (guint l = 0; l < env->lines->len; l++, index++)
+        {
+          const TrjLine *line = g_ptr_array_index (env->lines, l);
+          const TrjFigures *lf = &result->lines[index].f;
+
+          if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_FREE || line->funded_from == NULL
+              || g_str_equal (line->funded_from, env->id))
+            continue;
+          for (guint f = 0; f < scenario->envelopes->len; f++)
+            if (g_str_equal (((TrjEnvelope *) g_ptr_array_index (scenario->envelopes, f))->id,
+                             line->funded_from))
+              {
+                result->envelopes[f].ae_lent += lf->ae_total;
+                result->envelopes[f].cp_lent += lf->cp_total;
+                result->envelopes[e].ae_lent -= lf->ae_total;
+                result->envelopes[e].cp_lent -= lf->cp_total;
+              }
+        }
     }
 }
 
@@ -643,10 +704,13 @@ outside (double v, double lo, double hi)
 
 static void
 line_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result,
-             int e, int l, const TrjLine *line)
+             int e, int l, const TrjLine *line, const TrjFigures *lf)
 {
   const TrjKindRules *kr = rules_for (rules, line->kind, scenario->zone);
 
+  /* The model's cap, not a rule of the year: it fires without rules. */
+  if (lf->cofinancing_asked > lf->socle + TRJ_OVERRUN_EPSILON)
+    add_alert (result, TRJ_ALERT_COFINANCING_EXCEEDS_AID, e, l, lf->cofinancing_asked, 0, lf->socle);
   if (kr == NULL)
     return;
   if (outside (line->rate, kr->rate_min, kr->rate_max))
@@ -744,7 +808,7 @@ trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResul
 {
   TrjMonthTable table;
   guint index = 0;
-  int pec = -1;
+  int source = -1;
 
   g_return_val_if_fail (result->n_envelopes == scenario->envelopes->len, FALSE);
   g_return_val_if_fail (result->n_lines == trj_scenario_n_lines (scenario), FALSE);
@@ -753,25 +817,36 @@ trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResul
   figures_clear (&result->region);
   result->n_alerts = 0;
 
+  /* Every line first: a free line funded from another envelope changes
+   * that envelope's available AE (lend_to_funded_lines). */
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+      for (guint l = 0; l < env->lines->len; l++, index++)
+        if (!trj_engine_line_figures (&table, g_ptr_array_index (env->lines, l),
+                                      &result->lines[index].f, error))
+          {
+            g_prefix_error (error, "envelopes[%u].lines[%u]: ", e, l);
+            return FALSE;
+          }
+    }
+  lend_to_funded_lines (scenario, result);
+
+  index = 0;
   for (guint e = 0; e < scenario->envelopes->len; e++)
     {
       const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
       TrjEnvelopeResult *er = &result->envelopes[e];
-      double pec_cofinancing, pec_volume, contract_volume, cp_counted;
+      double pec_cofinancing, pec_volume, contract_volume, cp_counted, other_ae;
 
       figures_clear (&er->f);
       for (guint l = 0; l < env->lines->len; l++, index++)
         {
-          const TrjLine *line = g_ptr_array_index (env->lines, l);
-          TrjFigures *lf = &result->lines[index].f;
+          const TrjFigures *lf = &result->lines[index].f;
 
-          if (!trj_engine_line_figures (&table, line, lf, error))
-            {
-              g_prefix_error (error, "envelopes[%u].lines[%u]: ", e, l);
-              return FALSE;
-            }
           figures_add (&er->f, lf);
-          line_alerts (scenario, rules, result, e, l, line);
+          line_alerts (scenario, rules, result, e, l, g_ptr_array_index (env->lines, l), lf);
         }
       /* Last year's modulated IAE part is paid in April of Y. */
       if (env->previous_modulation_cp != 0)
@@ -782,28 +857,30 @@ trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResul
         }
       figures_finish (&er->f);
 
-      available (scenario, env, &er->ae_available, &er->cp_available);
+      available (scenario, env, er, &er->ae_available, &er->cp_available);
       cp_counted = env->cp_notified_includes_stock ? er->f.cp_total : er->f.cp_total - er->f.cp_stock;
       er->ae_margin = er->ae_available - er->f.ae_total;
       er->cp_margin = er->cp_available - cp_counted;
       er->ae_consumption = er->ae_available != 0 ? er->f.ae_total / er->ae_available : NAN;
       er->cp_consumption = er->cp_available != 0 ? cp_counted / er->cp_available : NAN;
-      /* The small epsilon keeps an exact fit (1 236 contracts) from flooring to 1 235. */
+      /* Contracts are funded by what the envelope's other lines leave (MODEL 3).
+       * The small epsilon keeps an exact fit (1 236 contracts) from flooring to 1 235. */
+      other_ae = er->f.ae_total - er->f.contract_ae;
       er->capacity = (!isnan (er->f.ae_per_contract) && er->f.ae_per_contract > 0)
-                       ? floor (er->ae_available / er->f.ae_per_contract + 1e-9)
+                       ? floor ((er->ae_available - other_ae) / er->f.ae_per_contract + 1e-9)
                        : NAN;
       envelope_averages (env, er, &pec_cofinancing, &pec_volume, &contract_volume);
       envelope_alerts (scenario, rules, result, e, env, pec_cofinancing, pec_volume, contract_volume);
 
       figures_add (&result->region, &er->f);
-      if (g_strcmp0 (env->id, trj_catalog_transfer_target ()) == 0)
-        pec = e;
+      if (g_strcmp0 (env->id, trj_fungibility_territorial_source (scenario)) == 0)
+        source = e;
     }
   figures_finish (&result->region);
 
   result->territorial_ceiling = trj_fungibility_territorial_ceiling (scenario, rules);
   if (rules != NULL && scenario->fungibility.initiatives_territoriales_ae > result->territorial_ceiling + 1e-6)
-    add_alert (result, TRJ_ALERT_FUNGIBILITY_OVER_CEILING, pec, -1,
+    add_alert (result, TRJ_ALERT_FUNGIBILITY_OVER_CEILING, source, -1,
                scenario->fungibility.initiatives_territoriales_ae, 0, result->territorial_ceiling);
   return TRUE;
 }

@@ -23,6 +23,7 @@ typedef enum {
   TRJ_ALERT_COFINANCING_BELOW_TARGET,
   TRJ_ALERT_RATE_ABOVE_AVERAGE,
   TRJ_ALERT_FUNGIBILITY_OVER_CEILING,
+  TRJ_ALERT_COFINANCING_EXCEEDS_AID,
   TRJ_N_ALERT_CODES
 } TrjAlertCode;
 
@@ -65,7 +66,17 @@ typedef struct {
   double cp_stock_month[TRJ_MONTHS];
   double cp_after_by_year[TRJ_LATER_YEARS];
   double volume;          /* Σ entries (contracts) or Σ quantity (post-aid) */
-  double ae_per_contract; /* NAN when volume is 0 */
+  /* MODEL 3: the AE per contract is over contract lines only (NAN when they
+   * have no volume); the AE per unit is ae_total / volume, in the line's unit
+   * (ETP, aides) for a post-aid line. */
+  double ae_per_contract;
+  double ae_per_unit;
+  double contract_ae;     /* the AE and volume of the contract lines counted */
+  double contract_volume;
+  /* A post-aid line: the département's cofinancing before its cap at the
+   * socle, and the socle (COFINANCING_EXCEEDS_AID when the first is above). */
+  double cofinancing_asked;
+  double socle;
 } TrjFigures;
 
 typedef struct {
@@ -80,7 +91,12 @@ typedef struct {
   double cp_margin;
   double ae_consumption;  /* ae_total / ae_available, NAN when available is 0 */
   double cp_consumption;  /* (cp counted in the margin) / cp_available */
-  double capacity;        /* ⌊ae_available / ae_per_contract⌋, NAN when undefined */
+  /* ⌊(ae_available − AE of the other lines) / ae_per_contract⌋, NAN when undefined */
+  double capacity;
+  /* FDI and other free lines funded from another envelope's margins
+   * (funded_from): the AE and CP this envelope lends them, or, for the
+   * envelope holding them, receives (negative). Already in the available. */
+  double ae_lent, cp_lent;
   /* Volume-weighted averages of the contract lines (NAN when volume is 0). */
   double avg_rate, avg_hours, avg_duration, avg_cofinancing;
   guint first_line;       /* index of its first line in TrjResult.lines */
@@ -206,6 +222,9 @@ gboolean trj_scenario_calibrate_profiles (TrjScenario *scenario, GError **error)
  * no more than CIE jeunes has notified, and (when rules is not NULL) initiatives
  * territoriales within the ceiling, which the message shows. */
 gboolean trj_fungibility_validate (const TrjScenario *scenario, const TrjRules *rules, GError **error);
+/* The envelope initiatives territoriales are taken from: the scenario's
+ * initiatives_territoriales_source, by default the CIE jeunes → PEC target. */
+const char *trj_fungibility_territorial_source (const TrjScenario *scenario);
 /* The initiatives territoriales ceiling: share × Σ AE notified over all envelopes. */
 double   trj_fungibility_territorial_ceiling (const TrjScenario *scenario, const TrjRules *rules);
 

@@ -104,6 +104,8 @@ trj_line_new (const char *id, TrjLineKind kind)
   line->kind = kind;
   line->payment_lag_months = trj_catalog_kind (kind)->default_lag;
   line->entries_mode = TRJ_ENTRIES_MONTHLY;
+  line->modulation_month = (int) trj_catalog_param (TRJ_PARAM_MODULATION_MONTH)->default_value;
+  line->structure_kind = trj_catalog_default_structure_kind ();
   for (int m = 0; m < TRJ_MONTHS; m++)
     {
       line->profile[m] = trj_catalog_param (TRJ_PARAM_PROFILE)->default_value;
@@ -121,6 +123,7 @@ trj_line_copy (const TrjLine *line)
   copy->label = g_strdup (line->label);
   copy->departement = g_strdup (line->departement);
   copy->prescriber = g_strdup (line->prescriber);
+  copy->funded_from = g_strdup (line->funded_from);
   return copy;
 }
 
@@ -133,6 +136,7 @@ trj_line_free (TrjLine *line)
   g_free (line->label);
   g_free (line->departement);
   g_free (line->prescriber);
+  g_free (line->funded_from);
   g_free (line);
 }
 
@@ -178,6 +182,7 @@ trj_envelope_copy (const TrjEnvelope *env)
   TrjEnvelope *copy = g_memdup2 (env, sizeof *env);
 
   copy->id = g_strdup (env->id);
+  copy->demande.reason = g_strdup (env->demande.reason);
   copy->lines = g_ptr_array_new_full (env->lines->len, (GDestroyNotify) trj_line_free);
   for (guint i = 0; i < env->lines->len; i++)
     g_ptr_array_add (copy->lines, trj_line_copy (g_ptr_array_index (env->lines, i)));
@@ -190,6 +195,7 @@ trj_envelope_free (TrjEnvelope *env)
   if (env == NULL)
     return;
   g_free (env->id);
+  g_free (env->demande.reason);
   g_ptr_array_unref (env->lines);
   g_free (env);
 }
@@ -225,6 +231,8 @@ trj_scenario_copy (const TrjScenario *scenario)
   TrjScenario *copy = g_memdup2 (scenario, sizeof *scenario);
 
   copy->region = g_strdup (scenario->region);
+  copy->fungibility.initiatives_territoriales_source =
+    g_strdup (scenario->fungibility.initiatives_territoriales_source);
   trj_reference_copy (&copy->reference, &scenario->reference);
   copy->envelopes = g_ptr_array_new_full (scenario->envelopes->len, (GDestroyNotify) trj_envelope_free);
   for (guint i = 0; i < scenario->envelopes->len; i++)
@@ -238,6 +246,7 @@ trj_scenario_free (TrjScenario *scenario)
   if (scenario == NULL)
     return;
   g_free (scenario->region);
+  g_free (scenario->fungibility.initiatives_territoriales_source);
   trj_reference_clear (&scenario->reference);
   g_ptr_array_unref (scenario->envelopes);
   g_free (scenario);

@@ -130,11 +130,22 @@ typedef struct {
   int commitment_month;                /* 0..11 */
   double payment_profile[TRJ_MONTHS];
   gboolean has_payment_profile;        /* FALSE: 1/12 each month */
+  int modulation_month;                /* 0..11: month of Y+1 the modulated part is paid (April) */
+  gboolean prison;                     /* IAE structure in prison: modulated part fixed at 5 % */
+  TrjLineKind structure_kind;          /* CDI_INCLUSION: kind of the structure, whose socle it takes */
 
   /* Free lines (MODEL 3): AE amount at commitment_month, CP typed by the user */
   double ae_amount;
   double cp_schedule[TRJ_MONTHS];
+  char *funded_from;                   /* envelope whose margins fund it (FDI), NULL: its own */
 } TrjLine;
+
+/* MODEL 2.6: an extra amount an envelope asks for, never in its available AE. */
+typedef struct {
+  double ae;
+  double cp;
+  char *reason;                        /* NULL when none is asked */
+} TrjDemande;
 
 typedef struct {
   char *id;                            /* "PEC_CIE_TP", "CIE_JEUNES", "IAE", "EA", "GEIQ", … */
@@ -143,6 +154,7 @@ typedef struct {
   double volume_notified;
   gboolean cp_notified_includes_stock;
   double previous_modulation_cp;       /* last year's modulated part paid in Y (post-aid) */
+  TrjDemande demande;                  /* demandes complémentaires */
   GPtrArray *lines;                    /* TrjLine*, owned */
 } TrjEnvelope;
 
@@ -151,6 +163,7 @@ typedef struct {
   double cie_jeunes_to_pec_cp;
   gboolean has_cie_jeunes_to_pec_cp;   /* FALSE: T · cp/ae of CIE jeunes */
   double initiatives_territoriales_ae;
+  char *initiatives_territoriales_source;  /* envelope id, NULL: the catalogue's (PEC_CIE_TP) */
   double demandes_complementaires;     /* kept apart from the envelopes */
 } TrjFungibility;
 

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "trj-catalog.h"
@@ -60,6 +61,8 @@ static const Field post_aid_fields[] = {
   LINE_INT (TRJ_PARAM_COMMITMENT_MONTH, commitment_month),
   LINE_INT (TRJ_PARAM_PAYMENT_LAG_MONTHS, payment_lag_months),
   LINE_DOUBLE (TRJ_PARAM_PAYMENT_PROFILE, payment_profile, WHEN_ALWAYS),
+  LINE_INT (TRJ_PARAM_MODULATION_MONTH, modulation_month),
+  LINE_INT (TRJ_PARAM_PRISON, prison),
 };
 
 static const Field free_fields[] = {
@@ -76,6 +79,8 @@ static const Field envelope_fields[] = {
   ENVELOPE_DOUBLE (TRJ_PARAM_CP_NOTIFIED, cp_notified),
   ENVELOPE_DOUBLE (TRJ_PARAM_VOLUME_NOTIFIED, volume_notified),
   ENVELOPE_DOUBLE (TRJ_PARAM_PREVIOUS_MODULATION_CP, previous_modulation_cp),
+  ENVELOPE_DOUBLE (TRJ_PARAM_DEMANDE_AE, demande.ae),
+  ENVELOPE_DOUBLE (TRJ_PARAM_DEMANDE_CP, demande.cp),
 };
 
 #define FUNGIBILITY_DOUBLE(param, member) \
@@ -158,17 +163,81 @@ check_fields (Checker *ck, const Field *fields, guint n_fields, gconstpointer ba
   return TRUE;
 }
 
+/* MODEL 3: what the circular fixes for a structure in prison and a CDI
+ * inclusion, beyond each value's limits. */
 static gboolean
-check_line (Checker *ck, const TrjLine *line)
+check_post_aid_rules (Checker *ck, const TrjLine *line)
+{
+  const TrjCatalogKind *kind = trj_catalog_kind (line->kind);
+
+  if (line->prison && !kind->iae)
+    return fail (ck, "prison", _("only an IAE structure can be in prison"));
+  if (line->prison && fabs (line->modulation - TRJ_PRISON_MODULATION) > 1e-12)
+    {
+      g_autofree char *why = g_strdup_printf (_("%g: the modulated part of a structure in prison "
+                                                "is fixed at %g"),
+                                              line->modulation, TRJ_PRISON_MODULATION);
+
+      return fail (ck, "modulation", why);
+    }
+  if (line->kind == TRJ_KIND_CDI_INCLUSION
+      && (line->structure_kind >= TRJ_N_KINDS || !trj_catalog_kind (line->structure_kind)->structure))
+    return fail (ck, "structure_kind",
+                 _("a CDI inclusion belongs to an EI, ETTI, ACI, AI or EITI"));
+  return TRUE;
+}
+
+/* MODEL 3: a free line never pays more CP than its AE, nor before it; the
+ * envelope whose margins fund it is another envelope of the scenario. */
+static gboolean
+check_free_rules (Checker *ck, const TrjScenario *scenario, const TrjEnvelope *env,
+                  const TrjLine *line)
+{
+  double paid = 0;
+
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      if (m < line->commitment_month && line->cp_schedule[m] != 0)
+        {
+          g_autofree char *item = g_strdup_printf ("cp_schedule[%d]", m);
+
+          return fail (ck, item, _("no CP can be paid before the month of the AE"));
+        }
+      paid += line->cp_schedule[m];
+    }
+  /* A cent's tolerance for schedules typed as rounded shares. */
+  if (paid > line->ae_amount + 0.005)
+    {
+      g_autofree char *why = g_strdup_printf (_("the CP scheduled (%g) exceed the AE amount (%g)"),
+                                              paid, line->ae_amount);
+
+      return fail (ck, "cp_schedule", why);
+    }
+  if (line->funded_from != NULL
+      && (g_str_equal (line->funded_from, env->id)
+          || trj_scenario_find_envelope (scenario, line->funded_from) == NULL))
+    {
+      g_autofree char *why = g_strdup_printf (_("“%s” is not another envelope of the scenario"),
+                                              line->funded_from);
+
+      return fail (ck, "funded_from", why);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_line (Checker *ck, const TrjScenario *scenario, const TrjEnvelope *env, const TrjLine *line)
 {
   switch (trj_kind_shape (line->kind))
     {
     case TRJ_LINE_SHAPE_CONTRACT:
       return check_fields (ck, contract_fields, G_N_ELEMENTS (contract_fields), line, line);
     case TRJ_LINE_SHAPE_POST_AID:
-      return check_fields (ck, post_aid_fields, G_N_ELEMENTS (post_aid_fields), line, line);
+      return check_fields (ck, post_aid_fields, G_N_ELEMENTS (post_aid_fields), line, line)
+             && check_post_aid_rules (ck, line);
     case TRJ_LINE_SHAPE_FREE:
-      return check_fields (ck, free_fields, G_N_ELEMENTS (free_fields), line, line);
+      return check_fields (ck, free_fields, G_N_ELEMENTS (free_fields), line, line)
+             && check_free_rules (ck, scenario, env, line);
     default:
       g_assert_not_reached ();
     }
@@ -233,12 +302,20 @@ trj_scenario_validate (const TrjScenario *scenario, GError **error)
 
               return fail (&ck, "id", why);
             }
-          if (!check_line (&ck, line))
+          if (!check_line (&ck, scenario, env, line))
             return FALSE;
         }
     }
 
   g_string_assign (path, "fungibility.");
+  if (scenario->fungibility.initiatives_territoriales_source != NULL
+      && trj_scenario_find_envelope (scenario, scenario->fungibility.initiatives_territoriales_source) == NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("“%s” is not an envelope of the scenario"),
+                                              scenario->fungibility.initiatives_territoriales_source);
+
+      return fail (&ck, "initiatives_territoriales_source", why);
+    }
   if (!check_value (&ck, TRJ_PARAM_DEMANDES_COMPLEMENTAIRES, "demandes_complementaires",
                     scenario->fungibility.demandes_complementaires))
     return FALSE;

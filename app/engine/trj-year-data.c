@@ -179,20 +179,31 @@ parse_reference (TrjYearData *data, const char *text, GError **error)
       /* CIE tous publics lines take the PEC ranges of their zone. */
       data->rules.contract[TRJ_KIND_CIE_TP][z] = data->rules.contract[TRJ_KIND_PEC][z];
 
+      /* A CDI inclusion takes its structure's socle (trj_catalog_line_unit_amount). */
       for (TrjLineKind kind = TRJ_KIND_EI; kind < TRJ_KIND_FREE; kind++)
-        if (!get_double (kf, post_group, trj_kind_to_string (kind), &data->post_aid_amount[kind][z], error))
+        if (kind != TRJ_KIND_CDI_INCLUSION
+            && !get_double (kf, post_group, trj_kind_to_string (kind), &data->post_aid_amount[kind][z], error))
           return FALSE;
     }
 
-  {
-    g_auto(GStrv) verify = g_key_file_get_string_list (kf, "post_aid_notes", "to_verify", NULL, NULL);
-    for (guint i = 0; verify != NULL && verify[i] != NULL; i++)
-      {
-        TrjLineKind kind;
-        if (trj_kind_from_string (verify[i], &kind))
-          data->post_aid_to_verify[kind] = TRUE;
-      }
-  }
+  /* to_verify holds for every zone, to_verify_<zone> for one. */
+  for (int z = -1; z < TRJ_N_ZONES; z++)
+    {
+      g_autofree char *key = z < 0 ? g_strdup ("to_verify")
+                                   : g_strdup_printf ("to_verify_%s", trj_zone_to_string (z));
+      g_auto(GStrv) verify = g_key_file_get_string_list (kf, "post_aid_notes", key, NULL, NULL);
+
+      for (guint i = 0; verify != NULL && verify[i] != NULL; i++)
+        {
+          TrjLineKind kind;
+
+          if (!trj_kind_from_string (verify[i], &kind))
+            return data_error (error, "reference.ini", key);
+          for (int zz = 0; zz < TRJ_N_ZONES; zz++)
+            if (z < 0 || zz == z)
+              data->post_aid_to_verify[kind][zz] = TRUE;
+        }
+    }
 
   return get_double (kf, "national", "IAE", &data->national_iae, error)
          && get_double (kf, "national", "EA", &data->national_ea, error)

@@ -37,7 +37,8 @@ typedef struct {
   double weeks_per_month;
   TrjRules rules;
   double post_aid_amount[TRJ_N_KINDS][TRJ_N_ZONES];
-  gboolean post_aid_to_verify[TRJ_N_KINDS];
+  /* Amounts the circular does not print (« à vérifier »), by kind and zone. */
+  gboolean post_aid_to_verify[TRJ_N_KINDS][TRJ_N_ZONES];
   double default_modulation;
   GPtrArray *regions;                      /* TrjRegion*, in notification order */
   GPtrArray *notification;                 /* TrjNotificationRow* */

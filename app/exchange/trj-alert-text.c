@@ -88,6 +88,11 @@ trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert)
       excess_figures (&f, alert);
       return g_strdup_printf (_("Initiatives territoriales of %s exceed the ceiling of %s by %s"),
                               f.a, f.b, f.c);
+    case TRJ_ALERT_COFINANCING_EXCEEDS_AID:
+      f.a = trj_format_money (alert->value);
+      f.b = trj_format_money (alert->limit_hi);
+      return g_strdup_printf (_("Département cofinancing of %s above the State’s socle of %s: "
+                                "capped at the socle"), f.a, f.b);
     case TRJ_ALERT_COFINANCING_BELOW_TARGET:
       compared_percents (&f, alert->value, alert->limit_lo);
       return g_strdup_printf (_("Average cofinanced share of %s below the target of %s"),

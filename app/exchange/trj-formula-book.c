@@ -642,22 +642,36 @@ write_envelope (Book *b, const Region *region, guint e, lxw_row_t line_first, gu
 
   cell (c[0], row, ENV_AE_NOTIFIED, FALSE, FALSE);
   cell (c[1], row, ENV_CP_NOTIFIED, FALSE, FALSE);
-  if (known != NULL && known->transfer_target)
-    text = g_strdup_printf ("=%s+%s-%s", c[0], move_ae, territorial);
-  else if (known != NULL && known->transfer_source)
-    text = g_strdup_printf ("=%s-%s", c[0], move_ae);
-  else
-    text = g_strdup_printf ("=%s", c[0]);
-  trj_xlsx_page_formula (b->book, &b->env, row, ENV_AE_AVAILABLE, text, er->ae_available, TRJ_XLSX_MONEY, FALSE);
-  g_free (text);
-  if (known != NULL && known->transfer_target)
-    text = g_strdup_printf ("=%s+%s", c[1], move_cp);
-  else if (known != NULL && known->transfer_source)
-    text = g_strdup_printf ("=%s-%s", c[1], move_cp);
-  else
-    text = g_strdup_printf ("=%s", c[1]);
-  trj_xlsx_page_formula (b->book, &b->env, row, ENV_CP_AVAILABLE, text, er->cp_available, TRJ_XLSX_MONEY, FALSE);
-  g_clear_pointer (&text, g_free);
+  {
+    /* Initiatives territoriales come out of their source envelope; what an
+     * envelope lends to free lines funded from its margins (FDI) is the
+     * engine's figure, a constant here (MODEL 2.6, 3). */
+    gboolean source = g_strcmp0 (env->id, trj_fungibility_territorial_source (region->scenario)) == 0;
+    g_autoptr(GString) ae = g_string_new (NULL);
+    g_autoptr(GString) cp = g_string_new (NULL);
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_string_printf (ae, "=%s", c[0]);
+    g_string_printf (cp, "=%s", c[1]);
+    if (known != NULL && known->transfer_target)
+      {
+        g_string_append_printf (ae, "+%s", move_ae);
+        g_string_append_printf (cp, "+%s", move_cp);
+      }
+    else if (known != NULL && known->transfer_source)
+      {
+        g_string_append_printf (ae, "-%s", move_ae);
+        g_string_append_printf (cp, "-%s", move_cp);
+      }
+    if (source)
+      g_string_append_printf (ae, "-%s", territorial);
+    if (er->ae_lent != 0)
+      g_string_append_printf (ae, "-(%s)", g_ascii_dtostr (number, sizeof number, er->ae_lent));
+    if (er->cp_lent != 0)
+      g_string_append_printf (cp, "-(%s)", g_ascii_dtostr (number, sizeof number, er->cp_lent));
+    trj_xlsx_page_formula (b->book, &b->env, row, ENV_AE_AVAILABLE, ae->str, er->ae_available, TRJ_XLSX_MONEY, FALSE);
+    trj_xlsx_page_formula (b->book, &b->env, row, ENV_CP_AVAILABLE, cp->str, er->cp_available, TRJ_XLSX_MONEY, FALSE);
+  }
 
   for (gsize i = 0; i < G_N_ELEMENTS (sums); i++)
     {
@@ -711,12 +725,25 @@ write_envelope (Book *b, const Region *region, guint e, lxw_row_t line_first, gu
   text = g_strdup_printf ("=IF(%s<>0,IF(%s=1,%s,%s-%s)/%s,\"\")", c[1], c[5], c[3], c[3], c[4], c[1]);
   formula (b, &b->env, row, ENV_CP_CONSUMPTION, text, er->cp_consumption, TRJ_XLSX_PERCENT);
   g_free (text);
-  text = g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", c[6], c[2], c[6]);
-  formula (b, &b->env, row, ENV_AE_PER_CONTRACT, text, er->f.ae_per_contract, TRJ_XLSX_MONEY);
-  g_free (text);
-  /* The engine's small epsilon keeps an exact fit from flooring one contract lower. */
-  text = g_strdup_printf ("=IF(AND(%s>0,%s>0),INT(%s/%s+1E-9),\"\")", c[6], c[2], c[0], c[7]);
-  formula (b, &b->env, row, ENV_CAPACITY, text, er->capacity, TRJ_XLSX_COUNT);
+  /* MODEL 3: the AE per contract is over the contract lines (« Lignes »)
+   * only, and the capacity is what the envelope's other lines leave. */
+  {
+    g_autoptr(GString) contract_ae = g_string_new ("=");
+    g_autoptr(GString) contract_volume = g_string_new ("=");
+    const char *cae, *cvol;
+
+    append_sum (contract_ae, b->q_lines, line_first, n_lines, LN_AE_TOTAL);
+    append_sum (contract_volume, b->q_lines, line_first, n_lines, LN_VOLUME);
+    cae = contract_ae->len > 1 ? contract_ae->str + 1 : "0";
+    cvol = contract_volume->len > 1 ? contract_volume->str + 1 : "0";
+    text = g_strdup_printf ("=IF(%s>0,%s/%s,\"\")", cvol, cae, cvol);
+    formula (b, &b->env, row, ENV_AE_PER_CONTRACT, text, er->f.ae_per_contract, TRJ_XLSX_MONEY);
+    g_free (text);
+    /* The engine's small epsilon keeps an exact fit from flooring one contract lower. */
+    text = g_strdup_printf ("=IF(AND(%s>0,%s>0),INT((%s-(%s-%s))/%s+1E-9),\"\")",
+                            cvol, cae, c[0], c[2], cae, c[7]);
+    formula (b, &b->env, row, ENV_CAPACITY, text, er->capacity, TRJ_XLSX_COUNT);
+  }
 }
 
 /* ── The workbook ────────────────────────────────────────────────────── */

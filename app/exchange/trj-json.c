@@ -400,11 +400,13 @@ line_keys (TrjLineKind kind)
     "entries", "volume", "profile", "previous_entries", NULL
   };
   static const char *const post_aid[] = {
-    "quantity", "unit_amount", "modulation", "commitment_month", "payment_profile",
-    "payment_lag_months", NULL
+    "quantity", "unit_amount", "modulation", "modulation_month", "commitment_month",
+    "payment_profile", "payment_lag_months", NULL
   };
-  static const char *const iae[] = { "rsa_recipients", "rsa_months", NULL };
-  static const char *const free_line[] = { "ae_amount", "commitment_month", "cp_schedule", NULL };
+  static const char *const iae[] = { "rsa_recipients", "rsa_months", "prison", NULL };
+  static const char *const free_line[] = {
+    "ae_amount", "commitment_month", "cp_schedule", "funded_from", NULL
+  };
 
   g_strv_builder_addv (builder, (const char **) common);
   switch (trj_kind_shape (kind))
@@ -417,7 +419,10 @@ line_keys (TrjLineKind kind)
       if (trj_catalog_kind (kind)->iae)
         g_strv_builder_addv (builder, (const char **) iae);
       if (kind == TRJ_KIND_CDI_INCLUSION)
-        g_strv_builder_add (builder, "second_year_quantity");
+        {
+          g_strv_builder_add (builder, "second_year_quantity");
+          g_strv_builder_add (builder, "structure_kind");
+        }
       break;
     case TRJ_LINE_SHAPE_FREE:
     default:
@@ -482,13 +487,28 @@ static gboolean
 read_post_aid_line (ReadContext *ctx, JsonObject *object, const char *path, TrjLine *line,
                     GError **error)
 {
+  g_autofree char *structure = NULL;
+
+  if (!read_string (object, path, "structure_kind", FALSE, &structure, error))
+    return FALSE;
+  if (structure != NULL
+      && (!trj_kind_from_string (structure, &line->structure_kind)
+          || !trj_catalog_kind (line->structure_kind)->structure))
+    {
+      g_autofree char *key_path = path_key (path, "structure_kind");
+
+      return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, key_path,
+                        _("“%s” is not a kind of structure (EI, ETTI, ACI, AI or EITI)"), structure);
+    }
   line->has_unit_amount = json_object_has_member (object, "unit_amount");
-  line->unit_amount = trj_year_data_unit_amount (ctx->data, line->kind, ctx->scenario->zone);
+  line->unit_amount = trj_catalog_line_unit_amount (line, ctx->data, ctx->scenario->zone);
   line->modulation = trj_catalog_default_modulation (line->kind, ctx->data);
 
-  return read_number (object, path, "quantity", TRUE, &line->quantity, error)
+  return read_boolean (object, path, "prison", FALSE, &line->prison, error)
+         && read_number (object, path, "quantity", TRUE, &line->quantity, error)
          && read_number (object, path, "unit_amount", FALSE, &line->unit_amount, error)
          && read_number (object, path, "modulation", FALSE, &line->modulation, error)
+         && read_month_number (object, path, "modulation_month", &line->modulation_month, error)
          && read_number (object, path, "second_year_quantity", FALSE,
                          &line->second_year_quantity, error)
          && read_number (object, path, "rsa_recipients", FALSE, &line->rsa_recipients, error)
@@ -505,7 +525,8 @@ read_free_line (JsonObject *object, const char *path, TrjLine *line, GError **er
 {
   return read_number (object, path, "ae_amount", TRUE, &line->ae_amount, error)
          && read_month_number (object, path, "commitment_month", &line->commitment_month, error)
-         && read_months (object, path, "cp_schedule", TRUE, line->cp_schedule, NULL, error);
+         && read_months (object, path, "cp_schedule", TRUE, line->cp_schedule, NULL, error)
+         && read_string (object, path, "funded_from", FALSE, &line->funded_from, error);
 }
 
 static TrjLine *
@@ -555,12 +576,32 @@ read_line (ReadContext *ctx, JsonNode *node, const char *path, GError **error)
   return ok ? g_steal_pointer (&line) : NULL;
 }
 
+/* MODEL 2.6: "demandes_complementaires": {"ae", "cp", "reason"}, all optional. */
+static gboolean
+read_demande (JsonObject *envelope, const char *path, TrjDemande *demande, GError **error)
+{
+  static const char *const keys[] = { "ae", "cp", "reason", NULL };
+  g_autofree char *demande_path = NULL;
+  JsonNode *node;
+  JsonObject *object;
+
+  if (!get_member (envelope, path, "demandes_complementaires", FALSE, &node, &demande_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  return (object = node_object (node, demande_path, error)) != NULL
+         && check_keys (object, demande_path, keys, NULL, error)
+         && read_number (object, demande_path, "ae", FALSE, &demande->ae, error)
+         && read_number (object, demande_path, "cp", FALSE, &demande->cp, error)
+         && read_string (object, demande_path, "reason", FALSE, &demande->reason, error);
+}
+
 static TrjEnvelope *
 read_envelope (ReadContext *ctx, JsonNode *node, const char *path, GError **error)
 {
   static const char *const keys[] = {
     "id", "ae_notified", "cp_notified", "volume_notified", "cp_notified_includes_stock",
-    "previous_modulation_cp", "lines", NULL
+    "previous_modulation_cp", "demandes_complementaires", "lines", NULL
   };
   g_autofree char *id = NULL;
   g_autofree char *lines_path = NULL;
@@ -582,6 +623,7 @@ read_envelope (ReadContext *ctx, JsonNode *node, const char *path, GError **erro
                         &envelope->cp_notified_includes_stock, error)
       || !read_number (object, path, "previous_modulation_cp", FALSE,
                        &envelope->previous_modulation_cp, error)
+      || !read_demande (object, path, &envelope->demande, error)
       || !get_member (object, path, "lines", TRUE, &lines_node, &lines_path, error)
       || (lines = node_array (lines_node, lines_path, error)) == NULL)
     return NULL;
@@ -603,7 +645,7 @@ read_fungibility (JsonObject *root, TrjScenario *scenario, GError **error)
 {
   static const char *const keys[] = {
     "cie_jeunes_to_pec_ae", "cie_jeunes_to_pec_cp", "initiatives_territoriales_ae",
-    "demandes_complementaires", NULL
+    "initiatives_territoriales_source", "demandes_complementaires", NULL
   };
   TrjFungibility *f = &scenario->fungibility;
   JsonNode *node = json_object_get_member (root, "fungibility");
@@ -623,7 +665,9 @@ read_fungibility (JsonObject *root, TrjScenario *scenario, GError **error)
          && read_number (object, "fungibility", "initiatives_territoriales_ae", FALSE,
                          &f->initiatives_territoriales_ae, error)
          && read_number (object, "fungibility", "demandes_complementaires", FALSE,
-                         &f->demandes_complementaires, error);
+                         &f->demandes_complementaires, error)
+         && read_string (object, "fungibility", "initiatives_territoriales_source", FALSE,
+                         &f->initiatives_territoriales_source, error);
 }
 
 static gboolean
@@ -867,12 +911,23 @@ write_post_aid_line (TrjJsonWriter *w, const TrjScenario *scenario, const TrjLin
   /* Without the year's data the default is unknown: say the value. */
   if (data == NULL || line->modulation != trj_catalog_default_modulation (line->kind, data))
     write_number_member (w, "modulation", line->modulation);
+  write_optional_number (w, "modulation_month", line->modulation_month + 1,
+                         defaults->modulation_month + 1);
   if (line->kind == TRJ_KIND_CDI_INCLUSION)
-    write_optional_number (w, "second_year_quantity", line->second_year_quantity, 0);
+    {
+      write_optional_number (w, "second_year_quantity", line->second_year_quantity, 0);
+      if (line->structure_kind != defaults->structure_kind)
+        write_optional_string (w, "structure_kind", trj_kind_to_string (line->structure_kind));
+    }
   if (trj_catalog_kind (line->kind)->iae)
     {
       write_optional_number (w, "rsa_recipients", line->rsa_recipients, 0);
       write_optional_number (w, "rsa_months", line->rsa_months, 0);
+      if (line->prison)
+        {
+          trj_json_writer_key (w, "prison");
+          trj_json_writer_boolean (w, TRUE);
+        }
     }
   write_optional_number (w, "commitment_month", line->commitment_month + 1,
                          defaults->commitment_month + 1);
@@ -889,6 +944,7 @@ write_free_line (TrjJsonWriter *w, const TrjLine *line, const TrjLine *defaults)
   write_optional_number (w, "commitment_month", line->commitment_month + 1,
                          defaults->commitment_month + 1);
   write_months (w, "cp_schedule", line->cp_schedule);
+  write_optional_string (w, "funded_from", line->funded_from);
 }
 
 static void
@@ -935,6 +991,15 @@ write_envelope (TrjJsonWriter *w, const TrjScenario *scenario, const TrjEnvelope
       trj_json_writer_boolean (w, TRUE);
     }
   write_optional_number (w, "previous_modulation_cp", envelope->previous_modulation_cp, 0);
+  if (envelope->demande.ae != 0 || envelope->demande.cp != 0 || envelope->demande.reason != NULL)
+    {
+      trj_json_writer_key (w, "demandes_complementaires");
+      trj_json_writer_begin_object (w);
+      write_number_member (w, "ae", envelope->demande.ae);
+      write_number_member (w, "cp", envelope->demande.cp);
+      write_optional_string (w, "reason", envelope->demande.reason);
+      trj_json_writer_end_object (w);
+    }
   trj_json_writer_key (w, "lines");
   trj_json_writer_begin_array (w);
   for (guint i = 0; i < envelope->lines->len; i++)
@@ -957,6 +1022,7 @@ write_fungibility (TrjJsonWriter *w, const TrjScenario *scenario)
     write_number_member (w, "cie_jeunes_to_pec_cp", f->cie_jeunes_to_pec_cp);
   write_optional_number (w, "initiatives_territoriales_ae", f->initiatives_territoriales_ae, 0);
   write_optional_number (w, "demandes_complementaires", f->demandes_complementaires, 0);
+  write_optional_string (w, "initiatives_territoriales_source", f->initiatives_territoriales_source);
   trj_json_writer_end_object (w);
 }
 
@@ -1075,6 +1141,9 @@ trj_json_result_to_data (const TrjScenario *scenario, const TrjResult *result)
           trj_json_writer_begin_object (w);
           write_figures (w, f);
           write_number_member (w, "ae_per_contract", f->ae_per_contract);
+          write_number_member (w, "ae_per_unit", f->ae_per_unit);
+          trj_json_writer_key (w, "unit");
+          trj_json_writer_string (w, trj_catalog_unit_word (trj_catalog_kind (line->kind)->unit));
           trj_json_writer_end_object (w);
         }
     }

@@ -492,7 +492,7 @@ write_lines (Writer *w)
               trj_xlsx_page_number (w->book, &sheet, row, LCOL_UNIT_AMOUNT,
                           line->has_unit_amount || w->year_data == NULL
                             ? line->unit_amount
-                            : trj_year_data_unit_amount (w->year_data, line->kind, sc->zone),
+                            : trj_catalog_line_unit_amount (line, w->year_data, sc->zone),
                           TRJ_XLSX_MONEY, FALSE);
               trj_xlsx_page_number (w->book, &sheet, row, LCOL_MODULATION, line->modulation, TRJ_XLSX_PERCENT, FALSE);
             }

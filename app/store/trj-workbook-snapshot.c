@@ -63,7 +63,7 @@ line_from_row (TrjWorkbook *self, sqlite3_stmt *stmt, gint64 scenario_id, GError
       return NULL;
     }
   if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_POST_AID && !line->has_unit_amount)
-    line->unit_amount = trj_year_data_unit_amount (self->year_data, line->kind, self->zone);
+    line->unit_amount = trj_catalog_line_unit_amount (line, self->year_data, self->zone);
   return g_steal_pointer (&line);
 }
 
