@@ -12,11 +12,13 @@
  */
 #include <math.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "trj-catalog.h"
 #include "trj-engine.h"
 #include "trj-i18n.h"
 #include "trj-json.h"
+#include "trj-workbook.h"
 #include "trj-year-data.h"
 
 #define NNBSP "\u202f"
@@ -562,24 +564,26 @@ test_territorial_source (void)
                    ": «\u00a0GEIQ\u00a0» n’est pas une enveloppe du scénario");
 }
 
-/* The keys of MODEL 7 for sections 2.6 and 3 round-trip through JSON. */
-static void
-test_json_keys (void)
-{
-  static const char document[] =
+static const char fie_document[] =
     "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\","
     "  \"zone\": \"metropole\", \"envelopes\": ["
     "  { \"id\": \"IAE\", \"ae_notified\": 300000, \"cp_notified\": 300000,"
     "    \"demandes_complementaires\": { \"ae\": 50000, \"cp\": 40000, \"reason\": \"ACI en détention\" },"
     "    \"lines\": ["
-    "    { \"id\": \"aci\", \"kind\": \"ACI\", \"quantity\": 10, \"prison\": true, \"modulation_month\": 6 },"
-    "    { \"id\": \"cdi\", \"kind\": \"CDI_INCLUSION\", \"quantity\": 5, \"second_year_quantity\": 2,"
+    "    { \"id\": \"aci\", \"label\": \"ACI Brest\", \"kind\": \"ACI\", \"quantity\": 10, \"prison\": true, \"modulation_month\": 6 },"
+    "    { \"id\": \"cdi\", \"label\": \"CDI inclusion Quimper\", \"kind\": \"CDI_INCLUSION\", \"quantity\": 5, \"second_year_quantity\": 2,"
     "      \"structure_kind\": \"EI\" } ] },"
     "  { \"id\": \"FDI\", \"ae_notified\": 0, \"cp_notified\": 0, \"lines\": ["
-    "    { \"id\": \"fdi\", \"kind\": \"FREE\", \"ae_amount\": 40000, \"commitment_month\": 3,"
+    "    { \"id\": \"fdi\", \"label\": \"FDI Rennes\", \"kind\": \"FREE\", \"ae_amount\": 40000, \"commitment_month\": 3,"
     "      \"cp_schedule\": [0, 0, 10000, 0, 0, 20000, 0, 0, 0, 0, 0, 0], \"funded_from\": \"IAE\" } ] } ],"
     "  \"fungibility\": { \"initiatives_territoriales_ae\": 1000,"
     "                     \"initiatives_territoriales_source\": \"IAE\" } }";
+
+/* The keys of MODEL 7 for sections 2.6 and 3 round-trip through JSON. */
+static void
+test_json_keys (void)
+{
+  const char *document = fie_document;
   g_autoptr(GError) error = NULL;
   g_autoptr(TrjScenario) s = trj_json_scenario_from_data (document, -1, &error);
   g_autoptr(TrjScenario) again = NULL;
@@ -629,6 +633,57 @@ test_json_keys (void)
   }
 }
 
+/* The workbook keeps every FIE key: a scenario imported and read back writes
+ * the same JSON, and the new line fields are edited one at a time. */
+static void
+test_workbook_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) s = trj_json_scenario_from_data (fie_document, -1, &error);
+  g_autoptr(TrjScenario) back = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-fie-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "fie.trajectoire", NULL);
+  g_autofree char *text = NULL, *text_back = NULL;
+  TrjLine *line;
+  gint64 id;
+
+  g_assert_no_error (error);
+  wb = trj_workbook_new_for_region (path, "Bretagne", 2024, &error);
+  g_assert_no_error (error);
+  id = trj_workbook_import_scenario (wb, s, "FIE", &error);
+  g_assert_no_error (error);
+  back = trj_workbook_get_scenario (wb, id, &error);
+  g_assert_no_error (error);
+  text = trj_json_scenario_to_data (s);
+  text_back = trj_json_scenario_to_data (back);
+  g_assert_cmpstr (text_back, ==, text);
+
+  g_assert_true (trj_workbook_set_line_text (wb, id, "cdi", TRJ_LINE_FIELD_STRUCTURE_KIND, "AI", &error));
+  g_assert_true (trj_workbook_set_line_number (wb, id, "aci", TRJ_LINE_FIELD_PRISON, 0, &error));
+  g_assert_true (trj_workbook_set_line_number (wb, id, "aci", TRJ_LINE_FIELD_MODULATION_MONTH, 2, &error));
+  g_assert_true (trj_workbook_set_line_text (wb, id, "fdi", TRJ_LINE_FIELD_FUNDED_FROM, "", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&back, trj_scenario_free);
+  back = trj_workbook_get_scenario (wb, id, &error);
+  g_assert_no_error (error);
+  line = trj_scenario_find_line (back, "cdi", NULL);
+  g_assert_cmpint (line->structure_kind, ==, TRJ_KIND_AI);
+  /* The unit amount follows the structure: 1 588 € for an AI. */
+  g_assert_cmpfloat (line->unit_amount, ==, 1588);
+  line = trj_scenario_find_line (back, "aci", NULL);
+  g_assert_false (line->prison);
+  g_assert_cmpint (line->modulation_month, ==, 2);
+  g_assert_null (trj_scenario_find_line (back, "fdi", NULL)->funded_from);
+  /* A kind that is no structure is refused. */
+  g_assert_false (trj_workbook_set_line_text (wb, id, "cdi", TRJ_LINE_FIELD_STRUCTURE_KIND, "NOPE", &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+
+  g_clear_object (&wb);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -652,5 +707,6 @@ main (int argc, char **argv)
   g_test_add_func ("/fie/capacity-contract-lines", test_capacity_contract_lines);
   g_test_add_func ("/fie/territorial-source", test_territorial_source);
   g_test_add_func ("/fie/json-keys", test_json_keys);
+  g_test_add_func ("/fie/workbook-keys", test_workbook_keys);
   return g_test_run ();
 }

@@ -70,6 +70,15 @@ const TrjLineColumn trj_workbook_line_columns[] = {
   { YES_NO ("has_payment_profile"), TRJ_COLUMN_INT, MEMBER (has_payment_profile), 0, -1, SHAPE (POST_AID) },
   { PARAM ("ae_amount", N_("Change AE amount"), TRJ_PARAM_AE_AMOUNT),
     TRJ_COLUMN_REAL, MEMBER (ae_amount), 0, TRJ_LINE_FIELD_AE_AMOUNT, SHAPE (FREE) },
+  { PARAM ("modulation_month", N_("Change month of the modulated part"), TRJ_PARAM_MODULATION_MONTH),
+    TRJ_COLUMN_INT, MEMBER (modulation_month), 0, TRJ_LINE_FIELD_MODULATION_MONTH, SHAPE (POST_AID) },
+  { PARAM ("prison", N_("Change structure in prison"), TRJ_PARAM_PRISON),
+    TRJ_COLUMN_INT, MEMBER (prison), 0, TRJ_LINE_FIELD_PRISON, SHAPE (POST_AID) },
+  { CHOICE ("structure_kind", N_("Change kind of structure"), TRJ_N_KINDS,
+            N_("The kind of structure is not one Trajectoire knows.")),
+    TRJ_COLUMN_KIND, MEMBER (structure_kind), 0, TRJ_LINE_FIELD_STRUCTURE_KIND, SHAPE (POST_AID) },
+  { TEXT ("funded_from", N_("Change funding envelope")),
+    TRJ_COLUMN_TEXT_NULL, MEMBER (funded_from), 0, TRJ_LINE_FIELD_FUNDED_FROM, SHAPE (FREE) },
 };
 
 const guint trj_workbook_n_line_columns = G_N_ELEMENTS (trj_workbook_line_columns);
@@ -84,6 +93,10 @@ const TrjFieldSpec trj_workbook_envelope_fields[TRJ_N_ENVELOPE_FIELDS] = {
   [TRJ_ENVELOPE_FIELD_PREVIOUS_MODULATION_CP] = PARAM ("previous_modulation_cp",
                                                        N_("Change last year’s modulated part"),
                                                        TRJ_PARAM_PREVIOUS_MODULATION_CP),
+  [TRJ_ENVELOPE_FIELD_DEMANDE_AE] = PARAM ("demande_ae", N_("Change demande complémentaire"),
+                                           TRJ_PARAM_DEMANDE_AE),
+  [TRJ_ENVELOPE_FIELD_DEMANDE_CP] = PARAM ("demande_cp", N_("Change demande complémentaire"),
+                                           TRJ_PARAM_DEMANDE_CP),
 };
 
 const TrjFieldSpec trj_workbook_fungibility_fields[TRJ_N_FUNGIBILITY_FIELDS] = {
@@ -455,6 +468,9 @@ trj_workbook_check_scenario (const TrjScenario *s, TrjValueWhere *where, GError 
   *where = (TrjValueWhere) { "scenario" };
   if (!check_fields (trj_workbook_fungibility_fields, fungibility, TRJ_N_FUNGIBILITY_FIELDS, where, error))
     return FALSE;
+  where->field = "initiatives_territoriales_source";
+  if (!trj_workbook_check_text (f->initiatives_territoriales_source, error))
+    return FALSE;
 
   where->table = "reference_override";
   where->field = "smic_hourly";
@@ -482,6 +498,8 @@ trj_workbook_check_scenario (const TrjScenario *s, TrjValueWhere *where, GError 
         [TRJ_ENVELOPE_FIELD_VOLUME_NOTIFIED] = env->volume_notified,
         [TRJ_ENVELOPE_FIELD_CP_INCLUDES_STOCK] = env->cp_notified_includes_stock,
         [TRJ_ENVELOPE_FIELD_PREVIOUS_MODULATION_CP] = env->previous_modulation_cp,
+        [TRJ_ENVELOPE_FIELD_DEMANDE_AE] = env->demande.ae,
+        [TRJ_ENVELOPE_FIELD_DEMANDE_CP] = env->demande.cp,
       };
 
       *where = (TrjValueWhere) { "envelope", env->id, NULL, "id" };
@@ -492,6 +510,7 @@ trj_workbook_check_scenario (const TrjScenario *s, TrjValueWhere *where, GError 
           return FALSE;
         }
       if (!trj_workbook_check_text (env->id, error) ||
+          !trj_workbook_check_text (env->demande.reason, error) ||
           !check_fields (trj_workbook_envelope_fields, values, TRJ_N_ENVELOPE_FIELDS, where, error))
         return FALSE;
       for (guint l = 0; l < env->lines->len; l++)

@@ -142,10 +142,12 @@ trj_workbook_write_scenario (TrjWorkbook *self, const TrjScenario *scenario, con
   position = trj_workbook_query_int64 (self, NULL, "SELECT COUNT(*) FROM scenario", "");
   if (!trj_workbook_run (self, error, "INSERT INTO scenario (name, position, has_fungibility, "
             "cie_jeunes_to_pec_ae, cie_jeunes_to_pec_cp, initiatives_territoriales_ae, "
-            "demandes_complementaires) VALUES (?, ?, ?, ?, ?, ?, ?)", "siidddd",
+            "demandes_complementaires, initiatives_territoriales_source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "siidddds",
             name, position, (gint64) scenario->has_fungibility, f->cie_jeunes_to_pec_ae,
             f->has_cie_jeunes_to_pec_cp ? f->cie_jeunes_to_pec_cp : NAN,
-            f->initiatives_territoriales_ae, f->demandes_complementaires))
+            f->initiatives_territoriales_ae, f->demandes_complementaires,
+            f->initiatives_territoriales_source))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
 
@@ -154,10 +156,12 @@ trj_workbook_write_scenario (TrjWorkbook *self, const TrjScenario *scenario, con
       const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
 
       if (!trj_workbook_run (self, error, "INSERT INTO envelope (scenario, id, position, ae_notified, "
-                "cp_notified, volume_notified, cp_includes_stock, previous_modulation_cp) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "isidddid", id, env->id, (gint64) e,
+                "cp_notified, volume_notified, cp_includes_stock, previous_modulation_cp, "
+                "demande_ae, demande_cp, demande_reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "isidddiddds", id, env->id, (gint64) e,
                 env->ae_notified, env->cp_notified, env->volume_notified,
-                (gint64) env->cp_notified_includes_stock, env->previous_modulation_cp))
+                (gint64) env->cp_notified_includes_stock, env->previous_modulation_cp,
+                env->demande.ae, env->demande.cp, env->demande.reason))
         return 0;
       for (guint l = 0; l < env->lines->len; l++)
         if (!write_line (self, id, env->id, (gint64) l * KEY_SPACING, g_ptr_array_index (env->lines, l),
@@ -553,9 +557,10 @@ trj_workbook_set_line_text (TrjWorkbook *self, gint64 scenario_id, const char *l
   gboolean ok;
 
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
-  g_return_val_if_fail (field <= TRJ_LINE_FIELD_KIND, FALSE);
+  g_return_val_if_fail (field <= TRJ_LINE_FIELD_KIND || field == TRJ_LINE_FIELD_FUNDED_FROM
+                        || field == TRJ_LINE_FIELD_STRUCTURE_KIND, FALSE);
 
-  if (field == TRJ_LINE_FIELD_KIND)
+  if (field == TRJ_LINE_FIELD_KIND || field == TRJ_LINE_FIELD_STRUCTURE_KIND)
     {
       TrjLineKind kind;
 
@@ -599,7 +604,8 @@ trj_workbook_set_line_number (TrjWorkbook *self, gint64 scenario_id, const char 
   gboolean ok;
 
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
-  g_return_val_if_fail (field >= TRJ_LINE_FIELD_KIND && field < TRJ_N_LINE_FIELDS, FALSE);
+  g_return_val_if_fail (field >= TRJ_LINE_FIELD_KIND && field < TRJ_N_LINE_FIELDS
+                        && trj_workbook_line_column (field)->type != TRJ_COLUMN_TEXT_NULL, FALSE);
 
   if (!trj_workbook_check_writable (self, error))
     return FALSE;
@@ -611,9 +617,11 @@ trj_workbook_set_line_number (TrjWorkbook *self, gint64 scenario_id, const char 
     return FALSE;
   ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error);
   /* Three fields need more than writing their column; the others are plain values. */
-  if (ok && field == TRJ_LINE_FIELD_KIND)
-    ok = trj_workbook_run (self, error, "UPDATE line SET kind = ? WHERE id = ?", "si",
-                           trj_kind_to_string ((TrjLineKind) value), ref.row);
+  if (ok && trj_workbook_line_column (field)->type == TRJ_COLUMN_KIND)
+    {
+      sql = g_strdup_printf ("UPDATE line SET %s = ? WHERE id = ?", trj_workbook_line_column (field)->spec.column);
+      ok = trj_workbook_run (self, error, sql, "si", trj_kind_to_string ((TrjLineKind) value), ref.row);
+    }
   else if (ok && field == TRJ_LINE_FIELD_ENTRIES_MODE)
     ok = set_entries_mode (self, &ref, (TrjEntriesMode) value, error);
   else if (ok && field == TRJ_LINE_FIELD_VOLUME && ref.mode == TRJ_ENTRIES_MONTHLY)

@@ -170,12 +170,34 @@ static const char migration_3[] =
   "  ae REAL,"
   "  cp REAL,"
   "  PRIMARY KEY (line, month)) WITHOUT ROWID;";
+
+/* Version 4: the FIE keys of MODEL 2.6 and 3 (issue 14). A line's month of
+ * the modulated part (April of Y+1), its structure in prison, the kind of a
+ * CDI inclusion's structure (the catalogue's default, ACI, for the lines of
+ * older files) and the envelope whose margins fund a free line (NULL: its
+ * own); an envelope's demande complémentaire; the envelope initiatives
+ * territoriales come from (NULL: the catalogue's). The scenario's new column
+ * joins the frozen trigger's list. */
+static const char migration_4[] =
+  "ALTER TABLE line ADD COLUMN modulation_month INTEGER NOT NULL DEFAULT 3;"
+  "ALTER TABLE line ADD COLUMN prison INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE line ADD COLUMN structure_kind TEXT NOT NULL DEFAULT 'ACI';"
+  "ALTER TABLE line ADD COLUMN funded_from TEXT;"
+  "ALTER TABLE envelope ADD COLUMN demande_ae REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE envelope ADD COLUMN demande_cp REAL NOT NULL DEFAULT 0;"
+  "ALTER TABLE envelope ADD COLUMN demande_reason TEXT;"
+  "ALTER TABLE scenario ADD COLUMN initiatives_territoriales_source TEXT;"
+  "DROP TRIGGER scenario_frozen_update;"
+  "CREATE TRIGGER scenario_frozen_update BEFORE UPDATE OF id, name, has_fungibility, "
+  "  cie_jeunes_to_pec_ae, cie_jeunes_to_pec_cp, initiatives_territoriales_ae, "
+  "  demandes_complementaires, initiatives_territoriales_source ON scenario" FROZEN ("OLD.id");
 #undef FROZEN
 
 static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 gboolean

@@ -175,11 +175,13 @@ read_scenario_row (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError
   g_autoptr(sqlite3_stmt) stmt = NULL;
   TrjFungibility *f = &s->fungibility;
   TrjValueWhere where = { "scenario", NULL, NULL, "has_fungibility" };
+  const char *source;
   double cp;
 
   stmt = trj_workbook_prepare (self, error, "SELECT has_fungibility, cie_jeunes_to_pec_ae, "
                                "cie_jeunes_to_pec_cp, initiatives_territoriales_ae, "
-                               "demandes_complementaires FROM scenario WHERE id = ?",
+                               "demandes_complementaires, initiatives_territoriales_source "
+                               "FROM scenario WHERE id = ?",
                                "i", scenario_id);
   if (stmt == NULL)
     return FALSE;
@@ -205,6 +207,10 @@ read_scenario_row (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError
   where.field = "demandes_complementaires";
   if (!trj_workbook_column_number (stmt, 4, FALSE, &f->demandes_complementaires))
     goto bad_type;
+  where.field = "initiatives_territoriales_source";
+  if (!trj_workbook_column_text (stmt, 5, TRUE, &source, NULL))
+    goto bad_type;
+  f->initiatives_territoriales_source = g_strdup (source);
   return TRUE;
 
 bad_type:
@@ -220,14 +226,15 @@ read_envelopes (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **
   int rc;
 
   stmt = trj_workbook_prepare (self, error, "SELECT id, ae_notified, cp_notified, volume_notified, "
-                               "cp_includes_stock, previous_modulation_cp FROM envelope "
+                               "cp_includes_stock, previous_modulation_cp, demande_ae, demande_cp, "
+                               "demande_reason FROM envelope "
                                "WHERE scenario = ? ORDER BY position", "i", scenario_id);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TrjValueWhere where = { "envelope", NULL, NULL, "id" };
-      const char *id;
+      const char *id, *reason;
       double stock = 0;
       TrjEnvelope *env;
 
@@ -253,6 +260,16 @@ read_envelopes (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **
       where.field = "previous_modulation_cp";
       if (!trj_workbook_column_number (stmt, 5, FALSE, &env->previous_modulation_cp))
         goto bad_type;
+      where.field = "demande_ae";
+      if (!trj_workbook_column_number (stmt, 6, FALSE, &env->demande.ae))
+        goto bad_type;
+      where.field = "demande_cp";
+      if (!trj_workbook_column_number (stmt, 7, FALSE, &env->demande.cp))
+        goto bad_type;
+      where.field = "demande_reason";
+      if (!trj_workbook_column_text (stmt, 8, TRUE, &reason, NULL))
+        goto bad_type;
+      env->demande.reason = g_strdup (reason);
       continue;
 
     bad_type:

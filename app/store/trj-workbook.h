@@ -77,6 +77,11 @@ typedef enum {
   TRJ_LINE_FIELD_RSA_MONTHS,
   TRJ_LINE_FIELD_COMMITMENT_MONTH,    /* 0..11 */
   TRJ_LINE_FIELD_AE_AMOUNT,           /* free lines */
+  TRJ_LINE_FIELD_MODULATION_MONTH,    /* 0..11, of Y+1 */
+  TRJ_LINE_FIELD_PRISON,              /* 0 or 1 */
+  TRJ_LINE_FIELD_STRUCTURE_KIND,      /* TrjLineKind of a CDI inclusion's structure */
+  /* text: trj_workbook_set_line_text() (NULL or "": its own envelope) */
+  TRJ_LINE_FIELD_FUNDED_FROM,         /* free lines: the envelope whose margins fund it */
   TRJ_N_LINE_FIELDS
 } TrjLineField;
 
@@ -96,6 +101,8 @@ typedef enum {
   TRJ_ENVELOPE_FIELD_VOLUME_NOTIFIED,
   TRJ_ENVELOPE_FIELD_CP_INCLUDES_STOCK,       /* 0 or 1 */
   TRJ_ENVELOPE_FIELD_PREVIOUS_MODULATION_CP,
+  TRJ_ENVELOPE_FIELD_DEMANDE_AE,              /* demandes complémentaires (MODEL 2.6) */
+  TRJ_ENVELOPE_FIELD_DEMANDE_CP,
   TRJ_N_ENVELOPE_FIELDS
 } TrjEnvelopeField;
 
