@@ -33,6 +33,7 @@ typedef struct {
   char *path;       /* what to open: the path given, or the copy of a streamed workbook */
   char *contents;   /* a stream's JSON or xlsx bytes, or NULL: read path */
   gsize length;
+  GError *failure;  /* a stream that could not be read: said again, not read again */
 } TrjCliInput;
 
 static GHashTable *inputs;   /* path as given → TrjCliInput */
@@ -45,6 +46,7 @@ input_free (gpointer data)
 
   g_free (input->path);
   g_free (input->contents);
+  g_clear_error (&input->failure);
   g_free (input);
 }
 
@@ -135,12 +137,26 @@ get_input (const char *path, GError **error)
   if (inputs == NULL)
     inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, input_free);
   if ((input = g_hash_table_lookup (inputs, path)) != NULL)
-    return input;
+    {
+      if (input->failure == NULL)
+        return input;
+      g_propagate_error (error, g_error_copy (input->failure));
+      return NULL;
+    }
 
   if (trj_input_is_stream (path))
     {
-      if ((input = read_stream (path, error)) == NULL)
-        return NULL;
+      GError *failure = NULL;
+
+      /* A FIFO without a writer costs its wait once, however often it is asked for. */
+      if ((input = read_stream (path, &failure)) == NULL)
+        {
+          input = g_new0 (TrjCliInput, 1);
+          input->failure = failure;
+          g_hash_table_insert (inputs, g_strdup (path), input);
+          g_propagate_error (error, g_error_copy (failure));
+          return NULL;
+        }
     }
   else
     {

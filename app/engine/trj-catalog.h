@@ -18,6 +18,10 @@
 
 G_BEGIN_DECLS
 
+/* The longest text (label, name, département…) Trajectoire keeps, in bytes:
+ * the store's limit, and where every reader of a file refuses a longer one. */
+#define TRJ_CATALOG_MAX_TEXT 4096
+
 /* The unit word of a line's or an envelope's volume (MODEL 3). */
 typedef enum {
   TRJ_UNIT_CONTRACTS,   /* "contrats" */

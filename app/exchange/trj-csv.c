@@ -230,6 +230,9 @@ trj_csv_export_trajectory (const TrjScenario *scenario, const char *path, GError
 typedef struct {
   GPtrArray *rows;       /* GPtrArray of char* */
   GPtrArray *current;
+  guint long_row;        /* the first field longer than TRJ_CATALOG_MAX_TEXT: row (0: none)… */
+  guint long_column;     /* …and column, from 0 */
+  gsize long_length;
 } Table;
 
 static void
@@ -239,7 +242,14 @@ on_field (void *text, size_t len, void *data)
 
   if (table->current == NULL)
     table->current = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (table->current, g_strndup (text != NULL ? text : "", len));
+  if (len > TRJ_CATALOG_MAX_TEXT && table->long_row == 0)
+    {
+      table->long_row = table->rows->len + 1;
+      table->long_column = table->current->len;
+      table->long_length = len;
+    }
+  /* Kept to its limit: the file is refused anyway, memory follows the limit. */
+  g_ptr_array_add (table->current, g_strndup (text != NULL ? text : "", MIN (len, TRJ_CATALOG_MAX_TEXT)));
 }
 
 static void
@@ -707,6 +717,8 @@ trj_csv_read_table (const char *path, const char *display, const char **encoding
 
   /* STRICT_FINI: a quotation mark left open at the end is an error, not a field. */
   csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  /* libcsv grows a field 128 bytes at a time: a 9 MB field took 9 s to copy. */
+  csv_set_blk_size (&parser, 1 << 16);
   csv_set_delim (&parser, (unsigned char) *separator);
   length = strlen (text);
   if (csv_parse (&parser, text, length, on_field, on_row_end, &table) != length
@@ -721,6 +733,21 @@ trj_csv_read_table (const char *path, const char *display, const char **encoding
       return NULL;
     }
   csv_free (&parser);
+  if (table.long_row != 0)
+    {
+      GPtrArray *header = rows->len > 0 ? g_ptr_array_index (rows, 0) : NULL;
+      g_autofree char *column = header != NULL && table.long_row > 1 && table.long_column < header->len
+                                  ? g_strdup (g_ptr_array_index (header, table.long_column))
+                                  : g_strdup_printf ("%u", table.long_column + 1);
+
+      g_autofree char *size = trj_format_number (table.long_length, 0);
+      g_autofree char *limit = trj_format_number (TRJ_CATALOG_MAX_TEXT, 0);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s”, line %u, column “%s”: the text is %s bytes long, more than the %s "
+                     "a text may hold"), display, table.long_row, column, size, limit);
+      return NULL;
+    }
   return g_steal_pointer (&rows);
 }
 

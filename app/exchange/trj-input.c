@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <glib/gi18n.h>
@@ -60,11 +61,39 @@ fail_too_large (const char *path, gsize size, gsize max_size, GError **error)
   return NULL;
 }
 
+/* How long a FIFO opened before its writer waits for it (`reader & writer`). */
+#define FIFO_WAIT_S 5
+
+/* TRUE once a writer has written to the FIFO or come and gone. Opened without
+ * O_NONBLOCK, open () would wait forever for a writer that never comes; opened
+ * with it, a read before the writer comes finds end of file at once. Linux
+ * reports POLLHUP only for a writer that came after the open, so poll waits
+ * for one, up to FIFO_WAIT_S. */
+static gboolean
+wait_for_writer (int fd)
+{
+  struct pollfd pfd = { fd, POLLIN, 0 };
+  gint64 deadline = g_get_monotonic_time () + FIFO_WAIT_S * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      int timeout_ms = (int) MAX (0, (deadline - g_get_monotonic_time ()) / 1000);
+      int n = poll (&pfd, 1, timeout_ms);
+
+      if (n > 0)
+        return TRUE;
+      if (n == 0 || errno != EINTR)
+        return FALSE;
+    }
+}
+
 char *
 trj_input_read (const char *path, gsize max_size, gsize *length, GError **error)
 {
   gboolean is_stdin = g_str_equal (path, TRJ_INPUT_STDIN);
-  int fd = is_stdin ? STDIN_FILENO : g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* A FIFO nobody writes to would block open () forever: opened without
+   * waiting, then read as usual (a writer already there is waited for). */
+  int fd = is_stdin ? STDIN_FILENO : g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   g_autoptr(GByteArray) contents = NULL;
   struct stat st;
   int saved_errno = 0;
@@ -76,6 +105,22 @@ trj_input_read (const char *path, gsize max_size, gsize *length, GError **error)
       saved_errno = S_ISDIR (st.st_mode) ? EISDIR : errno;
       if (!is_stdin)
         close (fd);
+      return fail_errno (path, saved_errno, error);
+    }
+  if (!is_stdin && S_ISFIFO (st.st_mode) && !wait_for_writer (fd))
+    {
+      g_autofree char *display = trj_input_display_name (path);
+
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("Nothing to read in “%s”: it is a named pipe (FIFO) and no program "
+                     "wrote to it within %d seconds"), display, FIFO_WAIT_S);
+      return NULL;
+    }
+  if (!is_stdin && !S_ISREG (st.st_mode) && fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
       return fail_errno (path, saved_errno, error);
     }
   if (S_ISREG (st.st_mode) && (guint64) st.st_size > max_size)

@@ -23,7 +23,8 @@ gboolean trj_input_is_stream   (const char *path);
 
 /* The contents of path (or standard input for "-"), NUL-terminated beyond
  * *length. Errors (G_FILE_ERROR, French): cannot open or read, or larger than
- * max_size ("too large", naming the limit in MB). */
+ * max_size ("too large", naming the limit in MB), or a FIFO that no program
+ * writes to within 5 s (refused instead of waiting forever). */
 char   *trj_input_read         (const char *path, gsize max_size, gsize *length,
                                 GError **error);
 

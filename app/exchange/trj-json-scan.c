@@ -315,6 +315,17 @@ run (Scan *scan, GError **error)
           break;
         }
     }
+  if (scan->depth > 0)
+    {
+      /* A cut file: json-glib would blame the last character it read (a comma). */
+      guint line, column;
+
+      position (scan, scan->end, &line, &column);
+      return trj_json_set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL,
+                                 _("not a valid JSON document (line %u, column %u): the text "
+                                   "ends before the document does (a truncated file?)"),
+                                 line, column);
+    }
   return TRUE;
 }
 

@@ -701,6 +701,11 @@ read_header (ReadContext *ctx, JsonObject *root, GError **error)
   if (!trj_zone_from_string (zone, &scenario->zone))
     return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, "zone",
                       _("unknown zone “%s” (metropole, outre_mer or mayotte)"), zone);
+  /* The notification of the year names every region a document can be for. */
+  if (trj_year_data_find_region (ctx->data, scenario->region) == NULL)
+    return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, "region",
+                      _("unknown region “%s”: it is not in the notification of %d"),
+                      scenario->region, scenario->year);
   return TRUE;
 }
 
@@ -752,13 +757,61 @@ read_scenario (JsonNode *root_node, GError **error)
   return g_steal_pointer (&scenario);
 }
 
+/* What json-glib found wrong, in words of our own: its messages end with
+ * GScanner's English ("unexpected identifier `bonjour', expected value"), which
+ * no catalogue translates. The code says the kind of fault; GScanner's quoted
+ * token, when there is one, says what was found. */
+static char *
+describe_parse_error (const GError *parse_error)
+{
+  const char *message = parse_error->message;
+  const char *open = strchr (message, '`');
+  const char *close = open != NULL ? strchr (open + 1, '\'') : NULL;
+  g_autofree char *token = NULL;
+
+  if (open != NULL && close != NULL && close - open - 1 <= 40 && g_utf8_validate (open + 1, close - open - 1, NULL))
+    token = g_strndup (open + 1, close - open - 1);
+
+  if (parse_error->domain == JSON_PARSER_ERROR)
+    switch ((JsonParserError) parse_error->code)
+      {
+      case JSON_PARSER_ERROR_TRAILING_COMMA:
+        return g_strdup (_("a comma is followed by the end of a list or an object"));
+      case JSON_PARSER_ERROR_MISSING_COMMA:
+        return g_strdup (_("a comma is missing between two values"));
+      case JSON_PARSER_ERROR_MISSING_COLON:
+        return g_strdup (_("a colon is missing after a key"));
+      case JSON_PARSER_ERROR_EMPTY_MEMBER_NAME:
+        return g_strdup (_("a key is empty"));
+      case JSON_PARSER_ERROR_INVALID_DATA:
+        return g_strdup (_("the text is not valid UTF-8"));
+      case JSON_PARSER_ERROR_INVALID_BAREWORD:
+      case JSON_PARSER_ERROR_PARSE:
+      case JSON_PARSER_ERROR_UNKNOWN:
+      default:
+        break;
+      }
+  if (strstr (message, "unterminated string") != NULL)
+    return g_strdup (_("a text in quotation marks is not closed"));
+  if (strstr (message, "end of file") != NULL)
+    return g_strdup (_("the text ends before the document does (a truncated file?)"));
+  if (token != NULL && g_ascii_isalpha (token[0]))
+    /* TRANSLATORS: a word found where JSON expects a value, e.g. « bonjour »
+     * or « NaN » (JSON has no NaN): */
+    return g_strdup_printf (_("“%s” is not a JSON value (text must be in quotation marks, "
+                              "numbers written with a dot)"), token);
+  if (token != NULL)
+    return g_strdup_printf (_("“%s” is not expected here"), token);
+  return g_strdup (_("the text does not follow the JSON syntax here"));
+}
+
 TrjScenario *
 trj_json_scenario_from_data (const char *data, gssize length, GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *what = NULL;
   unsigned line, column;
-  int consumed = 0;
 
   if (length < 0)
     length = strlen (data);
@@ -768,15 +821,13 @@ trj_json_scenario_from_data (const char *data, gssize length, GError **error)
   if (json_parser_load_from_data (parser, data, length, &parse_error))
     return read_scenario (json_parser_get_root (parser), error);
 
-  /* json-glib says "<data>:LINE:COL: Parse error: …": give the position in words. */
-  if (sscanf (parse_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2
-      && consumed > 0)
+  /* json-glib says "<data>:LINE:COL: Parse error: …": the position, then our words. */
+  what = describe_parse_error (parse_error);
+  if (sscanf (parse_error->message, "<data>:%u:%u:", &line, &column) == 2)
     trj_json_set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL,
-               _("not a valid JSON document (line %u, column %u): %s"),
-               line, column, parse_error->message + consumed);
+               _("not a valid JSON document (line %u, column %u): %s"), line, column, what);
   else
-    trj_json_set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL, _("not a valid JSON document: %s"),
-               parse_error->message);
+    trj_json_set_error (error, TRJ_JSON_ERROR_SYNTAX, NULL, _("not a valid JSON document: %s"), what);
   return NULL;
 }
 

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <math.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -69,16 +71,31 @@ TrjXlsxBook *
 trj_xlsx_book_new (const char *path, const char *page_header, GError **error)
 {
   TrjXlsxBook *book = g_new0 (TrjXlsxBook, 1);
+  int fd;
 
   book->path = g_strdup (path);
   /* Written beside the target and renamed: a failure never leaves half a file. */
   book->tmp_path = g_strconcat (path, ".part", NULL);
   book->page_header = g_strdup (page_header);
+  /* libxlsxwriter finds a folder it cannot write only at workbook_close, and
+   * then prints English to stderr: try the file first, and say it in French. */
+  if ((fd = g_open (book->tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+      book_free (book);
+      return NULL;
+    }
+  close (fd);
   book->wb = workbook_new (book->tmp_path);
   if (book->wb == NULL)
     {
       g_autofree char *display = g_filename_display_name (path);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Cannot write “%s”"), display);
+      g_unlink (book->tmp_path);
       book_free (book);
       return NULL;
     }

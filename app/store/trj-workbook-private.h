@@ -30,7 +30,7 @@ G_BEGIN_DECLS
  * TRJ_WORKBOOK_ERROR_FROZEN. */
 #define TRJ_WORKBOOK_FROZEN_MARK "trajectoire: sent scenario"
 /* The longest text (label, name, département…) a workbook holds, in bytes. */
-#define TRJ_WORKBOOK_MAX_TEXT 4096
+#define TRJ_WORKBOOK_MAX_TEXT TRJ_CATALOG_MAX_TEXT
 /* The longest value SQLite reads from a workbook (SQLITE_LIMIT_LENGTH): a
  * hostile file's huge blob fails to read instead of filling memory. The
  * largest real value is an undo step's changeset (a 20 000-line import is
