@@ -160,6 +160,19 @@ trj_catalog_kind_envelope (TrjLineKind kind)
   return NULL;
 }
 
+gboolean
+trj_catalog_envelope_holds (const char *id, TrjLineKind kind, char **why)
+{
+  g_return_val_if_fail (kind < TRJ_N_KINDS, FALSE);
+  if (kind == TRJ_KIND_FREE || trj_catalog_envelope (id) != NULL)
+    return TRUE;
+  if (why != NULL)
+    /* TRANSLATORS: an envelope id the catalogue does not know, then a kind (PEC) */
+    *why = g_strdup_printf (_("“%s” is not an envelope of the catalogue: it may hold free lines only, "
+                              "not %s"), id, kinds[kind].name);
+  return FALSE;
+}
+
 char *
 trj_catalog_kind_names (TrjLineShape shape)
 {

@@ -161,6 +161,11 @@ const char               *trj_catalog_kind_title      (TrjLineKind kind);
 /* The first envelope that holds lines of the kind (the one a line of that kind
  * goes to when a file does not say), NULL when none does. */
 const char               *trj_catalog_kind_envelope   (TrjLineKind kind);
+/* Whether the envelope `id` may hold a line of `kind`: a free line stands in
+ * any envelope (INITIATIVES_TERRITORIALES has no entry of its own), another
+ * only in an envelope of the catalogue, of any kind (a line's kind may be
+ * changed in the grid). When not, *why (if not NULL) gets a French sentence. */
+gboolean                  trj_catalog_envelope_holds  (const char *id, TrjLineKind kind, char **why);
 /* The names of the kinds of a shape, in catalogue order: "PEC, CIE_JEUNES, CIE_TP". */
 char                     *trj_catalog_kind_names      (TrjLineShape shape);
 

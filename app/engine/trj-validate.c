@@ -292,6 +292,7 @@ trj_scenario_validate (const TrjScenario *scenario, GError **error)
       for (guint l = 0; l < env->lines->len; l++)
         {
           const TrjLine *line = g_ptr_array_index (env->lines, l);
+          g_autofree char *misplaced = NULL;
 
           g_string_printf (path, "envelopes[%u].lines[%u].", e, l);
           if (line->id == NULL || *line->id == '\0')
@@ -302,6 +303,8 @@ trj_scenario_validate (const TrjScenario *scenario, GError **error)
 
               return fail (&ck, "id", why);
             }
+          if (!trj_catalog_envelope_holds (env->id, line->kind, &misplaced))
+            return fail (&ck, "kind", misplaced);
           if (!check_line (&ck, scenario, env, line))
             return FALSE;
         }

@@ -517,10 +517,18 @@ trj_workbook_check_scenario (const TrjScenario *s, TrjValueWhere *where, GError 
         {
           const TrjLine *line = g_ptr_array_index (env->lines, l);
 
+          g_autofree char *why = NULL;
+
           *where = (TrjValueWhere) { "line", env->id, line->id, "key" };
           if (!trj_workbook_check_text (line->id, error) ||
               !trj_workbook_check_line (line, &where->field, error))
             return FALSE;
+          if (!trj_catalog_envelope_holds (env->id, line->kind, &why))
+            {
+              where->field = "envelope";
+              g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID, "%s.", why);
+              return FALSE;
+            }
         }
     }
   return TRUE;
