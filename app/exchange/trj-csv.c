@@ -662,8 +662,9 @@ static char *
 load_text (const char *path, const char *display, const char **encoding, GError **error)
 {
   g_autofree char *contents = NULL;
+  char *converted;
   const char *text;
-  gsize length;
+  gsize length, bytes_read = 0;
 
   if ((contents = trj_input_read (path, TRJ_CSV_MAX_FILE_SIZE, &length, error)) == NULL)
     return NULL;
@@ -691,7 +692,20 @@ load_text (const char *path, const char *display, const char **encoding, GError 
     }
   /* Excel's "CSV (séparateur : point-virgule)" is in Windows-1252. */
   *encoding = "Windows-1252";
-  return g_convert (text, length, "UTF-8", "WINDOWS-1252", NULL, NULL, error);
+  converted = g_convert (text, length, "UTF-8", "WINDOWS-1252", &bytes_read, NULL, NULL);
+  if (converted == NULL)
+    {
+      /* GLib's message names neither the file nor the place. */
+      const char *bad = text + bytes_read;
+      guint line = 1;
+
+      for (const char *p = text; p < bad; p++)
+        line += *p == '\n';
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s”, line %u: the text is neither UTF-8 nor Windows-1252 (byte 0x%02X); "
+                     "save the file as CSV UTF-8"), display, line, (guint) (guchar) *bad);
+    }
+  return converted;
 }
 
 GPtrArray *
