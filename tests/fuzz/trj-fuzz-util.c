@@ -71,8 +71,8 @@ check_text (char *text)
     g_error ("a figure or alert formatted as an empty or invalid text");
 }
 
-static void
-format_figure (double value)
+void
+trj_fuzz_format_figure (double value)
 {
   check_text (trj_format_money (value));
   check_text (trj_format_money_short (value));
@@ -94,24 +94,24 @@ trj_fuzz_exercise_scenario (const TrjScenario *scenario)
   if (result == NULL)
     return;
 
-  format_figure (result->region.ae_total);
-  format_figure (result->region.cp_total);
+  trj_fuzz_format_figure (result->region.ae_total);
+  trj_fuzz_format_figure (result->region.cp_total);
   for (guint e = 0; e < result->n_envelopes; e++)
     {
       const TrjEnvelopeResult *er = &result->envelopes[e];
 
-      format_figure (er->ae_available);
-      format_figure (er->f.ae_total);
-      format_figure (er->ae_margin);
-      format_figure (er->ae_consumption);
-      format_figure (er->cp_available);
-      format_figure (er->f.cp_total);
-      format_figure (er->cp_margin);
-      format_figure (er->f.cp_after_year);
-      format_figure (er->f.volume);
-      format_figure (er->capacity);
-      format_figure (er->avg_rate);
-      format_figure (er->avg_hours);
+      trj_fuzz_format_figure (er->ae_available);
+      trj_fuzz_format_figure (er->f.ae_total);
+      trj_fuzz_format_figure (er->ae_margin);
+      trj_fuzz_format_figure (er->ae_consumption);
+      trj_fuzz_format_figure (er->cp_available);
+      trj_fuzz_format_figure (er->f.cp_total);
+      trj_fuzz_format_figure (er->cp_margin);
+      trj_fuzz_format_figure (er->f.cp_after_year);
+      trj_fuzz_format_figure (er->f.volume);
+      trj_fuzz_format_figure (er->capacity);
+      trj_fuzz_format_figure (er->avg_rate);
+      trj_fuzz_format_figure (er->avg_hours);
     }
   for (guint i = 0; i < result->n_alerts; i++)
     check_text (trj_alert_message (scenario, &result->alerts[i]));

@@ -26,6 +26,10 @@ const char *trj_fuzz_write_file (const uint8_t *data, size_t size, const char *s
 /* Removes that file and the -wal/-shm/-journal files SQLite may leave beside it. */
 void  trj_fuzz_remove_file      (const char *path);
 
+/* Formats a figure every way the application does: each text must be
+ * non-empty UTF-8 (aborts otherwise). */
+void  trj_fuzz_format_figure    (double value);
+
 /* What the application does with a scenario it accepted: validate, compute,
  * format every figure of the summary and the alerts, write the JSON documents
  * and read the scenario's own JSON back, which must succeed (an accepted
