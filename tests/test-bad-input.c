@@ -58,6 +58,7 @@ typedef enum {
   MAKE_FIFO,
   MAKE_CSV_LINES,   /* param: number of valid rows */
   MAKE_CSV_FIELD,   /* param: megabytes of one field */
+  MAKE_ACTUALS_ROWS, /* param: number of rows of actuals, the two lines' twelve months over and over */
 } MakeKind;
 
 typedef struct {
@@ -239,6 +240,17 @@ make_input (const char *dir, const InputFile *input)
         g_string_append_printf (text, "%s\n", header);
         for (int i = 0; i < n; i++)
           g_string_append (text, "PEC;50;20;12;1;1;1;1;1;1;1;1;1;1;1;1\n");
+        write_file (path, text->str, text->len);
+      }
+      break;
+    case MAKE_ACTUALS_ROWS:
+      {
+        g_autoptr(GString) text = g_string_new ("identifiant;mois;entrées\n");
+        int n = atoi (input->param);
+
+        /* Rows 1 to 24 are the 24 (line, month) of the base workbook; row 25 repeats row 1. */
+        for (int i = 0; i < n; i++)
+          g_string_append_printf (text, "%s;%d;1\n", i % 2 == 0 ? "pec" : "cie-jeunes", (i / 2) % 12 + 1);
         write_file (path, text->str, text->len);
       }
       break;
