@@ -28,8 +28,12 @@ national_scenario (const TrjYearData *data, int i, int n_lines)
   for (guint e = 0; e < s->envelopes->len; e++)
     {
       TrjEnvelope *env = g_ptr_array_index (s->envelopes, e);
-      TrjLine *model = g_ptr_array_index (env->lines, 0);
-      g_autoptr(TrjLine) template = trj_line_copy (model);
+      g_autoptr(TrjLine) template = NULL;
+
+      /* IAE, EA and GEIQ start without lines: the contrats aidés carry the load. */
+      if (env->lines->len == 0)
+        continue;
+      template = trj_line_copy (g_ptr_array_index (env->lines, 0));
 
       g_ptr_array_set_size (env->lines, 0);
       for (int l = 0; l < n_lines; l++)

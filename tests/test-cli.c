@@ -443,7 +443,8 @@ test_example_simulates (void)
       scenario = trj_json_scenario_from_data (example.out, -1, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (scenario->region, ==, cases[i].region);
-      g_assert_cmpuint (scenario->envelopes->len, ==, 2);
+      /* PEC_CIE_TP, CIE_JEUNES, IAE, EA and GEIQ (the last three at 0 €). */
+      g_assert_cmpuint (scenario->envelopes->len, ==, 5);
 
       g_file_set_contents (path, example.out, -1, &error);
       g_assert_no_error (error);

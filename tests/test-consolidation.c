@@ -106,7 +106,11 @@ test_national_totals (void)
                    "Auvergne-Rhône-Alpes");
   g_assert_cmpstr (envelopes[0], ==, "PEC_CIE_TP");
   g_assert_cmpstr (envelopes[1], ==, "CIE_JEUNES");
-  g_assert_null (envelopes[2]);
+  /* Every region's new workbook also has IAE, EA and GEIQ (at 0 €). */
+  g_assert_cmpstr (envelopes[2], ==, "IAE");
+  g_assert_cmpstr (envelopes[3], ==, "EA");
+  g_assert_cmpstr (envelopes[4], ==, "GEIQ");
+  g_assert_null (envelopes[5]);
 
   trj_consolidation_get_totals (consolidation, "PEC_CIE_TP", &pec);
   trj_consolidation_get_totals (consolidation, "CIE_JEUNES", &cie);

@@ -86,7 +86,12 @@ national_region (const char *name, int n)
   for (guint e = 0; e < s->envelopes->len; e++)
     {
       TrjEnvelope *env = g_ptr_array_index (s->envelopes, e);
-      g_autoptr(TrjLine) template = trj_line_copy (g_ptr_array_index (env->lines, 0));
+      g_autoptr(TrjLine) template = NULL;
+
+      /* IAE, EA and GEIQ start without lines (the circular does not split them). */
+      if (env->lines->len == 0)
+        continue;
+      template = trj_line_copy (g_ptr_array_index (env->lines, 0));
 
       g_ptr_array_set_size (env->lines, 0);
       for (int l = 0; l < n; l++)

@@ -310,8 +310,16 @@ test_example_inside_cp (void)
       g_autoptr(TrjResult) r = trj_result_new (s);
 
       g_assert_true (trj_engine_compute (s, &data->rules, r, NULL));
-      for (guint e = 0; e < r->n_envelopes; e++, envelopes++)
+      for (guint e = 0; e < r->n_envelopes; e++)
         {
+          /* The calibrated profile is for the contrats aidés envelopes; IAE,
+           * EA and GEIQ start empty at 0 €, margin 0. */
+          if (((TrjEnvelope *) g_ptr_array_index (s->envelopes, e))->lines->len == 0)
+            {
+              g_assert_cmpfloat (r->envelopes[e].cp_margin, ==, 0);
+              continue;
+            }
+          envelopes++;
           g_test_message ("%s %s: CP margin %.2f", region->name,
                           ((TrjEnvelope *) g_ptr_array_index (s->envelopes, e))->id,
                           r->envelopes[e].cp_margin);

@@ -76,6 +76,75 @@ test_new_export (void)
   g_assert_cmpint (run_cli (NULL, NULL, "export", "b.trajectoire", "--format", "docx", NULL), ==, 2);
 }
 
+/* `new --notification`: a region's notification of every envelope from a
+ * CSV table (docs/MODEL.md 7); rows of other regions are left out, a wrong
+ * row refuses the file whole and no workbook is made. `summary` speaks in
+ * each envelope's unit. */
+static void
+test_new_notification (void)
+{
+  static const char good[] =
+    "enveloppe;AE;CP;volume;région\n"
+    "PEC_CIE_TP;6 813 468;3 259 524;1236;Bretagne\n"
+    "CIE_JEUNES;2214318;938680;520;Bretagne\n"
+    "IAE;41 250 000,50;40 100 000;1850;Bretagne\n"
+    "EA;12000000;12000000;660;Bretagne\n"
+    "GEIQ;350000;350000;250;bretagne\n"
+    "IAE;99999999;99999999;;Normandie\n";
+  static const char bad[] =
+    "enveloppe;AE;CP\n"
+    "IAE;41250000;41250000\n"
+    "IAE_BIS;1;1\n"
+    "EA;-5;0\n";
+  g_autofree char *good_path = g_build_filename (dir, "notification.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "mauvaise.csv", NULL);
+  g_autofree char *missing = g_build_filename (dir, "n2.trajectoire", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(TrjScenario) s = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *const ids[] = { "PEC_CIE_TP", "CIE_JEUNES", "IAE", "EA", "GEIQ" };
+
+  g_assert_true (g_file_set_contents (good_path, good, -1, NULL));
+  g_assert_true (g_file_set_contents (bad_path, bad, -1, NULL));
+  g_assert_cmpint (run_cli (NULL, NULL, "new", "n.trajectoire", "--region", "Bretagne",
+                            "--notification", "notification.csv", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, NULL, "export", "n.trajectoire", NULL), ==, 0);
+  s = trj_json_scenario_from_data (out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->envelopes->len, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpstr (((TrjEnvelope *) g_ptr_array_index (s->envelopes, i))->id, ==, ids[i]);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "IAE")->ae_notified, ==, 41250000.5);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "IAE")->cp_notified, ==, 40100000);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "IAE")->volume_notified, ==, 1850);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "EA")->ae_notified, ==, 12000000);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "GEIQ")->volume_notified, ==, 250);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "PEC_CIE_TP")->ae_notified, ==, 6813468);
+  g_clear_pointer (&out, g_free);
+
+  /* The units of each envelope, not « contrats » for ETP. */
+  g_assert_cmpint (run_cli (&out, NULL, "summary", "n.trajectoire", NULL), ==, 0);
+  {
+    const char *iae = strstr (out, "\nIAE\n");
+    const char *ea = iae != NULL ? strstr (iae, "\nEA\n") : NULL;
+    g_autofree char *iae_part = NULL;
+
+    g_assert_nonnull (ea);
+    iae_part = g_strndup (iae, ea - iae);
+    g_assert_nonnull (strstr (iae_part, "ETP"));
+    g_assert_null (strstr (iae_part, "Contracts"));
+    g_assert_null (strstr (iae_part, "Contrats"));
+  }
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &err, "new", "n2.trajectoire", "--region", "Bretagne",
+                            "--notification", "mauvaise.csv", NULL), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "IAE_BIS"));
+  g_assert_nonnull (strstr (err, "4"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_import_roundtrip (void)
 {
@@ -330,6 +399,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   g_test_add_func ("/workbook-cli/new-export", test_new_export);
+  g_test_add_func ("/workbook-cli/new-notification", test_new_notification);
   g_test_add_func ("/workbook-cli/import-roundtrip", test_import_roundtrip);
   g_test_add_func ("/workbook-cli/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/workbook-cli/send", test_send);

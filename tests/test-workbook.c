@@ -248,7 +248,7 @@ static gboolean edit_move_line (TrjWorkbook *wb, gint64 s, GError **e)
   return id != NULL && trj_workbook_move_line (wb, s, id, 0, e);
 }
 static gboolean edit_add_envelope (TrjWorkbook *wb, gint64 s, GError **e)
-{ return trj_workbook_add_envelope (wb, s, "EA", e); }
+{ return trj_workbook_add_envelope (wb, s, "FDI", e); }
 static gboolean edit_remove_envelope (TrjWorkbook *wb, gint64 s, GError **e)
 { return trj_workbook_remove_envelope (wb, s, "CIE_JEUNES", e); }
 static gboolean edit_fungibility (TrjWorkbook *wb, gint64 s, GError **e)
@@ -404,7 +404,7 @@ test_edit_undo_redo (Fixture *f, gconstpointer data)
   /* Lines in every shape so that each edit has something to change. */
   g_assert_true (trj_workbook_set_line_month (wb, s, "cie-jeunes", TRJ_LINE_MONTHS_PREVIOUS_ENTRIES,
                                               0, 3, &error));
-  g_assert_true (trj_workbook_add_envelope (wb, s, "IAE", &error));
+  /* A new workbook has the IAE envelope already (trj_year_data_example). */
   g_clear_pointer (&ei_line, g_free);
   g_clear_pointer (&free_line, g_free);
   ei_line = trj_workbook_add_line (wb, s, "IAE", TRJ_KIND_EI, -1, &error);
@@ -471,7 +471,7 @@ test_sent_refuses (Fixture *f, gconstpointer data)
       g_assert_cmpint (trj_workbook_duplicate_scenario (wb, s, "C", &error), !=, 0);
       g_assert_no_error (error);
     }
-  g_assert_true (trj_workbook_add_envelope (wb, s, "IAE", &error));
+  /* A new workbook has the IAE envelope already (trj_year_data_example). */
   g_clear_pointer (&ei_line, g_free);
   g_clear_pointer (&free_line, g_free);
   ei_line = trj_workbook_add_line (wb, s, "IAE", TRJ_KIND_EI, -1, &error);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-alert-text.h"
+#include "trj-catalog.h"
 #include "trj-cli.h"
 #include "trj-engine.h"
 #include "trj-format.h"
@@ -37,6 +38,7 @@ print_envelope (const TrjScenario *scenario, const TrjResult *result, guint e)
 {
   const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
   const TrjEnvelopeResult *er = &result->envelopes[e];
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
   guint alerts = 0;
 
   printf ("\n%s\n", env->id);
@@ -49,10 +51,41 @@ print_envelope (const TrjScenario *scenario, const TrjResult *result, guint e)
   print_row (_("CP paid in the year"), trj_format_money (er->f.cp_total));
   print_row (_("CP margin"), trj_format_money (er->cp_margin));
   print_row (_("Still to pay after December"), trj_format_money (er->f.cp_after_year));
-  print_row (_("Contracts programmed"), trj_format_integer (er->f.volume));
-  print_row (_("Contracts notified"), trj_format_integer (env->volume_notified));
-  print_row (_("AE per contract"), money_or_dash (er->f.ae_per_contract));
-  print_row (_("Capacity (contracts)"), isnan (er->capacity) ? g_strdup ("—") : trj_format_integer (er->capacity));
+  /* The envelope's own unit (MODEL 3): IAE and EA count ETP, GEIQ aids,
+   * FDI only euros; a contrats aidés envelope its contracts and capacity. */
+  switch (known != NULL ? known->unit : TRJ_UNIT_CONTRACTS)
+    {
+    case TRJ_UNIT_CONTRACTS:
+      print_row (_("Contracts programmed"), trj_format_integer (er->f.volume));
+      print_row (_("Contracts notified"), trj_format_integer (env->volume_notified));
+      print_row (_("AE per contract"), money_or_dash (er->f.ae_per_contract));
+      print_row (_("Capacity (contracts)"), isnan (er->capacity) ? g_strdup ("—") : trj_format_integer (er->capacity));
+      break;
+    case TRJ_UNIT_ETP:
+      print_row (_("ETP programmed"), trj_format_number (er->f.volume, 1));
+      print_row (_("ETP notified"), trj_format_number (env->volume_notified, 1));
+      print_row (_("AE per ETP"), money_or_dash (er->f.ae_per_unit));
+      break;
+    case TRJ_UNIT_AIDS:
+      print_row (_("Aids programmed"), trj_format_integer (er->f.volume));
+      print_row (_("Aids notified"), trj_format_integer (env->volume_notified));
+      print_row (_("AE per aid"), money_or_dash (er->f.ae_per_unit));
+      break;
+    case TRJ_UNIT_EUROS:
+    case TRJ_N_UNITS:
+    default:
+      break;
+    }
+  /* Free lines funded from another envelope's margins (MODEL 3). */
+  if (er->ae_lent > 0)
+    print_row (_("AE lent to lines funded from its margins"), trj_format_money (er->ae_lent));
+  if (env->demande.ae != 0 || env->demande.cp != 0)
+    {
+      print_row (_("Demande complémentaire (AE)"), trj_format_money (env->demande.ae));
+      print_row (_("Demande complémentaire (CP)"), trj_format_money (env->demande.cp));
+      if (env->demande.reason != NULL)
+        printf ("    %s\n", env->demande.reason);
+    }
   if (!isnan (er->avg_rate))
     {
       print_row (_("Average rate"), trj_format_percent (er->avg_rate, 1));

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gio.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -14,8 +15,10 @@
 #include "trj-csv.h"
 #include "trj-input.h"
 #include "trj-json.h"
+#include "trj-notification-csv.h"
 #include "trj-programming.h"
 #include "trj-workbook.h"
+#include "trj-year-data.h"
 
 enum {
   EXIT_INVALID = 1,
@@ -83,20 +86,31 @@ int
 trj_cli_new (int argc, char **argv)
 {
   g_autofree char *region = NULL;
+  g_autofree char *notification = NULL;
   int year = 2024;
   const GOptionEntry entries[] = {
     { "region", 'r', 0, G_OPTION_ARG_STRING, &region,
       N_("Region of the workbook, as in the notification (“Bretagne”)"), N_("NAME") },
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("Programme year (default: 2024)"), N_("YEAR") },
+    { "notification", 0, 0, G_OPTION_ARG_FILENAME, &notification,
+      N_("The region's notification of every envelope, from a CSV table with the columns "
+         "enveloppe, AE, CP and the optional volume and région (rows of other regions are "
+         "left out)"), N_("FILE.csv") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TrjWorkbook) wb = NULL;
+  g_autoptr(TrjScenario) example = NULL;
+  const TrjYearData *data;
+  const TrjRegion *r;
 
   context = trj_cli_command_context ("new", N_("WORKBOOK"),
                              N_("Creates a workbook for a region and year, with one scenario "
-                                "from the notification (as “trajectoire-cli example”)."),
+                                "from the notification (as “trajectoire-cli example”): the "
+                                "envelopes of the contrats aidés, IAE, EA and GEIQ. The "
+                                "circular does not split IAE, EA and GEIQ by region: they start "
+                                "at 0 € unless --notification gives them."),
                              entries);
   if (!parse_files (context, &argc, &argv, 1))
     return EXIT_USAGE;
@@ -105,7 +119,20 @@ trj_cli_new (int argc, char **argv)
       trj_cli_error ("%s", _("--region is required"));
       return EXIT_USAGE;
     }
-  wb = trj_workbook_new_for_region (argv[1], region, year, &error);
+  if (notification == NULL)
+    wb = trj_workbook_new_for_region (argv[1], region, year, &error);
+  else if ((data = trj_year_data_get (year, &error)) != NULL)
+    {
+      /* The example, with the notified amounts of the file and the entry
+       * profiles calibrated on its CP (MODEL 2.7). */
+      if ((r = trj_year_data_find_region (data, region)) == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("Unknown region “%s” in the %d notification"), region, year);
+      else if ((example = trj_year_data_example (data, r->name, &error)) != NULL
+               && trj_notification_csv_apply (notification, example, &error)
+               && trj_scenario_calibrate_profiles (example, &error))
+        wb = trj_workbook_new_with_scenario (argv[1], example, &error);
+    }
   if (wb == NULL)
     return report_error (error);
   return EXIT_SUCCESS;

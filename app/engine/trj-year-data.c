@@ -505,18 +505,24 @@ trj_year_data_example (const TrjYearData *data, const char *region_name, GError 
   scenario->zone = region->zone;
   trj_year_data_reference (data, region->zone, &scenario->reference);
 
-  /* The notification covers the contrats aidés envelopes. */
+  /* Every FIE programme of the region (MODEL 2.6: those of the initiatives
+   * territoriales base); the circular notifies only the contrats aidés
+   * envelopes region by region: IAE, EA and GEIQ start at 0 €, for the user to
+   * type or import (trajectoire-cli new --notification). FDI, which has no
+   * credits, is added when a line needs it. */
   for (guint i = 0; i < trj_catalog_n_envelopes (); i++)
     {
       const TrjCatalogEnvelope *known = trj_catalog_envelope_at (i);
       TrjEnvelope *env;
 
-      if (known->unit != TRJ_UNIT_CONTRACTS)
+      if (!known->territorial_base)
         continue;
       env = trj_envelope_new (known->id);
+      g_ptr_array_add (scenario->envelopes, env);
+      if (known->unit != TRJ_UNIT_CONTRACTS)
+        continue;
       trj_year_data_notified (data, region->name, known->id, &env->volume_notified,
                               &env->ae_notified, &env->cp_notified);
-      g_ptr_array_add (scenario->envelopes, env);
       for (guint r = 0; r < data->notification->len; r++)
         {
           TrjNotificationRow *row = g_ptr_array_index (data->notification, r);

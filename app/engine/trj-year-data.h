@@ -80,7 +80,9 @@ void              trj_year_data_national  (const TrjYearData *data, const char *
 double            trj_year_data_unit_amount (const TrjYearData *data, TrjLineKind kind, TrjZone zone);
 
 /* The starting scenario of `trajectoire-cli example` and of a new workbook:
- * both envelopes with their notified AE, CP and volume; one line per envelope
+ * the envelopes PEC_CIE_TP, CIE_JEUNES, IAE, EA and GEIQ; the first two with
+ * their notified AE, CP and volume (the others at 0 €, without lines, since
+ * the circular does not split them by region); one line per envelope
  * (PEC in PEC_CIE_TP, CIE_JEUNES in CIE_JEUNES; plus a CIE_TP line for a
  * "CIE tous publics" row) at the circular's averages for the zone, volume =
  * notified volume, lag 1, and the envelope's calibrated profile (MODEL 2.7:

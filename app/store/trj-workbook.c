@@ -346,17 +346,9 @@ trj_workbook_open (const char *path, GError **error)
 TrjWorkbook *
 trj_workbook_new_for_region (const char *path, const char *region, int year, GError **error)
 {
-  g_autoptr(TrjWorkbook) self = NULL;
   g_autoptr(TrjScenario) example = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  g_autofree char *year_text = g_strdup_printf ("%d", year);
-  g_autofree char *current = NULL;
-  g_autofree char *set_app_id = NULL;
   const TrjYearData *data;
   const TrjRegion *r;
-  gint64 id;
-  int fd;
 
   g_return_val_if_fail (path != NULL && region != NULL, NULL);
 
@@ -373,6 +365,39 @@ trj_workbook_new_for_region (const char *path, const char *region, int year, GEr
   example = trj_year_data_example (data, r->name, error);
   if (example == NULL)
     return NULL;
+  return trj_workbook_new_with_scenario (path, example, error);
+}
+
+TrjWorkbook *
+trj_workbook_new_with_scenario (const char *path, const TrjScenario *example, GError **error)
+{
+  g_autoptr(TrjWorkbook) self = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *year_text = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *set_app_id = NULL;
+  const TrjYearData *data;
+  const TrjRegion *r;
+  gint64 id;
+  int year;
+  int fd;
+
+  g_return_val_if_fail (path != NULL && example != NULL, NULL);
+
+  year = example->year;
+  year_text = g_strdup_printf ("%d", year);
+  data = trj_year_data_get (year, error);
+  if (data == NULL)
+    return NULL;
+  r = example->region != NULL ? trj_year_data_find_region (data, example->region) : NULL;
+  if (r == NULL || r->zone != example->zone)
+    {
+      g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                   _("There is no region “%s” in the %d notification."),
+                   example->region ? example->region : "", year);
+      return NULL;
+    }
 
   fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)

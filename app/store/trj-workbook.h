@@ -159,6 +159,13 @@ TrjWorkbook *trj_workbook_new_for_region (const char *path,
                                           int         year,
                                           GError    **error);
 
+/* The same with a starting scenario of one's own (the example with a
+ * regional notification applied: trajectoire-cli new --notification); its
+ * year, region and zone are the workbook's. */
+TrjWorkbook *trj_workbook_new_with_scenario (const char        *path,
+                                             const TrjScenario *scenario,
+                                             GError           **error);
+
 /* Opens a workbook. Refuses (file left byte for byte untouched) a file that is
  * not a Trajectoire workbook, is truncated or corrupted, or comes from a newer
  * version. Older versions are migrated in place. When another process has the
