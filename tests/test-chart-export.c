@@ -158,7 +158,9 @@ test_report (Fixture *f, gconstpointer data)
   g_autofree char *last_page = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Page %u of %u"), 8, 8);
 
   g_assert_no_error (error);
-  /* Cover, summary, 2 envelopes × (trajectory, monthly), lines, alerts. */
+  /* Five envelopes, but IAE, EA and GEIQ are notified nothing and hold no line:
+   * cover, summary, 2 envelopes × (trajectory, monthly), lines, alerts. */
+  g_assert_cmpuint (f->scenario->envelopes->len, ==, 5);
   g_assert_cmpuint (trj_report_get_n_pages (report), ==, 8);
   g_assert_true (trj_report_write_pdf (report, path, &error));
   g_assert_no_error (error);
@@ -331,12 +333,13 @@ test_cli (Fixture *f, gconstpointer data)
   info = run_poppler ("pdfinfo", pdf);
   g_assert_true (g_regex_match_simple ("^Pages:\\s+8$", info, G_REGEX_MULTILINE, 0));
 
-  /* Usage errors exit 2, bad input 1 with the envelope named; nothing written. */
+  /* Usage errors exit 2, bad input 1 with the envelope named (a new workbook has
+   * no FDI envelope); nothing written. */
   g_assert_cmpint (run_cli (&err, "chart", workbook, "--kind", "pie", "-o", png, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "pie"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&err, "chart", workbook, "--envelope", "IAE", "-o", pdf, "--format", "pdf", NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "IAE"));
+  g_assert_cmpint (run_cli (&err, "chart", workbook, "--envelope", "FDI", "-o", pdf, "--format", "pdf", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "FDI"));
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&err, "chart", workbook, NULL), ==, 2);
 }

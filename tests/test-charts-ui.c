@@ -234,7 +234,10 @@ test_presentation (Fixture *f, gconstpointer data)
   g_assert_true (trj_presentation_window_handle_key (presentation, GDK_KEY_Down));
   g_assert_cmpstr (trj_presentation_window_get_envelope (presentation), ==, "CIE_JEUNES");
   g_assert_cmpint (trj_presentation_window_get_kind (presentation), ==, TRJ_CHART_MONTHLY);
-  /* Down past the last envelope comes back to the region. */
+  /* Then IAE, EA and GEIQ, and Down past the last envelope comes back to the region. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (trj_presentation_window_handle_key (presentation, GDK_KEY_Down));
+  g_assert_cmpstr (trj_presentation_window_get_envelope (presentation), ==, "GEIQ");
   g_assert_true (trj_presentation_window_handle_key (presentation, GDK_KEY_Down));
   g_assert_null (trj_presentation_window_get_envelope (presentation));
   /* The region has no parameters chart: Right from the breakdown skips it… */

@@ -402,8 +402,11 @@ test_summary (void)
                    "36" NNBSP "468" NBSP "€");
   g_assert_cmpstr (trj_summary_page_get_cell (summary, 1, TRJ_SUMMARY_COLUMN_AE_NOTIFIED), ==,
                    "2" NNBSP "214" NNBSP "318" NBSP "€");
-  /* Region: 6 813 468 + 2 214 318 */
+  /* IAE, EA and GEIQ come next, at 0 € until their amounts are typed; the
+   * region last: 6 813 468 + 2 214 318 */
   g_assert_cmpstr (trj_summary_page_get_cell (summary, 2, TRJ_SUMMARY_COLUMN_AE_NOTIFIED), ==,
+                   "0" NBSP "€");
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, 5, TRJ_SUMMARY_COLUMN_AE_NOTIFIED), ==,
                    "9" NNBSP "027" NNBSP "786" NBSP "€");
   /* PEC capacity: ⌊6 813 468 / (36 467.6 / 72)⌋ = ⌊13 452.3⌋ */
   g_assert_cmpstr (trj_summary_page_get_cell (summary, 0, TRJ_SUMMARY_COLUMN_CAPACITY), ==,

@@ -216,6 +216,16 @@ departement_name (const TrjReport *report, const char *code)
   return g_strdup (dep != NULL ? dep->name : code);
 }
 
+/* An envelope the region was notified nothing in and programs nothing in (a
+ * new workbook's IAE, EA and GEIQ before their amounts are typed): its charts
+ * and its heading in the lines would be empty pages and rows. */
+static gboolean
+envelope_is_empty (const TrjEnvelope *env)
+{
+  return env->lines->len == 0 && env->ae_notified == 0 && env->cp_notified == 0 &&
+         env->previous_modulation_cp == 0 && env->demande.ae == 0 && env->demande.cp == 0;
+}
+
 static void
 build_lines (TrjReport *report)
 {
@@ -223,6 +233,8 @@ build_lines (TrjReport *report)
     {
       const TrjEnvelope *env = envelope_at (report, e);
 
+      if (envelope_is_empty (env))
+        continue;
       add_row (report->lines, TRUE, g_strdup (trj_chart_envelope_title (env->id)), NULL);
       for (guint l = 0; l < env->lines->len; l++)
         {
@@ -299,6 +311,8 @@ trj_report_new (const TrjScenario *scenario, const char *scenario_name, GDateTim
   add_page (report, PAGE_SUMMARY, 0, -1, 0, 0);
   for (guint e = 0; e < n_envelopes; e++)
     {
+      if (envelope_is_empty (g_ptr_array_index (scenario->envelopes, e)))
+        continue;
       add_page (report, PAGE_CHART, TRJ_CHART_TRAJECTORY, e, 0, 0);
       add_page (report, PAGE_CHART, TRJ_CHART_MONTHLY, e, 0, 0);
     }
