@@ -279,8 +279,12 @@ test_crash (void)
   g_test_message ("%d kills, %u edits reported, %u edits committed, %u committed but not "
                   "reported, %.1f s", N_KILLS, total_reported, next, kills_mid_edit,
                   g_timer_elapsed (timer, NULL));
-  /* The series went somewhere: a child that never got to edit proves nothing. */
-  g_assert_cmpuint (next, >, N_KILLS);
+  /* The series went somewhere: a child that never got to edit proves nothing.
+   * Four kills in five come after the child reported an edit, hence committed
+   * it, so at least that many edits are in the file; how many more depends on
+   * the machine's speed (under ASan one edit per kill), which a condition
+   * cannot wait on, so the test does not ask for more. */
+  g_assert_cmpuint (next, >=, N_KILLS - N_KILLS / 5);
 
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
