@@ -238,6 +238,9 @@ main (int argc, char **argv)
   static const char *const month[] = { "month-13.csv", "13", "3", NULL };
   /* A blank row (";;") is passed over; a short row is named by its number. */
   static const char *const short_row[] = { "short-row.csv", "line 4", "2 columns where the header has 3", "1 error", NULL };
+  /* « Mois » is « mois » once normalised, so named twice; « couleur » is no column. */
+  static const char *const header[] = { "header-columns.csv", "mois", "the column appears twice",
+                                        "unknown column “couleur”", "2 errors", NULL };
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/actuals/csv/good", test_csv_good);
@@ -246,6 +249,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/actuals/csv/ambiguous-line", ambiguous, test_csv_refused);
   g_test_add_data_func ("/actuals/csv/month-13", month, test_csv_refused);
   g_test_add_data_func ("/actuals/csv/short-row", short_row, test_csv_refused);
+  g_test_add_data_func ("/actuals/csv/header-columns", header, test_csv_refused);
   g_test_add_data_func ("/actuals/landing/observed", GINT_TO_POINTER (TRJ_PROJECTION_OBSERVED), test_landing);
   g_test_add_data_func ("/actuals/landing/programmed", GINT_TO_POINTER (TRJ_PROJECTION_PROGRAMMED), test_landing);
   g_test_add_func ("/actuals/store", test_store);

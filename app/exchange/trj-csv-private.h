@@ -1,4 +1,4 @@
-/* trj-csv-private.h — what the CSV readers share (lines, actuals)
+/* trj-csv-private.h — what the CSV readers share (lines, actuals, notification)
  *
  * One way to read a French CSV table: UTF-8 (with or without BOM) or
  * Windows-1252, ";" or "," between fields, a header row; errors collected
@@ -27,6 +27,12 @@ typedef struct {
  * that row (1-based, the header being row 1). */
 gboolean   trj_csv_is_data_row     (TrjCsvErrors *errors, GPtrArray *header, GPtrArray *fields,
                                     guint row);
+
+/* Finds the columns of a header row: index[c] is the header cell named
+ * names[c] (compared normalised), -1 when absent; a column named twice or an
+ * unknown one is an error of row 1. */
+void       trj_csv_map_header      (TrjCsvErrors *errors, GPtrArray *header,
+                                    const char *const *names, int n_names, int *index);
 
 /* « ligne 12, colonne taux : … » (column NULL: « ligne 12 : … »). */
 void       trj_csv_errors_add      (TrjCsvErrors *errors, guint row, const char *column,

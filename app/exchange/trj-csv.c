@@ -314,6 +314,36 @@ detect_separator (const char *text)
 }
 
 void
+trj_csv_map_header (TrjCsvErrors *errors, GPtrArray *header, const char *const *names, int n_names,
+                    int *index)
+{
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+
+  for (int c = 0; c < n_names; c++)
+    {
+      g_ptr_array_add (expected, trj_csv_normalise_name (names[c]));
+      index[c] = -1;
+    }
+  for (guint i = 0; i < header->len; i++)
+    {
+      g_autofree char *name = trj_csv_normalise_name (g_ptr_array_index (header, i));
+      gboolean known = FALSE;
+
+      for (int c = 0; c < n_names; c++)
+        if (g_str_equal (name, g_ptr_array_index (expected, c)))
+          {
+            if (index[c] >= 0)
+              trj_csv_errors_add (errors, 1, names[c], _("the column appears twice"));
+            index[c] = (int) i;
+            known = TRUE;
+          }
+      if (!known)
+        trj_csv_errors_add (errors, 1, NULL, _("unknown column “%s”"),
+                            (const char *) g_ptr_array_index (header, i));
+    }
+}
+
+void
 trj_csv_errors_add (TrjCsvErrors *errors, guint row, const char *column, const char *format, ...)
 {
   g_autofree char *what = NULL;

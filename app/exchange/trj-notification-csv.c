@@ -135,6 +135,7 @@ trj_notification_csv_apply (const char *path, TrjScenario *scenario, GError **er
   TrjCsvErrors errors = { error_list, 0 };
   const char *encoding;
   char separator;
+  const char *names[N_COLS];
   int index[N_COLS];
   GPtrArray *header;
 
@@ -143,28 +144,8 @@ trj_notification_csv_apply (const char *path, TrjScenario *scenario, GError **er
     return FALSE;
   header = g_ptr_array_index (table, 0);
   for (int c = 0; c < N_COLS; c++)
-    index[c] = -1;
-  for (guint i = 0; i < header->len; i++)
-    {
-      g_autofree char *name = trj_csv_normalise_name (g_ptr_array_index (header, i));
-      gboolean known = FALSE;
-
-      for (int c = 0; c < N_COLS; c++)
-        {
-          g_autofree char *expected = trj_csv_normalise_name (columns[c].name);
-
-          if (g_str_equal (name, expected))
-            {
-              if (index[c] >= 0)
-                trj_csv_errors_add (&errors, 1, columns[c].name, _("the column appears twice"));
-              index[c] = (int) i;
-              known = TRUE;
-            }
-        }
-      if (!known)
-        trj_csv_errors_add (&errors, 1, NULL, _("unknown column “%s”"),
-                            (const char *) g_ptr_array_index (header, i));
-    }
+    names[c] = columns[c].name;
+  trj_csv_map_header (&errors, header, names, N_COLS, index);
   for (int c = 0; c < N_COLS; c++)
     if (columns[c].required && index[c] < 0)
       trj_csv_errors_add (&errors, 1, NULL, _("the column « %s » is missing"), columns[c].name);
