@@ -13,6 +13,8 @@ struct _TrjEntriesModel
   TrjEnvelopeModel parent_instance;
 
   TrjGridColumn columns[TRJ_N_ENTRIES_COLUMNS];
+  /* A month of a free line's CP schedule: euros, the catalogue's limits. */
+  TrjGridColumn cp_column;
 };
 
 static void trj_entries_model_grid_init (TrjGridModelInterface *iface);
@@ -26,6 +28,31 @@ static char *
 entries_text (double value)
 {
   return trj_gui_number (value, fabs (value - round (value)) < 1e-6 ? 0 : 1);
+}
+
+static gboolean
+is_free (const TrjLine *line)
+{
+  return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_FREE;
+}
+
+/* What the line shows in month m: its entries, or its CP for a free line. */
+static double
+month_value (const TrjLine *line, int m)
+{
+  return is_free (line) ? line->cp_schedule[m] : line->entries[m];
+}
+
+static double
+line_total (const TrjLine *line)
+{
+  double sum = 0;
+
+  if (!is_free (line))
+    return trj_line_volume (line);
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    sum += line->cp_schedule[m];
+  return sum;
 }
 
 static guint
@@ -54,8 +81,8 @@ get_text (TrjGridModel *model, guint row, guint column)
       if (column == TRJ_ENTRIES_COLUMN_LABEL)
         return g_strdup (line->label != NULL ? line->label : "");
       if (column == TRJ_ENTRIES_COLUMN_TOTAL)
-        return entries_text (trj_line_volume (line));
-      return entries_text (line->entries[column - TRJ_ENTRIES_COLUMN_FIRST_MONTH]);
+        return entries_text (line_total (line));
+      return entries_text (month_value (line, column - TRJ_ENTRIES_COLUMN_FIRST_MONTH));
     }
 
   /* The total row. */
@@ -65,8 +92,8 @@ get_text (TrjGridModel *model, guint row, guint column)
     {
       const TrjLine *line = trj_envelope_model_get_line (base, r);
 
-      sum += column == TRJ_ENTRIES_COLUMN_TOTAL ? trj_line_volume (line)
-                                                : line->entries[column - TRJ_ENTRIES_COLUMN_FIRST_MONTH];
+      sum += column == TRJ_ENTRIES_COLUMN_TOTAL ? line_total (line)
+                                                : month_value (line, column - TRJ_ENTRIES_COLUMN_FIRST_MONTH);
     }
   return entries_text (sum);
 }
@@ -76,8 +103,38 @@ is_editable (TrjGridModel *model, guint row, guint column)
 {
   const TrjLine *line = trj_envelope_model_get_line (TRJ_ENVELOPE_MODEL (model), row);
 
-  return line != NULL && column != TRJ_ENTRIES_COLUMN_LABEL
-         && trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+  if (line == NULL || column == TRJ_ENTRIES_COLUMN_LABEL)
+    return FALSE;
+  if (is_free (line))
+    return column != TRJ_ENTRIES_COLUMN_TOTAL;
+  return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+}
+
+/* MODEL 3: a free line never pays more CP than its AE, nor before them. */
+static gboolean
+set_cp_schedule (TrjWorkbook *wb, gint64 scenario, const TrjLine *line, int month, double value,
+                 GError **error)
+{
+  double paid = line_total (line) - line->cp_schedule[month] + value;
+
+  if (value != 0 && month < line->commitment_month)
+    {
+      g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_RANGE,
+                   _("No CP can be paid before the month of the AE (%s)"),
+                   trj_format_month_long (line->commitment_month + 1));
+      return FALSE;
+    }
+  /* A cent's tolerance, as the engine's check (trj-validate.c). */
+  if (paid > line->ae_amount + 0.005)
+    {
+      g_autofree char *cp = trj_gui_money (paid);
+      g_autofree char *ae = trj_gui_money (line->ae_amount);
+
+      g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_RANGE,
+                   _("The CP scheduled (%s) would exceed the AE of the line (%s)"), cp, ae);
+      return FALSE;
+    }
+  return trj_workbook_set_line_month (wb, scenario, line->id, TRJ_LINE_MONTHS_CP_SCHEDULE, month, value, error);
 }
 
 static gboolean
@@ -95,9 +152,13 @@ set_cell (TrjGridModel *model, guint row, guint column, const char *text, GError
                            _("This figure is computed and cannot be typed"));
       return FALSE;
     }
-  /* Delete empties a month: no entries. */
-  if (*text != '\0' && !trj_grid_column_parse (&TRJ_ENTRIES_MODEL (model)->columns[column], text, &value, error))
+  /* Delete empties a month: no entries, no CP. */
+  if (*text != '\0' && !trj_grid_column_parse (is_free (line) ? &TRJ_ENTRIES_MODEL (model)->cp_column
+                                                              : &TRJ_ENTRIES_MODEL (model)->columns[column],
+                                               text, &value, error))
     return FALSE;
+  if (is_free (line))
+    return set_cp_schedule (wb, scenario, line, column - TRJ_ENTRIES_COLUMN_FIRST_MONTH, value, error);
 
   if (column == TRJ_ENTRIES_COLUMN_TOTAL)
     return trj_workbook_set_line_number (wb, scenario, line->id, TRJ_LINE_FIELD_VOLUME, value, error);
@@ -138,6 +199,10 @@ trj_entries_model_init (TrjEntriesModel *self)
   self->columns[TRJ_ENTRIES_COLUMN_TOTAL] = (TrjGridColumn) {
     _("Total"), 8, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE
   };
+  self->cp_column = (TrjGridColumn) {
+    _("CP schedule"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, TRUE
+  };
+  trj_envelope_model_column_limits (&self->cp_column, TRJ_PARAM_CP_SCHEDULE);
   /* The total sets the line's volume (trj_workbook_set_line_number). */
   trj_envelope_model_column_limits (&self->columns[TRJ_ENTRIES_COLUMN_TOTAL], TRJ_PARAM_VOLUME);
 }

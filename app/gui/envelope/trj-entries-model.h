@@ -3,6 +3,10 @@
  * One row per line: libellé, the contracts entering each month of the year
  * (editable) and the total (editable: typing it scales the months, keeping the
  * profile). A last, read-only row totals each month.
+ *
+ * A free line (MODEL 3: FDI, initiatives territoriales) has its CP schedule
+ * there instead: the CP paid each month (editable, in euros) and their total
+ * (read-only: the sum may not exceed the line's AE, the workbook refuses more).
  */
 #pragma once
 

@@ -7,6 +7,7 @@
 #include "trj-envelope-page.h"
 #include "trj-lines-model.h"
 #include "trj-entries-model.h"
+#include "trj-format.h"
 #include "trj-gui-format.h"
 #include "trj-grid-print.h"
 #include "trj-alert-text.h"
@@ -35,6 +36,8 @@ struct _TrjEnvelopePage
   GtkDropDown *group_dropdown;
   /* name → value label, name "…-detail" → detail label */
   GHashTable *figure_labels;
+  /* name → its card, whose first child is the title */
+  GHashTable *figure_card_widgets;
 };
 
 G_DEFINE_FINAL_TYPE (TrjEnvelopePage, trj_envelope_page, GTK_TYPE_WIDGET)
@@ -235,6 +238,36 @@ build_figures (TrjEnvelopePage *self)
       g_hash_table_insert (self->figure_labels, g_strconcat (figure_cards[i].name, "-detail", NULL),
                            figure_text (GTK_BOX (card), "trj-figure-detail"));
       gtk_grid_attach (self->figures, card, i % FIGURES_PER_ROW, i / FIGURES_PER_ROW, 1, 1);
+      g_hash_table_insert (self->figure_card_widgets, g_strdup (figure_cards[i].name), card);
+    }
+}
+
+static void
+retitle_figure (TrjEnvelopePage *self, const char *name, const char *title)
+{
+  GtkWidget *card = g_hash_table_lookup (self->figure_card_widgets, name);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (card)), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+/* MODEL 3: an IAE or EA envelope counts ETP, a GEIQ one aids, never contracts;
+ * an FDI envelope has no volume but the credits other envelopes lend it. */
+static void
+retitle_figures (TrjEnvelopePage *self)
+{
+  const TrjCatalogEnvelope *env = trj_catalog_envelope (self->envelope_id);
+  TrjUnit unit = env != NULL ? env->unit : TRJ_UNIT_CONTRACTS;
+
+  if (unit == TRJ_UNIT_ETP || unit == TRJ_UNIT_AIDS)
+    {
+      retitle_figure (self, "capacity", unit == TRJ_UNIT_ETP ? _("ETP programmed") : _("Aids programmed"));
+      retitle_figure (self, "avg-rate", unit == TRJ_UNIT_ETP ? _("AE per ETP") : _("AE per aid"));
+    }
+  else if (unit == TRJ_UNIT_EUROS)
+    {
+      retitle_figure (self, "capacity", _("Funded from other envelopes"));
+      retitle_figure (self, "avg-rate", _("Lines"));
     }
 }
 
@@ -307,6 +340,8 @@ update_figures (TrjEnvelopePage *self)
   g_autofree char *cp_available = NULL, *cp_consumption = NULL;
   g_autofree char *capacity = NULL, *volume = NULL, *volume_notified = NULL;
   g_autofree char *hours = NULL, *duration = NULL, *cofinancing = NULL;
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (self->envelope_id);
+  TrjUnit unit = known != NULL ? known->unit : TRJ_UNIT_CONTRACTS;
 
   if (index < 0)
     return;
@@ -341,16 +376,54 @@ update_figures (TrjEnvelopePage *self)
   set_margin (self, "cp-margin", r->cp_margin);
   set_figure (self, "cp-margin-detail", g_strdup (r->cp_margin < 0 ? _("over the envelope") : ""));
 
-  set_figure (self, "capacity", isfinite (r->capacity)
-              ? g_strdup_printf (ngettext ("%s contract", "%s contracts", (gulong) MAX (r->capacity, 0)),
-                                 capacity)
-              : g_strdup (capacity));
-  set_figure (self, "capacity-detail",
-              g_strdup_printf (_("programmed %s, notified %s"), volume, volume_notified));
-  set_figure (self, "avg-rate", trj_gui_percent (r->avg_rate, 1));
-  set_figure (self, "avg-rate-detail", isfinite (r->avg_hours)
-              ? g_strdup_printf (_("%s h · %s months · %s cofinanced"), hours, duration, cofinancing)
-              : g_strdup (""));
+  if (r->ae_lent > TRJ_OVERRUN_EPSILON && r->ae_margin >= 0)
+    {
+      g_autofree char *lent = trj_gui_money (r->ae_lent);
+
+      set_figure (self, "ae-margin-detail", g_strdup_printf (_("lent to FDI: %s"), lent));
+    }
+
+  switch (unit)
+    {
+    case TRJ_UNIT_ETP:
+    case TRJ_UNIT_AIDS:
+      {
+        g_autofree char *programmed = trj_format_decimal (r->f.volume, 2);
+        g_autofree char *notified = trj_format_decimal (env->volume_notified, 2);
+        double per_unit = r->f.volume > 0 ? r->f.ae_total / r->f.volume : NAN;
+
+        /* TRANSLATORS: a number and its unit word, "12,5 ETP", "30 aides" */
+        set_figure (self, "capacity", g_strdup_printf (_("%s %s"), programmed, trj_catalog_unit_word (unit)));
+        set_figure (self, "capacity-detail", g_strdup_printf (_("notified %s"), notified));
+        set_figure (self, "avg-rate", trj_gui_money (per_unit));
+        set_figure (self, "avg-rate-detail", g_strdup (""));
+      }
+      break;
+    case TRJ_UNIT_EUROS:
+      {
+        g_autofree char *cp = trj_gui_money (MAX (-r->cp_lent, 0));
+
+        set_figure (self, "capacity", trj_gui_money (MAX (-r->ae_lent, 0)));
+        set_figure (self, "capacity-detail", g_strdup_printf (_("CP: %s"), cp));
+        set_figure (self, "avg-rate", trj_gui_integer (env->lines->len));
+        set_figure (self, "avg-rate-detail", g_strdup (""));
+      }
+      break;
+    case TRJ_UNIT_CONTRACTS:
+    case TRJ_N_UNITS:
+    default:
+      set_figure (self, "capacity", isfinite (r->capacity)
+                  ? g_strdup_printf (ngettext ("%s contract", "%s contracts", (gulong) MAX (r->capacity, 0)),
+                                     capacity)
+                  : g_strdup (capacity));
+      set_figure (self, "capacity-detail",
+                  g_strdup_printf (_("programmed %s, notified %s"), volume, volume_notified));
+      set_figure (self, "avg-rate", trj_gui_percent (r->avg_rate, 1));
+      set_figure (self, "avg-rate-detail", isfinite (r->avg_hours)
+                  ? g_strdup_printf (_("%s h · %s months · %s cofinanced"), hours, duration, cofinancing)
+                  : g_strdup (""));
+      break;
+    }
 
   update_alerts (self, index);
 }
@@ -821,6 +894,7 @@ trj_envelope_page_dispose (GObject *object)
   g_clear_object (&self->subtotals_model);
   g_clear_object (&self->document);
   g_clear_pointer (&self->figure_labels, g_hash_table_unref);
+  g_clear_pointer (&self->figure_card_widgets, g_hash_table_unref);
 
   G_OBJECT_CLASS (trj_envelope_page_parent_class)->dispose (object);
 }
@@ -866,6 +940,7 @@ trj_envelope_page_init (TrjEnvelopePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->figure_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->figure_card_widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   build_figures (self);
 }
 
@@ -892,11 +967,14 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
   self->document = g_object_ref (document);
   self->envelope_id = g_strdup (envelope_id);
   self->lines_model = trj_lines_model_new (document, envelope_id);
+  retitle_figures (self);
 
   self->lines_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->lines_model), _("Lines")));
   gtk_stack_add_titled (self->grids_stack, GTK_WIDGET (self->lines_grid), "lines", _("Lines"));
+  /* A free line's months are its CP schedule (MODEL 3). */
   gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "entries",
-                        _("Monthly Entries"));
+                        trj_catalog_envelope_default_kind (envelope_id) == TRJ_KIND_FREE
+                        ? _("CP Schedule") : _("Monthly Entries"));
   gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "subtotals",
                         _("Subtotals"));
 

@@ -6,6 +6,7 @@
 
 #include "trj-lines-model.h"
 #include "trj-catalog.h"
+#include "trj-format.h"
 #include "trj-gui-format.h"
 #include "trj-year-data.h"
 
@@ -13,7 +14,10 @@ struct _TrjLinesModel
 {
   TrjEnvelopeModel parent_instance;
 
-  TrjGridColumn columns[TRJ_N_LINES_COLUMNS];
+  /* Descriptors by field; the grid's column i shows fields[i]. */
+  TrjGridColumn columns[TRJ_N_LINES_FIELDS];
+  TrjLinesColumn fields[TRJ_N_LINES_FIELDS];
+  guint n_columns;
   /* Choices of the département and type columns ("29 Finistère", "CIE tous publics"). */
   GStrv departement_choices;
   GStrv departement_codes;
@@ -21,6 +25,15 @@ struct _TrjLinesModel
   GArray *kinds;              /* TrjLineKind: the kinds behind kind_choices */
   /* Suggested prescribers: the usual ones and those the scenario's lines name. */
   GStrv prescriber_choices;
+  /* Post-aid and free lines: the months ("janvier"), no/yes, the kinds of
+   * structure of a CDI inclusion, and the envelopes a free line may be funded
+   * from (funded_ids[0] NULL: its own envelope). */
+  GStrv month_choices;
+  GStrv flag_choices;
+  GStrv structure_choices;
+  GArray *structure_kinds;    /* TrjLineKind */
+  GStrv funded_choices;
+  GPtrArray *funded_ids;      /* const char * of the catalogue */
 };
 
 static void trj_lines_model_grid_init (TrjGridModelInterface *iface);
@@ -38,6 +51,34 @@ static gboolean
 is_contract (const TrjLine *line)
 {
   return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+}
+
+static gboolean
+is_post_aid (const TrjLine *line)
+{
+  return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_POST_AID;
+}
+
+static gboolean
+is_free (const TrjLine *line)
+{
+  return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_FREE;
+}
+
+/* The modulated part and the département's cofinancing are the IAE's (MODEL 3). */
+static gboolean
+is_iae (const TrjLine *line)
+{
+  return trj_catalog_kind (line->kind)->iae;
+}
+
+static TrjLinesColumn
+field_at (TrjGridModel *model, guint column)
+{
+  TrjLinesModel *self = TRJ_LINES_MODEL (model);
+
+  g_return_val_if_fail (column < self->n_columns, TRJ_LINES_COLUMN_LABEL);
+  return self->fields[column];
 }
 
 /* The prescribers a planner programmes with (issue 13); the user's own are
@@ -100,13 +141,29 @@ update_prescribers (TrjLinesModel *self, const char *added)
 static guint
 get_n_columns (TrjGridModel *model)
 {
-  return TRJ_N_LINES_COLUMNS;
+  return TRJ_LINES_MODEL (model)->n_columns;
 }
 
 static const TrjGridColumn *
 get_column (TrjGridModel *model, guint column)
 {
-  return &TRJ_LINES_MODEL (model)->columns[column];
+  return &TRJ_LINES_MODEL (model)->columns[field_at (model, column)];
+}
+
+int
+trj_lines_model_find_column (TrjLinesModel *self, TrjLinesColumn field)
+{
+  g_return_val_if_fail (TRJ_IS_LINES_MODEL (self), -1);
+  for (guint i = 0; i < self->n_columns; i++)
+    if (self->fields[i] == field)
+      return (int) i;
+  return -1;
+}
+
+static char *
+funded_from_text (TrjLinesModel *self, const char *id)
+{
+  return g_strdup (id == NULL ? self->funded_choices[0] : trj_catalog_envelope_title (id));
 }
 
 static char *
@@ -131,7 +188,7 @@ get_text (TrjGridModel *model, guint row, guint column)
   if (line == NULL || res == NULL)
     return g_strdup ("");
 
-  switch ((TrjLinesColumn) column)
+  switch (field_at (model, column))
     {
     case TRJ_LINES_COLUMN_LABEL:
       return g_strdup (line->label != NULL ? line->label : "");
@@ -158,8 +215,34 @@ get_text (TrjGridModel *model, guint row, guint column)
     case TRJ_LINES_COLUMN_CP:
       return trj_gui_money (res->f.cp_total);
     case TRJ_LINES_COLUMN_AE_PER_CONTRACT:
-      return trj_gui_money (res->f.ae_per_contract);
-    case TRJ_N_LINES_COLUMNS:
+      /* MODEL 3: per ETP or per aid on a post-aid line, nothing per contract there. */
+      if (is_post_aid (line))
+        return trj_gui_money (res->f.ae_per_unit);
+      return is_free (line) ? g_strdup ("") : trj_gui_money (res->f.ae_per_contract);
+    case TRJ_LINES_COLUMN_STRUCTURE_KIND:
+      return g_strdup (line->kind == TRJ_KIND_CDI_INCLUSION ? trj_catalog_kind_title (line->structure_kind) : "");
+    case TRJ_LINES_COLUMN_QUANTITY:
+      return is_post_aid (line) ? trj_format_decimal (line->quantity, 2) : g_strdup ("");
+    case TRJ_LINES_COLUMN_UNIT_AMOUNT:
+      return is_post_aid (line) ? trj_gui_money (line->unit_amount) : g_strdup ("");
+    case TRJ_LINES_COLUMN_MODULATION:
+      return is_post_aid (line) ? trj_gui_percent (line->modulation, 1) : g_strdup ("");
+    case TRJ_LINES_COLUMN_PRISON:
+      return g_strdup (is_iae (line) ? self->flag_choices[line->prison ? 1 : 0] : "");
+    case TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY:
+      return line->kind == TRJ_KIND_CDI_INCLUSION ? trj_format_decimal (line->second_year_quantity, 2)
+                                                  : g_strdup ("");
+    case TRJ_LINES_COLUMN_RSA_RECIPIENTS:
+      return is_iae (line) ? trj_format_decimal (line->rsa_recipients, 2) : g_strdup ("");
+    case TRJ_LINES_COLUMN_RSA_MONTHS:
+      return is_iae (line) ? trj_format_decimal (line->rsa_months, 1) : g_strdup ("");
+    case TRJ_LINES_COLUMN_COMMITMENT_MONTH:
+      return g_strdup (is_contract (line) ? "" : self->month_choices[CLAMP (line->commitment_month, 0, TRJ_MONTHS - 1)]);
+    case TRJ_LINES_COLUMN_AE_AMOUNT:
+      return is_free (line) ? trj_gui_money (line->ae_amount) : g_strdup ("");
+    case TRJ_LINES_COLUMN_FUNDED_FROM:
+      return is_free (line) ? funded_from_text (self, line->funded_from) : g_strdup ("");
+    case TRJ_N_LINES_FIELDS:
     default:
       g_return_val_if_reached (NULL);
     }
@@ -169,17 +252,20 @@ static TrjGridAlert
 get_alert (TrjGridModel *model, guint row, guint column, char **tooltip)
 {
   TrjAlertCode code;
+  TrjLinesColumn field = field_at (model, column);
 
   /* The line's label carries all its alerts, so that a line out of range
-   * shows even when its cells are scrolled away; three columns have their own. */
-  if (column == TRJ_LINES_COLUMN_LABEL)
+   * shows even when its cells are scrolled away; some columns have their own. */
+  if (field == TRJ_LINES_COLUMN_LABEL)
     code = TRJ_N_ALERT_CODES;
-  else if (column == TRJ_LINES_COLUMN_RATE)
+  else if (field == TRJ_LINES_COLUMN_RATE)
     code = TRJ_ALERT_RATE_OUT_OF_RANGE;
-  else if (column == TRJ_LINES_COLUMN_HOURS)
+  else if (field == TRJ_LINES_COLUMN_HOURS)
     code = TRJ_ALERT_HOURS_OUT_OF_RANGE;
-  else if (column == TRJ_LINES_COLUMN_DURATION)
+  else if (field == TRJ_LINES_COLUMN_DURATION)
     code = TRJ_ALERT_DURATION_OUT_OF_RANGE;
+  else if (field == TRJ_LINES_COLUMN_RSA_RECIPIENTS)
+    code = TRJ_ALERT_COFINANCING_EXCEEDS_AID;
   else
     return TRJ_GRID_ALERT_NONE;
   return trj_envelope_model_line_alert (TRJ_ENVELOPE_MODEL (model), row, code, tooltip)
@@ -190,15 +276,85 @@ static gboolean
 is_editable (TrjGridModel *model, guint row, guint column)
 {
   const TrjLine *line = line_at (model, row);
+  TrjLinesColumn field = field_at (model, column);
 
-  if (line == NULL || !TRJ_LINES_MODEL (model)->columns[column].editable)
+  if (line == NULL || !TRJ_LINES_MODEL (model)->columns[field].editable)
     return FALSE;
-  /* A contract's parameters mean nothing on a post-aid or free line. */
-  if (column == TRJ_LINES_COLUMN_RATE || column == TRJ_LINES_COLUMN_HOURS
-      || column == TRJ_LINES_COLUMN_DURATION || column == TRJ_LINES_COLUMN_COFINANCING
-      || column == TRJ_LINES_COLUMN_VOLUME)
-    return is_contract (line);
-  return TRUE;
+  /* A parameter is typed only on the lines whose shape has it (MODEL 2.1, 3). */
+  switch (field)
+    {
+    case TRJ_LINES_COLUMN_RATE:
+    case TRJ_LINES_COLUMN_HOURS:
+    case TRJ_LINES_COLUMN_DURATION:
+    case TRJ_LINES_COLUMN_COFINANCING:
+    case TRJ_LINES_COLUMN_VOLUME:
+      return is_contract (line);
+    case TRJ_LINES_COLUMN_QUANTITY:
+    case TRJ_LINES_COLUMN_UNIT_AMOUNT:
+      return is_post_aid (line);
+    case TRJ_LINES_COLUMN_MODULATION:
+      /* Fixed at 5 % in prison (Fiche 2 §2.2). */
+      return is_post_aid (line) && !line->prison;
+    case TRJ_LINES_COLUMN_PRISON:
+    case TRJ_LINES_COLUMN_RSA_RECIPIENTS:
+    case TRJ_LINES_COLUMN_RSA_MONTHS:
+      return is_iae (line);
+    case TRJ_LINES_COLUMN_STRUCTURE_KIND:
+    case TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY:
+      return line->kind == TRJ_KIND_CDI_INCLUSION;
+    case TRJ_LINES_COLUMN_COMMITMENT_MONTH:
+      return !is_contract (line);
+    case TRJ_LINES_COLUMN_AE_AMOUNT:
+    case TRJ_LINES_COLUMN_FUNDED_FROM:
+      return is_free (line);
+    case TRJ_LINES_COLUMN_LABEL:
+    case TRJ_LINES_COLUMN_DEPARTEMENT:
+    case TRJ_LINES_COLUMN_PRESCRIBER:
+    case TRJ_LINES_COLUMN_KIND:
+    case TRJ_LINES_COLUMN_LAG:
+      return TRUE;
+    case TRJ_LINES_COLUMN_AE:
+    case TRJ_LINES_COLUMN_CP:
+    case TRJ_LINES_COLUMN_AE_PER_CONTRACT:
+    case TRJ_N_LINES_FIELDS:
+    default:
+      return FALSE;
+    }
+}
+
+/* The catalogue's parameter of a numeric or month field, TRJ_N_PARAMS for the others. */
+static TrjParam
+field_param (TrjLinesColumn field)
+{
+  static const TrjParam params[TRJ_N_LINES_FIELDS] = {
+    [TRJ_LINES_COLUMN_LABEL] = TRJ_N_PARAMS,
+    [TRJ_LINES_COLUMN_DEPARTEMENT] = TRJ_N_PARAMS,
+    [TRJ_LINES_COLUMN_PRESCRIBER] = TRJ_N_PARAMS,
+    [TRJ_LINES_COLUMN_KIND] = TRJ_N_PARAMS,
+    [TRJ_LINES_COLUMN_VOLUME] = TRJ_PARAM_VOLUME,
+    [TRJ_LINES_COLUMN_RATE] = TRJ_PARAM_RATE,
+    [TRJ_LINES_COLUMN_HOURS] = TRJ_PARAM_WEEKLY_HOURS,
+    [TRJ_LINES_COLUMN_DURATION] = TRJ_PARAM_DURATION_MONTHS,
+    [TRJ_LINES_COLUMN_COFINANCING] = TRJ_PARAM_COFINANCED_SHARE,
+    [TRJ_LINES_COLUMN_LAG] = TRJ_PARAM_PAYMENT_LAG_MONTHS,
+    [TRJ_LINES_COLUMN_AE] = TRJ_N_PARAMS,
+    [TRJ_LINES_COLUMN_CP] = TRJ_N_PARAMS,
+    [TRJ_LINES_COLUMN_AE_PER_CONTRACT] = TRJ_N_PARAMS,
+    [TRJ_LINES_COLUMN_STRUCTURE_KIND] = TRJ_N_PARAMS,
+    [TRJ_LINES_COLUMN_QUANTITY] = TRJ_PARAM_QUANTITY,
+    [TRJ_LINES_COLUMN_UNIT_AMOUNT] = TRJ_PARAM_UNIT_AMOUNT,
+    [TRJ_LINES_COLUMN_MODULATION] = TRJ_PARAM_MODULATION,
+    [TRJ_LINES_COLUMN_PRISON] = TRJ_PARAM_PRISON,
+    [TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY] = TRJ_PARAM_SECOND_YEAR_QUANTITY,
+    [TRJ_LINES_COLUMN_RSA_RECIPIENTS] = TRJ_PARAM_RSA_RECIPIENTS,
+    [TRJ_LINES_COLUMN_RSA_MONTHS] = TRJ_PARAM_RSA_MONTHS,
+    [TRJ_LINES_COLUMN_COMMITMENT_MONTH] = TRJ_PARAM_COMMITMENT_MONTH,
+    [TRJ_LINES_COLUMN_AE_AMOUNT] = TRJ_PARAM_AE_AMOUNT,
+    [TRJ_LINES_COLUMN_FUNDED_FROM] = TRJ_N_PARAMS,
+  };
+
+  g_return_val_if_fail (field < TRJ_N_LINES_FIELDS, TRJ_N_PARAMS);
+  return params[field];
 }
 
 /* The département typed, in any case: a code ("29", "2a"), a name
@@ -220,12 +376,15 @@ find_departement (TrjLinesModel *self, const char *text)
   return -1;
 }
 
-/* Parses a cell: *value for numbers and the type, *index for the département. */
+/* Parses a cell of `field`: *value for numbers, the index of a choice (type,
+ * month, …), the index of the département (-1: none); NAN for an emptied unit
+ * amount (back to the year's table). */
 static gboolean
-parse_cell (TrjLinesModel *self, guint column, const char *text, double *value, GError **error)
+parse_cell (TrjLinesModel *self, TrjLinesColumn column, const char *text, double *value, GError **error)
 {
   const TrjGridColumn *col = &self->columns[column];
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  TrjParam param = field_param (column);
 
   if (column == TRJ_LINES_COLUMN_DEPARTEMENT)
     {
@@ -242,16 +401,40 @@ parse_cell (TrjLinesModel *self, guint column, const char *text, double *value, 
     }
   if (col->kind == TRJ_GRID_VALUE_TEXT)
     return TRUE;
-  /* Delete empties a cell: no contracts, no cofinancing, no lag. The rate,
-   * hours and duration have no empty value and refuse it. */
+  /* Delete empties a cell: no contracts, no cofinancing, no lag, no ETP, no
+   * RSA recipients, its own envelope. The rate, hours, duration, type and
+   * months have no empty value and refuse it. */
   if (*stripped == '\0' && (column == TRJ_LINES_COLUMN_VOLUME || column == TRJ_LINES_COLUMN_COFINANCING
-                            || column == TRJ_LINES_COLUMN_LAG))
+                            || column == TRJ_LINES_COLUMN_LAG || column == TRJ_LINES_COLUMN_QUANTITY
+                            || column == TRJ_LINES_COLUMN_MODULATION
+                            || column == TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY
+                            || column == TRJ_LINES_COLUMN_RSA_RECIPIENTS
+                            || column == TRJ_LINES_COLUMN_RSA_MONTHS
+                            || column == TRJ_LINES_COLUMN_AE_AMOUNT
+                            || column == TRJ_LINES_COLUMN_FUNDED_FROM))
     {
       *value = 0;
       return TRUE;
     }
+  /* An emptied unit amount goes back to the year's table (MODEL 3). */
+  if (*stripped == '\0' && column == TRJ_LINES_COLUMN_UNIT_AMOUNT)
+    {
+      *value = NAN;
+      return TRUE;
+    }
   if (!trj_grid_column_parse (col, stripped, value, error))
     return FALSE;
+  /* The catalogue's hard limits, whole numbers included (a lag of 1,5 month). */
+  if (param != TRJ_N_PARAMS && !trj_catalog_check (param, NULL, *value, NULL))
+    {
+      g_autofree char *name = trj_grid_column_name (col);
+      g_autoptr(GError) why = NULL;
+
+      trj_catalog_check (param, NULL, *value, &why);
+      /* TRANSLATORS: a column's name, then why its value is refused */
+      g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_RANGE, _("“%s”: %s"), name, why->message);
+      return FALSE;
+    }
 
   /* MODEL 2.1 hard limits are open at 0 for these three. */
   if (*value <= 0 && (column == TRJ_LINES_COLUMN_RATE || column == TRJ_LINES_COLUMN_HOURS
@@ -271,7 +454,7 @@ validate (TrjGridModel *model, guint row, guint column, const char *text, GError
 {
   double value;
 
-  return parse_cell (TRJ_LINES_MODEL (model), column, text, &value, error);
+  return parse_cell (TRJ_LINES_MODEL (model), field_at (model, column), text, &value, error);
 }
 
 static gboolean
@@ -282,14 +465,24 @@ set_cell_value (TrjGridModel *model, guint row, guint column, const char *text, 
   TrjWorkbook *wb = trj_envelope_model_get_workbook (base);
   gint64 scenario = trj_envelope_model_get_scenario_id (base);
   const TrjLine *line = line_at (model, row);
+  TrjLinesColumn field = field_at (model, column);
   double value = 0;
-  static const TrjLineField number_fields[TRJ_N_LINES_COLUMNS] = {
+  static const TrjLineField number_fields[TRJ_N_LINES_FIELDS] = {
     [TRJ_LINES_COLUMN_VOLUME] = TRJ_LINE_FIELD_VOLUME,
     [TRJ_LINES_COLUMN_RATE] = TRJ_LINE_FIELD_RATE,
     [TRJ_LINES_COLUMN_HOURS] = TRJ_LINE_FIELD_WEEKLY_HOURS,
     [TRJ_LINES_COLUMN_DURATION] = TRJ_LINE_FIELD_DURATION_MONTHS,
     [TRJ_LINES_COLUMN_COFINANCING] = TRJ_LINE_FIELD_COFINANCED_SHARE,
     [TRJ_LINES_COLUMN_LAG] = TRJ_LINE_FIELD_PAYMENT_LAG_MONTHS,
+    [TRJ_LINES_COLUMN_QUANTITY] = TRJ_LINE_FIELD_QUANTITY,
+    [TRJ_LINES_COLUMN_UNIT_AMOUNT] = TRJ_LINE_FIELD_UNIT_AMOUNT,
+    [TRJ_LINES_COLUMN_MODULATION] = TRJ_LINE_FIELD_MODULATION,
+    [TRJ_LINES_COLUMN_PRISON] = TRJ_LINE_FIELD_PRISON,
+    [TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY] = TRJ_LINE_FIELD_SECOND_YEAR_QUANTITY,
+    [TRJ_LINES_COLUMN_RSA_RECIPIENTS] = TRJ_LINE_FIELD_RSA_RECIPIENTS,
+    [TRJ_LINES_COLUMN_RSA_MONTHS] = TRJ_LINE_FIELD_RSA_MONTHS,
+    [TRJ_LINES_COLUMN_COMMITMENT_MONTH] = TRJ_LINE_FIELD_COMMITMENT_MONTH,
+    [TRJ_LINES_COLUMN_AE_AMOUNT] = TRJ_LINE_FIELD_AE_AMOUNT,
   };
 
   if (line == NULL || !is_editable (model, row, column))
@@ -298,10 +491,10 @@ set_cell_value (TrjGridModel *model, guint row, guint column, const char *text, 
                            _("This figure is computed and cannot be typed"));
       return FALSE;
     }
-  if (!parse_cell (self, column, text, &value, error))
+  if (!parse_cell (self, field, text, &value, error))
     return FALSE;
 
-  switch ((TrjLinesColumn) column)
+  switch (field)
     {
     case TRJ_LINES_COLUMN_LABEL:
       return trj_workbook_set_line_text (wb, scenario, line->id, TRJ_LINE_FIELD_LABEL, text, error);
@@ -329,11 +522,27 @@ set_cell_value (TrjGridModel *model, guint row, guint column, const char *text, 
     case TRJ_LINES_COLUMN_DURATION:
     case TRJ_LINES_COLUMN_COFINANCING:
     case TRJ_LINES_COLUMN_LAG:
-      return trj_workbook_set_line_number (wb, scenario, line->id, number_fields[column], value, error);
+    case TRJ_LINES_COLUMN_QUANTITY:
+    case TRJ_LINES_COLUMN_UNIT_AMOUNT:
+    case TRJ_LINES_COLUMN_MODULATION:
+    case TRJ_LINES_COLUMN_PRISON:
+    case TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY:
+    case TRJ_LINES_COLUMN_RSA_RECIPIENTS:
+    case TRJ_LINES_COLUMN_RSA_MONTHS:
+    case TRJ_LINES_COLUMN_COMMITMENT_MONTH:
+    case TRJ_LINES_COLUMN_AE_AMOUNT:
+      return trj_workbook_set_line_number (wb, scenario, line->id, number_fields[field], value, error);
+    case TRJ_LINES_COLUMN_STRUCTURE_KIND:
+      return trj_workbook_set_line_number (wb, scenario, line->id, TRJ_LINE_FIELD_STRUCTURE_KIND,
+                                           g_array_index (self->structure_kinds, TrjLineKind, (int) value),
+                                           error);
+    case TRJ_LINES_COLUMN_FUNDED_FROM:
+      return trj_workbook_set_line_text (wb, scenario, line->id, TRJ_LINE_FIELD_FUNDED_FROM,
+                                         self->funded_ids->pdata[(int) value], error);
     case TRJ_LINES_COLUMN_AE:
     case TRJ_LINES_COLUMN_CP:
     case TRJ_LINES_COLUMN_AE_PER_CONTRACT:
-    case TRJ_N_LINES_COLUMNS:
+    case TRJ_N_LINES_FIELDS:
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -383,7 +592,13 @@ trj_lines_model_finalize (GObject *object)
   g_strfreev (self->departement_codes);
   g_strfreev (self->kind_choices);
   g_strfreev (self->prescriber_choices);
+  g_strfreev (self->month_choices);
+  g_strfreev (self->flag_choices);
+  g_strfreev (self->structure_choices);
+  g_strfreev (self->funded_choices);
   g_array_unref (self->kinds);
+  g_array_unref (self->structure_kinds);
+  g_ptr_array_unref (self->funded_ids);
   G_OBJECT_CLASS (trj_lines_model_parent_class)->finalize (object);
 }
 
@@ -396,6 +611,45 @@ trj_lines_model_class_init (TrjLinesModelClass *klass)
 static void
 trj_lines_model_init (TrjLinesModel *self)
 {
+}
+
+static void
+fill_post_aid_choices (TrjLinesModel *self, const char *envelope_id)
+{
+  g_autoptr(GStrvBuilder) months = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) structures = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) funded = g_strv_builder_new ();
+  const char *flags[] = { _("No"), _("Yes"), NULL };
+
+  for (int m = 1; m <= TRJ_MONTHS; m++)
+    g_strv_builder_add (months, trj_format_month_long (m));
+  self->month_choices = g_strv_builder_end (months);
+  self->flag_choices = g_strdupv ((char **) flags);
+
+  /* MODEL 3: a CDI inclusion takes the socle of an EI, ETTI, ACI, AI or EITI. */
+  self->structure_kinds = g_array_new (FALSE, FALSE, sizeof (TrjLineKind));
+  for (TrjLineKind k = 0; k < TRJ_N_KINDS; k++)
+    if (trj_catalog_kind (k)->structure)
+      {
+        g_array_append_val (self->structure_kinds, k);
+        g_strv_builder_add (structures, trj_catalog_kind_title (k));
+      }
+  self->structure_choices = g_strv_builder_end (structures);
+
+  /* MODEL 3: an FDI line is funded from the margins of another envelope. */
+  self->funded_ids = g_ptr_array_new ();
+  g_ptr_array_add (self->funded_ids, NULL);
+  g_strv_builder_add (funded, _("Its own envelope"));
+  for (guint i = 0; i < trj_catalog_n_envelopes (); i++)
+    {
+      const TrjCatalogEnvelope *env = trj_catalog_envelope_at (i);
+
+      if (g_strcmp0 (env->id, envelope_id) == 0)
+        continue;
+      g_ptr_array_add (self->funded_ids, (gpointer) env->id);
+      g_strv_builder_add (funded, trj_catalog_envelope_title (env->id));
+    }
+  self->funded_choices = g_strv_builder_end (funded);
 }
 
 static void
@@ -433,20 +687,82 @@ fill_choices (TrjLinesModel *self, TrjWorkbook *wb, const char *envelope_id)
   self->departement_choices = g_strv_builder_end (names);
   self->departement_codes = g_strv_builder_end (codes);
   self->kind_choices = g_strv_builder_end (kinds);
+  fill_post_aid_choices (self, envelope_id);
 }
 
-/* The parameter each numeric column edits: its range is the catalogue's. */
-static const struct {
-  TrjLinesColumn column;
-  TrjParam param;
-} column_params[] = {
-  { TRJ_LINES_COLUMN_VOLUME, TRJ_PARAM_VOLUME },
-  { TRJ_LINES_COLUMN_RATE, TRJ_PARAM_RATE },
-  { TRJ_LINES_COLUMN_HOURS, TRJ_PARAM_WEEKLY_HOURS },
-  { TRJ_LINES_COLUMN_DURATION, TRJ_PARAM_DURATION_MONTHS },
-  { TRJ_LINES_COLUMN_COFINANCING, TRJ_PARAM_COFINANCED_SHARE },
-  { TRJ_LINES_COLUMN_LAG, TRJ_PARAM_PAYMENT_LAG_MONTHS },
-};
+/* The columns of each shape of envelope, in order (trj-lines-model.h). */
+static void
+choose_fields (TrjLinesModel *self, const char *envelope_id)
+{
+  const TrjCatalogEnvelope *env = trj_catalog_envelope (envelope_id);
+  TrjLineShape shape = env != NULL ? trj_kind_shape (env->kinds[0]) : TRJ_LINE_SHAPE_CONTRACT;
+  gboolean iae = FALSE, cdi = FALSE;
+  guint n = 0;
+
+  for (guint i = 0; env != NULL && i < env->n_kinds; i++)
+    {
+      iae |= trj_catalog_kind (env->kinds[i])->iae;
+      cdi |= env->kinds[i] == TRJ_KIND_CDI_INCLUSION;
+    }
+#define ADD(f) (self->fields[n++] = (f))
+  switch (shape)
+    {
+    case TRJ_LINE_SHAPE_CONTRACT:
+      for (TrjLinesColumn f = 0; f < TRJ_N_LINES_COLUMNS; f++)
+        ADD (f);
+      break;
+    case TRJ_LINE_SHAPE_POST_AID:
+      ADD (TRJ_LINES_COLUMN_LABEL);
+      ADD (TRJ_LINES_COLUMN_DEPARTEMENT);
+      ADD (TRJ_LINES_COLUMN_KIND);
+      if (cdi)
+        ADD (TRJ_LINES_COLUMN_STRUCTURE_KIND);
+      ADD (TRJ_LINES_COLUMN_QUANTITY);
+      ADD (TRJ_LINES_COLUMN_UNIT_AMOUNT);
+      if (iae)
+        {
+          ADD (TRJ_LINES_COLUMN_MODULATION);
+          ADD (TRJ_LINES_COLUMN_PRISON);
+        }
+      if (cdi)
+        ADD (TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY);
+      if (iae)
+        {
+          ADD (TRJ_LINES_COLUMN_RSA_RECIPIENTS);
+          ADD (TRJ_LINES_COLUMN_RSA_MONTHS);
+        }
+      ADD (TRJ_LINES_COLUMN_COMMITMENT_MONTH);
+      ADD (TRJ_LINES_COLUMN_LAG);
+      ADD (TRJ_LINES_COLUMN_AE);
+      ADD (TRJ_LINES_COLUMN_CP);
+      ADD (TRJ_LINES_COLUMN_AE_PER_CONTRACT);
+      break;
+    case TRJ_LINE_SHAPE_FREE:
+      ADD (TRJ_LINES_COLUMN_LABEL);
+      ADD (TRJ_LINES_COLUMN_DEPARTEMENT);
+      ADD (TRJ_LINES_COLUMN_AE_AMOUNT);
+      ADD (TRJ_LINES_COLUMN_COMMITMENT_MONTH);
+      ADD (TRJ_LINES_COLUMN_FUNDED_FROM);
+      ADD (TRJ_LINES_COLUMN_CP);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+#undef ADD
+  self->n_columns = n;
+
+  /* Titles in the envelope's words (MODEL 3: ETP or aides, never contrats). */
+  if (shape == TRJ_LINE_SHAPE_POST_AID)
+    {
+      gboolean aids = env->unit == TRJ_UNIT_AIDS;
+
+      self->columns[TRJ_LINES_COLUMN_LABEL].title = _("Structure");
+      self->columns[TRJ_LINES_COLUMN_QUANTITY].title = aids ? _("Aids") : _("ETP");
+      self->columns[TRJ_LINES_COLUMN_AE_PER_CONTRACT].title = aids ? _("AE per\naid") : _("AE per\nETP");
+    }
+  else if (shape == TRJ_LINE_SHAPE_FREE)
+    self->columns[TRJ_LINES_COLUMN_COMMITMENT_MONTH].title = _("Month");
+}
 
 TrjLinesModel *
 trj_lines_model_new (TrjDocument *document, const char *envelope_id)
@@ -458,7 +774,7 @@ trj_lines_model_new (TrjDocument *document, const char *envelope_id)
   /* Widths in characters of the usual values ("3 837 629 €"), long titles on
    * two lines, and the label taking what is left, so that every column,
    * computed ones included, fits a 1280-pixel window. */
-  const TrjGridColumn template[TRJ_N_LINES_COLUMNS] = {
+  const TrjGridColumn template[TRJ_N_LINES_FIELDS] = {
     { _("Label"), 9, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, TRUE, .expand = TRUE },
     { _("Département"), 14, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
     { _("Prescriber"), 12, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, TRUE },
@@ -472,14 +788,32 @@ trj_lines_model_new (TrjDocument *document, const char *envelope_id)
     { _("AE"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
     { _("CP of\nthe year"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
     { _("AE per\ncontract"), 7, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
+    { _("Structure\nkind"), 6, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
+    { _("ETP"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE },
+    { _("Unit\namount"), 8, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, TRUE },
+    { _("Modulated\npart"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE },
+    { _("In\nprison"), 4, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
+    { _("ETP 2nd\nyear"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE },
+    { _("RSA\nrecipients"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE },
+    { _("Cofinancing\nmonths"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE },
+    { _("Commitment\nmonth"), 7, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
+    { _("AE"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, TRUE },
+    { _("Funded\nfrom"), 12, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
   };
 
   fill_choices (self, trj_document_get_workbook (document), envelope_id);
   memcpy (self->columns, template, sizeof template);
-  for (guint i = 0; i < G_N_ELEMENTS (column_params); i++)
-    trj_envelope_model_column_limits (&self->columns[column_params[i].column], column_params[i].param);
+  choose_fields (self, envelope_id);
+  /* Ranges are the catalogue's; the months and no/yes are choices. */
+  for (TrjLinesColumn f = 0; f < TRJ_N_LINES_FIELDS; f++)
+    if (field_param (f) != TRJ_N_PARAMS && self->columns[f].kind != TRJ_GRID_VALUE_CHOICE)
+      trj_envelope_model_column_limits (&self->columns[f], field_param (f));
   self->columns[TRJ_LINES_COLUMN_DEPARTEMENT].choices = (const char * const *) self->departement_choices;
   self->columns[TRJ_LINES_COLUMN_KIND].choices = (const char * const *) self->kind_choices;
+  self->columns[TRJ_LINES_COLUMN_STRUCTURE_KIND].choices = (const char * const *) self->structure_choices;
+  self->columns[TRJ_LINES_COLUMN_PRISON].choices = (const char * const *) self->flag_choices;
+  self->columns[TRJ_LINES_COLUMN_COMMITMENT_MONTH].choices = (const char * const *) self->month_choices;
+  self->columns[TRJ_LINES_COLUMN_FUNDED_FROM].choices = (const char * const *) self->funded_choices;
   update_prescribers (self, NULL);
   return self;
 }

@@ -1,9 +1,21 @@
 /* trj-lines-model.h — the lines grid of an envelope: parameters and computed figures
  *
- * Columns: libellé, département, prescripteur, type, volume, taux, heures/sem.,
- * durée (mois), part cofinancée, décalage (editable), then AE, CP de l'année,
- * AE par contrat (computed, read-only). Range alerts of MODEL 5 show on the
- * rate, hours and duration cells.
+ * The columns follow the shape of the envelope's kinds (MODEL 2.1, 3):
+ *  - contrats aidés: libellé, département, prescripteur, type, volume, taux,
+ *    heures/sem., durée (mois), part cofinancée, décalage (editable), then AE,
+ *    CP de l'année, AE par contrat (computed, read-only), in the order of
+ *    TrjLinesColumn: column i of such a grid is TrjLinesColumn i;
+ *  - aides au poste (IAE, EA, GEIQ): structure, département, type, structure
+ *    porteuse (CDI inclusion), ETP or aides, montant unitaire, part modulée,
+ *    milieu pénitentiaire, ETP 2e année, bénéficiaires RSA, mois de
+ *    cofinancement (IAE only for the last five), mois d'engagement, décalage,
+ *    then AE, CP de l'année, AE par ETP / par aide;
+ *  - free lines (FDI): libellé, département, AE, mois, financé sur, CP de
+ *    l'année; their CP schedule is the monthly grid (trj-entries-model.h).
+ * A cell whose parameter means nothing for its line (a free line left in an
+ * IAE envelope) is empty and read-only. Range alerts of MODEL 5 show on the
+ * rate, hours and duration cells; every typed value is checked against the
+ * catalogue's limits of its parameter.
  */
 #pragma once
 
@@ -24,13 +36,31 @@ typedef enum {
   TRJ_LINES_COLUMN_LAG,
   TRJ_LINES_COLUMN_AE,
   TRJ_LINES_COLUMN_CP,
-  TRJ_LINES_COLUMN_AE_PER_CONTRACT,
-  TRJ_N_LINES_COLUMNS
+  TRJ_LINES_COLUMN_AE_PER_CONTRACT,   /* AE per ETP / per aid on a post-aid envelope */
+  /* Post-aid lines (MODEL 3) */
+  TRJ_LINES_COLUMN_STRUCTURE_KIND,
+  TRJ_LINES_COLUMN_QUANTITY,
+  TRJ_LINES_COLUMN_UNIT_AMOUNT,
+  TRJ_LINES_COLUMN_MODULATION,
+  TRJ_LINES_COLUMN_PRISON,
+  TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY,
+  TRJ_LINES_COLUMN_RSA_RECIPIENTS,
+  TRJ_LINES_COLUMN_RSA_MONTHS,
+  TRJ_LINES_COLUMN_COMMITMENT_MONTH,
+  /* Free lines (MODEL 3) */
+  TRJ_LINES_COLUMN_AE_AMOUNT,
+  TRJ_LINES_COLUMN_FUNDED_FROM,
+  TRJ_N_LINES_FIELDS
 } TrjLinesColumn;
+
+/* The number of columns of a contrats aidés envelope's grid. */
+#define TRJ_N_LINES_COLUMNS (TRJ_LINES_COLUMN_AE_PER_CONTRACT + 1)
 
 #define TRJ_TYPE_LINES_MODEL (trj_lines_model_get_type ())
 G_DECLARE_FINAL_TYPE (TrjLinesModel, trj_lines_model, TRJ, LINES_MODEL, TrjEnvelopeModel)
 
 TrjLinesModel *trj_lines_model_new (TrjDocument *document, const char *envelope_id);
+/* The grid column showing `field`, -1 when the envelope's grid has none. */
+int            trj_lines_model_find_column (TrjLinesModel *self, TrjLinesColumn field);
 
 G_END_DECLS

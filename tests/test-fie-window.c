@@ -1,0 +1,237 @@
+/* test-fie-window.c — the IAE and FDI envelope pages driven through their widgets
+ *
+ * A new Bretagne 2024 workbook (IAE, EA, GEIQ at 0 €). A line added on the IAE
+ * page is a post-aid line of the envelope's first kind (EI), its grid has the
+ * post-aid columns; ETP, montant unitaire, mois d'engagement and RSA
+ * recipients are typed and the AE and CP checked against MODEL 3 by hand; out
+ * of range values are refused and leave the line as it was. On the FDI page a
+ * line is a free line funded from the IAE's margins, whose CP schedule is
+ * typed in the monthly grid.
+ *
+ * Hand computation (MODEL 3, lag 0, uniform payment profile):
+ *   10 ETP of EI at the 2024 socle 12 218 €: socle 122 180 €, modulated part
+ *   5 % = 6 109 €, AE 128 289 €, CP of the year 122 180 € (the modulated part is
+ *   paid in April of Y+1).
+ *   At 12 000 € per ETP: socle 120 000 €, AE 126 000 €, CP 120 000 €.
+ *   Signed in March: all AE in March; January and February are paid with March,
+ *   so the CP of the year stay 120 000 €.
+ *   2 RSA recipients over 6 months from March: the RSA is 607,75 € in March and
+ *   635,71 € from April, cd = 0,88 × 2 × (607,75 + 5 × 635,71) = 6 663,888 €;
+ *   AE 126 000 − 6 663,888 = 119 336,112 €, CP 120 000 − 6 663,888 = 113 336,112 €.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "trj-ui-harness.h"
+#include "trj-envelope-page.h"
+#include "trj-lines-model.h"
+#include "trj-entries-model.h"
+
+#define NNBSP "\u202f"
+#define NBSP "\u00a0"
+
+static TrjApplication *app;
+static TrjWindow *window;
+
+static TrjEnvelopePage *
+page (const char *envelope)
+{
+  trj_window_show_envelope (window, envelope);
+  return TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
+}
+
+static int
+column (TrjGrid *grid, TrjLinesColumn field)
+{
+  int c = trj_lines_model_find_column (TRJ_LINES_MODEL (trj_grid_get_model (grid)), field);
+
+  g_assert_cmpint (c, >=, 0);
+  return c;
+}
+
+static gboolean
+type_cell (TrjGrid *grid, guint row, TrjLinesColumn field, const char *text)
+{
+  trj_grid_set_cursor (grid, row, column (grid, field));
+  g_assert_true (trj_grid_start_editing (grid, text));
+  return trj_grid_commit_edit (grid);
+}
+
+static const TrjLine *
+line_of (const char *envelope, guint index)
+{
+  const TrjEnvelope *env = trj_document_get_envelope (trj_window_get_document (window), envelope);
+
+  g_assert_nonnull (env);
+  g_assert_cmpuint (index, <, env->lines->len);
+  return env->lines->pdata[index];
+}
+
+static const TrjEnvelopeResult *
+envelope_result (const char *envelope)
+{
+  TrjDocument *document = trj_window_get_document (window);
+  int index = trj_document_find_envelope (document, envelope);
+
+  g_assert_cmpint (index, >=, 0);
+  return &trj_document_get_result (document)->envelopes[index];
+}
+
+static const TrjFigures *
+line_figures (const char *envelope, guint line)
+{
+  TrjDocument *document = trj_window_get_document (window);
+  int index = trj_document_find_envelope (document, envelope);
+
+  return &trj_result_line (trj_document_get_result (document), (guint) index, line)->f;
+}
+
+static void
+activate (const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  trj_harness_flush ();
+}
+
+static void
+test_iae_line (void)
+{
+  TrjEnvelopePage *iae = page ("IAE");
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (iae);
+  const TrjFigures *f;
+
+  /* The post-aid columns, none of a contract's. */
+  g_assert_cmpint (trj_lines_model_find_column (TRJ_LINES_MODEL (trj_grid_get_model (grid)),
+                                                TRJ_LINES_COLUMN_RATE), ==, -1);
+  column (grid, TRJ_LINES_COLUMN_STRUCTURE_KIND);
+  column (grid, TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY);
+  column (grid, TRJ_LINES_COLUMN_RSA_MONTHS);
+
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  activate ("win.add-line");
+  g_assert_cmpuint (trj_grid_model_get_n_rows (trj_grid_get_model (grid)), ==, 1);
+  g_assert_cmpint (line_of ("IAE", 0)->kind, ==, TRJ_KIND_EI);
+  g_assert_cmpfloat (line_of ("IAE", 0)->unit_amount, ==, 12218);
+  g_assert_cmpint (line_of ("IAE", 0)->payment_lag_months, ==, 0);
+
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_QUANTITY, "10"));
+  f = line_figures ("IAE", 0);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 128289, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp_total, 122180, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->ae_per_unit, 12828.9, 1e-6);
+
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_UNIT_AMOUNT, "12 000 €"));
+  f = line_figures ("IAE", 0);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 126000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp_total, 120000, 1e-6);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, column (grid, TRJ_LINES_COLUMN_AE)), ==,
+                   "126" NNBSP "000" NBSP "€");
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, column (grid, TRJ_LINES_COLUMN_AE_PER_CONTRACT)), ==,
+                   "12" NNBSP "600" NBSP "€");
+  /* The strip speaks in ETP. */
+  g_assert_cmpstr (trj_envelope_page_get_figure (iae, "capacity"), ==, "10 ETP");
+  g_assert_cmpstr (trj_envelope_page_get_figure (iae, "avg-rate"), ==, "12" NNBSP "600" NBSP "€");
+
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_COMMITMENT_MONTH, "mars"));
+  g_assert_cmpint (line_of ("IAE", 0)->commitment_month, ==, 2);
+  f = line_figures ("IAE", 0);
+  g_assert_cmpfloat_with_epsilon (f->ae[2], 126000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp_total, 120000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[1], 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->cp[2], 30000, 1e-6);
+
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_RSA_RECIPIENTS, "2"));
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_RSA_MONTHS, "6"));
+  f = line_figures ("IAE", 0);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 126000 - 6663.888, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp_total, 120000 - 6663.888, 1e-6);
+
+  /* Out of the catalogue's limits: refused with a message, the line unchanged. */
+  g_assert_false (type_cell (grid, 0, TRJ_LINES_COLUMN_MODULATION, "15 %"));
+  g_assert_nonnull (trj_grid_get_error_message (grid));
+  trj_grid_cancel_edit (grid);
+  g_assert_false (type_cell (grid, 0, TRJ_LINES_COLUMN_QUANTITY, "-3"));
+  g_assert_nonnull (trj_grid_get_error_message (grid));
+  trj_grid_cancel_edit (grid);
+  g_assert_false (type_cell (grid, 0, TRJ_LINES_COLUMN_RSA_MONTHS, "13"));
+  trj_grid_cancel_edit (grid);
+  g_assert_false (type_cell (grid, 0, TRJ_LINES_COLUMN_COMMITMENT_MONTH, "treizième"));
+  trj_grid_cancel_edit (grid);
+  g_assert_cmpfloat (line_of ("IAE", 0)->modulation, ==, 0.05);
+  g_assert_cmpfloat (line_of ("IAE", 0)->quantity, ==, 10);
+  g_assert_cmpfloat (line_of ("IAE", 0)->rsa_months, ==, 6);
+  /* The structure of a CDI inclusion is typed on a CDI inclusion only. */
+  g_assert_false (trj_grid_model_is_editable (trj_grid_get_model (grid), 0,
+                                              column (grid, TRJ_LINES_COLUMN_STRUCTURE_KIND)));
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_KIND, "CDI inclusion"));
+  g_assert_cmpint (line_of ("IAE", 0)->kind, ==, TRJ_KIND_CDI_INCLUSION);
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_STRUCTURE_KIND, "EI"));
+  g_assert_cmpint (line_of ("IAE", 0)->structure_kind, ==, TRJ_KIND_EI);
+}
+
+static void
+test_fdi_line (void)
+{
+  TrjDocument *document = trj_window_get_document (window);
+  TrjEnvelopePage *fdi;
+  TrjGrid *grid, *months;
+  double iae_lent_before = envelope_result ("IAE")->ae_lent;
+
+  /* A new workbook has no FDI envelope: it has no credits of its own. */
+  g_assert_true (trj_workbook_add_envelope (trj_document_get_workbook (document),
+                                            trj_document_get_scenario_id (document), "FDI", NULL));
+  trj_harness_flush ();
+  fdi = page ("FDI");
+  grid = trj_envelope_page_get_lines_grid (fdi);
+
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  activate ("win.add-line");
+  g_assert_cmpint (line_of ("FDI", 0)->kind, ==, TRJ_KIND_FREE);
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_AE_AMOUNT, "50 000"));
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_FUNDED_FROM, "insertion"));
+  g_assert_cmpstr (line_of ("FDI", 0)->funded_from, ==, "IAE");
+  /* Funded from the IAE's margins: no overrun of the 0 € FDI envelope. */
+  g_assert_cmpfloat_with_epsilon (envelope_result ("IAE")->ae_lent - iae_lent_before, 50000, 1e-6);
+  g_assert_cmpfloat (envelope_result ("FDI")->ae_margin, >=, 0);
+  g_assert_cmpstr (trj_envelope_page_get_figure (fdi, "capacity"), ==, "50" NNBSP "000" NBSP "€");
+
+  /* The CP schedule in the monthly grid; more CP than AE is refused. */
+  months = trj_envelope_page_get_entries_grid (fdi);
+  trj_grid_set_cursor (months, 0, TRJ_ENTRIES_COLUMN_FIRST_MONTH + 2);
+  g_assert_true (trj_grid_start_editing (months, "20 000"));
+  g_assert_true (trj_grid_commit_edit (months));
+  g_assert_cmpfloat (line_of ("FDI", 0)->cp_schedule[2], ==, 20000);
+  g_assert_cmpfloat_with_epsilon (line_figures ("FDI", 0)->cp_total, 20000, 1e-6);
+  trj_grid_set_cursor (months, 0, TRJ_ENTRIES_COLUMN_FIRST_MONTH + 5);
+  g_assert_true (trj_grid_start_editing (months, "40 000"));
+  g_assert_false (trj_grid_commit_edit (months));
+  g_assert_nonnull (trj_grid_get_error_message (months));
+  trj_grid_cancel_edit (months);
+  g_assert_cmpfloat (line_of ("FDI", 0)->cp_schedule[5], ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  int status;
+
+  app = trj_harness_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+
+  path = trj_harness_new_workbook ("Bretagne");
+  file = g_file_new_for_path (path);
+  window = trj_window_new (GTK_APPLICATION (app));
+  trj_harness_present (GTK_WINDOW (window));
+  g_assert_true (trj_window_open_file (window, file));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+
+  g_test_add_func ("/fie-window/iae-line", test_iae_line);
+  g_test_add_func ("/fie-window/fdi-line", test_fdi_line);
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  return status;
+}
