@@ -424,6 +424,16 @@ parse_cell (TrjLinesModel *self, TrjLinesColumn column, const char *text, double
     }
   if (!trj_grid_column_parse (col, stripped, value, error))
     return FALSE;
+  /* MODEL 2.1 hard limits are open at 0 for these three. */
+  if (*value <= 0 && (column == TRJ_LINES_COLUMN_RATE || column == TRJ_LINES_COLUMN_HOURS
+                      || column == TRJ_LINES_COLUMN_DURATION))
+    {
+      g_autofree char *name = trj_grid_column_name (col);
+
+      g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_RANGE,
+                   _("“%s” must be greater than 0"), name);
+      return FALSE;
+    }
   /* The catalogue's hard limits, whole numbers included (a lag of 1,5 month). */
   if (param != TRJ_N_PARAMS && !trj_catalog_check (param, NULL, *value, NULL))
     {
@@ -436,16 +446,6 @@ parse_cell (TrjLinesModel *self, TrjLinesColumn column, const char *text, double
       return FALSE;
     }
 
-  /* MODEL 2.1 hard limits are open at 0 for these three. */
-  if (*value <= 0 && (column == TRJ_LINES_COLUMN_RATE || column == TRJ_LINES_COLUMN_HOURS
-                      || column == TRJ_LINES_COLUMN_DURATION))
-    {
-      g_autofree char *name = trj_grid_column_name (col);
-
-      g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_RANGE,
-                   _("“%s” must be greater than 0"), name);
-      return FALSE;
-    }
   return TRUE;
 }
 
