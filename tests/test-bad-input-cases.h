@@ -201,6 +201,48 @@ static const BadCase cases[] = {
   { "actuals/unknown-scenario", RUN_CLI, "actuals" T "-s" T "Inconnu" T "$D/wb.trajectoire" T "$D/r.csv", WB_AND ("r.csv", MAKE_TEXT, "identifiant;mois;entrées\npec;1;3\n"), NULL, 1, "wb.trajectoire|Inconnu", NULL },
   { "actuals/not-a-workbook", RUN_CLI, "actuals" T "$D/s.json" T "$D/s.json", ONE ("s.json", MAKE_COPY, "example.json"), NULL, 1, "s.json", NULL },
 
+  /* ── regional notification CSV (`new --notification`, trj-notification-csv.c) ── */
+#define NEW_N "new" T "-r" T "Bretagne" T "--notification" T "$D/n.csv" T "$O/n.trajectoire"
+#define NOTIF(text) ONE ("n.csv", MAKE_TEXT, "enveloppe;AE;CP;volume;région\n" text)
+  { "notification/empty", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, ""), NULL, 1, "n.csv|vide", NULL },
+  { "notification/binary", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "\x89PNG\r\n\x1a\n\x01\x02"), NULL, 1, "n.csv|ligne 1|séparateur|notification", NULL },
+  { "notification/truncated-row", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe;AE;CP\nIAE;41250000;40100000\nEA;12 00"), NULL, 1, "n.csv|ligne 3|2 colonnes alors que l’en-tête en a 3", NULL },
+  { "notification/truncated-quote", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe;AE;CP\nIAE;41250000;\"4010"), NULL, 1, "n.csv|ligne 2|guillemet", NULL },
+  { "notification/header-only", RUN_CLI, NEW_N, NOTIF (""), NULL, 1, "n.csv|aucune ligne pour Bretagne", NULL },
+  { "notification/no-header", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "IAE;41250000;40100000\n"), NULL, 1, "n.csv|ligne 1|colonne inconnue|IAE", NULL },
+  { "notification/missing-cp", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe;AE\nIAE;41250000\n"), NULL, 1, "n.csv|ligne 1|colonne|CP|manque", NULL },
+  { "notification/unknown-column", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe;AE;CP;montant\nIAE;1;1;1\n"), NULL, 1, "ligne 1|colonne inconnue « montant »", NULL },
+  { "notification/column-twice", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe;AE;CP;ae\nIAE;1;1;2\n"), NULL, 1, "ligne 1, colonne AE|deux fois", NULL },
+  { "notification/tab-separated", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe\tAE\tCP\nIAE\t1\t1\n"), NULL, 1, "n.csv|ligne 1|aucun séparateur", NULL },
+  { "notification/pipe-separated", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe|AE|CP\nIAE|1|1\n"), NULL, 1, "n.csv|ligne 1|aucun séparateur", NULL },
+  { "notification/short-row", RUN_CLI, NEW_N, NOTIF ("IAE;41250000\n"), NULL, 1, "ligne 2|2 colonnes alors que l’en-tête en a 5", NULL },
+  { "notification/nul-byte", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT_NUL, "enveloppe;AE;CP\nIAE;41250\\0000;40100000\n"), NULL, 1, "n.csv|pas un fichier texte", NULL },
+  { "notification/bad-utf8", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe;AE;CP\nIAE;1;1\nEA;1;1\x81\n"), NULL, 1, "n.csv|ligne 3|Windows-1252|0x81", NULL },
+  { "notification/envelope-twice", RUN_CLI, NEW_N, NOTIF ("IAE;41250000;40100000;;\nEA;12000000;12000000;;\nIAE;1;1;;Bretagne\n"), NULL, 1, "ligne 4, colonne enveloppe|IAE|déjà été donnée", NULL },
+  { "notification/envelope-unknown", RUN_CLI, NEW_N, NOTIF ("IAE_BIS;1;1;;\n"), NULL, 1, "ligne 2, colonne enveloppe|IAE_BIS|n’est pas une enveloppe|GEIQ", NULL },
+  { "notification/envelope-lower-case", RUN_CLI, NEW_N, NOTIF ("iae;1;1;;\n"), NULL, 1, "ligne 2, colonne enveloppe|iae|n’est pas une enveloppe", NULL },
+  { "notification/envelope-empty", RUN_CLI, NEW_N, NOTIF (";1;1;;\n"), NULL, 1, "ligne 2, colonne enveloppe|n’est pas une enveloppe", NULL },
+  { "notification/region-unknown", RUN_CLI, NEW_N, NOTIF ("IAE;41250000;40100000;;Bretagne\nEA;12000000;12000000;;Bretagn\n"), NULL, 1, "ligne 3, colonne région|Bretagn|n’est pas une région de la notification de 2024", NULL },
+  { "notification/other-region-only", RUN_CLI, NEW_N, NOTIF ("IAE;41250000;40100000;;Normandie\n"), NULL, 1, "n.csv|aucune ligne pour Bretagne", NULL },
+  { "notification/ae-negative", RUN_CLI, NEW_N, NOTIF ("IAE;-5;1;;\n"), NULL, 1, "ligne 2, colonne AE|-5|hors limites|entre 0 et 100", NULL },
+  { "notification/ae-nan", RUN_CLI, NEW_N, NOTIF ("IAE;NaN;1;;\n"), NULL, 1, "ligne 2, colonne AE|NaN|n’est pas un nombre", NULL },
+  { "notification/cp-1e308", RUN_CLI, NEW_N, NOTIF ("IAE;1;1e308;;\n"), NULL, 1, "ligne 2, colonne CP|1e308", NULL },
+  { "notification/cp-inf", RUN_CLI, NEW_N, NOTIF ("IAE;1;inf;;\n"), NULL, 1, "ligne 2, colonne CP|inf|n’est pas un nombre", NULL },
+  { "notification/ae-over-limit", RUN_CLI, NEW_N, NOTIF ("IAE;200 000 000 000;1;;\n"), NULL, 1, "ligne 2, colonne AE|200 000 000 000|hors limites", NULL },
+  { "notification/ae-percentage", RUN_CLI, NEW_N, NOTIF ("IAE;50 %;1;;\n"), NULL, 1, "ligne 2, colonne AE|50 %|est un pourcentage, pas un montant", NULL },
+  { "notification/ae-text", RUN_CLI, NEW_N, NOTIF ("IAE;41,25 M€;1;;\n"), NULL, 1, "ligne 2, colonne AE|41,25 M€", NULL },
+  { "notification/ae-empty", RUN_CLI, NEW_N, NOTIF ("IAE;;1;;\n"), NULL, 1, "ligne 2, colonne AE|obligatoire", NULL },
+  { "notification/volume-over-limit", RUN_CLI, NEW_N, NOTIF ("IAE;1;1;10000001;\n"), NULL, 1, "ligne 2, colonne volume|10000001|hors limites", NULL },
+  { "notification/volume-negative", RUN_CLI, NEW_N, NOTIF ("PEC_CIE_TP;1;1;-3;\n"), NULL, 1, "ligne 2, colonne volume|-3|hors limites", NULL },
+  { "notification/every-error-listed", RUN_CLI, NEW_N, NOTIF ("IAE;-1;1;;\nEA;1;x;;\nGEIQ;1;1;-2;\n"), NULL, 1, "3 erreurs|ligne 2, colonne AE|ligne 3, colonne CP|ligne 4, colonne volume", NULL },
+  { "notification/too-large", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_CSV_FIELD, "12"), NULL, 1, "n.csv|Mo", NULL },
+  { "notification/10000-rows", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_NOTIFICATION_ROWS, "10000"), NULL, 1, "ligne 3, colonne enveloppe|IAE|déjà été donnée", NULL },
+  { "notification/fifo", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_FIFO, NULL), NULL, 1, "n.csv|aucun programme n’y a écrit", NULL },
+  { "notification/missing-file", RUN_CLI, NEW_N, NO_INPUT, NULL, 1, "n.csv", NULL },
+  { "notification/workbook-exists", RUN_CLI, "new" T "-r" T "Bretagne" T "--notification" T "$D/n.csv" T "$D/wb.trajectoire", WB_AND ("n.csv", MAKE_TEXT, "enveloppe;AE;CP\nIAE;41250000;40100000\n"), NULL, 1, "wb.trajectoire|existe", NULL },
+#undef NOTIF
+#undef NEW_N
+
   /* ── landing, diff, send, calc ── */
   { "landing/unknown-projection", RUN_CLI, "landing" T "-p" T "futur" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, ""), NULL, 2, "--projection|futur", NULL },
   { "landing/unknown-scenario", RUN_CLI, "landing" T "-s" T "Inconnu" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, ""), NULL, 1, "wb.trajectoire|Inconnu", NULL },

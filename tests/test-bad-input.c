@@ -59,6 +59,8 @@ typedef enum {
   MAKE_CSV_LINES,   /* param: number of valid rows */
   MAKE_CSV_FIELD,   /* param: megabytes of one field */
   MAKE_ACTUALS_ROWS, /* param: number of rows of actuals, the two lines' twelve months over and over */
+  MAKE_TEXT_NUL,    /* param: the file's contents, each "\\0" (backslash, zero) written as a NUL byte */
+  MAKE_NOTIFICATION_ROWS, /* param: number of rows of a notification, all of Bretagne's IAE */
 } MakeKind;
 
 typedef struct {
@@ -251,6 +253,27 @@ make_input (const char *dir, const InputFile *input)
         /* Rows 1 to 24 are the 24 (line, month) of the base workbook; row 25 repeats row 1. */
         for (int i = 0; i < n; i++)
           g_string_append_printf (text, "%s;%d;1\n", i % 2 == 0 ? "pec" : "cie-jeunes", (i / 2) % 12 + 1);
+        write_file (path, text->str, text->len);
+      }
+      break;
+    case MAKE_TEXT_NUL:
+      {
+        g_autoptr(GString) text = g_string_new (input->param);
+        /* A NUL byte cannot stand in a C string: written from its escape. */
+        g_string_replace (text, "\\0", "\x01", 0);
+        for (gsize i = 0; i < text->len; i++)
+          if (text->str[i] == '\x01')
+            text->str[i] = '\0';
+        write_file (path, text->str, text->len);
+      }
+      break;
+    case MAKE_NOTIFICATION_ROWS:
+      {
+        g_autoptr(GString) text = g_string_new ("enveloppe;AE;CP;région\n");
+        int n = atoi (input->param);
+
+        for (int i = 0; i < n; i++)
+          g_string_append (text, "IAE;41250000;40100000;Bretagne\n");
         write_file (path, text->str, text->len);
       }
       break;

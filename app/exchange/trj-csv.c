@@ -383,6 +383,13 @@ trj_csv_read_number (TrjCsvErrors *errors, guint row, const char *column, const 
       *out = fallback;
       return TRUE;
     }
+  /* trj_parse_number reads a percentage as its hundredth: in a column of
+   * amounts or counts a « % » is a mistake, not a fraction of a euro. */
+  if (!is_share && strchr (text, '%') != NULL)
+    {
+      trj_csv_errors_add (errors, row, column, _("“%s” is a percentage, not an amount or a count"), text);
+      return FALSE;
+    }
   if (!(is_share ? trj_parse_rate (text, &value) : trj_parse_number (text, &value)))
     {
       trj_csv_errors_add (errors, row, column, _("“%s” is not a number"), text);

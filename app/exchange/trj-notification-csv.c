@@ -38,9 +38,13 @@ cell (GPtrArray *fields, const int *index, Column c)
   return g_strstrip ((char *) g_ptr_array_index (fields, index[c]));
 }
 
-/* The row's region is the scenario's (accents, case, spaces and dashes aside). */
+/* Whether the row is the scenario's region (accents, case, spaces and dashes
+ * aside; no region: it is). A name that is no region of the year's
+ * notification is an error: a misspelt « Bretagn » must not drop its row
+ * unseen. */
 static gboolean
-same_region (const char *text, const TrjScenario *scenario)
+is_scenario_region (const char *text, const TrjScenario *scenario, guint r,
+                    TrjCsvErrors *errors)
 {
   const TrjYearData *data = trj_year_data_get (scenario->year, NULL);
   const TrjRegion *found;
@@ -48,8 +52,13 @@ same_region (const char *text, const TrjScenario *scenario)
   if (text == NULL || *text == '\0')
     return TRUE;
   found = data != NULL ? trj_year_data_find_region (data, text) : NULL;
-  return found != NULL ? g_str_equal (found->name, scenario->region)
-                       : g_strcmp0 (text, scenario->region) == 0;
+  if (found == NULL)
+    {
+      trj_csv_errors_add (errors, r, columns[COL_REGION].name,
+                          _("“%s” is not a region of the %d notification"), text, scenario->year);
+      return FALSE;
+    }
+  return g_str_equal (found->name, scenario->region);
 }
 
 static void
@@ -158,7 +167,7 @@ trj_notification_csv_apply (const char *path, TrjScenario *scenario, GError **er
 
       if (!trj_csv_is_data_row (&errors, header, fields, r + 1))
         continue;
-      if (!same_region (cell (fields, index, COL_REGION), scenario))
+      if (!is_scenario_region (cell (fields, index, COL_REGION), scenario, r + 1, &errors))
         continue;
       read_row (fields, index, r + 1, rows, &errors);
     }
