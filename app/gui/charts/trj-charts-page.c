@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-charts-page.h"
+#include "trj-a11y.h"
 #include "trj-chart-document.h"
 #include "trj-chart-export-dialog.h"
 #include "trj-presentation-window.h"
@@ -186,7 +187,7 @@ dropdown_new (const char *const *items, const char *accessible_label)
 {
   GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (items));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  trj_a11y_set_label (GTK_WIDGET (dropdown), accessible_label);
   return dropdown;
 }
 
@@ -272,8 +273,10 @@ trj_charts_page_init (TrjChartsPage *self)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
   gtk_widget_set_tooltip_text (menu_button, _("Chart Menu"));
+  trj_a11y_set_label (menu_button, _("Chart Menu"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (present_button), "charts.present");
   gtk_widget_set_tooltip_text (present_button, _("Presentation Mode (F5)"));
+  trj_a11y_set_label (present_button, _("Presentation Mode"));
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_widget_add_css_class (toolbar, "toolbar");
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->envelope_dropdown));

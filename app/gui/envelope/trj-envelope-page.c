@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-envelope-page.h"
+#include "trj-a11y.h"
 #include "trj-lines-model.h"
 #include "trj-entries-model.h"
 #include "trj-format.h"
@@ -117,6 +118,7 @@ trj_envelope_page_get_subtotals_grid (TrjEnvelopePage *self)
       GtkWidget *label = gtk_label_new_with_mnemonic (_("_Group by"));
 
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+      trj_a11y_set_label (dropdown, _("Group by"));
       gtk_widget_set_margin_bottom (bar, 6);
       gtk_widget_set_margin_start (bar, 12);
       gtk_box_append (GTK_BOX (bar), label);
@@ -230,6 +232,7 @@ build_figures (TrjEnvelopePage *self)
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(figure_cards[i].title), -1);
+      g_object_set_data (G_OBJECT (card), "trj-title", (gpointer) _(figure_cards[i].title));
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "trj-figure");
       figure_title (GTK_BOX (card), _(figure_cards[i].title));
@@ -277,8 +280,24 @@ set_figure (TrjEnvelopePage *self, const char *name, char *value)
 {
   GtkInscription *text = g_hash_table_lookup (self->figure_labels, name);
 
+  GtkWidget *card;
+
   g_assert (text != NULL);
   gtk_inscription_set_text (text, value);
+  /* The card is read « AE notifiées : 6 813 468 € », its detail as its
+   * description: GTK 4.8 gives an inscription's text to no one. */
+  card = gtk_widget_get_parent (GTK_WIDGET (text));
+  if (g_str_has_suffix (name, "-detail"))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value, -1);
+  else
+    {
+      /* TRANSLATORS: accessible name of a figure card: title, value. */
+      g_autofree char *label = g_strdup_printf (_("%s: %s"),
+                                                (const char *) g_object_get_data (G_OBJECT (card), "trj-title"),
+                                                value);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
   g_free (value);
 }
 

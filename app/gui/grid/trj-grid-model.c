@@ -200,9 +200,16 @@ trj_grid_model_add_rows (TrjGridModel *self, guint n, GError **error)
 char *
 trj_grid_column_name (const TrjGridColumn *column)
 {
-  char *name = g_strdup (column->title);
+  GString *name = g_string_new (NULL);
 
-  return g_strdelimit (name, "\n", ' ');
+  /* One line: « Heures/\nsem. » is read « Heures/sem. », « Durée\n(mois) »
+   * « Durée (mois) ». */
+  for (const char *p = column->title; *p != '\0'; p++)
+    if (*p != '\n')
+      g_string_append_c (name, *p);
+    else if (p > column->title && p[-1] != '/' && p[-1] != '-')
+      g_string_append_c (name, ' ');
+  return g_string_free (name, FALSE);
 }
 
 void

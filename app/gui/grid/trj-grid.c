@@ -510,6 +510,11 @@ update_cell (TrjGrid   *self,
           gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                           -1);
+          /* GTK's own cell around it is a grid cell too, named after its
+           * class unless told otherwise. */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cell)),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                          -1);
         }
 
       /* The tooltip is asked for when shown (cell_query_tooltip_cb): set
@@ -824,22 +829,35 @@ scroll_column_into_view (TrjGrid   *self,
                                            bounds.origin.x + bounds.size.width - width));
 }
 
-/* What a screen reader says of the cursor cell: its column, line and text. */
+/* What a screen reader says of the cursor cell: its column, line and text;
+ * cell is NULL while the cursor's row is not bound yet. */
 static void
 describe_cursor (TrjGrid *self, GtkWidget *cell)
 {
-  const TrjGridColumn *desc = trj_grid_model_get_column (self->model, self->cursor_column);
-  g_autofree char *text = trj_grid_model_get_text (self->model, self->cursor_row, self->cursor_column);
-  g_autofree char *name = trj_grid_column_name (desc);
+  const TrjGridColumn *desc;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->model == NULL)
+    return;
+  if (self->cursor_row >= n_rows (self) || self->cursor_column >= trj_grid_model_get_n_columns (self->model))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("No line to show"), -1);
+      return;
+    }
+  desc = trj_grid_model_get_column (self->model, self->cursor_column);
+  text = trj_grid_model_get_text (self->model, self->cursor_row, self->cursor_column);
+  name = trj_grid_column_name (desc);
   /* Translators: what a screen reader says of the grid's cursor cell:
    * column title, line number, the cell's text. */
-  g_autofree char *label = g_strdup_printf (_("%s, line %u: %s"), name,
-                                            self->cursor_row + 1, text != NULL ? text : "");
-
+  label = g_strdup_printf (_("%s, line %u: %s"), name, self->cursor_row + 1, text != NULL ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_RELATION_ACTIVE_DESCENDANT, cell, -1);
+  if (cell != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_RELATION_ACTIVE_DESCENDANT, cell, -1);
 }
 
 /* After a scroll the cursor's row is bound at the next layout: show it then. */
@@ -852,7 +870,10 @@ focus_cursor_cb (gpointer data)
   self->focus_source = 0;
   cell = find_cell (self, self->cursor_row, self->cursor_column);
   if (cell == NULL)
-    return G_SOURCE_REMOVE;
+    {
+      describe_cursor (self, NULL);
+      return G_SOURCE_REMOVE;
+    }
 
   self->focus_pending = FALSE;
   scroll_column_into_view (self, cell);
@@ -2175,6 +2196,8 @@ trj_grid_set_model (TrjGrid      *self,
       self->loading = n_rows (self) > INITIAL_ROWS;
       if (self->loading && gtk_widget_get_mapped (GTK_WIDGET (self)))
         self->load_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), load_rows_cb, NULL, NULL);
+      /* Named before its first move: the focus may come first. */
+      describe_cursor (self, NULL);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);

@@ -1,6 +1,7 @@
 /* trj-preferences-window.c — see trj-preferences-window.h */
 #include "config.h"
 
+#include "trj-a11y.h"
 #include "trj-format.h"
 #include "trj-preferences-window.h"
 #include "trj-settings.h"
@@ -192,6 +193,10 @@ static void
 trj_preferences_window_init (TrjPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (GtkWidget **w = (GtkWidget *[]) { GTK_WIDGET (self->payment_lag_spin), GTK_WIDGET (self->tolerance_spin),
+         GTK_WIDGET (self->fullscreen_switch), GTK_WIDGET (self->text_scale_spin),
+         GTK_WIDGET (self->show_margin_switch), GTK_WIDGET (self->dark_switch), NULL }; *w != NULL; w++)
+    trj_a11y_label_from_row (*w);
 }
 
 TrjPreferencesWindow *

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "trj-a11y.h"
 #include "trj-summary-page.h"
 #include "trj-alert-text.h"
 #include "trj-alert-list.h"
@@ -562,6 +563,7 @@ trj_summary_page_init (TrjSummaryPage *self)
     {
       GtkEditable *entry = trj_summary_page_get_fungibility_entry (self, entry_fields[i]);
 
+      trj_a11y_label_from_row (GTK_WIDGET (entry));
       g_signal_connect_swapped (entry, "changed", G_CALLBACK (entry_changed_cb), self);
       g_signal_connect_swapped (entry, "activate", G_CALLBACK (entry_activate_cb), self);
     }

@@ -26,7 +26,13 @@ static GParamSpec *properties[N_PROPS];
 static GtkWidget *
 alert_row_new (void)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* An alert for screen readers: they read it out when it shows or changes. */
+  GtkWidget *row = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                 "spacing", 6,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                                 NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *text = g_object_new (GTK_TYPE_INSCRIPTION,
                                   "xalign", 0.0f,
                                   "hexpand", TRUE,
@@ -35,7 +41,9 @@ alert_row_new (void)
                                   "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
                                   NULL);
 
-  gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  /* The icon says nothing the sentence does not. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), text);
   gtk_widget_add_css_class (row, "trj-alert-label");
   return row;
@@ -66,6 +74,7 @@ update_rows (TrjAlertList *self)
     {
       g_autofree char *text = NULL;
       g_autofree char *tooltip = NULL;
+      const char *shown;
 
       if (i + 1 == rows && n > rows)
         {
@@ -75,9 +84,14 @@ update_rows (TrjAlertList *self)
                                   messages[i], n - i - 1);
           tooltip = g_strjoinv ("\n", (char **) messages + i);
         }
-      gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)),
-                                text != NULL ? text : i < n ? messages[i] : NULL);
+      shown = text != NULL ? text : i < n ? messages[i] : NULL;
+      gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)), shown);
       gtk_widget_set_tooltip_text (child, tooltip);
+      /* GTK 4.8 gives an inscription no accessible text: the row carries the
+       * sentence (every alert behind the last one), a reserved empty row none. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip != NULL ? tooltip : shown != NULL ? shown : "", -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, shown == NULL, -1);
       gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)),
                                     trj_alert_list_is_info (self, i) ? "dialog-information-symbolic"
                                                                      : "dialog-warning-symbolic");
