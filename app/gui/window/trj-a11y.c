@@ -8,15 +8,17 @@
 void
 trj_a11y_set_label (GtkWidget *widget, const char *label)
 {
+  GList *mnemonic_labels;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (label != NULL);
 
-  GSList *mnemonic_labels = gtk_widget_list_mnemonic_labels (widget);
+  mnemonic_labels = gtk_widget_list_mnemonic_labels (widget);
 
   /* A mnemonic label names the control already: a second name would be read twice. */
   if (mnemonic_labels == NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_slist_free (mnemonic_labels);
+  g_list_free (mnemonic_labels);
   if (!GTK_IS_DROP_DOWN (widget))
     return;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
