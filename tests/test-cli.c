@@ -303,6 +303,72 @@ test_solve_errors (void)
   g_assert_nonnull (strstr (bad_target.err, "n’est pas un montant"));
 }
 
+/* --envelope: one rate for every contract line of the envelope, and with
+ * --profile the slope for its CP; put back, the figures are those printed. */
+static void
+test_solve_envelope (void)
+{
+  g_autofree char *path = fixture ("valid.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = trj_json_scenario_from_file (path, &error);
+  g_autoptr(TrjResult) result = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) profile_alone = { 0 };
+  JsonObject *answer;
+  JsonArray *lines;
+  double value, slope, ramp[TRJ_MONTHS];
+  TrjEnvelope *env;
+  guint contract_lines = 0;
+
+  g_assert_no_error (error);
+  run_cli (&run, "solve", path, "--envelope", "PEC_CIE_TP", "--unknown", "rate",
+           "--target", "6000000", "--profile", "--cp-target", "2 900 000", NULL);
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "{\"envelope\": \"PEC_CIE_TP\", \"unknown\": \"rate\", \"value\": "));
+  answer = parse_object (parser, run.out);
+  value = json_object_get_double_member (answer, "value");
+  slope = json_object_get_double_member (answer, "slope");
+  g_assert_cmpfloat (json_object_get_double_member (answer, "target"), ==, 6000000);
+  g_assert_cmpfloat (json_object_get_double_member (answer, "cp_target"), ==, 2900000);
+  g_assert_true (json_object_get_boolean_member (answer, "cp_reached"));
+  g_assert_cmpfloat (json_object_get_double_member (answer, "ae_total"), <=, 6000000);
+  g_assert_cmpfloat (json_object_get_double_member (answer, "cp_total"), <=, 2900000 + 0.005);
+
+  env = trj_scenario_find_envelope (scenario, "PEC_CIE_TP");
+  lines = json_object_get_array_member (answer, "lines");
+  trj_profile_ramp (slope, ramp);
+  for (guint l = 0; l < env->lines->len; l++)
+    {
+      TrjLine *line = g_ptr_array_index (env->lines, l);
+
+      if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, contract_lines), "line"),
+                       ==, line->id);
+      g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (lines, contract_lines), "value"),
+                         ==, value);
+      contract_lines++;
+      line->rate = value;
+    }
+  g_assert_cmpuint (json_array_get_length (lines), ==, contract_lines);
+  g_assert_cmpuint (contract_lines, >=, 2);
+  trj_envelope_set_ramp (env, slope);
+  result = trj_result_new (scenario);
+  trj_engine_compute (scenario, &trj_year_data_get (2024, NULL)->rules, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (fabs (result->envelopes[0].f.ae_total - 6000000), <, 0.01);
+  g_assert_cmpfloat (result->envelopes[0].f.ae_total, <=, 6000000);
+
+  run_cli (&both, "solve", path, "--envelope", "PEC_CIE_TP", "--line", "pec-29-ft", "--unknown", "rate", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_nonnull (strstr (both.err, "--envelope"));
+  run_cli (&profile_alone, "solve", path, "--line", "pec-29-ft", "--unknown", "rate", "--profile", NULL);
+  g_assert_cmpint (profile_alone.status, ==, 2);
+}
+
 /* ── example ───────────────────────────────────────────────────────────── */
 
 static void
@@ -676,6 +742,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/solve/round-trip", test_solve_round_trip);
   g_test_add_func ("/cli/solve/volume-target", test_solve_volume_target);
   g_test_add_func ("/cli/solve/errors", test_solve_errors);
+  g_test_add_func ("/cli/solve/envelope", test_solve_envelope);
   g_test_add_func ("/cli/example/golden", test_example_golden);
   g_test_add_func ("/cli/simulate/kinds", test_kinds_simulate);
   g_test_add_func ("/cli/example/simulates", test_example_simulates);

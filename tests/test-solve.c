@@ -332,6 +332,246 @@ test_example_inside_cp (void)
   g_assert_cmpuint (envelopes, ==, 38);
 }
 
+/* ── Over an envelope (MODEL 2.5) ────────────────────────────────────── */
+
+static TrjLine *
+hand_line (const char *id, double volume, double rate, double hours, double duration)
+{
+  TrjLine *line = trj_line_new (id, TRJ_KIND_PEC);
+
+  line->rate = rate;
+  line->weekly_hours = hours;
+  line->duration_months = duration;
+  line->entries_mode = TRJ_ENTRIES_VOLUME;
+  line->volume = volume;
+  trj_line_spread_volume (line);
+  return line;
+}
+
+/* The SMIC of ramp_scenario (10 € all year): a contract costs
+ * rate · hours · 10 · 52/12 € a month, whatever its month.
+ *   a: 120 contracts at 50 %, 30 h, 1 month:  650 €     →  78 000 €
+ *   b:  60 contracts at 50 %, 20 h, 1 month:  433,33 €  →  26 000 €
+ *   c:  30 contracts at 40 %, 30 h, 2 months: 1 040 €   →  31 200 €
+ * 135 200 € in all; c can be left out (the CP case). */
+static TrjScenario *
+hand_envelope (double ae_notified, gboolean with_c)
+{
+  TrjScenario *s = ramp_scenario (1e6);
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+
+  g_ptr_array_set_size (env->lines, 0);
+  g_ptr_array_add (env->lines, hand_line ("a", 120, 0.5, 30, 1));
+  g_ptr_array_add (env->lines, hand_line ("b", 60, 0.5, 20, 1));
+  if (with_c)
+    g_ptr_array_add (env->lines, hand_line ("c", 30, 0.4, 30, 2));
+  env->ae_notified = ae_notified;
+  g_assert_true (trj_scenario_validate (s, NULL));
+  return s;
+}
+
+/* What is previewed is what is applied: the settled lines put into the
+ * scenario give the solution's AE to the cent, and its margin is ≥ 0. */
+static double
+applied_margin (const TrjScenario *s, const TrjEnvelopeSolution *solution)
+{
+  g_autoptr(TrjScenario) copy = trj_scenario_copy (s);
+  g_autoptr(TrjResult) r = trj_result_new (copy);
+  TrjEnvelope *env = g_ptr_array_index (copy->envelopes, 0);
+
+  g_assert_cmpuint (solution->lines->len, ==, env->lines->len);
+  for (guint l = 0; l < env->lines->len; l++)
+    {
+      g_assert_cmpstr (((TrjLine *) env->lines->pdata[l])->id, ==,
+                       ((TrjLine *) solution->lines->pdata[l])->id);
+      trj_line_free (env->lines->pdata[l]);
+      env->lines->pdata[l] = trj_line_copy (solution->lines->pdata[l]);
+    }
+  g_assert_true (trj_scenario_validate (copy, NULL));
+  g_assert_true (trj_engine_compute (copy, NULL, r, NULL));
+  g_assert_cmpfloat (r->envelopes[0].f.ae_total, ==, solution->ae_total);
+  return r->envelopes[0].ae_margin;
+}
+
+static void
+test_envelope_common (void)
+{
+  /* Rate: 10 · 52/12 · r · (120 · 30 + 60 · 20 + 30 · 30 · 2) = 286 000 · r;
+   * the 143 000 € notified need 50 % on every line (c was at 40 %). */
+  {
+    g_autoptr(TrjScenario) s = hand_envelope (143000, TRUE);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TrjEnvelopeSolution) sol =
+      trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_RATE, NAN, FALSE, NAN, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (sol->value, 0.5, 1e-9);
+    g_assert_cmpfloat (sol->ae_target, ==, 143000);
+    g_assert_cmpfloat (sol->ae_total, <=, 143000);
+    g_assert_cmpfloat (143000 - sol->ae_total, <, 0.01);
+    for (guint l = 0; l < 3; l++)
+      g_assert_cmpfloat (((TrjLine *) sol->lines->pdata[l])->rate, ==, sol->value);
+    g_assert_cmpfloat (applied_margin (s, sol), >=, 0);
+    /* The scenario is not modified. */
+    g_assert_cmpfloat (trj_scenario_find_line (s, "c", NULL)->rate, ==, 0.4);
+  }
+  /* Hours: 43,33 · h · (60 · 1 + 30 · 1 + 12 · 2) = 4 940 · h; 148 200 € ⇒ 30 h. */
+  {
+    g_autoptr(TrjScenario) s = hand_envelope (0, TRUE);
+    g_autoptr(TrjEnvelopeSolution) sol =
+      trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_HOURS, 148200, FALSE, NAN, NULL);
+
+    g_assert_nonnull (sol);
+    g_assert_cmpfloat_with_epsilon (sol->value, 30, 1e-7);
+    g_assert_cmpfloat (sol->ae_total, <=, 148200);
+    g_assert_cmpfloat (((TrjLine *) sol->lines->pdata[1])->weekly_hours, ==, sol->value);
+  }
+  /* Duration: 43,33 · d · (1 800 + 600 + 360) = 119 600 · d; 179 400 € ⇒ 1,5 month. */
+  {
+    g_autoptr(TrjScenario) s = hand_envelope (179400, TRUE);
+    g_autoptr(TrjEnvelopeSolution) sol =
+      trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_DURATION, NAN, FALSE, NAN, NULL);
+
+    g_assert_nonnull (sol);
+    g_assert_cmpfloat_with_epsilon (sol->value, 1.5, 1e-8);
+    g_assert_cmpfloat (applied_margin (s, sol), >=, 0);
+  }
+}
+
+static void
+test_envelope_volumes (void)
+{
+  /* × 1,1 exactly: 132, 66 and 33 contracts, 148 720 € to the cent. */
+  {
+    g_autoptr(TrjScenario) s = hand_envelope (148720, TRUE);
+    g_autoptr(TrjEnvelopeSolution) sol =
+      trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_VOLUME, NAN, FALSE, NAN, NULL);
+
+    g_assert_nonnull (sol);
+    g_assert_cmpfloat_with_epsilon (sol->value, 1.1, 1e-9);
+    g_assert_cmpfloat (((TrjLine *) sol->lines->pdata[0])->volume, ==, 132);
+    g_assert_cmpfloat (((TrjLine *) sol->lines->pdata[1])->volume, ==, 66);
+    g_assert_cmpfloat (((TrjLine *) sol->lines->pdata[2])->volume, ==, 33);
+    g_assert_cmpfloat_with_epsilon (sol->ae_total, 148720, 0.005);
+    g_assert_cmpfloat (applied_margin (s, sol), >=, -TRJ_OVERRUN_EPSILON);
+  }
+  /* 143 000 € = × 1,057 7: 126,92, 63,46 and 31,73 contracts. Rounded down,
+   * 126 · 650 + 63 · 433,33 + 31 · 1 040 = 141 440 €; one more to the largest
+   * remainders while it fits: a (+650 → 142 090), not c (+1 040 → 143 130),
+   * b (+433,33 → 142 523,33). */
+  {
+    g_autoptr(TrjScenario) s = hand_envelope (143000, TRUE);
+    g_autoptr(TrjEnvelopeSolution) sol =
+      trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_VOLUME, NAN, FALSE, NAN, NULL);
+    const TrjLine *a;
+
+    g_assert_nonnull (sol);
+    g_assert_cmpfloat_with_epsilon (sol->value, 143000.0 / 135200, 1e-9);
+    a = sol->lines->pdata[0];
+    g_assert_cmpfloat (a->volume, ==, 127);
+    g_assert_cmpfloat (((TrjLine *) sol->lines->pdata[1])->volume, ==, 64);
+    g_assert_cmpfloat (((TrjLine *) sol->lines->pdata[2])->volume, ==, 31);
+    g_assert_cmpfloat_with_epsilon (sol->ae_total, 142523.3333, 0.001);
+    g_assert_cmpfloat (applied_margin (s, sol), >=, 0);
+  }
+  /* A line given month by month gets whole entries. */
+  {
+    g_autoptr(TrjScenario) s = hand_envelope (143000, TRUE);
+    TrjLine *b = trj_scenario_find_line (s, "b", NULL);
+    g_autoptr(TrjEnvelopeSolution) sol = NULL;
+    const TrjLine *settled;
+
+    b->entries_mode = TRJ_ENTRIES_MONTHLY;
+    memset (b->entries, 0, sizeof b->entries);
+    b->entries[0] = 40;
+    b->entries[5] = 20;
+    sol = trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_VOLUME, NAN, FALSE, NAN, NULL);
+    g_assert_nonnull (sol);
+    settled = sol->lines->pdata[1];
+    g_assert_cmpfloat (trj_line_volume (settled), ==, 64);
+    for (int m = 0; m < TRJ_MONTHS; m++)
+      g_assert_cmpfloat (settled->entries[m], ==, floor (settled->entries[m]));
+    /* 40 : 20 kept: 42,67 and 21,33 become 43 and 21. */
+    g_assert_cmpfloat (settled->entries[0], ==, 43);
+    g_assert_cmpfloat (settled->entries[5], ==, 21);
+    g_assert_cmpfloat (applied_margin (s, sol), >=, 0);
+  }
+}
+
+/* Both targets: a and b alone, duration 1, lag 1: AE(r) = 208 000 · r and the
+ * CP of the year pays January to November's cohorts, AE · (11 − s) / 12. For
+ * 114 400 € of AE and 100 100 € of CP: r = 55 %, s = 0,5 (a: 5 entries in
+ * January, 15 in December). */
+static void
+test_envelope_cp (void)
+{
+  g_autoptr(TrjScenario) s = hand_envelope (114400, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjEnvelopeSolution) sol =
+    trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_RATE, NAN, TRUE, 100100, &error);
+  const TrjLine *a, *b;
+
+  g_assert_no_error (error);
+  g_assert_true (sol->with_cp);
+  g_assert_true (sol->cp_reached);
+  g_assert_cmpfloat_with_epsilon (sol->value, 0.55, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sol->slope, 0.5, 1e-8);
+  g_assert_cmpfloat_with_epsilon (sol->cp_total, 100100, 1e-3);
+  g_assert_cmpfloat (sol->cp_total, <=, 100100);
+  a = sol->lines->pdata[0];
+  b = sol->lines->pdata[1];
+  g_assert_true (a->has_profile);
+  g_assert_cmpfloat_with_epsilon (a->entries[0], 5, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a->entries[11], 15, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b->entries[0], 2.5, 1e-6);
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (b), 60, 1e-9);
+  g_assert_cmpfloat (applied_margin (s, sol), >=, 0);
+
+  /* Default CP target: the available CP (ramp_scenario's 1 000 000 €, out of
+   * reach: the slope stops at a bound and says so). */
+  {
+    g_autoptr(TrjEnvelopeSolution) far =
+      trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_RATE, NAN, TRUE, NAN, NULL);
+
+    g_assert_nonnull (far);
+    g_assert_cmpfloat (far->cp_target, ==, 1e6);
+    g_assert_false (far->cp_reached);
+    g_assert_cmpfloat (far->slope, ==, -1);
+  }
+}
+
+static void
+test_envelope_no_solution (void)
+{
+  g_autoptr(TrjScenario) s = hand_envelope (1e6, TRUE);
+  g_autoptr(GError) error = NULL;
+  TrjEnvelopeSolution *sol;
+
+  /* At 100 % the three lines commit 286 000 €: 1 M€ is out of reach. */
+  sol = trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_RATE, NAN, FALSE, NAN, &error);
+  g_assert_null (sol);
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION);
+  g_assert_nonnull (strstr (error->message, "[0, 1]"));
+  g_clear_error (&error);
+
+  sol = trj_engine_solve_envelope (s, "IAE", TRJ_UNKNOWN_RATE, NAN, FALSE, NAN, &error);
+  g_assert_null (sol);
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nothing to scale. */
+  for (guint l = 0; l < 3; l++)
+    {
+      TrjLine *line = ((TrjEnvelope *) s->envelopes->pdata[0])->lines->pdata[l];
+
+      line->volume = 0;
+      trj_line_spread_volume (line);
+    }
+  sol = trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_VOLUME, NAN, FALSE, NAN, &error);
+  g_assert_null (sol);
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -346,5 +586,9 @@ main (int argc, char **argv)
   g_test_add_func ("/solve/calibrate-unreachable", test_calibrate_unreachable);
   g_test_add_func ("/solve/ramp-monthly-line", test_ramp_monthly_line);
   g_test_add_func ("/solve/example-inside-cp", test_example_inside_cp);
+  g_test_add_func ("/solve/envelope-common", test_envelope_common);
+  g_test_add_func ("/solve/envelope-volumes", test_envelope_volumes);
+  g_test_add_func ("/solve/envelope-cp", test_envelope_cp);
+  g_test_add_func ("/solve/envelope-no-solution", test_envelope_no_solution);
   return g_test_run ();
 }

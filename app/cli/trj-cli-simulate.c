@@ -119,21 +119,103 @@ parse_amount (const char *text, double *out)
   return end != text && *end == '\0' && isfinite (*out);
 }
 
+/* solve --envelope: the common value over the envelope's contract lines, and
+ * each line as applying writes it. */
+static int
+solve_envelope (const char *file, const char *scenario_name, const char *envelope_id,
+                TrjUnknown unknown, double target, gboolean with_cp, double cp_target,
+                gboolean apply)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  g_autoptr(TrjEnvelopeSolution) solution = NULL;
+  g_autoptr(TrjJsonWriter) writer = NULL;
+  g_autofree char *document = NULL;
+
+  if ((scenario = trj_cli_load_scenario (file, scenario_name, &error)) == NULL
+      || (solution = trj_engine_solve_envelope (scenario, envelope_id, unknown, target, with_cp,
+                                                cp_target, &error)) == NULL)
+    return report_error (error);
+  if (apply)
+    {
+      gint64 id;
+
+      if ((wb = trj_cli_open_workbook (file, &error)) == NULL
+          || (id = trj_cli_find_scenario (wb, scenario_name, &error)) == 0
+          || !trj_workbook_apply_envelope_solution (wb, id, solution, _("Adjust on the envelope"), &error))
+        return report_error (error);
+    }
+
+  writer = trj_json_writer_new (FALSE);
+  trj_json_writer_begin_object (writer);
+  trj_json_writer_key (writer, "envelope");
+  trj_json_writer_string (writer, envelope_id);
+  trj_json_writer_key (writer, "unknown");
+  trj_json_writer_string (writer, trj_unknown_to_string (unknown));
+  trj_json_writer_key (writer, "value");
+  trj_json_writer_number (writer, solution->value);
+  trj_json_writer_key (writer, "target");
+  trj_json_writer_number (writer, solution->ae_target);
+  trj_json_writer_key (writer, "ae_total");
+  trj_json_writer_number (writer, solution->ae_total);
+  if (with_cp)
+    {
+      trj_json_writer_key (writer, "slope");
+      trj_json_writer_number (writer, solution->slope);
+      trj_json_writer_key (writer, "cp_target");
+      trj_json_writer_number (writer, solution->cp_target);
+      trj_json_writer_key (writer, "cp_total");
+      trj_json_writer_number (writer, solution->cp_total);
+      trj_json_writer_key (writer, "cp_reached");
+      trj_json_writer_boolean (writer, solution->cp_reached);
+    }
+  trj_json_writer_key (writer, "lines");
+  trj_json_writer_begin_array (writer);
+  for (guint l = 0; l < solution->lines->len; l++)
+    {
+      const TrjLine *line = g_ptr_array_index (solution->lines, l);
+
+      trj_json_writer_begin_object (writer);
+      trj_json_writer_key (writer, "line");
+      trj_json_writer_string (writer, line->id);
+      trj_json_writer_key (writer, "value");
+      trj_json_writer_number (writer, unknown == TRJ_UNKNOWN_VOLUME && line->entries_mode == TRJ_ENTRIES_VOLUME
+                                      ? line->volume : trj_line_get_unknown (line, unknown));
+      trj_json_writer_end_object (writer);
+    }
+  trj_json_writer_end_array (writer);
+  trj_json_writer_end_object (writer);
+  document = trj_json_writer_free_to_string (g_steal_pointer (&writer));
+  printf ("%s\n", document);
+  return EXIT_SUCCESS;
+}
+
 int
 trj_cli_solve (int argc, char **argv)
 {
   g_autofree char *line_id = NULL;
+  g_autofree char *envelope_id = NULL;
   g_autofree char *unknown_name = NULL;
   g_autofree char *target_text = NULL;
+  g_autofree char *cp_target_text = NULL;
   g_autofree char *scenario_name = NULL;
-  gboolean apply = FALSE;
+  gboolean apply = FALSE, profile = FALSE;
   const GOptionEntry entries[] = {
     { "line", 'l', 0, G_OPTION_ARG_STRING, &line_id,
       N_("Identifier of the line whose parameter is unknown"), N_("ID") },
+    { "envelope", 'e', 0, G_OPTION_ARG_STRING, &envelope_id,
+      N_("Identifier of the envelope whose contract lines all take the value (one common rate, "
+         "hours or duration, or every volume scaled by one factor), instead of --line"), N_("ID") },
     { "unknown", 'u', 0, G_OPTION_ARG_STRING, &unknown_name,
       N_("The parameter to find: volume, rate, hours, duration or cofinancing"), N_("PARAMETER") },
     { "target", 't', 0, G_OPTION_ARG_STRING, &target_text,
       N_("AE of the envelope to reach, in euros (default: its available AE)"), N_("AE") },
+    { "profile", 0, 0, G_OPTION_ARG_NONE, &profile,
+      N_("With --envelope: also the slope of the entry profile that brings the envelope’s CP of "
+         "the year to --cp-target"), NULL },
+    { "cp-target", 0, 0, G_OPTION_ARG_STRING, &cp_target_text,
+      N_("With --profile: CP of the year to reach, in euros (default: the available CP)"), N_("CP") },
     { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
       N_("Scenario of a workbook (default: its active scenario)"), N_("NAME") },
     { "apply", 0, 0, G_OPTION_ARG_NONE, &apply,
@@ -149,21 +231,31 @@ trj_cli_solve (int argc, char **argv)
   g_autoptr(TrjJsonWriter) writer = NULL;
   g_autofree char *document = NULL;
   TrjUnknown unknown;
-  double target = NAN, value, target_used, ae_total;
+  double target = NAN, cp_target = NAN, value, target_used, ae_total;
 
   context = trj_cli_command_context ("solve", N_("SCENARIO.json"),
                              N_("Finds the value of one parameter of a line that brings its "
                                 "envelope’s AE to a target, and prints it as JSON:\n"
                                 "{\"line\": ID, \"unknown\": PARAMETER, \"value\": x, "
                                 "\"target\": x, \"ae_total\": x}\n"
+                                "With --envelope, one value for every contract line of the "
+                                "envelope: {\"envelope\": ID, …, \"lines\": [{\"line\": ID, "
+                                "\"value\": x}, …]}, and with --profile the slope, "
+                                "\"cp_target\", \"cp_total\" and \"cp_reached\".\n"
                                 "Rates and cofinancing are fractions (0.5 = 50 %), hours per "
-                                "week, durations in months, volumes in contracts."),
+                                "week, durations in months, volumes in contracts (with "
+                                "--envelope, the factor applied to every volume)."),
                              entries);
   if (!parse_one_file (context, &argc, &argv))
     return EXIT_USAGE;
-  if (line_id == NULL || unknown_name == NULL)
+  if ((line_id == NULL && envelope_id == NULL) || unknown_name == NULL)
     {
       trj_cli_error ("%s", _("--line and --unknown are required (see --help)"));
+      return EXIT_USAGE;
+    }
+  if (line_id != NULL && envelope_id != NULL)
+    {
+      trj_cli_error ("%s", _("--line and --envelope exclude each other: one line, or every line of the envelope"));
       return EXIT_USAGE;
     }
   if (!trj_unknown_from_string (unknown_name, &unknown))
@@ -177,12 +269,25 @@ trj_cli_solve (int argc, char **argv)
       trj_cli_error (_("--target: “%s” is not an amount"), target_text);
       return EXIT_USAGE;
     }
+  if (cp_target_text != NULL && !parse_amount (cp_target_text, &cp_target))
+    {
+      trj_cli_error (_("--cp-target: “%s” is not an amount"), cp_target_text);
+      return EXIT_USAGE;
+    }
+  if ((profile || cp_target_text != NULL) && envelope_id == NULL)
+    {
+      trj_cli_error ("%s", _("--profile and --cp-target go with --envelope"));
+      return EXIT_USAGE;
+    }
 
   if (apply && !trj_cli_is_workbook (argv[1]))
     {
       trj_cli_error (_("--apply writes into a workbook: “%s” is not one"), argv[1]);
       return EXIT_USAGE;
     }
+  if (envelope_id != NULL)
+    return solve_envelope (argv[1], scenario_name, envelope_id, unknown, target,
+                           profile || cp_target_text != NULL, cp_target, apply);
 
   if ((scenario = trj_cli_load_scenario (argv[1], scenario_name, &error)) == NULL
       || !trj_engine_solve (scenario, line_id, unknown, target, &value, &target_used,

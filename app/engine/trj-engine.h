@@ -185,6 +185,41 @@ gboolean trj_engine_solve_settle (const TrjScenario *scenario,
                                   TrjLine          **settled,
                                   double            *ae_total,
                                   GError           **error);
+/* Over an envelope (MODEL 2.5): one unknown for every contract line of the
+ * envelope at once — one common rate, hours, duration or cofinanced share, or
+ * every volume multiplied by one factor — that brings the envelope's AE to
+ * `ae_target` (NAN: its available AE); with `with_cp`, also the slope of the
+ * entry profile's ramp (2.7) that brings its CP of the year to `cp_target`
+ * (NAN: its available CP). `lines` holds the envelope's contract lines as
+ * applying writes them (whole volumes; the envelope's AE at most the target,
+ * never half a cent over), and the figures are those of the whole scenario
+ * with them: what is previewed is what is applied. */
+typedef struct {
+  TrjUnknown unknown;
+  double value;          /* the common value; for the volume, the factor */
+  double ae_target;
+  double ae_total;
+  gboolean with_cp;
+  double slope;          /* with_cp: the ramp's slope, in [−1, 1] */
+  gboolean cp_reached;   /* with_cp: FALSE when the slope stopped at a bound */
+  double cp_target;
+  double cp_total;       /* the CP of the year the envelope's margin counts */
+  GPtrArray *lines;      /* TrjLine*, owned */
+} TrjEnvelopeSolution;
+
+void     trj_envelope_solution_free (TrjEnvelopeSolution *solution);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjEnvelopeSolution, trj_envelope_solution_free)
+
+/* Errors: TRJ_ENGINE_ERROR_NO_SOLUTION (out of reach, or no contract line, or
+ * no volume to scale), TRJ_ENGINE_ERROR_INVALID (no such envelope). */
+TrjEnvelopeSolution *trj_engine_solve_envelope (const TrjScenario *scenario,
+                                                const char        *envelope_id,
+                                                TrjUnknown         unknown,
+                                                double             ae_target,
+                                                gboolean           with_cp,
+                                                double             cp_target,
+                                                GError           **error);
+
 /* Sets a whole volume: a VOLUME-mode line spreads it over its profile; a
  * monthly line gets whole entries in the proportions of its current ones. */
 void     trj_line_set_whole_volume (TrjLine *line, guint volume);
@@ -214,6 +249,13 @@ gboolean trj_engine_calibrate_profile (const TrjScenario *scenario,
                                        double            *slope,
                                        gboolean          *reached,
                                        GError           **error);
+/* The same towards `cp_target` rather than the available CP (NAN: available). */
+gboolean trj_engine_calibrate_profile_to (const TrjScenario *scenario,
+                                          const char        *envelope_id,
+                                          double             cp_target,
+                                          double            *slope,
+                                          gboolean          *reached,
+                                          GError           **error);
 /* Calibrates and applies the ramp of every contrats aidés envelope (a new
  * workbook, `trajectoire-cli example`). */
 gboolean trj_scenario_calibrate_profiles (TrjScenario *scenario, GError **error);

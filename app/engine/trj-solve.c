@@ -103,22 +103,82 @@ trj_line_set_unknown (TrjLine *line, TrjUnknown unknown, double value)
     }
 }
 
-/* The line's AE with the unknown at x, set from the original line each time:
- * scaling the entries of the previous try would lose their profile once a
- * try is 0 (a volume of 0 leaves nothing to scale, and the next try spread
- * the volume evenly), and the preview would not be what applying writes. */
+/* The envelope's AE with the unknown at x. */
+typedef gboolean (*AeFunc) (gpointer data, double x, double *ae, GError **error);
+
+/* Bisection of an AE monotonic in x over [lo, hi] towards target. The answer
+ * is the best point on the side where AE ≤ target: applying it never puts
+ * the envelope over, not even by a fraction of a cent (MODEL 2.5). */
 static gboolean
-line_ae (const TrjMonthTable *table, const TrjLine *original, TrjLine *line, TrjUnknown unknown,
-         double x, double *ae, GError **error)
+bisect_ae (AeFunc func, gpointer data, double lo, double hi, double target,
+           double *x_out, double *ae_out, GError **error)
 {
+  double f_lo, f_hi, x = 0, ae = 0, sign, tolerance, x_safe, ae_safe;
+
+  if (!func (data, lo, &f_lo, error) || !func (data, hi, &f_hi, error))
+    return FALSE;
+  if (target < MIN (f_lo, f_hi) || target > MAX (f_lo, f_hi))
+    {
+      g_autofree char *from = trj_engine_format_money (MIN (f_lo, f_hi));
+      g_autofree char *to = trj_engine_format_money (MAX (f_lo, f_hi));
+      g_autofree char *wanted = trj_engine_format_money (target);
+
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION,
+                   _("no solution in [%g, %g]: the envelope's AE goes from %s to %s over that range, the target is %s"),
+                   lo, hi, from, to, wanted);
+      return FALSE;
+    }
+
+  sign = f_hi >= f_lo ? 1.0 : -1.0;
+  tolerance = 1e-9 * MAX (fabs (target), 1.0);
+  x_safe = sign > 0 ? lo : hi;
+  ae_safe = sign > 0 ? f_lo : f_hi;
+  for (int i = 0; i < 200; i++)
+    {
+      x = (lo + hi) / 2;
+      if (!func (data, x, &ae, error))
+        return FALSE;
+      if (ae <= target)
+        {
+          x_safe = x;
+          ae_safe = ae;
+          if (target - ae <= tolerance * 0.5)
+            break;
+        }
+      if (sign * (ae - target) < 0)
+        lo = x;
+      else
+        hi = x;
+    }
+  *x_out = x_safe;
+  *ae_out = ae_safe;
+  return TRUE;
+}
+
+typedef struct {
+  TrjMonthTable table;
+  const TrjLine *original;
+  TrjLine *line;
+  TrjUnknown unknown;
+  double others;          /* the AE of the envelope's other lines */
+} LineSolve;
+
+/* The envelope's AE with the line's unknown at x, set from the original line
+ * each time: scaling the entries of the previous try would lose their profile
+ * once a try is 0 (a volume of 0 leaves nothing to scale, and the next try
+ * spread the volume evenly), and the preview would not be what applying writes. */
+static gboolean
+line_solve_ae (gpointer data, double x, double *ae, GError **error)
+{
+  LineSolve *ls = data;
   TrjFigures f;
 
-  line->volume = original->volume;
-  memcpy (line->entries, original->entries, sizeof line->entries);
-  trj_line_set_unknown (line, unknown, x);
-  if (!trj_engine_line_figures (table, line, &f, error))
+  ls->line->volume = ls->original->volume;
+  memcpy (ls->line->entries, ls->original->entries, sizeof ls->line->entries);
+  trj_line_set_unknown (ls->line, ls->unknown, x);
+  if (!trj_engine_line_figures (&ls->table, ls->line, &f, error))
     return FALSE;
-  *ae = f.ae_total;
+  *ae = ls->others + f.ae_total;
   return TRUE;
 }
 
@@ -126,12 +186,12 @@ gboolean
 trj_engine_solve (const TrjScenario *scenario, const char *line_id, TrjUnknown unknown,
                   double target, double *value, double *target_out, double *ae_total, GError **error)
 {
-  TrjMonthTable table;
   TrjEnvelope *env = NULL;
   const TrjLine *original = trj_scenario_find_line (scenario, line_id, &env);
   g_autoptr(TrjLine) line = NULL;
   g_autoptr(TrjResult) result = NULL;
-  double others = 0, lo, hi, f_lo, f_hi, x = 0, ae = 0;
+  LineSolve ls = { .original = original, .unknown = unknown };
+  double lo, hi, ae = 0;
   guint env_index = 0;
 
   if (original == NULL)
@@ -148,95 +208,62 @@ trj_engine_solve (const TrjScenario *scenario, const char *line_id, TrjUnknown u
       return FALSE;
     }
 
-  /* The envelope's AE without the solved line, and its available AE. */
+  /* The envelope's AE without the solved line, and its available AE: only
+   * the solved line is recomputed at each step. */
   result = trj_result_new (scenario);
   if (!trj_engine_compute (scenario, NULL, result, error))
     return FALSE;
   g_ptr_array_find (scenario->envelopes, env, &env_index);
   for (guint l = 0; l < env->lines->len; l++)
     if (g_ptr_array_index (env->lines, l) != original)
-      others += trj_result_line (result, env_index, l)->f.ae_total;
+      ls.others += trj_result_line (result, env_index, l)->f.ae_total;
   if (isnan (target))
     target = result->envelopes[env_index].ae_available;
   if (target_out != NULL)
     *target_out = target;
 
-  trj_month_table_init (&table, scenario);
+  trj_month_table_init (&ls.table, scenario);
   line = trj_line_copy (original);
+  ls.line = line;
   trj_unknown_limits (unknown, &lo, &hi);
-  if (!line_ae (&table, original, line, unknown, lo, &f_lo, error)
-      || !line_ae (&table, original, line, unknown, hi, &f_hi, error))
+  if (!bisect_ae (line_solve_ae, &ls, lo, hi, target, value, &ae, error))
     return FALSE;
-  f_lo += others;
-  f_hi += others;
-
-  if (target < MIN (f_lo, f_hi) || target > MAX (f_lo, f_hi))
-    {
-      g_autofree char *from = trj_engine_format_money (MIN (f_lo, f_hi));
-      g_autofree char *to = trj_engine_format_money (MAX (f_lo, f_hi));
-      g_autofree char *wanted = trj_engine_format_money (target);
-
-      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION,
-                   _("no solution in [%g, %g]: the envelope's AE goes from %s to %s over that range, the target is %s"),
-                   lo, hi, from, to, wanted);
-      return FALSE;
-    }
-
-  /* Bisection on an increasing function g(x) = ±(AE(x) − target). The answer
-   * is the best point on the side where AE ≤ target: applying it never puts
-   * the envelope over, not even by a fraction of a cent (MODEL 2.5). */
-  {
-    const double sign = f_hi >= f_lo ? 1.0 : -1.0;
-    const double tolerance = 1e-9 * MAX (fabs (target), 1.0);
-    double x_safe = sign > 0 ? lo : hi, ae_safe = sign > 0 ? f_lo : f_hi;
-
-    for (int i = 0; i < 200; i++)
-      {
-        x = (lo + hi) / 2;
-        if (!line_ae (&table, original, line, unknown, x, &ae, error))
-          return FALSE;
-        ae += others;
-        if (ae <= target)
-          {
-            x_safe = x;
-            ae_safe = ae;
-            if (target - ae <= tolerance * 0.5)
-              break;
-          }
-        if (sign * (ae - target) < 0)
-          lo = x;
-        else
-          hi = x;
-      }
-    x = x_safe;
-    ae = ae_safe;
-  }
-
-  *value = x;
   if (ae_total != NULL)
     *ae_total = ae;
   return TRUE;
 }
 
-/* The envelope's AE of the scenario with `line` in place of the line of the
- * same id, computed as everywhere else (the whole scenario). */
+/* The figures of the envelope `envelope_id` of the scenario with `lines` in
+ * place of the lines of the same ids, computed as everywhere else (the whole
+ * scenario): its AE, and its CP of the year that the margin counts. */
 static gboolean
-envelope_ae_with (const TrjScenario *scenario, const TrjLine *line, double *ae, GError **error)
+envelope_figures_with (const TrjScenario *scenario, const char *envelope_id,
+                       TrjLine *const *lines, guint n_lines, double *ae, double *cp,
+                       GError **error)
 {
   g_autoptr(TrjScenario) copy = trj_scenario_copy (scenario);
-  TrjEnvelope *env = NULL;
-  TrjLine *replaced = trj_scenario_find_line (copy, line->id, &env);
   g_autoptr(TrjResult) result = NULL;
+  TrjEnvelope *env = trj_scenario_find_envelope (copy, envelope_id);
+  const TrjEnvelopeResult *er;
   guint index = 0;
 
-  g_ptr_array_find (env->lines, replaced, &index);
-  trj_line_free (replaced);
-  env->lines->pdata[index] = trj_line_copy (line);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      TrjEnvelope *owner = NULL;
+      TrjLine *replaced = trj_scenario_find_line (copy, lines[i]->id, &owner);
+
+      g_ptr_array_find (owner->lines, replaced, &index);
+      trj_line_free (replaced);
+      owner->lines->pdata[index] = trj_line_copy (lines[i]);
+    }
   result = trj_result_new (copy);
   if (!trj_engine_compute (copy, NULL, result, error))
     return FALSE;
   g_ptr_array_find (copy->envelopes, env, &index);
-  *ae = result->envelopes[index].f.ae_total;
+  er = &result->envelopes[index];
+  *ae = er->f.ae_total;
+  if (cp != NULL)
+    *cp = er->cp_available - er->cp_margin;
   return TRUE;
 }
 
@@ -307,7 +334,7 @@ trj_engine_solve_settle (const TrjScenario *scenario, const char *line_id, TrjUn
           line->volume = original->volume;
           memcpy (line->entries, original->entries, sizeof line->entries);
           trj_line_set_whole_volume (line, (guint) whole);
-          if (!envelope_ae_with (scenario, line, &ae, error))
+          if (!envelope_figures_with (scenario, env->id, &line, 1, &ae, NULL, error))
             return FALSE;
           if (ae <= target + TRJ_OVERRUN_EPSILON || whole <= 0)
             break;
@@ -325,7 +352,7 @@ trj_engine_solve_settle (const TrjScenario *scenario, const char *line_id, TrjUn
       for (int i = 0; i < 60; i++)
         {
           trj_line_set_unknown (line, unknown, CLAMP (value, lo, hi));
-          if (!envelope_ae_with (scenario, line, &ae, error))
+          if (!envelope_figures_with (scenario, env->id, &line, 1, &ae, NULL, error))
             return FALSE;
           if (ae <= target)
             break;
@@ -348,6 +375,26 @@ trj_profile_ramp (double slope, double profile[TRJ_MONTHS])
     profile[m] = 1 + slope * (m + 1 - 6.5) / 5.5;
 }
 
+/* Puts a contract line on the ramp, keeping its volume (Σ ramp = 12 whatever
+ * the slope). */
+static void
+line_set_ramp (TrjLine *line, const double ramp[TRJ_MONTHS])
+{
+  if (line->entries_mode == TRJ_ENTRIES_VOLUME)
+    {
+      memcpy (line->profile, ramp, sizeof line->profile);
+      line->has_profile = TRUE;
+      trj_line_spread_volume (line);
+    }
+  else
+    {
+      double volume = trj_line_volume (line);
+
+      for (int m = 0; m < TRJ_MONTHS; m++)
+        line->entries[m] = volume * ramp[m] / TRJ_MONTHS;
+    }
+}
+
 void
 trj_envelope_set_ramp (TrjEnvelope *env, double slope)
 {
@@ -357,21 +404,9 @@ trj_envelope_set_ramp (TrjEnvelope *env, double slope)
   for (guint l = 0; l < env->lines->len; l++)
     {
       TrjLine *line = g_ptr_array_index (env->lines, l);
-      double volume;
 
-      if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
-        continue;
-      /* Σ ramp = 12 whatever the slope: the line keeps its volume. */
-      volume = line->entries_mode == TRJ_ENTRIES_VOLUME ? line->volume : trj_line_volume (line);
-      if (line->entries_mode == TRJ_ENTRIES_VOLUME)
-        {
-          memcpy (line->profile, ramp, sizeof ramp);
-          line->has_profile = TRUE;
-          trj_line_spread_volume (line);
-        }
-      else
-        for (int m = 0; m < TRJ_MONTHS; m++)
-          line->entries[m] = volume * ramp[m] / TRJ_MONTHS;
+      if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT)
+        line_set_ramp (line, ramp);
     }
 }
 
@@ -395,6 +430,14 @@ gboolean
 trj_engine_calibrate_profile (const TrjScenario *scenario, const char *envelope_id,
                               double *slope, gboolean *reached, GError **error)
 {
+  return trj_engine_calibrate_profile_to (scenario, envelope_id, NAN, slope, reached, error);
+}
+
+gboolean
+trj_engine_calibrate_profile_to (const TrjScenario *scenario, const char *envelope_id,
+                                 double cp_target, double *slope, gboolean *reached,
+                                 GError **error)
+{
   g_autoptr(TrjScenario) copy = trj_scenario_copy (scenario);
   g_autoptr(TrjResult) result = trj_result_new (copy);
   TrjEnvelope *env = trj_scenario_find_envelope (copy, envelope_id);
@@ -411,6 +454,8 @@ trj_engine_calibrate_profile (const TrjScenario *scenario, const char *envelope_
   if (!ramp_cp (copy, index, lo, result, &cp_lo, &target, error)
       || !ramp_cp (copy, index, hi, result, &cp_hi, &target, error))
     return FALSE;
+  if (!isnan (cp_target))
+    target = cp_target;
 
   /* CP is linear in s (Σ w = 12 for every s, so each line's entries are),
    * hence monotonic: bisection converges. Out of reach, s is the bound that
@@ -433,7 +478,9 @@ trj_engine_calibrate_profile (const TrjScenario *scenario, const char *envelope_
     {
       double s = (lo + hi) / 2;
 
-      if (!ramp_cp (copy, index, s, result, &cp, &target, error))
+      double available;
+
+      if (!ramp_cp (copy, index, s, result, &cp, &available, error))
         return FALSE;
       if (cp <= target)
         {
@@ -468,4 +515,308 @@ trj_scenario_calibrate_profiles (TrjScenario *scenario, GError **error)
       trj_envelope_set_ramp (env, slope);
     }
   return TRUE;
+}
+
+/* ── Over an envelope (MODEL 2.5) ─────────────────────────────────────── */
+
+void
+trj_envelope_solution_free (TrjEnvelopeSolution *solution)
+{
+  if (solution == NULL)
+    return;
+  g_clear_pointer (&solution->lines, g_ptr_array_unref);
+  g_free (solution);
+}
+
+typedef struct {
+  const TrjScenario *scenario;
+  const char *envelope_id;
+  TrjMonthTable table;
+  TrjUnknown unknown;
+  GPtrArray *originals;   /* const TrjLine*: the envelope's contract lines */
+  GPtrArray *lines;       /* TrjLine*, owned: the lines as tried */
+  double others;          /* the AE of its other lines */
+  const double *ramp;     /* NULL: the lines keep their profiles */
+} EnvelopeSolve;
+
+/* A line as the try x shapes it, from its original each time (as for one
+ * line): on the ramp when there is one, then the unknown at x (for the
+ * volume, x times the line's volume). */
+static void
+shape_line (const EnvelopeSolve *es, guint i, double x)
+{
+  const TrjLine *original = g_ptr_array_index (es->originals, i);
+  TrjLine *line = g_ptr_array_index (es->lines, i);
+
+  line->volume = original->volume;
+  memcpy (line->entries, original->entries, sizeof line->entries);
+  memcpy (line->profile, original->profile, sizeof line->profile);
+  line->has_profile = original->has_profile;
+  if (es->ramp != NULL)
+    line_set_ramp (line, es->ramp);
+  if (es->unknown == TRJ_UNKNOWN_VOLUME)
+    trj_line_set_unknown (line, TRJ_UNKNOWN_VOLUME, x * trj_line_volume (original));
+  else
+    trj_line_set_unknown (line, es->unknown, x);
+}
+
+static gboolean
+envelope_solve_ae (gpointer data, double x, double *ae, GError **error)
+{
+  EnvelopeSolve *es = data;
+
+  *ae = es->others;
+  for (guint i = 0; i < es->lines->len; i++)
+    {
+      TrjFigures f;
+
+      shape_line (es, i, x);
+      if (!trj_engine_line_figures (&es->table, g_ptr_array_index (es->lines, i), &f, error))
+        return FALSE;
+      *ae += f.ae_total;
+    }
+  return TRUE;
+}
+
+static gboolean
+envelope_solve_figures (EnvelopeSolve *es, double *ae, double *cp, GError **error)
+{
+  return envelope_figures_with (es->scenario, es->envelope_id, (TrjLine *const *) es->lines->pdata,
+                                es->lines->len, ae, cp, error);
+}
+
+/* The slope that brings the CP to cp_target with the lines shaped by x (their
+ * own profiles), from the whole scenario as calibrating alone does. */
+static gboolean
+envelope_solve_slope (EnvelopeSolve *es, double x, double cp_target, double *slope,
+                      gboolean *reached, GError **error)
+{
+  g_autoptr(TrjScenario) copy = trj_scenario_copy (es->scenario);
+  const double *ramp = es->ramp;
+
+  es->ramp = NULL;
+  for (guint i = 0; i < es->lines->len; i++)
+    {
+      TrjLine *tried = g_ptr_array_index (es->lines, i);
+      TrjEnvelope *owner = NULL;
+      TrjLine *replaced;
+      guint index = 0;
+
+      shape_line (es, i, x);
+      replaced = trj_scenario_find_line (copy, tried->id, &owner);
+      g_ptr_array_find (owner->lines, replaced, &index);
+      trj_line_free (replaced);
+      owner->lines->pdata[index] = trj_line_copy (tried);
+    }
+  es->ramp = ramp;
+  return trj_engine_calibrate_profile_to (copy, es->envelope_id, cp_target, slope, reached, error);
+}
+
+/* A line at its original volume (on the ramp), then `whole` contracts. */
+static void
+shape_whole (const EnvelopeSolve *es, guint i, guint whole)
+{
+  shape_line (es, i, 1.0);
+  trj_line_set_whole_volume (g_ptr_array_index (es->lines, i), whole);
+}
+
+/* Whole volumes: each line's scaled volume rounded down, then one more
+ * contract for the lines with the largest remainders while the envelope
+ * stays at most the target (and one fewer while it would be over, when whole
+ * monthly entries cost a little more than the fractions did). */
+static gboolean
+settle_volumes (EnvelopeSolve *es, double factor, double target, double *ae, double *cp,
+                GError **error)
+{
+  guint n = es->lines->len;
+  g_autofree guint *whole = g_new0 (guint, n);
+  g_autofree double *rest = g_new0 (double, n);
+  g_autofree guint *order = g_new0 (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double scaled = factor * trj_line_volume (g_ptr_array_index (es->originals, i));
+
+      whole[i] = (guint) floor (scaled);
+      rest[i] = scaled - whole[i];
+      order[i] = i;
+    }
+  /* Largest remainder first; ties to the earlier line. */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && rest[order[j]] > rest[order[j - 1]]; j--)
+      {
+        guint t = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+
+  for (guint i = 0; i < n; i++)
+    shape_whole (es, i, whole[i]);
+  if (!envelope_solve_figures (es, ae, cp, error))
+    return FALSE;
+  for (guint k = 0; *ae > target + TRJ_OVERRUN_EPSILON; k = (k + 1) % n)
+    {
+      guint i = order[n - 1 - k];
+
+      if (whole[i] == 0)
+        {
+          gboolean any = FALSE;
+
+          for (guint j = 0; j < n; j++)
+            any |= whole[j] > 0;
+          if (!any)
+            break;
+          continue;
+        }
+      whole[i]--;
+      shape_whole (es, i, whole[i]);
+      if (!envelope_solve_figures (es, ae, cp, error))
+        return FALSE;
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = order[k];
+      double tried_ae, tried_cp;
+
+      whole[i]++;
+      shape_whole (es, i, whole[i]);
+      if (!envelope_solve_figures (es, &tried_ae, &tried_cp, error))
+        return FALSE;
+      if (tried_ae <= target + TRJ_OVERRUN_EPSILON)
+        {
+          *ae = tried_ae;
+          *cp = tried_cp;
+          continue;
+        }
+      whole[i]--;
+      shape_whole (es, i, whole[i]);
+    }
+  return TRUE;
+}
+
+/* Another unknown: the common value as solved, or a hair towards the safe
+ * side when the whole scenario sums in another order and puts it over. AE
+ * decreases with the cofinanced share, increases with the others. */
+static gboolean
+settle_common (EnvelopeSolve *es, double *value, double target, double *ae, double *cp,
+               GError **error)
+{
+  double away = es->unknown == TRJ_UNKNOWN_COFINANCING ? 1 : -1;
+  double step = 1e-12 * MAX (fabs (*value), 1e-6);
+  double lo, hi;
+
+  trj_unknown_limits (es->unknown, &lo, &hi);
+  for (int i = 0; i < 60; i++)
+    {
+      *value = CLAMP (*value, lo, hi);
+      for (guint l = 0; l < es->lines->len; l++)
+        shape_line (es, l, *value);
+      if (!envelope_solve_figures (es, ae, cp, error))
+        return FALSE;
+      if (*ae <= target)
+        break;
+      *value += away * step;
+      step *= 2;
+    }
+  return TRUE;
+}
+
+TrjEnvelopeSolution *
+trj_engine_solve_envelope (const TrjScenario *scenario, const char *envelope_id, TrjUnknown unknown,
+                           double ae_target, gboolean with_cp, double cp_target, GError **error)
+{
+  const TrjEnvelope *env = trj_scenario_find_envelope (scenario, envelope_id);
+  g_autoptr(TrjEnvelopeSolution) solution = NULL;
+  g_autoptr(TrjResult) result = NULL;
+  g_autoptr(GPtrArray) originals = g_ptr_array_new ();
+  EnvelopeSolve es = { .scenario = scenario, .envelope_id = envelope_id, .unknown = unknown,
+                       .originals = originals };
+  double ramp[TRJ_MONTHS], lo, hi, x = NAN, ae = 0, cp = 0, largest = 0;
+  guint env_index = 0;
+
+  if (env == NULL || !g_ptr_array_find (scenario->envelopes, env, &env_index))
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID,
+                   _("No envelope has the identifier “%s”"), envelope_id);
+      return NULL;
+    }
+  result = trj_result_new (scenario);
+  if (!trj_engine_compute (scenario, NULL, result, error))
+    return NULL;
+  for (guint l = 0; l < env->lines->len; l++)
+    {
+      const TrjLine *line = g_ptr_array_index (env->lines, l);
+
+      if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT)
+        {
+          g_ptr_array_add (originals, (gpointer) line);
+          largest = MAX (largest, trj_line_volume (line));
+        }
+      else
+        es.others += trj_result_line (result, env_index, l)->f.ae_total;
+    }
+  if (originals->len == 0)
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION,
+                   _("The envelope “%s” has no contract line to adjust"), envelope_id);
+      return NULL;
+    }
+  if (unknown == TRJ_UNKNOWN_VOLUME && largest <= 0)
+    {
+      g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION,
+                   _("The contract lines of the envelope “%s” have no volume to scale"), envelope_id);
+      return NULL;
+    }
+
+  solution = g_new0 (TrjEnvelopeSolution, 1);
+  solution->unknown = unknown;
+  solution->with_cp = with_cp;
+  solution->slope = NAN;
+  solution->ae_target = isnan (ae_target) ? result->envelopes[env_index].ae_available : ae_target;
+  solution->cp_target = isnan (cp_target) ? result->envelopes[env_index].cp_available : cp_target;
+  solution->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) trj_line_free);
+  for (guint i = 0; i < originals->len; i++)
+    g_ptr_array_add (solution->lines, trj_line_copy (g_ptr_array_index (originals, i)));
+  es.lines = solution->lines;
+  trj_month_table_init (&es.table, scenario);
+
+  trj_unknown_limits (unknown, &lo, &hi);
+  if (unknown == TRJ_UNKNOWN_VOLUME)
+    {
+      /* A factor that keeps every volume inside its limit. */
+      lo = 0;
+      hi = hi / largest;
+    }
+
+  /* The AE hardly depends on the slope (only through the SMIC and RSA of the
+   * months the entries move to) and the CP on both: solve one, then the
+   * other, until the slope stops moving. */
+  for (int round = 0; round < 20; round++)
+    {
+      double slope;
+      gboolean reached;
+
+      if (!bisect_ae (envelope_solve_ae, &es, lo, hi, solution->ae_target, &x, &ae, error))
+        return NULL;
+      if (!with_cp)
+        break;
+      if (!envelope_solve_slope (&es, x, solution->cp_target, &slope, &reached, error))
+        return NULL;
+      solution->cp_reached = reached;
+      if (es.ramp != NULL && fabs (slope - solution->slope) < 1e-9)
+        break;
+      solution->slope = slope;
+      trj_profile_ramp (slope, ramp);
+      es.ramp = ramp;
+    }
+
+  if (unknown == TRJ_UNKNOWN_VOLUME
+      ? !settle_volumes (&es, x, solution->ae_target, &ae, &cp, error)
+      : !settle_common (&es, &x, solution->ae_target, &ae, &cp, error))
+    return NULL;
+  solution->value = x;
+  solution->ae_total = ae;
+  solution->cp_total = cp;
+  return g_steal_pointer (&solution);
 }

@@ -1003,28 +1003,63 @@ static const TrjLineField unknown_fields[] = {
   [TRJ_UNKNOWN_COFINANCING] = TRJ_LINE_FIELD_COFINANCED_SHARE,
 };
 
+/* One settled line: its months when they changed (the ramp of a solution
+ * with the CP target, or the whole entries of a line given month by month
+ * whose volume was solved), then the one value unless the months carry it. */
+static gboolean
+write_solution (TrjWorkbook *self, gint64 scenario_id, const TrjLine *settled, TrjUnknown unknown,
+                gboolean with_profile, GError **error)
+{
+  gboolean monthly = settled->entries_mode == TRJ_ENTRIES_MONTHLY;
+
+  if (with_profile || (unknown == TRJ_UNKNOWN_VOLUME && monthly))
+    {
+      if (!trj_workbook_set_line_months (self, scenario_id, settled->id,
+                                         monthly ? TRJ_LINE_MONTHS_ENTRIES : TRJ_LINE_MONTHS_PROFILE,
+                                         monthly ? settled->entries : settled->profile, error))
+        return FALSE;
+      if (unknown == TRJ_UNKNOWN_VOLUME && monthly)
+        return TRUE;
+    }
+  /* A line given as volume: its whole volume, not the sum of its spread months. */
+  return trj_workbook_set_line_number (self, scenario_id, settled->id, unknown_fields[unknown],
+                                       unknown == TRJ_UNKNOWN_VOLUME ? settled->volume
+                                       : trj_line_get_unknown (settled, unknown),
+                                       error);
+}
+
 gboolean
 trj_workbook_apply_solution (TrjWorkbook *self, gint64 scenario_id, const TrjLine *settled,
                              TrjUnknown unknown, const char *label, GError **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (settled != NULL && unknown < G_N_ELEMENTS (unknown_fields), FALSE);
 
   trj_workbook_begin_batch (self, label);
-  /* A line given month by month gets the whole entries the solver settled. */
-  if (unknown == TRJ_UNKNOWN_VOLUME && settled->entries_mode == TRJ_ENTRIES_MONTHLY)
-    ok = trj_workbook_set_line_months (self, scenario_id, settled->id, TRJ_LINE_MONTHS_ENTRIES,
-                                       settled->entries, error);
-  else
-    ok = trj_workbook_set_line_number (self, scenario_id, settled->id, unknown_fields[unknown],
-                                       trj_line_get_unknown (settled, unknown), error);
-  if (!ok)
+  if (!write_solution (self, scenario_id, settled, unknown, FALSE, error))
     {
       trj_workbook_cancel_batch (self);
       return FALSE;
     }
+  return trj_workbook_end_batch (self, error);
+}
+
+gboolean
+trj_workbook_apply_envelope_solution (TrjWorkbook *self, gint64 scenario_id,
+                                      const TrjEnvelopeSolution *solution, const char *label,
+                                      GError **error)
+{
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (solution != NULL && solution->unknown < G_N_ELEMENTS (unknown_fields), FALSE);
+
+  trj_workbook_begin_batch (self, label);
+  for (guint l = 0; l < solution->lines->len; l++)
+    if (!write_solution (self, scenario_id, g_ptr_array_index (solution->lines, l),
+                         solution->unknown, solution->with_cp, error))
+      {
+        trj_workbook_cancel_batch (self);
+        return FALSE;
+      }
   return trj_workbook_end_batch (self, error);
 }
 

@@ -409,6 +409,13 @@ gboolean     trj_workbook_apply_solution  (TrjWorkbook   *self,
                                            TrjUnknown     unknown,
                                            const char    *label,
                                            GError       **error);
+/* Writes a solution over an envelope (trj_engine_solve_envelope): every
+ * settled line as above, with its ramp when the CP was a target; one undo step. */
+gboolean     trj_workbook_apply_envelope_solution (TrjWorkbook               *self,
+                                                   gint64                     scenario_id,
+                                                   const TrjEnvelopeSolution *solution,
+                                                   const char                *label,
+                                                   GError                   **error);
 
 /* ── Fungibility, demandes complémentaires, reference overrides ────────── */
 
