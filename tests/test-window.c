@@ -25,6 +25,7 @@
 #include "trj-lines-model.h"
 #include "trj-entries-model.h"
 #include "trj-solver-dialog.h"
+#include "trj-gui-format.h"
 #include "trj-summary-page.h"
 
 /* ICU's French grouping (U+202F) and the space before € (U+00A0). */
@@ -382,6 +383,75 @@ test_solver (void)
   g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 24);
   assert_figure ("ae-programmed", "36" NNBSP "468" NBSP "€");
   g_assert_true (trj_workbook_can_redo (wb));
+}
+
+/* « Ajuster sur l'enveloppe… » through its action: every volume times one
+ * factor. Lines at 24, 12 and 36 contracts (72): 8 × 6 077,93 € needs 96
+ * contracts, × 4/3: 32, 16 and 48, whole; applied as one undo step. */
+static void
+test_solver_envelope (void)
+{
+  TrjSolverDialog *dialog = NULL;
+  TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target_text = NULL, *previewed = NULL, *applied = NULL;
+
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 24);
+  activate ("win.solve-envelope");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (TRJ_IS_SOLVER_DIALOG (item))
+        dialog = TRJ_SOLVER_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  trj_harness_wait_painted (GTK_WIDGET (dialog));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Ajuster sur l’enveloppe");
+
+  trj_solver_dialog_set_unknown (dialog, TRJ_UNKNOWN_VOLUME);
+  trj_solver_dialog_set_target (dialog, 8 * AE_12);
+  g_assert_true (trj_solver_dialog_has_solution (dialog));
+  g_test_message ("%s / %s", trj_solver_dialog_get_value_text (dialog), trj_solver_dialog_get_detail_text (dialog));
+  /* 4/3 to a millionth: the lines' months are not all alike, and whole
+   * monthly entries move a fraction of a contract between months. */
+  g_assert_cmpfloat_with_epsilon (trj_solver_dialog_get_value (dialog), 4.0 / 3, 1e-6);
+  g_assert_nonnull (strstr (trj_solver_dialog_get_value_text (dialog), "× 1,333"));
+  g_assert_nonnull (strstr (trj_solver_dialog_get_value_text (dialog), "96 contrats"));
+  target_text = trj_gui_money (8 * AE_12);
+  g_assert_nonnull (strstr (trj_solver_dialog_get_detail_text (dialog), target_text));
+  previewed = g_strdup (trj_solver_dialog_get_detail_text (dialog));
+
+  /* Out of reach: the dialog says so and applies nothing. */
+  trj_solver_dialog_set_unknown (dialog, TRJ_UNKNOWN_RATE);
+  trj_solver_dialog_set_target (dialog, 1e9);
+  g_assert_false (trj_solver_dialog_has_solution (dialog));
+  g_assert_cmpstr (trj_solver_dialog_get_value_text (dialog), ==, "Aucune solution");
+  g_assert_false (trj_solver_dialog_apply (dialog, &error));
+  g_clear_error (&error);
+
+  trj_solver_dialog_set_unknown (dialog, TRJ_UNKNOWN_VOLUME);
+  trj_solver_dialog_set_target (dialog, 8 * AE_12);
+  g_assert_true (trj_solver_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (pec_line (0)->volume, ==, 32);
+  g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, 16);
+  g_assert_cmpfloat (trj_line_volume (pec_line (2)), ==, 48);
+  /* What is previewed is what is applied: the envelope's programmed AE
+   * after applying is the one the preview showed, at most the target. */
+  applied = g_strdup_printf ("l’enveloppe %s (cible", trj_envelope_page_get_figure (pec_page (), "ae-programmed"));
+  g_test_message ("applied: %s", applied);
+  g_assert_nonnull (strstr (previewed, applied));
+  g_assert_cmpfloat (trj_document_get_result (trj_window_get_document (window))->envelopes[0].f.ae_total, <=, 8 * AE_12);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Ajuster sur l’enveloppe");
+
+  /* One step takes the three lines back. */
+  activate ("win.undo");
+  g_assert_cmpfloat (trj_line_volume (pec_line (0)), ==, 24);
+  g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, 12);
+  g_assert_cmpfloat (trj_line_volume (pec_line (2)), ==, 36);
+  assert_figure ("ae-programmed", "36" NNBSP "468" NBSP "€");
 }
 
 static void
@@ -874,6 +944,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/keys", test_keys);
   g_test_add_func ("/window/paste-undo", test_paste_undo);
   g_test_add_func ("/window/solver", test_solver);
+  g_test_add_func ("/window/solver-envelope", test_solver_envelope);
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/preferences", test_preferences);

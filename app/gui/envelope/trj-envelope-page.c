@@ -630,6 +630,19 @@ trj_envelope_page_solve (TrjEnvelopePage *self)
   return dialog;
 }
 
+GtkWindow *
+trj_envelope_page_solve_envelope (TrjEnvelopePage *self)
+{
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+
+  dialog = GTK_WINDOW (trj_solver_dialog_new_for_envelope (self->document, self->envelope_id));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (dialog);
+  return dialog;
+}
+
 /* ── Monthly entries helpers ─────────────────────────────────────────── */
 
 /* Calls `apply` on each selected line of the entries grid inside one batch. */

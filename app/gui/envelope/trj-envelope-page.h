@@ -56,6 +56,8 @@ gboolean         trj_envelope_page_remove_line      (TrjEnvelopePage *self, GErr
 gboolean         trj_envelope_page_commit_edit      (TrjEnvelopePage *self);
 /* Opens the solver ("Ajuster…") on the cursor line; returns the dialog or NULL. */
 GtkWindow       *trj_envelope_page_solve            (TrjEnvelopePage *self);
+/* Opens « Ajuster sur l'enveloppe… »: one value for all its contract lines. */
+GtkWindow       *trj_envelope_page_solve_envelope   (TrjEnvelopePage *self);
 
 /* Monthly entries helpers on the selected lines (one undo step each). */
 gboolean         trj_envelope_page_apply_profile    (TrjEnvelopePage *self,

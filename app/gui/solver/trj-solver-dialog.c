@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-solver-dialog.h"
+#include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-gui-format.h"
 
@@ -16,16 +17,23 @@ struct _TrjSolverDialog
   AdwComboRow *unknown_row;
   AdwComboRow *target_kind_row;
   AdwEntryRow *target_row;
+  AdwPreferencesGroup *group;
+  AdwActionRow *profile_row;
+  GtkSwitch *profile_switch;
   GtkLabel *value_label;
   GtkLabel *detail_label;
   GtkWidget *apply_button;
 
   TrjDocument *document;
+  /* One of the two: the line solved alone, or the envelope whose contract
+   * lines all take the value (MODEL 2.5). */
   char *line_id;
+  char *envelope_id;
   gboolean has_solution;
   double value;
-  /* The line as applying writes it (trj_engine_solve_settle). */
+  /* What applying writes (trj_engine_solve_settle, trj_engine_solve_envelope). */
   TrjLine *settled;
+  TrjEnvelopeSolution *solution;
 };
 
 G_DEFINE_FINAL_TYPE (TrjSolverDialog, trj_solver_dialog, ADW_TYPE_WINDOW)
@@ -75,6 +83,16 @@ format_unknown (TrjUnknown unknown, double value)
     }
 }
 
+/* The volume factor over an envelope, "× 1,058". */
+static char *
+format_factor (double factor)
+{
+  g_autofree char *number = trj_format_number (factor, 3);
+
+  /* TRANSLATORS: every volume of the envelope multiplied by this factor */
+  return g_strdup_printf (_("× %s"), number);
+}
+
 /* The target typed, NAN for the envelope's available AE; FALSE when unreadable. */
 static gboolean
 read_target (TrjSolverDialog *self, double *target)
@@ -87,50 +105,48 @@ read_target (TrjSolverDialog *self, double *target)
 }
 
 static void
-update_preview (TrjSolverDialog *self)
+show_no_solution (TrjSolverDialog *self, guint u, double target, const GError *error)
+{
+  TrjUnknown unknown = unknowns[u].unknown;
+  g_autofree char *message = NULL;
+
+  /* Over an envelope the volume is a factor: the engine's message names its range. */
+  if (g_error_matches (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION) && isfinite (target)
+      && !(self->envelope_id != NULL && unknown == TRJ_UNKNOWN_VOLUME))
+    {
+      double lo, hi;
+      g_autofree char *lo_text = NULL, *hi_text = NULL, *target_text = trj_gui_money (target);
+
+      trj_unknown_limits (unknown, &lo, &hi);
+      lo_text = format_unknown (unknown, lo);
+      hi_text = format_unknown (unknown, hi);
+      /* TRANSLATORS: "between 0,0 % and 100,0 %, “Rate” cannot bring the envelope's AE to 6 813 468 €" */
+      message = g_strdup_printf (_("Between %s and %s, “%s” cannot bring the envelope's AE to %s."),
+                                 lo_text, hi_text, _(unknowns[u].title), target_text);
+    }
+  gtk_label_set_text (self->value_label, _("No solution"));
+  gtk_label_set_text (self->detail_label, message != NULL ? message : error->message);
+}
+
+static void
+preview_line (TrjSolverDialog *self, guint u, double target)
 {
   const TrjScenario *scenario = trj_document_get_scenario (self->document);
-  guint u = selected_unknown (self);
   TrjUnknown unknown = unknowns[u].unknown;
   const TrjLine *line = trj_scenario_find_line (scenario, self->line_id, NULL);
   g_autoptr(GError) error = NULL;
-  double target, target_out = NAN, ae_total = NAN;
+  double target_out = NAN, ae_total = NAN;
 
-  self->has_solution = FALSE;
-  g_clear_pointer (&self->settled, trj_line_free);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->target_row),
-                            adw_combo_row_get_selected (self->target_kind_row) == 1);
   if (line == NULL)
     {
       gtk_label_set_text (self->value_label, _("This line no longer exists."));
-      gtk_label_set_text (self->detail_label, "");
-    }
-  else if (!read_target (self, &target))
-    {
-      gtk_label_set_text (self->value_label, _("Type the AE amount to reach, in euros."));
       gtk_label_set_text (self->detail_label, "");
     }
   else if (!trj_engine_solve (scenario, self->line_id, unknown, target,
                               &self->value, &target_out, &ae_total, &error) ||
            !trj_engine_solve_settle (scenario, self->line_id, unknown, self->value, target_out,
                                      &self->settled, &ae_total, &error))
-    {
-      double lo, hi;
-      g_autofree char *lo_text = NULL, *hi_text = NULL, *target_text = NULL, *message = NULL;
-
-      trj_unknown_limits (unknown, &lo, &hi);
-      lo_text = format_unknown (unknown, lo);
-      hi_text = format_unknown (unknown, hi);
-      if (g_error_matches (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION))
-        {
-          target_text = trj_gui_money (isfinite (target_out) ? target_out : target);
-          /* TRANSLATORS: "between 0,0 % and 100,0 %, “Rate” cannot bring the envelope's AE to 6 813 468 €" */
-          message = g_strdup_printf (_("Between %s and %s, “%s” cannot bring the envelope's AE to %s."),
-                                     lo_text, hi_text, _(unknowns[u].title), target_text);
-        }
-      gtk_label_set_text (self->value_label, _("No solution"));
-      gtk_label_set_text (self->detail_label, message != NULL ? message : error->message);
-    }
+    show_no_solution (self, u, isfinite (target_out) ? target_out : target, error);
   else
     {
       g_autofree char *value_text = NULL;
@@ -149,6 +165,90 @@ update_preview (TrjSolverDialog *self)
       gtk_label_set_text (self->value_label, value_line);
       gtk_label_set_text (self->detail_label, detail);
     }
+}
+
+static void
+preview_envelope (TrjSolverDialog *self, guint u, double target)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  TrjUnknown unknown = unknowns[u].unknown;
+  gboolean with_cp = gtk_switch_get_active (self->profile_switch);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *value_text = NULL, *value_line = NULL;
+  g_autofree char *ae_text = NULL, *target_text = NULL;
+  const TrjEnvelopeSolution *sol;
+
+  self->solution = trj_engine_solve_envelope (scenario, self->envelope_id, unknown, target,
+                                              with_cp, NAN, &error);
+  if ((sol = self->solution) == NULL)
+    {
+      show_no_solution (self, u, target, error);
+      return;
+    }
+  self->value = sol->value;
+  if (unknown == TRJ_UNKNOWN_VOLUME)
+    {
+      g_autofree char *factor = format_factor (sol->value);
+      double contracts = 0;
+
+      for (guint l = 0; l < sol->lines->len; l++)
+        contracts += trj_line_volume (g_ptr_array_index (sol->lines, l));
+      /* Whole contracts on every line (MODEL 2.5). */
+      value_text = format_unknown (unknown, round (contracts));
+      value_line = g_strdup_printf (_("Volumes: %s (%s in all)"), factor, value_text);
+    }
+  else
+    {
+      value_text = format_unknown (unknown, sol->value);
+      value_line = g_strdup_printf (_("%s: %s"), _(unknowns[u].title), value_text);
+    }
+  ae_text = trj_gui_money (sol->ae_total);
+  target_text = trj_gui_money (sol->ae_target);
+  g_string_printf (detail, ngettext ("For its %u contract line: programmed AE of the envelope %s (target %s).",
+                                     "For its %u contract lines: programmed AE of the envelope %s (target %s).",
+                                     sol->lines->len),
+                   sol->lines->len, ae_text, target_text);
+  if (with_cp)
+    {
+      g_autofree char *cp_text = trj_gui_money (sol->cp_total);
+      g_autofree char *cp_target_text = trj_gui_money (sol->cp_target);
+      g_autofree char *slope_text = trj_format_number (sol->slope, 2);
+
+      g_string_append_c (detail, ' ');
+      g_string_append_printf (detail, _("CP of the year %s (available %s), entry profile slope %s."),
+                              cp_text, cp_target_text, slope_text);
+      if (!sol->cp_reached)
+        {
+          g_string_append_c (detail, ' ');
+          g_string_append (detail, _("No slope between −1 and 1 reaches the available CP: the profile takes the nearest bound."));
+        }
+    }
+  self->has_solution = TRUE;
+  gtk_label_set_text (self->value_label, value_line);
+  gtk_label_set_text (self->detail_label, detail->str);
+}
+
+static void
+update_preview (TrjSolverDialog *self)
+{
+  guint u = selected_unknown (self);
+  double target;
+
+  self->has_solution = FALSE;
+  g_clear_pointer (&self->settled, trj_line_free);
+  g_clear_pointer (&self->solution, trj_envelope_solution_free);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_row),
+                            adw_combo_row_get_selected (self->target_kind_row) == 1);
+  if (!read_target (self, &target))
+    {
+      gtk_label_set_text (self->value_label, _("Type the AE amount to reach, in euros."));
+      gtk_label_set_text (self->detail_label, "");
+    }
+  else if (self->envelope_id != NULL)
+    preview_envelope (self, u, target);
+  else
+    preview_line (self, u, target);
   gtk_widget_set_sensitive (self->apply_button, self->has_solution);
 }
 
@@ -177,6 +277,13 @@ trj_solver_dialog_set_target (TrjSolverDialog *self, double target)
       gtk_editable_set_text (GTK_EDITABLE (self->target_row), text);
     }
   update_preview (self);
+}
+
+void
+trj_solver_dialog_set_profile (TrjSolverDialog *self, gboolean with_profile)
+{
+  g_return_if_fail (TRJ_IS_SOLVER_DIALOG (self));
+  gtk_switch_set_active (self->profile_switch, with_profile);
 }
 
 gboolean
@@ -221,20 +328,12 @@ trj_solver_dialog_apply (TrjSolverDialog *self, GError **error)
       return FALSE;
     }
   wb = trj_document_get_workbook (self->document);
-  /* A batch names the undo step after the solver rather than after the field. */
-  trj_workbook_begin_batch (wb, _("Adjust"));
-  /* A line given month by month gets the whole entries previewed. */
-  if (unknowns[selected_unknown (self)].unknown == TRJ_UNKNOWN_VOLUME &&
-      self->settled->entries_mode == TRJ_ENTRIES_MONTHLY
-      ? !trj_workbook_set_line_months (wb, trj_document_get_scenario_id (self->document), self->line_id,
-                                       TRJ_LINE_MONTHS_ENTRIES, self->settled->entries, error)
-      : !trj_workbook_set_line_number (wb, trj_document_get_scenario_id (self->document), self->line_id,
-                                       unknowns[selected_unknown (self)].field, self->value, error))
-    {
-      trj_workbook_cancel_batch (wb);
-      return FALSE;
-    }
-  if (!trj_workbook_end_batch (wb, error))
+  /* One undo step, named after the solver rather than after the field. */
+  if (self->envelope_id != NULL
+      ? !trj_workbook_apply_envelope_solution (wb, trj_document_get_scenario_id (self->document),
+                                               self->solution, _("Adjust on the envelope"), error)
+      : !trj_workbook_apply_solution (wb, trj_document_get_scenario_id (self->document), self->settled,
+                                      unknowns[selected_unknown (self)].unknown, _("Adjust"), error))
     return FALSE;
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
@@ -264,8 +363,12 @@ trj_solver_dialog_dispose (GObject *object)
 static void
 trj_solver_dialog_finalize (GObject *object)
 {
-  g_free (TRJ_SOLVER_DIALOG (object)->line_id);
-  g_clear_pointer (&TRJ_SOLVER_DIALOG (object)->settled, trj_line_free);
+  TrjSolverDialog *self = TRJ_SOLVER_DIALOG (object);
+
+  g_free (self->line_id);
+  g_free (self->envelope_id);
+  g_clear_pointer (&self->settled, trj_line_free);
+  g_clear_pointer (&self->solution, trj_envelope_solution_free);
   G_OBJECT_CLASS (trj_solver_dialog_parent_class)->finalize (object);
 }
 
@@ -284,6 +387,9 @@ trj_solver_dialog_class_init (TrjSolverDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, unknown_row);
   gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, target_kind_row);
   gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, target_row);
+  gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, group);
+  gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, profile_switch);
   gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, value_label);
   gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, detail_label);
   gtk_widget_class_bind_template_child (widget_class, TrjSolverDialog, apply_button);
@@ -294,34 +400,62 @@ trj_solver_dialog_class_init (TrjSolverDialogClass *klass)
 static void
 trj_solver_dialog_init (TrjSolverDialog *self)
 {
-  g_autoptr(GtkStringList) unknown_titles = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) targets = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (unknowns); i++)
-    gtk_string_list_append (unknown_titles, _(unknowns[i].title));
-  adw_combo_row_set_model (self->unknown_row, G_LIST_MODEL (unknown_titles));
   gtk_string_list_append (targets, _("Available AE"));
   gtk_string_list_append (targets, _("An amount"));
   adw_combo_row_set_model (self->target_kind_row, G_LIST_MODEL (targets));
 }
 
-TrjSolverDialog *
-trj_solver_dialog_new (TrjDocument *document, const char *line_id)
+static TrjSolverDialog *
+solver_dialog_new (TrjDocument *document, const char *line_id, const char *envelope_id)
 {
   TrjSolverDialog *self = g_object_new (TRJ_TYPE_SOLVER_DIALOG, NULL);
-  const TrjLine *line = trj_scenario_find_line (trj_document_get_scenario (document), line_id, NULL);
+  g_autoptr(GtkStringList) unknown_titles = gtk_string_list_new (NULL);
 
   self->document = g_object_ref (document);
   self->line_id = g_strdup (line_id);
-  adw_action_row_set_subtitle (self->line_row, line != NULL && line->label != NULL ? line->label : line_id);
+  self->envelope_id = g_strdup (envelope_id);
+  for (guint i = 0; i < G_N_ELEMENTS (unknowns); i++)
+    gtk_string_list_append (unknown_titles,
+                            envelope_id != NULL && unknowns[i].unknown == TRJ_UNKNOWN_VOLUME
+                            ? _("Volumes (one factor for every line)") : _(unknowns[i].title));
+  adw_combo_row_set_model (self->unknown_row, G_LIST_MODEL (unknown_titles));
 
   g_signal_connect_swapped (self->unknown_row, "notify::selected", G_CALLBACK (update_preview), self);
   g_signal_connect_swapped (self->target_kind_row, "notify::selected", G_CALLBACK (update_preview), self);
   g_signal_connect_swapped (self->target_row, "changed", G_CALLBACK (update_preview), self);
+  g_signal_connect_swapped (self->profile_switch, "notify::active", G_CALLBACK (update_preview), self);
   /* Another edit (undo, another window) changes what the solution is. */
   g_signal_connect_swapped (document, "updated", G_CALLBACK (update_preview), self);
   update_preview (self);
+  return self;
+}
+
+TrjSolverDialog *
+trj_solver_dialog_new (TrjDocument *document, const char *line_id)
+{
+  TrjSolverDialog *self = solver_dialog_new (document, line_id, NULL);
+  const TrjLine *line = trj_scenario_find_line (trj_document_get_scenario (document), line_id, NULL);
+
+  adw_action_row_set_subtitle (self->line_row, line != NULL && line->label != NULL ? line->label : line_id);
+  return self;
+}
+
+TrjSolverDialog *
+trj_solver_dialog_new_for_envelope (TrjDocument *document, const char *envelope_id)
+{
+  TrjSolverDialog *self = solver_dialog_new (document, NULL, envelope_id);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Adjust on the Envelope"));
+  adw_preferences_group_set_description (self->group,
+                                         _("Finds one value for every contract line of the envelope — one common rate, "
+                                           "hours, duration or cofinanced share, or every volume multiplied by one "
+                                           "factor — that brings its programmed AE to the target."));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->line_row), _("Envelope"));
+  adw_action_row_set_subtitle (self->line_row, trj_catalog_envelope_title (envelope_id));
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_row), TRUE);
   return self;
 }

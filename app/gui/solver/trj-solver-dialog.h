@@ -4,7 +4,8 @@
  * and the target (the envelope's available AE by default, or an amount); the
  * value is previewed live with trj_engine_solve on the current snapshot, and
  * applied as one undo step. When the target is out of reach the dialog says so
- * in French, with the range searched.
+ * in French, with the range searched. Over an envelope, the same for every
+ * contract line of the envelope at once.
  */
 #pragma once
 
@@ -18,6 +19,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TrjSolverDialog, trj_solver_dialog, TRJ, SOLVER_DIALOG, AdwWindow)
 
 TrjSolverDialog *trj_solver_dialog_new            (TrjDocument *document, const char *line_id);
+/* « Ajuster sur l'enveloppe… »: one value for every contract line of the
+ * envelope (MODEL 2.5), with the entry profile's slope for the available CP
+ * when the switch is on. */
+TrjSolverDialog *trj_solver_dialog_new_for_envelope (TrjDocument *document, const char *envelope_id);
+/* The switch « also the entry profile for the available CP » (envelope only). */
+void             trj_solver_dialog_set_profile    (TrjSolverDialog *self, gboolean with_profile);
 
 void             trj_solver_dialog_set_unknown    (TrjSolverDialog *self, TrjUnknown unknown);
 /* NAN: the envelope's available AE (default). */

@@ -38,6 +38,7 @@ static const struct {
   { "win.duplicate-line", { "<Control><Shift>d", NULL } },
   { "win.remove-line", { "<Control>Delete", NULL } },
   { "win.solve", { "<Control>j", NULL } },
+  { "win.solve-envelope", { "<Shift><Control>j", NULL } },
   { "win.show-summary", { "<Control>0", NULL } },
   { "win.present", { "F5", NULL } },
   /* From region to region of the window (the grid takes Tab for itself). */

@@ -44,7 +44,7 @@ trj_window_update_actions (TrjWindow *self)
   trj_window_set_tooltip (self->redo_button, redo_tip);
 
   for (const char * const *a = (const char * const[]) { "win.add-line", "win.duplicate-line",
-         "win.remove-line", "win.solve", "win.scenario-duplicate", "win.scenario-rename",
+         "win.remove-line", "win.solve", "win.solve-envelope", "win.scenario-duplicate", "win.scenario-rename",
          "win.scenario-delete", NULL }; *a != NULL; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", wb != NULL);
@@ -88,6 +88,8 @@ line_action_activated (GtkWidget *widget, const char *action_name, GVariant *par
     ok = trj_envelope_page_remove_line (page, &error);
   else if (g_str_equal (action_name, "win.solve") && trj_envelope_page_solve (page) == NULL)
     trj_window_toast (self, _("Put the cursor on a line of contracts (PEC, CIE) to adjust it."));
+  else if (g_str_equal (action_name, "win.solve-envelope"))
+    trj_envelope_page_solve_envelope (page);
   if (!ok)
     trj_window_toast_error (self, error);
 }
@@ -339,6 +341,7 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.duplicate-line", NULL, line_action_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-line", NULL, line_action_activated);
   gtk_widget_class_install_action (widget_class, "win.solve", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.solve-envelope", NULL, line_action_activated);
   gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_activated);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_duplicate_activated);
