@@ -27,6 +27,7 @@
 #include "trj-envelope-page.h"
 #include "trj-lines-model.h"
 #include "trj-entries-model.h"
+#include "trj-summary-page.h"
 
 #define NNBSP "\u202f"
 #define NBSP "\u00a0"
@@ -133,6 +134,29 @@ test_iae_line (void)
   /* The strip speaks in ETP. */
   g_assert_cmpstr (trj_envelope_page_get_figure (iae, "capacity"), ==, "10 ETP");
   g_assert_cmpstr (trj_envelope_page_get_figure (iae, "avg-rate"), ==, "12" NNBSP "600" NBSP "€");
+
+  /* The Synthèse: 1 260 000 € of IAE buy ⌊1 260 000 / 12 600⌋ = 100 ETP. */
+  {
+    TrjDocument *document = trj_window_get_document (window);
+    TrjSummaryPage *summary;
+
+    g_assert_true (trj_workbook_set_envelope_number (trj_document_get_workbook (document),
+                                                     trj_document_get_scenario_id (document), "IAE",
+                                                     TRJ_ENVELOPE_FIELD_AE_NOTIFIED, 1260000, NULL));
+    trj_window_show_envelope (window, NULL);
+    summary = TRJ_SUMMARY_PAGE (trj_window_get_page (window, NULL));
+    trj_harness_wait_painted (GTK_WIDGET (window));
+    g_assert_cmpstr (trj_summary_page_get_cell (summary, 2, TRJ_SUMMARY_COLUMN_ENVELOPE), ==,
+                     "Insertion par l'activité économique");
+    g_assert_cmpstr (trj_summary_page_get_cell (summary, 2, TRJ_SUMMARY_COLUMN_CAPACITY), ==, "100 ETP");
+    /* The fungibility panel: IAE in ETP, EA without lines by its margin. */
+    g_assert_cmpstr (trj_summary_page_get_effect (summary, 2), ==, "100 ETP");
+    g_assert_cmpstr (trj_summary_page_get_effect (summary, 3), ==, "Marge d’AE" NNBSP ": 0" NBSP "€");
+    g_assert_true (trj_workbook_set_envelope_number (trj_document_get_workbook (document),
+                                                     trj_document_get_scenario_id (document), "IAE",
+                                                     TRJ_ENVELOPE_FIELD_AE_NOTIFIED, 0, NULL));
+    iae = page ("IAE");
+  }
 
   g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_COMMITMENT_MONTH, "mars"));
   g_assert_cmpint (line_of ("IAE", 0)->commitment_month, ==, 2);

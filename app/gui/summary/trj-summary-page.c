@@ -170,6 +170,34 @@ cp_programmed (const TrjEnvelope *env, const TrjEnvelopeResult *r)
   return env->cp_notified_includes_stock ? r->f.cp_total : r->f.cp_total - r->f.cp_stock;
 }
 
+/* MODEL 3: an IAE, EA or GEIQ envelope has no capacity in contracts; what its
+ * available AE buys at the AE per ETP (or per aid) of its lines, whole units.
+ * NAN for FDI (no volume) and an envelope without lines. */
+static double
+unit_capacity (const TrjEnvelope *env, const TrjEnvelopeResult *r)
+{
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
+
+  if (known == NULL || known->unit == TRJ_UNIT_CONTRACTS)
+    return r->capacity;
+  if (known->unit == TRJ_UNIT_EUROS || !(r->f.volume > 0) || !(r->f.ae_total > 0))
+    return NAN;
+  return floor (r->ae_available / (r->f.ae_total / r->f.volume) + 1e-9);
+}
+
+/* "1 290" for contracts (the column says so), "12 ETP", "30 aides" otherwise. */
+static char *
+capacity_text (const TrjEnvelope *env, double capacity)
+{
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
+  g_autofree char *number = trj_gui_integer (capacity);
+
+  if (known == NULL || known->unit == TRJ_UNIT_CONTRACTS || !isfinite (capacity))
+    return g_steal_pointer (&number);
+  /* TRANSLATORS: a number and its unit word, "12,5 ETP", "30 aides" */
+  return g_strdup_printf (_("%s %s"), number, trj_catalog_unit_word (known->unit));
+}
+
 static void
 update_table (TrjSummaryPage *self)
 {
@@ -209,7 +237,7 @@ update_table (TrjSummaryPage *self)
                     values[c] < -TRJ_OVERRUN_EPSILON);
           total[c] += values[c];
         }
-      set_cell (self, e, TRJ_SUMMARY_COLUMN_CAPACITY, trj_gui_integer (r->capacity), FALSE);
+      set_cell (self, e, TRJ_SUMMARY_COLUMN_CAPACITY, capacity_text (env, unit_capacity (env, r)), FALSE);
       set_cell (self, e, TRJ_SUMMARY_COLUMN_ALERTS,
                 n_alerts == 0 ? g_strdup (_("none"))
                 : g_strdup_printf (ngettext ("%u alert", "%u alerts", n_alerts), n_alerts),
@@ -374,15 +402,35 @@ update_effect (TrjSummaryPage *self)
 
   for (guint e = 0; e < self->effect_labels->len && e < typed_result->n_envelopes; e++)
     {
+      const TrjEnvelope *env = typed->envelopes->pdata[e];
+      const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
+      gboolean contracts = known == NULL || known->unit == TRJ_UNIT_CONTRACTS;
       const TrjEnvelopeResult *with = &typed_result->envelopes[e];
       const TrjEnvelopeResult *without = &none_result->envelopes[e];
-      g_autofree char *capacity = trj_gui_integer (with->capacity);
+      double capacity_with = unit_capacity (env, with);
+      g_autofree char *capacity = contracts ? trj_gui_integer (capacity_with)
+                                            : capacity_text (env, capacity_with);
       g_autofree char *available = trj_gui_money (with->ae_available);
       g_autofree char *subtitle = g_strdup_printf (_("Available AE: %s"), available);
       g_autofree char *text = NULL;
-      double delta = with->capacity - without->capacity;
+      double delta = capacity_with - unit_capacity (env, without);
 
-      if (isfinite (delta) && delta != 0)
+      /* An envelope without a volume (FDI, or no line yet) shows its margin. */
+      if (!isfinite (capacity_with))
+        {
+          g_autofree char *margin = trj_gui_margin (with->ae_margin);
+
+          text = g_strdup_printf (_("AE margin: %s"), margin);
+        }
+      else if (!contracts && isfinite (delta) && delta != 0)
+        {
+          g_autofree char *delta_text = trj_format_integer (fabs (delta));
+          /* TRANSLATORS: capacity in ETP or aids with fungibility, and its change: "120 ETP (+4)" */
+          text = g_strdup_printf (delta > 0 ? _("%s (+%s)") : _("%s (−%s)"), capacity, delta_text);
+        }
+      else if (!contracts)
+        text = g_strdup (capacity);
+      else if (isfinite (delta) && delta != 0)
         {
           g_autofree char *delta_text = trj_format_integer (fabs (delta));
           /* TRANSLATORS: capacity with fungibility, and its change: "1 290 contrats (+54)" */
