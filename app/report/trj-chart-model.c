@@ -73,6 +73,12 @@ trj_chart_format_value (TrjChartUnit unit, double value)
       number = trj_format_integer (value);
       /* Fractional volumes are rounded for display (MODEL 2.4). */
       return g_strdup_printf (ngettext ("%s contract", "%s contracts", (gulong) fabs (round (value))), number);
+    case TRJ_CHART_UNIT_ETP:
+    case TRJ_CHART_UNIT_AIDS:
+      number = trj_format_decimal (value, 1);
+      /* TRANSLATORS: a number and its unit word, "12,5 ETP", "30 aides" */
+      return g_strdup_printf (_("%s %s"), number,
+                              trj_catalog_unit_word (unit == TRJ_CHART_UNIT_ETP ? TRJ_UNIT_ETP : TRJ_UNIT_AIDS));
     case TRJ_CHART_UNIT_SHARE:
       return trj_format_percent (value, 1);
     case TRJ_CHART_UNIT_HOURS:
@@ -95,6 +101,8 @@ trj_chart_format_tick (TrjChartUnit unit, double value)
     case TRJ_CHART_UNIT_EUROS:
       return trj_format_money_short (value);
     case TRJ_CHART_UNIT_CONTRACTS:
+    case TRJ_CHART_UNIT_ETP:
+    case TRJ_CHART_UNIT_AIDS:
       return trj_format_integer (value);
     case TRJ_CHART_UNIT_SHARE:
       /* Ticks fall on round percentages; 2,5 % steps need the decimal. */
@@ -460,6 +468,11 @@ build_breakdown (TrjChartModel *model, const TrjChartSource *source, int env, Tr
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   TrjChartSeries *volumes, *ae;
+  /* MODEL 3: an envelope's volumes in its unit; the whole region adds up
+   * contracts only (ETP and aids are not contracts). */
+  const TrjCatalogEnvelope *known = env >= 0 ? trj_catalog_envelope (
+    ((const TrjEnvelope *) g_ptr_array_index (scenario->envelopes, env))->id) : NULL;
+  TrjUnit unit = known != NULL ? known->unit : TRJ_UNIT_CONTRACTS;
 
   for (guint e = 0; e < scenario->envelopes->len; e++)
     {
@@ -495,7 +508,8 @@ build_breakdown (TrjChartModel *model, const TrjChartSource *source, int env, Tr
               g_hash_table_insert (by_key, group->key, group);
               g_ptr_array_add (groups, group);
             }
-          group->volume += lr->f.volume;
+          if (env >= 0 || trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT)
+            group->volume += lr->f.volume;
           group->ae += lr->f.ae_total;
         }
     }
@@ -504,7 +518,12 @@ build_breakdown (TrjChartModel *model, const TrjChartSource *source, int env, Tr
   model->n_categories = groups->len;
   model->category_labels = g_new0 (char *, groups->len + 1);
   model->category_names = g_new0 (char *, groups->len + 1);
-  volumes = add_series (model, _("Volumes"), TRJ_CHART_COLOR_VOLUME, TRJ_CHART_UNIT_CONTRACTS);
+  volumes = add_series (model,
+                        unit == TRJ_UNIT_ETP ? _("Volumes (ETP)")
+                        : unit == TRJ_UNIT_AIDS ? _("Volumes (aids)") : _("Volumes"),
+                        TRJ_CHART_COLOR_VOLUME,
+                        unit == TRJ_UNIT_ETP ? TRJ_CHART_UNIT_ETP
+                        : unit == TRJ_UNIT_AIDS ? TRJ_CHART_UNIT_AIDS : TRJ_CHART_UNIT_CONTRACTS);
   ae = add_series (model, _("Programmed AE"), TRJ_CHART_COLOR_AE, TRJ_CHART_UNIT_EUROS);
   for (guint i = 0; i < groups->len; i++)
     {

@@ -18,6 +18,7 @@ struct _TrjLinesModel
   TrjGridColumn columns[TRJ_N_LINES_FIELDS];
   TrjLinesColumn fields[TRJ_N_LINES_FIELDS];
   guint n_columns;
+  gboolean short_departement;  /* post-aid grids show the code only */
   /* Choices of the département and type columns ("29 Finistère", "CIE tous publics"). */
   GStrv departement_choices;
   GStrv departement_codes;
@@ -25,11 +26,10 @@ struct _TrjLinesModel
   GArray *kinds;              /* TrjLineKind: the kinds behind kind_choices */
   /* Suggested prescribers: the usual ones and those the scenario's lines name. */
   GStrv prescriber_choices;
-  /* Post-aid and free lines: the months ("janvier"), no/yes, the kinds of
+  /* Post-aid and free lines: the months ("janvier"), the kinds of
    * structure of a CDI inclusion, and the envelopes a free line may be funded
    * from (funded_ids[0] NULL: its own envelope). */
   GStrv month_choices;
-  GStrv flag_choices;
   GStrv structure_choices;
   GArray *structure_kinds;    /* TrjLineKind */
   GStrv funded_choices;
@@ -193,6 +193,9 @@ get_text (TrjGridModel *model, guint row, guint column)
     case TRJ_LINES_COLUMN_LABEL:
       return g_strdup (line->label != NULL ? line->label : "");
     case TRJ_LINES_COLUMN_DEPARTEMENT:
+      /* Sixteen post-aid columns leave room for the code only ("29"). */
+      if (self->short_departement)
+        return g_strdup (line->departement != NULL ? line->departement : "");
       return departement_text (self, line->departement);
     case TRJ_LINES_COLUMN_PRESCRIBER:
       return g_strdup (line->prescriber != NULL ? line->prescriber : "");
@@ -227,8 +230,6 @@ get_text (TrjGridModel *model, guint row, guint column)
       return is_post_aid (line) ? trj_gui_money (line->unit_amount) : g_strdup ("");
     case TRJ_LINES_COLUMN_MODULATION:
       return is_post_aid (line) ? trj_gui_percent (line->modulation, 1) : g_strdup ("");
-    case TRJ_LINES_COLUMN_PRISON:
-      return g_strdup (is_iae (line) ? self->flag_choices[line->prison ? 1 : 0] : "");
     case TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY:
       return line->kind == TRJ_KIND_CDI_INCLUSION ? trj_format_decimal (line->second_year_quantity, 2)
                                                   : g_strdup ("");
@@ -293,9 +294,8 @@ is_editable (TrjGridModel *model, guint row, guint column)
     case TRJ_LINES_COLUMN_UNIT_AMOUNT:
       return is_post_aid (line);
     case TRJ_LINES_COLUMN_MODULATION:
-      /* Fixed at 5 % in prison (Fiche 2 §2.2). */
+      /* Fixed at 5 % in prison (Fiche 2 §2.2; `prison` comes from JSON or a programming file). */
       return is_post_aid (line) && !line->prison;
-    case TRJ_LINES_COLUMN_PRISON:
     case TRJ_LINES_COLUMN_RSA_RECIPIENTS:
     case TRJ_LINES_COLUMN_RSA_MONTHS:
       return is_iae (line);
@@ -344,7 +344,6 @@ field_param (TrjLinesColumn field)
     [TRJ_LINES_COLUMN_QUANTITY] = TRJ_PARAM_QUANTITY,
     [TRJ_LINES_COLUMN_UNIT_AMOUNT] = TRJ_PARAM_UNIT_AMOUNT,
     [TRJ_LINES_COLUMN_MODULATION] = TRJ_PARAM_MODULATION,
-    [TRJ_LINES_COLUMN_PRISON] = TRJ_PARAM_PRISON,
     [TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY] = TRJ_PARAM_SECOND_YEAR_QUANTITY,
     [TRJ_LINES_COLUMN_RSA_RECIPIENTS] = TRJ_PARAM_RSA_RECIPIENTS,
     [TRJ_LINES_COLUMN_RSA_MONTHS] = TRJ_PARAM_RSA_MONTHS,
@@ -477,7 +476,6 @@ set_cell_value (TrjGridModel *model, guint row, guint column, const char *text, 
     [TRJ_LINES_COLUMN_QUANTITY] = TRJ_LINE_FIELD_QUANTITY,
     [TRJ_LINES_COLUMN_UNIT_AMOUNT] = TRJ_LINE_FIELD_UNIT_AMOUNT,
     [TRJ_LINES_COLUMN_MODULATION] = TRJ_LINE_FIELD_MODULATION,
-    [TRJ_LINES_COLUMN_PRISON] = TRJ_LINE_FIELD_PRISON,
     [TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY] = TRJ_LINE_FIELD_SECOND_YEAR_QUANTITY,
     [TRJ_LINES_COLUMN_RSA_RECIPIENTS] = TRJ_LINE_FIELD_RSA_RECIPIENTS,
     [TRJ_LINES_COLUMN_RSA_MONTHS] = TRJ_LINE_FIELD_RSA_MONTHS,
@@ -525,7 +523,6 @@ set_cell_value (TrjGridModel *model, guint row, guint column, const char *text, 
     case TRJ_LINES_COLUMN_QUANTITY:
     case TRJ_LINES_COLUMN_UNIT_AMOUNT:
     case TRJ_LINES_COLUMN_MODULATION:
-    case TRJ_LINES_COLUMN_PRISON:
     case TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY:
     case TRJ_LINES_COLUMN_RSA_RECIPIENTS:
     case TRJ_LINES_COLUMN_RSA_MONTHS:
@@ -593,7 +590,6 @@ trj_lines_model_finalize (GObject *object)
   g_strfreev (self->kind_choices);
   g_strfreev (self->prescriber_choices);
   g_strfreev (self->month_choices);
-  g_strfreev (self->flag_choices);
   g_strfreev (self->structure_choices);
   g_strfreev (self->funded_choices);
   g_array_unref (self->kinds);
@@ -619,12 +615,10 @@ fill_post_aid_choices (TrjLinesModel *self, const char *envelope_id)
   g_autoptr(GStrvBuilder) months = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) structures = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) funded = g_strv_builder_new ();
-  const char *flags[] = { _("No"), _("Yes"), NULL };
 
   for (int m = 1; m <= TRJ_MONTHS; m++)
     g_strv_builder_add (months, trj_format_month_long (m));
   self->month_choices = g_strv_builder_end (months);
-  self->flag_choices = g_strdupv ((char **) flags);
 
   /* MODEL 3: a CDI inclusion takes the socle of an EI, ETTI, ACI, AI or EITI. */
   self->structure_kinds = g_array_new (FALSE, FALSE, sizeof (TrjLineKind));
@@ -720,10 +714,7 @@ choose_fields (TrjLinesModel *self, const char *envelope_id)
       ADD (TRJ_LINES_COLUMN_QUANTITY);
       ADD (TRJ_LINES_COLUMN_UNIT_AMOUNT);
       if (iae)
-        {
-          ADD (TRJ_LINES_COLUMN_MODULATION);
-          ADD (TRJ_LINES_COLUMN_PRISON);
-        }
+        ADD (TRJ_LINES_COLUMN_MODULATION);
       if (cdi)
         ADD (TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY);
       if (iae)
@@ -755,6 +746,22 @@ choose_fields (TrjLinesModel *self, const char *envelope_id)
   if (shape == TRJ_LINE_SHAPE_POST_AID)
     {
       gboolean aids = env->unit == TRJ_UNIT_AIDS;
+      /* Sixteen columns of an IAE envelope in a 1280-pixel window: the
+       * figures at the width of their usual values ("23 458 €", "janvier"). */
+      static const struct { TrjLinesColumn field; int width; } narrow[] = {
+        { TRJ_LINES_COLUMN_DEPARTEMENT, 4 }, { TRJ_LINES_COLUMN_KIND, 7 },
+        { TRJ_LINES_COLUMN_STRUCTURE_KIND, 4 }, { TRJ_LINES_COLUMN_QUANTITY, 4 },
+        { TRJ_LINES_COLUMN_UNIT_AMOUNT, 6 }, { TRJ_LINES_COLUMN_MODULATION, 4 },
+        { TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY, 3 },
+        { TRJ_LINES_COLUMN_RSA_RECIPIENTS, 3 }, { TRJ_LINES_COLUMN_RSA_MONTHS, 3 },
+        { TRJ_LINES_COLUMN_COMMITMENT_MONTH, 6 }, { TRJ_LINES_COLUMN_LAG, 3 },
+        { TRJ_LINES_COLUMN_AE, 9 }, { TRJ_LINES_COLUMN_CP, 9 }, { TRJ_LINES_COLUMN_AE_PER_CONTRACT, 6 },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (narrow); i++)
+        self->columns[narrow[i].field].width_chars = narrow[i].width;
+      self->short_departement = TRUE;
+      self->columns[TRJ_LINES_COLUMN_DEPARTEMENT].title = _("Dept.");
 
       self->columns[TRJ_LINES_COLUMN_LABEL].title = _("Structure");
       self->columns[TRJ_LINES_COLUMN_QUANTITY].title = aids ? _("Aids") : _("ETP");
@@ -792,7 +799,6 @@ trj_lines_model_new (TrjDocument *document, const char *envelope_id)
     { _("ETP"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE },
     { _("Unit\namount"), 8, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, TRUE },
     { _("Modulated\npart"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE },
-    { _("In\nprison"), 4, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
     { _("ETP 2nd\nyear"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE },
     { _("RSA\nrecipients"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE },
     { _("Cofinancing\nmonths"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE },
@@ -811,7 +817,6 @@ trj_lines_model_new (TrjDocument *document, const char *envelope_id)
   self->columns[TRJ_LINES_COLUMN_DEPARTEMENT].choices = (const char * const *) self->departement_choices;
   self->columns[TRJ_LINES_COLUMN_KIND].choices = (const char * const *) self->kind_choices;
   self->columns[TRJ_LINES_COLUMN_STRUCTURE_KIND].choices = (const char * const *) self->structure_choices;
-  self->columns[TRJ_LINES_COLUMN_PRISON].choices = (const char * const *) self->flag_choices;
   self->columns[TRJ_LINES_COLUMN_COMMITMENT_MONTH].choices = (const char * const *) self->month_choices;
   self->columns[TRJ_LINES_COLUMN_FUNDED_FROM].choices = (const char * const *) self->funded_choices;
   update_prescribers (self, NULL);

@@ -7,8 +7,8 @@
  *    TrjLinesColumn: column i of such a grid is TrjLinesColumn i;
  *  - aides au poste (IAE, EA, GEIQ): structure, département, type, structure
  *    porteuse (CDI inclusion), ETP or aides, montant unitaire, part modulée,
- *    milieu pénitentiaire, ETP 2e année, bénéficiaires RSA, mois de
- *    cofinancement (IAE only for the last five), mois d'engagement, décalage,
+ *    ETP 2e année, bénéficiaires RSA, mois de cofinancement (IAE only for the
+ *    last four), mois d'engagement, décalage,
  *    then AE, CP de l'année, AE par ETP / par aide;
  *  - free lines (FDI): libellé, département, AE, mois, financé sur, CP de
  *    l'année; their CP schedule is the monthly grid (trj-entries-model.h).
@@ -42,7 +42,6 @@ typedef enum {
   TRJ_LINES_COLUMN_QUANTITY,
   TRJ_LINES_COLUMN_UNIT_AMOUNT,
   TRJ_LINES_COLUMN_MODULATION,
-  TRJ_LINES_COLUMN_PRISON,
   TRJ_LINES_COLUMN_SECOND_YEAR_QUANTITY,
   TRJ_LINES_COLUMN_RSA_RECIPIENTS,
   TRJ_LINES_COLUMN_RSA_MONTHS,
