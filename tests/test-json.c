@@ -10,6 +10,7 @@
 #include "trj-alert-text.h"
 #include "trj-format.h"
 #include "trj-i18n.h"
+#include "trj-iae.h"
 #include "trj-json.h"
 #include "trj-json-writer.h"
 #include "trj-year-data.h"
@@ -615,6 +616,16 @@ test_alert_texts (void)
       "Taux moyen de 52,0" NBSP "% supérieur à la moyenne de la circulaire (50,0" NBSP "%)"
       NNBSP ": à ce taux, l’enveloppe finance 1" NNBSP "190 contrats et 1" NNBSP "300 sont programmés"
       NNBSP ": le volume doit baisser" },
+    /* The circular's examples 1 and 2 (Fiche 2): 7 ETP conventionnés. */
+    { { TRJ_ALERT_IAE_BELOW_BASE, 0, 0, 6, 7, 7, 0, 0, TRJ_SEVERITY_ALERT, TRJ_IAE_NEEDS_DECREASE },
+      "6 ETP sous la base de conventionnement de 7 ETP (réalisé de l’an dernier, dans la limite de ses 7"
+      " conventionnés)" NNBSP ": aucune structure n’y descend sauf à sa demande (diminution demandée)" },
+    { { TRJ_ALERT_IAE_ABOVE_BASE, 0, 0, 5, 3, 7, 0, 0, TRJ_SEVERITY_ALERT, TRJ_IAE_NEEDS_REVALUATION },
+      "5 ETP au-dessus de la base de conventionnement de 3 ETP" NNBSP ": jusqu’à ses 7 ETP conventionnés"
+      " l’an dernier, la structure doit avoir demandé une revalorisation après sous-exécution" },
+    { { TRJ_ALERT_IAE_UNDER_REALISED, 0, 0, 6.25, 9, 10, 0, 0, TRJ_SEVERITY_ALERT, 0, 5 },
+      "Au mois 5, ETP réalisés projetés à 6,25 en moyenne annuelle, soit 62,5" NBSP "% des 10 ETP"
+      " conventionnés" NNBSP ": sous la tolérance de 90" NBSP "%" },
   };
 
   /* An average just above the circular's, and a share just below the
@@ -625,6 +636,16 @@ test_alert_texts (void)
       NNBSP ": à ce taux, l’enveloppe finance 1" NNBSP "232 contrats" },
     { { TRJ_ALERT_COFINANCING_BELOW_TARGET, 0, -1, 0.14996, 0.15, 1 },
       "Part cofinancée moyenne de 14,996" NBSP "% inférieure à l’objectif de 15,000" NBSP "%" },
+    /* What an ETP above its conventionné lacks: a project, and for an ACI a prison one. */
+    { { TRJ_ALERT_IAE_ABOVE_BASE, 0, 0, 9, 7, 7, 0, 0, TRJ_SEVERITY_ALERT, TRJ_IAE_NEEDS_DEVELOPMENT },
+      "9 ETP au-delà des 7 ETP conventionnés l’an dernier" NNBSP ": il faut un projet de développement" },
+    { { TRJ_ALERT_IAE_ABOVE_BASE, 0, 0, 9, 7, 7, 0, 0, TRJ_SEVERITY_ALERT,
+        TRJ_IAE_NEEDS_DEVELOPMENT | TRJ_IAE_NEEDS_PRISON },
+      "9 ETP au-delà des 7 ETP conventionnés l’an dernier" NNBSP ": un ACI ne se développe que par"
+      " exception, avec un projet de développement en milieu pénitentiaire" },
+    { { TRJ_ALERT_IAE_ABOVE_BASE, 0, 0, 9, 7, 7, 0, 0, TRJ_SEVERITY_ALERT, TRJ_IAE_NEEDS_PRISON },
+      "9 ETP au-delà des 7 ETP conventionnés l’an dernier" NNBSP ": un ACI ne se développe que par"
+      " exception, pour un projet en milieu pénitentiaire" },
   };
   g_autoptr(TrjScenario) scenario = parse_ok (small_scenario);
 

@@ -27,6 +27,8 @@ static const TrjCliCommand commands[] = {
   { "export",      trj_cli_export,      N_("Export a workbook scenario (JSON, xlsx, CSV)") },
   { "scenarios",   trj_cli_scenarios,   N_("List the scenarios of a workbook") },
   { "actuals",     trj_cli_actuals,     N_("Import the actuals of the year from a CSV file") },
+  { "structures",  trj_cli_structures,  N_("Import the register of IAE structures from a CSV file") },
+  { "realised",    trj_cli_realised,    N_("Import the realised ETP of the IAE structures from a CSV file") },
   { "landing",     trj_cli_landing,     N_("Print the year-end landing and its drift by cause") },
   { "diff",        trj_cli_diff,        N_("Compare two scenarios, or a scenario with the last version sent") },
   { "send",        trj_cli_send,        N_("Mark a workbook scenario as sent to the DGEFP, which freezes it") },

@@ -72,6 +72,9 @@ int trj_cli_actuals      (int argc, char **argv);
 int trj_cli_landing      (int argc, char **argv);
 /* The "trajectoire-landing/1" document of MODEL 8 (transfer full). */
 char *trj_cli_landing_to_json (const TrjScenario *programmed, const TrjLanding *landing);
+/* trj-cli-structures.c */
+int trj_cli_structures   (int argc, char **argv);
+int trj_cli_realised     (int argc, char **argv);
 /* trj-cli-chart.c */
 int trj_cli_chart        (int argc, char **argv);
 int trj_cli_report       (int argc, char **argv);

@@ -68,6 +68,13 @@ typedef enum {
   TRJ_PARAM_PAYMENT_PROFILE,
   TRJ_PARAM_MODULATION_MONTH,
   TRJ_PARAM_PRISON,
+  /* IAE structures (MODEL 3.1, 3.2) */
+  TRJ_PARAM_CONVENTIONNE_PREVIOUS,
+  TRJ_PARAM_REALISE_PREVIOUS,
+  TRJ_PARAM_DECREASE_REQUESTED,
+  TRJ_PARAM_REVALUATION_REQUESTED,
+  TRJ_PARAM_DEVELOPMENT,
+  TRJ_PARAM_REALISED_ETP,             /* [12], NAN: no data for the month */
   /* Free lines (MODEL 3) */
   TRJ_PARAM_AE_AMOUNT,
   TRJ_PARAM_CP_SCHEDULE,
@@ -175,6 +182,10 @@ TrjLineKind               trj_catalog_default_structure_kind (void);
 /* The modulated part of an IAE structure in prison, fixed by the circular
  * (Fiche 2 §2.2: « Le montant modulé est fixé à 5 % du montant socle »). */
 #define TRJ_PRISON_MODULATION 0.05
+
+/* MODEL 3.2: a structure whose projected realised ETP are under this share
+ * of its conventionné at the ASP's alert months gets IAE_UNDER_REALISED. */
+#define TRJ_IAE_REALISED_TOLERANCE 0.90
 
 /* ── Units ── */
 /* "contrats", "ETP", "aides", "€" */

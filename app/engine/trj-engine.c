@@ -15,6 +15,7 @@
 
 #include "trj-catalog.h"
 #include "trj-engine-private.h"
+#include "trj-iae.h"
 
 G_DEFINE_QUARK (trj-engine-error-quark, trj_engine_error)
 
@@ -28,6 +29,9 @@ static const char *alert_names[TRJ_N_ALERT_CODES] = {
   "RATE_ABOVE_AVERAGE",
   "FUNGIBILITY_OVER_CEILING",
   "COFINANCING_EXCEEDS_AID",
+  "IAE_BELOW_BASE",
+  "IAE_ABOVE_BASE",
+  "IAE_UNDER_REALISED",
 };
 
 static TrjMoneyFormatter money_formatter;
@@ -457,8 +461,9 @@ trj_result_reshape (TrjResult *result, const TrjScenario *scenario)
       result->lines = g_new0 (TrjLineResult, n_lines);
       result->n_lines = n_lines;
     }
-  /* At most three range alerts a contract line (one, COFINANCING_EXCEEDS_AID,
-   * a post-aid line), four alerts an envelope, one region-wide. */
+  /* At most three range alerts a contract line (three a post-aid line:
+   * COFINANCING_EXCEEDS_AID, its base and its realised ETP), four alerts an
+   * envelope, one region-wide. */
   if (result->alerts_capacity < 3 * n_lines + 4 * n_envelopes + 1)
     {
       result->alerts_capacity = 3 * n_lines + 4 * n_envelopes + 1;
@@ -702,6 +707,37 @@ outside (double v, double lo, double hi)
   return v < lo - 1e-9 || v > hi + 1e-9;
 }
 
+/* MODEL 3.1 and 3.2: a structure's ETP against its conventionnement base,
+ * and its realised ETP at the ASP's alert months. Neither needs the year's
+ * rules: they are the circular's. */
+static void
+iae_alerts (TrjResult *result, int e, int l, const TrjLine *line)
+{
+  guint needs = trj_iae_needs (line);
+  int T = trj_iae_last_month (line), alert_month = trj_iae_alert_month (T);
+  double base;
+
+  if (needs != 0 && trj_iae_base (line, &base))
+    {
+      add_alert (result, (needs & TRJ_IAE_NEEDS_DECREASE) ? TRJ_ALERT_IAE_BELOW_BASE : TRJ_ALERT_IAE_ABOVE_BASE,
+                 e, l, line->quantity, base, line->conventionne_previous);
+      result->alerts[result->n_alerts - 1].needs = needs;
+    }
+  /* The ASP's alert is stated with the data of its month, and stays until
+   * the next one. */
+  if (alert_month > 0 && line->quantity > 0)
+    {
+      double projected = trj_iae_projected (line, alert_month);
+
+      if (projected < TRJ_IAE_REALISED_TOLERANCE * line->quantity - 1e-9)
+        {
+          add_alert (result, TRJ_ALERT_IAE_UNDER_REALISED, e, l, projected,
+                     TRJ_IAE_REALISED_TOLERANCE * line->quantity, line->quantity);
+          result->alerts[result->n_alerts - 1].month = alert_month;
+        }
+    }
+}
+
 static void
 line_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result,
              int e, int l, const TrjLine *line, const TrjFigures *lf)
@@ -711,6 +747,8 @@ line_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *resu
   /* The model's cap, not a rule of the year: it fires without rules. */
   if (lf->cofinancing_asked > lf->socle + TRJ_OVERRUN_EPSILON)
     add_alert (result, TRJ_ALERT_COFINANCING_EXCEEDS_AID, e, l, lf->cofinancing_asked, 0, lf->socle);
+  if (trj_catalog_kind (line->kind)->iae)
+    iae_alerts (result, e, l, line);
   if (kr == NULL)
     return;
   if (outside (line->rate, kr->rate_min, kr->rate_max))

@@ -24,6 +24,9 @@ typedef enum {
   TRJ_ALERT_RATE_ABOVE_AVERAGE,
   TRJ_ALERT_FUNGIBILITY_OVER_CEILING,
   TRJ_ALERT_COFINANCING_EXCEEDS_AID,
+  TRJ_ALERT_IAE_BELOW_BASE,
+  TRJ_ALERT_IAE_ABOVE_BASE,
+  TRJ_ALERT_IAE_UNDER_REALISED,
   TRJ_N_ALERT_CODES
 } TrjAlertCode;
 
@@ -44,6 +47,10 @@ typedef struct {
   double volume;
   double capacity;
   TrjSeverity severity;   /* last: positional initialisers of the fields above stay valid */
+  /* IAE_BELOW_BASE, IAE_ABOVE_BASE: the flags the line lacks (TrjIaeNeeds,
+   * trj-iae.h); IAE_UNDER_REALISED: the ASP's alert month (5 or 10). */
+  guint needs;
+  int month;
 } TrjAlert;
 
 /* Years after Y in which this year's cohorts can still be paid: a contract of

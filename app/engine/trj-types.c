@@ -1,6 +1,7 @@
 /* trj-types.c — constructors, copies and names of the model's input structures */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "trj-catalog.h"
@@ -110,6 +111,7 @@ trj_line_new (const char *id, TrjLineKind kind)
     {
       line->profile[m] = trj_catalog_param (TRJ_PARAM_PROFILE)->default_value;
       line->payment_profile[m] = trj_catalog_param (TRJ_PARAM_PAYMENT_PROFILE)->default_value;
+      line->realised_etp[m] = NAN;
     }
   return line;
 }
@@ -124,6 +126,8 @@ trj_line_copy (const TrjLine *line)
   copy->departement = g_strdup (line->departement);
   copy->prescriber = g_strdup (line->prescriber);
   copy->funded_from = g_strdup (line->funded_from);
+  copy->structure_name = g_strdup (line->structure_name);
+  copy->siret = g_strdup (line->siret);
   return copy;
 }
 
@@ -137,6 +141,8 @@ trj_line_free (TrjLine *line)
   g_free (line->departement);
   g_free (line->prescriber);
   g_free (line->funded_from);
+  g_free (line->structure_name);
+  g_free (line->siret);
   g_free (line);
 }
 

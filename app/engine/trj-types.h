@@ -134,6 +134,21 @@ typedef struct {
   gboolean prison;                     /* IAE structure in prison: modulated part fixed at 5 % */
   TrjLineKind structure_kind;          /* CDI_INCLUSION: kind of the structure, whose socle it takes */
 
+  /* IAE lines: the structure (SIAE) of the region's register and its
+   * conventionnement (MODEL 3.1); its département is the line's. */
+  char *structure_name;                /* NULL: the line names no structure */
+  char *siret;                         /* 14 digits (Luhn checked), NULL when not given */
+  double conventionne_previous;        /* ETP conventionnés in Y−1 */
+  gboolean has_conventionne_previous;
+  double realise_previous;             /* ETP réalisés in Y−1, annual average */
+  gboolean has_realise_previous;
+  gboolean decrease_requested;         /* the structure asks to go below its base */
+  gboolean revaluation_requested;      /* after under-execution, up to its conventionné */
+  gboolean development;                /* a development project, above its conventionné */
+  /* MODEL 3.2: realised ETP of each month (the ASP's declarations), NAN for
+   * a month without data. */
+  double realised_etp[TRJ_MONTHS];
+
   /* Free lines (MODEL 3): AE amount at commitment_month, CP typed by the user */
   double ae_amount;
   double cp_schedule[TRJ_MONTHS];

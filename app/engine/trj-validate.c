@@ -13,11 +13,14 @@
 
 #include "trj-catalog.h"
 #include "trj-engine.h"
+#include "trj-iae.h"
 
 typedef enum {
   WHEN_ALWAYS,
   WHEN_VOLUME_MODE,      /* contract lines given as volume × profile */
   WHEN_PREVIOUS,         /* last year's entries given */
+  WHEN_CONVENTIONNE,     /* last year's conventionné given */
+  WHEN_REALISE,          /* last year's realised given */
 } When;
 
 typedef enum {
@@ -63,6 +66,11 @@ static const Field post_aid_fields[] = {
   LINE_DOUBLE (TRJ_PARAM_PAYMENT_PROFILE, payment_profile, WHEN_ALWAYS),
   LINE_INT (TRJ_PARAM_MODULATION_MONTH, modulation_month),
   LINE_INT (TRJ_PARAM_PRISON, prison),
+  LINE_DOUBLE (TRJ_PARAM_CONVENTIONNE_PREVIOUS, conventionne_previous, WHEN_CONVENTIONNE),
+  LINE_DOUBLE (TRJ_PARAM_REALISE_PREVIOUS, realise_previous, WHEN_REALISE),
+  LINE_INT (TRJ_PARAM_DECREASE_REQUESTED, decrease_requested),
+  LINE_INT (TRJ_PARAM_REVALUATION_REQUESTED, revaluation_requested),
+  LINE_INT (TRJ_PARAM_DEVELOPMENT, development),
 };
 
 static const Field free_fields[] = {
@@ -155,11 +163,43 @@ check_fields (Checker *ck, const Field *fields, guint n_fields, gconstpointer ba
       const Field *field = &fields[i];
 
       if ((field->when == WHEN_VOLUME_MODE && line->entries_mode != TRJ_ENTRIES_VOLUME)
-          || (field->when == WHEN_PREVIOUS && !line->has_previous_entries))
+          || (field->when == WHEN_PREVIOUS && !line->has_previous_entries)
+          || (field->when == WHEN_CONVENTIONNE && !line->has_conventionne_previous)
+          || (field->when == WHEN_REALISE && !line->has_realise_previous))
         continue;
       if (!check_field (ck, field, base, line != NULL ? line->quantity : 0))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* MODEL 3.1, 3.2: a structure, its figures of last year, its flags and its
+ * realised ETP belong to an IAE line; a SIRET is valid; a month without
+ * realised data is NAN, any other within the limits. */
+static gboolean
+check_structure (Checker *ck, const TrjLine *line)
+{
+  const gboolean iae = trj_catalog_kind (line->kind)->iae;
+  g_autofree char *why = NULL;
+
+  if (!iae && (line->structure_name != NULL || line->siret != NULL || line->has_conventionne_previous
+               || line->has_realise_previous || line->decrease_requested || line->revaluation_requested
+               || line->development || trj_iae_last_month (line) > 0))
+    return fail (ck, "structure", _("only an IAE line names a structure and its conventionnement"));
+  if (line->siret != NULL && line->structure_name == NULL)
+    return fail (ck, "structure.name", _("a structure with a SIRET needs a name"));
+  if (line->structure_name != NULL && *line->structure_name == '\0')
+    return fail (ck, "structure.name", _("must not be empty"));
+  if (line->siret != NULL && !trj_siret_check (line->siret, &why))
+    return fail (ck, "structure.siret", why);
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    if (!isnan (line->realised_etp[m]))
+      {
+        g_autofree char *item = g_strdup_printf ("realised_etp[%d]", m);
+
+        if (!check_value (ck, TRJ_PARAM_REALISED_ETP, item, line->realised_etp[m]))
+          return FALSE;
+      }
   return TRUE;
 }
 
@@ -184,7 +224,7 @@ check_post_aid_rules (Checker *ck, const TrjLine *line)
       && (line->structure_kind >= TRJ_N_KINDS || !trj_catalog_kind (line->structure_kind)->structure))
     return fail (ck, "structure_kind",
                  _("a CDI inclusion belongs to an EI, ETTI, ACI, AI or EITI"));
-  return TRUE;
+  return check_structure (ck, line);
 }
 
 /* MODEL 3: a free line never pays more CP than its AE, nor before it; the

@@ -53,31 +53,6 @@ has_text (const char *text)
   return text != NULL && *text != '\0';
 }
 
-/* 1–12, or the French name of the month (« février », « fevrier », « Février »). */
-static gboolean
-parse_month (const char *text, guint *month)
-{
-  g_autofree char *name = trj_csv_normalise_name (text);
-  char *end = NULL;
-  guint64 n;
-
-  for (int m = 1; m <= TRJ_MONTHS; m++)
-    {
-      g_autofree char *known = trj_csv_normalise_name (trj_format_month_long (m));
-
-      if (g_str_equal (name, known))
-        {
-          *month = (guint) m - 1;
-          return TRUE;
-        }
-    }
-  n = g_ascii_strtoull (text, &end, 10);
-  if (end == text || *end != '\0' || n < 1 || n > TRJ_MONTHS)
-    return FALSE;
-  *month = (guint) n - 1;
-  return TRUE;
-}
-
 static gboolean
 text_equal (const char *a, const char *b)
 {
@@ -179,7 +154,7 @@ read_row (GPtrArray *fields, const int *index, guint r, const TrjScenario *scena
   TrjActual row = { NULL, NULL, 0, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN };
   gboolean ok = line != NULL, any = FALSE;
 
-  if (!has_text (month_text) || !parse_month (month_text, &row.month))
+  if (!has_text (month_text) || !trj_csv_parse_month (month_text, &row.month))
     {
       trj_csv_errors_add (errors, r, columns[COL_MONTH].name,
                           _("“%s” is not a month: 1 to 12, or « janvier » to « décembre »"),

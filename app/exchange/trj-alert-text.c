@@ -5,6 +5,8 @@
 
 #include "trj-alert-text.h"
 #include "trj-format.h"
+#include "trj-catalog.h"
+#include "trj-iae.h"
 
 /* The three figures an alert sentence quotes, already formatted. */
 typedef struct {
@@ -109,6 +111,36 @@ trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert)
         return g_strdup_printf (_("Average rate of %s above the circular’s average of %s: "
                                   "at that rate the envelope funds %s contracts, %s are programmed: "
                                   "the volume must come down"), f.a, f.b, f.c, volume);
+      }
+    case TRJ_ALERT_IAE_BELOW_BASE:
+      range_figures (&f, trj_format_decimal, 2, alert);
+      return g_strdup_printf (_("%s ETP below the conventionnement base of %s ETP (last year’s realised, "
+                                "at most its %s conventionnés): no structure goes below it unless it asks "
+                                "(decrease requested)"), f.a, f.b, f.c);
+    case TRJ_ALERT_IAE_ABOVE_BASE:
+      range_figures (&f, trj_format_decimal, 2, alert);
+      if (alert->needs & TRJ_IAE_NEEDS_REVALUATION)
+        return g_strdup_printf (_("%s ETP above the conventionnement base of %s ETP: up to its %s ETP "
+                                  "conventionnés last year, the structure must have asked for a revaluation "
+                                  "after under-execution"), f.a, f.b, f.c);
+      if ((alert->needs & TRJ_IAE_NEEDS_DEVELOPMENT) && (alert->needs & TRJ_IAE_NEEDS_PRISON))
+        return g_strdup_printf (_("%s ETP above the %s ETP conventionnés last year: an ACI develops by "
+                                  "exception, with a development project in prison"), f.a, f.c);
+      if (alert->needs & TRJ_IAE_NEEDS_PRISON)
+        return g_strdup_printf (_("%s ETP above the %s ETP conventionnés last year: an ACI develops by "
+                                  "exception, for a project in prison"), f.a, f.c);
+      return g_strdup_printf (_("%s ETP above the %s ETP conventionnés last year: a development project "
+                                "is needed"), f.a, f.c);
+    case TRJ_ALERT_IAE_UNDER_REALISED:
+      f.a = trj_format_decimal (alert->value, 2);
+      f.b = trj_format_percent (alert->limit_hi > 0 ? alert->value / alert->limit_hi : 0, 1);
+      f.c = trj_format_decimal (alert->limit_hi, 2);
+      {
+        g_autofree char *tolerance = trj_format_percent (TRJ_IAE_REALISED_TOLERANCE, 0);
+
+        return g_strdup_printf (_("At month %d, realised ETP projected at %s in annual average, %s of the "
+                                  "%s ETP conventionnés: under the tolerance of %s"),
+                                alert->month, f.a, f.b, f.c, tolerance);
       }
     case TRJ_N_ALERT_CODES:
     default:

@@ -45,4 +45,11 @@ gboolean   trj_csv_read_number     (TrjCsvErrors *errors, guint row, const char 
                                     gboolean is_share, double lo, gboolean lo_open, double hi,
                                     double fallback, double *out);
 
+/* 1–12, or the French name of the month (« février », « fevrier », « Février »);
+ * *month 0..11. */
+gboolean   trj_csv_parse_month     (const char *text, guint *month);
+/* The stripped text of column `column` of a row (index from
+ * trj_csv_map_header), NULL when the file has no such column. */
+const char *trj_csv_cell           (GPtrArray *fields, const int *index, int column);
+
 G_END_DECLS

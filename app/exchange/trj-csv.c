@@ -911,3 +911,35 @@ trj_csv_import_apply (const TrjCsvImport *import, TrjScenario *scenario, GError 
     }
   return TRUE;
 }
+
+gboolean
+trj_csv_parse_month (const char *text, guint *month)
+{
+  g_autofree char *name = trj_csv_normalise_name (text);
+  char *end = NULL;
+  guint64 n;
+
+  for (int m = 1; m <= TRJ_MONTHS; m++)
+    {
+      g_autofree char *known = trj_csv_normalise_name (trj_format_month_long (m));
+
+      if (g_str_equal (name, known))
+        {
+          *month = (guint) m - 1;
+          return TRUE;
+        }
+    }
+  n = g_ascii_strtoull (text, &end, 10);
+  if (end == text || *end != '\0' || n < 1 || n > TRJ_MONTHS)
+    return FALSE;
+  *month = (guint) n - 1;
+  return TRUE;
+}
+
+const char *
+trj_csv_cell (GPtrArray *fields, const int *index, int column)
+{
+  if (index[column] < 0 || (guint) index[column] >= fields->len)
+    return NULL;
+  return g_strstrip ((char *) g_ptr_array_index (fields, index[column]));
+}

@@ -10,6 +10,7 @@
 #include "trj-alert-text.h"
 #include "trj-catalog.h"
 #include "trj-format.h"
+#include "trj-iae.h"
 #include "trj-input.h"
 #include "trj-json.h"
 #include "trj-json-scan.h"
@@ -403,7 +404,10 @@ line_keys (TrjLineKind kind)
     "quantity", "unit_amount", "modulation", "modulation_month", "commitment_month",
     "payment_profile", "payment_lag_months", NULL
   };
-  static const char *const iae[] = { "rsa_recipients", "rsa_months", "prison", NULL };
+  static const char *const iae[] = {
+    "rsa_recipients", "rsa_months", "prison", "structure", "conventionne_previous", "realise_previous",
+    "decrease_requested", "revaluation_requested", "development", "realised_etp", NULL
+  };
   static const char *const free_line[] = {
     "ae_amount", "commitment_month", "cp_schedule", "funded_from", NULL
   };
@@ -483,6 +487,86 @@ read_contract_line (JsonObject *object, const char *path, TrjLine *line, GError 
                       &line->has_previous_entries, error);
 }
 
+/* Twelve numbers or nulls (a month without data: NAN). */
+static gboolean
+read_months_or_null (JsonObject *object, const char *path, const char *key, double out[TRJ_MONTHS],
+                     GError **error)
+{
+  g_autofree char *key_path = NULL;
+  JsonNode *node;
+  JsonArray *array;
+  guint length;
+
+  if (!get_member (object, path, key, FALSE, &node, &key_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if ((array = node_array (node, key_path, error)) == NULL)
+    return FALSE;
+  length = json_array_get_length (array);
+  if (length != TRJ_MONTHS)
+    return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
+                      _("12 monthly values are expected (January to December), not %u"), length);
+  for (guint i = 0; i < TRJ_MONTHS; i++)
+    {
+      g_autofree char *item_path = path_index (key_path, i);
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_NULL (item))
+        out[i] = NAN;
+      else if (!node_number (item, item_path, &out[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* MODEL 3.1: "structure": {"name", "siret", "departement"}; its département
+ * is the line's, so the line may not give another. */
+static gboolean
+read_structure (JsonObject *line_object, const char *path, TrjLine *line, GError **error)
+{
+  static const char *const keys[] = { "name", "siret", "departement", NULL };
+  g_autofree char *structure_path = NULL;
+  g_autofree char *departement = NULL;
+  JsonNode *node;
+  JsonObject *object;
+
+  if (!get_member (line_object, path, "structure", FALSE, &node, &structure_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if ((object = node_object (node, structure_path, error)) == NULL
+      || !check_keys (object, structure_path, keys, NULL, error)
+      || !read_string (object, structure_path, "name", TRUE, &line->structure_name, error)
+      || !read_string (object, structure_path, "siret", FALSE, &line->siret, error)
+      || !read_string (object, structure_path, "departement", FALSE, &departement, error))
+    return FALSE;
+  if (departement != NULL && line->departement != NULL && !g_str_equal (departement, line->departement))
+    {
+      g_autofree char *key_path = path_key (structure_path, "departement");
+
+      return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, key_path,
+                        _("“%s” is not the line’s département (“%s”)"), departement, line->departement);
+    }
+  if (departement != NULL && line->departement == NULL)
+    line->departement = g_steal_pointer (&departement);
+  return TRUE;
+}
+
+static gboolean
+read_structure_figures (JsonObject *object, const char *path, TrjLine *line, GError **error)
+{
+  line->has_conventionne_previous = json_object_has_member (object, "conventionne_previous");
+  line->has_realise_previous = json_object_has_member (object, "realise_previous");
+  return read_structure (object, path, line, error)
+         && read_number (object, path, "conventionne_previous", FALSE, &line->conventionne_previous, error)
+         && read_number (object, path, "realise_previous", FALSE, &line->realise_previous, error)
+         && read_boolean (object, path, "decrease_requested", FALSE, &line->decrease_requested, error)
+         && read_boolean (object, path, "revaluation_requested", FALSE, &line->revaluation_requested, error)
+         && read_boolean (object, path, "development", FALSE, &line->development, error)
+         && read_months_or_null (object, path, "realised_etp", line->realised_etp, error);
+}
+
 static gboolean
 read_post_aid_line (ReadContext *ctx, JsonObject *object, const char *path, TrjLine *line,
                     GError **error)
@@ -505,6 +589,7 @@ read_post_aid_line (ReadContext *ctx, JsonObject *object, const char *path, TrjL
   line->modulation = trj_catalog_default_modulation (line->kind, ctx->data);
 
   return read_boolean (object, path, "prison", FALSE, &line->prison, error)
+         && read_structure_figures (object, path, line, error)
          && read_number (object, path, "quantity", TRUE, &line->quantity, error)
          && read_number (object, path, "unit_amount", FALSE, &line->unit_amount, error)
          && read_number (object, path, "modulation", FALSE, &line->modulation, error)
@@ -951,6 +1036,31 @@ write_contract_line (TrjJsonWriter *w, const TrjLine *line, const TrjLine *defau
 }
 
 static void
+write_true (TrjJsonWriter *w, const char *key)
+{
+  trj_json_writer_key (w, key);
+  trj_json_writer_boolean (w, TRUE);
+}
+
+/* MODEL 3.1, 3.2; the structure's département is written by write_line. */
+static void
+write_structure_figures (TrjJsonWriter *w, const TrjLine *line)
+{
+  if (line->has_conventionne_previous)
+    write_number_member (w, "conventionne_previous", line->conventionne_previous);
+  if (line->has_realise_previous)
+    write_number_member (w, "realise_previous", line->realise_previous);
+  if (line->decrease_requested)
+    write_true (w, "decrease_requested");
+  if (line->revaluation_requested)
+    write_true (w, "revaluation_requested");
+  if (line->development)
+    write_true (w, "development");
+  if (trj_iae_last_month (line) > 0)
+    write_months (w, "realised_etp", line->realised_etp);
+}
+
+static void
 write_post_aid_line (TrjJsonWriter *w, const TrjScenario *scenario, const TrjLine *line,
                      const TrjLine *defaults)
 {
@@ -975,10 +1085,8 @@ write_post_aid_line (TrjJsonWriter *w, const TrjScenario *scenario, const TrjLin
       write_optional_number (w, "rsa_recipients", line->rsa_recipients, 0);
       write_optional_number (w, "rsa_months", line->rsa_months, 0);
       if (line->prison)
-        {
-          trj_json_writer_key (w, "prison");
-          trj_json_writer_boolean (w, TRUE);
-        }
+        write_true (w, "prison");
+      write_structure_figures (w, line);
     }
   write_optional_number (w, "commitment_month", line->commitment_month + 1,
                          defaults->commitment_month + 1);
@@ -1009,7 +1117,17 @@ write_line (TrjJsonWriter *w, const TrjScenario *scenario, const TrjLine *line)
   write_optional_string (w, "label", line->label);
   trj_json_writer_key (w, "kind");
   trj_json_writer_string (w, trj_kind_to_string (line->kind));
-  write_optional_string (w, "departement", line->departement);
+  if (line->structure_name != NULL)
+    {
+      trj_json_writer_key (w, "structure");
+      trj_json_writer_begin_object (w);
+      write_optional_string (w, "name", line->structure_name);
+      write_optional_string (w, "siret", line->siret);
+      write_optional_string (w, "departement", line->departement);
+      trj_json_writer_end_object (w);
+    }
+  else
+    write_optional_string (w, "departement", line->departement);
   write_optional_string (w, "prescriber", line->prescriber);
   switch (trj_kind_shape (line->kind))
     {

@@ -79,6 +79,22 @@ const TrjLineColumn trj_workbook_line_columns[] = {
     TRJ_COLUMN_KIND, MEMBER (structure_kind), 0, TRJ_LINE_FIELD_STRUCTURE_KIND, SHAPE (POST_AID) },
   { TEXT ("funded_from", N_("Change funding envelope")),
     TRJ_COLUMN_TEXT_NULL, MEMBER (funded_from), 0, TRJ_LINE_FIELD_FUNDED_FROM, SHAPE (FREE) },
+  { TEXT ("structure_name", N_("Change structure")),
+    TRJ_COLUMN_TEXT_NULL, MEMBER (structure_name), 0, TRJ_LINE_FIELD_STRUCTURE_NAME, SHAPE (POST_AID) },
+  { TEXT ("siret", N_("Change SIRET")),
+    TRJ_COLUMN_TEXT_NULL, MEMBER (siret), 0, TRJ_LINE_FIELD_SIRET, SHAPE (POST_AID) },
+  { PARAM ("conventionne_previous", N_("Change last year’s ETP conventionnés"), TRJ_PARAM_CONVENTIONNE_PREVIOUS),
+    TRJ_COLUMN_REAL_NULL, MEMBER (conventionne_previous), MEMBER (has_conventionne_previous),
+    TRJ_LINE_FIELD_CONVENTIONNE_PREVIOUS, SHAPE (POST_AID) },
+  { PARAM ("realise_previous", N_("Change last year’s ETP réalisés"), TRJ_PARAM_REALISE_PREVIOUS),
+    TRJ_COLUMN_REAL_NULL, MEMBER (realise_previous), MEMBER (has_realise_previous),
+    TRJ_LINE_FIELD_REALISE_PREVIOUS, SHAPE (POST_AID) },
+  { PARAM ("decrease_requested", N_("Change decrease requested"), TRJ_PARAM_DECREASE_REQUESTED),
+    TRJ_COLUMN_INT, MEMBER (decrease_requested), 0, TRJ_LINE_FIELD_DECREASE_REQUESTED, SHAPE (POST_AID) },
+  { PARAM ("revaluation_requested", N_("Change revaluation requested"), TRJ_PARAM_REVALUATION_REQUESTED),
+    TRJ_COLUMN_INT, MEMBER (revaluation_requested), 0, TRJ_LINE_FIELD_REVALUATION_REQUESTED, SHAPE (POST_AID) },
+  { PARAM ("development", N_("Change development project"), TRJ_PARAM_DEVELOPMENT),
+    TRJ_COLUMN_INT, MEMBER (development), 0, TRJ_LINE_FIELD_DEVELOPMENT, SHAPE (POST_AID) },
 };
 
 const guint trj_workbook_n_line_columns = G_N_ELEMENTS (trj_workbook_line_columns);
@@ -119,6 +135,7 @@ const TrjMonthSeries trj_workbook_month_series[TRJ_N_LINE_MONTHS] = {
   [TRJ_LINE_MONTHS_PAYMENT_PROFILE] = { "payment_profile", N_("Change payment profile"),
                                         TRJ_PARAM_PAYMENT_PROFILE, "has_payment_profile" },
   [TRJ_LINE_MONTHS_CP_SCHEDULE] = { "cp_schedule", N_("Change CP schedule"), TRJ_PARAM_CP_SCHEDULE },
+  [TRJ_LINE_MONTHS_REALISED_ETP] = { "realised_etp", N_("Change realised ETP"), TRJ_PARAM_REALISED_ETP },
 };
 
 const TrjLineColumn *
@@ -367,6 +384,7 @@ trj_workbook_line_months (TrjLine *line, TrjLineMonths series)
     case TRJ_LINE_MONTHS_PROFILE: return line->profile;
     case TRJ_LINE_MONTHS_PAYMENT_PROFILE: return line->payment_profile;
     case TRJ_LINE_MONTHS_CP_SCHEDULE: return line->cp_schedule;
+    case TRJ_LINE_MONTHS_REALISED_ETP: return line->realised_etp;
     case TRJ_N_LINE_MONTHS:
     default:
       break;
@@ -391,6 +409,9 @@ check_param (TrjParam param, double value, GError **error)
 gboolean
 trj_workbook_check_month_value (TrjLineMonths series, double value, GError **error)
 {
+  /* A month without realised data has no row. */
+  if (series == TRJ_LINE_MONTHS_REALISED_ETP && isnan (value))
+    return TRUE;
   return check_param (trj_workbook_month_series[series].param, value, error);
 }
 

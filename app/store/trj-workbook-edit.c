@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-engine.h"
+#include "trj-iae.h"
 #include "trj-workbook-private.h"
 
 /* Line positions: sparse ordering keys (see "Line structure" below). */
@@ -20,14 +21,24 @@
 
 /* ── Writing a whole scenario (new, duplicate, import) ────────────────── */
 
+/* A month without realised ETP (NAN) has no row. */
+static gboolean
+write_month (TrjWorkbook *self, gint64 row, TrjLineMonths series, int month, double value, GError **error)
+{
+  if (series == TRJ_LINE_MONTHS_REALISED_ETP && isnan (value))
+    return trj_workbook_run (self, error, "DELETE FROM line_month WHERE line = ? AND series = ? AND month = ?",
+                             "iii", row, (gint64) series, (gint64) month);
+  return trj_workbook_run (self, error, "INSERT INTO line_month (line, series, month, value) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT DO UPDATE SET value = excluded.value", "iiid",
+                           row, (gint64) series, (gint64) month, value);
+}
+
 static gboolean
 write_months (TrjWorkbook *self, gint64 row, TrjLineMonths series, const double values[TRJ_MONTHS],
               GError **error)
 {
   for (int m = 0; m < TRJ_MONTHS; m++)
-    if (!trj_workbook_run (self, error, "INSERT INTO line_month (line, series, month, value) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT DO UPDATE SET value = excluded.value", "iiid",
-              row, (gint64) series, (gint64) m, values[m]))
+    if (!write_month (self, row, series, m, values[m], error))
       return FALSE;
   return TRUE;
 }
@@ -72,6 +83,9 @@ write_line (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id, gint
     return FALSE;
   if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_FREE &&
       !write_months (self, row, TRJ_LINE_MONTHS_CP_SCHEDULE, line->cp_schedule, error))
+    return FALSE;
+  if (trj_catalog_kind (line->kind)->iae &&
+      !write_months (self, row, TRJ_LINE_MONTHS_REALISED_ETP, line->realised_etp, error))
     return FALSE;
   return TRUE;
 }
@@ -471,7 +485,8 @@ load_months (TrjWorkbook *self, gint64 row, TrjLineMonths series, double out[TRJ
   int rc;
 
   for (int m = 0; m < TRJ_MONTHS; m++)
-    out[m] = trj_catalog_param (trj_workbook_month_series[series].param)->default_value;
+    out[m] = series == TRJ_LINE_MONTHS_REALISED_ETP
+               ? NAN : trj_catalog_param (trj_workbook_month_series[series].param)->default_value;
   stmt = trj_workbook_prepare (self, error, "SELECT month, value FROM line_month WHERE line = ? AND series = ?",
                   "ii", row, (gint64) series);
   if (stmt == NULL)
@@ -557,8 +572,8 @@ trj_workbook_set_line_text (TrjWorkbook *self, gint64 scenario_id, const char *l
   gboolean ok;
 
   g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
-  g_return_val_if_fail (field <= TRJ_LINE_FIELD_KIND || field == TRJ_LINE_FIELD_FUNDED_FROM
-                        || field == TRJ_LINE_FIELD_STRUCTURE_KIND, FALSE);
+  g_return_val_if_fail (field <= TRJ_LINE_FIELD_KIND || field == TRJ_LINE_FIELD_STRUCTURE_KIND
+                        || trj_workbook_line_column (field)->type == TRJ_COLUMN_TEXT_NULL, FALSE);
 
   if (field == TRJ_LINE_FIELD_KIND || field == TRJ_LINE_FIELD_STRUCTURE_KIND)
     {
@@ -584,6 +599,16 @@ trj_workbook_set_line_text (TrjWorkbook *self, gint64 scenario_id, const char *l
     value = "";
   if (!trj_workbook_check_text (value, error))
     return FALSE;
+  if (field == TRJ_LINE_FIELD_SIRET && value != NULL)
+    {
+      g_autofree char *why = NULL;
+
+      if (!trj_siret_check (value, &why))
+        {
+          g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID, "%s.", why);
+          return FALSE;
+        }
+    }
 
   if (!trj_workbook_step_begin (self, _(trj_workbook_line_column (field)->spec.step_label), error))
     return FALSE;
@@ -609,8 +634,9 @@ trj_workbook_set_line_number (TrjWorkbook *self, gint64 scenario_id, const char 
 
   if (!trj_workbook_check_writable (self, error))
     return FALSE;
-  /* NAN gives a post-aid line back its unit amount from the year's table. */
-  if (!(field == TRJ_LINE_FIELD_UNIT_AMOUNT && isnan (value)) &&
+  /* NAN gives a post-aid line back its unit amount from the year's table,
+   * and takes last year's figures of a structure away. */
+  if (!(trj_workbook_line_column (field)->type == TRJ_COLUMN_REAL_NULL && isnan (value)) &&
       !trj_workbook_check_value (&trj_workbook_line_column (field)->spec, value, error))
     return FALSE;
   if (!trj_workbook_step_begin (self, _(trj_workbook_line_column (field)->spec.step_label), error))
@@ -659,9 +685,7 @@ set_months (TrjWorkbook *self, gint64 scenario_id, const char *line_id, TrjLineM
   if (ok && series == TRJ_LINE_MONTHS_ENTRIES)
     ok = set_entries_mode (self, &ref, TRJ_ENTRIES_MONTHLY, error);
   for (guint m = 0; ok && m < n; m++)
-    ok = trj_workbook_run (self, error, "INSERT INTO line_month (line, series, month, value) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT DO UPDATE SET value = excluded.value", "iiid",
-              ref.row, (gint64) series, (gint64) (first + m), values[m]);
+    ok = write_month (self, ref.row, series, (int) (first + m), values[m], error);
   if (ok && trj_workbook_month_series[series].flag_column != NULL)
     {
       g_autofree char *sql = g_strdup_printf ("UPDATE line SET %s = 1 WHERE id = ?",

@@ -193,11 +193,26 @@ static const char migration_4[] =
   "  demandes_complementaires, initiatives_territoriales_source ON scenario" FROZEN ("OLD.id");
 #undef FROZEN
 
+/* Version 5: the region's register of IAE structures (MODEL 3.1) on their
+ * lines — name, SIRET, last year's ETP conventionnés and réalisés (NULL: not
+ * given), the flags of the conventionnement rule — and their realised ETP of
+ * each month (MODEL 3.2), a line_month series (TRJ_LINE_MONTHS_REALISED_ETP)
+ * whose missing rows are months without data. */
+static const char migration_5[] =
+  "ALTER TABLE line ADD COLUMN structure_name TEXT;"
+  "ALTER TABLE line ADD COLUMN siret TEXT;"
+  "ALTER TABLE line ADD COLUMN conventionne_previous REAL;"
+  "ALTER TABLE line ADD COLUMN realise_previous REAL;"
+  "ALTER TABLE line ADD COLUMN decrease_requested INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE line ADD COLUMN revaluation_requested INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE line ADD COLUMN development INTEGER NOT NULL DEFAULT 0;";
+
 static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 gboolean

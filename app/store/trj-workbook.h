@@ -30,6 +30,7 @@
 
 #include "trj-actuals.h"
 #include "trj-engine.h"
+#include "trj-iae.h"
 #include "trj-types.h"
 
 G_BEGIN_DECLS
@@ -82,6 +83,16 @@ typedef enum {
   TRJ_LINE_FIELD_STRUCTURE_KIND,      /* TrjLineKind of a CDI inclusion's structure */
   /* text: trj_workbook_set_line_text() (NULL or "": its own envelope) */
   TRJ_LINE_FIELD_FUNDED_FROM,         /* free lines: the envelope whose margins fund it */
+  /* IAE structures (MODEL 3.1): texts through trj_workbook_set_line_text()
+   * (NULL or "": none; a SIRET is checked), numbers through _number() (NAN:
+   * not given), flags 0 or 1 */
+  TRJ_LINE_FIELD_STRUCTURE_NAME,
+  TRJ_LINE_FIELD_SIRET,
+  TRJ_LINE_FIELD_CONVENTIONNE_PREVIOUS,
+  TRJ_LINE_FIELD_REALISE_PREVIOUS,
+  TRJ_LINE_FIELD_DECREASE_REQUESTED,
+  TRJ_LINE_FIELD_REVALUATION_REQUESTED,
+  TRJ_LINE_FIELD_DEVELOPMENT,
   TRJ_N_LINE_FIELDS
 } TrjLineField;
 
@@ -92,6 +103,7 @@ typedef enum {
   TRJ_LINE_MONTHS_PROFILE,            /* VOLUME-mode profile; sets has_profile */
   TRJ_LINE_MONTHS_PAYMENT_PROFILE,    /* post-aid; sets has_payment_profile */
   TRJ_LINE_MONTHS_CP_SCHEDULE,        /* free lines */
+  TRJ_LINE_MONTHS_REALISED_ETP,       /* IAE structures (MODEL 3.2); NAN: no data, the month's row removed */
   TRJ_N_LINE_MONTHS
 } TrjLineMonths;
 
@@ -320,6 +332,34 @@ TrjActuals  *trj_workbook_get_actuals    (TrjWorkbook      *self,
 gboolean     trj_workbook_import_actuals (TrjWorkbook      *self,
                                           const TrjActuals *actuals,
                                           GError          **error);
+
+/* ── IAE structures (MODEL 3.1, 3.2) ───────────────────────────────────── */
+
+/* Writes the register's rows (TrjStructureRow*, trj-iae.h): each updates its
+ * line or adds one to the IAE envelope (added when missing), as one undo step
+ * « Importer le registre des structures »; nothing changes when any row is
+ * refused or the scenario it would leave is not valid. */
+gboolean     trj_workbook_import_structures (TrjWorkbook *self,
+                                             gint64       scenario_id,
+                                             GPtrArray   *rows,
+                                             GError     **error);
+/* Writes the months each TrjRealisedRow gives (the others are kept) as one
+ * undo step « Importer les ETP réalisés ». */
+gboolean     trj_workbook_import_realised   (TrjWorkbook *self,
+                                             gint64       scenario_id,
+                                             GPtrArray   *rows,
+                                             GError     **error);
+/* Bourse aux postes: moves `delta` ETP from one structure to another
+ * (trj_bourse_move), one undo step; *move (may be NULL) gets the euros freed
+ * and used and the margins. */
+gboolean     trj_workbook_move_etp          (TrjWorkbook   *self,
+                                             gint64         scenario_id,
+                                             const char    *envelope_id,
+                                             const char    *from_line,
+                                             const char    *to_line,
+                                             double         delta,
+                                             TrjBourseMove *move,
+                                             GError       **error);
 
 /* ── Envelopes ─────────────────────────────────────────────────────────── */
 
