@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "trj-ui-harness.h"
 #include "trj-scenario-item.h"
@@ -452,6 +453,106 @@ test_solver_envelope (void)
   g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, 12);
   g_assert_cmpfloat (trj_line_volume (pec_line (2)), ==, 36);
   assert_figure ("ae-programmed", "36" NNBSP "468" NBSP "€");
+}
+
+/* The item labelled `label` in a menu or one of its sections. */
+static gboolean
+menu_has_label (GMenuModel *menu, const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &text)
+          && g_str_equal (text, label))
+        return TRUE;
+      if (section != NULL && menu_has_label (section, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* « Enregistrer le profil de la ligne… » through its dialog, then the saved
+ * profile in the « Répartition » menu applied to another line (one step). */
+static void
+test_saved_profiles (void)
+{
+  TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  AdwMessageDialog *dialog = NULL;
+  GtkMenuButton *menu_button;
+  const TrjSavedProfile *saved;
+  double source[TRJ_MONTHS], volume;
+  TrjGrid *grid;
+
+  static const double autumn[TRJ_MONTHS] = { 0, 0, 6, 6, 0, 0, 0, 0, 12, 12, 0, 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* Line 2's 36 contracts in spring and autumn: a profile no other line has. */
+  g_assert_cmpfloat (trj_line_volume (pec_line (2)), ==, 36);
+  g_assert_true (trj_workbook_set_line_months (wb, trj_document_get_scenario_id (trj_window_get_document (window)),
+                                               pec_line (2)->id, TRJ_LINE_MONTHS_ENTRIES, autumn, &error));
+  g_assert_no_error (error);
+  trj_envelope_page_show_entries (pec_page (), TRUE);
+  grid = trj_envelope_page_get_entries_grid (pec_page ());
+  trj_grid_set_cursor (grid, 2, TRJ_ENTRIES_COLUMN_FIRST_MONTH);
+  memcpy (source, pec_line (2)->entries, sizeof source);
+  g_assert_cmpmem (source, sizeof source, autumn, sizeof autumn);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pec_page ()), "envelope.save-profile", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item))
+        dialog = ADW_MESSAGE_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  trj_harness_wait_painted (GTK_WIDGET (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Enregistrer le profil");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Rentrée 29");
+  adw_message_dialog_response (dialog, "save");
+
+  g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 1);
+  saved = g_ptr_array_index (trj_workbook_get_profiles (wb), 0);
+  g_assert_cmpstr (saved->name, ==, "Rentrée 29");
+  g_assert_cmpmem (saved->weights, sizeof saved->weights, source, sizeof source);
+  menu_button = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (pec_page ()), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (menu_button), "Rentrée 29"));
+  g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (menu_button), "Profils enregistrés"));
+
+  /* Applied to line 1: its volume kept, its months in the saved proportions. */
+  volume = trj_line_volume (pec_line (1));
+  trj_grid_set_cursor (grid, 1, TRJ_ENTRIES_COLUMN_FIRST_MONTH);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pec_page ()), "envelope.apply-saved-profile",
+                                             "s", "Rentrée 29"));
+  g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (1)), volume, 1e-9);
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    g_assert_cmpfloat_with_epsilon (pec_line (1)->entries[m], volume * source[m] / trj_line_volume (pec_line (2)), 1e-9);
+  g_assert_cmpfloat (pec_line (1)->entries[0], ==, 0);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Appliquer un profil");
+  activate ("win.undo");
+  g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, volume);
+  g_assert_cmpfloat (pec_line (1)->entries[0], !=, 0);
+  activate ("win.undo");
+  trj_envelope_page_show_entries (pec_page (), FALSE);
 }
 
 static void
@@ -945,6 +1046,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/paste-undo", test_paste_undo);
   g_test_add_func ("/window/solver", test_solver);
   g_test_add_func ("/window/solver-envelope", test_solver_envelope);
+  g_test_add_func ("/window/saved-profiles", test_saved_profiles);
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/preferences", test_preferences);

@@ -929,6 +929,111 @@ test_save_copy (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (find_line (copy, s, "pec")->rate, ==, 0.5);
 }
 
+/* ── Saved profiles (MODEL 2.7) ───────────────────────────────────────── */
+
+static void
+count_profiles (TrjWorkbook *wb, guint *n)
+{
+  (*n)++;
+}
+
+/* Saved, replaced, read back after reopening; refused on save when the name
+ * or a weight is bad, and a file holding a bad one refused at open, naming it. */
+static void
+test_profiles (Fixture *f, gconstpointer data)
+{
+  static const double autumn[TRJ_MONTHS] = { 1, 1, 1, 1, 1, 1, 0, 0, 4, 3, 1, 0.5 };
+  static const double spring[TRJ_MONTHS] = { 0, 2, 3, 3, 2, 0, 0, 0, 0, 0, 0, 0 };
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "profils.trajectoire");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (f, "profils.trajectoire");
+  g_autofree char *long_name = NULL;
+  g_autofree char *message = NULL;
+  double bad[TRJ_MONTHS] = { 0 };
+  const TrjSavedProfile *p;
+  GPtrArray *list;
+  guint notified = 0;
+  sqlite3 *db = NULL;
+
+  g_signal_connect (wb, "profiles-changed", G_CALLBACK (count_profiles), &notified);
+  g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 0);
+  g_assert_true (trj_workbook_save_profile (wb, "Rentrée", autumn, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_save_profile (wb, "Printemps 29", autumn, &error));
+  /* The same name replaces. */
+  g_assert_true (trj_workbook_save_profile (wb, "Printemps 29", spring, &error));
+  g_assert_cmpuint (notified, ==, 3);
+
+  /* Refused, and nothing changes. */
+  g_assert_false (trj_workbook_save_profile (wb, "  ", autumn, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  long_name = g_strnfill (TRJ_WORKBOOK_PROFILE_NAME_MAX + 1, 'a');
+  g_assert_false (trj_workbook_save_profile (wb, long_name, autumn, &error));
+  g_assert_nonnull (strstr (error->message, "60"));
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_save_profile (wb, "Vide", bad, &error));
+  g_clear_error (&error);
+  bad[3] = NAN;
+  g_assert_false (trj_workbook_save_profile (wb, "NaN", bad, &error));
+  g_assert_nonnull (strstr (error->message, "4"));
+  g_clear_error (&error);
+  bad[3] = -1;
+  g_assert_false (trj_workbook_save_profile (wb, "Négatif", bad, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 2);
+  g_assert_cmpuint (notified, ==, 3);
+
+  /* Reopened: the same two, sorted by name, weights to the bit. */
+  g_clear_object (&wb);
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  list = trj_workbook_get_profiles (wb);
+  g_assert_cmpuint (list->len, ==, 2);
+  p = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (p->name, ==, "Printemps 29");
+  g_assert_cmpmem (p->weights, sizeof p->weights, spring, sizeof spring);
+  p = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (p->name, ==, "Rentrée");
+  g_assert_cmpmem (p->weights, sizeof p->weights, autumn, sizeof autumn);
+  g_clear_object (&wb);
+
+  /* An untrusted file: 11 weights, then a weight over the limit, then a
+   * name too long: each refused at open, naming the row. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const rows[] = {
+        "INSERT OR REPLACE INTO meta VALUES ('profile:Court', '1;1;1;1;1;1;1;1;1;1;1')",
+        "INSERT OR REPLACE INTO meta VALUES ('profile:Court', '1;1;1;1;1;1;1;1;1;1;1;1e300')",
+        NULL,
+      };
+      g_autofree char *sql = i < 2 ? g_strdup (rows[i])
+        : g_strdup_printf ("INSERT OR REPLACE INTO meta VALUES ('profile:%s', '1;1;1;1;1;1;1;1;1;1;1;1')", long_name);
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM meta WHERE key = 'profile:Court'", NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      wb = trj_workbook_open (path, &error);
+      g_assert_null (wb);
+      g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, i < 2 ? "profile:Court" : "profile:aaa"));
+      g_clear_error (&error);
+      if (i == 2)
+        {
+          g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+          message = g_strdup_printf ("DELETE FROM meta WHERE key = 'profile:%s'", long_name);
+          g_assert_cmpint (sqlite3_exec (db, message, NULL, NULL, NULL), ==, SQLITE_OK);
+          sqlite3_close (db);
+        }
+    }
+  /* Put right, the file opens again. */
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 2);
+}
+
 /* ── Signals the GUI relies on ─────────────────────────────────────────── */
 
 typedef struct {
@@ -1514,6 +1619,7 @@ main (int argc, char **argv)
   g_test_add (name, Fixture, data, fixture_setup, func, fixture_teardown)
 
   ADD ("/workbook/new", test_new, NULL);
+  ADD ("/workbook/profiles", test_profiles, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     {
       g_autofree char *name = g_strdup_printf ("/workbook/undo-redo/%s", edits[i].name);

@@ -69,11 +69,16 @@ struct _TrjWorkbook
   /* The current scenario as opening checked it, handed to the first
    * trj_workbook_get_scenario() of it (the window's first snapshot) unless
    * the file changed meanwhile: opening then reads it once, not twice. */
+  GPtrArray *profiles;          /* TrjSavedProfile*, by name (trj-workbook-profiles.c) */
+
   TrjScenario *opened_snapshot;
   gint64 opened_snapshot_id;
   sqlite3_int64 opened_total_changes;
   int opened_data_version;
 };
+
+/* Reads and checks the saved profiles (at open; after a save). */
+gboolean trj_workbook_load_profiles (TrjWorkbook *self, GError **error);
 
 /* ── Schema (trj-workbook-schema.c) ───────────────────────────────────── */
 

@@ -36,6 +36,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_PROFILES_CHANGED,
   N_SIGNALS
 };
 
@@ -324,6 +325,7 @@ trj_workbook_open (const char *path, GError **error)
              trj_workbook_meta_touch (self, error))) &&
            load_meta (self, error) &&
            check_contents (self, error) &&
+           trj_workbook_load_profiles (self, error) &&
            trj_workbook_file_enable_triggers (self->db, error) &&
            trj_workbook_exec (self->db, "COMMIT", error);
       /* Statements prepared with triggers off would stay without them. */
@@ -336,7 +338,8 @@ trj_workbook_open (const char *path, GError **error)
       if (!set_durable (self, error))
         return NULL;
     }
-  else if (!load_meta (self, error) || !check_contents (self, error))
+  else if (!load_meta (self, error) || !check_contents (self, error) ||
+           !trj_workbook_load_profiles (self, error))
     return NULL;
   trj_workbook_refresh_undo_state (self);
   trj_workbook_keep_opened_snapshot (self);
@@ -584,6 +587,7 @@ trj_workbook_finalize (GObject *object)
 
   trj_workbook_close (self);
   g_clear_pointer (&self->opened_snapshot, trj_scenario_free);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_free (self->path);
   g_free (self->read_only_reason);
   g_clear_error (&self->batch_error);
@@ -640,6 +644,10 @@ trj_workbook_class_init (TrjWorkbookClass *klass)
                                           G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                                           G_TYPE_INT64, G_TYPE_UINT, G_TYPE_STRING);
+  /* A profile saved (trj_workbook_save_profile). */
+  signals[SIGNAL_PROFILES_CHANGED] = g_signal_new ("profiles-changed", G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                   G_TYPE_NONE, 0);
 }
 
 static void

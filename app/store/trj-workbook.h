@@ -457,6 +457,26 @@ gboolean     trj_workbook_apply_envelope_solution (TrjWorkbook               *se
                                                    const char                *label,
                                                    GError                   **error);
 
+/* ── Saved entry profiles (MODEL 2.7) ─────────────────────────────────── */
+
+#define TRJ_WORKBOOK_PROFILE_NAME_MAX 60   /* characters */
+
+typedef struct {
+  char *name;
+  double weights[TRJ_MONTHS];
+} TrjSavedProfile;
+
+/* The workbook's saved profiles (TrjSavedProfile*), sorted by name; owned by
+ * the workbook, replaced by a save ("profiles-changed"). */
+GPtrArray   *trj_workbook_get_profiles    (TrjWorkbook  *self);
+/* Saves (or replaces) the profile `name`: a name of 1 to
+ * TRJ_WORKBOOK_PROFILE_NAME_MAX characters, 12 weights within the
+ * catalogue's limits, not all 0. Not an undo step. */
+gboolean     trj_workbook_save_profile    (TrjWorkbook  *self,
+                                           const char   *name,
+                                           const double  weights[TRJ_MONTHS],
+                                           GError      **error);
+
 /* ── Fungibility, demandes complémentaires, reference overrides ────────── */
 
 gboolean     trj_workbook_set_fungibility (TrjWorkbook         *self,

@@ -28,6 +28,8 @@ struct _TrjEnvelopePage
 
   TrjDocument *document;
   char *envelope_id;
+  /* « Profils enregistrés » of the « Répartition » menu, from the workbook. */
+  GMenu *saved_menu;
   TrjLinesModel *lines_model;
   TrjEntriesModel *entries_model;
   TrjGrid *lines_grid;
@@ -733,6 +735,41 @@ trj_envelope_page_copy_profile (TrjEnvelopePage *self, GError **error)
   return edit_selected_lines (self, _("Copy a profile"), set_profile, profile, error);
 }
 
+gboolean
+trj_envelope_page_save_profile (TrjEnvelopePage *self, const char *name, GError **error)
+{
+  const TrjLine *source;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), FALSE);
+
+  if ((source = trj_envelope_page_get_cursor_line (self)) == NULL
+      || trj_kind_shape (source->kind) != TRJ_LINE_SHAPE_CONTRACT)
+    {
+      g_set_error_literal (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_INVALID,
+                           _("Put the cursor on a line of contracts to save its profile"));
+      return FALSE;
+    }
+  return trj_workbook_save_profile (workbook (self), name, source->entries, error);
+}
+
+gboolean
+trj_envelope_page_apply_saved_profile (TrjEnvelopePage *self, const char *name, GError **error)
+{
+  GPtrArray *saved = trj_workbook_get_profiles (workbook (self));
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), FALSE);
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      const TrjSavedProfile *profile = g_ptr_array_index (saved, i);
+
+      if (g_str_equal (profile->name, name))
+        return edit_selected_lines (self, _("Apply a profile"), set_profile, profile->weights, error);
+    }
+  g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_INVALID, _("No profile is saved as “%s”"), name);
+  return FALSE;
+}
+
 /* MODEL 2.7: every contract line of the envelope on the ramp whose slope
  * brings its CP of the year to the notified CP, volumes kept; one undo step. */
 gboolean
@@ -817,6 +854,78 @@ copy_profile_activated (GtkWidget *widget, const char *action_name, GVariant *pa
 
   if (!trj_envelope_page_copy_profile (TRJ_ENVELOPE_PAGE (widget), &error))
     report_error (TRJ_ENVELOPE_PAGE (widget), error);
+}
+
+static void
+apply_saved_profile_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trj_envelope_page_apply_saved_profile (TRJ_ENVELOPE_PAGE (widget),
+                                              g_variant_get_string (param, NULL), &error))
+    report_error (TRJ_ENVELOPE_PAGE (widget), error);
+}
+
+static void
+save_profile_response_cb (AdwMessageDialog *dialog, const char *response, TrjEnvelopePage *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "save")
+      && !trj_envelope_page_save_profile (self, gtk_editable_get_text (entry), &error))
+    report_error (self, error);
+}
+
+static void
+save_profile_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (widget);
+  const TrjLine *line = trj_envelope_page_get_cursor_line (self);
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (line == NULL || trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
+    {
+      show_toast (self, _("Put the cursor on a line of contracts to save its profile"));
+      return;
+    }
+  body = g_strdup_printf (_("The monthly entries of “%s”, under a name: the « Spread » menu then applies them to other lines."),
+                          line->label != NULL ? line->label : line->id);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Save the Profile"), body));
+  gtk_entry_set_max_length (GTK_ENTRY (entry), TRJ_WORKBOOK_PROFILE_NAME_MAX);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Name of the profile"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_profile_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* The saved profiles' section of the « Répartition » menu, after each save. */
+static void
+rebuild_saved_menu (TrjEnvelopePage *self)
+{
+  GPtrArray *saved = trj_workbook_get_profiles (workbook (self));
+
+  g_menu_remove_all (self->saved_menu);
+  g_menu_append (self->saved_menu, _("Save the Profile of the Line under the Cursor…"), "envelope.save-profile");
+  for (guint i = 0; i < saved->len; i++)
+    {
+      const TrjSavedProfile *profile = g_ptr_array_index (saved, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (profile->name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "envelope.apply-saved-profile",
+                                               g_variant_new_string (profile->name));
+      g_menu_append_item (self->saved_menu, item);
+    }
 }
 
 static void
@@ -925,6 +1034,7 @@ trj_envelope_page_dispose (GObject *object)
   g_clear_object (&self->entries_model);
   g_clear_object (&self->subtotals_model);
   g_clear_object (&self->document);
+  g_clear_object (&self->saved_menu);
   g_clear_pointer (&self->figure_labels, g_hash_table_unref);
   g_clear_pointer (&self->figure_card_widgets, g_hash_table_unref);
 
@@ -965,6 +1075,8 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_install_action (widget_class, "envelope.copy-profile", NULL, copy_profile_activated);
   gtk_widget_class_install_action (widget_class, "envelope.show-entries", "b", show_entries_activated);
   gtk_widget_class_install_action (widget_class, "envelope.calibrate-profile", NULL, calibrate_profile_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.save-profile", NULL, save_profile_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.apply-saved-profile", "s", apply_saved_profile_activated);
 }
 
 static void
@@ -1015,5 +1127,12 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
   g_signal_connect_swapped (document, "updated", G_CALLBACK (document_updated_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (update_figures), NULL);
   update_figures (self);
+
+  self->saved_menu = g_menu_new ();
+  g_menu_append_section (G_MENU (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (self->entries_tools))),
+                         _("Saved Profiles"), G_MENU_MODEL (self->saved_menu));
+  g_signal_connect_object (workbook (self), "profiles-changed", G_CALLBACK (rebuild_saved_menu), self,
+                           G_CONNECT_SWAPPED);
+  rebuild_saved_menu (self);
   return self;
 }

@@ -58,6 +58,15 @@ gboolean         trj_envelope_page_commit_edit      (TrjEnvelopePage *self);
 GtkWindow       *trj_envelope_page_solve            (TrjEnvelopePage *self);
 /* Opens « Ajuster sur l'enveloppe… »: one value for all its contract lines. */
 GtkWindow       *trj_envelope_page_solve_envelope   (TrjEnvelopePage *self);
+/* Saved profiles (MODEL 2.7): the monthly entries of the cursor line saved
+ * under `name` in the workbook; a saved profile applied to the selected
+ * lines (one undo step), as the « Répartition » menu does. */
+gboolean         trj_envelope_page_save_profile     (TrjEnvelopePage *self,
+                                                     const char      *name,
+                                                     GError         **error);
+gboolean         trj_envelope_page_apply_saved_profile (TrjEnvelopePage *self,
+                                                        const char      *name,
+                                                        GError         **error);
 
 /* Monthly entries helpers on the selected lines (one undo step each). */
 gboolean         trj_envelope_page_apply_profile    (TrjEnvelopePage *self,
