@@ -2,7 +2,8 @@
  *
  * Usage: trj-screenshots OUTPUT_DIR
  * On a Bretagne 2024 workbook: start page, envelope page, monthly entries grid,
- * an invalid entry refused next to its cell, the solver, the summary, and the
+ * an invalid entry refused next to its cell, the solver on a line and on the
+ * envelope, the envelope page at 1920 × 1080, the summary, and the
  * workbook opened a second time (read-only).
  */
 #include "config.h"
@@ -113,6 +114,18 @@ main (int argc, char *argv[])
   trj_solver_dialog_set_unknown (TRJ_SOLVER_DIALOG (solver), TRJ_UNKNOWN_RATE);
   shoot (GTK_WIDGET (solver), argv[1], "solver", FALSE);
   gtk_window_close (solver);
+
+  /* « Ajuster sur l'enveloppe… »: a common rate, and the profile for the CP. */
+  solver = trj_envelope_page_solve_envelope (page);
+  trj_solver_dialog_set_unknown (TRJ_SOLVER_DIALOG (solver), TRJ_UNKNOWN_RATE);
+  trj_solver_dialog_set_profile (TRJ_SOLVER_DIALOG (solver), TRUE);
+  shoot (GTK_WIDGET (solver), argv[1], "solveur-enveloppe", FALSE);
+  gtk_window_close (solver);
+
+  /* The envelope page on a large screen, with its toolbar whole. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  shoot (GTK_WIDGET (window), argv[1], "envelope-page-1920x1080", FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
 
   trj_window_show_envelope (window, NULL);
   shoot (GTK_WIDGET (window), argv[1], "summary", FALSE);
