@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "trj-json.h"
+#include "trj-workbook.h"
 #include "trj-year-data.h"
 
 static const char *cli;
@@ -269,6 +270,39 @@ test_send (void)
   g_assert_cmpfloat (g_ascii_strtod (strstr (out, "\"value\": ") + strlen ("\"value\": "), NULL), ==,
                      trj_scenario_find_line (applied, "pec-29-ft", NULL)->rate);
   g_assert_cmpfloat (trj_scenario_find_line (applied, "pec-29-ft", NULL)->rate, !=, 0.5);
+
+  /* Over the envelope: one rate for every PEC line, written as one step. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&working, g_free);
+  g_clear_pointer (&applied, trj_scenario_free);
+  g_assert_cmpint (run_cli (&out, NULL, "solve", "s.trajectoire", "--scenario", "Travail", "--envelope", "PEC_CIE_TP",
+                            "--unknown", "rate", "--target", "4500000", "--apply", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&working, NULL, "export", "s.trajectoire", "--scenario", "Travail", NULL), ==, 0);
+  applied = trj_json_scenario_from_data (working, -1, &error);
+  g_assert_no_error (error);
+  {
+    double common = g_ascii_strtod (strstr (out, "\"value\": ") + strlen ("\"value\": "), NULL);
+    TrjEnvelope *env = trj_scenario_find_envelope (applied, "PEC_CIE_TP");
+    g_autoptr(TrjResult) result = trj_result_new (applied);
+
+    for (guint l = 0; l < env->lines->len; l++)
+      if (trj_kind_shape (((TrjLine *) env->lines->pdata[l])->kind) == TRJ_LINE_SHAPE_CONTRACT)
+        g_assert_cmpfloat (((TrjLine *) env->lines->pdata[l])->rate, ==, common);
+    g_assert_true (trj_engine_compute (applied, NULL, result, &error));
+    g_assert_cmpfloat (result->envelopes[0].f.ae_total, <=, 4500000);
+    g_assert_cmpfloat (4500000 - result->envelopes[0].f.ae_total, <, 0.01);
+  }
+  /* One undo step takes every line back (the checks below compare with the
+   * version sent). */
+  {
+    g_autofree char *workbook = g_build_filename (dir, "s.trajectoire", NULL);
+    g_autoptr(TrjWorkbook) wb = trj_workbook_open (workbook, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Ajuster sur l’enveloppe");
+    g_assert_true (trj_workbook_undo (wb, &error));
+    g_assert_no_error (error);
+  }
 
   /* diff: the working scenario against the last version sent, by default. */
   g_clear_pointer (&out, g_free);
