@@ -22,6 +22,8 @@
 #include "trj-summary-page.h"
 #include "trj-presentation-window.h"
 #include "trj-alert-list.h"
+#include "trj-lines-model.h"
+#include "trj-solver-dialog.h"
 
 static TrjApplication *app;
 
@@ -189,6 +191,8 @@ check_names (GtkWidget *widget, GString *problems, guint *n_checked)
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     check_names (c, problems, n_checked);
 }
+
+static GtkWidget *find_named (GtkWidget *widget, GtkAccessibleRole role, const char *prefix);
 
 static guint
 assert_all_named (GtkWidget *root, const char *screen)
@@ -382,6 +386,10 @@ test_windows (void)
   other = trj_envelope_page_solve (TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window)));
   trj_harness_present (other);
   g_assert_cmpuint (assert_all_named (GTK_WIDGET (other), "Ajuster"), >, 0);
+  /* « Aucune solution » is an alert, with the reason as its description. */
+  trj_solver_dialog_set_unknown (TRJ_SOLVER_DIALOG (other), TRJ_UNKNOWN_RATE);
+  trj_solver_dialog_set_target (TRJ_SOLVER_DIALOG (other), 1e9);
+  g_assert_nonnull (find_named (GTK_WIDGET (other), GTK_ACCESSIBLE_ROLE_ALERT, "Aucune solution"));
   gtk_window_destroy (other);
 
   other = GTK_WINDOW (trj_preferences_window_new (GTK_WINDOW (window), NULL));
@@ -411,6 +419,110 @@ test_windows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+label_is (GtkWidget *widget, const char *expected)
+{
+  g_autofree char *label = label_property (widget);
+
+  return g_strcmp0 (label, expected) == 0;
+}
+
+static gboolean
+has_state (GtkWidget *widget, GtkAccessibleProperty property, gboolean value)
+{
+  g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, value);
+
+  /* An unset property reads as its default (FALSE). */
+  return differs == NULL;
+}
+
+static gboolean
+has_index (GtkWidget *widget, GtkAccessibleRelation relation, int value)
+{
+  g_autofree char *differs = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), relation, value);
+
+  return gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), relation) && differs == NULL;
+}
+
+/* The grid as a screen reader follows it: the focus is on the cursor's cell
+ * (the focus sink stands for it) named « column, line: value », with its
+ * place in the table and its read-only state; an edit moves the focus to a
+ * named text box and back; a refusal shows an alert. */
+static void
+test_grid (void)
+{
+  TrjWindow *window = open_window (TRUE);
+  TrjEnvelopePage *page;
+  TrjGrid *grid;
+  GtkWidget *sink, *editor, *alert, *cell;
+  g_autofree char *refusal = NULL;
+
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
+  grid = trj_envelope_page_get_lines_grid (page);
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  sink = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (sink), ==, "TrjGridFocus");
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (sink)) == GTK_ACCESSIBLE_ROLE_GRID_CELL);
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (grid)) == GTK_ACCESSIBLE_ROLE_GRID);
+
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
+  g_assert_true (has_state (sink, GTK_ACCESSIBLE_PROPERTY_READ_ONLY, FALSE));
+  g_assert_true (has_index (sink, GTK_ACCESSIBLE_RELATION_ROW_INDEX, 1));
+  g_assert_true (has_index (sink, GTK_ACCESSIBLE_RELATION_COL_INDEX, TRJ_LINES_COLUMN_RATE + 1));
+  g_assert_true (has_index (GTK_WIDGET (grid), GTK_ACCESSIBLE_RELATION_ROW_COUNT, 1));
+  g_assert_true (has_index (GTK_WIDGET (grid), GTK_ACCESSIBLE_RELATION_COL_COUNT,
+                            trj_grid_model_get_n_columns (trj_grid_get_model (grid))));
+  cell = trj_grid_get_cell_widget (grid, 0, TRJ_LINES_COLUMN_RATE);
+  g_assert_true (has_index (cell, GTK_ACCESSIBLE_RELATION_COL_INDEX, TRJ_LINES_COLUMN_RATE + 1));
+  g_assert_true (has_state (cell, GTK_ACCESSIBLE_PROPERTY_READ_ONLY, FALSE));
+  /* Titles on one line: « Heures/sem. », not « Heures/\nsem. ». */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_HOURS);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Heures/sem., ligne 1 : 25,0"));
+
+  /* A computed cell is read-only, and typing into it is refused aloud. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_AE);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), has_state (sink, GTK_ACCESSIBLE_PROPERTY_READ_ONLY, TRUE));
+  g_assert_true (has_state (trj_grid_get_cell_widget (grid, 0, TRJ_LINES_COLUMN_AE),
+                            GTK_ACCESSIBLE_PROPERTY_READ_ONLY, TRUE));
+  g_assert_null (find_named (GTK_WIDGET (grid), GTK_ACCESSIBLE_ROLE_ALERT, ""));
+  g_assert_false (trj_grid_start_editing (grid, "1"));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  alert = find_named (GTK_WIDGET (grid), GTK_ACCESSIBLE_ROLE_ALERT, "");
+  g_assert_nonnull (alert);
+  g_assert_true (label_is (alert, trj_grid_get_error_message (grid)));
+  g_assert_nonnull (strstr (trj_grid_get_error_message (grid), "calculée"));
+
+  /* An edit: the focus on a text box named after its cell. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
+  g_assert_true (trj_grid_start_editing (grid, "150"));
+  editor = GTK_WIDGET (trj_grid_get_editor (grid));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == editor);
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (editor)) == GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+  g_assert_true (label_is (editor, "Modification de Taux, ligne 1"));
+  /* Refused: the alert says why, the editor keeps the text. */
+  g_assert_false (trj_grid_commit_edit (grid));
+  refusal = g_strdup (trj_grid_get_error_message (grid));
+  g_assert_nonnull (strstr (refusal, "100"));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  alert = find_named (GTK_WIDGET (grid), GTK_ACCESSIBLE_ROLE_ALERT, "");
+  g_assert_nonnull (alert);
+  g_assert_true (label_is (alert, refusal));
+  /* Échap: back on the cell, its value unchanged, the alert gone. */
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Escape, 0));
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), gtk_root_get_focus (GTK_ROOT (window)) == sink);
+  g_assert_true (label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
+  g_assert_null (find_named (GTK_WIDGET (grid), GTK_ACCESSIBLE_ROLE_ALERT, ""));
+  /* Accepted: the cell's new value is what the focus says. */
+  g_assert_true (trj_grid_start_editing (grid, "40"));
+  g_assert_true (trj_grid_commit_edit (grid));
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Taux, ligne 2 : 50,0\u00a0%") ||
+                                                label_is (sink, "Taux, ligne 1 : 40,0\u00a0%"));
+  g_assert_true (label_is (cell, "Taux\u202f: 40,0\u00a0%"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -424,6 +536,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/start", test_start);
   g_test_add_func ("/a11y/workbook", test_workbook);
   g_test_add_func ("/a11y/windows", test_windows);
+  g_test_add_func ("/a11y/grid", test_grid);
   status = g_test_run ();
 
   g_object_unref (app);

@@ -192,6 +192,7 @@ static GQuark cell_quark;
 static GQuark row_cells_quark;   /* on a row object: GtkWidget *[n_columns] */
 
 static void  scroll_to_cursor (TrjGrid *self, gboolean jump);
+static void  describe_cursor  (TrjGrid *self, GtkWidget *cell);
 static void  queue_selection_draw (TrjGrid *self);
 static float column_xalign    (const TrjGridColumn *desc);
 
@@ -515,7 +516,18 @@ update_cell (TrjGrid   *self,
           gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cell)),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                           -1);
+          /* The cursor's cell changed value (an edit, an undo): say it. */
+          if (row == self->cursor_row && info->column == self->cursor_column)
+            describe_cursor (self, cell);
         }
+      /* Where the cell is in the table (1-based), and whether it can be
+       * typed into: a recycled cell changes row. */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (cell),
+                                      GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) row + 1,
+                                      GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) info->column + 1,
+                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_READ_ONLY,
+                                      !trj_grid_model_is_editable (self->model, row, info->column), -1);
 
       /* The tooltip is asked for when shown (cell_query_tooltip_cb): set
        * here, it made GTK ask the X server where the pointer is. */
@@ -736,6 +748,7 @@ show_message (TrjGrid    *self,
   self->message_row = row;
   self->message_column = column;
   gtk_label_set_text (GTK_LABEL (self->message), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_set_visible (self->message, TRUE);
   queue_overlay_layout (self);
   g_signal_emit (self, signals[CELL_ERROR], 0, row, column, text);
@@ -853,8 +866,20 @@ describe_cursor (TrjGrid *self, GtkWidget *cell)
   /* Translators: what a screen reader says of the grid's cursor cell:
    * column title, line number, the cell's text. */
   label = g_strdup_printf (_("%s, line %u: %s"), name, self->cursor_row + 1, text != NULL ? text : "");
+  /* The focus sink stands for the cursor's cell: it is what has the focus. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_READ_ONLY,
+                                  !trj_grid_model_is_editable (self->model, self->cursor_row, self->cursor_column),
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->focus_sink),
+                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) self->cursor_row + 1,
+                                  GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) self->cursor_column + 1,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_ROW_COUNT, (int) n_rows (self),
+                                  GTK_ACCESSIBLE_RELATION_COL_COUNT, (int) n_columns (self),
+                                  -1);
   if (cell != NULL)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
                                     GTK_ACCESSIBLE_RELATION_ACTIVE_DESCENDANT, cell, -1);
@@ -1119,6 +1144,13 @@ trj_grid_start_editing (TrjGrid    *self,
   gtk_editable_set_text (editable, initial_text != NULL ? initial_text : self->edit_original);
   if ((desc->kind == TRJ_GRID_VALUE_CHOICE || desc->kind == TRJ_GRID_VALUE_TEXT) && desc->choices != NULL)
     open_choices (self, desc);
+  {
+    g_autofree char *name = trj_grid_column_name (desc);
+    /* TRANSLATORS: accessible name of the grid's editor: column title, line number. */
+    g_autofree char *label = g_strdup_printf (_("Editing %s, line %u"), name, self->edit_row + 1);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
   gtk_widget_set_focusable (self->editor, TRUE);
   gtk_widget_set_child_visible (self->editor, TRUE);
   gtk_widget_set_opacity (self->editor, 1);
@@ -2530,7 +2562,9 @@ trj_grid_init (TrjGrid *self)
   TRJ_GRID_SELECTION (self->selection)->grid = self;
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->selection);
 
-  self->editor = gtk_text_new ();
+  /* A text box for assistive technology (GtkText is none in GTK 4.8), so
+   * that the edit and what is typed are in the tree. */
+  self->editor = g_object_new (GTK_TYPE_TEXT, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
   gtk_widget_add_css_class (self->editor, "trj-grid-editor");
   /* Shown and hidden with child-visible, not visible: showing a widget asks
    * its window for a new size (see the top of the file). Only a new
@@ -2553,7 +2587,8 @@ trj_grid_init (TrjGrid *self)
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->choices);
   g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (editor_changed_cb), self);
 
-  self->message = gtk_label_new (NULL);
+  /* A refusal is an alert: a screen reader reads it out when it shows. */
+  self->message = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT, NULL);
   gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (self->message), 50);
   gtk_widget_add_css_class (self->message, "trj-grid-message");

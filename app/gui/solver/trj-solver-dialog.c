@@ -249,6 +249,12 @@ update_preview (TrjSolverDialog *self)
     preview_envelope (self, u, target);
   else
     preview_line (self, u, target);
+  /* Read as an alert: the result as its name (GTK 4.8 does not take a
+   * label's text), the detail that explains it as its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (self->value_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (self->detail_label),
+                                  -1);
   gtk_widget_set_sensitive (self->apply_button, self->has_solution);
 }
 

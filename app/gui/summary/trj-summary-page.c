@@ -355,6 +355,9 @@ show_fungibility_error (TrjSummaryPage *self, const GError *error)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->fungibility_error), error != NULL);
   gtk_label_set_text (self->fungibility_error, error != NULL ? error->message : "");
+  /* GTK 4.8 gives a label's text to an alert's name only if told. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fungibility_error), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  error != NULL ? error->message : "", -1);
 }
 
 /* The scenario with the amounts being typed, checked against the circular's
