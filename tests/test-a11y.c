@@ -523,6 +523,63 @@ test_grid (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The pixel of a window, as painted, at a point of its own. */
+static guint32
+pixel_at (GtkWidget *window, double x, double y)
+{
+  g_autofree char *dir = trj_harness_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "frame.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint32 *pixels = NULL;
+  int width;
+
+  trj_harness_wait_painted (window);
+  g_assert_true (trj_harness_save_png (window, path, &error));
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  width = gdk_texture_get_width (texture);
+  pixels = g_new (guint32, (gsize) width * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  return pixels[(int) y * width + (int) x];
+}
+
+/* Blue well above red: the accent colour of the cursor's frame. */
+static gboolean
+is_accent (guint32 argb)
+{
+  return (int) (argb & 0xff) > (int) ((argb >> 16) & 0xff) + 60;
+}
+
+/* The cursor's frame says where typing goes: drawn while the keyboard is in
+ * the grid, not once the focus has gone to the sidebar, back with it. */
+static void
+test_frame (void)
+{
+  TrjWindow *window = open_window (TRUE);
+  TrjGrid *grid;
+  GtkWidget *cell;
+  GtkListBoxRow *row;
+  graphene_rect_t bounds;
+
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  grid = trj_envelope_page_get_lines_grid (TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window)));
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), trj_grid_get_cell_widget (grid, 0, TRJ_LINES_COLUMN_VOLUME) != NULL);
+  cell = gtk_widget_get_parent (trj_grid_get_cell_widget (grid, 0, TRJ_LINES_COLUMN_VOLUME));
+  g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (window), &bounds));
+  g_assert_true (is_accent (pixel_at (GTK_WIDGET (window), bounds.origin.x + 1, bounds.origin.y + bounds.size.height / 2)));
+
+  row = GTK_LIST_BOX_ROW (find_named (GTK_WIDGET (window), GTK_ACCESSIBLE_ROLE_LIST_ITEM, "Synthèse"));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  g_assert_false (is_accent (pixel_at (GTK_WIDGET (window), bounds.origin.x + 1, bounds.origin.y + bounds.size.height / 2)));
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  g_assert_true (is_accent (pixel_at (GTK_WIDGET (window), bounds.origin.x + 1, bounds.origin.y + bounds.size.height / 2)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -537,6 +594,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/workbook", test_workbook);
   g_test_add_func ("/a11y/windows", test_windows);
   g_test_add_func ("/a11y/grid", test_grid);
+  g_test_add_func ("/a11y/frame", test_frame);
   status = g_test_run ();
 
   g_object_unref (app);

@@ -696,7 +696,9 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       gtk_snapshot_append_color (snapshot, &tint,
                                  &GRAPHENE_RECT_INIT (left, top, right - left, bottom - top));
     }
-  if (self->cursor_row < n_rows (self) &&
+  /* The frame says where typing goes: only while the keyboard is in the grid. */
+  if ((gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0 &&
+      self->cursor_row < n_rows (self) &&
       column_span (self, layer, self->cursor_row, self->cursor_column, &left, &right))
     {
       GskRoundedRect outline;
@@ -2512,6 +2514,13 @@ trj_grid_class_init (TrjGridClass *klass)
 }
 
 static void
+state_flags_changed_cb (TrjGrid *self, GtkStateFlags previous)
+{
+  if (((previous ^ gtk_widget_get_state_flags (GTK_WIDGET (self))) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+    queue_selection_draw (self);
+}
+
+static void
 trj_grid_init (TrjGrid *self)
 {
   GtkWidget *scrolled;
@@ -2615,4 +2624,5 @@ trj_grid_init (TrjGrid *self)
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (self->column_view, GTK_EVENT_CONTROLLER (click));
   gtk_gesture_group (drag, click);
+  g_signal_connect (self, "state-flags-changed", G_CALLBACK (state_flags_changed_cb), NULL);
 }
