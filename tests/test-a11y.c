@@ -580,6 +580,72 @@ test_frame (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The sidebar's own binding for a key, run as a key press runs it. */
+static void
+press_sidebar_key (GtkWidget *list, guint keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "trj-sidebar-keys") != 0)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                           list, gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+  g_error ("no sidebar binding for %s", gdk_keyval_name (keyval));
+}
+
+/* Down in the sidebar moves the focus to the next envelope and says its
+ * name, the page stays; Entrée opens it. */
+static void
+test_sidebar (void)
+{
+  TrjWindow *window = open_window (TRUE);
+  GtkWidget *pec, *row, *list;
+  g_autofree char *name = NULL;
+
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  pec = trj_window_get_visible_page (window);
+  row = find_named (GTK_WIDGET (window), GTK_ACCESSIBLE_ROLE_LIST_ITEM, "PEC");
+  g_assert_nonnull (row);
+  list = gtk_widget_get_parent (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  press_sidebar_key (list, GDK_KEY_Down);
+  trj_harness_flush ();
+  row = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  name = label_property (row);
+  g_assert_true (g_str_has_prefix (name, "CIE jeunes"));
+  g_assert_true (trj_window_get_visible_page (window) == pec);
+  press_sidebar_key (list, GDK_KEY_End);
+  trj_harness_flush ();
+  row = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (label_is (row, "Graphiques"));
+  g_assert_true (trj_window_get_visible_page (window) == pec);
+  /* Entrée (the row's activate signal) opens the page. */
+  press_sidebar_key (list, GDK_KEY_Home);
+  trj_harness_flush ();
+  press_sidebar_key (list, GDK_KEY_Down);
+  trj_harness_flush ();
+  g_signal_emit_by_name (gtk_root_get_focus (GTK_ROOT (window)), "activate");
+  trj_harness_flush ();
+  g_assert_true (trj_window_get_visible_page (window) == trj_window_get_page (window, "CIE_JEUNES"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -595,6 +661,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/windows", test_windows);
   g_test_add_func ("/a11y/grid", test_grid);
   g_test_add_func ("/a11y/frame", test_frame);
+  g_test_add_func ("/a11y/sidebar", test_sidebar);
   status = g_test_run ();
 
   g_object_unref (app);

@@ -204,9 +204,41 @@ trj_window_focus_region (TrjWindow *self, int step)
       return;
 }
 
+/* The arrows move the focus through the sidebar without opening the page
+ * (GtkListBox's move-cursor with modify set selects nothing), so that a
+ * screen reader user hears the envelopes one by one; Entrée, Espace or a
+ * click opens one (row-activated selects it). */
+static void
+sidebar_keys_init (TrjWindow *self)
+{
+  static const struct { guint keyval; GtkMovementStep step; int count; } keys[] = {
+    { GDK_KEY_Up, GTK_MOVEMENT_DISPLAY_LINES, -1 },
+    { GDK_KEY_KP_Up, GTK_MOVEMENT_DISPLAY_LINES, -1 },
+    { GDK_KEY_Down, GTK_MOVEMENT_DISPLAY_LINES, 1 },
+    { GDK_KEY_KP_Down, GTK_MOVEMENT_DISPLAY_LINES, 1 },
+    { GDK_KEY_Home, GTK_MOVEMENT_BUFFER_ENDS, -1 },
+    { GDK_KEY_End, GTK_MOVEMENT_BUFFER_ENDS, 1 },
+    { GDK_KEY_Page_Up, GTK_MOVEMENT_PAGES, -1 },
+    { GDK_KEY_Page_Down, GTK_MOVEMENT_PAGES, 1 },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "trj-sidebar-keys");
+  /* Before the list's own bindings, which select as they move. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                                           gtk_signal_action_new ("move-cursor"),
+                                                                           "(iibb)", keys[i].step, keys[i].count,
+                                                                           FALSE, TRUE));
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), controller);
+}
+
 void
 trj_window_focus_init (TrjWindow *self)
 {
+  sidebar_keys_init (self);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
