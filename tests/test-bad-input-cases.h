@@ -201,6 +201,66 @@ static const BadCase cases[] = {
   { "actuals/unknown-scenario", RUN_CLI, "actuals" T "-s" T "Inconnu" T "$D/wb.trajectoire" T "$D/r.csv", WB_AND ("r.csv", MAKE_TEXT, "identifiant;mois;entrées\npec;1;3\n"), NULL, 1, "wb.trajectoire|Inconnu", NULL },
   { "actuals/not-a-workbook", RUN_CLI, "actuals" T "$D/s.json" T "$D/s.json", ONE ("s.json", MAKE_COPY, "example.json"), NULL, 1, "s.json", NULL },
 
+  /* ── the register of IAE structures (`structures`, trj-structures-csv.c) ── */
+#define STRUCT_ARGS "structures" T "$D/wb.trajectoire" T "$D/r.csv"
+#define STRUCTS(text) WB_AND ("r.csv", MAKE_TEXT, "nom;siret;département;type;conventionné N-1;réalisé N-1;ETP;développement\n" text)
+  { "structures/unknown-kind", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;29;CHANTIER;7;7;;\n"), NULL, 1, "r.csv|ligne 2, colonne type|CHANTIER", NULL },
+  { "structures/contract-kind", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;29;PEC;7;7;;\n"), NULL, 1, "ligne 2, colonne type|PEC", NULL },
+  { "structures/siret-check-digit", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;73282932000075;29;ACI;7;7;;\n"), NULL, 1, "ligne 2, colonne siret|73282932000075|clé de contrôle", NULL },
+  { "structures/siret-short", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;7328293;29;ACI;7;7;;\n"), NULL, 1, "ligne 2, colonne siret|14 chiffres", NULL },
+  { "structures/siret-letters", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;7328293200007A;29;ACI;7;7;;\n"), NULL, 1, "ligne 2, colonne siret|14 chiffres", NULL },
+  { "structures/no-name", RUN_CLI, STRUCT_ARGS, STRUCTS (";;29;ACI;7;7;;\n"), NULL, 1, "ligne 2, colonne nom|obligatoire", NULL },
+  { "structures/conventionne-negative", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;29;ACI;-7;7;;\n"), NULL, 1, "ligne 2, colonne conventionné N-1|-7", NULL },
+  { "structures/realise-text", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;29;ACI;7;sept;;\n"), NULL, 1, "ligne 2, colonne réalisé N-1|sept", NULL },
+  { "structures/etp-1e308", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;29;ACI;7;7;1e308;\n"), NULL, 1, "ligne 2, colonne ETP|1e308", NULL },
+  { "structures/etp-nan", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;29;ACI;7;7;nan;\n"), NULL, 1, "ligne 2, colonne ETP|nan", NULL },
+  { "structures/flag-word", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;29;ACI;7;7;;peut-être\n"), NULL, 1, "ligne 2, colonne développement|peut-être|oui|non", NULL },
+  { "structures/departement-elsewhere", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;75;ACI;7;7;;\n"), NULL, 1, "ligne 2, colonne département|75|Bretagne", NULL },
+  { "structures/same-structure-twice", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;29;ACI;7;7;;\nODET;;29;aci;6;6;;\n"), NULL, 1, "ligne 3|ODET|ACI", NULL },
+  { "structures/three-errors", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;29;XX;7;7;;\nBrest;;29;EI;-1;7;;\nVannes;;56;AI;7;7;;non non\n"), NULL, 1, "3 erreurs|ligne 2, colonne type|ligne 3, colonne conventionné N-1|ligne 4, colonne développement", NULL },
+  { "structures/no-name-column", RUN_CLI, STRUCT_ARGS, WB_AND ("r.csv", MAKE_TEXT, "siret;type\n;ACI\n"), NULL, 1, "ligne 1|nom|manque", NULL },
+  { "structures/no-type-column", RUN_CLI, STRUCT_ARGS, WB_AND ("r.csv", MAKE_TEXT, "nom;siret\nOdet;\n"), NULL, 1, "ligne 1|type|manque", NULL },
+  { "structures/unknown-column", RUN_CLI, STRUCT_ARGS, WB_AND ("r.csv", MAKE_TEXT, "nom;type;capital\nOdet;ACI;1\n"), NULL, 1, "ligne 1|colonne inconnue|capital", NULL },
+  { "structures/header-only", RUN_CLI, STRUCT_ARGS, STRUCTS (""), NULL, 1, "r.csv|aucune ligne", NULL },
+  { "structures/short-row", RUN_CLI, STRUCT_ARGS, STRUCTS ("Odet;;29;ACI\n"), NULL, 1, "r.csv|ligne 2", NULL },
+  { "structures/unclosed-quote", RUN_CLI, STRUCT_ARGS, STRUCTS ("\"Odet;;29;ACI;7;7;;\n"), NULL, 1, "r.csv|ligne 2|guillemet", NULL },
+  { "structures/wrong-encoding", RUN_CLI, STRUCT_ARGS, WB_AND ("r.csv", MAKE_TEXT, "nom;type\nOd\x81t;ACI\n"), NULL, 1, "r.csv|Windows-1252", NULL },
+  { "structures/empty", RUN_CLI, STRUCT_ARGS, WB_AND ("r.csv", MAKE_TEXT, ""), NULL, 1, "r.csv|vide", NULL },
+  { "structures/binary", RUN_CLI, STRUCT_ARGS, WB_AND ("r.csv", MAKE_TEXT, "\x89PNG\r\n\x1a\n\x01\x02"), NULL, 1, "r.csv|ligne 1|structures", NULL },
+  { "structures/fifo", RUN_CLI, STRUCT_ARGS, WB_AND ("r.csv", MAKE_FIFO, NULL), NULL, 1, "r.csv|aucun programme n’y a écrit", NULL },
+  { "structures/no-csv", RUN_CLI, "structures" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, ""), NULL, 2, "CSV", NULL },
+  { "structures/workbook-from-stdin", RUN_CLI, "structures" T "-" T "$D/r.csv", STRUCTS ("Odet;;29;ACI;7;7;;\n"), "wb.trajectoire", 2, "flux", NULL },
+  { "structures/unknown-scenario", RUN_CLI, "structures" T "-s" T "Inconnu" T "$D/wb.trajectoire" T "$D/r.csv", STRUCTS ("Odet;;29;ACI;7;7;;\n"), NULL, 1, "wb.trajectoire|Inconnu", NULL },
+  { "structures/not-a-workbook", RUN_CLI, "structures" T "$D/s.json" T "$D/s.json", ONE ("s.json", MAKE_COPY, "example.json"), NULL, 1, "s.json", NULL },
+
+  /* ── realised ETP of the structures (`realised`, the ASP's declarations) ── */
+#define REAL_ARGS "realised" T "$D/wb.trajectoire" T "$D/r.csv"
+  /* The example's PEC line made a structure, so that rows can name it. */
+#define WB_SIAE_AND(name, make, param) \
+  { { "wb.trajectoire", MAKE_WORKBOOK, "UPDATE line SET kind = 'EI', structure_name = 'Brest Insertion', " \
+      "siret = '73282932000074', quantity = 5 WHERE key = 'pec'" }, { name, make, param } }
+#define REALISED(text) WB_SIAE_AND ("r.csv", MAKE_TEXT, "siret;nom;mois;ETP\n" text)
+  { "realised/month-13", RUN_CLI, REAL_ARGS, REALISED ("73282932000074;;13;5\n"), NULL, 1, "r.csv|ligne 2, colonne mois|13", NULL },
+  { "realised/month-word", RUN_CLI, REAL_ARGS, REALISED ("73282932000074;;brumaire;5\n"), NULL, 1, "ligne 2, colonne mois|brumaire", NULL },
+  { "realised/etp-negative", RUN_CLI, REAL_ARGS, REALISED ("73282932000074;;1;-5\n"), NULL, 1, "ligne 2, colonne ETP|-5", NULL },
+  { "realised/etp-nan", RUN_CLI, REAL_ARGS, REALISED (";Brest Insertion;1;nan\n"), NULL, 1, "ligne 2, colonne ETP|nan", NULL },
+  { "realised/etp-missing", RUN_CLI, REAL_ARGS, REALISED (";Brest Insertion;1;\n"), NULL, 1, "ligne 2, colonne ETP|obligatoire", NULL },
+  { "realised/unknown-siret", RUN_CLI, REAL_ARGS, REALISED ("44306184100047;;1;5\n"), NULL, 1, "ligne 2|44306184100047", NULL },
+  { "realised/bad-siret", RUN_CLI, REAL_ARGS, REALISED ("44306184100048;;1;5\n"), NULL, 1, "ligne 2, colonne siret|clé de contrôle", NULL },
+  { "realised/unknown-name", RUN_CLI, REAL_ARGS, REALISED (";Quimper Insertion;1;5\n"), NULL, 1, "ligne 2|Quimper Insertion", NULL },
+  { "realised/no-structure", RUN_CLI, REAL_ARGS, REALISED (";;1;5\n"), NULL, 1, "ligne 2|siret|nom", NULL },
+  { "realised/month-twice", RUN_CLI, REAL_ARGS, REALISED ("73282932000074;;1;5\n;Brest Insertion;janvier;6\n"), NULL, 1, "ligne 3|Brest Insertion|janvier", NULL },
+  { "realised/kind-not-its", RUN_CLI, REAL_ARGS, WB_SIAE_AND ("r.csv", MAKE_TEXT, "nom;type;mois;ETP\nBrest Insertion;ACI;1;5\n"), NULL, 1, "ligne 2|Brest Insertion", NULL },
+  { "realised/no-month-column", RUN_CLI, REAL_ARGS, WB_SIAE_AND ("r.csv", MAKE_TEXT, "siret;ETP\n73282932000074;5\n"), NULL, 1, "ligne 1|mois", NULL },
+  { "realised/no-etp-column", RUN_CLI, REAL_ARGS, WB_SIAE_AND ("r.csv", MAKE_TEXT, "siret;mois\n73282932000074;1\n"), NULL, 1, "ligne 1|ETP", NULL },
+  { "realised/no-structure-column", RUN_CLI, REAL_ARGS, WB_SIAE_AND ("r.csv", MAKE_TEXT, "mois;ETP\n1;5\n"), NULL, 1, "ligne 1|siret|nom", NULL },
+  { "realised/header-only", RUN_CLI, REAL_ARGS, REALISED (""), NULL, 1, "r.csv|aucune ligne", NULL },
+  { "realised/empty", RUN_CLI, REAL_ARGS, WB_SIAE_AND ("r.csv", MAKE_TEXT, ""), NULL, 1, "r.csv|vide", NULL },
+  { "realised/binary", RUN_CLI, REAL_ARGS, WB_SIAE_AND ("r.csv", MAKE_TEXT, "\x89PNG\r\n\x1a\n\x01\x02"), NULL, 1, "r.csv|ligne 1|ETP réalisés", NULL },
+  { "realised/fifo", RUN_CLI, REAL_ARGS, WB_SIAE_AND ("r.csv", MAKE_FIFO, NULL), NULL, 1, "r.csv|aucun programme n’y a écrit", NULL },
+  { "realised/no-csv", RUN_CLI, "realised" T "$D/wb.trajectoire", ONE ("wb.trajectoire", MAKE_WORKBOOK, ""), NULL, 2, "CSV", NULL },
+  { "realised/line-not-a-structure", RUN_CLI, REAL_ARGS, WB_AND ("r.csv", MAKE_TEXT, "nom;mois;ETP\nPEC;1;5\n"), NULL, 1, "ligne 2|PEC", NULL },
+
   /* ── regional notification CSV (`new --notification`, trj-notification-csv.c) ── */
 #define NEW_N "new" T "-r" T "Bretagne" T "--notification" T "$D/n.csv" T "$O/n.trajectoire"
 #define NOTIF(text) ONE ("n.csv", MAKE_TEXT, "enveloppe;AE;CP;volume;région\n" text)

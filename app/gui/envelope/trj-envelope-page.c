@@ -14,6 +14,8 @@
 #include "trj-alert-text.h"
 #include "trj-catalog.h"
 #include "trj-solver-dialog.h"
+#include "trj-bourse-window.h"
+#include "trj-structures-window.h"
 #include "trj-alert-list.h"
 #include "trj-settings.h"
 
@@ -24,6 +26,7 @@ struct _TrjEnvelopePage
   GtkGrid *figures;
   TrjAlertList *alerts_box;
   GtkWidget *entries_tools;
+  GtkWidget *structure_tools;
   GtkStack *grids_stack;
 
   TrjDocument *document;
@@ -1050,6 +1053,42 @@ trj_envelope_page_finalize (GObject *object)
   G_OBJECT_CLASS (trj_envelope_page_parent_class)->finalize (object);
 }
 
+/* ── IAE structures (MODEL 3.1, 3.2) ─────────────────────────────────── */
+
+static GtkWindow *
+present_over_page (TrjEnvelopePage *self, GtkWindow *window)
+{
+  gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (window);
+  return window;
+}
+
+GtkWindow *
+trj_envelope_page_open_structures (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  return present_over_page (self, GTK_WINDOW (trj_structures_window_new (self->document, self->envelope_id)));
+}
+
+GtkWindow *
+trj_envelope_page_open_bourse (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  return present_over_page (self, GTK_WINDOW (trj_bourse_window_new (self->document, self->envelope_id)));
+}
+
+static void
+structures_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  trj_envelope_page_open_structures (TRJ_ENVELOPE_PAGE (widget));
+}
+
+static void
+bourse_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  trj_envelope_page_open_bourse (TRJ_ENVELOPE_PAGE (widget));
+}
+
 static void
 trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
 {
@@ -1065,6 +1104,7 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, figures);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, alerts_box);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, entries_tools);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, structure_tools);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, grids_stack);
   gtk_widget_class_bind_template_callback (widget_class, grid_switched_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1077,6 +1117,8 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_install_action (widget_class, "envelope.calibrate-profile", NULL, calibrate_profile_activated);
   gtk_widget_class_install_action (widget_class, "envelope.save-profile", NULL, save_profile_activated);
   gtk_widget_class_install_action (widget_class, "envelope.apply-saved-profile", "s", apply_saved_profile_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.structures", NULL, structures_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.bourse", NULL, bourse_activated);
 }
 
 static void
@@ -1112,6 +1154,9 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
   self->envelope_id = g_strdup (envelope_id);
   self->lines_model = trj_lines_model_new (document, envelope_id);
   retitle_figures (self);
+  /* An envelope of structures (IAE) has its register and its bourse aux postes. */
+  gtk_widget_set_visible (self->structure_tools,
+                          trj_catalog_kind (trj_catalog_envelope_default_kind (envelope_id))->structure);
 
   self->lines_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->lines_model), _("Lines")));
   gtk_stack_add_titled (self->grids_stack, GTK_WIDGET (self->lines_grid), "lines", _("Lines"));

@@ -79,4 +79,9 @@ gboolean         trj_envelope_page_calibrate_profile (TrjEnvelopePage *self,
                                                       gboolean        *reached,
                                                       GError         **error);
 
+/* An envelope of structures (IAE): « Structures… » and « Bourse aux postes… »
+ * (actions envelope.structures, envelope.bourse); return the window shown. */
+GtkWindow       *trj_envelope_page_open_structures  (TrjEnvelopePage *self);
+GtkWindow       *trj_envelope_page_open_bourse      (TrjEnvelopePage *self);
+
 G_END_DECLS
