@@ -27,6 +27,7 @@
 #include "trj-entries-model.h"
 #include "trj-solver-dialog.h"
 #include "trj-gui-format.h"
+#include "trj-chart-view.h"
 #include "trj-summary-page.h"
 
 /* ICU's French grouping (U+202F) and the space before € (U+00A0). */
@@ -555,6 +556,51 @@ test_saved_profiles (void)
   trj_envelope_page_show_entries (pec_page (), FALSE);
 }
 
+/* December's cumulative AE of the side chart's first series (AE programmed). */
+static double
+side_chart_december (void)
+{
+  const TrjChartModel *model =
+    trj_chart_view_get_model (TRJ_CHART_VIEW (trj_envelope_page_get_side_chart (pec_page ())));
+  const TrjChartSeries *ae;
+
+  if (model == NULL || model->series->len == 0)
+    return NAN;
+  ae = g_ptr_array_index (model->series, 0);
+  return ae->values[model->n_categories - 1];
+}
+
+/* The small trajectory beside the grid: hidden by default, shown by its
+ * toggle (remembered in GSettings), following a typed volume. */
+static void
+test_side_chart (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("fr.gouv.travail.Trajectoire");
+  GtkWidget *chart = trj_envelope_page_get_side_chart (pec_page ());
+  double before;
+
+  g_assert_false (gtk_widget_get_visible (chart));
+  trj_envelope_page_show_side_chart (pec_page (), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "show-side-chart"));
+  TRJ_HARNESS_WAIT_FOR (gtk_widget_get_mapped (chart) && !isnan (side_chart_december ()));
+  trj_harness_wait_painted (chart);
+  before = side_chart_december ();
+  g_assert_cmpfloat_with_epsilon (before, trj_document_get_result (trj_window_get_document (window))->envelopes[0].f.ae_total, 0.01);
+
+  /* 24 → 30 contracts on line 0: the chart's December moves with the figures. */
+  g_assert_true (type_cell (lines_grid (), 0, TRJ_LINES_COLUMN_VOLUME, "30"));
+  TRJ_HARNESS_WAIT_FOR (side_chart_december () != before);
+  g_assert_cmpfloat_with_epsilon (side_chart_december (),
+                                  trj_document_get_result (trj_window_get_document (window))->envelopes[0].f.ae_total, 0.01);
+  g_assert_cmpfloat (side_chart_december (), >, before);
+  activate ("win.undo");
+  TRJ_HARNESS_WAIT_FOR (side_chart_december () == before);
+
+  trj_envelope_page_show_side_chart (pec_page (), FALSE);
+  g_assert_false (gtk_widget_get_visible (chart));
+  g_assert_false (g_settings_get_boolean (settings, "show-side-chart"));
+}
+
 static void
 test_summary (void)
 {
@@ -1047,6 +1093,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/solver", test_solver);
   g_test_add_func ("/window/solver-envelope", test_solver_envelope);
   g_test_add_func ("/window/saved-profiles", test_saved_profiles);
+  g_test_add_func ("/window/side-chart", test_side_chart);
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/preferences", test_preferences);

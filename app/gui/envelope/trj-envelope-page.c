@@ -18,6 +18,8 @@
 #include "trj-structures-window.h"
 #include "trj-alert-list.h"
 #include "trj-settings.h"
+#include "trj-chart-document.h"
+#include "trj-chart-view.h"
 
 struct _TrjEnvelopePage
 {
@@ -33,6 +35,11 @@ struct _TrjEnvelopePage
   char *envelope_id;
   /* « Profils enregistrés » of the « Répartition » menu, from the workbook. */
   GMenu *saved_menu;
+  /* The small live trajectory beside the grids, and its toggle (GSettings
+   * "show-side-chart"). */
+  TrjChartView *side_chart;
+  GtkToggleButton *side_chart_button;
+  GSettings *settings;
   TrjLinesModel *lines_model;
   TrjEntriesModel *entries_model;
   TrjGrid *lines_grid;
@@ -353,6 +360,18 @@ update_alerts (TrjEnvelopePage *self, int env_index)
                                     (const gboolean *) info->data);
 }
 
+/* Rebuilt from the document as every figure is, while it is shown. */
+static void
+update_side_chart (TrjEnvelopePage *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->side_chart)))
+    return;
+  trj_chart_view_set_model (self->side_chart,
+                            trj_chart_document_build_model (self->document, TRJ_CHART_TRAJECTORY,
+                                                            self->envelope_id, TRJ_CHART_BY_DEPARTEMENT,
+                                                            NULL));
+}
+
 static void
 update_figures (TrjEnvelopePage *self)
 {
@@ -456,7 +475,10 @@ static void
 document_updated_cb (TrjEnvelopePage *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    update_figures (self);
+    {
+      update_figures (self);
+      update_side_chart (self);
+    }
 }
 
 /* The monthly profiles of « Appliquer un profil », in the order of the
@@ -736,6 +758,20 @@ trj_envelope_page_copy_profile (TrjEnvelopePage *self, GError **error)
     return TRUE;
   memcpy (profile, source->entries, sizeof profile);
   return edit_selected_lines (self, _("Copy a profile"), set_profile, profile, error);
+}
+
+GtkWidget *
+trj_envelope_page_get_side_chart (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  return GTK_WIDGET (self->side_chart);
+}
+
+void
+trj_envelope_page_show_side_chart (TrjEnvelopePage *self, gboolean show)
+{
+  g_return_if_fail (TRJ_IS_ENVELOPE_PAGE (self));
+  gtk_toggle_button_set_active (self->side_chart_button, show);
 }
 
 gboolean
@@ -1038,6 +1074,7 @@ trj_envelope_page_dispose (GObject *object)
   g_clear_object (&self->subtotals_model);
   g_clear_object (&self->document);
   g_clear_object (&self->saved_menu);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->figure_labels, g_hash_table_unref);
   g_clear_pointer (&self->figure_card_widgets, g_hash_table_unref);
 
@@ -1095,6 +1132,7 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (TRJ_TYPE_CHART_VIEW);
   object_class->dispose = trj_envelope_page_dispose;
   object_class->finalize = trj_envelope_page_finalize;
 
@@ -1105,6 +1143,8 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, alerts_box);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, entries_tools);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, structure_tools);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, side_chart);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, side_chart_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, grids_stack);
   gtk_widget_class_bind_template_callback (widget_class, grid_switched_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1179,5 +1219,15 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
   g_signal_connect_object (workbook (self), "profiles-changed", G_CALLBACK (rebuild_saved_menu), self,
                            G_CONNECT_SWAPPED);
   rebuild_saved_menu (self);
+
+  /* The toggle shows the chart; the settings remember it across pages and runs. */
+  g_object_bind_property (self->side_chart_button, "active", self->side_chart, "visible",
+                          G_BINDING_SYNC_CREATE);
+  if ((self->settings = trj_settings_new ()) != NULL)
+    g_settings_bind (self->settings, "show-side-chart", self->side_chart_button, "active",
+                     G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->side_chart, "notify::visible", G_CALLBACK (update_side_chart), self);
+  g_signal_connect_swapped (self, "map", G_CALLBACK (update_side_chart), self);
+  update_side_chart (self);
   return self;
 }

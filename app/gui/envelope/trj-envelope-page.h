@@ -58,6 +58,10 @@ gboolean         trj_envelope_page_commit_edit      (TrjEnvelopePage *self);
 GtkWindow       *trj_envelope_page_solve            (TrjEnvelopePage *self);
 /* Opens « Ajuster sur l'enveloppe… »: one value for all its contract lines. */
 GtkWindow       *trj_envelope_page_solve_envelope   (TrjEnvelopePage *self);
+/* The small live trajectory beside the grids (a TrjChartView), shown by
+ * its toggle; its model follows every edit. */
+GtkWidget       *trj_envelope_page_get_side_chart   (TrjEnvelopePage *self);
+void             trj_envelope_page_show_side_chart  (TrjEnvelopePage *self, gboolean show);
 /* Saved profiles (MODEL 2.7): the monthly entries of the cursor line saved
  * under `name` in the workbook; a saved profile applied to the selected
  * lines (one undo step), as the « Répartition » menu does. */
