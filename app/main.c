@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "trj-format.h"
 #include "trj-i18n.h"
 #include "trj-application.h"
 
@@ -12,6 +13,7 @@ main (int argc, char *argv[])
   g_autoptr(TrjApplication) app = NULL;
 
   trj_i18n_init ();
+  trj_format_install_in_engine ();
   /* trj_i18n_init keeps LC_NUMERIC at "C" for files; GTK would reset it. */
   gtk_disable_setlocale ();
 

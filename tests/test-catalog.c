@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "trj-catalog.h"
+#include "trj-format.h"
 #include "trj-engine.h"
 #include "trj-i18n.h"
 #include "trj-json.h"
@@ -206,6 +207,11 @@ test_param_bounds (void)
       g_autofree char *expected = NULL;
       double below = spec->min_open ? spec->min : spec->min - step;
       double above = spec->max + step;
+      /* The figures as the engine writes them (/catalog/refusal-figures checks how). */
+      g_autofree char *shown_below = trj_engine_format_number (below);
+      g_autofree char *shown_above = trj_engine_format_number (above);
+      g_autofree char *shown_min = trj_engine_format_number (spec->min);
+      g_autofree char *shown_max = trj_engine_format_number (spec->max);
 
       g_test_message ("%s", spec->key);
       g_assert_true (trj_catalog_check (limits[i].param, path, spec->max, NULL));
@@ -213,15 +219,16 @@ test_param_bounds (void)
 
       g_assert_false (trj_catalog_check (limits[i].param, path, above, &error));
       g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID);
-      expected = g_strdup_printf ("%s" NNBSP ": %g est supérieur à %g", path, above, spec->max);
+      g_assert_cmpstr (shown_above, !=, shown_max);
+      expected = g_strdup_printf ("%s" NNBSP ": %s est supérieur à %s", path, shown_above, shown_max);
       g_assert_cmpstr (error->message, ==, expected);
       g_clear_error (&error);
       g_clear_pointer (&expected, g_free);
 
       g_assert_false (trj_catalog_check (limits[i].param, path, below, &error));
       expected = spec->min_open
-                   ? g_strdup_printf ("%s" NNBSP ": %g doit être supérieur à %g", path, below, spec->min)
-                   : g_strdup_printf ("%s" NNBSP ": %g est inférieur à %g", path, below, spec->min);
+                   ? g_strdup_printf ("%s" NNBSP ": %s doit être supérieur à %s", path, shown_below, shown_min)
+                   : g_strdup_printf ("%s" NNBSP ": %s est inférieur à %s", path, shown_below, shown_min);
       g_assert_cmpstr (error->message, ==, expected);
       g_clear_error (&error);
 
@@ -236,13 +243,13 @@ test_messages (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_false (trj_catalog_check (TRJ_PARAM_RATE, "envelopes[0].lines[2].rate", 1.4, &error));
-  g_assert_cmpstr (error->message, ==, "envelopes[0].lines[2].rate" NNBSP ": 1.4 est supérieur à 1");
+  g_assert_cmpstr (error->message, ==, "envelopes[0].lines[2].rate" NNBSP ": 1,4 est supérieur à 1");
   g_clear_error (&error);
   g_assert_false (trj_catalog_check (TRJ_PARAM_RATE, "rate", 0, &error));
   g_assert_cmpstr (error->message, ==, "rate" NNBSP ": 0 doit être supérieur à 0");
   g_clear_error (&error);
   g_assert_false (trj_catalog_check (TRJ_PARAM_PAYMENT_LAG_MONTHS, "payment_lag_months", 1.5, &error));
-  g_assert_cmpstr (error->message, ==, "payment_lag_months" NNBSP ": 1.5 n’est pas un nombre entier");
+  g_assert_cmpstr (error->message, ==, "payment_lag_months" NNBSP ": 1,5 n’est pas un nombre entier");
   g_clear_error (&error);
   g_assert_false (trj_catalog_check (TRJ_PARAM_AE_NOTIFIED, NULL, NAN, &error));
   g_assert_cmpstr (error->message, ==, "n’est pas un nombre fini");
@@ -356,24 +363,24 @@ test_validate (void)
   line->second_year_quantity = 10;
   g_assert_true (trj_scenario_validate (s, NULL));
   line->second_year_quantity = 10.5;
-  assert_refused (s, "envelopes[0].lines[0].second_year_quantity" NNBSP ": 10.5 est supérieur à 10");
+  assert_refused (s, "envelopes[0].lines[0].second_year_quantity" NNBSP ": 10,5 est supérieur à 10");
   line->second_year_quantity = 0;
   line->commitment_month = 12;
   assert_refused (s, "envelopes[0].lines[0].commitment_month" NNBSP ": 12 est supérieur à 11");
   line->commitment_month = 11;
   line->payment_profile[4] = 2e6;
-  assert_refused (s, "envelopes[0].lines[0].payment_profile[4]" NNBSP ": 2e+06 est supérieur à 1e+06");
+  assert_refused (s, "envelopes[0].lines[0].payment_profile[4]" NNBSP ": 2000000 est supérieur à 1000000");
   for (int m = 0; m < TRJ_MONTHS; m++)
     line->payment_profile[m] = 0;
   assert_refused (s, "envelopes[0].lines[0].payment_profile" NNBSP ": la somme du profil mensuel ne doit pas être nulle");
   line->payment_profile[0] = 1;
   line->quantity = 1e94;
-  assert_refused (s, "envelopes[0].lines[0].quantity" NNBSP ": 1e+94 est supérieur à 1e+06");
+  assert_refused (s, "envelopes[0].lines[0].quantity" NNBSP ": 1e+94 est supérieur à 1000000");
   line->quantity = 10;
   g_assert_true (trj_scenario_validate (s, NULL));
 
   env->ae_notified = 1e308;
-  assert_refused (s, "envelopes[0].ae_notified" NNBSP ": 1e+308 est supérieur à 1e+11");
+  assert_refused (s, "envelopes[0].ae_notified" NNBSP ": 1e+308 est supérieur à 100000000000");
   env->ae_notified = 1e11;
   env->previous_modulation_cp = -1;
   assert_refused (s, "envelopes[0].previous_modulation_cp" NNBSP ": -1 est inférieur à 0");
@@ -383,7 +390,7 @@ test_validate (void)
   assert_refused (s, "reference.smic_hourly[1].value" NNBSP ": -1e+308 doit être supérieur à 0");
   s->reference.smic_hourly.points[1].value = 11.65;
   s->fungibility.initiatives_territoriales_ae = 2e11;
-  assert_refused (s, "fungibility.initiatives_territoriales_ae" NNBSP ": 2e+11 est supérieur à 1e+11");
+  assert_refused (s, "fungibility.initiatives_territoriales_ae" NNBSP ": 200000000000 est supérieur à 100000000000");
   s->fungibility.initiatives_territoriales_ae = 0;
   g_assert_true (trj_scenario_validate (s, NULL));
 }
@@ -410,22 +417,54 @@ test_json_huge (void)
   g_autoptr(TrjScenario) fine = NULL;
 
   assert_json_refused (SCENARIO_HEAD " \"ae_notified\": 1e308, \"cp_notified\": 0, \"lines\": []}]}",
-                       "envelopes[0].ae_notified" NNBSP ": 1e+308 est supérieur à 1e+11");
+                       "envelopes[0].ae_notified" NNBSP ": 1e+308 est supérieur à 100000000000");
   assert_json_refused (SCENARIO_HEAD " \"ae_notified\": 0, \"cp_notified\": 1e308, \"lines\": []}]}",
-                       "envelopes[0].cp_notified" NNBSP ": 1e+308 est supérieur à 1e+11");
+                       "envelopes[0].cp_notified" NNBSP ": 1e+308 est supérieur à 100000000000");
   assert_json_refused (SCENARIO_HEAD " \"ae_notified\": 0, \"cp_notified\": 0, \"lines\": ["
                        "{\"id\": \"a\", \"kind\": \"PEC\", \"rate\": 0.5, \"weekly_hours\": 25,"
                        " \"duration_months\": 9.9, \"volume\": 1e94}]}]}",
-                       "envelopes[0].lines[0].volume" NNBSP ": 1e+94 est supérieur à 1e+06");
+                       "envelopes[0].lines[0].volume" NNBSP ": 1e+94 est supérieur à 1000000");
   assert_json_refused (SCENARIO_HEAD " \"ae_notified\": 0, \"cp_notified\": 0, \"lines\": ["
                        "{\"id\": \"a\", \"kind\": \"FREE\", \"ae_amount\": 1e308,"
                        " \"cp_schedule\": [0,0,0,0,0,0,0,0,0,0,0,0]}]}]}",
-                       "envelopes[0].lines[0].ae_amount" NNBSP ": 1e+308 est supérieur à 1e+11");
+                       "envelopes[0].lines[0].ae_amount" NNBSP ": 1e+308 est supérieur à 100000000000");
   /* Just inside: a million contracts, a hundred billion euros. */
   fine = trj_json_scenario_from_data (SCENARIO_HEAD " \"ae_notified\": 1e11, \"cp_notified\": 0, \"lines\": ["
                                       "{\"id\": \"a\", \"kind\": \"PEC\", \"rate\": 0.5, \"weekly_hours\": 25,"
                                       " \"duration_months\": 9.9, \"volume\": 1e6}]}]}", -1, NULL);
   g_assert_nonnull (fine);
+}
+
+/* The figures of a refusal are French: the engine's own formatting (no ICU
+ * in the engine) has a decimal comma whatever the locale; the programs give
+ * it ICU's (trj_format_install_in_engine), which groups thousands. */
+static void
+test_refusal_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (trj_catalog_check (TRJ_PARAM_RATE, "rate", 1.4, &error));
+  g_assert_cmpstr (error->message, ==, "rate" NNBSP ": 1,4 est supérieur à 1");
+  g_clear_error (&error);
+  g_assert_false (trj_catalog_check (TRJ_PARAM_AE_NOTIFIED, "ae_notified", -1e308, &error));
+  g_assert_cmpstr (error->message, ==, "ae_notified" NNBSP ": -1e+308 est inférieur à 0");
+  g_clear_error (&error);
+  g_assert_false (trj_catalog_check (TRJ_PARAM_MODULATION, "modulation", 0.1000001, &error));
+  g_assert_cmpstr (error->message, ==, "modulation" NNBSP ": 0,1000001 est supérieur à 0,1");
+  g_clear_error (&error);
+
+  trj_format_install_in_engine ();
+  g_assert_false (trj_catalog_check (TRJ_PARAM_AE_NOTIFIED, "ae_notified", 2e11, &error));
+  g_assert_cmpstr (error->message, ==, "ae_notified" NNBSP ": 200" NNBSP "000" NNBSP "000" NNBSP "000"
+                   " est supérieur à 100" NNBSP "000" NNBSP "000" NNBSP "000");
+  g_clear_error (&error);
+  g_assert_false (trj_catalog_check (TRJ_PARAM_AE_NOTIFIED, "ae_notified", -1e308, &error));
+  g_assert_cmpstr (error->message, ==, "ae_notified" NNBSP ": -1 × 10³⁰⁸ est inférieur à 0");
+  g_clear_error (&error);
+  g_assert_false (trj_catalog_check (TRJ_PARAM_RATE, "rate", 1.4, &error));
+  g_assert_cmpstr (error->message, ==, "rate" NNBSP ": 1,4 est supérieur à 1");
+  trj_engine_set_number_formatter (NULL);
+  trj_engine_set_money_formatter (NULL);
 }
 
 int
@@ -441,6 +480,7 @@ main (int argc, char **argv)
   g_test_add_func ("/catalog/kinds", test_kinds);
   g_test_add_func ("/catalog/param-limits", test_param_limits);
   g_test_add_func ("/catalog/param-bounds", test_param_bounds);
+  g_test_add_func ("/catalog/refusal-figures", test_refusal_figures);
   g_test_add_func ("/catalog/messages", test_messages);
   g_test_add_func ("/catalog/line-new", test_line_new);
   g_test_add_func ("/catalog/national", test_national);

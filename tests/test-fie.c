@@ -239,7 +239,7 @@ test_prison (void)
   line->modulation = 0.08;
   g_assert_false (trj_scenario_validate (s, &error));
   g_assert_cmpstr (error->message, ==, "envelopes[0].lines[0].modulation" NNBSP
-                   ": 0.08" NNBSP ": la part modulée d’une structure en milieu pénitentiaire est fixée à 0.05");
+                   ": 0,08" NNBSP ": la part modulée d’une structure en milieu pénitentiaire est fixée à 0,05");
   g_clear_error (&error);
 
   line->modulation = 0;
@@ -485,7 +485,7 @@ test_free_line_limits (void)
   line->cp_schedule[8] = 20001;
   g_assert_false (trj_scenario_validate (s, &error));
   g_assert_cmpstr (error->message, ==, "envelopes[0].lines[0].cp_schedule" NNBSP
-                   ": les CP échéancés (50001) dépassent le montant des AE (50000)");
+                   ": les CP échéancés (50001 €) dépassent le montant des AE (50000 €)");
   g_clear_error (&error);
 
   line->cp_schedule[8] = 10000;

@@ -31,6 +31,14 @@ test_number (void)
   check_string (trj_format_decimal (28.3, 1), "28,3");
   check_string (trj_format_decimal (9.96, 1), "10");
   check_string (trj_format_number (NAN, 1), "—");
+  /* The figures of messages (trj_format_figure, the engine's formatter). */
+  check_string (trj_format_figure (1.4), "1,4");
+  check_string (trj_format_figure (0.1000001), "0,1000001");
+  check_string (trj_format_figure (1e11), "100" NNBSP "000" NNBSP "000" NNBSP "000");
+  check_string (trj_format_figure (1e308), "1 × 10³⁰⁸");
+  check_string (trj_format_figure (-1e94), "-1 × 10⁹⁴");
+  check_string (trj_format_figure (9.9999999e15), "1 × 10¹⁶");
+  check_string (trj_format_figure (2.5e20), "2,5 × 10²⁰");
 }
 
 static void

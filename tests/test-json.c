@@ -703,7 +703,7 @@ main (int argc, char **argv)
   g_setenv ("LC_ALL", "C", TRUE);
   g_setenv ("LANGUAGE", "fr", TRUE);
   trj_i18n_init ();
-  trj_engine_set_money_formatter (trj_format_money);   /* as programs do */
+  trj_format_install_in_engine ();   /* as programs do */
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/json/round-trip", test_round_trip);

@@ -153,11 +153,11 @@ test_no_solution (void)
   /* Even at 100 % the envelope cannot spend 100 M€. */
   g_assert_false (trj_engine_solve (s, "pec", TRJ_UNKNOWN_RATE, 1e8, &value, NULL, NULL, &error));
   g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION);
-  g_assert_nonnull (strstr (error->message, "[0, 1]"));
+  g_assert_nonnull (strstr (error->message, "[0 ; 1]"));
   g_clear_error (&error);
 
   g_assert_false (trj_engine_solve (s, "pec", TRJ_UNKNOWN_HOURS, 1e8, &value, NULL, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "[0, 35]"));
+  g_assert_nonnull (strstr (error->message, "[0 ; 35]"));
   g_clear_error (&error);
 
   g_assert_false (trj_engine_solve (s, "nope", TRJ_UNKNOWN_RATE, NAN, &value, NULL, NULL, &error));

@@ -91,7 +91,7 @@ int
 main (int argc, char **argv)
 {
   trj_i18n_init ();
-  trj_engine_set_money_formatter (trj_format_money);
+  trj_format_install_in_engine ();
 
   if (argc < 2)
     {

@@ -374,20 +374,32 @@ trj_catalog_param_from_key (const char *key, TrjParam *out)
   return FALSE;
 }
 
-/* The reason a value is refused, NULL when it is accepted. */
+/* The reason a value is refused, NULL when it is accepted; figures in the
+ * programs' French (trj_engine_format_number). */
 static char *
 refusal (const TrjParamSpec *spec, double v)
 {
+  g_autofree char *value = NULL;
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
+
   if (!isfinite (v))
     return g_strdup (_("is not a finite number"));
+  value = trj_engine_format_number (v);
   if (v < spec->min || (spec->min_open && v == spec->min))
-    return spec->min_open ? g_strdup_printf (_("%g must be above %g"), v, spec->min)
-                          : g_strdup_printf (_("%g is below %g"), v, spec->min);
+    {
+      min = trj_engine_format_number (spec->min);
+      return spec->min_open ? g_strdup_printf (_("%s must be above %s"), value, min)
+                            : g_strdup_printf (_("%s is below %s"), value, min);
+    }
   if (v > spec->max || (spec->max_open && v == spec->max))
-    return spec->max_open ? g_strdup_printf (_("%g must be below %g"), v, spec->max)
-                          : g_strdup_printf (_("%g is above %g"), v, spec->max);
+    {
+      max = trj_engine_format_number (spec->max);
+      return spec->max_open ? g_strdup_printf (_("%s must be below %s"), value, max)
+                            : g_strdup_printf (_("%s is above %s"), value, max);
+    }
   if (spec->whole && v != floor (v))
-    return g_strdup_printf (_("%g is not a whole number"), v);
+    return g_strdup_printf (_("%s is not a whole number"), value);
   return NULL;
 }
 

@@ -35,6 +35,7 @@ static const char *alert_names[TRJ_N_ALERT_CODES] = {
 };
 
 static TrjMoneyFormatter money_formatter;
+static TrjNumberFormatter number_formatter;
 
 void
 trj_engine_set_money_formatter (TrjMoneyFormatter formatter)
@@ -48,6 +49,23 @@ trj_engine_format_money (double euros)
   if (money_formatter != NULL)
     return money_formatter (euros);
   return g_strdup_printf ("%.0f €", euros);
+}
+
+void
+trj_engine_set_number_formatter (TrjNumberFormatter formatter)
+{
+  number_formatter = formatter;
+}
+
+char *
+trj_engine_format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (number_formatter != NULL)
+    return number_formatter (value);
+  /* g_ascii_formatd: the C locale's point whatever the process locale. */
+  return g_strdelimit (g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value)), ".", ',');
 }
 
 const char *

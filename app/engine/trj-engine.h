@@ -300,4 +300,12 @@ typedef char *(*TrjMoneyFormatter) (double euros);
 void  trj_engine_set_money_formatter (TrjMoneyFormatter formatter);
 char *trj_engine_format_money        (double euros);
 
+/* Other figures of the engine's messages (a refused value and its limit:
+ * « 1,4 est supérieur à 1 ») go through this one; programs set ICU's
+ * (trj_format_install_in_engine). The default needs no locale: fifteen
+ * significant digits and a decimal comma ("1,4", "0,1000001", "-1e+308"). */
+typedef char *(*TrjNumberFormatter) (double value);
+void  trj_engine_set_number_formatter (TrjNumberFormatter formatter);
+char *trj_engine_format_number        (double value);
+
 G_END_DECLS

@@ -122,10 +122,12 @@ bisect_ae (AeFunc func, gpointer data, double lo, double hi, double target,
       g_autofree char *from = trj_engine_format_money (MIN (f_lo, f_hi));
       g_autofree char *to = trj_engine_format_money (MAX (f_lo, f_hi));
       g_autofree char *wanted = trj_engine_format_money (target);
+      g_autofree char *shown_lo = trj_engine_format_number (lo);
+      g_autofree char *shown_hi = trj_engine_format_number (hi);
 
       g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION,
-                   _("no solution in [%g, %g]: the envelope's AE goes from %s to %s over that range, the target is %s"),
-                   lo, hi, from, to, wanted);
+                   _("no solution in [%s ; %s]: the envelope's AE goes from %s to %s over that range, the target is %s"),
+                   shown_lo, shown_hi, from, to, wanted);
       return FALSE;
     }
 

@@ -143,7 +143,9 @@ check_field (Checker *ck, const Field *field, gconstpointer base, double quantit
         return FALSE;
       if (field->within_quantity && value > quantity)
         {
-          g_autofree char *why = g_strdup_printf (_("%g is above %g"), value, quantity);
+          g_autofree char *shown = trj_engine_format_number (value);
+          g_autofree char *limit = trj_engine_format_number (quantity);
+          g_autofree char *why = g_strdup_printf (_("%s is above %s"), shown, limit);
 
           return fail (ck, item, why);
         }
@@ -214,9 +216,10 @@ check_post_aid_rules (Checker *ck, const TrjLine *line)
     return fail (ck, "prison", _("only an IAE structure can be in prison"));
   if (line->prison && fabs (line->modulation - TRJ_PRISON_MODULATION) > 1e-12)
     {
-      g_autofree char *why = g_strdup_printf (_("%g: the modulated part of a structure in prison "
-                                                "is fixed at %g"),
-                                              line->modulation, TRJ_PRISON_MODULATION);
+      g_autofree char *shown = trj_engine_format_number (line->modulation);
+      g_autofree char *fixed = trj_engine_format_number (TRJ_PRISON_MODULATION);
+      g_autofree char *why = g_strdup_printf (_("%s: the modulated part of a structure in prison "
+                                                "is fixed at %s"), shown, fixed);
 
       return fail (ck, "modulation", why);
     }
@@ -248,8 +251,10 @@ check_free_rules (Checker *ck, const TrjScenario *scenario, const TrjEnvelope *e
   /* A cent's tolerance for schedules typed as rounded shares. */
   if (paid > line->ae_amount + 0.005)
     {
-      g_autofree char *why = g_strdup_printf (_("the CP scheduled (%g) exceed the AE amount (%g)"),
-                                              paid, line->ae_amount);
+      g_autofree char *shown_paid = trj_engine_format_money (paid);
+      g_autofree char *shown_ae = trj_engine_format_money (line->ae_amount);
+      g_autofree char *why = g_strdup_printf (_("the CP scheduled (%s) exceed the AE amount (%s)"),
+                                              shown_paid, shown_ae);
 
       return fail (ck, "cp_schedule", why);
     }

@@ -7,6 +7,7 @@
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
+#include "trj-engine.h"
 #include "trj-format.h"
 
 #define TRJ_FORMAT_LOCALE "fr_FR"
@@ -182,6 +183,37 @@ char *
 trj_format_money (double euros)
 {
   return format_with (STYLE_CURRENCY, euros, 0, 0);
+}
+
+char *
+trj_format_figure (double value)
+{
+  static const char *const superscript[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  g_autofree char *mantissa = NULL;
+  g_autofree char *digits = NULL;
+  GString *text;
+  int exponent;
+
+  if (!isfinite (value) || fabs (value) < 1e15)
+    return trj_format_decimal (value, 10);
+  exponent = (int) floor (log10 (fabs (value)));
+  /* 9.9999999e15 rounds to a mantissa of 10: carry it into the exponent. */
+  if (fabs (round (value / pow (10, exponent) * 1e3) / 1e3) >= 10)
+    exponent++;
+  mantissa = trj_format_decimal (value / pow (10, exponent), 3);
+  digits = g_strdup_printf ("%d", exponent);
+  text = g_string_new (mantissa);
+  g_string_append (text, " × 10");
+  for (const char *d = digits; *d != '\0'; d++)
+    g_string_append (text, superscript[*d - '0']);
+  return g_string_free (text, FALSE);
+}
+
+void
+trj_format_install_in_engine (void)
+{
+  trj_engine_set_money_formatter (trj_format_money);
+  trj_engine_set_number_formatter (trj_format_figure);
 }
 
 char *

@@ -27,6 +27,10 @@ char *trj_format_integer       (double value);                 /* rounded, group
 /* Up to max_decimals, trailing zeros dropped: 25 → "25", 28.3 → "28,3" (hours, months). */
 char *trj_format_decimal       (double value, int max_decimals);
 char *trj_format_money         (double euros);                 /* no decimals */
+/* A figure of a message, as exact as ten decimals (one and four tenths →
+ * "1,4", 10¹¹ → "100 000 000 000"), from 10¹⁵ in powers of ten: -10³⁰⁸ →
+ * "−1 × 10³⁰⁸". */
+char *trj_format_figure        (double value);
 char *trj_format_money_short   (double euros);                 /* "12,5 M€", "850 k€", "950 €" */
 char *trj_format_percent       (double share, int decimals);   /* 0.5 → "50,0 %" (1 decimal) */
 char *trj_format_month         (int year, int month);          /* month 1..12 → "janvier 2024" */
@@ -43,5 +47,10 @@ gboolean trj_parse_number      (const char *text, double *out);
  * percentage ("50", "50 %", "50,5" → 0.50, 0.50, 0.505); a value ≤ 1 without "%"
  * is a fraction ("0,5" → 0.5). */
 gboolean trj_parse_rate        (const char *text, double *out);
+
+/* Gives the engine, which has no ICU, these formatters for the figures of its
+ * messages (trj_engine_set_money_formatter, trj_engine_set_number_formatter);
+ * every program calls it at start-up. */
+void trj_format_install_in_engine (void);
 
 G_END_DECLS

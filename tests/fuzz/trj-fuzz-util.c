@@ -27,7 +27,7 @@ trj_fuzz_init (void)
   if (fuzz_dir != NULL)
     return;
   trj_i18n_init ();
-  trj_engine_set_money_formatter (trj_format_money);
+  trj_format_install_in_engine ();
   /* A critical on hostile input is a bug in our code (a precondition reached
    * with bad data): make it a crash libFuzzer reports. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR);
