@@ -551,7 +551,7 @@ test_envelope_no_solution (void)
   sol = trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_RATE, NAN, FALSE, NAN, &error);
   g_assert_null (sol);
   g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION);
-  g_assert_nonnull (strstr (error->message, "[0, 1]"));
+  g_assert_nonnull (strstr (error->message, "[0 ; 1]"));
   g_clear_error (&error);
 
   sol = trj_engine_solve_envelope (s, "IAE", TRJ_UNKNOWN_RATE, NAN, FALSE, NAN, &error);
