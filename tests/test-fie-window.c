@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "trj-ui-harness.h"
 #include "trj-envelope-page.h"
@@ -195,6 +196,29 @@ test_iae_line (void)
   g_assert_cmpint (line_of ("IAE", 0)->structure_kind, ==, TRJ_KIND_EI);
 }
 
+/* MODEL 3: the EA amounts the circular does not print are marked « à vérifier »
+ * beside the cell, with their source, until the user types one. */
+static void
+test_to_verify (void)
+{
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (page ("EA"));
+  TrjGridModel *model = trj_grid_get_model (grid);
+  int amount = column (grid, TRJ_LINES_COLUMN_UNIT_AMOUNT);
+  g_autofree char *tooltip = NULL, *none = NULL, *typed = NULL;
+
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  activate ("win.add-line");
+  g_assert_cmpint (line_of ("EA", 0)->kind, ==, TRJ_KIND_EA_SOCLE);
+  g_assert_cmpint (trj_grid_model_get_alert (model, 0, (guint) amount, &none), ==, TRJ_GRID_ALERT_NONE);
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_KIND, "EA mise"));
+  g_assert_cmpint (line_of ("EA", 0)->kind, ==, TRJ_KIND_EA_MAD);
+  g_assert_cmpfloat (line_of ("EA", 0)->unit_amount, ==, 4760);
+  g_assert_cmpint (trj_grid_model_get_alert (model, 0, (guint) amount, &tooltip), ==, TRJ_GRID_ALERT_WARNING);
+  g_assert_nonnull (strstr (tooltip, "arrêté du 29 décembre 2023"));
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_UNIT_AMOUNT, "4 800"));
+  g_assert_cmpint (trj_grid_model_get_alert (model, 0, (guint) amount, &typed), ==, TRJ_GRID_ALERT_NONE);
+}
+
 static void
 test_fdi_line (void)
 {
@@ -254,6 +278,7 @@ main (int argc, char *argv[])
   trj_harness_wait_painted (GTK_WIDGET (window));
 
   g_test_add_func ("/fie-window/iae-line", test_iae_line);
+  g_test_add_func ("/fie-window/to-verify", test_to_verify);
   g_test_add_func ("/fie-window/fdi-line", test_fdi_line);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -184,6 +184,24 @@ test_unknown (void)
   g_assert_nonnull (strstr (error->message, "Atlantide"));
 }
 
+/* The amounts the circular does not print carry their source (reference.ini):
+ * Mayotte's EA socle, every zone's MAD, CDDT and EATT; the IAE socles and the
+ * métropole EA average are the circular's. */
+static void
+test_to_verify (void)
+{
+  const TrjYearData *data = year_data ();
+
+  g_assert_nonnull (strstr (trj_year_data_to_verify (data, TRJ_KIND_EA_SOCLE, TRJ_ZONE_MAYOTTE),
+                            "moins de 50 ans"));
+  g_assert_null (trj_year_data_to_verify (data, TRJ_KIND_EA_SOCLE, TRJ_ZONE_METROPOLE));
+  g_assert_nonnull (strstr (trj_year_data_to_verify (data, TRJ_KIND_EA_MAD, TRJ_ZONE_METROPOLE),
+                            "29 décembre 2023"));
+  g_assert_nonnull (strstr (trj_year_data_to_verify (data, TRJ_KIND_EA_EATT, TRJ_ZONE_MAYOTTE), "Mayotte"));
+  g_assert_null (trj_year_data_to_verify (data, TRJ_KIND_ACI, TRJ_ZONE_MAYOTTE));
+  g_assert_null (trj_year_data_to_verify (data, TRJ_KIND_GEIQ_RENFORCE, TRJ_ZONE_OUTRE_MER));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -195,5 +213,6 @@ main (int argc, char **argv)
   g_test_add_func ("/year-data/example-hauts-de-france", test_example_hauts_de_france);
   g_test_add_func ("/year-data/example-outre-mer", test_example_outre_mer);
   g_test_add_func ("/year-data/unknown", test_unknown);
+  g_test_add_func ("/year-data/to-verify", test_to_verify);
   return g_test_run ();
 }

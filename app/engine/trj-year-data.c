@@ -61,6 +61,9 @@ trj_year_data_free (TrjYearData *data)
       trj_series_clear (&data->smic_hourly[z]);
       trj_series_clear (&data->rsa[z]);
     }
+  for (int k = 0; k < TRJ_N_KINDS; k++)
+    for (int z = 0; z < TRJ_N_ZONES; z++)
+      g_free (data->post_aid_source[k][z]);
   g_clear_pointer (&data->regions, g_ptr_array_unref);
   g_clear_pointer (&data->notification, g_ptr_array_unref);
   g_free (data);
@@ -204,6 +207,25 @@ parse_reference (TrjYearData *data, const char *text, GError **error)
               data->post_aid_to_verify[kind][zz] = TRUE;
         }
     }
+  /* An amount « à vérifier » says where it comes from, or the data is refused. */
+  for (TrjLineKind kind = 0; kind < TRJ_N_KINDS; kind++)
+    for (int z = 0; z < TRJ_N_ZONES; z++)
+      if (data->post_aid_to_verify[kind][z])
+        {
+          g_autofree char *zone_key = g_strdup_printf ("source_%s_%s", trj_kind_to_string (kind),
+                                                       trj_zone_to_string (z));
+          g_autofree char *key = g_strdup_printf ("source_%s", trj_kind_to_string (kind));
+          char *source = g_key_file_get_string (kf, "post_aid_notes", zone_key, NULL);
+
+          if (source == NULL)
+            source = g_key_file_get_string (kf, "post_aid_notes", key, NULL);
+          if (source == NULL || *g_strstrip (source) == '\0')
+            {
+              g_free (source);
+              return data_error (error, "reference.ini", key);
+            }
+          data->post_aid_source[kind][z] = source;
+        }
 
   return get_double (kf, "national", "IAE", &data->national_iae, error)
          && get_double (kf, "national", "EA", &data->national_ea, error)
@@ -471,6 +493,13 @@ trj_year_data_unit_amount (const TrjYearData *data, TrjLineKind kind, TrjZone zo
 {
   g_return_val_if_fail (kind < TRJ_N_KINDS && zone < TRJ_N_ZONES, 0);
   return data->post_aid_amount[kind][zone];
+}
+
+const char *
+trj_year_data_to_verify (const TrjYearData *data, TrjLineKind kind, TrjZone zone)
+{
+  g_return_val_if_fail (kind < TRJ_N_KINDS && zone < TRJ_N_ZONES, NULL);
+  return data->post_aid_to_verify[kind][zone] ? data->post_aid_source[kind][zone] : NULL;
 }
 
 static TrjLine *

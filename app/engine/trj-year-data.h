@@ -39,6 +39,8 @@ typedef struct {
   double post_aid_amount[TRJ_N_KINDS][TRJ_N_ZONES];
   /* Amounts the circular does not print (« à vérifier »), by kind and zone. */
   gboolean post_aid_to_verify[TRJ_N_KINDS][TRJ_N_ZONES];
+  /* Where each of them comes from (reference.ini, source_<KIND>[_<zone>]). */
+  char *post_aid_source[TRJ_N_KINDS][TRJ_N_ZONES];
   double default_modulation;
   GPtrArray *regions;                      /* TrjRegion*, in notification order */
   GPtrArray *notification;                 /* TrjNotificationRow* */
@@ -78,6 +80,9 @@ gboolean          trj_year_data_notified  (const TrjYearData *data, const char *
 void              trj_year_data_national  (const TrjYearData *data, const char *envelope_id,
                                            double *ae, double *cp, double *volume);
 double            trj_year_data_unit_amount (const TrjYearData *data, TrjLineKind kind, TrjZone zone);
+/* The source of the year's unit amount of `kind` in `zone` when the circular
+ * does not print it (« à vérifier »), NULL when it does. */
+const char       *trj_year_data_to_verify   (const TrjYearData *data, TrjLineKind kind, TrjZone zone);
 
 /* The starting scenario of `trajectoire-cli example` and of a new workbook:
  * the envelopes PEC_CIE_TP, CIE_JEUNES, IAE, EA and GEIQ; the first two with

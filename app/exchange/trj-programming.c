@@ -433,6 +433,7 @@ typedef enum {
   LCOL_RATE, LCOL_HOURS, LCOL_DURATION, LCOL_COFINANCED, LCOL_LAG,
   LCOL_QUANTITY, LCOL_UNIT_AMOUNT, LCOL_MODULATION, LCOL_COMMITMENT,
   LCOL_VOLUME, LCOL_AE_PER_CONTRACT, LCOL_AE, LCOL_CP, LCOL_CP_STOCK, LCOL_CP_AFTER,
+  LCOL_TO_VERIFY,
   N_LCOLS
 } LinesColumn;
 
@@ -442,7 +443,7 @@ static const char *const lines_headers[N_LCOLS] = {
   N_("Cofinanced share"), N_("Payment lag (months)"), N_("Quantity (ETP or aids)"),
   N_("Unit amount"), N_("Modulated share"), N_("Commitment month"),
   N_("Volume (contracts)"), N_("AE per contract"), N_("AE"), N_("CP"),
-  N_("of which CP stock"), N_("Remaining to pay after the year"),
+  N_("of which CP stock"), N_("Remaining to pay after the year"), N_("Unit amount to verify"),
 };
 
 static void
@@ -495,6 +496,16 @@ write_lines (Writer *w)
                             : trj_catalog_line_unit_amount (line, w->year_data, sc->zone),
                           TRJ_XLSX_MONEY, FALSE);
               trj_xlsx_page_number (w->book, &sheet, row, LCOL_MODULATION, line->modulation, TRJ_XLSX_PERCENT, FALSE);
+              /* MODEL 3: an amount of the year's table the circular does not print. */
+              if (!line->has_unit_amount && w->year_data != NULL)
+                {
+                  const char *source = trj_year_data_to_verify (w->year_data, line->kind, sc->zone);
+                  g_autofree char *note = source != NULL
+                    ? g_strdup_printf (_("to verify: %s"), source) : NULL;
+
+                  if (note != NULL)
+                    trj_xlsx_page_text (&sheet, row, LCOL_TO_VERIFY, note, NULL);
+                }
             }
           if (shape != TRJ_LINE_SHAPE_CONTRACT)
             trj_xlsx_page_text (&sheet, row, LCOL_COMMITMENT,

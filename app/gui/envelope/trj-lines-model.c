@@ -249,6 +249,25 @@ get_text (TrjGridModel *model, guint row, guint column)
     }
 }
 
+/* MODEL 3: a unit amount from the year's table that the circular does not
+ * print is marked « à vérifier », with its source (reference.ini). */
+static gboolean
+unit_amount_to_verify (TrjGridModel *model, guint row, char **tooltip)
+{
+  TrjDocument *document = trj_envelope_model_get_document (TRJ_ENVELOPE_MODEL (model));
+  const TrjLine *line = line_at (model, row);
+  const TrjScenario *scenario = document != NULL ? trj_document_get_scenario (document) : NULL;
+  const TrjYearData *data = scenario != NULL ? trj_year_data_get (scenario->year, NULL) : NULL;
+  const char *source;
+
+  if (line == NULL || data == NULL || !is_post_aid (line) || line->has_unit_amount
+      || (source = trj_year_data_to_verify (data, line->kind, scenario->zone)) == NULL)
+    return FALSE;
+  if (tooltip != NULL)
+    *tooltip = g_strdup_printf (_("Amount to verify: the circular does not print it (source: %s)"), source);
+  return TRUE;
+}
+
 static TrjGridAlert
 get_alert (TrjGridModel *model, guint row, guint column, char **tooltip)
 {
@@ -267,6 +286,8 @@ get_alert (TrjGridModel *model, guint row, guint column, char **tooltip)
     code = TRJ_ALERT_DURATION_OUT_OF_RANGE;
   else if (field == TRJ_LINES_COLUMN_RSA_RECIPIENTS)
     code = TRJ_ALERT_COFINANCING_EXCEEDS_AID;
+  else if (field == TRJ_LINES_COLUMN_UNIT_AMOUNT)
+    return unit_amount_to_verify (model, row, tooltip) ? TRJ_GRID_ALERT_WARNING : TRJ_GRID_ALERT_NONE;
   else
     return TRJ_GRID_ALERT_NONE;
   return trj_envelope_model_line_alert (TRJ_ENVELOPE_MODEL (model), row, code, tooltip)
