@@ -2365,8 +2365,16 @@ static gboolean
 trj_grid_grab_focus (GtkWidget *widget)
 {
   TrjGrid *self = TRJ_GRID (widget);
+  GtkWidget *target = self->editing ? self->editor : self->focus_sink;
 
-  return gtk_widget_grab_focus (self->editing ? self->editor : self->focus_sink);
+  /* Already there: nothing to do. A second grab of the editor would select
+   * its whole text (GtkText selects on every grab that does not come from
+   * itself or a child), and the next key typed would replace what the user
+   * had typed so far: the window hands the keyboard back to the grid in an
+   * idle, which under load can come after the first keys of an edit. */
+  if (gtk_widget_has_focus (target))
+    return TRUE;
+  return gtk_widget_grab_focus (target);
 }
 
 /* The stylesheet is loaded once per display when the first grid is made:
