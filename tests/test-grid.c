@@ -358,12 +358,15 @@ test_editor_keys (Fixture       *fixture,
   settle ();
   g_assert_true (gtk_widget_is_ancestor (editor, GTK_WIDGET (fixture->grid)));
   g_assert_true (gtk_widget_get_mapped (editor));
-  TRJ_HARNESS_WAIT_FOR (gtk_widget_has_focus (editor));
+  /* The window's focus, whether the X server has it active or not: under
+   * load without a window manager, a late focus event from the previous
+   * test's window can leave this one inactive, and has-focus never comes. */
+  TRJ_HARNESS_WAIT_FOR (gtk_root_get_focus (root) == editor);
   /* The grid asked for the focus again while editing (the window does it
    * after a popover or when it becomes active): what was typed stays, not
    * selected, so the next key goes after it instead of replacing it. */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (fixture->grid)));
-  g_assert_true (gtk_widget_has_focus (editor));
+  g_assert_true (gtk_root_get_focus (root) == editor);
   g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (editor), NULL, NULL));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "7");
   /* Exactly over the cell being edited. */

@@ -2367,12 +2367,12 @@ trj_grid_grab_focus (GtkWidget *widget)
   TrjGrid *self = TRJ_GRID (widget);
   GtkWidget *target = self->editing ? self->editor : self->focus_sink;
 
-  /* Already there: nothing to do. A second grab of the editor would select
+  /* Already the window's focus (active or not): nothing to do. A second grab of the editor would select
    * its whole text (GtkText selects on every grab that does not come from
    * itself or a child), and the next key typed would replace what the user
    * had typed so far: the window hands the keyboard back to the grid in an
    * idle, which under load can come after the first keys of an edit. */
-  if (gtk_widget_has_focus (target))
+  if (gtk_widget_get_root (widget) != NULL && gtk_root_get_focus (gtk_widget_get_root (widget)) == target)
     return TRUE;
   return gtk_widget_grab_focus (target);
 }
