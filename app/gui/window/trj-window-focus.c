@@ -188,6 +188,10 @@ trj_window_focus_region (TrjWindow *self, int step)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workbook") != 0)
     return;
+  /* The user chose where the keyboard goes: a hand-back to the grid still
+   * pending (a page just opened, a popover just closed) would undo it. */
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+  self->focus_pending = FALSE;
   /* Leaving a cell being typed commits it, as a spreadsheet does; a refused
    * value keeps the keyboard in its cell with the reason shown. */
   if (grid != NULL && trj_grid_is_editing (TRJ_GRID (grid)) && !trj_grid_commit_edit (TRJ_GRID (grid)))
