@@ -412,7 +412,9 @@ chooser_hook (GtkFileChooserNative *chooser, gpointer data)
 {
   g_set_object (&chooser_shown, chooser);
   g_free (suggested_name);
-  suggested_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  /* Only a saving chooser suggests a name. */
+  suggested_name = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE
+                   ? gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)) : NULL;
 }
 
 /* Waits for the window to show a file chooser, then answers it with `path`
@@ -426,6 +428,25 @@ answer_chooser (const char *path)
   TRJ_HARNESS_WAIT_FOR (chooser_shown != NULL);
   chooser = g_steal_pointer (&chooser_shown);
   trj_file_chooser_respond (chooser, file);
+}
+
+/* Entrée in a file chooser with no file selected accepts without a file
+ * (GtkFileChooserDialog does): the window opens nothing and says nothing,
+ * as for Annuler (it passed NULL on, and GLib stopped on a critical). */
+static void
+test_chooser_accepted_empty (void)
+{
+  TrjDocument *document = trj_window_get_document (window);
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+
+  trj_window_choose_file_to_open (window);
+  TRJ_HARNESS_WAIT_FOR (chooser_shown != NULL);
+  chooser = g_steal_pointer (&chooser_shown);
+  g_assert_false (trj_file_chooser_accepted (chooser, GTK_RESPONSE_ACCEPT));
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_true (trj_window_get_document (window) == document);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* Defect 3: « Exporter l'image » writes the PNG at the size chosen in its
@@ -1435,6 +1456,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/paste-adds-lines", test_paste_adds_lines);
   g_test_add_func ("/planner/alerts-keep-grid", test_alerts_keep_grid);
   g_test_add_func ("/planner/create-replaces", test_create_replaces);
+  g_test_add_func ("/planner/chooser-accepted-empty", test_chooser_accepted_empty);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

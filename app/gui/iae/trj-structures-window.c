@@ -80,7 +80,7 @@ import_response_cb (GtkNativeDialog *native, int response, TrjStructuresWindow *
 {
   TrjStructuresImport what = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "trj-import"));
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (native), response))
     {
       g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
 

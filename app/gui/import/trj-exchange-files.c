@@ -45,7 +45,7 @@ chooser_new (GtkWindow *parent, TrjDocument *document)
 static void
 import_response_cb (GtkNativeDialog *native, int response, Chooser *chooser)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (native), response))
     {
       g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
       TrjImportDialog *dialog = trj_import_dialog_new (chooser->document, file);
@@ -114,7 +114,7 @@ export_free (Export *export)
 static void
 export_response_cb (GtkNativeDialog *native, int response, Export *export)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (native), response))
     {
       g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
       g_autofree char *path = g_file_get_path (file);
@@ -241,7 +241,7 @@ trj_exchange_import_programming (TrjDocument *document, GFile *file, GError **er
 static void
 import_programming_response_cb (GtkNativeDialog *native, int response, Chooser *chooser)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (native), response))
     {
       g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
       g_autoptr(GError) error = NULL;

@@ -374,7 +374,7 @@ add_files_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
 {
   TrjNationalWindow *self = data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (dialog), response))
     {
       g_autoptr(GListModel) files = trj_file_chooser_get_files (GTK_FILE_CHOOSER_NATIVE (dialog));
 
@@ -392,7 +392,7 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
 {
   TrjNationalWindow *self = data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (dialog), response))
     {
       g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog));
       g_autoptr(GError) error = NULL;

@@ -59,3 +59,17 @@ trj_file_chooser_get_files (GtkFileChooserNative *chooser)
   g_list_store_append (files, answer);
   return G_LIST_MODEL (files);
 }
+
+gboolean
+trj_file_chooser_accepted (GtkFileChooserNative *chooser,
+                           int                   response)
+{
+  g_autoptr(GListModel) files = NULL;
+
+  g_return_val_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser), FALSE);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return FALSE;
+  files = trj_file_chooser_get_files (chooser);
+  return files != NULL && g_list_model_get_n_items (files) > 0;
+}

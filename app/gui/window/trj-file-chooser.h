@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 typedef void (*TrjFileChooserHook) (GtkFileChooserNative *chooser, gpointer data);
 
 void        trj_file_chooser_show       (GtkFileChooserNative *chooser);
+/* TRUE for an accepting response with a file chosen: Entrée in
+ * GtkFileChooserDialog with nothing selected accepts without a file. */
+gboolean    trj_file_chooser_accepted   (GtkFileChooserNative *chooser,
+                                         int                   response);
 /* The chosen file (full transfer). */
 GFile      *trj_file_chooser_get_file   (GtkFileChooserNative *chooser);
 /* The chosen files, a list of GFile (full transfer). */

@@ -424,7 +424,7 @@ workbook_filter (void)
 static void
 open_response_cb (GtkNativeDialog *dialog, int response, TrjWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (dialog), response))
     {
       g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog));
       /* The application picks the window (this one, if it shows the start page). */
@@ -530,7 +530,7 @@ end_aside (const char *path, const char *aside, gboolean written)
 static void
 save_response_cb (GtkNativeDialog *dialog, int response, SaveRequest *request)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (dialog), response))
     {
       g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog));
       g_autofree char *path = g_file_get_path (file);
