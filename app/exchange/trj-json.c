@@ -242,10 +242,11 @@ read_id (JsonObject *object, const char *path, char **out, GError **error)
   return trj_json_set_error (error, TRJ_JSON_ERROR_VALUE, key_path, "%s", _("must not be empty"));
 }
 
-/* Twelve numbers, January to December. *present tells whether the key was there. */
+/* Twelve numbers, January to December, or with nulls_allowed null for a
+ * month without data (NAN). *present tells whether the key was there. */
 static gboolean
-read_months (JsonObject *object, const char *path, const char *key, gboolean required,
-             double out[TRJ_MONTHS], gboolean *present, GError **error)
+read_month_values (JsonObject *object, const char *path, const char *key, gboolean required,
+                   gboolean nulls_allowed, double out[TRJ_MONTHS], gboolean *present, GError **error)
 {
   g_autofree char *key_path = NULL;
   JsonNode *node;
@@ -267,13 +268,23 @@ read_months (JsonObject *object, const char *path, const char *key, gboolean req
   for (guint i = 0; i < TRJ_MONTHS; i++)
     {
       g_autofree char *item_path = path_index (key_path, i);
+      JsonNode *item = json_array_get_element (array, i);
 
-      if (!node_number (json_array_get_element (array, i), item_path, &out[i], error))
+      if (nulls_allowed && JSON_NODE_HOLDS_NULL (item))
+        out[i] = NAN;
+      else if (!node_number (item, item_path, &out[i], error))
         return FALSE;
     }
   if (present != NULL)
     *present = TRUE;
   return TRUE;
+}
+
+static gboolean
+read_months (JsonObject *object, const char *path, const char *key, gboolean required,
+             double out[TRJ_MONTHS], gboolean *present, GError **error)
+{
+  return read_month_values (object, path, key, required, FALSE, out, present, error);
 }
 
 /* A month number as people count them (1 = January), stored 0-based. */
@@ -487,37 +498,11 @@ read_contract_line (JsonObject *object, const char *path, TrjLine *line, GError 
                       &line->has_previous_entries, error);
 }
 
-/* Twelve numbers or nulls (a month without data: NAN). */
 static gboolean
 read_months_or_null (JsonObject *object, const char *path, const char *key, double out[TRJ_MONTHS],
                      GError **error)
 {
-  g_autofree char *key_path = NULL;
-  JsonNode *node;
-  JsonArray *array;
-  guint length;
-
-  if (!get_member (object, path, key, FALSE, &node, &key_path, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if ((array = node_array (node, key_path, error)) == NULL)
-    return FALSE;
-  length = json_array_get_length (array);
-  if (length != TRJ_MONTHS)
-    return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
-                      _("12 monthly values are expected (January to December), not %u"), length);
-  for (guint i = 0; i < TRJ_MONTHS; i++)
-    {
-      g_autofree char *item_path = path_index (key_path, i);
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_NULL (item))
-        out[i] = NAN;
-      else if (!node_number (item, item_path, &out[i], error))
-        return FALSE;
-    }
-  return TRUE;
+  return read_month_values (object, path, key, FALSE, TRUE, out, NULL, error);
 }
 
 /* MODEL 3.1: "structure": {"name", "siret", "departement"}; its département
