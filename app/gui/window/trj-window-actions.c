@@ -15,6 +15,7 @@
 #include "trj-national-window.h"
 #include "trj-presentation-window.h"
 #include "trj-report-print.h"
+#include "trj-year.h"
 
 /* Setting a tooltip asks the X server where the pointer is: only when it changes. */
 void
@@ -29,6 +30,8 @@ trj_window_update_actions (TrjWindow *self)
 {
   TrjWorkbook *wb = self->document != NULL ? trj_document_get_workbook (self->document) : NULL;
   gboolean writable = wb != NULL && !trj_workbook_is_read_only (wb);
+  /* A version sent is frozen (MODEL 9): only duplicated. */
+  gboolean frozen = writable && trj_workbook_is_frozen (wb, trj_document_get_scenario_id (self->document));
   const char *undo_label = wb != NULL ? trj_workbook_get_undo_label (wb) : NULL;
   const char *redo_label = wb != NULL ? trj_workbook_get_redo_label (wb) : NULL;
   g_autofree char *undo_tip = NULL;
@@ -44,9 +47,12 @@ trj_window_update_actions (TrjWindow *self)
   trj_window_set_tooltip (self->redo_button, redo_tip);
 
   for (const char * const *a = (const char * const[]) { "win.add-line", "win.duplicate-line",
-         "win.remove-line", "win.solve", "win.solve-envelope", "win.scenario-duplicate", "win.scenario-rename",
-         "win.scenario-delete", NULL }; *a != NULL; a++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, writable);
+         "win.remove-line", "win.solve", "win.solve-envelope", "win.scenario-rename",
+         "win.scenario-delete", "win.mark-sent", NULL }; *a != NULL; a++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, writable && !frozen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-duplicate", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-actuals", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sent-history", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-summary", wb != NULL);
 }
@@ -199,6 +205,23 @@ scenario_rename_activated (GtkWidget *widget, const char *action_name, GVariant 
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ── The year after the programming (app/gui/year) ─────────────────── */
+
+static void
+year_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  if (g_str_equal (action_name, "win.mark-sent"))
+    gtk_window_present (GTK_WINDOW (trj_send_dialog_new (GTK_WINDOW (self), self->document)));
+  else if (g_str_equal (action_name, "win.sent-history"))
+    gtk_window_present (GTK_WINDOW (trj_sent_window_new (GTK_WINDOW (self), self->document)));
+  else
+    trj_year_choose_actuals_import (GTK_WINDOW (self), self->document);
+}
+
 /* ── Charts, presentation and report (app/gui/charts) ─────────────────── */
 
 /* The envelope whose page is shown, NULL on the summary or the charts. */
@@ -347,6 +370,9 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_duplicate_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, scenario_rename_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, scenario_delete_activated);
+  gtk_widget_class_install_action (widget_class, "win.mark-sent", NULL, year_activated);
+  gtk_widget_class_install_action (widget_class, "win.sent-history", NULL, year_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-actuals", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.show-charts", NULL, show_charts_activated);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, report_activated);

@@ -22,6 +22,7 @@ struct _TrjWindow
   GtkWidget *redo_button;
   GtkRevealer *read_only_banner;
   GtkLabel *read_only_label;
+  GtkWidget *frozen_button;
   GtkStack *content_stack;
 
   TrjDocument *document;

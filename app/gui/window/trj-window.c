@@ -18,6 +18,7 @@
 #include "trj-charts-page.h"
 #include "trj-settings.h"
 #include "trj-file-chooser.h"
+#include "trj-year.h"
 
 #define SUMMARY_PAGE "summary"
 
@@ -72,6 +73,21 @@ trj_window_get_visible_page (TrjWindow *self)
     return NULL;
   page = gtk_stack_get_visible_child (self->content_stack);
   return TRJ_IS_ENVELOPE_PAGE (page) ? page : NULL;
+}
+
+const char *
+trj_window_get_banner_text (TrjWindow *self)
+{
+  g_return_val_if_fail (TRJ_IS_WINDOW (self), NULL);
+  return gtk_revealer_get_reveal_child (self->read_only_banner) ? gtk_label_get_text (self->read_only_label)
+                                                                : NULL;
+}
+
+const char *
+trj_window_get_subtitle (TrjWindow *self)
+{
+  g_return_val_if_fail (TRJ_IS_WINDOW (self), NULL);
+  return adw_window_title_get_subtitle (self->window_title);
 }
 
 /* ── Scenario switcher, sidebar, title ───────────────────────────────── */
@@ -260,22 +276,29 @@ update_title (TrjWindow *self)
 {
   TrjWorkbook *wb = trj_document_get_workbook (self->document);
   g_autofree char *name = g_path_get_basename (trj_workbook_get_path (wb));
+  g_autofree char *actuals = trj_year_actuals_text (self->document);
+  g_autofree char *frozen = trj_year_frozen_text (self->document);
   /* TRANSLATORS: window subtitle: region and programme year, "Bretagne — 2024" */
-  g_autofree char *subtitle = g_strdup_printf (_("%s — %d"), trj_workbook_get_region (wb),
-                                               trj_workbook_get_year (wb));
+  g_autofree char *subtitle = actuals == NULL
+    ? g_strdup_printf (_("%s — %d"), trj_workbook_get_region (wb), trj_workbook_get_year (wb))
+    /* TRANSLATORS: window subtitle with actuals: "Bretagne — 2024 — données à fin juin" */
+    : g_strdup_printf (_("%s — %d — %s"), trj_workbook_get_region (wb), trj_workbook_get_year (wb), actuals);
   const char *reason = trj_workbook_get_read_only_reason (wb);
 
   adw_window_title_set_title (self->window_title, name);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), name);
 
-  gtk_revealer_set_reveal_child (self->read_only_banner, trj_workbook_is_read_only (wb));
+  gtk_revealer_set_reveal_child (self->read_only_banner, trj_workbook_is_read_only (wb) || frozen != NULL);
+  gtk_widget_set_visible (self->frozen_button, frozen != NULL && !trj_workbook_is_read_only (wb));
   if (trj_workbook_is_read_only (wb))
     {
       g_autofree char *text = g_strdup_printf (_("Read only. %s Edits are refused."),
                                                reason != NULL ? reason : "");
       gtk_label_set_text (self->read_only_label, text);
     }
+  else if (frozen != NULL)
+    gtk_label_set_text (self->read_only_label, frozen);
 }
 
 static void
@@ -285,6 +308,9 @@ document_updated_cb (TrjWindow *self, guint changes)
     update_scenarios (self);
   if (changes & (TRJ_WORKBOOK_CHANGE_LINES | TRJ_WORKBOOK_CHANGE_SCENARIOS))
     update_pages (self);
+  /* A sending, another scenario, actuals imported (no one line changed). */
+  if ((changes & TRJ_WORKBOOK_CHANGE_SCENARIOS) || trj_document_get_changed_line (self->document) == NULL)
+    update_title (self);
   update_sidebar_alerts (self);
   trj_window_update_actions (self);
 }
@@ -733,6 +759,7 @@ trj_window_class_init (TrjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, frozen_button);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, content_stack);
   gtk_widget_class_bind_template_callback (widget_class, create_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_requested_cb);

@@ -51,6 +51,12 @@ GtkWidget   *trj_window_get_page            (TrjWindow *self, const char *envelo
 /* The envelope page shown, or NULL (summary, start page). */
 GtkWidget   *trj_window_get_visible_page    (TrjWindow *self);
 
+/* The banner above the pages (a read-only workbook, a version sent), NULL
+ * when it is hidden. */
+const char  *trj_window_get_banner_text     (TrjWindow *self);
+/* The header's subtitle: « Bretagne — 2024 », « … — données à fin juin ». */
+const char  *trj_window_get_subtitle        (TrjWindow *self);
+
 /* Shows a short message in the window's toast overlay. */
 void         trj_window_toast               (TrjWindow *self, const char *message);
 
