@@ -18,10 +18,11 @@ toast (GtkWindow *parent, const char *message)
 }
 
 /* What a file chooser's response needs: its parent and the document, which
- * the window may close meanwhile. */
+ * the window may close meanwhile, and what an open chooser does with the file. */
 typedef struct {
   GtkWindow *parent;
   TrjDocument *document;
+  TrjExchangeOpenFunc opened;
 } Chooser;
 
 static void
@@ -33,40 +34,37 @@ chooser_free (Chooser *chooser)
 }
 
 static Chooser *
-chooser_new (GtkWindow *parent, TrjDocument *document)
+chooser_new (GtkWindow *parent, TrjDocument *document, TrjExchangeOpenFunc opened)
 {
   Chooser *chooser = g_new (Chooser, 1);
 
   chooser->parent = g_object_ref (parent);
   chooser->document = g_object_ref (document);
+  chooser->opened = opened;
   return chooser;
 }
 
 static void
-import_response_cb (GtkNativeDialog *native, int response, Chooser *chooser)
+open_response_cb (GtkNativeDialog *native, int response, Chooser *chooser)
 {
   if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (native), response))
     {
       g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
-      TrjImportDialog *dialog = trj_import_dialog_new (chooser->document, file);
 
-      gtk_window_set_transient_for (GTK_WINDOW (dialog), chooser->parent);
-      gtk_window_present (GTK_WINDOW (dialog));
+      chooser->opened (chooser->parent, chooser->document, file);
     }
   g_object_unref (native);
 }
 
-/* Asks for a file to import into the document's workbook; a read-only workbook
- * is said so, with its reason, and nothing is asked. */
-static void
-choose_file_to_import (GtkWindow   *parent,
-                       TrjDocument *document,
-                       const char  *title,
-                       const char  *accept_label,
-                       const char  *filter_name,
-                       const char  *pattern,
-                       const char  *mime_type,
-                       GCallback    response_cb)
+void
+trj_exchange_choose_file_to_import (GtkWindow           *parent,
+                                    TrjDocument         *document,
+                                    const char          *title,
+                                    const char          *accept_label,
+                                    const char          *filter_name,
+                                    const char          *pattern,
+                                    const char          *mime_type,
+                                    TrjExchangeOpenFunc  opened)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *native;
@@ -82,16 +80,25 @@ choose_file_to_import (GtkWindow   *parent,
     gtk_file_filter_add_mime_type (filter, mime_type);
   native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, NULL);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect_data (native, "response", response_cb, chooser_new (parent, document),
-                         (GClosureNotify) chooser_free, 0);
+  g_signal_connect_data (native, "response", G_CALLBACK (open_response_cb),
+                         chooser_new (parent, document, opened), (GClosureNotify) chooser_free, 0);
   trj_file_chooser_show (native);
+}
+
+static void
+open_import_dialog (GtkWindow *parent, TrjDocument *document, GFile *file)
+{
+  TrjImportDialog *dialog = trj_import_dialog_new (document, file);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
 trj_exchange_choose_csv_import (GtkWindow *parent, TrjDocument *document)
 {
-  choose_file_to_import (parent, document, _("Import Lines"), _("_Open"), _("CSV tables"),
-                         "*.csv", "text/csv", G_CALLBACK (import_response_cb));
+  trj_exchange_choose_file_to_import (parent, document, _("Import Lines"), _("_Open"), _("CSV tables"),
+                                      "*.csv", "text/csv", open_import_dialog);
 }
 
 /* Writes the document's current scenario at path (what an export chooser does). */
@@ -140,6 +147,7 @@ choose_xlsx_export (GtkWindow *parent, TrjDocument *document, const char *title,
 
   export->chooser.parent = g_object_ref (parent);
   export->chooser.document = g_object_ref (document);
+  export->chooser.opened = NULL;
   export->write = write;
   export->done = done;
   gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx)"));
@@ -239,25 +247,20 @@ trj_exchange_import_programming (TrjDocument *document, GFile *file, GError **er
 }
 
 static void
-import_programming_response_cb (GtkNativeDialog *native, int response, Chooser *chooser)
+import_programming_file (GtkWindow *parent, TrjDocument *document, GFile *file)
 {
-  if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (native), response))
-    {
-      g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
-      if (trj_exchange_import_programming (chooser->document, file, &error) != 0)
-        toast (chooser->parent, _("Programming file imported as a new scenario"));
-      else
-        toast (chooser->parent, error->message);
-    }
-  g_object_unref (native);
+  if (trj_exchange_import_programming (document, file, &error) != 0)
+    toast (parent, _("Programming file imported as a new scenario"));
+  else
+    toast (parent, error->message);
 }
 
 void
 trj_exchange_choose_programming_import (GtkWindow *parent, TrjDocument *document)
 {
-  choose_file_to_import (parent, document, _("Import a Programming File"), _("_Import"),
-                         _("Spreadsheets (.xlsx)"), "*.xlsx", NULL,
-                         G_CALLBACK (import_programming_response_cb));
+  trj_exchange_choose_file_to_import (parent, document, _("Import a Programming File"), _("_Import"),
+                                      _("Spreadsheets (.xlsx)"), "*.xlsx", NULL,
+                                      import_programming_file);
 }

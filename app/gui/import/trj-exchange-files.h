@@ -14,6 +14,21 @@
 
 G_BEGIN_DECLS
 
+/* What an open chooser does with the file chosen (not called on cancel). */
+typedef void (*TrjExchangeOpenFunc) (GtkWindow *parent, TrjDocument *document, GFile *file);
+
+/* Asks for a file to import into the document's workbook, with one filter
+ * (mime_type may be NULL), and hands it to `opened`; a read-only workbook is
+ * said so in the parent's toast, with its reason, and nothing is asked. */
+void     trj_exchange_choose_file_to_import      (GtkWindow           *parent,
+                                                  TrjDocument         *document,
+                                                  const char          *title,
+                                                  const char          *accept_label,
+                                                  const char          *filter_name,
+                                                  const char          *pattern,
+                                                  const char          *mime_type,
+                                                  TrjExchangeOpenFunc  opened);
+
 /* « Importer des lignes (CSV)… »: a file chooser, then the import dialog. */
 void     trj_exchange_choose_csv_import          (GtkWindow *parent, TrjDocument *document);
 /* « Exporter le fichier de programmation… » (.xlsx) of the current scenario. */

@@ -6,7 +6,7 @@
 
 #include "trj-year.h"
 #include "trj-actuals-csv.h"
-#include "trj-file-chooser.h"
+#include "trj-exchange-files.h"
 #include "trj-format.h"
 
 /* The parent window shows the message (its win.toast action). */
@@ -232,72 +232,37 @@ trj_year_import_actuals (TrjDocument *document, GFile *file, GError **error)
   return actuals->rows->len;
 }
 
-typedef struct {
-  GtkWindow *parent;
-  TrjDocument *document;
-} Chooser;
-
+/* The chosen file imported into the document, what trj_year_import_actuals()
+ * says in a toast or, refused, in a message dialog. */
 static void
-chooser_free (Chooser *chooser)
+import_actuals_file (GtkWindow *parent, TrjDocument *document, GFile *file)
 {
-  g_object_unref (chooser->parent);
-  g_object_unref (chooser->document);
-  g_free (chooser);
-}
+  g_autoptr(GError) error = NULL;
+  guint n = trj_year_import_actuals (document, file, &error);
 
-static void
-actuals_response_cb (GtkNativeDialog *native, int response, Chooser *chooser)
-{
-  if (trj_file_chooser_accepted (GTK_FILE_CHOOSER_NATIVE (native), response))
+  if (n == 0 && error != NULL)
     {
-      g_autoptr(GFile) file = trj_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (native));
-      g_autoptr(GError) error = NULL;
-      guint n = trj_year_import_actuals (chooser->document, file, &error);
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("The Actuals Were Not Imported"),
+                                                  error->message);
 
-      if (n == 0 && error != NULL)
-        {
-          GtkWidget *dialog = adw_message_dialog_new (chooser->parent, _("The Actuals Were Not Imported"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_widget_set_name (dialog, "actuals-error");
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-      else
-        {
-          g_autofree char *month = trj_year_actuals_text (chooser->document);
-          /* TRANSLATORS: toast after importing actuals: "12 lignes importées ; données à fin juin" */
-          g_autofree char *text = g_strdup_printf (ngettext ("%u row imported; %s", "%u rows imported; %s", n),
-                                                   n, month != NULL ? month : "");
-
-          toast (chooser->parent, text);
-        }
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_widget_set_name (dialog, "actuals-error");
+      gtk_window_present (GTK_WINDOW (dialog));
     }
-  g_object_unref (native);
+  else
+    {
+      g_autofree char *month = trj_year_actuals_text (document);
+      /* TRANSLATORS: toast after importing actuals: "12 lignes importées ; données à fin juin" */
+      g_autofree char *text = g_strdup_printf (ngettext ("%u row imported; %s", "%u rows imported; %s", n),
+                                               n, month != NULL ? month : "");
+
+      toast (parent, text);
+    }
 }
 
 void
 trj_year_choose_actuals_import (GtkWindow *parent, TrjDocument *document)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *native;
-  Chooser *chooser;
-
-  if (trj_workbook_is_read_only (trj_document_get_workbook (document)))
-    {
-      toast (parent, trj_workbook_get_read_only_reason (trj_document_get_workbook (document)));
-      return;
-    }
-  gtk_file_filter_set_name (filter, _("CSV tables"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  native = gtk_file_chooser_native_new (_("Import the Actuals"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  chooser = g_new (Chooser, 1);
-  chooser->parent = g_object_ref (parent);
-  chooser->document = g_object_ref (document);
-  g_signal_connect_data (native, "response", G_CALLBACK (actuals_response_cb), chooser,
-                         (GClosureNotify) chooser_free, 0);
-  trj_file_chooser_show (native);
+  trj_exchange_choose_file_to_import (parent, document, _("Import the Actuals"), _("_Import"),
+                                      _("CSV tables"), "*.csv", "text/csv", import_actuals_file);
 }
