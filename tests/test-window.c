@@ -492,6 +492,40 @@ find_descendant (GtkWidget *widget, GType type)
 
 /* « Enregistrer le profil de la ligne… » through its dialog, then the saved
  * profile in the « Répartition » menu applied to another line (one step). */
+/* The open message dialog whose heading is `heading`, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (item)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+/* The first descendant of `root` (depth first) with the CSS class. */
+static GtkWidget *
+find_descendant_with_css_class (GtkWidget *root, const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_descendant_with_css_class (child, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_saved_profiles (void)
 {
@@ -553,6 +587,66 @@ test_saved_profiles (void)
   g_assert_cmpfloat (trj_line_volume (pec_line (1)), ==, volume);
   g_assert_cmpfloat (pec_line (1)->entries[0], !=, 0);
   activate ("win.undo");
+
+  /* « Renommer ou supprimer les profils enregistrés… »: a refused name keeps
+   * the saved one and says why; renamed, the menu follows; deleted after the
+   * question, the menu loses it and its own item. */
+  g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (menu_button),
+                                 "Renommer ou supprimer les profils enregistrés…"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pec_page ()), "envelope.manage-profiles", NULL));
+  dialog = find_message_dialog ("Profils enregistrés");
+  g_assert_nonnull (dialog);
+  trj_harness_wait_painted (GTK_WIDGET (dialog));
+  {
+    GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
+    AdwEntryRow *row = ADW_ENTRY_ROW (find_descendant (extra, ADW_TYPE_ENTRY_ROW));
+    GtkWidget *message = find_descendant_with_css_class (extra, "error");
+    GtkWidget *trash;
+    AdwMessageDialog *confirm;
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (message);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Rentrée 29");
+    gtk_editable_set_text (GTK_EDITABLE (row), "   ");
+    g_signal_emit_by_name (row, "apply");
+    g_assert_true (gtk_widget_get_visible (message));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, "Le profil doit avoir un nom.");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Rentrée 29");
+    saved = g_ptr_array_index (trj_workbook_get_profiles (wb), 0);
+    g_assert_cmpstr (saved->name, ==, "Rentrée 29");
+
+    gtk_editable_set_text (GTK_EDITABLE (row), "Automne 29");
+    g_signal_emit_by_name (row, "apply");
+    g_assert_false (gtk_widget_get_visible (message));
+    g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 1);
+    saved = g_ptr_array_index (trj_workbook_get_profiles (wb), 0);
+    g_assert_cmpstr (saved->name, ==, "Automne 29");
+    g_assert_cmpmem (saved->weights, sizeof saved->weights, source, sizeof source);
+    g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (menu_button), "Automne 29"));
+    g_assert_false (menu_has_label (gtk_menu_button_get_menu_model (menu_button), "Rentrée 29"));
+
+    /* The list was rebuilt: its row has the new name. */
+    row = ADW_ENTRY_ROW (find_descendant (extra, ADW_TYPE_ENTRY_ROW));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Automne 29");
+    trash = find_descendant_with_css_class (GTK_WIDGET (row), "trj-delete-profile");
+    g_assert_nonnull (trash);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (trash), ==, "Supprimer le profil « Automne 29 »");
+    g_signal_emit_by_name (trash, "clicked");
+    confirm = find_message_dialog ("Supprimer le profil « Automne 29 » ?");
+    g_assert_nonnull (confirm);
+    adw_message_dialog_response (confirm, "cancel");
+    g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 1);
+    g_signal_emit_by_name (trash, "clicked");
+    confirm = find_message_dialog ("Supprimer le profil « Automne 29 » ?");
+    g_assert_nonnull (confirm);
+    adw_message_dialog_response (confirm, "delete");
+    g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 0);
+    g_assert_false (menu_has_label (gtk_menu_button_get_menu_model (menu_button), "Automne 29"));
+    g_assert_false (menu_has_label (gtk_menu_button_get_menu_model (menu_button),
+                                    "Renommer ou supprimer les profils enregistrés…"));
+    g_assert_null (find_descendant (extra, ADW_TYPE_ENTRY_ROW));
+  }
+  adw_message_dialog_response (dialog, "close");
   trj_envelope_page_show_entries (pec_page (), FALSE);
 }
 

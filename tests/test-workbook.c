@@ -1034,6 +1034,67 @@ test_profiles (Fixture *f, gconstpointer data)
   g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 2);
 }
 
+/* Renamed and deleted: kept after reopening; a rename onto another profile's
+ * name, to a bad name or from a name not saved is refused and changes nothing. */
+static void
+test_profiles_rename_delete (Fixture *f, gconstpointer data)
+{
+  static const double autumn[TRJ_MONTHS] = { 1, 1, 1, 1, 1, 1, 0, 0, 4, 3, 1, 0.5 };
+  static const double spring[TRJ_MONTHS] = { 0, 2, 3, 3, 2, 0, 0, 0, 0, 0, 0, 0 };
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "profils-renommes.trajectoire");
+  g_autofree char *path = fixture_path (f, "profils-renommes.trajectoire");
+  g_autoptr(GError) error = NULL;
+  const TrjSavedProfile *p;
+  GPtrArray *list;
+  guint notified = 0;
+
+  g_assert_true (trj_workbook_save_profile (wb, "Rentrée", autumn, &error));
+  g_assert_true (trj_workbook_save_profile (wb, "Printemps", spring, &error));
+  g_assert_no_error (error);
+  g_signal_connect (wb, "profiles-changed", G_CALLBACK (count_profiles), &notified);
+
+  /* Refused: onto an existing name, an empty name, a name never saved. */
+  g_assert_false (trj_workbook_rename_profile (wb, "Rentrée", "Printemps", &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Printemps"));
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_rename_profile (wb, "Rentrée", " ", &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_rename_profile (wb, "Été", "Juillet", &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_delete_profile (wb, "Été", &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 2);
+
+  /* Renamed: the weights follow the name, the list stays sorted. */
+  g_assert_true (trj_workbook_rename_profile (wb, "Rentrée", "Automne 35", &error));
+  g_assert_no_error (error);
+  list = trj_workbook_get_profiles (wb);
+  g_assert_cmpuint (list->len, ==, 2);
+  p = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (p->name, ==, "Automne 35");
+  g_assert_cmpmem (p->weights, sizeof p->weights, autumn, sizeof autumn);
+
+  /* Deleted. */
+  g_assert_true (trj_workbook_delete_profile (wb, "Printemps", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Reopened: one profile, under its new name. */
+  g_clear_object (&wb);
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  list = trj_workbook_get_profiles (wb);
+  g_assert_cmpuint (list->len, ==, 1);
+  p = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (p->name, ==, "Automne 35");
+  g_assert_cmpmem (p->weights, sizeof p->weights, autumn, sizeof autumn);
+}
+
 /* ── Signals the GUI relies on ─────────────────────────────────────────── */
 
 typedef struct {
@@ -1620,6 +1681,7 @@ main (int argc, char **argv)
 
   ADD ("/workbook/new", test_new, NULL);
   ADD ("/workbook/profiles", test_profiles, NULL);
+  ADD ("/workbook/profiles-rename-delete", test_profiles_rename_delete, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     {
       g_autofree char *name = g_strdup_printf ("/workbook/undo-redo/%s", edits[i].name);

@@ -14,6 +14,7 @@
 #include "trj-envelope-page.h"
 #include "trj-lines-model.h"
 #include "trj-solver-dialog.h"
+#include "trj-profiles-dialog.h"
 
 /* A toplevel as it renders itself; or, with `screen` and ImageMagick's
  * `import`, the whole screen (popovers are surfaces of their own, which the
@@ -102,6 +103,23 @@ main (int argc, char *argv[])
 
   trj_envelope_page_show_entries (page, TRUE);
   shoot (GTK_WIDGET (window), argv[1], "monthly-grid", FALSE);
+
+  /* « Renommer ou supprimer les profils enregistrés… » with two profiles. */
+  {
+    static const double autumn[TRJ_MONTHS] = { 1, 1, 1, 1, 1, 1, 0, 0, 4, 3, 1, 0.5 };
+    static const double spring[TRJ_MONTHS] = { 0, 2, 3, 3, 2, 0, 0, 0, 0, 0, 0, 0 };
+    TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+    g_autoptr(GError) error = NULL;
+    GtkWindow *profiles;
+
+    if (!trj_workbook_save_profile (wb, "Rentrée 29", autumn, &error)
+        || !trj_workbook_save_profile (wb, "Printemps Mission locale", spring, &error))
+      g_error ("%s", error->message);
+    profiles = trj_profiles_dialog_new (GTK_WINDOW (window), wb);
+    gtk_window_present (profiles);
+    shoot (GTK_WIDGET (profiles), argv[1], "saved-profiles", FALSE);
+    gtk_window_destroy (profiles);
+  }
   trj_envelope_page_show_entries (page, FALSE);
 
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);

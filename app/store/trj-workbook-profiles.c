@@ -179,3 +179,80 @@ trj_workbook_save_profile (TrjWorkbook *self, const char *name, const double wei
   g_signal_emit_by_name (self, "profiles-changed");
   return TRUE;
 }
+
+static const TrjSavedProfile *
+find_profile (TrjWorkbook *self, const char *name)
+{
+  GPtrArray *profiles = trj_workbook_get_profiles (self);
+
+  for (guint i = 0; name != NULL && i < profiles->len; i++)
+    {
+      const TrjSavedProfile *profile = g_ptr_array_index (profiles, i);
+
+      if (g_str_equal (profile->name, name))
+        return profile;
+    }
+  return NULL;
+}
+
+static gboolean
+check_exists (TrjWorkbook *self, const char *name, GError **error)
+{
+  if (find_profile (self, name) != NULL)
+    return TRUE;
+  g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND,
+               _("No profile is saved as “%s”"),
+               name != NULL && g_utf8_validate (name, -1, NULL) ? name : "…");
+  return FALSE;
+}
+
+gboolean
+trj_workbook_rename_profile (TrjWorkbook *self, const char *name, const char *new_name,
+                             GError **error)
+{
+  g_autofree char *problem = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *new_key = NULL;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (!trj_workbook_check_writable (self, error) || !check_exists (self, name, error))
+    return FALSE;
+  if ((problem = check_name (new_name)) != NULL)
+    {
+      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID, problem);
+      return FALSE;
+    }
+  if (g_str_equal (name, new_name))
+    return TRUE;
+  if (find_profile (self, new_name) != NULL)
+    {
+      g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                   _("A profile is already saved as “%s”"), new_name);
+      return FALSE;
+    }
+  key = g_strconcat (PROFILE_KEY_PREFIX, name, NULL);
+  new_key = g_strconcat (PROFILE_KEY_PREFIX, new_name, NULL);
+  if (!trj_workbook_run (self, error, "UPDATE meta SET key = ?1 WHERE key = ?2", "ss", new_key, key)
+      || !trj_workbook_load_profiles (self, error))
+    return FALSE;
+  g_signal_emit_by_name (self, "profiles-changed");
+  return TRUE;
+}
+
+gboolean
+trj_workbook_delete_profile (TrjWorkbook *self, const char *name, GError **error)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (!trj_workbook_check_writable (self, error) || !check_exists (self, name, error))
+    return FALSE;
+  key = g_strconcat (PROFILE_KEY_PREFIX, name, NULL);
+  if (!trj_workbook_run (self, error, "DELETE FROM meta WHERE key = ?1", "s", key)
+      || !trj_workbook_load_profiles (self, error))
+    return FALSE;
+  g_signal_emit_by_name (self, "profiles-changed");
+  return TRUE;
+}

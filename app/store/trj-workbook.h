@@ -476,6 +476,18 @@ gboolean     trj_workbook_save_profile    (TrjWorkbook  *self,
                                            const char   *name,
                                            const double  weights[TRJ_MONTHS],
                                            GError      **error);
+/* Renames the saved profile `name` to `new_name` (checked as on save),
+ * refused when no profile has that name or another already has the new one.
+ * Not an undo step. */
+gboolean     trj_workbook_rename_profile  (TrjWorkbook  *self,
+                                           const char   *name,
+                                           const char   *new_name,
+                                           GError      **error);
+/* Deletes the saved profile `name`; refused when there is none. The lines
+ * that had it applied keep their entries. Not an undo step. */
+gboolean     trj_workbook_delete_profile  (TrjWorkbook  *self,
+                                           const char   *name,
+                                           GError      **error);
 
 /* ── Fungibility, demandes complémentaires, reference overrides ────────── */
 

@@ -14,6 +14,7 @@
 #include "trj-alert-text.h"
 #include "trj-catalog.h"
 #include "trj-solver-dialog.h"
+#include "trj-profiles-dialog.h"
 #include "trj-bourse-window.h"
 #include "trj-structures-window.h"
 #include "trj-alert-list.h"
@@ -965,6 +966,17 @@ rebuild_saved_menu (TrjEnvelopePage *self)
                                                g_variant_new_string (profile->name));
       g_menu_append_item (self->saved_menu, item);
     }
+  if (saved->len > 0)
+    g_menu_append (self->saved_menu, _("Rename or Delete the Saved Profiles…"), "envelope.manage-profiles");
+}
+
+static void
+manage_profiles_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (widget);
+
+  gtk_window_present (trj_profiles_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               workbook (self)));
 }
 
 static void
@@ -1156,6 +1168,7 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_install_action (widget_class, "envelope.show-entries", "b", show_entries_activated);
   gtk_widget_class_install_action (widget_class, "envelope.calibrate-profile", NULL, calibrate_profile_activated);
   gtk_widget_class_install_action (widget_class, "envelope.save-profile", NULL, save_profile_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.manage-profiles", NULL, manage_profiles_activated);
   gtk_widget_class_install_action (widget_class, "envelope.apply-saved-profile", "s", apply_saved_profile_activated);
   gtk_widget_class_install_action (widget_class, "envelope.structures", NULL, structures_activated);
   gtk_widget_class_install_action (widget_class, "envelope.bourse", NULL, bourse_activated);
