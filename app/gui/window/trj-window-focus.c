@@ -64,9 +64,15 @@ trj_window_focus_grid (TrjWindow *self)
 
   self->focus_pending = TRUE;
   /* In an idle: a popover hands the focus back to its button after "closed",
-   * and a dialog's window goes after its response. */
+   * and a dialog's window goes after its response. A high-priority one: GDK
+   * dispatches one input event per main-loop iteration at G_PRIORITY_DEFAULT,
+   * so an idle at G_PRIORITY_DEFAULT_IDLE waits until every key already
+   * queued has been handled. On a slow machine (ASan, a loaded laptop) keys
+   * typed ahead are queued together, and they went to the sidebar row or the
+   * button that still had the focus (Space on Undo undoes). At
+   * G_PRIORITY_HIGH the hand-back runs before the next event. */
   if (self->focus_source == 0)
-    self->focus_source = g_idle_add (focus_grid_cb, self);
+    self->focus_source = g_idle_add_full (G_PRIORITY_HIGH, focus_grid_cb, self, NULL);
 }
 
 static void
