@@ -7,6 +7,7 @@ code) and compares every number with the engine's result document
 
   check-programming.py --scenario S.json --result R.json [--xlsx F.xlsx]
                        [--csv-lines L.csv] [--csv-trajectory T.csv]
+                       [--csv-post-aid P.csv]
   check-programming.py --consolidation N.xlsx --expect-regions 19
 
 Exit status 0 when everything matches; otherwise every mismatch is printed.
@@ -320,21 +321,83 @@ def check_csv_lines(path, scenario, result):
     i = 1
     for env in scenario["envelopes"]:
         for line in env["lines"]:
+            if line["kind"] not in CONTRACT_KINDS:
+                continue   # in FILE-aides-au-poste.csv
             row = rows[i]
             lr = result["lines"][line["id"]]
             if row[0] != env["id"] or row[1] != line["id"]:
                 fail(f"{path}:{i + 1}", f"expected {env['id']}/{line['id']}, got {row[:2]}")
-            if line["kind"] in CONTRACT_KINDS:
-                expect(f"{path}:{i + 1} taux", csv_number(path, row[col["taux"]]), line["rate"])
-                entries = line_entries(line)
-                previous = line.get("previous_entries")
-                for m in range(12):
-                    expect(f"{path}:{i + 1} m{m + 1}", csv_number(path, row[col["janv"] + m]), entries[m])
-                    expect(f"{path}:{i + 1} N-1 m{m + 1}", csv_number(path, row[col["janv N-1"] + m]),
-                           previous[m] if previous else None)
+            expect(f"{path}:{i + 1} taux", csv_number(path, row[col["taux"]]), line["rate"])
+            entries = line_entries(line)
+            previous = line.get("previous_entries")
+            for m in range(12):
+                expect(f"{path}:{i + 1} m{m + 1}", csv_number(path, row[col["janv"] + m]), entries[m])
+                expect(f"{path}:{i + 1} N-1 m{m + 1}", csv_number(path, row[col["janv N-1"] + m]),
+                       previous[m] if previous else None)
             for key, name in (("volume", "volume"), ("ae_total", "AE"), ("cp_total", "CP"),
                               ("cp_stock", "CP stock"), ("cp_after_year", "reste à payer")):
                 expect(f"{path}:{i + 1} {key}", csv_number(path, row[col[name]]), lr[key])
+            i += 1
+    if len(rows) != i:
+        fail(path, f"{len(rows) - i} extra rows")
+
+
+POST_AID_HEADER = [
+    "enveloppe", "identifiant", "libellé", "type", "unité", "département",
+    "structure", "SIRET", "structure porteuse", "milieu pénitentiaire",
+    "conventionné N-1", "réalisé N-1", "baisse demandée", "revalorisation demandée", "développement",
+    "quantité", "montant unitaire", "montant unitaire à vérifier", "part modulée", "mois de la part modulée",
+    "ETP 2e année", "bénéficiaires RSA", "mois de cofinancement", "mois d'engagement", "décalage",
+    "financé sur", "AE", "AE par unité", "CP", "reste à payer",
+] + ["CP " + m for m in ("janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept",
+                         "oct", "nov", "déc")]
+
+
+def check_csv_post_aid(path, scenario, result):
+    """FILE-aides-au-poste.csv: every post-aid and free line, in order, with the
+    scenario's inputs and the engine's figures."""
+    rows = read_csv(path)
+    if rows[0] != POST_AID_HEADER:
+        fail(path, f"header {rows[0]}")
+        return
+    col = {name: i for i, name in enumerate(rows[0])}
+    i = 1
+    for env in scenario["envelopes"]:
+        for line in env["lines"]:
+            if line["kind"] in CONTRACT_KINDS:
+                continue
+            if i >= len(rows):
+                fail(path, f"no row for {line['id']}")
+                return
+            row = rows[i]
+            where = f"{path}:{i + 1}"
+            lr = result["lines"][line["id"]]
+            if row[:4] != [env["id"], line["id"], line.get("label", ""), line["kind"]]:
+                fail(where, f"expected {env['id']}/{line['id']}, got {row[:4]}")
+            if row[col["unité"]] != lr["unit"]:
+                fail(where, f"unit {row[col['unité']]!r}, expected {lr['unit']!r}")
+            free = line["kind"] == "FREE"
+            expect(f"{where} quantité", csv_number(path, row[col["quantité"]]),
+                   None if free else line["quantity"])
+            if "unit_amount" in line:
+                expect(f"{where} montant unitaire", csv_number(path, row[col["montant unitaire"]]),
+                       line["unit_amount"])
+            expect(f"{where} mois d'engagement", csv_number(path, row[col["mois d'engagement"]]),
+                   line.get("commitment_month", 1))
+            if free:
+                if row[col["financé sur"]] != line.get("funded_from", ""):
+                    fail(where, f"financé sur {row[col['financé sur']]!r}")
+                expect(f"{where} AE", csv_number(path, row[col["AE"]]), line["ae_amount"])
+            else:
+                structure = line.get("structure", {})
+                if row[col["structure"]] != structure.get("name", ""):
+                    fail(where, f"structure {row[col['structure']]!r}")
+                expect(f"{where} AE par unité", csv_number(path, row[col["AE par unité"]]),
+                       lr["ae_per_unit"])
+            for key, name in (("ae_total", "AE"), ("cp_total", "CP"), ("cp_after_year", "reste à payer")):
+                expect(f"{where} {key}", csv_number(path, row[col[name]]), lr[key])
+            for m in range(12):
+                expect(f"{where} CP m{m + 1}", csv_number(path, row[col["CP janv"] + m]), lr["cp"][m])
             i += 1
     if len(rows) != i:
         fail(path, f"{len(rows) - i} extra rows")
@@ -395,6 +458,7 @@ def main():
     parser.add_argument("--xlsx")
     parser.add_argument("--csv-lines")
     parser.add_argument("--csv-trajectory")
+    parser.add_argument("--csv-post-aid")
     parser.add_argument("--consolidation")
     parser.add_argument("--expect-regions", type=int, default=0)
     args = parser.parse_args()
@@ -410,6 +474,8 @@ def main():
             check_csv_lines(args.csv_lines, scenario, result)
         if args.csv_trajectory:
             check_csv_trajectory(args.csv_trajectory, scenario, result)
+        if args.csv_post_aid:
+            check_csv_post_aid(args.csv_post_aid, scenario, result)
 
     for e in errors[:50]:
         print(e, file=sys.stderr)

@@ -73,7 +73,23 @@ static const char rich_json[] =
   "       \"departement\": \"56\", \"rate\": 0.35, \"weekly_hours\": 28.3,"
   "       \"duration_months\": 8.3, \"volume\": 520 } ] },"
   "   { \"id\": \"IAE\", \"ae_notified\": 30000000, \"cp_notified\": 30000000, \"lines\": ["
-  "     { \"id\": \"aci-29\", \"label\": \"ACI Finistère\", \"kind\": \"ACI\", \"quantity\": 100 } ] } ],"
+  "     { \"id\": \"aci-29\", \"label\": \"ACI Finistère\", \"kind\": \"ACI\", \"quantity\": 100 },"
+  "     { \"id\": \"ei-35\", \"label\": \"EI Rennes\", \"kind\": \"EI\", \"departement\": \"35\","
+  "       \"structure\": { \"name\": \"Bâtiment solidaire; Rennes\", \"siret\": \"44123456000015\" },"
+  "       \"conventionne_previous\": 12.5, \"realise_previous\": 13, \"quantity\": 12.5,"
+  "       \"commitment_month\": 4, \"payment_lag_months\": 1, \"rsa_recipients\": 2, \"rsa_months\": 6 },"
+  "     { \"id\": \"cdi-56\", \"label\": \"CDI inclusion Lorient\", \"kind\": \"CDI_INCLUSION\","
+  "       \"structure_kind\": \"EI\", \"quantity\": 4, \"second_year_quantity\": 2 } ] },"
+  "   { \"id\": \"EA\", \"ae_notified\": 2000000, \"cp_notified\": 2000000, \"lines\": ["
+  "     { \"id\": \"ea-mad\", \"label\": \"EA mise à disposition\", \"kind\": \"EA_MAD\", \"quantity\": 5 },"
+  "     { \"id\": \"ea-socle\", \"label\": \"EA socle\", \"kind\": \"EA_SOCLE\", \"quantity\": 40,"
+  "       \"unit_amount\": 18000 } ] },"
+  "   { \"id\": \"GEIQ\", \"ae_notified\": 100000, \"cp_notified\": 100000, \"lines\": ["
+  "     { \"id\": \"geiq-r\", \"label\": \"GEIQ renforcé\", \"kind\": \"GEIQ_RENFORCE\", \"quantity\": 20 } ] },"
+  "   { \"id\": \"FDI\", \"ae_notified\": 0, \"cp_notified\": 0, \"lines\": ["
+  "     { \"id\": \"fdi-brest\", \"label\": \"FDI Brest\", \"kind\": \"FREE\", \"ae_amount\": 50000,"
+  "       \"commitment_month\": 6, \"cp_schedule\": [0, 0, 0, 0, 0, 10000, 0, 0, 10000, 0, 0, 0],"
+  "       \"funded_from\": \"IAE\" } ] } ],"
   "  \"fungibility\": { \"cie_jeunes_to_pec_ae\": 200000, \"initiatives_territoriales_ae\": 50000,"
   "                     \"demandes_complementaires\": 120000 } }";
 
@@ -86,6 +102,7 @@ check_exports (const TrjScenario *scenario, const char *stem)
   g_autofree char *xlsx = g_strdup_printf ("%s/%s.xlsx", tmpdir, stem);
   g_autofree char *lines = g_strdup_printf ("%s/%s-lignes.csv", tmpdir, stem);
   g_autofree char *trajectory = g_strdup_printf ("%s/%s-trajectoire.csv", tmpdir, stem);
+  g_autofree char *post_aid = g_strdup_printf ("%s/%s-aides-au-poste.csv", tmpdir, stem);
   g_autofree char *scenario_path = g_strdup_printf ("%s/%s-scenario.json", tmpdir, stem);
   g_autofree char *result_path = g_strdup_printf ("%s/%s-result.json", tmpdir, stem);
   g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "check-programming.py", NULL);
@@ -97,7 +114,7 @@ check_exports (const TrjScenario *scenario, const char *stem)
   int status;
   const char *argv[] = { "/usr/bin/python3", checker, "--scenario", scenario_path,
                          "--result", result_path, "--xlsx", xlsx, "--csv-lines", lines,
-                         "--csv-trajectory", trajectory, NULL };
+                         "--csv-trajectory", trajectory, "--csv-post-aid", post_aid, NULL };
 
   g_assert_no_error (error);
   result_json = trj_json_result_to_data (scenario, result);
@@ -108,6 +125,8 @@ check_exports (const TrjScenario *scenario, const char *stem)
   g_assert_true (trj_csv_export_lines (scenario, lines, &error));
   g_assert_no_error (error);
   g_assert_true (trj_csv_export_trajectory (scenario, trajectory, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_csv_export_post_aid (scenario, post_aid, &error));
   g_assert_no_error (error);
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
@@ -390,14 +409,12 @@ test_xlsx_malformed (void)
 
 /* ── CSV ───────────────────────────────────────────────────────────────── */
 
-/* The rich scenario without what the lines CSV does not carry (post-aid lines). */
+/* The rich scenario: the lines CSV carries its contract lines, and leaves the
+ * post-aid and free lines to FILE-aides-au-poste.csv. */
 static TrjScenario *
 contract_scenario (void)
 {
-  TrjScenario *scenario = scenario_from_json (rich_json);
-
-  g_ptr_array_remove_index (scenario->envelopes, 2);   /* IAE */
-  return scenario;
+  return scenario_from_json (rich_json);
 }
 
 static TrjScenario *
@@ -586,6 +603,168 @@ test_csv_malformed (void)
   assert_csv_refused (huge, huge_expected);
 }
 
+/* The rows of a CSV export without quoted fields: BOM, header, then rows of
+ * fields split on « ; ». */
+static GPtrArray *
+read_csv_rows (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  g_assert_true (g_str_has_suffix (text, "\r\n"));
+  lines = g_strsplit (text + 3, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    g_ptr_array_add (rows, g_strsplit (lines[i], ";", -1));
+  return rows;
+}
+
+static const char *
+csv_cell (GPtrArray *rows, guint row, const char *column)
+{
+  char **header = g_ptr_array_index (rows, 0);
+  char **fields = g_ptr_array_index (rows, row);
+
+  g_assert_cmpuint (g_strv_length (fields), ==, g_strv_length (header));
+  for (guint c = 0; header[c] != NULL; c++)
+    if (g_str_equal (header[c], column))
+      return fields[c];
+  g_error ("no column “%s”", column);
+}
+
+static double
+csv_number_cell (GPtrArray *rows, guint row, const char *column)
+{
+  g_autofree char *text = g_strdup (csv_cell (rows, row, column));
+
+  g_assert_cmpstr (text, !=, "");
+  g_assert_null (strchr (text, '.'));   /* a decimal comma */
+  g_strdelimit (text, ",", '.');
+  return g_ascii_strtod (text, NULL);
+}
+
+/* FILE-aides-au-poste.csv by hand (MODEL 3, Bretagne 2024, métropole):
+ *  - ACI « Chantier », 10 ETP × 23 458 € committed in March, lag 1, μ 5 %:
+ *    socle 234 580 €, modulated 11 729 €, AE 246 309 € (24 630,90 € per ETP);
+ *    19 548,33 € due each month, January to March paid together in April
+ *    (58 645 €), April to November in May to December, December's in Y+1:
+ *    CP 11 × 19 548,33 = 215 031,67 €, reste à payer 19 548,33 + 11 729 =
+ *    31 277,33 €;
+ *  - GEIQ renforcé, 20 aids × 1 400 €, μ 0, January, lag 0: AE = CP = 28 000 €,
+ *    2 333,33 € a month;
+ *  - EA MAD, 5 ETP × 4 760 € (« à vérifier », its source in the column):
+ *    23 800 €;
+ *  - FDI, 50 000 € of AE in June funded from IAE, CP 10 000 € in June and in
+ *    September: CP 20 000 €, reste à payer 30 000 €.
+ * FILE.csv keeps the contract line alone. */
+static void
+test_csv_post_aid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = scenario_from_json (
+    "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\","
+    "  \"zone\": \"metropole\", \"envelopes\": ["
+    "   { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 100000, \"cp_notified\": 100000, \"lines\": ["
+    "     { \"id\": \"pec\", \"kind\": \"PEC\", \"rate\": 0.5, \"weekly_hours\": 20,"
+    "       \"duration_months\": 10, \"volume\": 12 } ] },"
+    "   { \"id\": \"IAE\", \"ae_notified\": 1000000, \"cp_notified\": 1000000, \"lines\": ["
+    "     { \"id\": \"aci\", \"label\": \"ACI Brest\", \"kind\": \"ACI\", \"departement\": \"29\","
+    "       \"structure\": { \"name\": \"Chantier\", \"siret\": \"44123456000015\" },"
+    "       \"conventionne_previous\": 10, \"realise_previous\": 10, \"quantity\": 10,"
+    "       \"commitment_month\": 3, \"payment_lag_months\": 1 } ] },"
+    "   { \"id\": \"EA\", \"ae_notified\": 100000, \"cp_notified\": 100000, \"lines\": ["
+    "     { \"id\": \"mad\", \"kind\": \"EA_MAD\", \"quantity\": 5 } ] },"
+    "   { \"id\": \"GEIQ\", \"ae_notified\": 100000, \"cp_notified\": 100000, \"lines\": ["
+    "     { \"id\": \"geiq\", \"kind\": \"GEIQ_RENFORCE\", \"quantity\": 20 } ] },"
+    "   { \"id\": \"FDI\", \"ae_notified\": 0, \"cp_notified\": 0, \"lines\": ["
+    "     { \"id\": \"fdi\", \"kind\": \"FREE\", \"ae_amount\": 50000, \"commitment_month\": 6,"
+    "       \"cp_schedule\": [0, 0, 0, 0, 0, 10000, 0, 0, 10000, 0, 0, 0],"
+    "       \"funded_from\": \"IAE\" } ] } ] }");
+  g_autofree char *path = tmp_path ("hand-aides-au-poste.csv");
+  g_autofree char *lines_path = tmp_path ("hand-lignes.csv");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  const TrjYearData *data = trj_year_data_get (2024, &error);
+  const double due = 234580.0 / 12;
+
+  g_assert_no_error (error);
+  g_assert_true (trj_csv_export_post_aid (scenario, path, &error));
+  g_assert_no_error (error);
+  rows = read_csv_rows (path);
+  g_assert_cmpuint (rows->len, ==, 5);   /* header, ACI, EA MAD, GEIQ, FDI */
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, 0)), ==, 30 + TRJ_MONTHS);
+
+  /* ACI */
+  g_assert_cmpstr (csv_cell (rows, 1, "enveloppe"), ==, "IAE");
+  g_assert_cmpstr (csv_cell (rows, 1, "type"), ==, "ACI");
+  g_assert_cmpstr (csv_cell (rows, 1, "unité"), ==, "ETP");
+  g_assert_cmpstr (csv_cell (rows, 1, "département"), ==, "29");
+  g_assert_cmpstr (csv_cell (rows, 1, "structure"), ==, "Chantier");
+  g_assert_cmpstr (csv_cell (rows, 1, "SIRET"), ==, "44123456000015");
+  g_assert_cmpstr (csv_cell (rows, 1, "milieu pénitentiaire"), ==, "non");
+  g_assert_cmpstr (csv_cell (rows, 1, "montant unitaire à vérifier"), ==, "");
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "conventionné N-1"), 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "quantité"), 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "montant unitaire"), 23458, 1e-9);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "part modulée"), 0.05, 1e-12);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "mois de la part modulée"), 4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "mois d'engagement"), 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "décalage"), 1, 1e-9);
+  g_assert_cmpstr (csv_cell (rows, 1, "ETP 2e année"), ==, "");
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "AE"), 246309, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "AE par unité"), 24630.9, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "CP"), 11 * due, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "reste à payer"), due + 11729, 1e-6);
+  g_assert_cmpstr (csv_cell (rows, 1, "CP janv"), ==, "0");
+  g_assert_cmpstr (csv_cell (rows, 1, "CP mars"), ==, "0");
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "CP avr"), 58645, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "CP mai"), due, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 1, "CP déc"), due, 1e-6);
+
+  /* EA MAD: the year's amount, which the circular does not print */
+  g_assert_cmpstr (csv_cell (rows, 2, "unité"), ==, "ETP");
+  g_assert_cmpstr (csv_cell (rows, 2, "structure"), ==, "");
+  g_assert_cmpstr (csv_cell (rows, 2, "milieu pénitentiaire"), ==, "");
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 2, "montant unitaire"), 4760, 1e-9);
+  g_assert_cmpstr (csv_cell (rows, 2, "montant unitaire à vérifier"), ==,
+                   trj_year_data_to_verify (data, TRJ_KIND_EA_MAD, TRJ_ZONE_METROPOLE));
+  g_assert_cmpstr (csv_cell (rows, 2, "montant unitaire à vérifier"), !=, "");
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 2, "part modulée"), 0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 2, "AE"), 23800, 1e-6);
+
+  /* GEIQ */
+  g_assert_cmpstr (csv_cell (rows, 3, "unité"), ==, "aides");
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 3, "AE"), 28000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 3, "AE par unité"), 1400, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 3, "CP"), 28000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 3, "CP juil"), 28000.0 / 12, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 3, "reste à payer"), 0, 1e-6);
+
+  /* FDI */
+  g_assert_cmpstr (csv_cell (rows, 4, "enveloppe"), ==, "FDI");
+  g_assert_cmpstr (csv_cell (rows, 4, "type"), ==, "FREE");
+  g_assert_cmpstr (csv_cell (rows, 4, "unité"), ==, "€");
+  g_assert_cmpstr (csv_cell (rows, 4, "quantité"), ==, "");
+  g_assert_cmpstr (csv_cell (rows, 4, "financé sur"), ==, "IAE");
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 4, "mois d'engagement"), 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 4, "AE"), 50000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 4, "CP"), 20000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 4, "CP juin"), 10000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 4, "CP sept"), 10000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number_cell (rows, 4, "reste à payer"), 30000, 1e-6);
+
+  /* The contract lines file holds the PEC line alone. */
+  g_assert_true (trj_csv_export_lines (scenario, lines_path, &error));
+  g_assert_no_error (error);
+  lines = read_csv_rows (lines_path);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpstr (csv_cell (lines, 1, "identifiant"), ==, "pec");
+}
+
 /* trajectoire-cli export WORKBOOK --format xlsx|csv: the file read back is the
  * workbook's scenario, under its name; `import` takes the xlsx back. */
 static void
@@ -596,6 +775,7 @@ test_cli_export (void)
   g_autofree char *xlsx = tmp_path ("cli.xlsx");
   g_autofree char *csv = tmp_path ("cli.csv");
   g_autofree char *trajectory = tmp_path ("cli-trajectoire.csv");
+  g_autofree char *post_aid = tmp_path ("cli-aides-au-poste.csv");
   g_autofree char *expected = NULL, *got = NULL, *name = NULL, *wb_name = NULL, *text = NULL;
   g_autoptr(TrjWorkbook) workbook = trj_workbook_new_for_region (workbook_path, "Corse", 2024, &error);
   g_autoptr(TrjScenario) scenario = NULL;
@@ -627,6 +807,19 @@ test_cli_export (void)
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "enveloppe;identifiant;"));
   g_assert_true (g_file_test (trajectory, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&text, g_free);
+  g_file_get_contents (post_aid, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "enveloppe;identifiant;libellé;type;unité;"));
+  {
+    g_autofree char *dir_path = g_path_get_dirname (csv);
+    g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+    const char *entry;
+
+    g_assert_no_error (error);
+    while ((entry = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_suffix (entry, ".part"));   /* every temporary renamed */
+  }
 
   /* Re-import: the programming file becomes a new scenario, equal to the first. */
   {
@@ -669,6 +862,7 @@ main (int argc, char **argv)
   g_test_add_func ("/programming/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/programming/csv/comma-point", test_csv_comma_point);
   g_test_add_func ("/programming/csv/malformed", test_csv_malformed);
+  g_test_add_func ("/programming/csv/post-aid", test_csv_post_aid);
   g_test_add_func ("/programming/cli/export", test_cli_export);
 
   status = g_test_run ();

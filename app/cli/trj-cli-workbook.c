@@ -266,44 +266,56 @@ commit (const char *written, const char *target, GError **error)
   return FALSE;
 }
 
-/* The lines to FILE.csv and the trajectory beside it, FILE-trajectoire.csv: both
+/* The contract lines to FILE.csv, the post-aid and free lines beside it to
+ * FILE-aides-au-poste.csv and the trajectory to FILE-trajectoire.csv: all
  * written to temporary files first, so that a failure (a full disk) leaves
- * both targets as they were. */
+ * every target as it was. */
 static gboolean
 export_csv (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **error)
 {
+  typedef gboolean (*CsvFunc) (const TrjScenario *, const char *, GError **);
+  /* FILE.csv last: if another target cannot be replaced, the lines stay as they were. */
+  static const struct { const char *suffix; CsvFunc write; } files[] = {
+    { "-trajectoire.csv", trj_csv_export_trajectory },
+    { "-aides-au-poste.csv", trj_csv_export_post_aid },
+    { ".csv", trj_csv_export_lines },
+  };
   g_autoptr(TrjScenario) scenario = NULL;
   g_autofree char *stem = NULL;
-  g_autofree char *trajectory = NULL;
-  g_autofree char *lines_part = NULL;
-  g_autofree char *trajectory_part = NULL;
+  char *targets[G_N_ELEMENTS (files)] = { NULL };
+  char *parts[G_N_ELEMENTS (files)] = { NULL };
+  gsize n_written = 0, n_committed = 0;
+  gboolean ok = TRUE;
 
   if (output == NULL || !g_str_has_suffix (output, ".csv"))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("the CSV export writes two files and needs --output FILE.csv"));
+                           _("the CSV export writes three files and needs --output FILE.csv"));
       return FALSE;
     }
   if ((scenario = trj_workbook_get_scenario (wb, scenario_id, error)) == NULL)
     return FALSE;
   stem = g_strndup (output, strlen (output) - strlen (".csv"));
-  trajectory = g_strconcat (stem, "-trajectoire.csv", NULL);
-  lines_part = g_strconcat (output, ".part", NULL);
-  trajectory_part = g_strconcat (trajectory, ".part", NULL);
-  if (!trj_csv_export_lines (scenario, lines_part, error))
-    return FALSE;
-  if (!trj_csv_export_trajectory (scenario, trajectory_part, error))
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_unlink (lines_part);
-      return FALSE;
+      targets[i] = g_strconcat (stem, files[i].suffix, NULL);
+      parts[i] = g_strconcat (targets[i], ".part", NULL);
     }
-  /* The trajectory first: if its target cannot be replaced, the lines stay as they were. */
-  if (!commit (trajectory_part, trajectory, error))
+  for (; ok && n_written < G_N_ELEMENTS (files); n_written++)
+    ok = files[n_written].write (scenario, parts[n_written], error);
+  if (!ok)
+    n_written--;   /* the one that failed left no file */
+  /* A commit that fails removes its own part; the loop counts it. */
+  for (; ok && n_committed < G_N_ELEMENTS (files); n_committed++)
+    ok = commit (parts[n_committed], targets[n_committed], error);
+  for (gsize i = n_committed; i < n_written; i++)
+    g_unlink (parts[i]);
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_unlink (lines_part);
-      return FALSE;
+      g_free (targets[i]);
+      g_free (parts[i]);
     }
-  return commit (lines_part, output, error);
+  return ok;
 }
 
 static const struct {
@@ -324,7 +336,8 @@ trj_cli_export (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("Format of the export: json (default), xlsx (programming file) or csv "
-         "(lines to FILE.csv, trajectory to FILE-trajectoire.csv)"), N_("FORMAT") },
+         "(contract lines to FILE.csv, post-aid and free lines to FILE-aides-au-poste.csv, "
+         "trajectory to FILE-trajectoire.csv)"), N_("FORMAT") },
     { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
       N_("Scenario to export (default: the active one)"), N_("NAME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,

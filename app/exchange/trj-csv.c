@@ -144,29 +144,139 @@ trj_csv_export_lines (const TrjScenario *scenario, const char *path, GError **er
         {
           const TrjLine *line = g_ptr_array_index (env->lines, l);
           const TrjFigures *f = &trj_result_line (result, e, l)->f;
-          gboolean contract = trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
 
+          /* Post-aid and free lines are in FILE-aides-au-poste.csv. */
+          if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
+            continue;
           append_field (out, env->id);
           append_field (out, line->id);
           append_field (out, line->label);
           append_field (out, trj_kind_to_string (line->kind));
           append_field (out, line->departement);
           append_field (out, line->prescriber);
-          append_number (out, contract ? line->rate : NAN);
-          append_number (out, contract ? line->weekly_hours : NAN);
-          append_number (out, contract ? line->duration_months : NAN);
-          append_number (out, contract ? line->cofinanced_share : NAN);
-          append_number (out, contract ? line->payment_lag_months : NAN);
+          append_number (out, line->rate);
+          append_number (out, line->weekly_hours);
+          append_number (out, line->duration_months);
+          append_number (out, line->cofinanced_share);
+          append_number (out, line->payment_lag_months);
           for (int m = 0; m < TRJ_MONTHS; m++)
-            append_number (out, contract ? line->entries[m] : NAN);
+            append_number (out, line->entries[m]);
           for (int m = 0; m < TRJ_MONTHS; m++)
-            append_number (out, contract && line->has_previous_entries ? line->previous_entries[m] : NAN);
+            append_number (out, line->has_previous_entries ? line->previous_entries[m] : NAN);
           append_number (out, f->volume);
           append_number (out, f->ae_per_contract);
           append_number (out, f->ae_total);
           append_number (out, f->cp_total);
           append_number (out, f->cp_stock);
           append_number (out, f->cp_after_year);
+          end_row (out);
+        }
+    }
+  return write_file (path, out, error);
+}
+
+/* The columns of the post-aid lines file (MODEL 3, 3.1), then « CP janv » …
+ * « CP déc »; file format names, not translated. */
+typedef enum {
+  PCOL_ENVELOPE, PCOL_ID, PCOL_LABEL, PCOL_KIND, PCOL_UNIT, PCOL_DEPARTEMENT,
+  PCOL_STRUCTURE, PCOL_SIRET, PCOL_STRUCTURE_KIND, PCOL_PRISON,
+  PCOL_CONVENTIONNE, PCOL_REALISE, PCOL_DECREASE, PCOL_REVALUATION, PCOL_DEVELOPMENT,
+  PCOL_QUANTITY, PCOL_UNIT_AMOUNT, PCOL_TO_VERIFY, PCOL_MODULATION, PCOL_MODULATION_MONTH,
+  PCOL_SECOND_YEAR, PCOL_RSA_RECIPIENTS, PCOL_RSA_MONTHS, PCOL_COMMITMENT, PCOL_LAG,
+  PCOL_FUNDED_FROM, PCOL_AE, PCOL_AE_PER_UNIT, PCOL_CP, PCOL_CP_AFTER,
+  N_PCOLS
+} PostAidColumn;
+
+static const char *const post_aid_column_names[N_PCOLS] = {
+  "enveloppe", "identifiant", "libellé", "type", "unité", "département",
+  "structure", "SIRET", "structure porteuse", "milieu pénitentiaire",
+  "conventionné N-1", "réalisé N-1", "baisse demandée", "revalorisation demandée", "développement",
+  "quantité", "montant unitaire", "montant unitaire à vérifier", "part modulée", "mois de la part modulée",
+  "ETP 2e année", "bénéficiaires RSA", "mois de cofinancement", "mois d'engagement", "décalage",
+  "financé sur", "AE", "AE par unité", "CP", "reste à payer",
+};
+
+static void
+append_flag (GString *out, gboolean shown, gboolean value)
+{
+  append_field (out, shown ? (value ? "oui" : "non") : NULL);
+}
+
+gboolean
+trj_csv_export_post_aid (const TrjScenario *scenario, const char *path, GError **error)
+{
+  g_autoptr(TrjResult) result = trj_programming_compute (scenario, error);
+  const TrjYearData *data = trj_year_data_get (scenario->year, NULL);
+  g_autoptr(GString) out = NULL;
+
+  if (result == NULL)
+    return FALSE;
+  out = new_csv ();
+  /* The header by hand: append_field would take the BOM for a field before. */
+  for (int c = 0; c < N_PCOLS; c++)
+    g_string_append_printf (out, c > 0 ? ";%s" : "%s", post_aid_column_names[c]);
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    g_string_append_printf (out, ";CP %s", column_names[COL_MONTH_FIRST + m]);
+  end_row (out);
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+      for (guint l = 0; l < env->lines->len; l++)
+        {
+          const TrjLine *line = g_ptr_array_index (env->lines, l);
+          const TrjFigures *f = &trj_result_line (result, e, l)->f;
+          TrjLineShape shape = trj_kind_shape (line->kind);
+          const TrjCatalogKind *kind = trj_catalog_kind (line->kind);
+          gboolean post_aid = shape == TRJ_LINE_SHAPE_POST_AID;
+          gboolean iae = post_aid && kind->iae;
+          const char *to_verify = NULL;
+          double unit_amount = NAN;
+
+          if (shape == TRJ_LINE_SHAPE_CONTRACT)
+            continue;
+          if (post_aid)
+            {
+              /* The amount used: typed, or the year's for the kind and zone. */
+              unit_amount = line->has_unit_amount || data == NULL
+                ? line->unit_amount : trj_catalog_line_unit_amount (line, data, scenario->zone);
+              if (!line->has_unit_amount && data != NULL)
+                to_verify = trj_year_data_to_verify (data, line->kind, scenario->zone);
+            }
+          append_field (out, env->id);
+          append_field (out, line->id);
+          append_field (out, line->label);
+          append_field (out, trj_kind_to_string (line->kind));
+          append_field (out, trj_catalog_unit_word (kind->unit));
+          append_field (out, line->departement);
+          append_field (out, iae ? line->structure_name : NULL);
+          append_field (out, iae ? line->siret : NULL);
+          append_field (out, line->kind == TRJ_KIND_CDI_INCLUSION
+                               ? trj_kind_to_string (line->structure_kind) : NULL);
+          append_flag (out, iae, line->prison);
+          append_number (out, iae && line->has_conventionne_previous ? line->conventionne_previous : NAN);
+          append_number (out, iae && line->has_realise_previous ? line->realise_previous : NAN);
+          append_flag (out, iae, line->decrease_requested);
+          append_flag (out, iae, line->revaluation_requested);
+          append_flag (out, iae, line->development);
+          append_number (out, post_aid ? line->quantity : NAN);
+          append_number (out, unit_amount);
+          append_field (out, to_verify);
+          append_number (out, post_aid ? line->modulation : NAN);
+          append_number (out, post_aid ? line->modulation_month + 1 : NAN);
+          append_number (out, line->kind == TRJ_KIND_CDI_INCLUSION ? line->second_year_quantity : NAN);
+          append_number (out, iae ? line->rsa_recipients : NAN);
+          append_number (out, iae ? line->rsa_months : NAN);
+          append_number (out, line->commitment_month + 1);
+          append_number (out, post_aid ? line->payment_lag_months : NAN);
+          append_field (out, post_aid ? NULL : line->funded_from);
+          append_number (out, f->ae_total);
+          append_number (out, post_aid ? f->ae_per_unit : NAN);
+          append_number (out, f->cp_total);
+          append_number (out, f->cp_after_year);
+          for (int m = 0; m < TRJ_MONTHS; m++)
+            append_number (out, f->cp[m]);
           end_row (out);
         }
     }

@@ -5,6 +5,9 @@
  * Numbers are written to their last significant digit, so that an export read
  * back gives the same scenario.
  *
+ * The lines file holds the contract lines; the post-aid and free lines go to
+ * their own file (trj_csv_export_post_aid).
+ *
  * Import reads a table of contract lines (trj_catalog_kind_names) with a header
  * row naming its columns (those of the export; accents and case do not matter):
  *   type, taux, heures, durée                 required
@@ -38,6 +41,13 @@ void     trj_csv_append_field      (GString *out, const char *field, char separa
 
 gboolean trj_csv_export_lines      (const TrjScenario *scenario, const char *path, GError **error);
 gboolean trj_csv_export_trajectory (const TrjScenario *scenario, const char *path, GError **error);
+/* The post-aid (IAE, EA, GEIQ) and free lines (FDI, initiatives territoriales),
+ * which the lines file leaves out: structure, kind, unit word, quantity, unit
+ * amount (with its source when « à vérifier »), modulated part, second-year
+ * ETP, RSA recipients and months, commitment month (1–12), lag, funded from,
+ * then AE, AE per unit, CP, reste à payer and the CP of each month
+ * (README « CSV »). Empty fields where a column means nothing for the line. */
+gboolean trj_csv_export_post_aid   (const TrjScenario *scenario, const char *path, GError **error);
 
 typedef struct {
   char *envelope_id;   /* an envelope of the target scenario */
