@@ -29,6 +29,8 @@
 #include "trj-lines-model.h"
 #include "trj-entries-model.h"
 #include "trj-summary-page.h"
+#include "trj-start-page.h"
+#include "trj-file-chooser.h"
 
 #define NNBSP "\u202f"
 #define NBSP "\u00a0"
@@ -227,10 +229,18 @@ test_fdi_line (void)
   TrjGrid *grid, *months;
   double iae_lent_before = envelope_result ("IAE")->ae_lent;
 
-  /* A new workbook has no FDI envelope: it has no credits of its own. */
-  g_assert_true (trj_workbook_add_envelope (trj_document_get_workbook (document),
-                                            trj_document_get_scenario_id (document), "FDI", NULL));
-  trj_harness_flush ();
+  /* A new workbook has no FDI envelope (it has no credits of its own): the
+   * window's « Ajouter l'enveloppe FDI » adds it and shows its page, once. */
+  g_assert_null (trj_document_get_envelope (document, "FDI"));
+  activate ("win.add-fdi");
+  g_assert_nonnull (trj_document_get_envelope (document, "FDI"));
+  g_assert_cmpstr (trj_envelope_page_get_envelope_id (TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window))),
+                   ==, "FDI");
+  trj_window_show_envelope (window, "IAE");
+  activate ("win.add-fdi");   /* disabled once there: nothing happens */
+  g_assert_cmpuint (trj_document_get_scenario (document)->envelopes->len, ==, 6);
+  g_assert_cmpstr (trj_envelope_page_get_envelope_id (TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window))),
+                   ==, "IAE");
   fdi = page ("FDI");
   grid = trj_envelope_page_get_lines_grid (fdi);
 
@@ -260,6 +270,101 @@ test_fdi_line (void)
   g_assert_cmpfloat (line_of ("FDI", 0)->cp_schedule[5], ==, 0);
 }
 
+static GtkFileChooserNative *chooser_shown;
+
+static void
+chooser_hook (GtkFileChooserNative *chooser, gpointer data)
+{
+  g_set_object (&chooser_shown, chooser);
+}
+
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* « Nouvelle programmation » with the regional amounts the circular does not
+ * print: IAE typed (its CP left empty: the AE), EA from a notification CSV
+ * (the reader of trajectoire-cli new --notification) whose GEIQ row the typed
+ * GEIQ amounts replace; a mistyped amount asks for no file and marks its row. */
+static void
+test_new_programme (void)
+{
+  g_autofree char *dir = trj_harness_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "Nouvelle.trajectoire", NULL);
+  g_autofree char *csv = g_build_filename (dir, "notification.csv", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+  TrjWindow *fresh = trj_window_new (GTK_APPLICATION (app));
+  TrjStartPage *start = TRJ_START_PAGE (trj_window_get_start_page (fresh));
+  GtkWidget *create = find_named (GTK_WIDGET (start), "create");
+  const TrjScenario *s;
+
+  g_assert_nonnull (create);
+  g_assert_true (g_file_set_contents (csv, "enveloppe;AE;CP;volume\r\n"
+                                           "EA;12 000 000;11 500 000;600\r\n"
+                                           "GEIQ;900000;900000;\r\n", -1, NULL));
+  trj_harness_present (GTK_WINDOW (fresh));
+  trj_start_page_select_region (start, "Bretagne");
+  trj_file_chooser_set_hook (chooser_hook, NULL);
+
+  /* A mistyped amount: no file asked, the row marked. */
+  g_assert_true (trj_start_page_set_amounts (start, "GEIQ", "beaucoup", NULL));
+  g_signal_emit_by_name (create, "clicked");
+  trj_harness_flush ();
+  g_assert_null (chooser_shown);
+  g_assert_false (trj_window_has_workbook (fresh));
+  g_assert_true (gtk_widget_has_css_class (find_named (find_named (GTK_WIDGET (start), "GEIQ"), "ae"), "error"));
+  g_assert_false (gtk_widget_has_css_class (find_named (find_named (GTK_WIDGET (start), "IAE"), "ae"), "error"));
+
+  /* The notification chosen through the page's chooser, then the amounts. */
+  {
+    GtkWidget *row = find_named (GTK_WIDGET (start), "notification");
+    GtkWidget *choose = find_named (row, "choose");
+
+    g_assert_nonnull (choose);
+    g_signal_emit_by_name (choose, "clicked");
+    TRJ_HARNESS_WAIT_FOR (chooser_shown != NULL);
+    chooser = g_steal_pointer (&chooser_shown);
+    trj_file_chooser_respond (chooser, csv_file);
+    g_clear_object (&chooser);
+    g_assert_true (g_file_equal (trj_start_page_get_notification (start), csv_file));
+  }
+  g_assert_true (trj_start_page_set_amounts (start, "IAE", "41 250 000", ""));
+  g_assert_true (trj_start_page_set_amounts (start, "GEIQ", "1 200 000 €", "1 100 000"));
+  g_signal_emit_by_name (create, "clicked");
+  TRJ_HARNESS_WAIT_FOR (chooser_shown != NULL);
+  chooser = g_steal_pointer (&chooser_shown);
+  trj_file_chooser_respond (chooser, target);
+  TRJ_HARNESS_WAIT_FOR (trj_window_has_workbook (fresh));
+  trj_file_chooser_set_hook (NULL, NULL);
+
+  s = trj_document_get_scenario (trj_window_get_document (fresh));
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "IAE")->ae_notified, ==, 41250000);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "IAE")->cp_notified, ==, 41250000);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "EA")->ae_notified, ==, 12000000);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "EA")->cp_notified, ==, 11500000);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "EA")->volume_notified, ==, 600);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "GEIQ")->ae_notified, ==, 1200000);
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "GEIQ")->cp_notified, ==, 1100000);
+  /* The contrats aidés of the circular, as without the file. */
+  g_assert_cmpfloat (trj_scenario_find_envelope (s, "PEC_CIE_TP")->ae_notified, ==, 6813468);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (fresh));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -280,6 +385,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/fie-window/iae-line", test_iae_line);
   g_test_add_func ("/fie-window/to-verify", test_to_verify);
   g_test_add_func ("/fie-window/fdi-line", test_fdi_line);
+  g_test_add_func ("/fie-window/new-programme", test_new_programme);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   return status;

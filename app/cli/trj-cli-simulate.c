@@ -358,10 +358,10 @@ trj_cli_example (int argc, char **argv)
 
   context = trj_cli_command_context ("example", NULL,
                              N_("Prints a starting scenario for a region as a "
-                                "“trajectoire-scenario/1” JSON document: the envelopes "
-                                "PEC_CIE_TP and CIE_JEUNES with their notified AE, CP and "
-                                "volume and one line per line of the notification at the "
-                                "circular’s average parameters, and IAE, EA and GEIQ at 0 € "
+                                "“trajectoire-scenario/1” JSON document: the two envelopes "
+                                "of the contrats aidés with their notified AE, CP and volume "
+                                "and one line per line of the notification at the circular’s "
+                                "average parameters, and the IAE, EA and GEIQ envelopes at 0 € "
                                 "without lines (the circular does not split them by region)."),
                              entries);
   if (!trj_cli_parse (context, &argc, &argv))

@@ -88,6 +88,16 @@ trj_catalog_envelope_default_kind (const char *id)
 }
 
 const char *
+trj_catalog_fdi_envelope (void)
+{
+  /* The one whose volume is in euros: free lines only, no credits of its own. */
+  for (guint i = 0; i < G_N_ELEMENTS (envelopes); i++)
+    if (envelopes[i].unit == TRJ_UNIT_EUROS)
+      return envelopes[i].id;
+  g_return_val_if_reached (NULL);
+}
+
+const char *
 trj_catalog_transfer_source (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (envelopes); i++)

@@ -158,6 +158,9 @@ int                       trj_catalog_envelope_order  (const char *id);
 const char               *trj_catalog_envelope_title  (const char *id);
 /* The kind of a new line of the envelope (TRJ_KIND_FREE when unknown). */
 TrjLineKind               trj_catalog_envelope_default_kind (const char *id);
+/* The id of the envelope with no credits of its own (FDI, MODEL 3), whose
+ * free lines are funded from the margins of another. */
+const char               *trj_catalog_fdi_envelope    (void);
 /* Ids of the CIE jeunes → PEC move. */
 const char               *trj_catalog_transfer_source (void);
 const char               *trj_catalog_transfer_target (void);

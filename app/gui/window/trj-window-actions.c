@@ -9,6 +9,7 @@
 
 #include "trj-window.h"
 #include "trj-window-private.h"
+#include "trj-catalog.h"
 #include "trj-envelope-page.h"
 #include "trj-charts-page.h"
 #include "trj-exchange-files.h"
@@ -50,6 +51,10 @@ trj_window_update_actions (TrjWindow *self)
          "win.remove-line", "win.solve", "win.solve-envelope", "win.scenario-rename",
          "win.scenario-delete", "win.mark-sent", NULL }; *a != NULL; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, writable && !frozen);
+  /* MODEL 3: FDI has no credits of its own; its envelope is added when wanted. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-fdi",
+                                 writable && !frozen
+                                 && trj_document_get_envelope (self->document, trj_catalog_fdi_envelope ()) == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-duplicate", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-actuals", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sent-history", wb != NULL);
@@ -148,6 +153,27 @@ scenario_duplicate_activated (GtkWidget *widget, const char *action_name, GVaria
 
   if (id == 0 || !trj_workbook_set_current_scenario (wb, id, &error))
     trj_window_toast_error (self, error);
+}
+
+/* « Ajouter l'enveloppe FDI »: an empty envelope at 0 €, whose lines are funded
+ * from the margins of others (MODEL 3), shown at once. */
+static void
+add_fdi_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (trj_document_get_envelope (self->document, trj_catalog_fdi_envelope ()) == NULL
+      && !trj_workbook_add_envelope (trj_document_get_workbook (self->document),
+                                  trj_document_get_scenario_id (self->document),
+                                  trj_catalog_fdi_envelope (), &error))
+    {
+      trj_window_toast_error (self, error);
+      return;
+    }
+  trj_window_show_envelope (self, trj_catalog_fdi_envelope ());
 }
 
 static void
@@ -370,6 +396,7 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_duplicate_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, scenario_rename_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, scenario_delete_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-fdi", NULL, add_fdi_activated);
   gtk_widget_class_install_action (widget_class, "win.mark-sent", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.sent-history", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.import-actuals", NULL, year_activated);

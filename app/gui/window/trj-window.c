@@ -428,6 +428,13 @@ trj_window_create_workbook (TrjWindow  *self,
   return TRUE;
 }
 
+GtkWidget *
+trj_window_get_start_page (TrjWindow *self)
+{
+  g_return_val_if_fail (TRJ_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->start_page);
+}
+
 void
 trj_window_show_start (TrjWindow *self)
 {
@@ -610,39 +617,49 @@ trj_window_choose_save_path (TrjWindow      *self,
   trj_file_chooser_show (dialog);
 }
 
-typedef struct {
-  char *region;
-  int year;
-} CreateRequest;
-
-static void
-create_request_free (gpointer data)
-{
-  CreateRequest *request = data;
-
-  g_free (request->region);
-  g_free (request);
-}
-
+/* The starting scenario, built from the page before the file is asked for:
+ * a mistyped amount or a refused notification is told at once. */
 static gboolean
 create_path_chosen (TrjWindow *self, const char *path, gpointer data)
 {
-  CreateRequest *request = data;
+  const TrjScenario *scenario = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_new_with_scenario (path, scenario, &error);
 
-  return trj_window_create_workbook (self, path, request->region, request->year);
+  if (wb == NULL)
+    {
+      trj_window_toast_error (self, error);
+      return FALSE;
+    }
+  set_document (self, wb);
+  return TRUE;
 }
 
 static void
 create_requested_cb (TrjWindow *self, const char *region, int year)
 {
-  CreateRequest *request = g_new0 (CreateRequest, 1);
+  g_autoptr(GError) error = NULL;
+  TrjScenario *scenario = trj_start_page_build_scenario (self->start_page, &error);
   /* TRANSLATORS: suggested file name of a new workbook: "Programmation Bretagne 2024" */
   g_autofree char *name = g_strdup_printf (_("Programme %s %d.trajectoire"), region, year);
 
-  request->region = g_strdup (region);
-  request->year = year;
+  if (scenario == NULL && strchr (error->message, '\n') != NULL)
+    {
+      /* A refused notification file lists its rows: a toast would cut them. */
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Programme Was Not Created"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (scenario == NULL)
+    {
+      trj_window_toast_error (self, error);
+      return;
+    }
   trj_window_choose_save_path (self, _("Create the Programme"), name, create_path_chosen,
-                               request, create_request_free);
+                               scenario, (GDestroyNotify) trj_scenario_free);
 }
 
 static void

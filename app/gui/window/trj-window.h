@@ -35,6 +35,8 @@ gboolean     trj_window_create_workbook     (TrjWindow  *self,
                                              const char *path,
                                              const char *region,
                                              int         year);
+/* Its start page (« Nouvelle programmation », recent workbooks). */
+GtkWidget   *trj_window_get_start_page      (TrjWindow *self);
 /* "Ouvrir…": the native file chooser. */
 void         trj_window_choose_file_to_open (TrjWindow *self);
 void         trj_window_show_start          (TrjWindow *self);
