@@ -254,6 +254,9 @@ add_amount_rows (TrjStartPage *self)
       gtk_widget_set_name (GTK_WIDGET (a->row), known->id);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (a->row), trj_catalog_envelope_title (known->id));
       adw_expander_row_set_subtitle (a->row, _("Notified AE and CP (€)"));
+      /* libadwaita 1.2 gives an expander row no accessible name of its own. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (a->row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      trj_catalog_envelope_title (known->id), -1);
       a->ae = ADW_ENTRY_ROW (adw_entry_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (a->ae), _("Notified AE (€)"));
       a->cp = ADW_ENTRY_ROW (adw_entry_row_new ());
