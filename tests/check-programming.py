@@ -208,6 +208,23 @@ def check_xlsx(path, scenario, result):
                 expect(f"Lignes AE/contract {line['id']}", lines_ws.cell(row=row, column=17).value,
                        lr["ae_per_contract"])
                 sums["volume"] += lr["volume"]
+            # MODEL 3.1: the structure of an IAE line, and a free line's lender, after
+            # « Montant unitaire à vérifier » (column 22).
+            structure = line.get("structure")
+            if structure is not None:
+                if lines_ws.cell(row=row, column=23).value != structure["name"]:
+                    fail(f"Lignes!W{row}", f"structure {lines_ws.cell(row=row, column=23).value!r}")
+                if lines_ws.cell(row=row, column=24).value != structure.get("siret"):
+                    fail(f"Lignes!X{row}", f"SIRET {lines_ws.cell(row=row, column=24).value!r}")
+            if "conventionne_previous" in line:
+                expect(f"Lignes conventionné {line['id']}", lines_ws.cell(row=row, column=27).value,
+                       line["conventionne_previous"])
+            if line["kind"] == "CDI_INCLUSION":
+                expect(f"Lignes 2e année {line['id']}", lines_ws.cell(row=row, column=29).value,
+                       line.get("second_year_quantity", 0))
+            if line["kind"] == "FREE" and line.get("funded_from"):
+                if not lines_ws.cell(row=row, column=32).value:
+                    fail(f"Lignes!AF{row}", "a free line funded from another envelope does not name it")
             for key, col in (("ae_total", 18), ("cp_total", 19), ("cp_stock", 20), ("cp_after_year", 21)):
                 expect(f"Lignes {key} {line['id']}", lines_ws.cell(row=row, column=col).value, lr[key])
                 sums[key] += lr[key]

@@ -8,6 +8,7 @@
 #include "trj-catalog.h"
 #include "trj-chart-export.h"
 #include "trj-format.h"
+#include "trj-json.h"
 #include "trj-i18n.h"
 #include "trj-report.h"
 #include "trj-year-data.h"
@@ -278,6 +279,45 @@ test_report_titles (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (plain, trj_catalog_kind_title (TRJ_KIND_CIE_JEUNES)));
 }
 
+/* Issue 14: the report of the Bretagne workbook with every envelope filled
+ * (docs/examples/bretagne-2024.json). Cover, summary, 6 envelopes × 2 charts,
+ * 1 page of contract lines (2 headings, 5 lines), 1 of post-aid and free lines
+ * (4 headings, 18 lines: 22 rows), alerts: 17 pages. The summary counts each
+ * envelope in its unit, the post-aid page names the structures, the amounts
+ * « à vérifier » with their source and the FDI line's lender. */
+static void
+test_report_fie (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *example = g_build_filename (g_getenv ("TRAJECTOIRE_SRCDIR"), "docs", "examples",
+                                               "bretagne-2024.json", NULL);
+  g_autoptr(TrjScenario) scenario = trj_json_scenario_from_file (example, &error);
+  g_autofree char *path = g_build_filename (f->dir, "fie.pdf", NULL);
+  g_autoptr(TrjReport) report = NULL;
+  g_autofree char *text = NULL, *plain = NULL;
+  const char *expected[] = {
+    "PEC et CIE tous publics", "CIE jeunes", "Insertion par l'activité économique",
+    "Entreprises adaptées", "GEIQ", "Fonds de développement de l’inclusion",
+    "Aides au poste et lignes libres", "2 750 ETP", "1 236 contrats", "620 aides",
+    "Jardins de Cocagne de Quimper", "(à vérifier)", "arrêté du 29 décembre 2023",
+    "financé sur Insertion par l'activité économique",
+  };
+
+  g_assert_no_error (error);
+  report = trj_report_new (scenario, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trj_report_get_n_pages (report), ==, 17);
+  g_assert_true (trj_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = run_poppler ("pdftotext", path);
+  plain = trj_test_plain_spaces (text);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (plain, expected[i]) == NULL)
+      g_error ("the report does not show « %s »", expected[i]);
+  /* Contracts and ETP are not added up: no region volume. */
+  g_assert_null (strstr (plain, "contrats ETP"));
+}
+
 static const char *cli_path;
 
 /* Runs trajectoire-cli with arguments; returns its exit status, stderr in *err. */
@@ -377,6 +417,7 @@ main (int argc, char **argv)
   g_test_add ("/chart-export/report", Fixture, NULL, fixture_setup, test_report, fixture_teardown);
   g_test_add ("/chart-export/report-pages", Fixture, NULL, fixture_setup, test_report_pages, fixture_teardown);
   g_test_add ("/chart-export/report-titles", Fixture, NULL, fixture_setup, test_report_titles, fixture_teardown);
+  g_test_add ("/chart-export/report-fie", Fixture, NULL, fixture_setup, test_report_fie, fixture_teardown);
   g_test_add ("/chart-export/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add ("/chart-export/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   return g_test_run ();

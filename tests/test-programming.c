@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "trj-consolidation.h"
 #include "trj-csv.h"
 #include "trj-i18n.h"
 #include "trj-json.h"
@@ -147,6 +148,100 @@ test_xlsx_example (void)
   scenario = trj_year_data_example (data, "Bretagne", &error);
   g_assert_no_error (error);
   check_exports (scenario, "bretagne");
+}
+
+/* Issue 14: the Bretagne workbook with every envelope of the FIE filled
+ * (docs/examples/bretagne-2024.json: contrats aidés, IAE by structure with
+ * SIRET and last year's ETP, EA with amounts « à vérifier », GEIQ, an FDI line
+ * funded from the IAE): the programming file, the three CSV files and the
+ * consolidation carry every envelope, each with its unit. */
+static void
+test_bretagne_fie (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *example = g_build_filename (g_getenv ("TRAJECTOIRE_SRCDIR"), "docs", "examples",
+                                               "bretagne-2024.json", NULL);
+  g_autoptr(TrjScenario) scenario = trj_json_scenario_from_file (example, &error);
+  g_autofree char *xlsx = g_strdup_printf ("%s/bretagne-fie.xlsx", tmpdir);
+  g_autofree char *post_aid = g_strdup_printf ("%s/bretagne-fie-aides-au-poste.csv", tmpdir);
+  g_autofree char *national = tmp_path ("bretagne-fie-national.xlsx");
+  g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "check-programming.py", NULL);
+  g_autoptr(TrjXlsxReader) reader = NULL;
+  g_autoptr(TrjXlsxSheet) summary = NULL, lines = NULL, consolidated = NULL;
+  g_autoptr(TrjConsolidation) consolidation = trj_consolidation_new ();
+  g_autofree char *text = NULL;
+  const char *ids[] = { "PEC_CIE_TP", "CIE_JEUNES", "IAE", "EA", "GEIQ", "FDI" };
+  const char *headings[] = { "PEC et CIE tous publics (contrats)", "CIE jeunes (contrats)",
+                             "Insertion par l'activité économique (ETP)", "Entreprises adaptées (ETP)",
+                             "GEIQ (aides)", "Fonds de développement de l’inclusion" };
+  gboolean structure_seen = FALSE;
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (scenario->envelopes->len, ==, G_N_ELEMENTS (ids));
+  for (guint e = 0; e < G_N_ELEMENTS (ids); e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+      g_assert_cmpstr (env->id, ==, ids[e]);
+      g_assert_cmpuint (env->lines->len, >, 0);
+    }
+  check_exports (scenario, "bretagne-fie");
+
+  /* Synthèse: one column per envelope, headed with its unit. */
+  reader = trj_xlsx_reader_open (xlsx, &error);
+  g_assert_no_error (error);
+  summary = trj_xlsx_reader_read_sheet (reader, "Synthèse", &error);
+  g_assert_no_error (error);
+  for (guint e = 0; e < G_N_ELEMENTS (ids); e++)
+    g_assert_cmpstr (trj_xlsx_sheet_cell (summary, 9, 1 + e), ==, headings[e]);
+  /* Lignes: the structures of the IAE lines (column « Structure »). */
+  lines = trj_xlsx_reader_read_sheet (reader, "Lignes", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_xlsx_sheet_cell (lines, 0, 22), ==, "Structure");
+  for (guint r = 1; trj_xlsx_sheet_cell (lines, r, 1) != NULL; r++)
+    structure_seen |= g_strcmp0 (trj_xlsx_sheet_cell (lines, r, 22), "Jardins de Cocagne de Quimper") == 0;
+  g_assert_true (structure_seen);
+
+  /* The post-aid file: every IAE, EA, GEIQ and FDI line, with its structure. */
+  g_file_get_contents (post_aid, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\r\nIAE;aci-29-jardins;ACI Jardins de Cocagne Quimper;ACI;ETP;29;"
+                                  "Jardins de Cocagne de Quimper;44012345000015;"));
+  g_assert_nonnull (strstr (text, "\r\nGEIQ;geiq-btp-35;"));
+  g_assert_nonnull (strstr (text, "\r\nFDI;fdi-mobilite;"));
+  g_assert_nonnull (strstr (text, "arrêté du 29 décembre 2023"));   /* EA MAD « à vérifier » */
+
+  /* The consolidation: a block per envelope, named with its unit. */
+  g_assert_true (trj_consolidation_add (consolidation, "bretagne-2024.json", scenario, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_consolidation_write_xlsx (consolidation, national, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&reader, trj_xlsx_reader_free);
+  reader = trj_xlsx_reader_open (national, &error);
+  g_assert_no_error (error);
+  consolidated = trj_xlsx_reader_read_sheet (reader, trj_xlsx_reader_sheet_names (reader)[0], &error);
+  g_assert_no_error (error);
+  for (guint e = 0; e < G_N_ELEMENTS (ids); e++)
+    {
+      gboolean found = FALSE;
+
+      for (guint r = 0; r < 200; r++)
+        found |= g_strcmp0 (trj_xlsx_sheet_cell (consolidated, r, 0), headings[e]) == 0;
+      if (!found)
+        g_error ("no block « %s » in the consolidation", headings[e]);
+    }
+  {
+    const char *argv[] = { "/usr/bin/python3", checker, "--consolidation", national,
+                           "--expect-regions", "1", NULL };
+    g_autofree char *err = NULL;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_test_message ("%s", err);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
 }
 
 static void
@@ -852,6 +947,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/programming/xlsx/example", test_xlsx_example);
   g_test_add_func ("/programming/xlsx/rich", test_xlsx_rich);
+  g_test_add_func ("/programming/bretagne-fie", test_bretagne_fie);
   g_test_add_func ("/programming/xlsx/no-lines", test_xlsx_no_lines);
   g_test_add_func ("/programming/xlsx/hand-computed", test_xlsx_hand_computed);
   g_test_add_func ("/programming/xlsx/round-trip", test_xlsx_round_trip);

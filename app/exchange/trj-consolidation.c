@@ -287,13 +287,13 @@ static const struct {
   [COL_REGION]          = { N_("Region"), TRJ_XLSX_TEXT, FALSE },
   [COL_AE_NOTIFIED]     = { N_("AE notified"), TRJ_XLSX_MONEY, TRUE },
   [COL_CP_NOTIFIED]     = { N_("CP notified"), TRJ_XLSX_MONEY, TRUE },
-  [COL_VOLUME_NOTIFIED] = { N_("Volume notified (contracts)"), TRJ_XLSX_COUNT, TRUE },
+  [COL_VOLUME_NOTIFIED] = { N_("Volume notified (in the envelope’s unit)"), TRJ_XLSX_COUNT, TRUE },
   [COL_AE_TOTAL]        = { N_("AE programmed"), TRJ_XLSX_MONEY, TRUE },
   [COL_CP_TOTAL]        = { N_("CP programmed"), TRJ_XLSX_MONEY, TRUE },
-  [COL_VOLUME]          = { N_("Volume programmed (contracts)"), TRJ_XLSX_COUNT, TRUE },
+  [COL_VOLUME]          = { N_("Volume programmed (in the envelope’s unit)"), TRJ_XLSX_COUNT, TRUE },
   [COL_AE_MARGIN]       = { N_("AE margin"), TRJ_XLSX_MONEY, TRUE },
   [COL_CP_MARGIN]       = { N_("CP margin"), TRJ_XLSX_MONEY, TRUE },
-  [COL_CAPACITY]        = { N_("Capacity (contracts)"), TRJ_XLSX_COUNT, TRUE },
+  [COL_CAPACITY]        = { N_("Capacity (in the envelope’s unit)"), TRJ_XLSX_COUNT, TRUE },
   [COL_AVG_RATE]        = { N_("Average rate of State aid"), TRJ_XLSX_PERCENT, FALSE },
   [COL_AVG_HOURS]       = { N_("Average weekly hours"), TRJ_XLSX_DECIMAL, FALSE },
   [COL_AVG_DURATION]    = { N_("Average duration (months)"), TRJ_XLSX_DECIMAL, FALSE },
@@ -351,7 +351,12 @@ write_envelope_block (const TrjConsolidation *self, TrjXlsxBook *book, TrjXlsxPa
                       lxw_row_t row, const char *envelope_id, lxw_row_t *first_out,
                       lxw_row_t *last_out)
 {
-  const char *label = trj_catalog_envelope_title (envelope_id);
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (envelope_id);
+  /* MODEL 3: the unit of the block's volumes and capacity. */
+  g_autofree char *label = known != NULL && known->unit != TRJ_UNIT_EUROS
+    ? g_strdup_printf (_("%s (%s)"), trj_catalog_envelope_title (envelope_id),
+                       trj_programming_unit_label (known->unit))
+    : g_strdup (trj_catalog_envelope_title (envelope_id));
   TrjConsolidationTotals totals;
   double values[N_COLS];
   lxw_row_t first = row;

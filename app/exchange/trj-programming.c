@@ -31,6 +31,20 @@ typedef struct {
 /* ── Shared helpers ────────────────────────────────────────────────────── */
 
 const char *
+trj_programming_unit_label (TrjUnit unit)
+{
+  switch (unit)
+    {
+    case TRJ_UNIT_CONTRACTS: return _("contracts");
+    case TRJ_UNIT_ETP: return _("ETP");
+    case TRJ_UNIT_AIDS: return _("aids");
+    case TRJ_UNIT_EUROS: return "€";
+    case TRJ_N_UNITS:
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
 trj_programming_zone_label (TrjZone zone)
 {
   switch (zone)
@@ -99,20 +113,20 @@ static const struct {
 } summary_rows[N_SUMMARY_ROWS] = {
   [ROW_AE_NOTIFIED]       = { N_("AE notified"), TRJ_XLSX_MONEY, TOTAL_ALL },
   [ROW_CP_NOTIFIED]       = { N_("CP notified"), TRJ_XLSX_MONEY, TOTAL_ALL },
-  [ROW_VOLUME_NOTIFIED]   = { N_("Volume notified (contracts)"), TRJ_XLSX_COUNT, TOTAL_CONTRACTS },
+  [ROW_VOLUME_NOTIFIED]   = { N_("Volume notified (in the envelope’s unit)"), TRJ_XLSX_COUNT, TOTAL_CONTRACTS },
   [ROW_AE_AVAILABLE]      = { N_("AE available after fungibility"), TRJ_XLSX_MONEY, TOTAL_ALL },
   [ROW_CP_AVAILABLE]      = { N_("CP available after fungibility"), TRJ_XLSX_MONEY, TOTAL_ALL },
   [ROW_AE_PROGRAMMED]     = { N_("AE programmed"), TRJ_XLSX_MONEY, TOTAL_ALL },
   [ROW_CP_PROGRAMMED]     = { N_("CP programmed"), TRJ_XLSX_MONEY, TOTAL_ALL },
   [ROW_CP_STOCK]          = { N_("of which CP for earlier years’ contracts (stock)"), TRJ_XLSX_MONEY, TOTAL_ALL },
   [ROW_CP_AFTER_YEAR]     = { N_("Remaining to pay after the year"), TRJ_XLSX_MONEY, TOTAL_ALL },
-  [ROW_VOLUME_PROGRAMMED] = { N_("Volume programmed (contracts)"), TRJ_XLSX_COUNT, TOTAL_CONTRACTS },
+  [ROW_VOLUME_PROGRAMMED] = { N_("Volume programmed (in the envelope’s unit)"), TRJ_XLSX_COUNT, TOTAL_CONTRACTS },
   [ROW_AE_MARGIN]         = { N_("AE margin"), TRJ_XLSX_MONEY, TOTAL_ALL },
   [ROW_CP_MARGIN]         = { N_("CP margin"), TRJ_XLSX_MONEY, TOTAL_ALL },
   [ROW_AE_CONSUMPTION]    = { N_("AE consumption"), TRJ_XLSX_PERCENT, TOTAL_NONE },
   [ROW_CP_CONSUMPTION]    = { N_("CP consumption"), TRJ_XLSX_PERCENT, TOTAL_NONE },
-  [ROW_AE_PER_CONTRACT]   = { N_("AE per contract"), TRJ_XLSX_MONEY, TOTAL_NONE },
-  [ROW_CAPACITY]          = { N_("Capacity (contracts)"), TRJ_XLSX_COUNT, TOTAL_CONTRACTS },
+  [ROW_AE_PER_CONTRACT]   = { N_("AE per contract (contract lines)"), TRJ_XLSX_MONEY, TOTAL_NONE },
+  [ROW_CAPACITY]          = { N_("Capacity (in the envelope’s unit)"), TRJ_XLSX_COUNT, TOTAL_CONTRACTS },
   [ROW_AVG_RATE]          = { N_("Average rate of State aid"), TRJ_XLSX_PERCENT, TOTAL_NONE },
   [ROW_AVG_HOURS]         = { N_("Average weekly hours"), TRJ_XLSX_DECIMAL, TOTAL_NONE },
   [ROW_AVG_DURATION]      = { N_("Average duration (months)"), TRJ_XLSX_DECIMAL, TOTAL_NONE },
@@ -244,7 +258,14 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
   for (guint e = 0; e < n_env; e++)
     {
       const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
-      trj_xlsx_page_header (w->book, &sheet, row, 1 + e, trj_catalog_envelope_title (env->id));
+      const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
+      /* MODEL 3: the unit its volumes, capacity and AE per unit count in. */
+      g_autofree char *heading = known != NULL && known->unit != TRJ_UNIT_EUROS
+        /* TRANSLATORS: an envelope and the unit of its volumes, « Insertion par l'activité économique (ETP) » */
+        ? g_strdup_printf (_("%s (%s)"), trj_catalog_envelope_title (env->id), trj_programming_unit_label (known->unit))
+        : g_strdup (trj_catalog_envelope_title (env->id));
+
+      trj_xlsx_page_header (w->book, &sheet, row, 1 + e, heading);
     }
   trj_xlsx_page_header (w->book, &sheet, row, total_col, _("Total"));
   first = ++row;
@@ -434,6 +455,10 @@ typedef enum {
   LCOL_QUANTITY, LCOL_UNIT_AMOUNT, LCOL_MODULATION, LCOL_COMMITMENT,
   LCOL_VOLUME, LCOL_AE_PER_CONTRACT, LCOL_AE, LCOL_CP, LCOL_CP_STOCK, LCOL_CP_AFTER,
   LCOL_TO_VERIFY,
+  /* MODEL 3, 3.1: the structure of an IAE line, the rest of a post-aid
+   * line's parameters, the envelope a free line is funded from. */
+  LCOL_STRUCTURE, LCOL_SIRET, LCOL_STRUCTURE_KIND, LCOL_PRISON, LCOL_CONVENTIONNE, LCOL_REALISE,
+  LCOL_SECOND_YEAR, LCOL_RSA_RECIPIENTS, LCOL_RSA_MONTHS, LCOL_FUNDED_FROM,
   N_LCOLS
 } LinesColumn;
 
@@ -444,7 +469,35 @@ static const char *const lines_headers[N_LCOLS] = {
   N_("Unit amount"), N_("Modulated share"), N_("Commitment month"),
   N_("Volume (contracts)"), N_("AE per contract"), N_("AE"), N_("CP"),
   N_("of which CP stock"), N_("Remaining to pay after the year"), N_("Unit amount to verify"),
+  N_("Structure"), N_("SIRET"), N_("Kind of structure (CDI inclusion)"), N_("In prison"),
+  N_("ETP conventionnés last year"), N_("ETP réalisés last year"), N_("ETP in their second year"),
+  N_("RSA recipients cofinanced"), N_("Months of cofinancing"), N_("Funded from"),
 };
+
+/* The structure and the parameters of a post-aid line the columns before do
+ * not show (the IAE ones only on IAE lines). */
+static void
+write_post_aid_parameters (Writer *w, TrjXlsxPage *sheet, lxw_row_t row, const TrjLine *line)
+{
+  const TrjCatalogKind *kind = trj_catalog_kind (line->kind);
+
+  if (line->kind == TRJ_KIND_CDI_INCLUSION)
+    {
+      trj_xlsx_page_text (sheet, row, LCOL_STRUCTURE_KIND, trj_catalog_kind_title (line->structure_kind), NULL);
+      trj_xlsx_page_number (w->book, sheet, row, LCOL_SECOND_YEAR, line->second_year_quantity, TRJ_XLSX_DECIMAL, FALSE);
+    }
+  if (!kind->iae)
+    return;
+  trj_xlsx_page_text (sheet, row, LCOL_STRUCTURE, line->structure_name, NULL);
+  trj_xlsx_page_text (sheet, row, LCOL_SIRET, line->siret, NULL);
+  trj_xlsx_page_text (sheet, row, LCOL_PRISON, line->prison ? _("yes") : _("no"), NULL);
+  if (line->has_conventionne_previous)
+    trj_xlsx_page_number (w->book, sheet, row, LCOL_CONVENTIONNE, line->conventionne_previous, TRJ_XLSX_DECIMAL, FALSE);
+  if (line->has_realise_previous)
+    trj_xlsx_page_number (w->book, sheet, row, LCOL_REALISE, line->realise_previous, TRJ_XLSX_DECIMAL, FALSE);
+  trj_xlsx_page_number (w->book, sheet, row, LCOL_RSA_RECIPIENTS, line->rsa_recipients, TRJ_XLSX_DECIMAL, FALSE);
+  trj_xlsx_page_number (w->book, sheet, row, LCOL_RSA_MONTHS, line->rsa_months, TRJ_XLSX_DECIMAL, FALSE);
+}
 
 static void
 write_lines (Writer *w)
@@ -506,7 +559,10 @@ write_lines (Writer *w)
                   if (note != NULL)
                     trj_xlsx_page_text (&sheet, row, LCOL_TO_VERIFY, note, NULL);
                 }
+              write_post_aid_parameters (w, &sheet, row, line);
             }
+          if (shape == TRJ_LINE_SHAPE_FREE && line->funded_from != NULL)
+            trj_xlsx_page_text (&sheet, row, LCOL_FUNDED_FROM, trj_catalog_envelope_title (line->funded_from), NULL);
           if (shape != TRJ_LINE_SHAPE_CONTRACT)
             trj_xlsx_page_text (&sheet, row, LCOL_COMMITMENT,
                       trj_format_month_long (line->commitment_month + 1), NULL);

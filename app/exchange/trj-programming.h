@@ -16,6 +16,7 @@
 
 #include "trj-engine.h"
 #include "trj-year-data.h"
+#include "trj-catalog.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,8 @@ TrjResult   *trj_programming_compute    (const TrjScenario *scenario,
                                          GError           **error);
 
 const char  *trj_programming_zone_label      (TrjZone zone);
+/* The translated word of a unit of volumes: « contrats », « ETP », « aides », « € ». */
+const char  *trj_programming_unit_label      (TrjUnit unit);
 /* Number of alerts of one envelope (-1: the region-wide ones), informations
  * (MODEL 5: RATE_ABOVE_AVERAGE within the capacity) not counted. */
 guint        trj_programming_envelope_alerts (const TrjResult *result, int envelope);

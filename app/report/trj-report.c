@@ -21,6 +21,7 @@
 #define BOTTOM   (H - 40.0)
 #define ROW_H    15.0
 #define LINE_ROWS_PER_PAGE  26
+#define POST_AID_ROWS_PER_PAGE  22
 #define ALERTS_PER_PAGE     12
 
 typedef enum {
@@ -28,6 +29,7 @@ typedef enum {
   PAGE_SUMMARY,
   PAGE_CHART,
   PAGE_LINES,
+  PAGE_POST_AID,     /* the post-aid and free lines (MODEL 3) */
   PAGE_ALERTS,
 } PageKind;
 
@@ -59,7 +61,9 @@ struct _TrjReport {
   GDateTime *date;
   GArray *pages;          /* Page */
   GPtrArray *summary;     /* Row* */
-  GPtrArray *lines;       /* Row* */
+  GPtrArray *lines;       /* Row*: contract lines */
+  GPtrArray *post_aid;    /* Row*: post-aid and free lines */
+  GPtrArray *to_verify;   /* char*: the sources of the unit amounts « à vérifier », once each */
   GPtrArray *alerts;      /* char* */
   TrjChartStyle style;
 };
@@ -108,6 +112,8 @@ trj_report_free (TrjReport *report)
   g_array_unref (report->pages);
   g_ptr_array_unref (report->summary);
   g_ptr_array_unref (report->lines);
+  g_ptr_array_unref (report->post_aid);
+  g_ptr_array_unref (report->to_verify);
   g_ptr_array_unref (report->alerts);
   g_free (report);
 }
@@ -128,16 +134,44 @@ envelope_at (const TrjReport *report, guint e)
   return g_ptr_array_index (report->scenario->envelopes, e);
 }
 
-typedef enum { MONEY, SHARE, COUNT } Kind;
+typedef enum { MONEY, SHARE, COUNT, VOLUME } Kind;
+
+/* The chart unit of an envelope's volumes; EUROS for FDI, which has none. */
+static TrjChartUnit
+volume_unit (const char *envelope_id)
+{
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (envelope_id);
+
+  switch (known != NULL ? known->unit : TRJ_UNIT_CONTRACTS)
+    {
+    case TRJ_UNIT_ETP: return TRJ_CHART_UNIT_ETP;
+    case TRJ_UNIT_AIDS: return TRJ_CHART_UNIT_AIDS;
+    case TRJ_UNIT_EUROS: return TRJ_CHART_UNIT_EUROS;
+    case TRJ_UNIT_CONTRACTS:
+    case TRJ_N_UNITS:
+    default: return TRJ_CHART_UNIT_CONTRACTS;
+    }
+}
+
+/* A volume with its unit word (« 1 236 contrats », « 1 850,0 ETP »); « — »
+ * where there is none (FDI, a volume of another unit's region total). */
+static char *
+format_volume (TrjChartUnit unit, double value)
+{
+  if (unit == TRJ_CHART_UNIT_EUROS || !isfinite (value))
+    return g_strdup ("—");
+  return trj_chart_format_value (unit, value);
+}
 
 static char *
 format_as (Kind kind, double value)
 {
   switch (kind)
     {
-    case MONEY: return trj_format_money (value);
-    case SHARE: return trj_format_percent (value, 1);
+    case MONEY: return isfinite (value) ? trj_format_money (value) : g_strdup ("—");
+    case SHARE: return isfinite (value) ? trj_format_percent (value, 1) : g_strdup ("—");
     case COUNT: return trj_format_integer (value);
+    case VOLUME: return format_volume (TRJ_CHART_UNIT_CONTRACTS, value);
     default: g_return_val_if_reached (NULL);
     }
 }
@@ -151,7 +185,10 @@ add_summary_row (TrjReport *report, const char *label, Kind kind, const double *
 
   row->cells[0] = g_strdup (label);
   for (guint e = 0; e < n && e + 2 < LINE_COLUMNS; e++)
-    row->cells[e + 1] = format_as (kind, values[e]);
+    row->cells[e + 1] = kind == VOLUME ? format_volume (volume_unit (envelope_at (report, e)->id), values[e])
+                                       : format_as (kind, values[e]);
+  /* Contracts, ETP and aids do not add up: the region's volume is that of its
+   * contract lines only when every envelope counts contracts. */
   row->cells[MIN (n + 1, LINE_COLUMNS - 1)] = format_as (kind, region);
   g_ptr_array_add (report->summary, row);
 }
@@ -196,10 +233,22 @@ build_summary (TrjReport *report)
   ROW (_("of which stock"), MONEY, er->f.cp_stock, res->region.cp_stock);
   ROW (_("CP margin"), MONEY, er->cp_margin, sum);
   ROW (_("Still to pay after December"), MONEY, er->f.cp_after_year, res->region.cp_after_year);
-  ROW (_("Notified volume"), COUNT, env->volume_notified, sum);
-  ROW (_("Programmed volume"), COUNT, er->f.volume, res->region.volume);
-  ROW (_("AE per contract"), MONEY, er->f.ae_per_contract, res->region.ae_per_contract);
-  ROW (_("Capacity (contracts)"), COUNT, er->capacity, sum);
+  {
+    /* MODEL 3: each envelope counts in its unit (contracts, ETP, aids); the
+     * region adds volumes only when they are all contracts. */
+    gboolean one_unit = TRUE;
+
+    for (guint e = 0; e < n; e++)
+      one_unit &= volume_unit (envelope_at (report, e)->id) == TRJ_CHART_UNIT_CONTRACTS
+                  || (envelope_at (report, e)->volume_notified == 0 && res->envelopes[e].f.volume == 0);
+    ROW (_("Notified volume"), VOLUME, env->volume_notified, one_unit ? sum : NAN);
+    ROW (_("Programmed volume"), VOLUME, er->f.volume, one_unit ? res->region.volume : NAN);
+    ROW (_("AE per contract, ETP or aid"), MONEY,
+         volume_unit (env->id) == TRJ_CHART_UNIT_CONTRACTS ? er->f.ae_per_contract : er->f.ae_per_unit,
+         one_unit ? res->region.ae_per_contract : NAN);
+    ROW (_("Capacity"), VOLUME, volume_unit (env->id) == TRJ_CHART_UNIT_EUROS ? NAN : er->capacity,
+         one_unit ? sum : NAN);
+  }
 #undef ROW
 }
 
@@ -229,32 +278,85 @@ envelope_is_empty (const TrjEnvelope *env)
 static void
 build_lines (TrjReport *report)
 {
+  const TrjYearData *data = trj_year_data_get (report->scenario->year, NULL);
+
   for (guint e = 0; e < report->scenario->envelopes->len; e++)
     {
       const TrjEnvelope *env = envelope_at (report, e);
+      gboolean contract_heading = FALSE, post_aid_heading = FALSE;
 
       if (envelope_is_empty (env))
         continue;
-      add_row (report->lines, TRUE, g_strdup (trj_chart_envelope_title (env->id)), NULL);
       for (guint l = 0; l < env->lines->len; l++)
         {
           const TrjLine *line = g_ptr_array_index (env->lines, l);
           const TrjLineResult *lr = trj_result_line (report->result, e, l);
-          gboolean contract = trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+          TrjLineShape shape = trj_kind_shape (line->kind);
           g_autofree char *kind = g_strdup (trj_catalog_kind_title (line->kind));
 
-          add_row (report->lines, FALSE,
-                   g_strdup (line->label != NULL ? line->label : line->id),
-                   g_steal_pointer (&kind),
-                   departement_name (report, line->departement),
-                   contract ? trj_format_percent (line->rate, 1) : g_strdup ("—"),
-                   contract ? trj_chart_format_value (TRJ_CHART_UNIT_HOURS, line->weekly_hours) : g_strdup ("—"),
-                   contract ? trj_chart_format_value (TRJ_CHART_UNIT_MONTHS, line->duration_months) : g_strdup ("—"),
-                   contract ? trj_format_percent (line->cofinanced_share, 1) : g_strdup ("—"),
-                   trj_format_number (lr->f.volume, contract ? 0 : 1),
-                   trj_format_money (lr->f.ae_total),
-                   trj_format_money (lr->f.cp_total),
-                   NULL);
+          if (shape == TRJ_LINE_SHAPE_CONTRACT)
+            {
+              if (!contract_heading)
+                add_row (report->lines, TRUE, g_strdup (trj_chart_envelope_title (env->id)), NULL);
+              contract_heading = TRUE;
+              add_row (report->lines, FALSE,
+                       g_strdup (line->label != NULL ? line->label : line->id),
+                       g_steal_pointer (&kind),
+                       departement_name (report, line->departement),
+                       trj_format_percent (line->rate, 1),
+                       trj_chart_format_value (TRJ_CHART_UNIT_HOURS, line->weekly_hours),
+                       trj_chart_format_value (TRJ_CHART_UNIT_MONTHS, line->duration_months),
+                       trj_format_percent (line->cofinanced_share, 1),
+                       trj_chart_format_value (TRJ_CHART_UNIT_CONTRACTS, lr->f.volume),
+                       trj_format_money (lr->f.ae_total),
+                       trj_format_money (lr->f.cp_total),
+                       NULL);
+              continue;
+            }
+          if (!post_aid_heading)
+            add_row (report->post_aid, TRUE, g_strdup (trj_chart_envelope_title (env->id)), NULL);
+          post_aid_heading = TRUE;
+          if (shape == TRJ_LINE_SHAPE_POST_AID)
+            {
+              /* MODEL 3: the amount used, marked when the circular does not print it. */
+              const char *source = !line->has_unit_amount && data != NULL
+                ? trj_year_data_to_verify (data, line->kind, report->scenario->zone) : NULL;
+              double unit_amount = line->has_unit_amount || data == NULL
+                ? line->unit_amount : trj_catalog_line_unit_amount (line, data, report->scenario->zone);
+              g_autofree char *amount = trj_format_money (unit_amount);
+              TrjChartUnit unit = trj_catalog_kind (line->kind)->unit == TRJ_UNIT_AIDS
+                                  ? TRJ_CHART_UNIT_AIDS : TRJ_CHART_UNIT_ETP;
+
+              if (source != NULL && !g_ptr_array_find_with_equal_func (report->to_verify, source, g_str_equal, NULL))
+                g_ptr_array_add (report->to_verify, g_strdup (source));
+              add_row (report->post_aid, FALSE,
+                       g_strdup (line->label != NULL ? line->label : line->id),
+                       g_steal_pointer (&kind),
+                       departement_name (report, line->departement),
+                       g_strdup (line->structure_name != NULL ? line->structure_name : "—"),
+                       trj_chart_format_value (unit, line->quantity),
+                       /* TRANSLATORS: a unit amount the circular does not print, « 4 760 € (à vérifier) » */
+                       source != NULL ? g_strdup_printf (_("%s (to verify)"), amount) : g_strdup (amount),
+                       trj_format_percent (line->modulation, 1),
+                       g_strdup (trj_format_month_short (line->commitment_month + 1)),
+                       trj_format_money (lr->f.ae_total),
+                       trj_format_money (lr->f.cp_total),
+                       NULL);
+            }
+          else
+            add_row (report->post_aid, FALSE,
+                     g_strdup (line->label != NULL ? line->label : line->id),
+                     g_steal_pointer (&kind),
+                     departement_name (report, line->departement),
+                     /* TRANSLATORS: a free line funded from another envelope's margins */
+                     line->funded_from != NULL
+                       ? g_strdup_printf (_("funded from %s"), trj_chart_envelope_title (line->funded_from))
+                       : g_strdup ("—"),
+                     g_strdup ("—"), g_strdup ("—"), g_strdup ("—"),
+                     g_strdup (trj_format_month_short (line->commitment_month + 1)),
+                     trj_format_money (lr->f.ae_total),
+                     trj_format_money (lr->f.cp_total),
+                     NULL);
         }
     }
 }
@@ -300,6 +402,8 @@ trj_report_new (const TrjScenario *scenario, const char *scenario_name, GDateTim
   report->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   report->summary = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   report->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->post_aid = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->to_verify = g_ptr_array_new_with_free_func (g_free);
   report->alerts = g_ptr_array_new_with_free_func (g_free);
   trj_chart_style_init (&report->style, FALSE);
 
@@ -318,6 +422,9 @@ trj_report_new (const TrjScenario *scenario, const char *scenario_name, GDateTim
     }
   for (guint first = 0; first < report->lines->len; first += LINE_ROWS_PER_PAGE)
     add_page (report, PAGE_LINES, 0, -1, first, MIN (LINE_ROWS_PER_PAGE, report->lines->len - first));
+  /* Fewer rows a page: the notes of the amounts « à vérifier » go below. */
+  for (guint first = 0; first < report->post_aid->len; first += POST_AID_ROWS_PER_PAGE)
+    add_page (report, PAGE_POST_AID, 0, -1, first, MIN (POST_AID_ROWS_PER_PAGE, report->post_aid->len - first));
   /* The alerts page is there even without alerts: saying so is the point. */
   for (guint first = 0; first == 0 || first < report->alerts->len; first += ALERTS_PER_PAGE)
     add_page (report, PAGE_ALERTS, 0, -1, first, MIN (ALERTS_PER_PAGE, report->alerts->len - first));
@@ -453,7 +560,8 @@ draw_cover (Draw *d)
   text_at (d, _("Drawn up with Trajectoire"), MARGIN, H - 50, 9, FALSE, muted (d), 0, 0);
 }
 
-static void
+/* Returns the y below the table. */
+static double
 draw_table (Draw *d, const Column *columns, guint n_columns, GPtrArray *rows, guint first, guint count,
             double y, double size)
 {
@@ -499,6 +607,7 @@ draw_table (Draw *d, const Column *columns, guint n_columns, GPtrArray *rows, gu
         }
       y += ROW_H;
     }
+  return y;
 }
 
 static void
@@ -509,11 +618,14 @@ draw_summary (Draw *d)
   g_autofree Column *columns = g_new0 (Column, n + 2);
   double y = page_title (d, _("Summary"));
 
-  columns[0] = (Column) { "", 0.31, 0 };
+  /* Every envelope of the FIE: narrower labels and a smaller size past four. */
+  double label = n > 4 ? 0.22 : 0.31;
+
+  columns[0] = (Column) { "", label, 0 };
   for (guint e = 0; e < n; e++)
-    columns[e + 1] = (Column) { trj_chart_envelope_title (envelope_at (report, e)->id), 0.69 / (n + 1), 1 };
-  columns[n + 1] = (Column) { _("Region"), 0.69 / (n + 1), 1 };
-  draw_table (d, columns, n + 2, report->summary, 0, report->summary->len, y + 6, 10.5);
+    columns[e + 1] = (Column) { trj_chart_envelope_title (envelope_at (report, e)->id), (1 - label) / (n + 1), 1 };
+  columns[n + 1] = (Column) { _("Region"), (1 - label) / (n + 1), 1 };
+  draw_table (d, columns, n + 2, report->summary, 0, report->summary->len, y + 6, n > 4 ? 9 : 10.5);
 }
 
 static void
@@ -534,6 +646,35 @@ draw_lines (Draw *d, const Page *page)
   double y = page_title (d, _("Programming lines"));
 
   draw_table (d, columns, LINE_COLUMNS, d->report->lines, page->first, page->count, y, 8.5);
+}
+
+static void
+draw_post_aid (Draw *d, const Page *page)
+{
+  const Column columns[LINE_COLUMNS] = {
+    { _("Line"), 0.16, 0 },
+    { _("Kind"), 0.11, 0 },
+    { _("Département"), 0.09, 0 },
+    { _("Structure"), 0.13, 0 },
+    { _("ETP or aids"), 0.08, 1 },
+    { _("Unit amount"), 0.12, 1 },
+    { _("Modulated"), 0.07, 1 },
+    { _("Commitment"), 0.07, 1 },
+    { _("AE"), 0.085, 1 },
+    { _("CP"), 0.085, 1 },
+  };
+  double y = page_title (d, _("Post-aid and free lines"));
+
+  y = draw_table (d, columns, LINE_COLUMNS, d->report->post_aid, page->first, page->count, y, 8.5);
+  for (guint i = 0; i < d->report->to_verify->len; i++)
+    {
+      /* TRANSLATORS: below the table: where a unit amount the circular does not print comes from */
+      g_autofree char *note = g_strdup_printf (_("To verify (the circular does not print it): %s"),
+                                               (const char *) g_ptr_array_index (d->report->to_verify, i));
+      TrjChartRect r = text_at (d, note, MARGIN, y + 8, 8.5, FALSE, muted (d), 0, W - 2 * MARGIN);
+
+      y += r.height + 2;
+    }
 }
 
 static void
@@ -620,6 +761,9 @@ trj_report_render_page (const TrjReport *report,
       break;
     case PAGE_LINES:
       draw_lines (&d, page);
+      break;
+    case PAGE_POST_AID:
+      draw_post_aid (&d, page);
       break;
     case PAGE_ALERTS:
       draw_alerts (&d, page);

@@ -88,6 +88,20 @@ put_count (TrjNationalWindow *self, int row, int column, double value, const cha
   put_label (self, row, column, text, TRUE, style);
 }
 
+/* MODEL 3: a volume in its envelope's unit, ETP with a decimal; FDI has none. */
+static void
+put_volume (TrjNationalWindow *self, int row, int column, const char *envelope_id, double value,
+            const char *style)
+{
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (envelope_id);
+  TrjUnit unit = known != NULL ? known->unit : TRJ_UNIT_CONTRACTS;
+  g_autofree char *text = !isfinite (value) || unit == TRJ_UNIT_EUROS ? g_strdup ("—")
+                          : unit == TRJ_UNIT_ETP ? trj_format_decimal (value, 1)
+                          : trj_format_integer (value);
+
+  put_label (self, row, column, text, TRUE, style);
+}
+
 static void
 put_percent (TrjNationalWindow *self, int row, int column, double value, const char *style)
 {
@@ -115,7 +129,13 @@ rebuild_table (TrjNationalWindow *self)
   put_label (self, 1, 0, _("Region"), FALSE, "heading");
   for (guint e = 0; envelopes[e] != NULL; e++)
     {
-      GtkWidget *title = gtk_label_new (trj_catalog_envelope_title (envelopes[e]));
+      const TrjCatalogEnvelope *known = trj_catalog_envelope (envelopes[e]);
+      /* The unit its volumes and capacity count in (MODEL 3). */
+      g_autofree char *text = known != NULL && known->unit != TRJ_UNIT_EUROS
+        ? g_strdup_printf (_("%s (%s)"), trj_catalog_envelope_title (envelopes[e]),
+                           trj_programming_unit_label (known->unit))
+        : g_strdup (trj_catalog_envelope_title (envelopes[e]));
+      GtkWidget *title = gtk_label_new (text);
 
       gtk_widget_add_css_class (title, "heading");
       attach (self, title, 0, 1 + e * N_ENV_COLS, N_ENV_COLS);
@@ -144,9 +164,9 @@ rebuild_table (TrjNationalWindow *self)
           put_money (self, row, col + COL_AE_TOTAL, er->f.ae_total, NULL);
           put_money (self, row, col + COL_AE_MARGIN, er->ae_margin, NULL);
           put_money (self, row, col + COL_CP_MARGIN, er->cp_margin, NULL);
-          put_count (self, row, col + COL_VOLUME, er->f.volume, NULL);
+          put_volume (self, row, col + COL_VOLUME, envelopes[e], er->f.volume, NULL);
           if (isfinite (er->capacity))
-            put_count (self, row, col + COL_CAPACITY, er->capacity, NULL);
+            put_volume (self, row, col + COL_CAPACITY, envelopes[e], er->capacity, NULL);
           put_percent (self, row, col + COL_AVG_RATE, er->avg_rate, NULL);
           put_count (self, row, col + COL_ALERTS, trj_programming_envelope_alerts (region->result, i), NULL);
         }
@@ -165,14 +185,14 @@ rebuild_table (TrjNationalWindow *self)
       put_money (self, row, col + COL_AE_TOTAL, t.ae_total, "heading");
       put_money (self, row, col + COL_AE_MARGIN, t.ae_margin, "heading");
       put_money (self, row, col + COL_CP_MARGIN, t.cp_margin, "heading");
-      put_count (self, row, col + COL_VOLUME, t.volume, "heading");
-      put_count (self, row, col + COL_CAPACITY, t.capacity, "heading");
+      put_volume (self, row, col + COL_VOLUME, envelopes[e], t.volume, "heading");
+      put_volume (self, row, col + COL_CAPACITY, envelopes[e], t.capacity, "heading");
       put_percent (self, row, col + COL_AVG_RATE, t.avg_rate, "heading");
       put_count (self, row, col + COL_ALERTS, t.n_alerts, "heading");
       if (isfinite (t.national_ae))
         put_money (self, row + 1, col + COL_AE_NOTIFIED, t.national_ae, "dim-label");
       if (isfinite (t.national_volume))
-        put_count (self, row + 1, col + COL_VOLUME, t.national_volume, "dim-label");
+        put_volume (self, row + 1, col + COL_VOLUME, envelopes[e], t.national_volume, "dim-label");
     }
 }
 
