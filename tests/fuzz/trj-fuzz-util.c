@@ -13,10 +13,21 @@
 #include "trj-programming.h"
 
 static char *fuzz_dir;
+static TrjWorkbook *iae_workbook;
+static gint64 iae_scenario_id;
+static char *iae_scenario_json;
 
 static void
 remove_fuzz_dir (void)
 {
+  if (iae_workbook != NULL)
+    {
+      g_autofree char *path = g_strdup (trj_workbook_get_path (iae_workbook));
+
+      g_clear_object (&iae_workbook);
+      trj_fuzz_remove_file (path);
+    }
+  g_clear_pointer (&iae_scenario_json, g_free);
   if (fuzz_dir != NULL)
     g_rmdir (fuzz_dir);
 }
@@ -121,4 +132,81 @@ trj_fuzz_exercise_scenario (const TrjScenario *scenario)
   again = trj_json_scenario_from_data (json, -1, &error);
   if (again == NULL)
     g_error ("a scenario accepted then written is refused on re-import: %s", error->message);
+}
+
+/* The workbook's scenario as it is now. */
+static TrjScenario *
+iae_scenario (void)
+{
+  g_autoptr(GError) error = NULL;
+  TrjScenario *scenario = trj_workbook_get_scenario (iae_workbook, iae_scenario_id, &error);
+
+  if (scenario == NULL)
+    g_error ("the workbook's scenario cannot be read: %s", error->message);
+  return scenario;
+}
+
+static char *
+iae_scenario_to_json (void)
+{
+  g_autoptr(TrjScenario) scenario = iae_scenario ();
+
+  return trj_json_scenario_to_data (scenario);
+}
+
+static void
+iae_check_unchanged (const char *what)
+{
+  g_autofree char *now = iae_scenario_to_json ();
+
+  if (g_strcmp0 (now, iae_scenario_json) != 0)
+    g_error ("%s left the scenario changed", what);
+}
+
+void
+trj_fuzz_iae_init (const char *scenario_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = NULL;
+  g_autofree char *path = NULL;
+
+  trj_fuzz_init ();
+  path = g_build_filename (fuzz_dir, "iae.trajectoire", NULL);
+  if ((scenario = trj_json_scenario_from_file (scenario_path, &error)) == NULL
+      || (iae_workbook = trj_workbook_new_with_scenario (path, scenario, &error)) == NULL)
+    g_error ("%s: %s", scenario_path, error->message);
+  iae_scenario_id = trj_workbook_get_current_scenario (iae_workbook);
+  iae_scenario_json = iae_scenario_to_json ();
+}
+
+void
+trj_fuzz_iae_one (const uint8_t *data, size_t size, TrjFuzzIaeRead read, TrjFuzzIaeImport import)
+{
+  const char *path = trj_fuzz_write_file (data, size, ".csv");
+  g_autoptr(TrjScenario) scenario = iae_scenario ();
+  g_autoptr(TrjScenario) after = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = read (path, scenario, &error);
+  if (rows == NULL)
+    {
+      if (error == NULL || !g_utf8_validate (error->message, -1, NULL))
+        g_error ("refused without a readable message");
+      return;
+    }
+  if (rows->len == 0)
+    g_error ("a file read as no row at all");
+  if (!import (iae_workbook, iae_scenario_id, rows, &error))
+    {
+      if (error == NULL || !g_utf8_validate (error->message, -1, NULL))
+        g_error ("an import refused without a readable message");
+      iae_check_unchanged ("a refused import");
+      return;
+    }
+  after = iae_scenario ();
+  trj_fuzz_exercise_scenario (after);
+  if (!trj_workbook_undo (iae_workbook, &error))
+    g_error ("the import cannot be undone: %s", error->message);
+  iae_check_unchanged ("undoing the import");
 }

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "trj-engine.h"
+#include "trj-workbook.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,29 @@ void  trj_fuzz_format_figure    (double value);
  * and read the scenario's own JSON back, which must succeed (an accepted
  * scenario that its own export refuses is a finding: aborts). */
 void  trj_fuzz_exercise_scenario (const TrjScenario *scenario);
+
+/* The IAE imports (fuzz-structures, fuzz-realised): a reader of a CSV file
+ * matched to a scenario's structures, and the workbook edit that writes what
+ * it read (trajectoire-cli structures / realised, and the window). */
+typedef GPtrArray *(*TrjFuzzIaeRead)   (const char        *path,
+                                        const TrjScenario *scenario,
+                                        GError           **error);
+typedef gboolean   (*TrjFuzzIaeImport) (TrjWorkbook       *workbook,
+                                        gint64             scenario_id,
+                                        GPtrArray         *rows,
+                                        GError           **error);
+/* Makes the workbook of the private folder from the scenario document at
+ * `scenario_path` (tests/fixtures/iae/structures-scenario.json). */
+void  trj_fuzz_iae_init          (const char *scenario_path);
+/* One input as the CLI takes it: read against the workbook's scenario; a
+ * refusal must carry a UTF-8 message; rows read are imported (one undo
+ * step), the scenario after it validated, computed, formatted and written
+ * (trj_fuzz_exercise_scenario), then undone. A refused import or the undo
+ * must leave the scenario as it was, byte for byte in its JSON (aborts
+ * otherwise), so that every input starts from the same workbook. */
+void  trj_fuzz_iae_one           (const uint8_t    *data,
+                                  size_t            size,
+                                  TrjFuzzIaeRead    read,
+                                  TrjFuzzIaeImport  import);
 
 G_END_DECLS
