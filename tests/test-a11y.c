@@ -561,6 +561,18 @@ is_accent (guint32 argb)
   return (int) (argb & 0xff) > (int) ((argb >> 16) & 0xff) + 60;
 }
 
+/* make check runs two tests at a time on one X display: a window another
+ * test presents takes the keyboard from this one, and GTK then clears the
+ * focus flags the frame follows (twice in three runs of the whole suite,
+ * test-charts-ui beside). The window is asked back until it is active. */
+static gboolean
+active_again (GtkWindow *window)
+{
+  if (!gtk_window_is_active (window))
+    gtk_window_present (window);
+  return gtk_window_is_active (window);
+}
+
 /* The cursor's frame says where typing goes: drawn while the keyboard is in
  * the grid, not once the focus has gone to the sidebar, back with it. */
 static void
@@ -581,15 +593,16 @@ test_frame (void)
    * and the redraw it queues may come a few frames late, and the columns
    * take their widths (the cell moves) after the first frames. */
 #define FRAME_PIXEL frame_pixel (GTK_WIDGET (window), cell)
-  TRJ_HARNESS_WAIT_FOR ((gtk_widget_get_state_flags (GTK_WIDGET (grid)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0);
-  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), is_accent (FRAME_PIXEL));
+  TRJ_HARNESS_WAIT_FOR (active_again (GTK_WINDOW (window)) &&
+                        (gtk_widget_get_state_flags (GTK_WIDGET (grid)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), active_again (GTK_WINDOW (window)) && is_accent (FRAME_PIXEL));
 
   row = GTK_LIST_BOX_ROW (find_named (GTK_WIDGET (window), GTK_ACCESSIBLE_ROLE_LIST_ITEM, "Synthèse"));
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), !is_accent (FRAME_PIXEL));
   gtk_widget_grab_focus (GTK_WIDGET (grid));
-  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), is_accent (FRAME_PIXEL));
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), active_again (GTK_WINDOW (window)) && is_accent (FRAME_PIXEL));
 #undef FRAME_PIXEL
   gtk_window_destroy (GTK_WINDOW (window));
 }
