@@ -88,6 +88,20 @@ main (int argc, char **argv)
     bench_command ("trajectoire-cli --version", version, runs);
     bench_command ("trajectoire-cli simulate", simulate, runs);
   }
+  {
+    /* The same sources with every library (cairo, pango, xlsx): what
+     * trajectoire-cli was before it left them to trajectoire-cli-full. */
+    g_autofree char *cli_dir = g_path_get_dirname (cli);
+    g_autofree char *full = g_build_filename (cli_dir, "trajectoire-cli-full", NULL);
+    char *version[] = { full, (char *) "--version", NULL };
+    char *simulate[] = { full, (char *) "simulate", scenario, NULL };
+
+    if (g_file_test (full, G_FILE_TEST_IS_EXECUTABLE))
+      {
+        bench_command ("trajectoire-cli-full --version (every library loaded)", version, runs);
+        bench_command ("trajectoire-cli-full simulate (every library loaded)", simulate, runs);
+      }
+  }
   g_unlink (scenario);
   g_rmdir (dir);
   return 0;

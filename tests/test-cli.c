@@ -689,6 +689,18 @@ test_pipes (void)
   assert_shell (dir, "TMPDIR=$PWD \"$CLI\" export --format xlsx -o - classeur.trajectoire "
                      "> /dev/null && ls -d trajectoire-cli-* 2>/dev/null | wc -l", "0\n");
 
+  /* What trajectoire-cli hands to trajectoire-cli-full (the xlsx reader and
+   * writer) after reading a stream gets the same bytes again: a programming
+   * file by /dev/stdin and through a FIFO, a workbook piped into an xlsx
+   * export, the temporary copy of the workbook removed. */
+  assert_shell (dir, "\"$CLI\" summary sortie.xlsx > attendu.txt && "
+                     "\"$CLI\" summary /dev/stdin < sortie.xlsx | cmp - attendu.txt", "");
+  assert_shell (dir, "rm -f tube && mkfifo tube && (cat sortie.xlsx > tube &) && "
+                     "timeout 20 \"$CLI\" summary tube | cmp - attendu.txt", "");
+  assert_shell (dir, "cat classeur.trajectoire | TMPDIR=$PWD \"$CLI\" export --format xlsx -o copie.xlsx - && "
+                     "\"$CLI\" summary copie.xlsx | cmp - attendu.txt && "
+                     "ls -d trajectoire-cli-* 2>/dev/null | wc -l", "0\n");
+
   /* Refusals: a stream cannot take an import; a full standard output is an error. */
   run_shell (&refused, dir, "cat classeur.trajectoire | \"$CLI\" import - sortie.xlsx");
   g_assert_cmpint (refused.status, ==, 2);
@@ -700,7 +712,7 @@ test_pipes (void)
   g_assert_true (g_str_has_prefix (refused.err, "trajectoire-cli: Impossible d’écrire sur la "
                                                 "sortie standard" NNBSP ": "));
 
-  assert_shell (dir, "rm -f classeur.trajectoire attendu.txt tube sortie.xlsx graphique.png", "");
+  assert_shell (dir, "rm -f classeur.trajectoire attendu.txt tube sortie.xlsx copie.xlsx graphique.png", "");
   g_rmdir (dir);
 }
 

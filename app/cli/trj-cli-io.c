@@ -7,20 +7,24 @@
  * is copied to a temporary file, since SQLite opens files by name. Temporary
  * files live in one folder removed when the command returns (trj_cli_io_clear).
  */
+#define _GNU_SOURCE   /* memfd_create */
 #include "config.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "trj-cli.h"
 #include "trj-input.h"
 #include "trj-json.h"
-#include "trj-programming.h"
 #include "trj-workbook.h"
-#include "trj-xlsx-reader.h"
+#ifndef TRJ_CLI_LIGHT
+#include "trj-programming.h"
+#endif
 
 /* The largest stream read: a workbook of many scenarios stays well under it. */
 #define MAX_STREAM_SIZE (64 * 1024 * 1024)
@@ -34,10 +38,23 @@ typedef struct {
   char *contents;   /* a stream's JSON or xlsx bytes, or NULL: read path */
   gsize length;
   GError *failure;  /* a stream that could not be read: said again, not read again */
+  gboolean streamed; /* read whole from a stream (contents, or the copy at path) */
 } TrjCliInput;
 
 static GHashTable *inputs;   /* path as given → TrjCliInput */
 static char *temp_dir;
+static int saved_argc;
+static char **saved_argv;    /* a copy of the process's (option parsing edits argv) */
+
+void
+trj_cli_set_arguments (int argc, char **argv)
+{
+  g_strfreev (saved_argv);
+  saved_argc = argc;
+  saved_argv = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    saved_argv[i] = g_strdup (argv[i]);
+}
 
 static void
 input_free (gpointer data)
@@ -110,6 +127,7 @@ read_stream (const char *path, GError **error)
     }
   input->kind = sniff (path, input->contents, input->length);
   input->path = g_strdup (path);
+  input->streamed = TRUE;
   if (input->kind != TRJ_CLI_INPUT_WORKBOOK)
     return input;
 
@@ -226,11 +244,16 @@ trj_cli_read_scenario (const char *path, char **name_out, GError **error)
   switch (input->kind)
     {
     case TRJ_CLI_INPUT_XLSX:
+#ifdef TRJ_CLI_LIGHT
+      /* The xlsx reader is in trajectoire-cli-full. */
+      exit (trj_cli_run_full ());
+#else
       if (input->contents == NULL)
         return trj_programming_read_xlsx (path, name_out, error);
       display = trj_input_display_name (path);
       return trj_programming_read_xlsx_data (g_memdup2 (input->contents, input->length),
                                              input->length, display, name_out, error);
+#endif
     case TRJ_CLI_INPUT_WORKBOOK:
       return trj_cli_workbook_scenario (path, NULL, error);
     case TRJ_CLI_INPUT_JSON:
@@ -308,3 +331,109 @@ trj_cli_output_end (const char *output, const char *written, GError **error)
     g_clear_pointer (&temp_dir, g_free);
   return write_stdout (contents, length, error);
 }
+
+#ifdef TRJ_CLI_LIGHT
+/* trajectoire-cli-full beside this program (the build tree), else where it is
+ * installed. */
+static char *
+full_program (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (dir, "trajectoire-cli-full", NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+    }
+  return g_strdup (TRJ_CLI_FULL_PROGRAM);
+}
+
+/* A memory file holding `length` bytes, at offset 0, or -1. */
+static int
+memory_file (const char *contents, gsize length)
+{
+  int fd = memfd_create ("trajectoire-cli-input", 0);
+  gsize done = 0;
+
+  while (fd >= 0 && done < length)
+    {
+      gssize n = write (fd, contents + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          close (fd);
+          return -1;
+        }
+      done += (gsize) n;
+    }
+  if (fd >= 0 && lseek (fd, 0, SEEK_SET) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+int
+trj_cli_run_full (void)
+{
+  g_autofree char *program = full_program ();
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_ptr_array_add (args, g_strdup (program));
+  for (int i = 1; i < saved_argc; i++)
+    g_ptr_array_add (args, g_strdup (saved_argv[i]));
+  g_ptr_array_add (args, NULL);
+
+  /* Each stream already read, given again: "-" as the standard input, any
+   * other (a FIFO, /dev/fd/N) as /dev/fd/N wherever the arguments name it. */
+  if (inputs != NULL)
+    g_hash_table_iter_init (&iter, inputs);
+  while (inputs != NULL && g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const TrjCliInput *input = value;
+      g_autofree char *copy = NULL;
+      gsize length = input->length;
+      const char *bytes = input->contents;
+      int fd;
+
+      if (!input->streamed)
+        continue;
+      if (bytes == NULL && !g_file_get_contents (input->path, &copy, &length, NULL))
+        continue;
+      if (bytes == NULL)
+        bytes = copy;
+      if ((fd = memory_file (bytes, length)) < 0)
+        {
+          trj_cli_error (_("cannot hand “%s” to trajectoire-cli-full: %s"),
+                         (const char *) key, g_strerror (errno));
+          return 1;
+        }
+      if (g_str_equal (key, "-"))
+        {
+          if (dup2 (fd, STDIN_FILENO) < 0)
+            return 1;
+          close (fd);
+          continue;
+        }
+      for (guint i = 1; i + 1 < args->len; i++)
+        if (g_str_equal (g_ptr_array_index (args, i), key))
+          {
+            g_free (g_ptr_array_index (args, i));
+            g_ptr_array_index (args, i) = g_strdup_printf ("/dev/fd/%d", fd);
+          }
+    }
+  trj_cli_io_clear ();
+  fflush (stdout);
+  execv (program, (char **) args->pdata);
+  trj_cli_error (_("cannot run “%s”: %s"), program, g_strerror (errno));
+  return 1;
+}
+#endif

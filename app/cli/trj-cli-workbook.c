@@ -16,7 +16,9 @@
 #include "trj-input.h"
 #include "trj-json.h"
 #include "trj-notification-csv.h"
+#ifndef TRJ_CLI_LIGHT
 #include "trj-programming.h"
+#endif
 #include "trj-workbook.h"
 #include "trj-year-data.h"
 
@@ -221,6 +223,10 @@ export_json (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **e
 static gboolean
 export_xlsx (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **error)
 {
+#ifdef TRJ_CLI_LIGHT
+  /* The xlsx writer is in trajectoire-cli-full. */
+  exit (trj_cli_run_full ());
+#else
   g_autoptr(TrjScenario) scenario = NULL;
   g_autofree char *name = NULL;
   g_autofree char *file = NULL;
@@ -245,6 +251,7 @@ export_xlsx (TrjWorkbook *wb, gint64 scenario_id, const char *output, GError **e
     return FALSE;
   return trj_programming_write_xlsx (scenario, &info, file, error)
          && trj_cli_output_end (output, file, error);
+#endif
 }
 
 /* Renames a finished temporary file over its target. */

@@ -17,6 +17,12 @@ typedef struct {
   const char *summary;   /* N_() */
 } TrjCliCommand;
 
+#ifdef TRJ_CLI_LIGHT
+#define FULL(func) NULL
+#else
+#define FULL(func) func
+#endif
+
 static const TrjCliCommand commands[] = {
   { "simulate",    trj_cli_simulate,    N_("Compute the AE/CP trajectory of a scenario or workbook") },
   { "summary",     trj_cli_summary,     N_("Print the summary of each envelope (notified, programmed, margins, alerts)") },
@@ -32,10 +38,11 @@ static const TrjCliCommand commands[] = {
   { "landing",     trj_cli_landing,     N_("Print the year-end landing and its drift by cause") },
   { "diff",        trj_cli_diff,        N_("Compare two scenarios, or a scenario with the last version sent") },
   { "send",        trj_cli_send,        N_("Mark a workbook scenario as sent to the DGEFP, which freezes it") },
-  { "chart",       trj_cli_chart,       N_("Draw a chart as PNG, SVG or PDF") },
-  { "report",      trj_cli_report,      N_("Write the PDF programming report") },
-  { "consolidate", trj_cli_consolidate, N_("Consolidate regional files into a national view") },
-  { "calc",        trj_cli_calc,        N_("Write a scenario or the national set as a spreadsheet of live formulas") },
+  /* cairo, pango and the xlsx libraries: in trajectoire-cli-full (NULL here). */
+  { "chart",       FULL (trj_cli_chart),       N_("Draw a chart as PNG, SVG or PDF") },
+  { "report",      FULL (trj_cli_report),      N_("Write the PDF programming report") },
+  { "consolidate", FULL (trj_cli_consolidate), N_("Consolidate regional files into a national view") },
+  { "calc",        FULL (trj_cli_calc),        N_("Write a scenario or the national set as a spreadsheet of live formulas") },
 };
 
 void
@@ -90,6 +97,7 @@ print_usage (FILE *out)
 int
 main (int argc, char **argv)
 {
+  trj_cli_set_arguments (argc, argv);
   trj_i18n_init ();
   trj_format_install_in_engine ();
 
@@ -112,7 +120,13 @@ main (int argc, char **argv)
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
       {
-        int status = commands[i].func (argc - 1, argv + 1);
+        int status;
+
+#ifdef TRJ_CLI_LIGHT
+        if (commands[i].func == NULL)
+          return trj_cli_run_full ();
+#endif
+        status = commands[i].func (argc - 1, argv + 1);
 
         trj_cli_io_clear ();
         return status;

@@ -53,6 +53,21 @@ gboolean     trj_cli_output_end        (const char *output, const char *written,
 /* Removes the temporary files; main calls it when the command returns. */
 void         trj_cli_io_clear          (void);
 
+/* Two programs share these sources (app/cli/meson.build): trajectoire-cli, built
+ * with TRJ_CLI_LIGHT, links only the engine, the store and the JSON/CSV side of
+ * the exchange library, so that it starts in a few milliseconds; whatever needs
+ * cairo, pango or the xlsx libraries (chart, report, consolidate, calc, a
+ * programming file read or written) it hands to trajectoire-cli-full, the same
+ * commands with every library, by exec with the same arguments. */
+/* Called by main with the arguments of the process. */
+void         trj_cli_set_arguments     (int argc, char **argv);
+#ifdef TRJ_CLI_LIGHT
+/* Runs the command in trajectoire-cli-full instead; the streams already read
+ * (standard input, pipes, FIFOs) are handed to it again, as memory files. Does
+ * not return, except with an error when the program cannot be started. */
+int          trj_cli_run_full          (void);
+#endif
+
 /* trj-cli-workbook.c */
 /* The scenario named `name`, or the active one when name is NULL; 0 with an
  * error listing the scenarios when there is none of that name. */
