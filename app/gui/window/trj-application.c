@@ -41,6 +41,7 @@ static const struct {
   { "win.solve-envelope", { "<Shift><Control>j", NULL } },
   { "win.show-summary", { "<Control>0", NULL } },
   { "win.present", { "F5", NULL } },
+  { "win.landing", { "<Control>l", NULL } },
   /* From region to region of the window (the grid takes Tab for itself). */
   { "win.focus-next-region", { "F6", "<Control>Tab", NULL } },
   { "win.focus-previous-region", { "<Shift>F6", "<Control><Shift>Tab", NULL } },

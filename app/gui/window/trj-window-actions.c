@@ -17,6 +17,7 @@
 #include "trj-presentation-window.h"
 #include "trj-report-print.h"
 #include "trj-year.h"
+#include "trj-landing.h"
 
 /* Setting a tooltip asks the X server where the pointer is: only when it changes. */
 void
@@ -58,6 +59,7 @@ trj_window_update_actions (TrjWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-duplicate", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-actuals", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sent-history", wb != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.landing", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-summary", wb != NULL);
 }
@@ -244,6 +246,8 @@ year_activated (GtkWidget *widget, const char *action_name, GVariant *param)
     gtk_window_present (GTK_WINDOW (trj_send_dialog_new (GTK_WINDOW (self), self->document)));
   else if (g_str_equal (action_name, "win.sent-history"))
     gtk_window_present (GTK_WINDOW (trj_sent_window_new (GTK_WINDOW (self), self->document)));
+  else if (g_str_equal (action_name, "win.landing"))
+    gtk_window_present (GTK_WINDOW (trj_landing_window_new (GTK_WINDOW (self), self->document)));
   else
     trj_year_choose_actuals_import (GTK_WINDOW (self), self->document);
 }
@@ -400,6 +404,7 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.mark-sent", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.sent-history", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.import-actuals", NULL, year_activated);
+  gtk_widget_class_install_action (widget_class, "win.landing", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.show-charts", NULL, show_charts_activated);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, report_activated);

@@ -1,0 +1,390 @@
+/* test-landing-window.c — « Atterrissage » in the real window (MODEL 8)
+ *
+ * A Bretagne 2024 workbook with the scenario of tests/fixtures/actuals
+ * (landing-scenario.json) named « Programmation », and the actuals of
+ * good.csv (to June). The figures are those computed by hand in
+ * test-actuals.c (SMIC 10 €, 4 weeks a month, lag 0):
+ *   a (PEC): 50 %, 20 h, 6 months, 10 a month: 2 400 € a contract, AE
+ *     288 000 €; actuals 12 a month to June at 60 % (2 880 € a contract).
+ *     Observed: 72 × 2 880 + 60 × 2 880 = 380 160 €; programmed: 72 × 2 880
+ *     + 60 × 2 400 = 351 360 €. Volume effect 132 × 2 400 − 288 000 =
+ *     28 800 €; rate 63 360 € (observed) or 34 560 € (programmed).
+ *     CP: programmed 60 × 2 400 + 10 × 400 × 21 = 228 000 €; observed landing
+ *     72 × 2 880 + 10 × 480 × 21 = 308 160 €, of which volume 28 800 €
+ *     (72 × 2 400 + 84 000 − 228 000) and rate 51 360 €.
+ *   b (CIE jeunes): 40 %, 25 h, 4 months, 5 a month: AE 96 000 €; actuals
+ *     at 30 h and 5 months, and the ASP's 10 000 € of AE in March where the
+ *     model gives 12 000 €. Observed: hours 60 × 320 = 19 200 €, duration
+ *     60 × 480 = 28 800 €, execution gap −2 000 €: 142 000 €; programmed:
+ *     9 600 €, 14 400 €, −2 000 €: 118 000 €.
+ *   Envelopes: PEC et CIE tous publics 300 000 € available (margin −80 160 €
+ *   observed, −51 360 € programmed), CIE jeunes 100 000 € (−42 000 €,
+ *   −18 000 €).
+ * The grid's shown texts are read; the causes shown add up to the total
+ * shown on every row, in both projections, AE and CP.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "trj-ui-harness.h"
+#include "trj-format.h"
+#include "trj-json.h"
+#include "trj-landing.h"
+#include "trj-year.h"
+
+#define NNBSP "\u202f"
+#define NBSP "\u00a0"
+#define EUROS(s) s NBSP "€"
+
+static TrjApplication *app;
+static TrjWindow *window;
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "actuals", name, NULL);
+}
+
+static TrjDocument *
+document (void)
+{
+  return trj_window_get_document (window);
+}
+
+static TrjWorkbook *
+workbook (void)
+{
+  return trj_document_get_workbook (document ());
+}
+
+static TrjLandingWindow *
+landing_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (TRJ_IS_LANDING_WINDOW (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return TRJ_LANDING_WINDOW (item);
+    }
+  return NULL;
+}
+
+static TrjLandingWindow *
+open_landing (void)
+{
+  TrjLandingWindow *landing;
+
+  g_assert_null (landing_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.landing", NULL));
+  TRJ_HARNESS_WAIT_FOR (landing_window () != NULL);
+  landing = landing_window ();
+  trj_harness_present (GTK_WINDOW (landing));
+  trj_harness_wait_painted (GTK_WIDGET (landing));
+  return landing;
+}
+
+static void
+close_landing (TrjLandingWindow *landing)
+{
+  gtk_window_destroy (GTK_WINDOW (landing));
+  TRJ_HARNESS_WAIT_FOR (landing_window () == NULL);
+}
+
+/* The text the grid shows in a cell. */
+static const char *
+shown (TrjLandingWindow *landing, int row, TrjLandingColumn column)
+{
+  TrjGrid *grid = trj_landing_window_get_grid (landing);
+  const char *text;
+
+  g_assert_cmpint (row, >=, 0);
+  trj_grid_set_cursor (grid, (guint) row, column);
+  trj_harness_wait_painted (GTK_WIDGET (landing));
+  text = trj_grid_get_displayed_text (grid, (guint) row, column);
+  g_assert_nonnull (text);
+  return text;
+}
+
+/* A toggle button activated as the keyboard does (Space, its mnemonic): a
+ * button clicks once its activation has shown. */
+static void
+press (TrjLandingWindow *landing, const char *name)
+{
+  GtkToggleButton *button = trj_landing_window_get_toggle (landing, name);
+
+  g_assert_false (gtk_toggle_button_get_active (button));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  TRJ_HARNESS_WAIT_FOR (gtk_toggle_button_get_active (button));
+  trj_harness_wait_painted (GTK_WIDGET (landing));
+}
+
+static void
+assert_shown (TrjLandingWindow *landing, int row, TrjLandingColumn column, const char *expected)
+{
+  g_assert_cmpstr (shown (landing, row, column), ==, expected);
+}
+
+static double
+shown_amount (TrjLandingWindow *landing, int row, TrjLandingColumn column)
+{
+  double value = NAN;
+
+  g_assert_true (trj_parse_number (shown (landing, row, column), &value));
+  return value;
+}
+
+/* On every row: the causes shown add up to the total shown, which is the
+ * landing shown minus the programmed shown. */
+static void
+assert_causes_add_up (TrjLandingWindow *landing)
+{
+  TrjGridModel *model = trj_grid_get_model (trj_landing_window_get_grid (landing));
+
+  for (guint r = 0; r < trj_grid_model_get_n_rows (model); r++)
+    {
+      double sum = 0;
+
+      for (guint c = TRJ_LANDING_COLUMN_VOLUME; c <= TRJ_LANDING_COLUMN_EXECUTION_GAP; c++)
+        sum += shown_amount (landing, (int) r, c);
+      g_assert_cmpfloat (sum, ==, shown_amount (landing, (int) r, TRJ_LANDING_COLUMN_TOTAL));
+      g_assert_cmpfloat (shown_amount (landing, (int) r, TRJ_LANDING_COLUMN_LANDING)
+                         - shown_amount (landing, (int) r, TRJ_LANDING_COLUMN_PROGRAMMED), ==,
+                         shown_amount (landing, (int) r, TRJ_LANDING_COLUMN_TOTAL));
+    }
+}
+
+static void
+test_round (void)
+{
+  /* 1,4 + 1,4 + 1,2 = 4: floors 1 + 1 + 1, the euro left to the first 0,4. */
+  const double values[] = { 1.4, 1.4, 1.2 };
+  const double negative[] = { -0.6, 2.3, -0.0000001 };
+  double rounded[3];
+
+  trj_landing_round_to_total (values, 3, 4, rounded);
+  g_assert_cmpfloat (rounded[0], ==, 2);
+  g_assert_cmpfloat (rounded[1], ==, 1);
+  g_assert_cmpfloat (rounded[2], ==, 1);
+  /* −0,6 + 2,3 − 0 = 1,7, shown as 2: floors −1, 2, −1; the two euros left
+   * go to the largest fractional parts, the almost-zero (0,99…) and −0,6
+   * (0,4), not 2,3 (0,3). */
+  trj_landing_round_to_total (negative, 3, 2, rounded);
+  g_assert_cmpfloat (rounded[0], ==, 0);
+  g_assert_cmpfloat (rounded[1], ==, 2);
+  g_assert_cmpfloat (rounded[2], ==, 0);
+}
+
+static void
+test_empty (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.landing");
+  TrjLandingWindow *landing;
+
+  /* Ctrl+L opens it, as the menu of the year does. */
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Control>l");
+  landing = open_landing ();
+  g_assert_true (trj_landing_window_is_empty (landing));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (landing)), ==, "Atterrissage");
+  g_assert_cmpstr (trj_landing_window_get_subtitle (landing), ==, "");
+  close_landing (landing);
+}
+
+static void
+test_landing (void)
+{
+  g_autofree char *good = fixture ("good.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (good);
+  g_autoptr(GError) error = NULL;
+  TrjLandingWindow *landing;
+  TrjGrid *grid;
+  int pec, a, a2, cie, b;
+
+  g_assert_cmpuint (trj_year_import_actuals (document (), file, &error), ==, 12);
+  g_assert_no_error (error);
+  landing = open_landing ();
+  g_assert_false (trj_landing_window_is_empty (landing));
+  g_assert_cmpstr (trj_landing_window_get_subtitle (landing), ==,
+                   "données à fin juin · référence : Programmation");
+  g_assert_cmpint (trj_landing_window_get_projection (landing), ==, TRJ_PROJECTION_OBSERVED);
+  grid = trj_landing_window_get_grid (landing);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (grid)) || gtk_widget_is_focus (GTK_WIDGET (grid))
+                 || gtk_window_get_focus (GTK_WINDOW (landing)) != NULL);
+
+  pec = trj_landing_window_find_row (landing, "PEC_CIE_TP", NULL);
+  a = trj_landing_window_find_row (landing, "PEC_CIE_TP", "a");
+  a2 = trj_landing_window_find_row (landing, "PEC_CIE_TP", "a2");
+  cie = trj_landing_window_find_row (landing, "CIE_JEUNES", NULL);
+  b = trj_landing_window_find_row (landing, "CIE_JEUNES", "b");
+  g_assert_cmpint (pec, ==, 0);
+  g_assert_cmpint (a, ==, 1);
+  g_assert_cmpint (cie, ==, 4);
+  g_assert_cmpint (b, ==, 5);
+  g_assert_cmpuint (trj_grid_model_get_n_rows (trj_grid_get_model (grid)), ==, 6);
+
+  /* AE, observed parameters. */
+  assert_shown (landing, pec, TRJ_LANDING_COLUMN_NAME, "PEC et CIE tous publics");
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_NAME, "\u2003A (PEC, 29, France Travail)");
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_PROGRAMMED, EUROS ("288" NNBSP "000"));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_LANDING, EUROS ("380" NNBSP "160"));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_AVAILABLE, "");
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_VOLUME, EUROS ("28" NNBSP "800"));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_RATE, EUROS ("63" NNBSP "360"));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_HOURS, EUROS ("0"));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_TOTAL, EUROS ("92" NNBSP "160"));
+  assert_shown (landing, a2, TRJ_LANDING_COLUMN_TOTAL, EUROS ("0"));
+  assert_shown (landing, pec, TRJ_LANDING_COLUMN_AVAILABLE, EUROS ("300" NNBSP "000"));
+  assert_shown (landing, pec, TRJ_LANDING_COLUMN_LANDING, EUROS ("380" NNBSP "160"));
+  assert_shown (landing, pec, TRJ_LANDING_COLUMN_MARGIN, EUROS ("-80" NNBSP "160"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_PROGRAMMED, EUROS ("96" NNBSP "000"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_VOLUME, EUROS ("0"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_HOURS, EUROS ("19" NNBSP "200"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_DURATION, EUROS ("28" NNBSP "800"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_COFINANCING, EUROS ("0"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_EXECUTION_GAP, EUROS ("-2" NNBSP "000"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_LANDING, EUROS ("142" NNBSP "000"));
+  assert_shown (landing, cie, TRJ_LANDING_COLUMN_MARGIN, EUROS ("-42" NNBSP "000"));
+  assert_causes_add_up (landing);
+  {
+    g_autofree char *tooltip = NULL;
+    TrjGridModel *model = trj_grid_get_model (grid);
+
+    /* Over its envelope: the landing cell says so; a's rate drifts. */
+    g_assert_cmpint (trj_grid_model_get_alert (model, (guint) pec, TRJ_LANDING_COLUMN_LANDING, &tooltip), ==,
+                     TRJ_GRID_ALERT_ERROR);
+    g_assert_nonnull (strstr (tooltip, "380" NNBSP "160"));
+    g_clear_pointer (&tooltip, g_free);
+    g_assert_cmpint (trj_grid_model_get_alert (model, (guint) a, TRJ_LANDING_COLUMN_NAME, &tooltip), ==,
+                     TRJ_GRID_ALERT_WARNING);
+    g_assert_nonnull (strstr (tooltip, "60,0" NBSP "%"));
+    g_clear_pointer (&tooltip, g_free);
+    g_assert_cmpint (trj_grid_model_get_alert (model, (guint) a2, TRJ_LANDING_COLUMN_NAME, &tooltip), ==,
+                     TRJ_GRID_ALERT_NONE);
+  }
+  if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("TRJ_SCREENSHOT_DIR"), "year-landing.png", NULL);
+
+      trj_grid_set_cursor (grid, (guint) a, TRJ_LANDING_COLUMN_LANDING);
+      trj_harness_wait_painted (GTK_WIDGET (landing));
+      g_assert_true (trj_harness_save_png (GTK_WIDGET (landing), png, NULL));
+    }
+
+  /* Read only: nothing can be typed, the workbook is untouched. */
+  trj_grid_set_cursor (grid, (guint) a, TRJ_LANDING_COLUMN_LANDING);
+  if (trj_grid_start_editing (grid, "1"))
+    {
+      g_assert_false (trj_grid_commit_edit (grid));
+      trj_grid_cancel_edit (grid);
+    }
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_LANDING, EUROS ("380" NNBSP "160"));
+  g_assert_cmpstr (trj_workbook_get_undo_label (workbook ()), ==, "Importer le réalisé");
+
+  /* CP, by its toggle button. */
+  press (landing, "cp");
+  trj_harness_wait_painted (GTK_WIDGET (landing));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_PROGRAMMED, EUROS ("228" NNBSP "000"));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_LANDING, EUROS ("308" NNBSP "160"));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_VOLUME, EUROS ("28" NNBSP "800"));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_RATE, EUROS ("51" NNBSP "360"));
+  assert_shown (landing, cie, TRJ_LANDING_COLUMN_AVAILABLE, EUROS ("50" NNBSP "000"));
+  assert_causes_add_up (landing);
+
+  /* Programmed parameters after June, AE again. */
+  press (landing, "programmed");
+  press (landing, "ae");
+  trj_harness_wait_painted (GTK_WIDGET (landing));
+  g_assert_cmpint (trj_landing_window_get_projection (landing), ==, TRJ_PROJECTION_PROGRAMMED);
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_LANDING, EUROS ("351" NNBSP "360"));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_VOLUME, EUROS ("28" NNBSP "800"));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_RATE, EUROS ("34" NNBSP "560"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_HOURS, EUROS ("9" NNBSP "600"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_DURATION, EUROS ("14" NNBSP "400"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_EXECUTION_GAP, EUROS ("-2" NNBSP "000"));
+  assert_shown (landing, b, TRJ_LANDING_COLUMN_LANDING, EUROS ("118" NNBSP "000"));
+  assert_shown (landing, pec, TRJ_LANDING_COLUMN_MARGIN, EUROS ("-51" NNBSP "360"));
+  assert_shown (landing, cie, TRJ_LANDING_COLUMN_MARGIN, EUROS ("-18" NNBSP "000"));
+  assert_causes_add_up (landing);
+  press (landing, "cp");
+  trj_harness_wait_painted (GTK_WIDGET (landing));
+  assert_shown (landing, a, TRJ_LANDING_COLUMN_LANDING, EUROS ("291" NNBSP "360"));
+  assert_causes_add_up (landing);
+
+  /* The window follows the workbook: undoing the import empties it. */
+  g_assert_true (trj_workbook_undo (workbook (), &error));
+  g_assert_no_error (error);
+  TRJ_HARNESS_WAIT_FOR (trj_landing_window_is_empty (landing));
+  g_assert_true (trj_workbook_redo (workbook (), &error));
+  TRJ_HARNESS_WAIT_FOR (!trj_landing_window_is_empty (landing));
+  close_landing (landing);
+}
+
+/* The reference is the last version sent, whatever scenario is shown. */
+static void
+test_reference (void)
+{
+  TrjWorkbook *wb = workbook ();
+  gint64 sent = trj_document_get_scenario_id (document ());
+  g_autoptr(GError) error = NULL;
+  TrjLandingWindow *landing;
+  gint64 copy;
+
+  g_assert_true (trj_workbook_mark_sent (wb, sent, TRJ_SENT_PROGRAMMATION, "2024-03-15", "", &error));
+  copy = trj_workbook_duplicate_scenario (wb, sent, "Travail", &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_set_current_scenario (wb, copy, &error));
+  trj_harness_flush ();
+  g_assert_cmpint (trj_landing_reference_id (document ()), ==, sent);
+  landing = open_landing ();
+  g_assert_cmpstr (trj_landing_window_get_subtitle (landing), ==,
+                   "données à fin juin · référence : Programmation");
+  close_landing (landing);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  app = trj_harness_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+  json = fixture ("landing-scenario.json");
+
+  path = trj_harness_new_workbook ("Bretagne");
+  {
+    g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, &error);
+    g_autofree char *text = NULL;
+    g_autoptr(TrjScenario) s = NULL;
+    gint64 id;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (json, &text, NULL, &error));
+    s = trj_json_scenario_from_data (text, -1, &error);
+    g_assert_no_error (error);
+    id = trj_workbook_import_scenario (wb, s, "Programmation", &error);
+    g_assert_no_error (error);
+    g_assert_true (trj_workbook_set_current_scenario (wb, id, &error));
+  }
+  file = g_file_new_for_path (path);
+  window = trj_window_new (GTK_APPLICATION (app));
+  trj_harness_present (GTK_WINDOW (window));
+  g_assert_true (trj_window_open_file (window, file));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+
+  g_test_add_func ("/landing-window/round", test_round);
+  g_test_add_func ("/landing-window/empty", test_empty);
+  g_test_add_func ("/landing-window/landing", test_landing);
+  g_test_add_func ("/landing-window/reference", test_reference);
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  return status;
+}
