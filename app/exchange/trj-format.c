@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <unicode/udat.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
@@ -426,4 +427,25 @@ trj_parse_rate (const char *text, double *out)
     return FALSE;
   *out = unit == TRJ_UNIT_PERCENT || value > 1.0 ? value / 100.0 : value;
   return TRUE;
+}
+
+char *
+trj_format_series (const TrjSeries *series)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (series != NULL, NULL);
+  for (guint i = 0; i < series->n_points; i++)
+    {
+      const TrjRefPoint *p = &series->points[i];
+      g_autofree char *value = trj_format_number (p->value, 2);
+      g_autofree char *date = g_strdup_printf ("%02d/%02d/%04d", p->from % 100, p->from / 100 % 100,
+                                               p->from / 10000);
+
+      if (i > 0)
+        g_string_append (out, " ; ");
+      /* TRANSLATORS: a point of the SMIC or RSA series: "11,65 € from 01/01/2024" */
+      g_string_append_printf (out, _("%s € from %s"), value, date);
+    }
+  return g_string_free (out, FALSE);
 }

@@ -20,6 +20,8 @@
 
 #include <glib.h>
 
+#include "trj-types.h"
+
 G_BEGIN_DECLS
 
 char *trj_format_number        (double value, int decimals);
@@ -36,7 +38,10 @@ char *trj_format_percent       (double share, int decimals);   /* 0.5 → "50,0 
 char *trj_format_month         (int year, int month);          /* month 1..12 → "janvier 2024" */
 const char *trj_format_month_short (int month);                /* 1..12 → "janv." (static) */
 const char *trj_format_month_long  (int month);                /* 1..12 → "janvier" (static) */
-char *trj_format_date          (GDateTime *dt);                /* "23 novembre 2026" */
+char *trj_format_date          (GDateTime *dt);
+/* A dated series (MODEL 2.2), two decimals: « 11,65 € au 01/01/2024 ; 11,88 € au
+ * 01/11/2024 » (the hypotheses window, the report, the programming file). */
+char *trj_format_series        (const TrjSeries *series);                /* "23 novembre 2026" */
 
 /* Parsing French input ("1 234,5", "1234.5", "50 %", "0,5"). Returns FALSE when
  * the text is not a number; spaces of any kind are grouping separators. A

@@ -690,12 +690,16 @@ write_alerts (Writer *w)
 /* ── « Paramètres » ────────────────────────────────────────────────────── */
 
 static lxw_row_t
-write_series (Writer *w, TrjXlsxPage *sheet, lxw_row_t row, const char *name, const TrjSeries *series)
+write_series (Writer *w, TrjXlsxPage *sheet, lxw_row_t row, const char *name, const TrjSeries *series,
+              const char *note)
 {
   for (guint i = 0; i < series->n_points; i++, row++)
     {
       lxw_datetime dt = { series->points[i].from / 10000, series->points[i].from / 100 % 100,
                           series->points[i].from % 100, 0, 0, 0 };
+
+      if (note != NULL)
+        trj_xlsx_page_text (sheet, row, 3, note, NULL);
       trj_xlsx_page_text (sheet, row, 0, name, NULL);
       worksheet_write_datetime (sheet->ws, row, 1, &dt, w->book->date);
       trj_xlsx_page_note_width (sheet, 1, "00/00/0000");
@@ -721,12 +725,30 @@ write_parameters (Writer *w)
   trj_xlsx_page_header (w->book, &sheet, row, 0, _("Value"));
   trj_xlsx_page_header (w->book, &sheet, row, 1, _("In force from"));
   trj_xlsx_page_header (w->book, &sheet, row++, 2, _("Amount"));
-  row = write_series (w, &sheet, row, _("Gross hourly SMIC (€)"), &sc->reference.smic_hourly);
-  row = write_series (w, &sheet, row, _("RSA, single person (€ per month)"), &sc->reference.rsa);
+  /* MODEL 7: the scenario's hypotheses say so, the year's values follow. */
+  trj_xlsx_page_header (w->book, &sheet, row - 1, 3, _("Source"));
+  row = write_series (w, &sheet, row, _("Gross hourly SMIC (€)"), &sc->reference.smic_hourly,
+                      sc->overrides_smic ? _("Hypothesis of the scenario") : _("Value of the year"));
+  row = write_series (w, &sheet, row, _("RSA, single person (€ per month)"), &sc->reference.rsa,
+                      sc->overrides_rsa ? _("Hypothesis of the scenario") : _("Value of the year"));
   trj_xlsx_page_text (&sheet, row, 0, _("Département’s share of the RSA when it cofinances"), NULL);
   trj_xlsx_page_number (w->book, &sheet, row++, 2, sc->reference.cd_share, TRJ_XLSX_PERCENT, FALSE);
   trj_xlsx_page_text (&sheet, row, 0, _("Weeks per month"), NULL);
   trj_xlsx_page_number (w->book, &sheet, row++, 2, sc->reference.weeks_per_month, TRJ_XLSX_PLAIN, FALSE);
+
+  if (w->year_data != NULL && (sc->overrides_smic || sc->overrides_rsa))
+    {
+      row++;
+      trj_xlsx_page_text (&sheet, row++, 0, _("Default values of the year (replaced by the scenario’s hypotheses)"),
+                          w->book->title);
+      trj_xlsx_page_header (w->book, &sheet, row, 0, _("Value"));
+      trj_xlsx_page_header (w->book, &sheet, row, 1, _("In force from"));
+      trj_xlsx_page_header (w->book, &sheet, row++, 2, _("Amount"));
+      if (sc->overrides_smic)
+        row = write_series (w, &sheet, row, _("Gross hourly SMIC (€)"), &w->year_data->smic_hourly[sc->zone], NULL);
+      if (sc->overrides_rsa)
+        row = write_series (w, &sheet, row, _("RSA, single person (€ per month)"), &w->year_data->rsa[sc->zone], NULL);
+    }
 
   if (w->year_data != NULL)
     {

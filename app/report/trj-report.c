@@ -65,6 +65,7 @@ struct _TrjReport {
   GPtrArray *post_aid;    /* Row*: post-aid and free lines */
   GPtrArray *to_verify;   /* char*: the sources of the unit amounts « à vérifier », once each */
   GPtrArray *alerts;      /* char* */
+  char *hypotheses;       /* the scenario's SMIC and RSA when it overrides them, NULL */
   TrjChartStyle style;
 };
 
@@ -115,6 +116,7 @@ trj_report_free (TrjReport *report)
   g_ptr_array_unref (report->post_aid);
   g_ptr_array_unref (report->to_verify);
   g_ptr_array_unref (report->alerts);
+  g_free (report->hypotheses);
   g_free (report);
 }
 
@@ -383,6 +385,43 @@ build_alerts (TrjReport *report)
     }
 }
 
+/* MODEL 7: the reference values the scenario overrides, beside the year's. */
+static void
+build_hypotheses (TrjReport *report, const TrjYearData *data)
+{
+  const TrjScenario *sc = report->scenario;
+  GString *text;
+
+  if (!sc->overrides_smic && !sc->overrides_rsa)
+    return;
+  text = g_string_new (NULL);
+  for (guint k = 0; k < 2; k++)
+    {
+      gboolean smic = k == 0;
+      g_autofree char *own = NULL;
+      g_autofree char *year = NULL;
+
+      if (!(smic ? sc->overrides_smic : sc->overrides_rsa))
+        continue;
+      own = trj_format_series (smic ? &sc->reference.smic_hourly : &sc->reference.rsa);
+      year = data != NULL ? trj_format_series (smic ? &data->smic_hourly[sc->zone] : &data->rsa[sc->zone])
+                          : g_strdup ("—");
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, smic
+                              /* TRANSLATORS: the report's cover: the scenario's SMIC series, then the year's */
+                              ? _("Hypothesis of the scenario, gross hourly SMIC: %s (values of the year: %s)")
+                              : _("Hypothesis of the scenario, RSA: %s (values of the year: %s)"), own, year);
+    }
+  report->hypotheses = g_string_free (text, FALSE);
+}
+
+const char *
+trj_report_get_hypotheses (const TrjReport *report)
+{
+  return report->hypotheses;
+}
+
 TrjReport *
 trj_report_new (const TrjScenario *scenario, const char *scenario_name, GDateTime *date, GError **error)
 {
@@ -410,6 +449,7 @@ trj_report_new (const TrjScenario *scenario, const char *scenario_name, GDateTim
   build_summary (report);
   build_lines (report);
   build_alerts (report);
+  build_hypotheses (report, data);
 
   add_page (report, PAGE_COVER, 0, -1, 0, 0);
   add_page (report, PAGE_SUMMARY, 0, -1, 0, 0);
@@ -556,7 +596,10 @@ draw_cover (Draw *d)
   y += r.height + 36;
   r = text_at (d, ae_line, MARGIN, y, 13, FALSE, fg (d), 0, 0);
   y += r.height + 4;
-  text_at (d, cp_line, MARGIN, y, 13, FALSE, fg (d), 0, 0);
+  r = text_at (d, cp_line, MARGIN, y, 13, FALSE, fg (d), 0, 0);
+  y += r.height + 18;
+  if (report->hypotheses != NULL)
+    text_at (d, report->hypotheses, MARGIN, y, 11, FALSE, fg (d), 0, W - 2 * MARGIN);
   text_at (d, _("Drawn up with Trajectoire"), MARGIN, H - 50, 9, FALSE, muted (d), 0, 0);
 }
 

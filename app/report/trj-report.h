@@ -29,6 +29,9 @@ TrjReport *trj_report_new          (const TrjScenario *scenario,
 void       trj_report_free         (TrjReport *report);
 
 guint      trj_report_get_n_pages  (const TrjReport *report);
+/* What the cover says of the scenario's hypotheses (MODEL 7: its SMIC and RSA
+ * beside the year's), NULL when it overrides neither. */
+const char *trj_report_get_hypotheses (const TrjReport *report);
 /* Draws page (0-based) scaled to width × height (any unit; the page is drawn
  * in points, 841.89 × 595.28, then scaled). */
 void       trj_report_render_page  (const TrjReport *report,

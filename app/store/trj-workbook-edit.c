@@ -1180,3 +1180,21 @@ trj_workbook_set_reference_value (TrjWorkbook *self, gint64 scenario_id, TrjRefe
   return replace_override (self, scenario_id, kind, NULL, value, error);
 }
 
+
+gboolean
+trj_workbook_set_hypotheses (TrjWorkbook *self, gint64 scenario_id, const TrjSeries *smic_hourly,
+                             const TrjSeries *rsa, GError **error)
+{
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (!trj_workbook_check_writable (self, error))
+    return FALSE;
+  trj_workbook_begin_batch (self, _("Change the Hypotheses"));
+  if (!trj_workbook_set_reference_series (self, scenario_id, TRJ_REFERENCE_SMIC_HOURLY, smic_hourly, error) ||
+      !trj_workbook_set_reference_series (self, scenario_id, TRJ_REFERENCE_RSA, rsa, error))
+    {
+      trj_workbook_cancel_batch (self);
+      return FALSE;
+    }
+  return trj_workbook_end_batch (self, error);
+}

@@ -502,6 +502,15 @@ gboolean     trj_workbook_set_reference_series (TrjWorkbook      *self,
                                                 TrjReferenceKind  kind,
                                                 const TrjSeries  *series,
                                                 GError          **error);
+/* « Modifier les hypothèses » (MODEL 7, the window's « Hypothèses »): the
+ * scenario's SMIC and RSA series at once, one undo step; NULL (or a series
+ * of no point) for either: the year's series, no override. Each point is
+ * checked against the catalogue's limits; a refusal changes nothing. */
+gboolean     trj_workbook_set_hypotheses       (TrjWorkbook      *self,
+                                                gint64            scenario_id,
+                                                const TrjSeries  *smic_hourly,
+                                                const TrjSeries  *rsa,
+                                                GError          **error);
 /* TRJ_REFERENCE_CD_SHARE / _WEEKS_PER_MONTH: NAN removes the override. */
 gboolean     trj_workbook_set_reference_value  (TrjWorkbook      *self,
                                                 gint64            scenario_id,

@@ -13,6 +13,7 @@
 #include "trj-envelope-page.h"
 #include "trj-charts-page.h"
 #include "trj-exchange-files.h"
+#include "trj-hypotheses-window.h"
 #include "trj-national-window.h"
 #include "trj-presentation-window.h"
 #include "trj-report-print.h"
@@ -62,6 +63,7 @@ trj_window_update_actions (TrjWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.landing", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-summary", wb != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.hypotheses", wb != NULL);
 }
 
 /* ── Actions ─────────────────────────────────────────────────────────── */
@@ -252,6 +254,18 @@ year_activated (GtkWidget *widget, const char *action_name, GVariant *param)
     trj_year_choose_actuals_import (GTK_WINDOW (self), self->document);
 }
 
+/* ── The scenario's rules (app/gui/scenario) ──────────────────────────── */
+
+static void
+hypotheses_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (trj_hypotheses_window_new (GTK_WINDOW (self), self->document)));
+}
+
 /* ── Charts, presentation and report (app/gui/charts) ─────────────────── */
 
 /* The envelope whose page is shown, NULL on the summary or the charts. */
@@ -405,6 +419,7 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.sent-history", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.import-actuals", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.landing", NULL, year_activated);
+  gtk_widget_class_install_action (widget_class, "win.hypotheses", NULL, hypotheses_activated);
   gtk_widget_class_install_action (widget_class, "win.show-charts", NULL, show_charts_activated);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, report_activated);

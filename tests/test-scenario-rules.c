@@ -1,0 +1,259 @@
+/* test-scenario-rules.c — the scenario-level rules of issue 16: hypotheses
+ * (MODEL 7 reference overrides: engine, store and undo, JSON, programming
+ * file, report)
+ *
+ * Every figure below is computed by hand in the comments.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "trj-engine.h"
+#include "trj-format.h"
+#include "trj-i18n.h"
+#include "trj-json.h"
+#include "trj-programming.h"
+#include "trj-report.h"
+#include "trj-test-util.h"
+#include "trj-workbook.h"
+#include "trj-xlsx-reader.h"
+#include "trj-year-data.h"
+
+/* One PEC line, one contract entering in January for 2 months, rate 50 %,
+ * 20 h, lag 0, not cofinanced; one cofinanced line, one contract in January
+ * for 1 month at 60 %, 30 h. */
+static const char hypotheses_json[] =
+  "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\","
+  "  \"zone\": \"metropole\","
+  "  \"reference\": { \"smic_hourly\": [ {\"from\": \"2024-01-01\", \"value\": 11.65},"
+  "                                      {\"from\": \"2024-02-01\", \"value\": 12.0} ],"
+  "                 \"rsa\": [ {\"from\": \"2024-01-01\", \"value\": 700} ] },"
+  "  \"envelopes\": [ { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 10000, \"cp_notified\": 10000,"
+  "    \"volume_notified\": 2, \"lines\": ["
+  "    { \"id\": \"a\", \"label\": \"A\", \"kind\": \"PEC\", \"rate\": 0.5, \"weekly_hours\": 20,"
+  "      \"duration_months\": 2, \"payment_lag_months\": 0,"
+  "      \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] },"
+  "    { \"id\": \"b\", \"label\": \"B\", \"kind\": \"PEC\", \"rate\": 0.6, \"weekly_hours\": 30,"
+  "      \"duration_months\": 1, \"cofinanced_share\": 1, \"payment_lag_months\": 0,"
+  "      \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] } ] } ] }";
+
+static TrjScenario *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  TrjScenario *scenario = trj_json_scenario_from_data (text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (scenario);
+  return scenario;
+}
+
+static TrjResult *
+compute (const TrjScenario *scenario)
+{
+  const TrjYearData *data = trj_year_data_get (scenario->year, NULL);
+  g_autoptr(GError) error = NULL;
+  TrjResult *result = trj_result_new (scenario);
+
+  g_assert_true (trj_engine_compute (scenario, &data->rules, result, &error));
+  g_assert_no_error (error);
+  return result;
+}
+
+/* The engine uses the scenario's series.
+ * Line a: aid per month = 0,5 × SMIC × 20 × 52/12 = SMIC × 43,333…:
+ *   January 11,65 → 504,833 33; February 12,00 → 520,000; AE 1 024,833 33.
+ *   With the year's SMIC (11,65 until November): 2 × 504,833 33 = 1 009,666 67.
+ * Line b: aid = 0,6 × 11,65 × 30 × 52/12 = 908,70; the département pays
+ *   0,88 × RSA: with the scenario's 700 → 616, the State 292,70; with the
+ *   year's (607,75 on 1 January 2024) → 534,82, the State 373,88. */
+static void
+test_engine (void)
+{
+  g_autoptr(TrjScenario) scenario = parse (hypotheses_json);
+  g_autoptr(TrjResult) result = NULL;
+  g_autoptr(TrjResult) defaults = NULL;
+  g_autoptr(TrjScenario) plain = NULL;
+  const TrjYearData *data = trj_year_data_get (2024, NULL);
+
+  g_assert_true (scenario->overrides_smic && scenario->overrides_rsa);
+  result = compute (scenario);
+  g_assert_cmpfloat_with_epsilon (result->lines[0].f.ae_total, 1024.833333333333, 1e-6);
+  g_assert_cmpfloat_with_epsilon (result->lines[0].f.cp[0], 504.833333333333, 1e-6);
+  g_assert_cmpfloat_with_epsilon (result->lines[0].f.cp[1], 520.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (result->lines[1].f.ae_total, 292.70, 1e-6);
+
+  plain = trj_scenario_copy (scenario);
+  trj_reference_clear (&plain->reference);
+  trj_year_data_reference (data, plain->zone, &plain->reference);
+  plain->overrides_smic = plain->overrides_rsa = FALSE;
+  defaults = compute (plain);
+  g_assert_cmpfloat_with_epsilon (defaults->lines[0].f.ae_total, 1009.666666666667, 1e-6);
+  g_assert_cmpfloat_with_epsilon (defaults->lines[1].f.ae_total, 373.88, 1e-6);
+}
+
+/* JSON: the overrides come back as they were written, the year's values
+ * are not written when the scenario does not override them. */
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(TrjScenario) scenario = parse (hypotheses_json);
+  g_autofree char *text = trj_json_scenario_to_data (scenario);
+  g_autoptr(TrjScenario) again = parse (text);
+  g_autofree char *text_again = trj_json_scenario_to_data (again);
+
+  g_assert_nonnull (strstr (text, "\"smic_hourly\""));
+  g_assert_nonnull (strstr (text, "\"2024-02-01\""));
+  g_assert_true (again->overrides_smic && again->overrides_rsa);
+  g_assert_cmpuint (again->reference.smic_hourly.n_points, ==, 2);
+  g_assert_cmpint (again->reference.smic_hourly.points[1].from, ==, 20240201);
+  g_assert_cmpfloat (again->reference.smic_hourly.points[1].value, ==, 12.0);
+  g_assert_cmpuint (again->reference.rsa.n_points, ==, 1);
+  g_assert_cmpfloat (again->reference.rsa.points[0].value, ==, 700);
+  g_assert_cmpstr (text, ==, text_again);
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("trj-rules-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* The store: « Modifier les hypothèses » is one undo step, kept on reopening;
+ * a value outside the catalogue's limits is refused and changes nothing. */
+static void
+test_store_undo (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "h.trajectoire", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_new_for_region (path, "Bretagne", 2024, &error);
+  g_autoptr(TrjScenario) before = NULL;
+  g_autoptr(TrjScenario) after = NULL;
+  g_autoptr(TrjScenario) undone = NULL;
+  g_autoptr(TrjResult) r_before = NULL;
+  g_autoptr(TrjResult) r_after = NULL;
+  TrjSeries smic = { 0 }, bad = { 0 };
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = trj_workbook_get_current_scenario (wb);
+  before = trj_workbook_get_scenario (wb, id, &error);
+  g_assert_false (before->overrides_smic || before->overrides_rsa);
+  /* A second revaluation: 12,00 € from 1 July 2024. */
+  trj_series_append (&smic, 20240101, 11.65);
+  trj_series_append (&smic, 20240701, 12.0);
+  trj_series_append (&smic, 20241101, 12.2);
+  g_assert_true (trj_workbook_set_hypotheses (wb, id, &smic, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Modifier les hypothèses");
+
+  /* Reopened, the series is there, the RSA the year's. */
+  g_clear_object (&wb);
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  after = trj_workbook_get_scenario (wb, id, &error);
+  g_assert_true (after->overrides_smic);
+  g_assert_false (after->overrides_rsa);
+  g_assert_cmpuint (after->reference.smic_hourly.n_points, ==, 3);
+  g_assert_cmpint (after->reference.smic_hourly.points[1].from, ==, 20240701);
+  g_assert_cmpfloat (after->reference.smic_hourly.points[1].value, ==, 12.0);
+  g_assert_cmpfloat (after->reference.rsa.points[before->reference.rsa.n_points - 1].value, ==,
+                     before->reference.rsa.points[before->reference.rsa.n_points - 1].value);
+  /* Every PEC figure rises: July to October paid at 12,00 instead of 11,65. */
+  r_before = compute (before);
+  r_after = compute (after);
+  g_assert_cmpfloat (r_after->envelopes[0].f.ae_total, >, r_before->envelopes[0].f.ae_total);
+
+  /* 0 € an hour is outside the catalogue’s limits (0 < SMIC ≤ 1 000): refused, nothing changes. */
+  trj_series_append (&bad, 20240101, 0);
+  g_assert_false (trj_workbook_set_hypotheses (wb, id, &bad, NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Modifier les hypothèses");
+
+  /* One undo gives the year's series back. */
+  g_assert_true (trj_workbook_undo (wb, &error));
+  undone = trj_workbook_get_scenario (wb, id, &error);
+  g_assert_false (undone->overrides_smic || undone->overrides_rsa);
+  g_assert_cmpuint (undone->reference.smic_hourly.n_points, ==, before->reference.smic_hourly.n_points);
+  g_assert_false (trj_workbook_can_undo (wb));
+
+  trj_series_clear (&smic);
+  trj_series_clear (&bad);
+  g_clear_object (&wb);
+  trj_test_remove_dir (dir);
+}
+
+/* The programming file's « Paramètres » sheet says which series is the
+ * scenario's and gives the year's beside; the report's cover too. */
+static void
+test_programming_and_report (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "p.xlsx", NULL);
+  g_autoptr(TrjScenario) scenario = parse (hypotheses_json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjXlsxReader) reader = NULL;
+  g_autoptr(TrjXlsxSheet) sheet = NULL;
+  g_autoptr(TrjReport) report = NULL;
+  TrjProgrammingInfo info = { "Hypothèses", NULL, NULL };
+  gboolean own_row = FALSE, default_title = FALSE, default_row = FALSE;
+  g_autofree char *plain = NULL;
+
+  g_assert_true (trj_programming_write_xlsx (scenario, &info, path, &error));
+  g_assert_no_error (error);
+  reader = trj_xlsx_reader_open (path, &error);
+  g_assert_no_error (error);
+  sheet = trj_xlsx_reader_read_sheet (reader, "Paramètres", &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < trj_xlsx_sheet_n_rows (sheet); r++)
+    {
+      const char *name = trj_xlsx_sheet_cell (sheet, r, 0);
+      const char *amount = trj_xlsx_sheet_cell (sheet, r, 2);
+      const char *source = trj_xlsx_sheet_cell (sheet, r, 3);
+
+      if (g_strcmp0 (name, "Valeurs par défaut de l’année (remplacées par les hypothèses du scénario)") == 0)
+        default_title = TRUE;
+      else if (!default_title && g_strcmp0 (name, "SMIC horaire brut (€)") == 0 && amount != NULL
+               && g_ascii_strtod (amount, NULL) == 12.0)
+        own_row = g_strcmp0 (source, "Hypothèse du scénario") == 0;
+      /* The year's second SMIC, 11,88 € from November, only among the defaults. */
+      else if (default_title && g_strcmp0 (name, "SMIC horaire brut (€)") == 0 && amount != NULL
+               && g_ascii_strtod (amount, NULL) == 11.88)
+        default_row = TRUE;
+    }
+  g_assert_true (own_row);
+  g_assert_true (default_title);
+  g_assert_true (default_row);
+
+  report = trj_report_new (scenario, "Hypothèses", NULL, &error);
+  g_assert_no_error (error);
+  plain = trj_test_plain_spaces (trj_report_get_hypotheses (report));
+  g_assert_cmpstr (plain, ==,
+                   "Hypothèse du scénario, SMIC horaire brut : 11,65 € au 01/01/2024 ; 12,00 € au 01/02/2024 "
+                   "(valeurs de l’année : 11,27 € au 01/01/2023 ; 11,52 € au 01/05/2023 ; 11,65 € au 01/01/2024 ; "
+                   "11,88 € au 01/11/2024 ; 11,88 € au 01/01/2025)\n"
+                   "Hypothèse du scénario, RSA : 700,00 € au 01/01/2024 (valeurs de l’année : 598,54 € au "
+                   "01/07/2022 ; 607,75 € au 01/04/2023 ; 635,71 € au 01/04/2024 ; 646,52 € au 01/04/2025)");
+  trj_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  trj_i18n_init ();
+  trj_format_install_in_engine ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/hypotheses/engine", test_engine);
+  g_test_add_func ("/hypotheses/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/hypotheses/store-undo", test_store_undo);
+  g_test_add_func ("/hypotheses/programming-and-report", test_programming_and_report);
+  return g_test_run ();
+}
