@@ -81,9 +81,14 @@ test_png_size (Fixture *f, gconstpointer data)
   for (TrjChartKind kind = 0; kind < TRJ_N_CHART_KINDS; kind++)
     for (gsize s = 0; s < G_N_ELEMENTS (sizes); s++)
       {
-        g_autofree char *path = export (f, kind, TRJ_CHART_FORMAT_PNG, sizes[s][0], sizes[s][1]);
-        cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+        g_autofree char *path = NULL;
+        cairo_surface_t *png;
 
+        /* The landing needs actuals: tests/test-chart-landing.c. */
+        if (kind == TRJ_CHART_LANDING)
+          continue;
+        path = export (f, kind, TRJ_CHART_FORMAT_PNG, sizes[s][0], sizes[s][1]);
+        png = cairo_image_surface_create_from_png (path);
         g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
         g_assert_cmpint (cairo_image_surface_get_width (png), ==, sizes[s][0]);
         g_assert_cmpint (cairo_image_surface_get_height (png), ==, sizes[s][1]);
@@ -96,10 +101,16 @@ test_svg_parses (Fixture *f, gconstpointer data)
 {
   for (TrjChartKind kind = 0; kind < TRJ_N_CHART_KINDS; kind++)
     {
-      g_autofree char *path = export (f, kind, TRJ_CHART_FORMAT_SVG, 1600, 900);
-      xmlDocPtr doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      g_autofree char *path = NULL;
+      xmlDocPtr doc;
       xmlNodePtr root;
       xmlChar *width;
+
+      /* The landing needs actuals: tests/test-chart-landing.c. */
+      if (kind == TRJ_CHART_LANDING)
+        continue;
+      path = export (f, kind, TRJ_CHART_FORMAT_SVG, 1600, 900);
+      doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 
       g_assert_nonnull (doc);
       root = xmlDocGetRootElement (doc);

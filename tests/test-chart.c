@@ -367,6 +367,9 @@ test_labels_and_background (void)
           Image image;
           guint a, b;
 
+          /* The landing needs actuals: tests/test-chart-landing.c. */
+          if (kind == TRJ_CHART_LANDING)
+            continue;
           g_assert_nonnull (model);
           trj_chart_style_init (&style, dark);
           render (&image, model, &style, sizes[s][0], sizes[s][1], NULL);

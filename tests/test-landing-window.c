@@ -29,6 +29,10 @@
 #include <string.h>
 
 #include "trj-ui-harness.h"
+#include "trj-chart-document.h"
+#include "trj-charts-page.h"
+#include "trj-presentation-window.h"
+#include "trj-report.h"
 #include "trj-format.h"
 #include "trj-json.h"
 #include "trj-landing.h"
@@ -324,6 +328,58 @@ test_landing (void)
   close_landing (landing);
 }
 
+/* The realised and projected chart: a kind of the charts page, in the
+ * presentation, and pages of the report. */
+static void
+test_charts (void)
+{
+  TrjChartsPage *page;
+  const TrjChartModel *model;
+  const TrjChartSeries *projected;
+  TrjPresentationWindow *presentation;
+  g_autoptr(TrjReport) report = NULL;
+  g_autoptr(TrjReport) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-charts", NULL));
+  TRJ_HARNESS_WAIT_FOR (TRJ_IS_CHARTS_PAGE (trj_window_get_page (window, TRJ_CHARTS_PAGE_NAME)));
+  page = TRJ_CHARTS_PAGE (trj_window_get_page (window, TRJ_CHARTS_PAGE_NAME));
+  trj_charts_page_set_envelope (page, "PEC_CIE_TP");
+  trj_charts_page_set_kind (page, TRJ_CHART_LANDING);
+  TRJ_HARNESS_WAIT_FOR (trj_chart_view_get_model (trj_charts_page_get_view (page)) != NULL
+                        && trj_chart_view_get_model (trj_charts_page_get_view (page))->kind == TRJ_CHART_LANDING);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  model = trj_chart_view_get_model (trj_charts_page_get_view (page));
+  g_assert_cmpstr (model->title, ==, "Réalisé et atterrissage AE/CP — PEC et CIE tous publics");
+  g_assert_cmpstr (model->mark_label, ==, "données à fin juin");
+  projected = g_ptr_array_index (model->series, 1);
+  g_assert_cmpfloat_with_epsilon (projected->values[11], 380160, 1e-6);
+  g_assert_nonnull (trj_chart_view_get_layout (trj_charts_page_get_view (page)));
+  if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("TRJ_SCREENSHOT_DIR"), "chart-atterrissage.png", NULL);
+
+      g_assert_true (trj_harness_save_png (GTK_WIDGET (window), png, NULL));
+    }
+
+  presentation = trj_presentation_window_new (GTK_WINDOW (window), document (), "PEC_CIE_TP", TRJ_CHART_LANDING);
+  g_assert_cmpint (trj_presentation_window_get_kind (presentation), ==, TRJ_CHART_LANDING);
+  g_assert_cmpint (trj_chart_view_get_model (trj_presentation_window_get_view (presentation))->kind, ==,
+                   TRJ_CHART_LANDING);
+  gtk_window_destroy (GTK_WINDOW (presentation));
+
+  /* The report: a landing page for each of the two envelopes with lines. */
+  report = trj_chart_document_build_report (document (), &error);
+  g_assert_no_error (error);
+  name = trj_chart_document_scenario_name (document ());
+  plain = trj_report_new (trj_document_get_scenario (document ()), name, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trj_report_get_n_pages (report), ==, trj_report_get_n_pages (plain) + 2);
+  trj_charts_page_set_kind (page, TRJ_CHART_TRAJECTORY);
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+}
+
 /* The reference is the last version sent, whatever scenario is shown. */
 static void
 test_reference (void)
@@ -383,6 +439,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landing-window/round", test_round);
   g_test_add_func ("/landing-window/empty", test_empty);
   g_test_add_func ("/landing-window/landing", test_landing);
+  g_test_add_func ("/landing-window/charts", test_charts);
   g_test_add_func ("/landing-window/reference", test_reference);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -80,7 +80,7 @@ trj_cli_chart (int argc, char **argv)
   gboolean dark = FALSE;
   const GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name,
-      N_("trajectory, monthly, breakdown, overlay or parameters (default: trajectory)"), N_("KIND") },
+      N_("trajectory, monthly, breakdown, overlay, parameters or landing (default: trajectory)"), N_("KIND") },
     { "envelope", 'e', 0, G_OPTION_ARG_STRING, &envelope,
       N_("Envelope to draw, one of those listed below (default: the whole region)"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
@@ -101,6 +101,7 @@ trj_cli_chart (int argc, char **argv)
   g_autoptr(GArray) loaded = g_array_new (FALSE, TRUE, sizeof (Loaded));
   g_autofree TrjChartSource *sources = NULL;
   g_autoptr(TrjChartModel) model = NULL;
+  g_autoptr(TrjLanding) landing = NULL;
   g_autoptr(GError) error = NULL;
   TrjChartRequest request = { TRJ_CHART_TRAJECTORY, NULL, TRJ_CHART_BY_DEPARTEMENT, NULL };
   g_autofree char *suffix = NULL;
@@ -126,7 +127,7 @@ trj_cli_chart (int argc, char **argv)
     }
   if (kind_name != NULL && !trj_chart_kind_from_string (kind_name, &request.kind))
     {
-      trj_cli_error (_("--kind: “%s” is not one of trajectory, monthly, breakdown, overlay, parameters"), kind_name);
+      trj_cli_error (_("--kind: “%s” is not one of trajectory, monthly, breakdown, overlay, parameters, landing"), kind_name);
       return EXIT_USAGE;
     }
   if (format_name == NULL)
@@ -173,6 +174,23 @@ trj_cli_chart (int argc, char **argv)
     }
 
   trj_chart_style_init (&style, dark);
+  /* The landing: the workbook's actuals against its scenario (MODEL 8, the
+   * observed projection). */
+  if (request.kind == TRJ_CHART_LANDING)
+    {
+      g_autoptr(TrjWorkbook) workbook = trj_cli_open_workbook (argv[1], &error);
+      g_autoptr(TrjActuals) actuals = workbook != NULL ? trj_workbook_get_actuals (workbook, &error) : NULL;
+      const TrjYearData *data = trj_year_data_get (sources[0].scenario->year, NULL);
+
+      if (actuals == NULL || trj_actuals_last_month (actuals) == 0
+          || (landing = trj_landing_compute (sources[0].scenario, actuals, TRJ_PROJECTION_OBSERVED,
+                                             data != NULL ? &data->rules : NULL, &error)) == NULL)
+        {
+          trj_cli_error ("%s: %s", argv[1], error != NULL ? error->message : _("the workbook has no actuals"));
+          return EXIT_INVALID;
+        }
+      request.landing = landing;
+    }
   model = trj_chart_model_build (&request, sources, loaded->len, &error);
   suffix = g_strconcat (".", format_name, NULL);
   if (model == NULL || (file = trj_cli_output_begin (output, suffix, &error)) == NULL
@@ -218,6 +236,21 @@ trj_cli_report (int argc, char **argv)
       return error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_INVALID;
     }
   report = trj_report_new (one.scenario, one.name, NULL, &error);
+  /* A workbook with actuals: the realised and projected charts of the
+   * scenario reported (MODEL 8, observed projection). */
+  if (report != NULL)
+    {
+      g_autoptr(TrjWorkbook) workbook = trj_cli_open_workbook (argv[1], NULL);
+      g_autoptr(TrjActuals) actuals = workbook != NULL ? trj_workbook_get_actuals (workbook, NULL) : NULL;
+      const TrjYearData *data = trj_year_data_get (one.scenario->year, NULL);
+      TrjLanding *landing = NULL;
+
+      if (actuals != NULL && trj_actuals_last_month (actuals) > 0
+          && ((landing = trj_landing_compute (one.scenario, actuals, TRJ_PROJECTION_OBSERVED,
+                                              data != NULL ? &data->rules : NULL, &error)) == NULL
+              || !trj_report_add_landing (report, trj_scenario_copy (one.scenario), one.name, landing, &error)))
+        g_clear_pointer (&report, trj_report_free);
+    }
   loaded_clear (&one);
   if (report == NULL || (file = trj_cli_output_begin (output, ".pdf", &error)) == NULL
       || !trj_report_write_pdf (report, file, &error)

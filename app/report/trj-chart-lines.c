@@ -83,10 +83,11 @@ trj_chart_render_lines (TrjRenderCtx *ctx, double top)
       const TrjChartSeries *series = g_ptr_array_index (model->series, s);
 
       for (guint c = 0; c < model->n_categories; c++)
-        {
-          lo = MIN (lo, series->values[c]);
-          hi = MAX (hi, series->values[c]);
-        }
+        if (!isnan (series->values[c]))
+          {
+            lo = MIN (lo, series->values[c]);
+            hi = MAX (hi, series->values[c]);
+          }
     }
   for (guint r = 0; r < model->ref_lines->len; r++)
     hi = MAX (hi, ((const TrjChartRefLine *) g_ptr_array_index (model->ref_lines, r))->value);
@@ -139,6 +140,30 @@ trj_chart_render_lines (TrjRenderCtx *ctx, double top)
       cairo_stroke (cr);
     }
 
+  /* The month of the last actuals (landing): a dotted line through its
+   * point, named at the top of the plot. */
+  if (model->mark_month > 0 && model->mark_month <= model->n_categories)
+    {
+      double x = round (plot.x + band * (model->mark_month - 0.5)) + 0.5;
+      double dots[] = { 1.5 * ctx->line_width, 2.5 * ctx->line_width };
+      TrjRenderText mark_style = trj_render_text_style (ctx, TRJ_RENDER_SIZE_LABEL, TRUE, NULL, TRUE);
+      gboolean right = model->mark_month * 2 <= model->n_categories + 1;
+
+      trj_render_set_color (ctx, &ctx->style->foreground, 0.7);
+      cairo_set_line_width (cr, MAX (1, ctx->line_width * 0.6));
+      cairo_set_dash (cr, dots, 2, 0);
+      cairo_move_to (cr, x, plot.y);
+      cairo_line_to (cr, x, plot.y + plot.height);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (model->mark_label != NULL)
+        {
+          mark_style.backdrop = TRUE;
+          trj_render_put_text (ctx, model->mark_label, x + (right ? 0.4 : -0.4) * ctx->em, plot.y + 0.2 * ctx->em,
+                               right ? 0 : 1, 0, &mark_style, NULL);
+        }
+    }
+
   /* Notified amounts: long dashes across the plot. */
   for (guint r = 0; r < model->ref_lines->len; r++)
     {
@@ -160,17 +185,27 @@ trj_chart_render_lines (TrjRenderCtx *ctx, double top)
       const TrjChartSeries *series = g_ptr_array_index (model->series, s);
       const TrjChartColor *color = trj_chart_style_series_color (ctx->style, series->color);
 
+      gboolean started = FALSE;
+
       for (guint c = 0; c < model->n_categories; c++)
         {
           double x = plot.x + band * (c + 0.5);
-          double y = trj_render_axis_y (&axis, &plot, series->values[c]);
+          double y;
 
+          /* A landing series covers part of the year only. */
+          if (isnan (series->values[c]))
+            {
+              started = FALSE;
+              continue;
+            }
+          y = trj_render_axis_y (&axis, &plot, series->values[c]);
           if (c == 0 && series->area)
             cairo_move_to (cr, x, trj_render_axis_y (&axis, &plot, 0));
-          if (c == 0 && !series->area)
+          if (!started && !series->area)
             cairo_move_to (cr, x, y);
           else
             cairo_line_to (cr, x, y);
+          started = TRUE;
           trj_render_add_target (ctx, s, c, (TrjChartRect) { x - band / 2, plot.y, band, plot.height }, x, y);
         }
       trj_render_set_color (ctx, color, 1.0);
@@ -192,6 +227,8 @@ trj_chart_render_lines (TrjRenderCtx *ctx, double top)
           double y = trj_render_axis_y (&axis, &plot, series->values[c]);
           gboolean hovered = trj_render_is_hovered (ctx, s, c);
 
+          if (isnan (series->values[c]))
+            continue;
           cairo_arc (cr, x, y, hovered ? radius * 2 : radius, 0, 2 * G_PI);
           trj_render_set_color (ctx, color, 1.0);
           cairo_fill_preserve (cr);

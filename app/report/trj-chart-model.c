@@ -7,13 +7,14 @@
 #include <glib/gi18n.h>
 
 #include "trj-chart-model.h"
+#include "trj-chart-landing.h"
 #include "trj-catalog.h"
 #include "trj-chart-style.h"
 #include "trj-format.h"
 #include "trj-year-data.h"
 
 static const char *kind_names[TRJ_N_CHART_KINDS] = {
-  "trajectory", "monthly", "breakdown", "overlay", "parameters",
+  "trajectory", "monthly", "breakdown", "overlay", "parameters", "landing",
 };
 
 const char *
@@ -45,6 +46,7 @@ trj_chart_kind_title (TrjChartKind kind)
     case TRJ_CHART_BREAKDOWN: return _("Volumes and AE by département");
     case TRJ_CHART_OVERLAY: return _("Scenario comparison");
     case TRJ_CHART_PARAMETERS: return _("Line parameters against the circular");
+    case TRJ_CHART_LANDING: return _("Realised and projected AE/CP");
     case TRJ_N_CHART_KINDS:
     default: g_return_val_if_reached (NULL);
     }
@@ -162,6 +164,7 @@ trj_chart_model_free (TrjChartModel *model)
   g_ptr_array_unref (model->ref_lines);
   g_ptr_array_unref (model->margins);
   g_ptr_array_unref (model->panels);
+  g_free (model->mark_label);
   g_free (model);
 }
 
@@ -733,6 +736,10 @@ trj_chart_model_build (const TrjChartRequest *request,
       if (!build_parameters (model, &sources[0], env, error))
         return NULL;
       break;
+    case TRJ_CHART_LANDING:
+      if (!trj_chart_build_landing (model, &sources[0], request->landing, env, error))
+        return NULL;
+      break;
     case TRJ_N_CHART_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -771,6 +778,9 @@ trj_chart_model_describe_point (const TrjChartModel *model, guint series, guint 
   if (series >= model->series->len || index >= model->n_categories)
     return NULL;
   s = g_ptr_array_index (model->series, series);
+  /* A month a landing series does not cover (realised to T, projected from T). */
+  if (isnan (s->values[index]))
+    return NULL;
   value = trj_chart_format_value (s->unit, s->values[index]);
   /* TRANSLATORS: tooltip, "Cumulative AE, mars 2024: 1 703 367 €" */
   return g_strdup_printf (_("%s, %s: %s"), s->name, model->category_names[index], value);
@@ -782,6 +792,8 @@ trj_chart_model_to_text (const TrjChartModel *model)
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_string_append_printf (text, "%s.\n%s.\n", model->title, model->subtitle);
+  if (model->mark_label != NULL)
+    g_string_append_printf (text, "%s.\n", model->mark_label);
   for (guint i = 0; i < model->ref_lines->len; i++)
     {
       const TrjChartRefLine *line = g_ptr_array_index (model->ref_lines, i);
@@ -802,7 +814,9 @@ trj_chart_model_to_text (const TrjChartModel *model)
     for (guint s = 0; s < model->series->len; s++)
       {
         g_autofree char *point = trj_chart_model_describe_point (model, s, c);
-        g_string_append_printf (text, "%s.\n", point);
+
+        if (point != NULL)
+          g_string_append_printf (text, "%s.\n", point);
       }
   for (guint p = 0; p < model->panels->len; p++)
     {

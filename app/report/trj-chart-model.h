@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "trj-actuals.h"
 #include "trj-engine.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ typedef enum {
   TRJ_CHART_BREAKDOWN,    /* volumes and AE by département or prescriber */
   TRJ_CHART_OVERLAY,      /* trajectories of several scenarios */
   TRJ_CHART_PARAMETERS,   /* rate, hours and duration against the circular */
+  TRJ_CHART_LANDING,      /* realised then projected cumulative AE and CP (MODEL 8) */
   TRJ_N_CHART_KINDS
 } TrjChartKind;
 
@@ -86,6 +88,12 @@ typedef struct {
   GPtrArray *ref_lines;    /* TrjChartRefLine* */
   GPtrArray *margins;      /* TrjChartMargin* */
   GPtrArray *panels;       /* TrjChartPanel* (TRJ_CHART_PARAMETERS) */
+  /* TRJ_CHART_LANDING: the month of the last actuals (1..12, 0: none), marked
+   * by a vertical line named mark_label (« données à fin juin »). Series
+   * values are NAN in the months they do not cover (realised to T, projected
+   * from T). */
+  guint mark_month;
+  char *mark_label;
 } TrjChartModel;
 
 /* One scenario to chart. */
@@ -100,10 +108,14 @@ typedef struct {
   const char *envelope_id;     /* NULL: the whole region */
   TrjChartGroup group;         /* TRJ_CHART_BREAKDOWN */
   GDateTime *date;             /* date of the figures; NULL: now */
+  /* TRJ_CHART_LANDING: the landing of the first source's scenario (P) with
+   * the actuals (trj_landing_compute); NULL or no actuals: an error. */
+  const TrjLanding *landing;
 } TrjChartRequest;
 
 /* Builds a chart. TRJ_CHART_OVERLAY takes two or more sources, the others use the
- * first one. Fails (French message) on an unknown envelope. */
+ * first one. Fails (French message) on an unknown envelope, and for
+ * TRJ_CHART_LANDING without actuals. */
 TrjChartModel *trj_chart_model_build (const TrjChartRequest *request,
                                       const TrjChartSource  *sources,
                                       guint                  n_sources,

@@ -95,6 +95,7 @@ trj_chart_render (cairo_t             *cr,
     {
     case TRJ_CHART_TRAJECTORY:
     case TRJ_CHART_OVERLAY:
+    case TRJ_CHART_LANDING:
       trj_chart_render_lines (&ctx, top);
       break;
     case TRJ_CHART_MONTHLY:

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "trj-report.h"
@@ -67,6 +68,11 @@ struct _TrjReport {
   GPtrArray *alerts;      /* char* */
   char *hypotheses;       /* the scenario's SMIC and RSA when it overrides them, NULL */
   TrjChartStyle style;
+  /* trj_report_add_landing: the reference P, its figures and its landing. */
+  TrjScenario *landing_scenario;
+  TrjResult *landing_result;
+  TrjLanding *landing;
+  char *landing_name;
 };
 
 typedef struct {
@@ -117,6 +123,10 @@ trj_report_free (TrjReport *report)
   g_ptr_array_unref (report->to_verify);
   g_ptr_array_unref (report->alerts);
   g_free (report->hypotheses);
+  g_clear_pointer (&report->landing_scenario, trj_scenario_free);
+  g_clear_pointer (&report->landing_result, trj_result_free);
+  g_clear_pointer (&report->landing, trj_landing_free);
+  g_free (report->landing_name);
   g_free (report);
 }
 
@@ -471,6 +481,48 @@ trj_report_new (const TrjScenario *scenario, const char *scenario_name, GDateTim
   return report;
 }
 
+gboolean
+trj_report_add_landing (TrjReport *report, TrjScenario *reference, const char *reference_name,
+                        TrjLanding *landing, GError **error)
+{
+  const TrjYearData *data = trj_year_data_get (reference->year, NULL);
+  g_autoptr(TrjScenario) p = reference;
+  g_autoptr(TrjLanding) owned = landing;
+  g_autoptr(TrjResult) result = trj_result_new (reference);
+  guint at = 0, added = 0;
+
+  g_return_val_if_fail (report->landing == NULL, FALSE);
+  if (landing->n_envelopes != reference->envelopes->len)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The landing was not computed from this scenario"));
+      return FALSE;
+    }
+  if (!trj_engine_compute (reference, data != NULL ? &data->rules : NULL, result, error))
+    return FALSE;
+  report->landing_scenario = g_steal_pointer (&p);
+  report->landing_result = g_steal_pointer (&result);
+  report->landing = g_steal_pointer (&owned);
+  report->landing_name = g_strdup (reference_name);
+  /* After the charts of the envelopes, one page per envelope with lines. */
+  for (guint i = 0; i < report->pages->len; i++)
+    if (g_array_index (report->pages, Page, i).kind == PAGE_CHART)
+      at = i + 1;
+  if (at == 0)
+    at = MIN (2, report->pages->len);
+  for (guint e = 0; e < reference->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (reference->envelopes, e);
+      Page page = { PAGE_CHART, TRJ_CHART_LANDING, (int) e, 0, 0 };
+
+      if (env->lines->len == 0)
+        continue;
+      g_array_insert_val (report->pages, at + added, page);
+      added++;
+    }
+  return TRUE;
+}
+
 guint
 trj_report_get_n_pages (const TrjReport *report)
 {
@@ -747,9 +799,13 @@ static void
 draw_chart (Draw *d, const Page *page)
 {
   const TrjReport *report = d->report;
-  TrjChartSource source = { report->scenario, report->result, report->name };
-  TrjChartRequest request = { page->chart, envelope_at (report, page->envelope)->id,
-                              TRJ_CHART_BY_DEPARTEMENT, report->date };
+  gboolean landing = page->chart == TRJ_CHART_LANDING;
+  TrjChartSource source = landing ? (TrjChartSource) { report->landing_scenario, report->landing_result,
+                                                       report->landing_name }
+                                  : (TrjChartSource) { report->scenario, report->result, report->name };
+  const TrjEnvelope *envelope = g_ptr_array_index (source.scenario->envelopes, page->envelope);
+  TrjChartRequest request = { page->chart, envelope->id, TRJ_CHART_BY_DEPARTEMENT, report->date,
+                              landing ? report->landing : NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(TrjChartModel) model = trj_chart_model_build (&request, &source, 1, &error);
 

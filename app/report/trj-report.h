@@ -2,7 +2,8 @@
  *
  * A4 landscape pages drawn on any cairo_t: the PDF export (CLI and app) and
  * GtkPrintOperation render the same pages. Pages: cover, summary table, the
- * trajectory and monthly charts of each envelope, the lines table, the alerts;
+ * trajectory and monthly charts of each envelope, with actuals the realised
+ * and projected chart of each envelope, the lines table, the alerts;
  * every page but the cover carries its number.
  */
 #pragma once
@@ -10,6 +11,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "trj-actuals.h"
 #include "trj-engine.h"
 
 G_BEGIN_DECLS
@@ -27,6 +29,15 @@ TrjReport *trj_report_new          (const TrjScenario *scenario,
                                     GDateTime         *date,
                                     GError           **error);
 void       trj_report_free         (TrjReport *report);
+
+/* Adds, after the charts of the envelopes, the realised and projected chart
+ * (TRJ_CHART_LANDING) of each envelope with lines of reference (P), from its
+ * landing (trj_landing_compute on P). Takes reference and landing. */
+gboolean   trj_report_add_landing  (TrjReport   *report,
+                                    TrjScenario *reference,
+                                    const char  *reference_name,
+                                    TrjLanding  *landing,
+                                    GError     **error);
 
 guint      trj_report_get_n_pages  (const TrjReport *report);
 /* What the cover says of the scenario's hypotheses (MODEL 7: its SMIC and RSA

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-chart-document.h"
+#include "trj-landing.h"
 
 char *
 trj_chart_document_scenario_name (TrjDocument *document)
@@ -89,6 +90,9 @@ trj_chart_document_build_model (TrjDocument   *document,
       g_propagate_error (error, g_error_copy (trj_document_get_error (document)));
       return NULL;
     }
+  /* The landing of the reference (MODEL 8) with the workbook's actuals. */
+  if (kind == TRJ_CHART_LANDING)
+    return trj_landing_chart_model (document, envelope_id, error);
   if (kind != TRJ_CHART_OVERLAY)
     {
       TrjChartSource source = { trj_document_get_scenario (document), trj_document_get_result (document), name };
@@ -115,8 +119,20 @@ TrjReport *
 trj_chart_document_build_report (TrjDocument *document, GError **error)
 {
   g_autofree char *name = trj_chart_document_scenario_name (document);
+  g_autoptr(TrjReport) report = trj_report_new (trj_document_get_scenario (document), name, NULL, error);
+  g_autofree char *reference_name = NULL;
+  TrjScenario *reference = NULL;
+  TrjLanding *landing;
 
-  return trj_report_new (trj_document_get_scenario (document), name, NULL, error);
+  if (report == NULL)
+    return NULL;
+  /* With actuals, the realised and projected charts of the landing (MODEL 8). */
+  landing = trj_landing_for_document (document, TRJ_PROJECTION_OBSERVED, &reference, &reference_name, error);
+  if (landing == NULL)
+    return error == NULL || *error == NULL ? g_steal_pointer (&report) : NULL;
+  if (!trj_report_add_landing (report, reference, reference_name, landing, error))
+    return NULL;
+  return g_steal_pointer (&report);
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "trj-presentation-window.h"
 #include "trj-chart-document.h"
+#include "trj-landing.h"
 
 #define PRESENTATION_TEXT_SCALE 1.35
 
@@ -155,7 +156,8 @@ trj_presentation_window_new (GtkWindow *parent, TrjDocument *document, const cha
   const TrjScenario *scenario = trj_document_get_scenario (document);
   g_autoptr(GPtrArray) scenarios = trj_workbook_list_scenarios (trj_document_get_workbook (document));
   const TrjChartKind kinds[] = { TRJ_CHART_TRAJECTORY, TRJ_CHART_MONTHLY, TRJ_CHART_BREAKDOWN,
-                                 TRJ_CHART_PARAMETERS, TRJ_CHART_OVERLAY };
+                                 TRJ_CHART_PARAMETERS, TRJ_CHART_OVERLAY, TRJ_CHART_LANDING };
+  gboolean actuals = trj_landing_has_actuals (document);
   GListModel *monitors;
 
   self->document = g_object_ref (document);
@@ -172,7 +174,7 @@ trj_presentation_window_new (GtkWindow *parent, TrjDocument *document, const cha
     }
   /* Comparing scenarios needs two of them. */
   for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (kinds[k] != TRJ_CHART_OVERLAY || scenarios->len >= 2)
+    if ((kinds[k] != TRJ_CHART_OVERLAY || scenarios->len >= 2) && (kinds[k] != TRJ_CHART_LANDING || actuals))
       {
         if (kinds[k] == kind)
           self->kind = self->kinds->len;

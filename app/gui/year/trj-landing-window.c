@@ -50,6 +50,40 @@ trj_landing_for_document (TrjDocument *document, TrjProjection projection,
   return landing;
 }
 
+gboolean
+trj_landing_has_actuals (TrjDocument *document)
+{
+  g_autoptr(TrjActuals) actuals = trj_workbook_get_actuals (trj_document_get_workbook (document), NULL);
+
+  return actuals != NULL && trj_actuals_last_month (actuals) > 0;
+}
+
+TrjChartModel *
+trj_landing_chart_model (TrjDocument *document, const char *envelope_id, GError **error)
+{
+  g_autoptr(TrjScenario) p = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(TrjLanding) landing = trj_landing_for_document (document, TRJ_PROJECTION_OBSERVED, &p, &name, error);
+  g_autoptr(TrjResult) result = NULL;
+  TrjChartRequest request = { TRJ_CHART_LANDING, envelope_id, TRJ_CHART_BY_DEPARTEMENT, NULL, NULL };
+  TrjChartSource source = { NULL, NULL, NULL };
+
+  if (landing == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("No actuals yet: the realised and projected chart needs the actuals of the year "
+                               "(“Import the Actuals (CSV)…” in the menu of the year)."));
+      return NULL;
+    }
+  result = trj_result_new (p);
+  if (!trj_engine_compute (p, trj_document_get_rules (document), result, error))
+    return NULL;
+  source = (TrjChartSource) { p, result, name };
+  request.landing = landing;
+  return trj_chart_model_build (&request, &source, 1, error);
+}
+
 typedef struct {
   guint index;
   double frac;

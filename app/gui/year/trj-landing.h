@@ -21,6 +21,7 @@
 #include <adwaita.h>
 
 #include "trj-actuals.h"
+#include "trj-chart-model.h"
 #include "trj-document.h"
 #include "trj-grid.h"
 
@@ -36,6 +37,13 @@ TrjLanding *trj_landing_for_document   (TrjDocument   *document,
                                         TrjScenario  **reference,
                                         char         **name,
                                         GError       **error);
+
+/* The chart « Réalisé et atterrissage AE/CP » (TRJ_CHART_LANDING) of an
+ * envelope (NULL: the region), observed projection; NULL with a French
+ * message when there are no actuals. */
+TrjChartModel *trj_landing_chart_model (TrjDocument *document, const char *envelope_id, GError **error);
+/* TRUE when the workbook holds actuals (the chart and the report page apply). */
+gboolean    trj_landing_has_actuals    (TrjDocument *document);
 
 /* Rounds values[0..n) to whole euros so that they add up to total (a whole
  * number of euros), by the largest remainder: each value is floored, then the
