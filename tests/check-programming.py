@@ -225,6 +225,11 @@ def check_xlsx(path, scenario, result):
             if line["kind"] == "FREE" and line.get("funded_from"):
                 if not lines_ws.cell(row=row, column=32).value:
                     fail(f"Lignes!AF{row}", "a free line funded from another envelope does not name it")
+            # The planner's note, the last column (AG).
+            if lines_ws.cell(row=1, column=33).value != "Note":
+                fail("Lignes!AG1", f"header {lines_ws.cell(row=1, column=33).value!r}, expected 'Note'")
+            if lines_ws.cell(row=row, column=33).value != line.get("note"):
+                fail(f"Lignes!AG{row}", f"note {lines_ws.cell(row=row, column=33).value!r}, expected {line.get('note')!r}")
             for key, col in (("ae_total", 18), ("cp_total", 19), ("cp_stock", 20), ("cp_after_year", 21)):
                 expect(f"Lignes {key} {line['id']}", lines_ws.cell(row=row, column=col).value, lr[key])
                 sums[key] += lr[key]
@@ -331,7 +336,7 @@ def csv_number(where, text):
 def check_csv_lines(path, scenario, result):
     rows = read_csv(path)
     header = rows[0]
-    if header[:4] != ["enveloppe", "identifiant", "libellé", "type"] or len(header) != 41:
+    if header[:4] != ["enveloppe", "identifiant", "libellé", "type"] or len(header) != 42 or header[-1] != "note":
         fail(path, f"header {header}")
         return
     col = {name: i for i, name in enumerate(header)}
@@ -354,6 +359,8 @@ def check_csv_lines(path, scenario, result):
             for key, name in (("volume", "volume"), ("ae_total", "AE"), ("cp_total", "CP"),
                               ("cp_stock", "CP stock"), ("cp_after_year", "reste à payer")):
                 expect(f"{path}:{i + 1} {key}", csv_number(path, row[col[name]]), lr[key])
+            if row[col["note"]] != line.get("note", ""):
+                fail(f"{path}:{i + 1}", f"note {row[col['note']]!r}, expected {line.get('note', '')!r}")
             i += 1
     if len(rows) != i:
         fail(path, f"{len(rows) - i} extra rows")
@@ -367,7 +374,7 @@ POST_AID_HEADER = [
     "ETP 2e année", "bénéficiaires RSA", "mois de cofinancement", "mois d'engagement", "décalage",
     "financé sur", "AE", "AE par unité", "CP", "reste à payer",
 ] + ["CP " + m for m in ("janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept",
-                         "oct", "nov", "déc")]
+                         "oct", "nov", "déc")] + ["note"]
 
 
 def check_csv_post_aid(path, scenario, result):
@@ -415,6 +422,8 @@ def check_csv_post_aid(path, scenario, result):
                 expect(f"{where} {key}", csv_number(path, row[col[name]]), lr[key])
             for m in range(12):
                 expect(f"{where} CP m{m + 1}", csv_number(path, row[col["CP janv"] + m]), lr["cp"][m])
+            if row[col["note"]] != line.get("note", ""):
+                fail(where, f"note {row[col['note']]!r}, expected {line.get('note', '')!r}")
             i += 1
     if len(rows) != i:
         fail(path, f"{len(rows) - i} extra rows")

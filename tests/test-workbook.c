@@ -173,6 +173,8 @@ static gboolean edit_departement (TrjWorkbook *wb, gint64 s, GError **e)
 { return trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_DEPARTEMENT, "29", e); }
 static gboolean edit_prescriber (TrjWorkbook *wb, gint64 s, GError **e)
 { return trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_PRESCRIBER, "France Travail", e); }
+static gboolean edit_note (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_NOTE, "Voir la Mission locale en juin", e); }
 static gboolean edit_kind (TrjWorkbook *wb, gint64 s, GError **e)
 { return trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_KIND, "CIE_TP", e); }
 static gboolean edit_rate (TrjWorkbook *wb, gint64 s, GError **e)
@@ -298,6 +300,7 @@ static const struct {
 } edits[] = {
   { "label", edit_label, "Rename line" },
   { "departement", edit_departement, "Change département" },
+  { "note", edit_note, "Change note" },
   { "prescriber", edit_prescriber, "Change prescriber" },
   { "kind", edit_kind, "Change kind" },
   { "rate", edit_rate, "Change rate" },
@@ -600,6 +603,58 @@ test_sent (Fixture *f, gconstpointer data)
 }
 
 /* Values land where they should (hand-checked, not only "something changed"). */
+/* A note per line (issue 13): stored, trimmed to none when empty, kept by a
+ * duplicate, carried by JSON both ways, refused whole beyond the text limit
+ * or as invalid UTF-8 with the note before left as it was. */
+static void
+test_line_note (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TrjWorkbook) wb = new_bretagne (f, "note.trajectoire");
+  g_autoptr(GError) error = NULL;
+  gint64 s = trj_workbook_get_current_scenario (wb);
+  g_autofree char *copy = NULL, *json = NULL, *too_long = g_strnfill (TRJ_CATALOG_MAX_TEXT + 1, 'x');
+  g_autoptr(TrjScenario) snapshot = NULL, read = NULL;
+  gint64 imported;
+  const TrjLine *line;
+
+  g_assert_null (find_line (wb, s, "pec")->note);
+  g_assert_true (trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_NOTE,
+                                             "Volume « à confirmer » ; voir juin", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (find_line (wb, s, "pec")->note, ==, "Volume « à confirmer » ; voir juin");
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Change note");
+
+  g_assert_false (trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_NOTE, too_long, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_NOTE, "caf\xc3", &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (find_line (wb, s, "pec")->note, ==, "Volume « à confirmer » ; voir juin");
+
+  copy = trj_workbook_duplicate_line (wb, s, "pec", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (find_line (wb, s, copy)->note, ==, "Volume « à confirmer » ; voir juin");
+
+  /* JSON out and back in as another scenario. */
+  snapshot = trj_workbook_get_scenario (wb, s, &error);
+  g_assert_no_error (error);
+  json = trj_json_scenario_to_data (snapshot);
+  g_assert_nonnull (strstr (json, "\"note\": \"Volume « à confirmer » ; voir juin\""));
+  read = trj_json_scenario_from_data (json, -1, &error);
+  g_assert_no_error (error);
+  imported = trj_workbook_import_scenario (wb, read, "Importé", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (find_line (wb, imported, "pec")->note, ==, "Volume « à confirmer » ; voir juin");
+
+  /* Emptied, the note is none, and undo brings it back. */
+  g_assert_true (trj_workbook_set_line_text (wb, s, "pec", TRJ_LINE_FIELD_NOTE, "", &error));
+  line = find_line (wb, s, "pec");
+  g_assert_null (line->note);
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_cmpstr (find_line (wb, s, "pec")->note, ==, "Volume « à confirmer » ; voir juin");
+}
+
 static void
 test_edit_values (Fixture *f, gconstpointer data)
 {
@@ -1694,6 +1749,7 @@ main (int argc, char **argv)
     }
   ADD ("/workbook/sent", test_sent, NULL);
   ADD ("/workbook/edit-values", test_edit_values, NULL);
+  ADD ("/workbook/line-note", test_line_note, NULL);
   ADD ("/workbook/batch", test_batch, NULL);
   ADD ("/workbook/line-order", test_line_order, NULL);
   ADD ("/workbook/undo-after-reopen", test_undo_after_reopen, NULL);

@@ -125,6 +125,7 @@ trj_line_copy (const TrjLine *line)
   copy->label = g_strdup (line->label);
   copy->departement = g_strdup (line->departement);
   copy->prescriber = g_strdup (line->prescriber);
+  copy->note = g_strdup (line->note);
   copy->funded_from = g_strdup (line->funded_from);
   copy->structure_name = g_strdup (line->structure_name);
   copy->siret = g_strdup (line->siret);
@@ -140,6 +141,7 @@ trj_line_free (TrjLine *line)
   g_free (line->label);
   g_free (line->departement);
   g_free (line->prescriber);
+  g_free (line->note);
   g_free (line->funded_from);
   g_free (line->structure_name);
   g_free (line->siret);

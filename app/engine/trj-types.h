@@ -104,6 +104,7 @@ typedef struct {
   TrjLineKind kind;
   char *departement;        /* code, "29"; may be NULL */
   char *prescriber;         /* may be NULL */
+  char *note;               /* the planner's note on the line, NULL: none */
 
   /* Contract lines (MODEL 2.1) */
   double rate;

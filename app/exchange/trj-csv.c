@@ -32,6 +32,7 @@ typedef enum {
   COL_PREVIOUS_FIRST,                                  /* last year's entries (stock) */
   COL_PREVIOUS_LAST = COL_PREVIOUS_FIRST + TRJ_MONTHS - 1,
   COL_VOLUME, COL_AE_PER_CONTRACT, COL_AE, COL_CP, COL_CP_STOCK, COL_CP_AFTER,
+  COL_NOTE,                                            /* the planner's note, read back */
   N_COLS
 } Column;
 
@@ -41,7 +42,7 @@ static const char *const column_names[N_COLS] = {
   "janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc",
   "janv N-1", "févr N-1", "mars N-1", "avr N-1", "mai N-1", "juin N-1", "juil N-1", "août N-1",
   "sept N-1", "oct N-1", "nov N-1", "déc N-1",
-  "volume", "AE par contrat", "AE", "CP", "CP stock", "reste à payer",
+  "volume", "AE par contrat", "AE", "CP", "CP stock", "reste à payer", "note",
 };
 
 /* ── Writing ───────────────────────────────────────────────────────────── */
@@ -169,6 +170,7 @@ trj_csv_export_lines (const TrjScenario *scenario, const char *path, GError **er
           append_number (out, f->cp_total);
           append_number (out, f->cp_stock);
           append_number (out, f->cp_after_year);
+          append_field (out, line->note);
           end_row (out);
         }
     }
@@ -217,6 +219,7 @@ trj_csv_export_post_aid (const TrjScenario *scenario, const char *path, GError *
     g_string_append_printf (out, c > 0 ? ";%s" : "%s", post_aid_column_names[c]);
   for (int m = 0; m < TRJ_MONTHS; m++)
     g_string_append_printf (out, ";CP %s", column_names[COL_MONTH_FIRST + m]);
+  g_string_append (out, ";note");
   end_row (out);
 
   for (guint e = 0; e < scenario->envelopes->len; e++)
@@ -277,6 +280,7 @@ trj_csv_export_post_aid (const TrjScenario *scenario, const char *path, GError *
           append_number (out, f->cp_after_year);
           for (int m = 0; m < TRJ_MONTHS; m++)
             append_number (out, f->cp[m]);
+          append_field (out, line->note);
           end_row (out);
         }
     }
@@ -612,6 +616,8 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
     line->label = g_strdup (trj_kind_to_string (kind));
   if (has_text (cell (fields, index, COL_PRESCRIBER)))
     line->prescriber = g_strdup (cell (fields, index, COL_PRESCRIBER));
+  if (has_text (cell (fields, index, COL_NOTE)))
+    line->note = g_strdup (cell (fields, index, COL_NOTE));
 
   trj_unknown_limits (TRJ_UNKNOWN_RATE, &lo, &hi);
   trj_csv_read_number (errors, row, column_names[COL_RATE], cell (fields, index, COL_RATE),
@@ -714,7 +720,7 @@ read_header (GPtrArray *header, int *index, const char *display, GError **error)
       if (found < 0)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("“%s”, line 1: unknown column “%s”. Known columns: %s, janv … déc, janv N-1 … déc N-1, volume."),
+                       _("“%s”, line 1: unknown column “%s”. Known columns: %s, janv … déc, janv N-1 … déc N-1, volume, note."),
                        display, (const char *) g_ptr_array_index (header, i),
                        "enveloppe, identifiant, libellé, type, département, prescripteur, "
                        "taux, heures, durée, cofinancement, décalage");

@@ -406,7 +406,7 @@ static GStrv
 line_keys (TrjLineKind kind)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  static const char *const common[] = { "id", "label", "kind", "departement", "prescriber", NULL };
+  static const char *const common[] = { "id", "label", "kind", "departement", "prescriber", "note", NULL };
   static const char *const contract[] = {
     "rate", "weekly_hours", "duration_months", "cofinanced_share", "payment_lag_months",
     "entries", "volume", "profile", "previous_entries", NULL
@@ -627,7 +627,8 @@ read_line (ReadContext *ctx, JsonNode *node, const char *path, GError **error)
   line = trj_line_new (id, kind);
   if (!read_string (object, path, "label", FALSE, &line->label, error)
       || !read_string (object, path, "departement", FALSE, &line->departement, error)
-      || !read_string (object, path, "prescriber", FALSE, &line->prescriber, error))
+      || !read_string (object, path, "prescriber", FALSE, &line->prescriber, error)
+      || !read_string (object, path, "note", FALSE, &line->note, error))
     return NULL;
 
   switch (trj_kind_shape (kind))
@@ -1114,6 +1115,7 @@ write_line (TrjJsonWriter *w, const TrjScenario *scenario, const TrjLine *line)
   else
     write_optional_string (w, "departement", line->departement);
   write_optional_string (w, "prescriber", line->prescriber);
+  write_optional_string (w, "note", line->note);
   switch (trj_kind_shape (line->kind))
     {
     case TRJ_LINE_SHAPE_CONTRACT:

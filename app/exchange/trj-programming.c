@@ -410,6 +410,7 @@ typedef enum {
    * line's parameters, the envelope a free line is funded from. */
   LCOL_STRUCTURE, LCOL_SIRET, LCOL_STRUCTURE_KIND, LCOL_PRISON, LCOL_CONVENTIONNE, LCOL_REALISE,
   LCOL_SECOND_YEAR, LCOL_RSA_RECIPIENTS, LCOL_RSA_MONTHS, LCOL_FUNDED_FROM,
+  LCOL_NOTE,                 /* the planner's note on the line */
   N_LCOLS
 } LinesColumn;
 
@@ -422,7 +423,7 @@ static const char *const lines_headers[N_LCOLS] = {
   N_("of which CP stock"), N_("Remaining to pay after the year"), N_("Unit amount to verify"),
   N_("Structure"), N_("SIRET"), N_("Kind of structure (CDI inclusion)"), N_("In prison"),
   N_("ETP conventionnés last year"), N_("ETP réalisés last year"), N_("ETP in their second year"),
-  N_("RSA recipients cofinanced"), N_("Months of cofinancing"), N_("Funded from"),
+  N_("RSA recipients cofinanced"), N_("Months of cofinancing"), N_("Funded from"), N_("Note"),
 };
 
 /* The structure and the parameters of a post-aid line the columns before do
@@ -479,6 +480,7 @@ write_lines (Writer *w)
           trj_xlsx_page_text (&sheet, row, LCOL_KIND, trj_catalog_kind_title (line->kind), NULL);
           trj_xlsx_page_text (&sheet, row, LCOL_DEPARTEMENT, line->departement, NULL);
           trj_xlsx_page_text (&sheet, row, LCOL_PRESCRIBER, line->prescriber, NULL);
+          trj_xlsx_page_text (&sheet, row, LCOL_NOTE, line->note, NULL);
           if (shape == TRJ_LINE_SHAPE_CONTRACT)
             {
               trj_xlsx_page_number (w->book, &sheet, row, LCOL_RATE, line->rate, TRJ_XLSX_PERCENT, FALSE);

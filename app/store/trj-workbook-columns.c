@@ -95,6 +95,7 @@ const TrjLineColumn trj_workbook_line_columns[] = {
     TRJ_COLUMN_INT, MEMBER (revaluation_requested), 0, TRJ_LINE_FIELD_REVALUATION_REQUESTED, SHAPE (POST_AID) },
   { PARAM ("development", N_("Change development project"), TRJ_PARAM_DEVELOPMENT),
     TRJ_COLUMN_INT, MEMBER (development), 0, TRJ_LINE_FIELD_DEVELOPMENT, SHAPE (POST_AID) },
+  { TEXT ("note", N_("Change note")), TRJ_COLUMN_TEXT_NULL, MEMBER (note), 0, TRJ_LINE_FIELD_NOTE, 0 },
 };
 
 const guint trj_workbook_n_line_columns = G_N_ELEMENTS (trj_workbook_line_columns);

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 /* "TRJ1": PRAGMA application_id of every Trajectoire workbook. */
 #define TRJ_WORKBOOK_APPLICATION_ID 0x54524A31
 /* PRAGMA user_version written by this version of Trajectoire. */
-#define TRJ_WORKBOOK_SCHEMA_VERSION 5
+#define TRJ_WORKBOOK_SCHEMA_VERSION 6
 /* The message of the triggers that refuse a change of a sent scenario
  * (trj-workbook-schema.c): SQL errors carrying it become
  * TRJ_WORKBOOK_ERROR_FROZEN. */

@@ -207,12 +207,17 @@ static const char migration_5[] =
   "ALTER TABLE line ADD COLUMN revaluation_requested INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE line ADD COLUMN development INTEGER NOT NULL DEFAULT 0;";
 
+/* Version 6: the planner's note on a line (issue 13; NULL: none). */
+static const char migration_6[] =
+  "ALTER TABLE line ADD COLUMN note TEXT;";
+
 static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 gboolean

@@ -93,6 +93,9 @@ typedef enum {
   TRJ_LINE_FIELD_DECREASE_REQUESTED,
   TRJ_LINE_FIELD_REVALUATION_REQUESTED,
   TRJ_LINE_FIELD_DEVELOPMENT,
+  /* The planner's note on a line, any shape: trj_workbook_set_line_text()
+   * (NULL or "": none). */
+  TRJ_LINE_FIELD_NOTE,
   TRJ_N_LINE_FIELDS
 } TrjLineField;
 
