@@ -151,7 +151,9 @@ test_case (gconstpointer data)
   trj_envelope_page_show_entries (page, c->grid == GRID_ENTRIES);
   grid = c->grid == GRID_ENTRIES ? trj_envelope_page_get_entries_grid (page)
                                  : trj_envelope_page_get_lines_grid (page);
-  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  /* The grid shown, once the stack's crossfade has ended, and painted. */
+  trj_harness_wait_stack (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_STACK)));
+  TRJ_HARNESS_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (grid)));
   sums_before = file_sums ();
   model_before = model_text (grid);
 
@@ -204,9 +206,8 @@ main (int argc, char *argv[])
   workbook_path = trj_harness_new_workbook ("Bretagne");
   file = g_file_new_for_path (workbook_path);
   window = trj_window_new (GTK_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (window));
   g_assert_true (trj_window_open_file (window, file));
-  trj_harness_wait_frames (GTK_WIDGET (window), 2);
+  trj_harness_present (GTK_WINDOW (window));
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
