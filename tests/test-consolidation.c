@@ -143,6 +143,80 @@ test_national_totals (void)
   g_assert_cmpfloat_with_epsilon (cie.ae_margin, regions_ae_margin ("CIE_JEUNES"), 1e-3);
 }
 
+/* A metropolitan region with one PEC line: `count` contracts entering in
+ * month `month` (0-based) for `duration` months, 50 %, 25 h, lag 1. */
+static TrjScenario *
+hand_region (const char *region, guint month, double count, double duration,
+             double ae_notified, double cp_notified)
+{
+  g_autoptr(GError) error = NULL;
+  const TrjYearData *data = trj_year_data_get (2024, &error);
+  TrjScenario *s = trj_scenario_new ();
+  TrjEnvelope *env = trj_envelope_new ("PEC_CIE_TP");
+  TrjLine *line = trj_line_new ("l1", TRJ_KIND_PEC);
+
+  g_assert_no_error (error);
+  s->year = 2024;
+  s->region = g_strdup (region);
+  s->zone = TRJ_ZONE_METROPOLE;
+  trj_year_data_reference (data, TRJ_ZONE_METROPOLE, &s->reference);
+  line->rate = 0.5;
+  line->weekly_hours = 25;
+  line->duration_months = duration;
+  line->payment_lag_months = 1;
+  line->entries[month] = count;
+  g_ptr_array_add (env->lines, line);
+  env->ae_notified = ae_notified;
+  env->cp_notified = cp_notified;
+  g_ptr_array_add (s->envelopes, env);
+  return s;
+}
+
+/* The national margins of two regions, computed by hand (not from the
+ * structures under test). A month of aid at 50 %, 25 h:
+ * 0.5 × 11.65 × 25 × 52/12 = 631.041666… €, from November 2024
+ * 0.5 × 11.88 × 25 × 52/12 = 643.50 €.
+ * Bretagne: 2 contracts entering in November for 3 months, all at 643.50 €:
+ *   AE 2 × 3 × 643.50 = 3 861 €; CP (lag 1) December's 2 × 643.50 = 1 287 €.
+ * Normandie: 1 contract entering in March for 9.9 months: March–October at
+ *   631.041666… €, November and 0.9 of December at 643.50 €:
+ *   AE 8 × 631.041666… + 1.9 × 643.50 = 5 048.333… + 1 222.65 = 6 270.983333… €;
+ *   CP (lag 1) April–November: 8 × 631.041666…, December: 643.50 (November's),
+ *   5 691.833333… €.
+ * Notified AE 10 000 € and 5 000 €, CP 2 000 € and 3 000 €:
+ *   AE margins 6 139 € and −1 270.983333… €, national 4 868.016666… €;
+ *   CP margins 713 € and −2 691.833333… €, national −1 978.833333… €. */
+static void
+test_hand_margins (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjConsolidation) consolidation = trj_consolidation_new ();
+  g_autoptr(TrjScenario) bretagne = hand_region ("Bretagne", 10, 2, 3, 10000, 2000);
+  g_autoptr(TrjScenario) normandie = hand_region ("Normandie", 2, 1, 9.9, 5000, 3000);
+  const double aid = 0.5 * 11.65 * 25 * 52.0 / 12.0;
+  TrjConsolidationTotals pec;
+
+  g_assert_true (trj_consolidation_add (consolidation, "bretagne.json", bretagne, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_consolidation_add (consolidation, "normandie.json", normandie, NULL, &error));
+  g_assert_no_error (error);
+  trj_consolidation_get_totals (consolidation, "PEC_CIE_TP", &pec);
+
+  g_assert_cmpuint (pec.n_regions, ==, 2);
+  g_assert_cmpfloat (pec.ae_notified, ==, 15000);
+  g_assert_cmpfloat (pec.cp_notified, ==, 5000);
+  g_assert_cmpfloat_with_epsilon (pec.volume, 3, 1e-12);
+  g_assert_cmpfloat_with_epsilon (pec.ae_total, 3861 + 8 * aid + 1.9 * 643.5, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pec.ae_total, 10131.983333333333, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pec.cp_total, 1287 + 8 * aid + 643.5, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pec.ae_margin, 4868.016666666667, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pec.cp_margin, 5000 - 1287 - 8 * aid - 643.5, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pec.cp_margin, -1978.8333333333333, 1e-6);
+  /* Volume-weighted: the same 50 % and 25 h in both regions. */
+  g_assert_cmpfloat_with_epsilon (pec.avg_rate, 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (pec.avg_hours, 25, 1e-12);
+}
+
 static void
 test_xlsx_export (void)
 {
@@ -277,6 +351,7 @@ main (int argc, char **argv)
   write_region_files ();
 
   g_test_add_func ("/consolidation/national-totals", test_national_totals);
+  g_test_add_func ("/consolidation/hand-margins", test_hand_margins);
   g_test_add_func ("/consolidation/xlsx", test_xlsx_export);
   g_test_add_func ("/consolidation/xlsx-calc-recalculated", test_xlsx_calc_recalculated);
   g_test_add_func ("/consolidation/refused", test_refused);
