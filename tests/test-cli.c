@@ -569,6 +569,37 @@ test_kinds_simulate (void)
   g_assert_cmpfloat (member_double (root, "envelopes", "IAE", "cp_stock"), ==, 45000);
 }
 
+/* An FDI envelope (no credits of its own) whose free line is funded from the
+ * IAE envelope's margins (Occitanie), against its golden file and by hand:
+ * the line's 50 000 € of AE (March) and the 30 000 € of CP it pays in the
+ * year move from IAE's available to FDI's, so that FDI shows no overrun.
+ * ACI: 8 ETP × 23 458 € = 187 664 €, lag 0, paid in twelfths, its 5 %
+ * modulated part (9 383,20 €) in April of Y+1: AE 197 047,20 €. */
+static void
+test_fdi_simulate (void)
+{
+  g_autofree char *path = fixture ("fdi.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root = simulate_golden (parser, path, "simulate-fdi.json");
+  const double aci = 8 * 23458.0;
+
+  g_assert_cmpfloat (member_double (root, "lines", "fdi-31", "ae_total"), ==, 50000);
+  g_assert_cmpfloat (member_double (root, "lines", "fdi-31", "cp_total"), ==, 30000);
+  g_assert_cmpfloat (member_double (root, "lines", "fdi-31", "cp_after_year"), ==, 20000);
+  g_assert_cmpfloat (member_double (root, "envelopes", "FDI", "ae_available"), ==, 50000);
+  g_assert_cmpfloat (member_double (root, "envelopes", "FDI", "cp_available"), ==, 30000);
+  g_assert_cmpfloat (member_double (root, "envelopes", "FDI", "ae_margin"), ==, 0);
+  g_assert_cmpfloat (member_double (root, "envelopes", "FDI", "cp_margin"), ==, 0);
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "aci-31", "ae_total"), aci * 1.05, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "aci-31", "cp_total"), aci, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (root, "lines", "aci-31", "cp_after_year"), 0.05 * aci, 1e-6);
+  /* The lender: 400 000 − 50 000 € of AE, 350 000 − 30 000 € of CP available. */
+  g_assert_cmpfloat (member_double (root, "envelopes", "IAE", "ae_available"), ==, 350000);
+  g_assert_cmpfloat (member_double (root, "envelopes", "IAE", "cp_available"), ==, 320000);
+  g_assert_cmpfloat_with_epsilon (member_double (root, "envelopes", "IAE", "ae_margin"), 152952.8, 1e-6);
+  g_assert_cmpfloat_with_epsilon (member_double (root, "envelopes", "IAE", "cp_margin"), 132336, 1e-6);
+}
+
 static void
 test_example_errors (void)
 {
@@ -757,6 +788,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/solve/envelope", test_solve_envelope);
   g_test_add_func ("/cli/example/golden", test_example_golden);
   g_test_add_func ("/cli/simulate/kinds", test_kinds_simulate);
+  g_test_add_func ("/cli/simulate/fdi", test_fdi_simulate);
   g_test_add_func ("/cli/example/simulates", test_example_simulates);
   g_test_add_func ("/cli/example/errors", test_example_errors);
   g_test_add_func ("/cli/help", test_help);
