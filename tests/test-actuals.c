@@ -169,6 +169,78 @@ test_landing (gconstpointer data)
   g_assert_cmpint (g_array_index (landing->drifts, TrjLandingDrift, 2).param, ==, TRJ_PARAM_DURATION_MONTHS);
 }
 
+/* The landing of the other shapes of line (MODEL 8, 3.2): an ACI line whose
+ * realised ETP replace its quantity by the projected annual average, a free
+ * line landing as programmed, and a contract line's stock (last year's
+ * entries) paid as programmed. */
+static void
+test_landing_shapes (gconstpointer data)
+{
+  TrjProjection projection = GPOINTER_TO_INT (data);
+  gboolean observed = projection == TRJ_PROJECTION_OBSERVED;
+  const char *json =
+    "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\","
+    "  \"zone\": \"metropole\", \"envelopes\": ["
+    "  { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 100000, \"cp_notified\": 100000, \"lines\": ["
+    "    { \"id\": \"stock\", \"kind\": \"PEC\", \"rate\": 0.5, \"weekly_hours\": 25,"
+    "      \"duration_months\": 12, \"payment_lag_months\": 1,"
+    "      \"entries\": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],"
+    "      \"previous_entries\": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2] } ] },"
+    "  { \"id\": \"IAE\", \"ae_notified\": 300000, \"cp_notified\": 300000, \"lines\": ["
+    "    { \"id\": \"aci\", \"kind\": \"ACI\", \"quantity\": 10, \"unit_amount\": 23458,"
+    "      \"modulation\": 0, \"payment_lag_months\": 0 } ] },"
+    "  { \"id\": \"INITIATIVES_TERRITORIALES\", \"ae_notified\": 50000, \"cp_notified\": 50000, \"lines\": ["
+    "    { \"id\": \"it\", \"kind\": \"FREE\", \"ae_amount\": 30000, \"commitment_month\": 2,"
+    "      \"cp_schedule\": [0, 10000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5000] } ] } ] }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) s = trj_json_scenario_from_data (json, -1, &error);
+  g_autoptr(TrjActuals) actuals = trj_actuals_new ();
+  g_autoptr(TrjLanding) landing = NULL;
+  const TrjYearData *year = trj_year_data_get (2024, NULL);
+  const double etp[3] = { 8, 8, 9 };
+  const TrjLandingFigures *stock, *aci, *it;
+  /* ACI: January–March realised 8, 8 and 9 ETP; then 9 (the last month,
+   * observed) or the programmed 10 for nine months. */
+  const double quantity = observed ? (25 + 9 * 9) / 12.0 : (25 + 9 * 10) / 12.0;
+  /* Two contracts of December 2023 for 12 months, lag 1: December at the 2023
+   * SMIC (0.5 × 11.52 × 25 × 52/12 = 624 €) paid in January, January–October
+   * at 631,041666… €, November at 643,50 € paid in December. */
+  const double stock_cp = 2 * (624 + 10 * (0.5 * 11.65 * 25 * 52.0 / 12.0) + 643.5);
+
+  g_assert_no_error (error);
+  for (guint m = 0; m < 3; m++)
+    {
+      TrjActual row = { (char *) "aci", (char *) "IAE", m, NAN, NAN, NAN, NAN, NAN, etp[m], NAN, NAN };
+
+      trj_actuals_set (actuals, &row);
+    }
+  g_assert_cmpuint (trj_actuals_last_month (actuals), ==, 3);
+
+  landing = trj_landing_compute (s, actuals, projection, &year->rules, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (landing->month, ==, 3);
+  g_assert_cmpuint (landing->n_lines, ==, 3);
+  stock = &landing->lines[0];
+  aci = &landing->lines[1];
+  it = &landing->lines[2];
+
+  g_assert_cmpfloat_with_epsilon (aci->ae_programmed, 234580, 1e-6);
+  g_assert_cmpfloat_with_epsilon (aci->ae_landing, quantity * 23458, 1e-6);
+  g_assert_cmpfloat_with_epsilon (aci->ae_landing, observed ? 207212.33333333334 : 224805.83333333334, 1e-6);
+  g_assert_cmpfloat_with_epsilon (aci->cp_landing, quantity * 23458, 1e-6);
+
+  g_assert_cmpfloat (it->ae_landing, ==, 30000);
+  g_assert_cmpfloat (it->ae_programmed, ==, 30000);
+  g_assert_cmpfloat (it->cp_landing, ==, 15000);
+
+  g_assert_cmpfloat_with_epsilon (stock_cp, 15155.833333333334, 1e-6);
+  g_assert_cmpfloat_with_epsilon (stock->cp_programmed, stock_cp, 1e-6);
+  g_assert_cmpfloat_with_epsilon (stock->cp_landing, stock_cp, 1e-6);
+  g_assert_cmpfloat (stock->ae_landing, ==, 0);
+  g_assert_cmpfloat_with_epsilon (landing->envelopes[1].ae_landing, aci->ae_landing, 1e-6);
+  g_assert_cmpuint (landing->drifts->len, ==, 0);
+}
+
 /* In the workbook: stored, read back checked, one undo step, possible on a
  * sent scenario, refused when tampered. */
 static void
@@ -252,6 +324,8 @@ main (int argc, char **argv)
   g_test_add_data_func ("/actuals/csv/header-columns", header, test_csv_refused);
   g_test_add_data_func ("/actuals/landing/observed", GINT_TO_POINTER (TRJ_PROJECTION_OBSERVED), test_landing);
   g_test_add_data_func ("/actuals/landing/programmed", GINT_TO_POINTER (TRJ_PROJECTION_PROGRAMMED), test_landing);
+  g_test_add_data_func ("/actuals/landing/shapes-observed", GINT_TO_POINTER (TRJ_PROJECTION_OBSERVED), test_landing_shapes);
+  g_test_add_data_func ("/actuals/landing/shapes-programmed", GINT_TO_POINTER (TRJ_PROJECTION_PROGRAMMED), test_landing_shapes);
   g_test_add_func ("/actuals/store", test_store);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "trj-engine.h"
+#include "trj-i18n.h"
 #include "trj-year-data.h"
 
 static const TrjYearData *
@@ -202,9 +203,93 @@ test_to_verify (void)
   g_assert_null (trj_year_data_to_verify (data, TRJ_KIND_GEIQ_RENFORCE, TRJ_ZONE_OUTRE_MER));
 }
 
+/* The year's three files as the repository holds them. */
+static char *
+reference_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "reference", "2024", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* A new circular is a data update: the files are read as they are, and a
+ * mistake in them is refused, naming the file and what is wrong. */
+static void
+test_parse (void)
+{
+  g_autofree char *ini = reference_file ("reference.ini");
+  g_autofree char *notification = reference_file ("notification-contrats-aides.csv");
+  g_autofree char *regions = reference_file ("regions.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjYearData) data = trj_year_data_parse (ini, notification, regions, &error);
+  const struct {
+    guint file;                 /* 0 reference.ini, 1 notification, 2 regions */
+    const char *from, *to;      /* the first occurrence replaced */
+    const char *words;          /* in the message */
+  } cases[] = {
+    { 0, "2024-11-01=11.88", "2024-11-01=onze", "Données de référence reference.ini" },
+    { 0, "2024-11-01=11.88", "novembre=11.88", "novembre=11.88" },
+    { 0, "rate=0.30;0.60;0.50", "rate=0.30;0.60", "rate" },
+    { 0, "rate=0.30;0.60;0.50", "rate=0.30;0.60;moyen", "rate" },
+    { 0, "cd_share=0.88", "cd_share=beaucoup", "cd_share" },
+    { 0, "cd_share=0.88", "cd=0.88", "cd_share" },
+    { 0, "to_verify=EA_MAD", "to_verify=EA_MADE", "to_verify" },
+    { 0, "source_EA_MAD=", "source_EA_MAD_bis=", "source_EA_MAD" },
+    { 0, "[rsa]", "[rsa_]", "rsa" },
+    { 2, ",metropole,", ",metropolitaine,", "Données de référence regions.csv : metropolitaine" },
+    { 2, ",Ain", ",Ain,01", "regions.csv : la ligne 3 a 5 champs au lieu de 4" },
+    { 1, ",Bretagne,", ",Bretagn,", "notification-contrats-aides.csv : Bretagn" },
+  };
+  double v;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+  g_assert_cmpint (data->year, ==, 2024);
+  g_assert_cmpuint (data->regions->len, ==, 19);
+  g_assert_cmpuint (data->notification->len, ==, 39);
+  g_assert_true (trj_series_value_at (&data->smic_hourly[TRJ_ZONE_METROPOLE], 2024, 11, &v));
+  g_assert_cmpfloat (v, ==, 11.88);
+  g_assert_cmpfloat (data->rules.contract[TRJ_KIND_PEC][TRJ_ZONE_METROPOLE].rate_max, ==, 0.60);
+  g_assert_nonnull (strstr (trj_year_data_to_verify (data, TRJ_KIND_EA_MAD, TRJ_ZONE_METROPOLE),
+                            "29 décembre 2023"));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *texts[3] = { ini, notification, regions };
+      g_autofree char *changed = NULL;
+      g_autoptr(TrjYearData) refused = NULL;
+      g_autofree char *plain = NULL;
+      const char *at = strstr (texts[cases[i].file], cases[i].from);
+
+      g_assert_nonnull (at);
+      changed = g_strdup_printf ("%.*s%s%s", (int) (at - texts[cases[i].file]), texts[cases[i].file],
+                                 cases[i].to, at + strlen (cases[i].from));
+      texts[cases[i].file] = changed;
+      refused = trj_year_data_parse (texts[0], texts[1], texts[2], &error);
+      g_assert_null (refused);
+      g_assert_nonnull (error);
+      /* Narrow and plain no-break spaces as spaces. */
+      {
+        GString *s = g_string_new (error->message);
+
+        g_string_replace (s, "\u202F", " ", 0);
+        g_string_replace (s, "\u00A0", " ", 0);
+        plain = g_string_free (s, FALSE);
+      }
+      g_test_message ("%s → %s", cases[i].to, plain);
+      g_assert_nonnull (strstr (plain, cases[i].words));
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
+  trj_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/year-data/notification", test_notification);
   g_test_add_func ("/year-data/regions", test_regions);
@@ -214,5 +299,6 @@ main (int argc, char **argv)
   g_test_add_func ("/year-data/example-outre-mer", test_example_outre_mer);
   g_test_add_func ("/year-data/unknown", test_unknown);
   g_test_add_func ("/year-data/to-verify", test_to_verify);
+  g_test_add_func ("/year-data/parse", test_parse);
   return g_test_run ();
 }
