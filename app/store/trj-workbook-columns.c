@@ -531,8 +531,11 @@ trj_workbook_check_scenario (const TrjScenario *s, TrjValueWhere *where, GError 
                                _("An envelope needs a name."));
           return FALSE;
         }
-      if (!trj_workbook_check_text (env->id, error) ||
-          !trj_workbook_check_text (env->demande.reason, error) ||
+      if (!trj_workbook_check_text (env->id, error))
+        return FALSE;
+      /* A reason too long is the reason's fault, not the id's. */
+      where->field = "demande_reason";
+      if (!trj_workbook_check_text (env->demande.reason, error) ||
           !check_fields (trj_workbook_envelope_fields, values, TRJ_N_ENVELOPE_FIELDS, where, error))
         return FALSE;
       for (guint l = 0; l < env->lines->len; l++)
