@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "trj-i18n.h"
 #include "trj-json.h"
@@ -208,6 +209,124 @@ test_properties (Fixture *f, gconstpointer data)
   g_assert_cmpstr (redo, ==, "Modifier le RSA");
 }
 
+/* More refusals: a profile's name that is no text or holds a control
+ * character, a line added to an envelope the scenario has not, a sending
+ * marked in the middle of a batch, an edit once the workbook is closed. */
+static void
+test_more_refusals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL, *line = NULL;
+  const double weights[TRJ_MONTHS] = { 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2 };
+
+  before = dump (f->wb);
+  g_assert_false (trj_workbook_save_profile (f->wb, "Rentrée\tscolaire", weights, &error));
+  assert_message (error, "Le nom du profil contient un caractère de contrôle.");
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_save_profile (f->wb, "Rentr\xe9" "e", weights, &error));
+  assert_message (error, "Le nom du profil n’est pas un texte valide.");
+  g_clear_error (&error);
+  g_assert_cmpuint (trj_workbook_get_profiles (f->wb)->len, ==, 0);
+
+  line = trj_workbook_add_line (f->wb, f->scenario, "FDI", TRJ_KIND_FREE, -1, &error);
+  g_assert_null (line);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND);
+  assert_message (error, "Il n’y a pas d’enveloppe « FDI » dans ce scénario.");
+  g_clear_error (&error);
+
+  trj_workbook_begin_batch (f->wb, "Coller");
+  g_assert_false (trj_workbook_mark_sent (f->wb, f->scenario, TRJ_SENT_PROGRAMMATION, "2024-03-15",
+                                          NULL, &error));
+  assert_message (error, "Un scénario ne peut pas être marqué comme transmis au milieu d’une autre modification.");
+  g_clear_error (&error);
+  trj_workbook_cancel_batch (f->wb);
+  g_assert_false (trj_workbook_is_frozen (f->wb, f->scenario));
+  after = dump (f->wb);
+  g_assert_cmpstr (after, ==, before);
+
+  trj_workbook_close (f->wb);
+  g_assert_false (trj_workbook_rename_scenario (f->wb, f->scenario, "Après fermeture", &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO);
+  assert_message (error, "Le classeur est fermé.");
+}
+
+/* A sending as the programming file and the window describe it. */
+static void
+test_sent_describe (void)
+{
+  TrjSentVersion version = { 1, (char *) "Scénario initial", TRJ_SENT_PROGRAMMATION,
+                             (char *) "2024-03-15", NULL, (char *) "2024-03-15T10:00:00Z" };
+  g_autofree char *plain = NULL, *odd = NULL;
+
+  plain = trj_sent_version_describe (&version);
+  g_assert_cmpstr (plain, ==, "Version transmise à la DGEFP le 15/03/2024 (Programmation)");
+  /* A date that is none (a file from elsewhere) is shown as it is. */
+  version.date = (char *) "bientôt";
+  version.kind = TRJ_SENT_REMONTEE;
+  odd = trj_sent_version_describe (&version);
+  g_assert_cmpstr (odd, ==, "Version transmise à la DGEFP le bientôt (Remontée)");
+}
+
+static char *
+checksum_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Files whose header is wrong: a page size that is no power of two, a
+ * schema version of 0 (SQLite's default: someone else's database with our
+ * application id). Refused, named, and left byte for byte as they were. */
+static void
+test_refused_headers (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL, *before = NULL, *after = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  gsize length;
+  sqlite3 *db;
+  char page[2];
+
+  trj_workbook_close (f->wb);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 100);
+
+  /* Bytes 16–17: the page size, big-endian; 768 is no power of two. */
+  page[0] = contents[16];
+  page[1] = contents[17];
+  contents[16] = 0x03;
+  contents[17] = 0x00;
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  before = checksum_of (f->path);
+  wb = trj_workbook_open (f->path, &error);
+  g_assert_null (wb);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  assert_message (error, "« Bretagne 2024.trajectoire » est tronqué ou endommagé (taille de page invalide)");
+  g_clear_error (&error);
+  after = checksum_of (f->path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Put back, then the schema version set to 0. */
+  contents[16] = page[0];
+  contents[17] = page[1];
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = checksum_of (f->path);
+  wb = trj_workbook_open (f->path, &error);
+  g_assert_null (wb);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_WORKBOOK);
+  assert_message (error, "« Bretagne 2024.trajectoire » n’est pas un classeur Trajectoire.");
+  after = checksum_of (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -217,5 +336,8 @@ main (int argc, char **argv)
   g_test_add ("/workbook-refusals/edits", Fixture, NULL, fixture_setup, test_refused_edits, fixture_teardown);
   g_test_add ("/workbook-refusals/copy-names", Fixture, NULL, fixture_setup, test_copy_names, fixture_teardown);
   g_test_add ("/workbook-refusals/properties", Fixture, NULL, fixture_setup, test_properties, fixture_teardown);
+  g_test_add ("/workbook-refusals/more", Fixture, NULL, fixture_setup, test_more_refusals, fixture_teardown);
+  g_test_add ("/workbook-refusals/headers", Fixture, NULL, fixture_setup, test_refused_headers, fixture_teardown);
+  g_test_add_func ("/workbook-refusals/sent-describe", test_sent_describe);
   return g_test_run ();
 }
