@@ -160,6 +160,27 @@ def check_xlsx(path, scenario, result):
            fungibility.get("initiatives_territoriales_ae", 0))
     expect("Synthèse demandes complémentaires", summary.cell(row=base + 4, column=2).value,
            fungibility.get("demandes_complementaires", 0))
+    # MODEL 2.6: the envelope initiatives territoriales come out of, by the
+    # title heading its column, then each envelope's demande complémentaire.
+    source = fungibility.get("initiatives_territoriales_source", "PEC_CIE_TP")
+    heading = summary.cell(row=first - 1, column=2 + [env["id"] for env in envelopes].index(source)).value
+    taken = summary.cell(row=base + 6, column=2).value
+    if summary.cell(row=base + 6, column=1).value != "Initiatives territoriales prises sur" \
+            or not taken or not heading or not heading.startswith(taken):
+        fail(f"Synthèse!B{base + 6}", f"initiatives taken from {taken!r}, the column of {source} is {heading!r}")
+    row = base + 9
+    for e, env in enumerate(envelopes):
+        asked = env.get("demandes_complementaires")
+        if not asked:
+            continue
+        title = summary.cell(row=first - 1, column=2 + e).value
+        if not title or not title.startswith(summary.cell(row=row, column=1).value or "\0"):
+            fail(f"Synthèse!A{row}", f"demande of {env['id']}: {summary.cell(row=row, column=1).value!r}")
+        expect(f"Synthèse!B{row}", summary.cell(row=row, column=2).value, asked.get("ae", 0))
+        expect(f"Synthèse!C{row}", summary.cell(row=row, column=3).value, asked.get("cp", 0))
+        if (summary.cell(row=row, column=4).value or "") != asked.get("reason", ""):
+            fail(f"Synthèse!D{row}", f"reason {summary.cell(row=row, column=4).value!r}")
+        row += 1
 
     # Trajectoire: rows 3..14 months, row 15 totals; 4 columns per envelope, then the region.
     region_monthly = {"ae": [0.0] * 12, "cp": [0.0] * 12}

@@ -31,6 +31,7 @@
 #include "trj-summary-page.h"
 #include "trj-start-page.h"
 #include "trj-file-chooser.h"
+#include "trj-format.h"
 
 #define NNBSP "\u202f"
 #define NBSP "\u00a0"
@@ -270,6 +271,306 @@ test_fdi_line (void)
   g_assert_cmpfloat (line_of ("FDI", 0)->cp_schedule[5], ==, 0);
 }
 
+/* The title of the monthly grid's tab (« ETP par mois »…), as the switcher shows it. */
+static const char *
+entries_tab_title (TrjEnvelopePage *envelope_page)
+{
+  GtkWidget *grid = GTK_WIDGET (trj_envelope_page_get_entries_grid (envelope_page));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (grid, GTK_TYPE_STACK));
+
+  g_assert_nonnull (stack);
+  return gtk_stack_page_get_title (gtk_stack_get_page (stack, gtk_widget_get_parent (grid)));
+}
+
+static gboolean
+type_month (TrjGrid *months, guint row, guint column, const char *text)
+{
+  trj_grid_set_cursor (months, row, column);
+  g_assert_true (trj_grid_start_editing (months, text));
+  return trj_grid_commit_edit (months);
+}
+
+static char *
+month_text (TrjGrid *months, guint row, guint column)
+{
+  return trj_grid_model_get_text (trj_grid_get_model (months), row, column);
+}
+
+#define ASSERT_MONTH(months, row, column, text) \
+  G_STMT_START { g_autofree char *shown_ = month_text (months, row, column); \
+                 g_assert_cmpstr (shown_, ==, text); } G_STMT_END
+
+/* MODEL 3 on the monthly grid of an ETP envelope (EA, lag 0, no modulated
+ * part): the EA MAD line of /fie-window/to-verify at 4 800 € per ETP.
+ *   12 ETP, uniform: each month shows 12 ETP, their annual average 12;
+ *   AE = CP = 12 × 4 800 = 57 600 €, 4 800 € a month.
+ *   24 ETP typed in March: the months are the payment profile
+ *   (12 × 11 + 24 = 156), their mean the quantity: 13 ETP, AE 62 400 €,
+ *   March CP 62 400 × 24 / 156 = 9 600 €, January 62 400 × 12 / 156 = 4 800 €.
+ *   The annual average typed at 26: the profile kept, March 26 × 12 × 24 / 156
+ *   = 48 ETP, January 24, AE 124 800 €. */
+static void
+test_monthly_etp (void)
+{
+  TrjEnvelopePage *ea = page ("EA");
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (ea);
+  TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+  guint march = TRJ_ENTRIES_COLUMN_FIRST_MONTH + 2, january = TRJ_ENTRIES_COLUMN_FIRST_MONTH;
+  TrjGrid *months;
+  const TrjFigures *f;
+
+  g_assert_cmpint (line_of ("EA", 0)->kind, ==, TRJ_KIND_EA_MAD);
+  g_assert_cmpfloat (line_of ("EA", 0)->unit_amount, ==, 4800);
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_QUANTITY, "12"));
+  f = line_figures ("EA", 0);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 57600, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[2], 4800, 1e-6);
+
+  trj_envelope_page_show_entries (ea, TRUE);
+  months = trj_envelope_page_get_entries_grid (ea);
+  g_assert_cmpstr (entries_tab_title (ea), ==, "ETP par mois");
+  g_assert_cmpstr (trj_grid_model_get_column (trj_grid_get_model (months), TRJ_ENTRIES_COLUMN_TOTAL)->title,
+                   ==, "Moyenne annuelle");
+  ASSERT_MONTH (months, 0, january, "12");
+  ASSERT_MONTH (months, 0, march, "12");
+  ASSERT_MONTH (months, 0, TRJ_ENTRIES_COLUMN_TOTAL, "12");
+  g_assert_true (trj_grid_model_is_editable (trj_grid_get_model (months), 0, march));
+
+  g_assert_true (type_month (months, 0, march, "24"));
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Modifier les ETP d’un mois");
+  g_assert_cmpfloat_with_epsilon (line_of ("EA", 0)->quantity, 13, 1e-9);
+  f = line_figures ("EA", 0);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 62400, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[2], 9600, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[0], 4800, 1e-6);
+  ASSERT_MONTH (months, 0, march, "24");
+  ASSERT_MONTH (months, 0, january, "12");
+  ASSERT_MONTH (months, 0, TRJ_ENTRIES_COLUMN_TOTAL, "13");
+  /* The strip follows, in ETP. */
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_cmpstr (trj_envelope_page_get_figure (ea, "capacity"), ==, "13 ETP");
+  g_assert_cmpstr (trj_envelope_page_get_figure (ea, "avg-rate"), ==, "4" NNBSP "800" NBSP "€");
+
+  g_assert_true (type_month (months, 0, TRJ_ENTRIES_COLUMN_TOTAL, "26"));
+  ASSERT_MONTH (months, 0, march, "48");
+  ASSERT_MONTH (months, 0, january, "24");
+  g_assert_cmpfloat_with_epsilon (line_figures ("EA", 0)->ae_total, 124800, 1e-6);
+
+  /* Out of the quantity's limits: refused, nothing changed. */
+  g_assert_false (type_month (months, 0, march, "-5"));
+  g_assert_nonnull (trj_grid_get_error_message (months));
+  trj_grid_cancel_edit (months);
+  g_assert_cmpfloat_with_epsilon (line_of ("EA", 0)->quantity, 26, 1e-9);
+
+  /* One undo step each: back to 13 ETP, then to 12 ETP uniform. */
+  g_assert_true (trj_workbook_undo (wb, NULL));
+  g_assert_cmpfloat_with_epsilon (line_of ("EA", 0)->quantity, 13, 1e-9);
+  g_assert_true (trj_workbook_undo (wb, NULL));
+  g_assert_cmpfloat_with_epsilon (line_of ("EA", 0)->quantity, 12, 1e-9);
+  ASSERT_MONTH (months, 0, march, "12");
+  trj_envelope_page_show_entries (ea, FALSE);
+}
+
+/* A GEIQ line is paid when the person is hired (MODEL 3: w = the hiring
+ * profile): its months are hirings, their sum its aids.
+ *   A new line (GEIQ renforcé, 1 400 €, 0 aid): nothing a month; 0 typed in a
+ *   month of a line without aids is refused (no profile is all zeros).
+ *   10 hirings in September: 10 aids, AE 14 000 €, all CP in September.
+ *   5 in October: 15 aids, AE 21 000 €, CP 14 000 € in September, 7 000 € in
+ *   October. « Répartir uniformément »: 15 aids kept, 1,25 a month (shown
+ *   1,3), CP 1 750 € a month. */
+static void
+test_monthly_hirings (void)
+{
+  TrjEnvelopePage *geiq = page ("GEIQ");
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (geiq);
+  guint september = TRJ_ENTRIES_COLUMN_FIRST_MONTH + 8, october = TRJ_ENTRIES_COLUMN_FIRST_MONTH + 9;
+  TrjGrid *months;
+  const TrjFigures *f;
+
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  activate ("win.add-line");
+  g_assert_cmpint (line_of ("GEIQ", 0)->kind, ==, TRJ_KIND_GEIQ_RENFORCE);
+  g_assert_cmpfloat (line_of ("GEIQ", 0)->quantity, ==, 0);
+
+  trj_envelope_page_show_entries (geiq, TRUE);
+  months = trj_envelope_page_get_entries_grid (geiq);
+  g_assert_cmpstr (entries_tab_title (geiq), ==, "Embauches par mois");
+  g_assert_cmpstr (trj_grid_model_get_column (trj_grid_get_model (months), TRJ_ENTRIES_COLUMN_TOTAL)->title,
+                   ==, "Total");
+  ASSERT_MONTH (months, 0, september, "0");
+  g_assert_false (type_month (months, 0, september, "0"));
+  g_assert_nonnull (strstr (trj_grid_get_error_message (months), "aides"));
+  trj_grid_cancel_edit (months);
+
+  g_assert_true (type_month (months, 0, september, "10"));
+  g_assert_cmpfloat_with_epsilon (line_of ("GEIQ", 0)->quantity, 10, 1e-9);
+  f = line_figures ("GEIQ", 0);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 14000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[8], 14000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[7], 0, 1e-9);
+
+  g_assert_true (type_month (months, 0, october, "5"));
+  f = line_figures ("GEIQ", 0);
+  g_assert_cmpfloat_with_epsilon (line_of ("GEIQ", 0)->quantity, 15, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 21000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[8], 14000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[9], 7000, 1e-6);
+  ASSERT_MONTH (months, 0, september, "10");
+  ASSERT_MONTH (months, 0, october, "5");
+  ASSERT_MONTH (months, 0, TRJ_ENTRIES_COLUMN_TOTAL, "15");
+  /* The total row: the envelope's hirings. */
+  ASSERT_MONTH (months, 1, TRJ_ENTRIES_COLUMN_TOTAL, "15");
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_cmpstr (trj_envelope_page_get_figure (geiq, "capacity"), ==, "15 aides");
+  g_assert_cmpstr (trj_envelope_page_get_figure (geiq, "avg-rate"), ==, "1" NNBSP "400" NBSP "€");
+
+  /* « Répartir uniformément » on the line under the cursor. */
+  trj_grid_set_cursor (months, 0, september);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (geiq), "envelope.spread", NULL));
+  trj_harness_flush ();
+  f = line_figures ("GEIQ", 0);
+  g_assert_cmpfloat_with_epsilon (line_of ("GEIQ", 0)->quantity, 15, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f->ae_total, 21000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[0], 1750, 1e-6);
+  g_assert_cmpfloat_with_epsilon (f->cp[11], 1750, 1e-6);
+  ASSERT_MONTH (months, 0, september, "1,3");
+  trj_envelope_page_show_entries (geiq, FALSE);
+}
+
+/* MODEL 2.6: the initiatives territoriales ceiling is 0,44 % of every FIE
+ * envelope's notified AE, IAE included, and the amount comes out of the
+ * envelope chosen in the Synthèse.
+ *   IAE notified 41 250 000 €: base 6 813 468 + 2 214 318 + 41 250 000
+ *   (+ EA 0, GEIQ 0; FDI is no base) = 50 277 786 €, ceiling 221 222,26 €
+ *   (without the IAE 39 718 €: 200 000 € would be refused).
+ *   200 000 € taken from the IAE: its available AE 41 250 000 − 50 000 (lent
+ *   to the FDI line of /fie-window/fdi-line) − 200 000 = 41 000 000 €, PEC's
+ *   6 813 468 € as notified. */
+static void
+test_territorial_source (void)
+{
+  TrjDocument *document = trj_window_get_document (window);
+  TrjWorkbook *wb = trj_document_get_workbook (document);
+  gint64 scenario = trj_document_get_scenario_id (document);
+  TrjSummaryPage *summary;
+  GtkEditable *entry;
+  GtkDropDown *source;
+  int iae, pec;
+  guint iae_position = GTK_INVALID_LIST_POSITION;
+
+  g_assert_true (trj_workbook_set_envelope_number (wb, scenario, "IAE", TRJ_ENVELOPE_FIELD_AE_NOTIFIED,
+                                                   41250000, NULL));
+  trj_window_show_envelope (window, NULL);
+  summary = TRJ_SUMMARY_PAGE (trj_window_get_page (window, NULL));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  iae = trj_document_find_envelope (document, "IAE");
+  pec = trj_document_find_envelope (document, "PEC_CIE_TP");
+  g_assert_cmpfloat_with_epsilon (trj_document_get_result (document)->territorial_ceiling, 221222.2584, 1e-6);
+
+  /* The drop-down: every envelope of the base, FDI not; PEC by default. */
+  source = trj_summary_page_get_territorial_source (summary);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (source)), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_cmpstr (trj_summary_page_get_territorial_source_id (summary, i), !=, "FDI");
+      if (g_strcmp0 (trj_summary_page_get_territorial_source_id (summary, i), "IAE") == 0)
+        iae_position = i;
+    }
+  g_assert_cmpstr (trj_summary_page_get_territorial_source_id (summary, gtk_drop_down_get_selected (source)),
+                   ==, "PEC_CIE_TP");
+  g_assert_cmpuint (iae_position, !=, GTK_INVALID_LIST_POSITION);
+
+  entry = trj_summary_page_get_fungibility_entry (summary, TRJ_FUNGIBILITY_TERRITORIAL_AE);
+  gtk_editable_set_text (entry, "230 000");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (strstr (trj_summary_page_get_fungibility_error (summary),
+                            "0,44" NNBSP "% des AE notifiées, soit 221" NNBSP "222" NBSP "€"));
+  g_assert_cmpfloat (trj_document_get_scenario (document)->fungibility.initiatives_territoriales_ae, ==, 0);
+  gtk_editable_set_text (entry, "200 000");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpfloat (trj_document_get_scenario (document)->fungibility.initiatives_territoriales_ae, ==, 200000);
+  g_assert_cmpfloat (trj_document_get_result (document)->envelopes[pec].ae_available, ==, 6813468 - 200000);
+
+  gtk_drop_down_set_selected (source, iae_position);
+  trj_harness_flush ();
+  g_assert_cmpstr (trj_document_get_scenario (document)->fungibility.initiatives_territoriales_source, ==, "IAE");
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Modifier la source des initiatives territoriales");
+  g_assert_cmpfloat (trj_document_get_result (document)->envelopes[iae].ae_available, ==, 41000000);
+  g_assert_cmpfloat (trj_document_get_result (document)->envelopes[pec].ae_available, ==, 6813468);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_cmpstr (trj_summary_page_get_cell (summary, (guint) iae, TRJ_SUMMARY_COLUMN_AE_AVAILABLE), ==,
+                   "41" NNBSP "000" NNBSP "000" NBSP "€");
+
+  /* Undone: PEC again, and the drop-down says so. */
+  g_assert_true (trj_workbook_undo (wb, NULL));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_null (trj_document_get_scenario (document)->fungibility.initiatives_territoriales_source);
+  g_assert_cmpstr (trj_summary_page_get_territorial_source_id (summary, gtk_drop_down_get_selected (source)),
+                   ==, "PEC_CIE_TP");
+  /* FDI has no credits to take them from: the store refuses it. */
+  g_assert_false (trj_workbook_set_territorial_source (wb, scenario, "FDI", NULL));
+  g_assert_true (trj_workbook_undo (wb, NULL));
+  g_assert_true (trj_workbook_set_envelope_number (wb, scenario, "IAE", TRJ_ENVELOPE_FIELD_AE_NOTIFIED, 0, NULL));
+}
+
+/* MODEL 2.6: a demande complémentaire per envelope (AE, CP, reason), typed in
+ * the Synthèse, never in the available AE. */
+static void
+test_demandes (void)
+{
+  TrjDocument *document = trj_window_get_document (window);
+  TrjWorkbook *wb = trj_document_get_workbook (document);
+  TrjSummaryPage *summary;
+  int geiq;
+  GtkEditable *ae, *cp, *reason;
+  const TrjEnvelope *env;
+  double available;
+
+  trj_window_show_envelope (window, NULL);
+  summary = TRJ_SUMMARY_PAGE (trj_window_get_page (window, NULL));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  geiq = trj_document_find_envelope (document, "GEIQ");
+  available = trj_document_get_result (document)->envelopes[geiq].ae_available;
+  ae = trj_summary_page_get_demande_entry (summary, (guint) geiq, TRJ_SUMMARY_DEMANDE_AE);
+  cp = trj_summary_page_get_demande_entry (summary, (guint) geiq, TRJ_SUMMARY_DEMANDE_CP);
+  reason = trj_summary_page_get_demande_entry (summary, (guint) geiq, TRJ_SUMMARY_DEMANDE_REASON);
+  g_assert_nonnull (reason);
+  g_assert_null (trj_summary_page_get_demande_entry (summary, 99, TRJ_SUMMARY_DEMANDE_AE));
+
+  gtk_editable_set_text (ae, "beaucoup");
+  g_signal_emit_by_name (ae, "activate");
+  g_assert_nonnull (strstr (trj_summary_page_get_demande_error (summary), "beaucoup"));
+  gtk_editable_set_text (ae, "150 000 €");
+  g_signal_emit_by_name (ae, "activate");
+  g_assert_null (trj_summary_page_get_demande_error (summary));
+  gtk_editable_set_text (cp, "75 000");
+  g_signal_emit_by_name (cp, "activate");
+  gtk_editable_set_text (reason, "Montée en charge des GEIQ du Finistère");
+  g_signal_emit_by_name (reason, "activate");
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Modifier le motif de la demande complémentaire");
+
+  env = trj_document_get_envelope (document, "GEIQ");
+  g_assert_cmpfloat (env->demande.ae, ==, 150000);
+  g_assert_cmpfloat (env->demande.cp, ==, 75000);
+  g_assert_cmpstr (env->demande.reason, ==, "Montée en charge des GEIQ du Finistère");
+  /* Kept apart from the notification. */
+  g_assert_cmpfloat (trj_document_get_result (document)->envelopes[geiq].ae_available, ==, available);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (ae),
+                                                                                       ADW_TYPE_ACTION_ROW))),
+                   ==, "AE 150" NNBSP "000" NBSP "€ · CP 75" NNBSP "000" NBSP "€");
+  /* An unchanged entry writes nothing; an emptied reason clears it. */
+  g_signal_emit_by_name (cp, "activate");
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Modifier le motif de la demande complémentaire");
+  gtk_editable_set_text (reason, "  ");
+  g_signal_emit_by_name (reason, "activate");
+  g_assert_null (trj_document_get_envelope (document, "GEIQ")->demande.reason);
+  g_assert_true (trj_workbook_undo (wb, NULL));
+  g_assert_cmpstr (trj_document_get_envelope (document, "GEIQ")->demande.reason, ==,
+                   "Montée en charge des GEIQ du Finistère");
+}
+
 static GtkFileChooserNative *chooser_shown;
 
 static void
@@ -374,6 +675,8 @@ main (int argc, char *argv[])
 
   app = trj_harness_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
+  /* The figures of the engine's messages in French, as the application has them. */
+  trj_format_install_in_engine ();
 
   path = trj_harness_new_workbook ("Bretagne");
   file = g_file_new_for_path (path);
@@ -385,6 +688,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/fie-window/iae-line", test_iae_line);
   g_test_add_func ("/fie-window/to-verify", test_to_verify);
   g_test_add_func ("/fie-window/fdi-line", test_fdi_line);
+  g_test_add_func ("/fie-window/monthly-etp", test_monthly_etp);
+  g_test_add_func ("/fie-window/monthly-hirings", test_monthly_hirings);
+  g_test_add_func ("/fie-window/territorial-source", test_territorial_source);
+  g_test_add_func ("/fie-window/demandes", test_demandes);
   g_test_add_func ("/fie-window/new-programme", test_new_programme);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -100,7 +100,13 @@ test_bourse (void)
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (trj_bourse_window_get_to_row (bourse))),
                     ==, 3);
 
+  /* The ETP in French figures, typed back with a comma. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (trj_bourse_window_get_delta (bourse))), ==, "4,00");
+  gtk_editable_set_text (GTK_EDITABLE (trj_bourse_window_get_delta (bourse)), "2,5");
+  gtk_spin_button_update (trj_bourse_window_get_delta (bourse));
+  g_assert_cmpfloat (gtk_spin_button_get_value (trj_bourse_window_get_delta (bourse)), ==, 2.5);
   gtk_spin_button_set_value (trj_bourse_window_get_delta (bourse), 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (trj_bourse_window_get_delta (bourse))), ==, "2,00");
   g_assert_cmpstr (trj_bourse_window_get_text (bourse, "freed"), ==, "49" NNBSP "262" NBSP "€");
   g_assert_cmpstr (trj_bourse_window_get_text (bourse, "used"), ==, "25" NNBSP "658" NBSP "€");
   margin_before = trj_document_get_envelope_result (document (), "IAE")->ae_margin;

@@ -85,13 +85,16 @@ static const char rich_json[] =
   "     { \"id\": \"ea-mad\", \"label\": \"EA mise à disposition\", \"kind\": \"EA_MAD\", \"quantity\": 5 },"
   "     { \"id\": \"ea-socle\", \"label\": \"EA socle\", \"kind\": \"EA_SOCLE\", \"quantity\": 40,"
   "       \"unit_amount\": 18000 } ] },"
-  "   { \"id\": \"GEIQ\", \"ae_notified\": 100000, \"cp_notified\": 100000, \"lines\": ["
+  "   { \"id\": \"GEIQ\", \"ae_notified\": 100000, \"cp_notified\": 100000,"
+  "     \"demandes_complementaires\": { \"ae\": 30000, \"cp\": 15000, \"reason\": \"Nouveau GEIQ à Brest\" },"
+  "     \"lines\": ["
   "     { \"id\": \"geiq-r\", \"label\": \"GEIQ renforcé\", \"kind\": \"GEIQ_RENFORCE\", \"quantity\": 20 } ] },"
   "   { \"id\": \"FDI\", \"ae_notified\": 0, \"cp_notified\": 0, \"lines\": ["
   "     { \"id\": \"fdi-brest\", \"label\": \"FDI Brest\", \"kind\": \"FREE\", \"ae_amount\": 50000,"
   "       \"commitment_month\": 6, \"cp_schedule\": [0, 0, 0, 0, 0, 10000, 0, 0, 10000, 0, 0, 0],"
   "       \"funded_from\": \"IAE\" } ] } ],"
   "  \"fungibility\": { \"cie_jeunes_to_pec_ae\": 200000, \"initiatives_territoriales_ae\": 50000,"
+  "                     \"initiatives_territoriales_source\": \"IAE\","
   "                     \"demandes_complementaires\": 120000 } }";
 
 /* Writes every export of a scenario with its engine result and scenario

@@ -932,15 +932,16 @@ test_create (void)
   gtk_window_destroy (GTK_WINDOW (other));
 }
 
+/* The drop-down whose tooltip is « Scénario ». */
 static GtkWidget *
-find_widget (GtkWidget *widget, GType type)
+find_switcher (GtkWidget *widget)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Scénario") == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
+      GtkWidget *found = find_switcher (child);
 
       if (found != NULL)
         return found;
@@ -1010,7 +1011,8 @@ static void
 test_scenarios (void)
 {
   TrjDocument *doc = trj_window_get_document (window);
-  GtkDropDown *switcher = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+  /* The header bar's drop-down, not the Synthèse's (initiatives territoriales' source). */
+  GtkDropDown *switcher = GTK_DROP_DOWN (find_switcher (GTK_WIDGET (window)));
   gint64 original = trj_document_get_scenario_id (doc);
   g_autofree char *before = g_strdup (trj_envelope_page_get_figure (pec_page (), "ae-programmed"));
 

@@ -259,6 +259,10 @@ static gboolean edit_territorial (TrjWorkbook *wb, gint64 s, GError **e)
 { return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_TERRITORIAL_AE, 20000, e); }
 static gboolean edit_demandes (TrjWorkbook *wb, gint64 s, GError **e)
 { return trj_workbook_set_fungibility (wb, s, TRJ_FUNGIBILITY_DEMANDES_COMPLEMENTAIRES, 350000, e); }
+static gboolean edit_territorial_source (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_territorial_source (wb, s, "IAE", e); }
+static gboolean edit_demande_reason (TrjWorkbook *wb, gint64 s, GError **e)
+{ return trj_workbook_set_demande_reason (wb, s, "IAE", "Extension de l’ACI de Brest", e); }
 static gboolean edit_smic (TrjWorkbook *wb, gint64 s, GError **e)
 {
   TrjRefPoint points[] = { { 20230101, 11.27 }, { 20240101, 11.80 } };
@@ -339,6 +343,8 @@ static const struct {
   { "fungibility", edit_fungibility, "Change CIE jeunes → PEC transfer" },
   { "territorial", edit_territorial, "Change initiatives territoriales" },
   { "demandes", edit_demandes, "Change demandes complémentaires" },
+  { "territorial-source", edit_territorial_source, "Change the source of initiatives territoriales" },
+  { "demande-reason", edit_demande_reason, "Change the reason of the demande complémentaire" },
   { "smic", edit_smic, "Change SMIC" },
   { "cd-share", edit_cd_share, "Change département share of the RSA" },
   { "create-scenario", edit_create_scenario, "New scenario" },

@@ -624,10 +624,12 @@ trj_fungibility_validate (const TrjScenario *scenario, const TrjRules *rules, GE
     {
       g_autofree char *ceiling = trj_engine_format_money (trj_fungibility_territorial_ceiling (scenario, rules));
       g_autofree char *amount = trj_engine_format_money (fu->initiatives_territoriales_ae);
+      /* "0,44": the French decimal comma, as every figure on screen. */
+      g_autofree char *share = trj_engine_format_number (rules->territorial_ceiling_share * 100);
 
       g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_FUNGIBILITY,
-                   _("Initiatives territoriales are limited to %.2f %% of the AE notified, that is %s: %s is above the ceiling"),
-                   rules->territorial_ceiling_share * 100, ceiling, amount);
+                   _("Initiatives territoriales are limited to %s %% of the AE notified, that is %s: %s is above the ceiling"),
+                   share, ceiling, amount);
       return FALSE;
     }
   return TRUE;

@@ -301,6 +301,30 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
   trj_xlsx_page_number (w->book, &sheet, row++, 1, sc->fungibility.demandes_complementaires, TRJ_XLSX_MONEY, FALSE);
   trj_xlsx_page_text (&sheet, row, 0, _("Alerts, whole region"), NULL);
   trj_xlsx_page_number (w->book, &sheet, row++, 1, res->n_alerts, TRJ_XLSX_COUNT, FALSE);
+  /* MODEL 2.6: where initiatives territoriales come from, and each
+   * envelope's demande complémentaire, kept apart from its notification. */
+  trj_xlsx_page_text (&sheet, row, 0, _("Initiatives territoriales taken from"), NULL);
+  trj_xlsx_page_text (&sheet, row++, 1, trj_catalog_envelope_title (trj_fungibility_territorial_source (sc)), NULL);
+  for (guint e = 0, headed = FALSE; e < n_env; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
+
+      if (env->demande.ae == 0 && env->demande.cp == 0 && env->demande.reason == NULL)
+        continue;
+      if (!headed)
+        {
+          row++;
+          trj_xlsx_page_header (w->book, &sheet, row, 0, _("Demandes complémentaires"));
+          trj_xlsx_page_header (w->book, &sheet, row, 1, _("AE asked"));
+          trj_xlsx_page_header (w->book, &sheet, row, 2, _("CP asked"));
+          trj_xlsx_page_header (w->book, &sheet, row++, 3, _("Reason"));
+          headed = TRUE;
+        }
+      trj_xlsx_page_text (&sheet, row, 0, trj_catalog_envelope_title (env->id), NULL);
+      trj_xlsx_page_number (w->book, &sheet, row, 1, env->demande.ae, TRJ_XLSX_MONEY, FALSE);
+      trj_xlsx_page_number (w->book, &sheet, row, 2, env->demande.cp, TRJ_XLSX_MONEY, FALSE);
+      trj_xlsx_page_text (&sheet, row++, 3, env->demande.reason != NULL ? env->demande.reason : "", NULL);
+    }
 
   trj_xlsx_page_finish (&sheet);
   worksheet_activate (sheet.ws);

@@ -261,6 +261,18 @@ build_summary (TrjReport *report)
     ROW (_("Capacity"), VOLUME, volume_unit (env->id) == TRJ_CHART_UNIT_EUROS ? NAN : er->capacity,
          one_unit ? sum : NAN);
   }
+  {
+    /* MODEL 2.6: the demandes complémentaires, apart from the notification. */
+    gboolean asked = FALSE;
+
+    for (guint e = 0; e < n; e++)
+      asked |= envelope_at (report, e)->demande.ae != 0 || envelope_at (report, e)->demande.cp != 0;
+    if (asked)
+      {
+        ROW (_("Demande complémentaire (AE)"), MONEY, env->demande.ae, sum);
+        ROW (_("Demande complémentaire (CP)"), MONEY, env->demande.cp, sum);
+      }
+  }
 #undef ROW
 }
 

@@ -408,6 +408,28 @@ trj_workbook_set_envelope_number (TrjWorkbook *self, gint64 scenario_id, const c
 }
 
 gboolean
+trj_workbook_set_demande_reason (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id,
+                                 const char *reason, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (reason != NULL && *reason == '\0')
+    reason = NULL;
+  if (!trj_workbook_check_writable (self, error) || !trj_workbook_check_text (reason, error))
+    return FALSE;
+  if (!trj_workbook_step_begin (self, _("Change the reason of the demande complémentaire"), error))
+    return FALSE;
+  ok = trj_workbook_envelope_exists (self, scenario_id, envelope_id, error) &&
+       trj_workbook_run (self, error, "UPDATE envelope SET demande_reason = ? WHERE scenario = ? AND id = ?",
+                         "sis", reason, scenario_id, envelope_id);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+gboolean
 trj_workbook_add_envelope (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id,
                            GError **error)
 {
@@ -1112,6 +1134,38 @@ trj_workbook_set_fungibility (TrjWorkbook *self, gint64 scenario_id, TrjFungibil
   ok = trj_workbook_scenario_exists (self, scenario_id, error) &&
        trj_workbook_check_unfrozen (self, scenario_id, error) &&
        trj_workbook_run (self, error, sql, "di", value, scenario_id);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+gboolean
+trj_workbook_set_territorial_source (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id,
+                                     GError **error)
+{
+  const TrjCatalogEnvelope *known;
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+
+  if (!trj_workbook_check_writable (self, error))
+    return FALSE;
+  /* MODEL 2.6: taken from an envelope of the FIE credits (not FDI, which has none). */
+  if (envelope_id != NULL
+      && ((known = trj_catalog_envelope (envelope_id)) == NULL || !known->territorial_base))
+    {
+      g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
+                   _("Initiatives territoriales cannot be taken from “%s”: choose an envelope of contrats aidés, IAE, EA or GEIQ."),
+                   envelope_id);
+      return FALSE;
+    }
+  if (!trj_workbook_step_begin (self, _("Change the source of initiatives territoriales"), error))
+    return FALSE;
+  ok = trj_workbook_scenario_exists (self, scenario_id, error) &&
+       (envelope_id == NULL || trj_workbook_envelope_exists (self, scenario_id, envelope_id, error)) &&
+       trj_workbook_check_unfrozen (self, scenario_id, error) &&
+       trj_workbook_run (self, error, "UPDATE scenario SET initiatives_territoriales_source = ?, has_fungibility = 1 "
+                         "WHERE id = ?", "si", envelope_id, scenario_id);
   if (ok)
     trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, NULL);
   return trj_workbook_step_end (self, ok, error);

@@ -372,6 +372,13 @@ gboolean     trj_workbook_set_envelope_number (TrjWorkbook      *self,
                                                TrjEnvelopeField  field,
                                                double            value,
                                                GError          **error);
+/* The reason of the envelope's demande complémentaire (MODEL 2.6); NULL or ""
+ * clears it. Its AE and CP are TRJ_ENVELOPE_FIELD_DEMANDE_AE / _CP. */
+gboolean     trj_workbook_set_demande_reason (TrjWorkbook  *self,
+                                              gint64        scenario_id,
+                                              const char   *envelope_id,
+                                              const char   *reason,
+                                              GError      **error);
 /* Adds an empty envelope (IAE, EA, GEIQ, …) at the end; refused if it exists. */
 gboolean     trj_workbook_add_envelope    (TrjWorkbook *self,
                                            gint64       scenario_id,
@@ -499,6 +506,13 @@ gboolean     trj_workbook_set_fungibility (TrjWorkbook         *self,
                                            TrjFungibilityField  field,
                                            double               value,
                                            GError             **error);
+/* The envelope initiatives territoriales are taken from (MODEL 2.6,
+ * `initiatives_territoriales_source`): one of the scenario's envelopes in the
+ * ceiling's base; NULL goes back to the default (trj_catalog_transfer_target ()). */
+gboolean     trj_workbook_set_territorial_source (TrjWorkbook *self,
+                                                  gint64       scenario_id,
+                                                  const char  *envelope_id,
+                                                  GError     **error);
 /* TRJ_REFERENCE_SMIC_HOURLY / _RSA: series NULL removes the override. */
 gboolean     trj_workbook_set_reference_series (TrjWorkbook      *self,
                                                 gint64            scenario_id,

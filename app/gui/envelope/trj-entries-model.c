@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-entries-model.h"
+#include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-gui-format.h"
 
@@ -15,6 +16,8 @@ struct _TrjEntriesModel
   TrjGridColumn columns[TRJ_N_ENTRIES_COLUMNS];
   /* A month of a free line's CP schedule: euros, the catalogue's limits. */
   TrjGridColumn cp_column;
+  /* A month of a post-aid line: ETP or aids, the limits of its quantity. */
+  TrjGridColumn quantity_column;
 };
 
 static void trj_entries_model_grid_init (TrjGridModelInterface *iface);
@@ -36,18 +39,62 @@ is_free (const TrjLine *line)
   return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_FREE;
 }
 
-/* What the line shows in month m: its entries, or its CP for a free line. */
+static gboolean
+is_post_aid (const TrjLine *line)
+{
+  return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_POST_AID;
+}
+
+/* MODEL 3: a post-aid line's payment profile w shares its year among the
+ * months. An IAE or EA line counts ETP in annual average: month m shows the
+ * ETP it pays for then, q · 12 · w[m] / Σw (q each month when uniform, their
+ * mean q); a GEIQ line counts aids paid at hiring: the hirings of month m,
+ * q · w[m] / Σw, their sum q. */
+static gboolean
+counts_etp (const TrjLine *line)
+{
+  return trj_catalog_kind (line->kind)->unit == TRJ_UNIT_ETP;
+}
+
+static double
+profile_weight (const TrjLine *line)
+{
+  double sum = 0;
+
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    sum += line->payment_profile[m];
+  return sum;
+}
+
+static double
+post_aid_month (const TrjLine *line, int m)
+{
+  double weights = profile_weight (line);
+
+  if (!(weights > 0))
+    return 0;
+  return line->quantity * (counts_etp (line) ? TRJ_MONTHS : 1) * line->payment_profile[m] / weights;
+}
+
+/* What the line shows in month m: its entries, its CP for a free line, its
+ * ETP or hirings for a post-aid line. */
 static double
 month_value (const TrjLine *line, int m)
 {
+  if (is_post_aid (line))
+    return post_aid_month (line, m);
   return is_free (line) ? line->cp_schedule[m] : line->entries[m];
 }
 
+/* The last column: contracts entering in the year, the CP scheduled, the
+ * post-aid line's quantity (ETP in annual average, aids). */
 static double
 line_total (const TrjLine *line)
 {
   double sum = 0;
 
+  if (is_post_aid (line))
+    return line->quantity;
   if (!is_free (line))
     return trj_line_volume (line);
   for (int m = 0; m < TRJ_MONTHS; m++)
@@ -85,7 +132,7 @@ get_text (TrjGridModel *model, guint row, guint column)
       return entries_text (month_value (line, column - TRJ_ENTRIES_COLUMN_FIRST_MONTH));
     }
 
-  /* The total row. */
+  /* The total row: ETP add up line by line as their annual averages do. */
   if (column == TRJ_ENTRIES_COLUMN_LABEL)
     return g_strdup (_("Total"));
   for (guint r = 0; r < n_lines; r++)
@@ -107,7 +154,41 @@ is_editable (TrjGridModel *model, guint row, guint column)
     return FALSE;
   if (is_free (line))
     return column != TRJ_ENTRIES_COLUMN_TOTAL;
-  return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+  return TRUE;
+}
+
+/* A month typed on a post-aid line: the months shown become its payment
+ * profile, and their mean (ETP) or sum (aids) its quantity; one undo step. */
+static gboolean
+set_post_aid_month (TrjWorkbook *wb, gint64 scenario, const TrjLine *line, int month, double value,
+                    GError **error)
+{
+  double months[TRJ_MONTHS], sum = 0;
+  g_autofree char *id = g_strdup (line->id);
+  gboolean etp = counts_etp (line);
+
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      months[m] = m == month ? value : post_aid_month (line, m);
+      sum += months[m];
+    }
+  if (!(sum > 0))
+    {
+      g_set_error_literal (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_RANGE,
+                           etp ? _("A line needs ETP in at least one month: type its ETP in the lines grid to remove it")
+                               : _("A line needs aids in at least one month: type its aids in the lines grid to remove it"));
+      return FALSE;
+    }
+  trj_workbook_begin_batch (wb, etp ? _("Change the ETP of a month") : _("Change the hirings of a month"));
+  /* The line is replaced by the first edit: only its id is used after. */
+  if (!trj_workbook_set_line_months (wb, scenario, id, TRJ_LINE_MONTHS_PAYMENT_PROFILE, months, error)
+      || !trj_workbook_set_line_number (wb, scenario, id, TRJ_LINE_FIELD_QUANTITY,
+                                        etp ? sum / TRJ_MONTHS : sum, error))
+    {
+      trj_workbook_cancel_batch (wb);
+      return FALSE;
+    }
+  return trj_workbook_end_batch (wb, error);
 }
 
 /* MODEL 3: a free line never pays more CP than its AE, nor before them. */
@@ -154,9 +235,14 @@ set_cell (TrjGridModel *model, guint row, guint column, const char *text, GError
     }
   /* Delete empties a month: no entries, no CP. */
   if (*text != '\0' && !trj_grid_column_parse (is_free (line) ? &TRJ_ENTRIES_MODEL (model)->cp_column
-                                                              : &TRJ_ENTRIES_MODEL (model)->columns[column],
+                                               : is_post_aid (line) ? &TRJ_ENTRIES_MODEL (model)->quantity_column
+                                               : &TRJ_ENTRIES_MODEL (model)->columns[column],
                                                text, &value, error))
     return FALSE;
+  if (is_post_aid (line))
+    return column == TRJ_ENTRIES_COLUMN_TOTAL
+           ? trj_workbook_set_line_number (wb, scenario, line->id, TRJ_LINE_FIELD_QUANTITY, value, error)
+           : set_post_aid_month (wb, scenario, line, column - TRJ_ENTRIES_COLUMN_FIRST_MONTH, value, error);
   if (is_free (line))
     return set_cp_schedule (wb, scenario, line, column - TRJ_ENTRIES_COLUMN_FIRST_MONTH, value, error);
 
@@ -203,6 +289,10 @@ trj_entries_model_init (TrjEntriesModel *self)
     _("CP schedule"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, TRUE
   };
   trj_envelope_model_column_limits (&self->cp_column, TRJ_PARAM_CP_SCHEDULE);
+  self->quantity_column = (TrjGridColumn) {
+    _("Quantity"), 6, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_DECIMAL, TRUE
+  };
+  trj_envelope_model_column_limits (&self->quantity_column, TRJ_PARAM_QUANTITY);
   /* The total sets the line's volume (trj_workbook_set_line_number). */
   trj_envelope_model_column_limits (&self->columns[TRJ_ENTRIES_COLUMN_TOTAL], TRJ_PARAM_VOLUME);
 }
@@ -210,5 +300,12 @@ trj_entries_model_init (TrjEntriesModel *self)
 TrjEntriesModel *
 trj_entries_model_new (TrjDocument *document, const char *envelope_id)
 {
-  return g_object_new (TRJ_TYPE_ENTRIES_MODEL, "document", document, "envelope-id", envelope_id, NULL);
+  TrjEntriesModel *self = g_object_new (TRJ_TYPE_ENTRIES_MODEL, "document", document,
+                                        "envelope-id", envelope_id, NULL);
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (envelope_id);
+
+  /* An envelope counting ETP in annual average ends on their mean. */
+  if (known != NULL && known->unit == TRJ_UNIT_ETP)
+    self->columns[TRJ_ENTRIES_COLUMN_TOTAL].title = _("Annual average");
+  return self;
 }

@@ -30,6 +30,8 @@ struct _TrjEnvelopePage
   TrjAlertList *alerts_box;
   GtkWidget *entries_tools;
   GtkWidget *structure_tools;
+  GtkWidget *solve_envelope_button;
+  GtkWidget *solve_button;
   GtkStack *grids_stack;
 
   TrjDocument *document;
@@ -87,6 +89,7 @@ trj_envelope_page_get_lines_grid (TrjEnvelopePage *self)
 }
 
 static GtkWidget *grid_new (TrjGridModel *model, const char *accessible_label);
+static const char *entries_title (const char *envelope_id);
 
 /* The monthly grid is built the first time it is wanted: most edits are made
  * in the lines grid, and a grid costs startup time. */
@@ -100,7 +103,8 @@ trj_envelope_page_get_entries_grid (TrjEnvelopePage *self)
       GtkWidget *holder = gtk_stack_get_child_by_name (self->grids_stack, "entries");
 
       self->entries_model = trj_entries_model_new (self->document, self->envelope_id);
-      self->entries_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->entries_model), _("Monthly entries")));
+      self->entries_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->entries_model),
+                                               entries_title (self->envelope_id)));
       gtk_widget_set_vexpand (GTK_WIDGET (self->entries_grid), TRUE);
       gtk_box_append (GTK_BOX (holder), GTK_WIDGET (self->entries_grid));
     }
@@ -162,8 +166,8 @@ trj_envelope_page_print_operation (TrjEnvelopePage *self)
   const char *envelope = trj_catalog_envelope_title (self->envelope_id);
   /* TRANSLATORS: title of a printed grid, "<envelope> — Lines" */
   g_autofree char *lines = g_strdup_printf (_("%s — Lines"), envelope);
-  /* TRANSLATORS: title of a printed grid, "<envelope> — Monthly entries" */
-  g_autofree char *entries = g_strdup_printf (_("%s — Monthly entries"), envelope);
+  /* TRANSLATORS: title of a printed grid, "<envelope> — Monthly Entries" (or ETP, hirings, CP) */
+  g_autofree char *entries = g_strdup_printf (_("%s — %s"), envelope, entries_title (self->envelope_id));
   TrjGridModel *models[2];
   const char *titles[] = { lines, entries };
 
@@ -696,7 +700,8 @@ edit_selected_lines (TrjEnvelopePage *self,
     {
       const TrjLine *line = trj_envelope_model_get_line (model, row);
 
-      if (line != NULL && trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT)
+      /* A free line's months are its CP, typed one by one. */
+      if (line != NULL && trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_FREE)
         g_ptr_array_add (ids, g_strdup (line->id));
     }
   if (ids->len == 0)
@@ -717,7 +722,9 @@ edit_selected_lines (TrjEnvelopePage *self,
   return trj_workbook_end_batch (workbook (self), error);
 }
 
-/* entries = volume × profile / Σ profile, the line's volume unchanged. */
+/* entries = volume × profile / Σ profile, the line's volume unchanged; a
+ * post-aid line takes the profile as its payment profile (MODEL 3: the share
+ * of its year paid each month, its hirings for GEIQ), its ETP unchanged. */
 static gboolean
 set_profile (TrjEnvelopePage *self, const TrjLine *line, gconstpointer data, GError **error)
 {
@@ -732,6 +739,9 @@ set_profile (TrjEnvelopePage *self, const TrjLine *line, gconstpointer data, GEr
                            _("The profile of the line has no entries to copy"));
       return FALSE;
     }
+  if (trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_POST_AID)
+    return trj_workbook_set_line_months (workbook (self), trj_document_get_scenario_id (self->document),
+                                         line->id, TRJ_LINE_MONTHS_PAYMENT_PROFILE, profile, error);
   for (int m = 0; m < TRJ_MONTHS; m++)
     entries[m] = volume * profile[m] / sum;
   return trj_workbook_set_line_months (workbook (self), trj_document_get_scenario_id (self->document),
@@ -755,9 +765,12 @@ trj_envelope_page_copy_profile (TrjEnvelopePage *self, GError **error)
 
   g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), FALSE);
 
-  if ((source = trj_envelope_page_get_cursor_line (self)) == NULL)
+  if ((source = trj_envelope_page_get_cursor_line (self)) == NULL
+      || trj_kind_shape (source->kind) == TRJ_LINE_SHAPE_FREE)
     return TRUE;
-  memcpy (profile, source->entries, sizeof profile);
+  memcpy (profile, trj_kind_shape (source->kind) == TRJ_LINE_SHAPE_POST_AID ? source->payment_profile
+                                                                              : source->entries,
+          sizeof profile);
   return edit_selected_lines (self, _("Copy a profile"), set_profile, profile, error);
 }
 
@@ -1155,6 +1168,8 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, alerts_box);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, entries_tools);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, structure_tools);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, solve_envelope_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, solve_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, side_chart);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, side_chart_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, grids_stack);
@@ -1194,6 +1209,26 @@ grid_new (TrjGridModel *model, const char *accessible_label)
   return grid;
 }
 
+static const char *
+entries_title (const char *envelope_id)
+{
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (envelope_id);
+
+  switch (known != NULL ? known->unit : TRJ_UNIT_CONTRACTS)
+    {
+    case TRJ_UNIT_ETP:
+      return _("Monthly ETP");
+    case TRJ_UNIT_AIDS:
+      return _("Monthly Hirings");
+    case TRJ_UNIT_EUROS:
+      return _("CP Schedule");
+    case TRJ_UNIT_CONTRACTS:
+    case TRJ_N_UNITS:
+    default:
+      return _("Monthly Entries");
+    }
+}
+
 TrjEnvelopePage *
 trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
 {
@@ -1210,13 +1245,23 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
   /* An envelope of structures (IAE) has its register and its bourse aux postes. */
   gtk_widget_set_visible (self->structure_tools,
                           trj_catalog_kind (trj_catalog_envelope_default_kind (envelope_id))->structure);
+  /* The solver finds a contract line's rate, hours, duration, volume or
+   * cofinancing (MODEL 2.5): no button where the envelope holds none, which
+   * keeps the IAE page's bar beside the sidebar at 1280 px. */
+  {
+    const TrjCatalogEnvelope *known = trj_catalog_envelope (envelope_id);
+    gboolean contracts = known == NULL || known->unit == TRJ_UNIT_CONTRACTS;
+
+    gtk_widget_set_visible (self->solve_envelope_button, contracts);
+    gtk_widget_set_visible (self->solve_button, contracts);
+  }
 
   self->lines_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->lines_model), _("Lines")));
   gtk_stack_add_titled (self->grids_stack, GTK_WIDGET (self->lines_grid), "lines", _("Lines"));
-  /* A free line's months are its CP schedule (MODEL 3). */
+  /* A free line's months are its CP schedule, a post-aid line's its ETP or
+   * its hirings (MODEL 3). */
   gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "entries",
-                        trj_catalog_envelope_default_kind (envelope_id) == TRJ_KIND_FREE
-                        ? _("CP Schedule") : _("Monthly Entries"));
+                        entries_title (envelope_id));
   gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "subtotals",
                         _("Subtotals"));
 

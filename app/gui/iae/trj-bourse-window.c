@@ -6,6 +6,7 @@
 
 #include "trj-bourse-window.h"
 #include "trj-catalog.h"
+#include "trj-format.h"
 #include "trj-gui-format.h"
 #include "trj-iae.h"
 
@@ -247,6 +248,24 @@ move_clicked_cb (TrjBourseWindow *self)
   update_moves (self);
 }
 
+/* The ETP moved in French figures ("2,50"), whatever the process's C locale
+ * would print, and typed back the same way ("2,5", "2.5"). */
+static gboolean
+delta_output_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = trj_gui_number (gtk_spin_button_get_value (spin), 2);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+delta_input_cb (GtkSpinButton *spin, double *value)
+{
+  return trj_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), value) ? TRUE : GTK_INPUT_ERROR;
+}
+
 static AdwActionRow *
 figure_row (AdwPreferencesGroup *group, const char *title)
 {
@@ -298,14 +317,16 @@ trj_bourse_window_init (TrjBourseWindow *self)
   AdwPreferencesGroup *effect_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *done_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GtkWidget *delta_row = adw_action_row_new ();
+  GtkWidget *header = adw_header_bar_new ();
 
   self->from_ids = g_ptr_array_new_with_free_func (g_free);
   self->to_ids = g_ptr_array_new_with_free_func (g_free);
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Bourse aux postes"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 720, 640);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  /* Every group in sight on a 1280 × 800 screen. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 760, 740);
+  gtk_box_append (GTK_BOX (box), header);
 
   adw_preferences_group_set_title (move_group, _("Move ETP"));
   adw_preferences_group_set_description (move_group,
@@ -313,13 +334,23 @@ trj_bourse_window_init (TrjBourseWindow *self)
       "(EI, ETTI) are proposed first, as the circular asks."));
   self->from_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), _("From"));
+  /* « Jardins de Cocagne (ACI) — 70,00 ETP inutilisés sur 420,00… » whole,
+   * under the row's title rather than cut beside it. */
+  adw_combo_row_set_use_subtitle (self->from_row, TRUE);
   adw_preferences_group_add (move_group, GTK_WIDGET (self->from_row));
   self->to_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->to_row), _("To"));
+  adw_combo_row_set_use_subtitle (self->to_row, TRUE);
   adw_preferences_group_add (move_group, GTK_WIDGET (self->to_row));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (delta_row), _("ETP moved (annual average)"));
   self->delta = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1, 0.25));
   gtk_spin_button_set_digits (self->delta, 2);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->delta), 8);
+  /* new_with_range makes it numeric: it would refuse the comma of the C
+   * locale's digits. */
+  gtk_spin_button_set_numeric (self->delta, FALSE);
+  g_signal_connect (self->delta, "output", G_CALLBACK (delta_output_cb), NULL);
+  g_signal_connect (self->delta, "input", G_CALLBACK (delta_input_cb), NULL);
   gtk_widget_set_valign (GTK_WIDGET (self->delta), GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (delta_row), GTK_WIDGET (self->delta));
   adw_preferences_group_add (move_group, delta_row);
@@ -337,9 +368,11 @@ trj_bourse_window_init (TrjBourseWindow *self)
   adw_preferences_group_add (effect_group, GTK_WIDGET (self->message));
   self->move_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Move")));
   gtk_widget_add_css_class (GTK_WIDGET (self->move_button), "suggested-action");
-  gtk_widget_set_halign (GTK_WIDGET (self->move_button), GTK_ALIGN_END);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->move_button), 12);
-  adw_preferences_group_add (effect_group, GTK_WIDGET (self->move_button));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->move_button),
+                               _("Moves the ETP chosen from one structure to the other (one undo step)"));
+  /* In the header bar, as a dialog's action: the window's groups fit a
+   * 1280 × 800 screen. */
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->move_button));
 
   adw_preferences_group_set_title (done_group, _("Moves made"));
   adw_preferences_group_set_description (done_group, _("Each move is one undo step (Ctrl+Z in the main window)."));

@@ -174,7 +174,7 @@ trj_structures_window_init (TrjStructuresWindow *self)
   GtkWidget *scrolled;
 
   gtk_window_set_title (GTK_WINDOW (self), _("IAE Structures"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1180, 640);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1240, 640);
   self->import_register = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Import the _Register…")));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_register),
                                _("Adds or updates the structures from a CSV table (nom, siret, département, type, "

@@ -28,6 +28,17 @@ struct _TrjSummaryPage
   GtkEditable *territorial_entry;
   GtkLabel *fungibility_error;
   AdwPreferencesGroup *effect_group;
+  /* MODEL 2.6: the envelope initiatives territoriales come out of, among
+   * source_ids (the scenario's envelopes in the ceiling's base). */
+  GtkDropDown *territorial_source;
+  GPtrArray *source_ids;
+  gboolean filling_source;
+  /* Demandes complémentaires: one row per envelope, its AE, CP and reason
+   * entries (DEMANDE_ENTRIES per envelope, in demande_entries). */
+  AdwPreferencesGroup *demandes_group;
+  GtkLabel *demande_error;
+  GPtrArray *demande_rows;
+  GPtrArray *demande_entries;
 
   TrjDocument *document;
   /* Labels of the table, row by row (TRJ_N_SUMMARY_COLUMNS per row), header excluded. */
@@ -40,6 +51,8 @@ struct _TrjSummaryPage
 };
 
 G_DEFINE_FINAL_TYPE (TrjSummaryPage, trj_summary_page, GTK_TYPE_WIDGET)
+
+enum { DEMANDE_AE, DEMANDE_CP, DEMANDE_REASON, DEMANDE_ENTRIES };
 
 static const char *column_titles[TRJ_N_SUMMARY_COLUMNS] = {
   N_("Envelope"), N_("AE notified"), N_("AE available"), N_("AE programmed"), N_("AE margin"),
@@ -88,6 +101,39 @@ trj_summary_page_get_effect (TrjSummaryPage *self, guint envelope)
   g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
   return envelope < self->effect_labels->len
          ? gtk_label_get_text (self->effect_labels->pdata[envelope]) : NULL;
+}
+
+GtkDropDown *
+trj_summary_page_get_territorial_source (TrjSummaryPage *self)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
+  return self->territorial_source;
+}
+
+const char *
+trj_summary_page_get_territorial_source_id (TrjSummaryPage *self, guint position)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
+  return position < self->source_ids->len ? self->source_ids->pdata[position] : NULL;
+}
+
+GtkEditable *
+trj_summary_page_get_demande_entry (TrjSummaryPage *self, guint envelope, TrjSummaryDemande which)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
+  g_return_val_if_fail ((guint) which < DEMANDE_ENTRIES, NULL);
+
+  if (envelope * DEMANDE_ENTRIES + which >= self->demande_entries->len)
+    return NULL;
+  return self->demande_entries->pdata[envelope * DEMANDE_ENTRIES + which];
+}
+
+const char *
+trj_summary_page_get_demande_error (TrjSummaryPage *self)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->demande_error))
+         ? gtk_label_get_text (self->demande_error) : NULL;
 }
 
 const char *
@@ -140,7 +186,14 @@ build_table (TrjSummaryPage *self, guint n_rows)
         if (r == n_rows - 1)
           gtk_widget_add_css_class (label, "trj-total");
         if (c == TRJ_SUMMARY_COLUMN_ENVELOPE)
-          gtk_widget_set_hexpand (label, TRUE);
+          {
+            /* « Fonds de développement de l’inclusion » on two lines: the
+             * table fits 1280 px with its alerts column. */
+            gtk_widget_set_hexpand (label, TRUE);
+            gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+            gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+            gtk_label_set_width_chars (GTK_LABEL (label), 12);
+          }
         gtk_grid_attach (self->table, label, c, r + 1, 1, 1);
         g_ptr_array_add (self->cells, label);
       }
@@ -540,6 +593,246 @@ entry_activate_cb (TrjSummaryPage *self, GtkEditable *entry)
     show_fungibility_error (self, error);
 }
 
+/* ── Source of initiatives territoriales ────────────────────────────── */
+
+static void
+fill_source (TrjSummaryPage *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  const char *source = trj_fungibility_territorial_source (scenario);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = scenario->envelopes->pdata[e];
+      const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
+
+      if (known == NULL || !known->territorial_base)
+        continue;
+      if (g_strcmp0 (env->id, source) == 0)
+        selected = ids->len;
+      g_ptr_array_add (ids, g_strdup (env->id));
+    }
+  same = ids->len == self->source_ids->len;
+  for (guint i = 0; same && i < ids->len; i++)
+    same = g_str_equal (ids->pdata[i], self->source_ids->pdata[i]);
+
+  self->filling_source = TRUE;
+  if (!same)
+    {
+      g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < ids->len; i++)
+        gtk_string_list_append (titles, trj_catalog_envelope_title (ids->pdata[i]));
+      g_ptr_array_set_size (self->source_ids, 0);
+      for (guint i = 0; i < ids->len; i++)
+        g_ptr_array_add (self->source_ids, g_strdup (ids->pdata[i]));
+      gtk_drop_down_set_model (self->territorial_source, G_LIST_MODEL (titles));
+    }
+  gtk_drop_down_set_selected (self->territorial_source, selected);
+  self->filling_source = FALSE;
+}
+
+static void
+source_selected_cb (TrjSummaryPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->territorial_source);
+  const char *id = trj_summary_page_get_territorial_source_id (self, position);
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling_source || id == NULL
+      || g_strcmp0 (id, trj_fungibility_territorial_source (scenario)) == 0)
+    return;
+  if (!trj_workbook_set_territorial_source (trj_document_get_workbook (self->document),
+                                            trj_document_get_scenario_id (self->document), id, &error))
+    {
+      show_fungibility_error (self, error);
+      fill_source (self);
+    }
+}
+
+/* ── Demandes complémentaires ────────────────────────────────────────── */
+
+static void
+show_demande_error (TrjSummaryPage *self, const GError *error)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->demande_error), error != NULL);
+  gtk_label_set_text (self->demande_error, error != NULL ? error->message : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->demande_error), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  error != NULL ? error->message : "", -1);
+}
+
+/* "AE 120 000 € · CP 60 000 €", or that none is asked. */
+static char *
+demande_subtitle (const TrjEnvelope *env)
+{
+  g_autofree char *ae = NULL, *cp = NULL;
+
+  if (env->demande.ae == 0 && env->demande.cp == 0 && env->demande.reason == NULL)
+    return g_strdup (_("None asked"));
+  ae = trj_gui_money (env->demande.ae);
+  cp = trj_gui_money (env->demande.cp);
+  /* TRANSLATORS: a demande complémentaire's amounts, "AE 120 000 € · CP 60 000 €" */
+  return g_strdup_printf (_("AE %s · CP %s"), ae, cp);
+}
+
+static char *
+demande_text (const TrjEnvelope *env, guint which)
+{
+  switch (which)
+    {
+    case DEMANDE_AE:
+      return env->demande.ae != 0 ? trj_format_number (env->demande.ae, 0) : g_strdup ("");
+    case DEMANDE_CP:
+      return env->demande.cp != 0 ? trj_format_number (env->demande.cp, 0) : g_strdup ("");
+    default:
+      return g_strdup (env->demande.reason != NULL ? env->demande.reason : "");
+    }
+}
+
+/* Writes what an entry holds if it differs from the scenario (one undo step). */
+static void
+commit_demande (TrjSummaryPage *self, GtkEditable *entry)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  TrjWorkbook *wb = trj_document_get_workbook (self->document);
+  gint64 scenario_id = trj_document_get_scenario_id (self->document);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "trj-demande"));
+  guint e = index / DEMANDE_ENTRIES, which = index % DEMANDE_ENTRIES;
+  const char *text = gtk_editable_get_text (entry);
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const TrjEnvelope *env;
+  double value;
+
+  if (self->filling_entries || e >= scenario->envelopes->len)
+    return;
+  env = scenario->envelopes->pdata[e];
+  stored = demande_text (env, which);
+  if (g_str_equal (stored, text))
+    {
+      show_demande_error (self, NULL);
+      return;
+    }
+  if (which == DEMANDE_REASON)
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (text));
+
+      trj_workbook_set_demande_reason (wb, scenario_id, env->id, reason[0] != '\0' ? reason : NULL, &error);
+    }
+  else if (!parse_amount (text, 0, &value))
+    g_set_error (&error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID,
+                 _("“%s” is not an amount in euros"), text);
+  else
+    trj_workbook_set_envelope_number (wb, scenario_id, env->id,
+                                      which == DEMANDE_AE ? TRJ_ENVELOPE_FIELD_DEMANDE_AE
+                                                          : TRJ_ENVELOPE_FIELD_DEMANDE_CP,
+                                      value, &error);
+  show_demande_error (self, error);
+}
+
+static void
+demande_activate_cb (GtkEditable *entry, TrjSummaryPage *self)
+{
+  commit_demande (self, entry);
+}
+
+static void
+demande_leave_cb (GtkEventControllerFocus *controller, TrjSummaryPage *self)
+{
+  commit_demande (self, GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+}
+
+static GtkWidget *
+demande_entry_new (TrjSummaryPage *self, const TrjEnvelope *env, guint which)
+{
+  static const char *names[DEMANDE_ENTRIES] = { N_("AE asked"), N_("CP asked"), N_("Reason") };
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  /* TRANSLATORS: accessible name of a demande complémentaire's field: "GEIQ, AE asked" */
+  g_autofree char *label = g_strdup_printf (_("%s, %s"), trj_catalog_envelope_title (env->id),
+                                            _(names[which]));
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _(names[which]));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), which == DEMANDE_REASON ? 26 : 11);
+  if (which != DEMANDE_REASON)
+    gtk_editable_set_alignment (GTK_EDITABLE (entry), 1);
+  else
+    gtk_entry_set_max_length (GTK_ENTRY (entry), 500);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  trj_a11y_set_label (entry, label);
+  g_object_set_data (G_OBJECT (entry), "trj-demande",
+                     GUINT_TO_POINTER (self->demande_rows->len * DEMANDE_ENTRIES + which));
+  g_signal_connect_object (entry, "activate", G_CALLBACK (demande_activate_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (demande_leave_cb), self, 0);
+  gtk_widget_add_controller (entry, focus);
+  return entry;
+}
+
+static void
+build_demande_rows (TrjSummaryPage *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  gboolean same = self->demande_rows->len == scenario->envelopes->len;
+
+  for (guint e = 0; same && e < scenario->envelopes->len; e++)
+    same = g_str_equal (g_object_get_data (self->demande_rows->pdata[e], "trj-envelope"),
+                        ((const TrjEnvelope *) scenario->envelopes->pdata[e])->id);
+  if (same)
+    return;
+  for (guint i = 0; i < self->demande_rows->len; i++)
+    adw_preferences_group_remove (self->demandes_group, self->demande_rows->pdata[i]);
+  g_ptr_array_set_size (self->demande_rows, 0);
+  g_ptr_array_set_size (self->demande_entries, 0);
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = scenario->envelopes->pdata[e];
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trj_catalog_envelope_title (env->id));
+      g_object_set_data_full (G_OBJECT (row), "trj-envelope", g_strdup (env->id), g_free);
+      for (guint which = 0; which < DEMANDE_ENTRIES; which++)
+        {
+          GtkWidget *entry = demande_entry_new (self, env, which);
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+          g_ptr_array_add (self->demande_entries, entry);
+        }
+      adw_preferences_group_add (self->demandes_group, row);
+      g_ptr_array_add (self->demande_rows, row);
+    }
+}
+
+static void
+fill_demandes (TrjSummaryPage *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+
+  self->filling_entries = TRUE;
+  for (guint e = 0; e < scenario->envelopes->len && e < self->demande_rows->len; e++)
+    {
+      const TrjEnvelope *env = scenario->envelopes->pdata[e];
+      g_autofree char *subtitle = demande_subtitle (env);
+
+      adw_action_row_set_subtitle (self->demande_rows->pdata[e], subtitle);
+      for (guint which = 0; which < DEMANDE_ENTRIES; which++)
+        {
+          GtkWidget *entry = self->demande_entries->pdata[e * DEMANDE_ENTRIES + which];
+          g_autofree char *text = NULL;
+
+          if (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry))
+            continue;
+          text = demande_text (env, which);
+          gtk_editable_set_text (GTK_EDITABLE (entry), text);
+        }
+    }
+  self->filling_entries = FALSE;
+}
+
 static void
 refresh (TrjSummaryPage *self)
 {
@@ -547,6 +840,9 @@ refresh (TrjSummaryPage *self)
   update_alerts (self);
   build_effect_rows (self);
   fill_entries (self);
+  fill_source (self);
+  build_demande_rows (self);
+  fill_demandes (self);
   update_effect (self);
 }
 
@@ -576,6 +872,9 @@ trj_summary_page_dispose (GObject *object)
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->effect_rows, g_ptr_array_unref);
   g_clear_pointer (&self->effect_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->source_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->demande_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->demande_entries, g_ptr_array_unref);
   G_OBJECT_CLASS (trj_summary_page_parent_class)->dispose (object);
 }
 
@@ -599,6 +898,9 @@ trj_summary_page_class_init (TrjSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, territorial_entry);
   gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, fungibility_error);
   gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, effect_group);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, territorial_source);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, demandes_group);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, demande_error);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -609,6 +911,11 @@ trj_summary_page_init (TrjSummaryPage *self)
   self->cells = g_ptr_array_new ();
   self->effect_rows = g_ptr_array_new ();
   self->effect_labels = g_ptr_array_new ();
+  self->source_ids = g_ptr_array_new_with_free_func (g_free);
+  self->demande_rows = g_ptr_array_new ();
+  self->demande_entries = g_ptr_array_new ();
+  trj_a11y_label_from_row (GTK_WIDGET (self->territorial_source));
+  g_signal_connect_swapped (self->territorial_source, "notify::selected", G_CALLBACK (source_selected_cb), self);
 
   for (guint i = 0; i < N_FUNGIBILITY_ENTRIES; i++)
     {

@@ -44,6 +44,25 @@ GtkEditable    *trj_summary_page_get_fungibility_entry (TrjSummaryPage      *sel
 /* The capacity shown in the effect panel for an envelope (index), with the
  * amounts being typed. */
 const char     *trj_summary_page_get_effect   (TrjSummaryPage *self, guint envelope);
+/* The envelope initiatives territoriales are taken from (MODEL 2.6): a
+ * drop-down of the scenario's envelopes in the ceiling's base, whose item at
+ * `position` is the envelope `trj_summary_page_get_territorial_source_id`. */
+GtkDropDown    *trj_summary_page_get_territorial_source    (TrjSummaryPage *self);
+const char     *trj_summary_page_get_territorial_source_id (TrjSummaryPage *self,
+                                                            guint           position);
+
+/* « Demandes complémentaires »: the entries of an envelope (index), written
+ * on Enter or when the keyboard leaves them; the refusal shown, or NULL. */
+typedef enum {
+  TRJ_SUMMARY_DEMANDE_AE,
+  TRJ_SUMMARY_DEMANDE_CP,
+  TRJ_SUMMARY_DEMANDE_REASON,
+} TrjSummaryDemande;
+GtkEditable    *trj_summary_page_get_demande_entry (TrjSummaryPage    *self,
+                                                    guint              envelope,
+                                                    TrjSummaryDemande  which);
+const char     *trj_summary_page_get_demande_error (TrjSummaryPage *self);
+
 /* The refusal shown under the fungibility panel, or NULL. */
 const char     *trj_summary_page_get_fungibility_error (TrjSummaryPage *self);
 
