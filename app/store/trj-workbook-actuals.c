@@ -103,3 +103,41 @@ trj_workbook_import_actuals (TrjWorkbook *self, const TrjActuals *actuals, GErro
     trj_workbook_step_note (self, 0, TRJ_WORKBOOK_CHANGE_VALUES, NULL);
   return trj_workbook_step_end (self, ok, error);
 }
+
+static gboolean
+reports_nothing (const TrjActual *row)
+{
+  return isnan (row->entries) && isnan (row->rate) && isnan (row->weekly_hours) &&
+         isnan (row->duration_months) && isnan (row->cofinanced_share) && isnan (row->etp) &&
+         isnan (row->ae) && isnan (row->cp);
+}
+
+gboolean
+trj_workbook_set_actual (TrjWorkbook *self, const TrjActual *row, GError **error)
+{
+  gboolean empty, ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  empty = reports_nothing (row);
+  if (!empty && !trj_actual_check (row, error))
+    return FALSE;
+  if (row->line == NULL || row->month >= TRJ_MONTHS)
+    return trj_actual_check (row, error);
+  /* TRANSLATORS: undo label of a value typed in the « Réalisé » grid */
+  if (!trj_workbook_step_begin (self, _("Type actuals"), error))
+    return FALSE;
+  if (empty)
+    ok = trj_workbook_run (self, error, "DELETE FROM actual WHERE line = ? AND month = ?", "si",
+                           row->line, (gint64) row->month);
+  else
+    ok = trj_workbook_run (self, error, "INSERT OR REPLACE INTO actual (" ACTUAL_COLUMNS ") "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "sisdddddddd",
+                           row->line, (gint64) row->month, row->envelope, row->entries, row->rate,
+                           row->weekly_hours, row->duration_months, row->cofinanced_share,
+                           row->etp, row->ae, row->cp);
+  if (ok)
+    trj_workbook_step_note (self, 0, TRJ_WORKBOOK_CHANGE_VALUES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}

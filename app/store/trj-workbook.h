@@ -335,6 +335,12 @@ TrjActuals  *trj_workbook_get_actuals    (TrjWorkbook      *self,
 gboolean     trj_workbook_import_actuals (TrjWorkbook      *self,
                                           const TrjActuals *actuals,
                                           GError          **error);
+/* One row typed in the « Réalisé » grid, as one undo step « Saisir le
+ * réalisé »: replaces the row of its line and month, or deletes it when it
+ * reports no value any more. Checked as on read; refused whole otherwise. */
+gboolean     trj_workbook_set_actual     (TrjWorkbook      *self,
+                                          const TrjActual  *row,
+                                          GError          **error);
 
 /* ── IAE structures (MODEL 3.1, 3.2) ───────────────────────────────────── */
 

@@ -1,0 +1,301 @@
+/* test-actuals-window.c — « Saisir le réalisé » (MODEL 8) in the real window
+ *
+ * The scenario of tests/fixtures/actuals (landing-scenario.json: PEC lines a,
+ * a2, a3 and CIE jeunes line b). Values typed through the grid's editor as a
+ * planner types them (French rules), read back from the store; a refused
+ * value keeps its cell and says why in French; each edit one undo step, a
+ * paste one; the grid read only once the scenario is sent.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "trj-ui-harness.h"
+#include "trj-actuals-window.h"
+#include "trj-json.h"
+
+static TrjApplication *app;
+static TrjWindow *window;
+static TrjActualsWindow *actuals;
+
+static char *
+spaces (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (s, c == 0x00A0 || c == 0x202F ? ' ' : c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static TrjWorkbook *
+workbook (void)
+{
+  return trj_document_get_workbook (trj_window_get_document (window));
+}
+
+static GtkWindow *
+toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WINDOW (item);
+    }
+  return NULL;
+}
+
+static TrjGrid *
+grid (void)
+{
+  return trj_actuals_window_get_grid (actuals);
+}
+
+/* The stored actual of a line and month (0-based), NULL when none. */
+static TrjActual *
+stored (const char *line, guint month)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjActuals) all = trj_workbook_get_actuals (workbook (), &error);
+  const TrjActual *row;
+  TrjActual *copy;
+
+  g_assert_no_error (error);
+  if ((row = trj_actuals_find (all, line, month)) == NULL)
+    return NULL;
+  copy = g_memdup2 (row, sizeof *row);
+  copy->line = copy->envelope = NULL;
+  return copy;
+}
+
+/* Types text in a cell as a person does: the cursor there, the text, Enter. */
+static gboolean
+type_in (const char *line, guint month, guint column, const char *text)
+{
+  int row = trj_actuals_window_find_row (actuals, line, month);
+
+  g_assert_cmpint (row, >=, 0);
+  trj_grid_set_cursor (grid (), (guint) row, column);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (grid ()), trj_grid_get_displayed_text (grid (), row, column) != NULL);
+  g_assert_true (trj_grid_start_editing (grid (), text));
+  return trj_grid_commit_edit (grid ());
+}
+
+static char *
+shown (const char *line, guint month, guint column)
+{
+  int row = trj_actuals_window_find_row (actuals, line, month);
+
+  trj_grid_set_cursor (grid (), (guint) row, column);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (grid ()), trj_grid_get_displayed_text (grid (), row, column) != NULL);
+  return spaces (trj_grid_get_displayed_text (grid (), row, column));
+}
+
+static void
+test_type (void)
+{
+  g_autofree TrjActual *a = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.actuals-grid", NULL));
+  trj_harness_flush ();
+  actuals = TRJ_ACTUALS_WINDOW (toplevel_of_type (TRJ_TYPE_ACTUALS_WINDOW));
+  g_assert_nonnull (actuals);
+  trj_harness_present (GTK_WINDOW (actuals));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (actuals)), ==, "Réalisé");
+  /* Four lines, twelve months each. */
+  g_assert_cmpuint (trj_grid_model_get_n_rows (trj_grid_get_model (grid ())), ==, 48);
+  g_assert_cmpint (trj_actuals_window_find_row (actuals, "b", 0), ==, 36);
+  g_assert_null (trj_actuals_window_get_banner (actuals));
+  text = shown ("a", 2, TRJ_ACTUALS_COLUMN_MONTH);
+  g_assert_cmpstr (text, ==, "mars");
+  g_clear_pointer (&text, g_free);
+  g_assert_null (stored ("a", 2));
+
+  /* Entries, a rate typed « 55 », hours with a decimal comma, AE with spaces. */
+  g_assert_true (type_in ("a", 2, TRJ_ACTUALS_COLUMN_ENTRIES, "12"));
+  g_assert_true (type_in ("a", 2, TRJ_ACTUALS_COLUMN_RATE, "55"));
+  g_assert_true (type_in ("a", 2, TRJ_ACTUALS_COLUMN_HOURS, "21,5"));
+  g_assert_true (type_in ("a", 2, TRJ_ACTUALS_COLUMN_AE, "1 234,50 €"));
+  a = stored ("a", 2);
+  g_assert_nonnull (a);
+  g_assert_cmpfloat (a->entries, ==, 12);
+  g_assert_cmpfloat (a->rate, ==, 0.55);
+  g_assert_cmpfloat (a->weekly_hours, ==, 21.5);
+  g_assert_cmpfloat (a->ae, ==, 1234.5);
+  g_assert_true (isnan (a->duration_months));
+  g_assert_true (isnan (a->cp));
+  g_assert_cmpuint (a->month, ==, 2);
+  text = shown ("a", 2, TRJ_ACTUALS_COLUMN_RATE);
+  g_assert_cmpstr (text, ==, "55,0 %");
+  g_clear_pointer (&text, g_free);
+  text = shown ("a", 2, TRJ_ACTUALS_COLUMN_AE);
+  g_assert_cmpstr (text, ==, "1 234,50 €");
+  g_clear_pointer (&text, g_free);
+  /* « données à fin mars » follows. */
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (
+                      ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (
+                        gtk_widget_get_first_child (adw_window_get_content (ADW_WINDOW (actuals))))))),
+                    "données à fin mars"));
+  /* Each edit is one undo step, named. */
+  g_assert_cmpstr (trj_workbook_get_undo_label (workbook ()), ==, "Saisir le réalisé");
+}
+
+static void
+test_refused (void)
+{
+  g_autofree TrjActual *a = NULL;
+  g_autofree char *text = NULL;
+  const char *message;
+
+  /* Not a number: refused, the editor stays, the reason in French. */
+  g_assert_false (type_in ("a", 2, TRJ_ACTUALS_COLUMN_ENTRIES, "douze"));
+  message = trj_grid_get_error_message (grid ());
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "nombre"));
+  trj_grid_cancel_edit (grid ());
+  a = stored ("a", 2);
+  g_assert_cmpfloat (a->entries, ==, 12);
+  text = shown ("a", 2, TRJ_ACTUALS_COLUMN_ENTRIES);
+  g_assert_cmpstr (text, ==, "12");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&a, g_free);
+  /* A rate of 150 %: out of the limits. */
+  g_assert_false (type_in ("a", 2, TRJ_ACTUALS_COLUMN_RATE, "150 %"));
+  g_assert_nonnull (trj_grid_get_error_message (grid ()));
+  trj_grid_cancel_edit (grid ());
+  a = stored ("a", 2);
+  g_assert_cmpfloat (a->rate, ==, 0.55);
+  /* A contract line has no ETP: the cell is read only. */
+  trj_grid_set_cursor (grid (), (guint) trj_actuals_window_find_row (actuals, "a", 2), TRJ_ACTUALS_COLUMN_ETP);
+  g_assert_false (trj_grid_start_editing (grid (), "3"));
+}
+
+static void
+test_undo_and_paste (void)
+{
+  g_autofree TrjActual *a = NULL, *b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Undo the AE: the three other values stay. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (actuals), "actuals.undo", NULL));
+  trj_harness_flush ();
+  a = stored ("a", 2);
+  g_assert_true (isnan (a->ae));
+  g_assert_cmpfloat (a->weekly_hours, ==, 21.5);
+  g_clear_pointer (&a, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (actuals), "actuals.redo", NULL));
+  trj_harness_flush ();
+  a = stored ("a", 2);
+  g_assert_cmpfloat (a->ae, ==, 1234.5);
+  g_clear_pointer (&a, g_free);
+
+  /* A block of two months × two values pasted: one undo step. */
+  trj_grid_set_cursor (grid (), (guint) trj_actuals_window_find_row (actuals, "b", 0), TRJ_ACTUALS_COLUMN_ENTRIES);
+  g_assert_true (trj_grid_paste_text (grid (), "5\t0,4\n6\t40 %\n", &error));
+  g_assert_no_error (error);
+  a = stored ("b", 0);
+  b = stored ("b", 1);
+  g_assert_cmpfloat (a->entries, ==, 5);
+  g_assert_cmpfloat (a->rate, ==, 0.4);
+  g_assert_cmpfloat (b->entries, ==, 6);
+  g_assert_cmpfloat (b->rate, ==, 0.4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (actuals), "actuals.undo", NULL));
+  trj_harness_flush ();
+  g_assert_null (stored ("b", 0));
+  g_assert_null (stored ("b", 1));
+  /* Emptying the one value of a row removes the row. */
+  g_assert_true (type_in ("b", 5, TRJ_ACTUALS_COLUMN_ENTRIES, "3"));
+  g_clear_pointer (&a, g_free);
+  a = stored ("b", 5);
+  g_assert_cmpfloat (a->entries, ==, 3);
+  trj_grid_set_cursor (grid (), (guint) trj_actuals_window_find_row (actuals, "b", 5), TRJ_ACTUALS_COLUMN_ENTRIES);
+  g_assert_true (trj_grid_clear_selection (grid (), &error));
+  g_assert_no_error (error);
+  g_assert_null (stored ("b", 5));
+  g_clear_pointer (&a, g_free);
+  a = stored ("a", 2);
+  g_assert_nonnull (a);
+}
+
+static void
+test_frozen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree TrjActual *a = NULL;
+  const char *message;
+
+  g_assert_true (trj_workbook_mark_sent (workbook (), trj_document_get_scenario_id (trj_window_get_document (window)),
+                                         TRJ_SENT_PROGRAMMATION, "2024-03-15", "", &error));
+  g_assert_no_error (error);
+  TRJ_HARNESS_WAIT_FOR (trj_actuals_window_get_banner (actuals) != NULL);
+  g_assert_nonnull (strstr (trj_actuals_window_get_banner (actuals), "15/03/2024"));
+  g_assert_false (type_in ("a", 2, TRJ_ACTUALS_COLUMN_ENTRIES, "20"));
+  message = trj_grid_get_error_message (grid ());
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Lecture seule"));
+  trj_grid_cancel_edit (grid ());
+  a = stored ("a", 2);
+  g_assert_cmpfloat (a->entries, ==, 12);
+  if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("TRJ_SCREENSHOT_DIR"), "actuals-grid.png", NULL);
+
+      trj_grid_handle_key (grid (), GDK_KEY_Escape, 0);
+      trj_grid_set_cursor (grid (), (guint) trj_actuals_window_find_row (actuals, "a", 2), TRJ_ACTUALS_COLUMN_RATE);
+      trj_harness_wait_painted (GTK_WIDGET (actuals));
+      g_assert_true (trj_harness_save_png (GTK_WIDGET (actuals), png, NULL));
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  app = trj_harness_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+  json = g_test_build_filename (G_TEST_DIST, "fixtures", "actuals", "landing-scenario.json", NULL);
+
+  path = trj_harness_new_workbook ("Bretagne");
+  {
+    g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, &error);
+    g_autofree char *text = NULL;
+    g_autoptr(TrjScenario) s = NULL;
+    gint64 id;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (json, &text, NULL, &error));
+    s = trj_json_scenario_from_data (text, -1, &error);
+    g_assert_no_error (error);
+    id = trj_workbook_import_scenario (wb, s, "Programmation", &error);
+    g_assert_no_error (error);
+    g_assert_true (trj_workbook_set_current_scenario (wb, id, &error));
+  }
+  file = g_file_new_for_path (path);
+  window = trj_window_new (GTK_APPLICATION (app));
+  trj_harness_present (GTK_WINDOW (window));
+  g_assert_true (trj_window_open_file (window, file));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+
+  g_test_add_func ("/actuals-window/type", test_type);
+  g_test_add_func ("/actuals-window/refused", test_refused);
+  g_test_add_func ("/actuals-window/undo-and-paste", test_undo_and_paste);
+  g_test_add_func ("/actuals-window/frozen", test_frozen);
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  return status;
+}
