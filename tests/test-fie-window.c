@@ -32,6 +32,10 @@
 #include "trj-start-page.h"
 #include "trj-file-chooser.h"
 #include "trj-format.h"
+#include "trj-json.h"
+#include "trj-charts-page.h"
+#include "trj-chart-view.h"
+#include "trj-chart-style.h"
 
 #define NNBSP "\u202f"
 #define NBSP "\u00a0"
@@ -571,6 +575,122 @@ test_demandes (void)
                    "Montée en charge des GEIQ du Finistère");
 }
 
+static const TrjChartSeries *
+series_of_color (const TrjChartModel *model, guint color)
+{
+  for (guint i = 0; i < model->series->len; i++)
+    if (((const TrjChartSeries *) model->series->pdata[i])->color == color)
+      return model->series->pdata[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static double
+series_sum (const TrjChartModel *model, const TrjChartSeries *series)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < model->n_categories; i++)
+    sum += series->values[i];
+  return sum;
+}
+
+/* The chart the page draws for an envelope and kind, once painted. */
+static const TrjChartModel *
+chart_of (TrjWindow *w, TrjChartsPage *charts, const char *envelope, TrjChartKind kind)
+{
+  const TrjChartModel *model;
+
+  trj_charts_page_set_envelope (charts, envelope);
+  trj_charts_page_set_kind (charts, kind);
+  trj_harness_wait_painted (GTK_WIDGET (w));
+  model = trj_chart_view_get_model (trj_charts_page_get_view (charts));
+  g_assert_nonnull (model);
+  g_assert_cmpint (model->kind, ==, kind);
+  return model;
+}
+
+/* The charts of every envelope kind on the Bretagne example (docs/examples):
+ * the trajectory ends on the envelope's AE, the monthly AE add up to them,
+ * the breakdown counts ETP or aids by département.
+ *   IAE: 420 + 610 + 25 + 180 + 210 + 520 + 640 + 40 + 30 + 24 = 2 699 ETP.
+ *   EA: 380 + 420 + 60 + 45 + 20 = 925 ETP.
+ *   GEIQ: 220 renforcé × 1 400 + 380 standard × 814 = 617 320 €, 220 aids
+ *   in Ille-et-Vilaine, 380 in the Finistère.
+ *   FDI: one line of 180 000 € funded from the IAE. */
+static void
+test_charts_every_kind (void)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("TRAJECTOIRE_SRCDIR"), "docs", "examples",
+                                               "bretagne-2024.json", NULL);
+  g_autofree char *dir = trj_harness_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "Bretagne 2024.trajectoire", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) scenario = trj_json_scenario_from_file (example, &error);
+  g_autoptr(TrjWorkbook) wb = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TrjWindow *other;
+  TrjChartsPage *charts;
+  TrjDocument *document;
+  const struct { const char *id; TrjChartUnit unit; double volume; } envelopes[] = {
+    { "IAE", TRJ_CHART_UNIT_ETP, 2699 }, { "EA", TRJ_CHART_UNIT_ETP, 925 },
+    { "GEIQ", TRJ_CHART_UNIT_AIDS, 600 }, { "FDI", TRJ_CHART_UNIT_CONTRACTS, 0 },
+  };
+
+  g_assert_no_error (error);
+  wb = trj_workbook_new_with_scenario (path, scenario, &error);
+  g_assert_no_error (error);
+  trj_workbook_close (wb);
+  other = trj_window_new (GTK_APPLICATION (app));
+  trj_harness_present (GTK_WINDOW (other));
+  g_assert_true (trj_window_open_file (other, file));
+  document = trj_window_get_document (other);
+  trj_window_show_envelope (other, TRJ_CHARTS_PAGE_NAME);
+  charts = TRJ_CHARTS_PAGE (trj_window_get_page (other, TRJ_CHARTS_PAGE_NAME));
+  g_assert_cmpfloat_with_epsilon (trj_document_get_envelope_result (document, "GEIQ")->f.ae_total, 617320, 1e-6);
+  g_assert_cmpfloat_with_epsilon (trj_document_get_envelope_result (document, "FDI")->f.ae_total, 180000, 1e-6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (envelopes); i++)
+    {
+      const TrjEnvelopeResult *r = trj_document_get_envelope_result (document, envelopes[i].id);
+      const TrjChartModel *model;
+
+      g_test_message ("%s", envelopes[i].id);
+      model = chart_of (other, charts, envelopes[i].id, TRJ_CHART_TRAJECTORY);
+      g_assert_nonnull (strstr (model->title, trj_chart_envelope_title (envelopes[i].id)));
+      g_assert_cmpuint (model->n_categories, ==, 12);
+      g_assert_cmpfloat_with_epsilon (series_of_color (model, TRJ_CHART_COLOR_AE)->values[11], r->f.ae_total, 1e-6);
+      /* The reference line is what may be spent: FDI's are the credits lent to it. */
+      g_assert_cmpfloat_with_epsilon (((const TrjChartRefLine *) model->ref_lines->pdata[0])->value,
+                                      r->ae_available, 1e-6);
+
+      model = chart_of (other, charts, envelopes[i].id, TRJ_CHART_MONTHLY);
+      g_assert_cmpfloat_with_epsilon (series_sum (model, series_of_color (model, TRJ_CHART_COLOR_AE)),
+                                      r->f.ae_total, 1e-6);
+      g_assert_cmpfloat_with_epsilon (series_sum (model, series_of_color (model, TRJ_CHART_COLOR_CP)),
+                                      r->f.cp_total, 1e-6);
+
+      model = chart_of (other, charts, envelopes[i].id, TRJ_CHART_BREAKDOWN);
+      g_assert_cmpint (series_of_color (model, TRJ_CHART_COLOR_VOLUME)->unit, ==, envelopes[i].unit);
+      g_assert_cmpfloat_with_epsilon (series_sum (model, series_of_color (model, TRJ_CHART_COLOR_VOLUME)),
+                                      envelopes[i].volume, 1e-6);
+      g_assert_cmpfloat_with_epsilon (series_sum (model, series_of_color (model, TRJ_CHART_COLOR_AE)),
+                                      r->f.ae_total, 1e-6);
+    }
+  /* The GEIQ by département, in aids. */
+  {
+    const TrjChartModel *model = chart_of (other, charts, "GEIQ", TRJ_CHART_BREAKDOWN);
+    const TrjChartSeries *volumes = series_of_color (model, TRJ_CHART_COLOR_VOLUME);
+    g_autofree char *text = trj_chart_model_to_text (model);
+
+    g_assert_cmpuint (model->n_categories, ==, 2);
+    for (guint c = 0; c < 2; c++)
+      g_assert_cmpfloat (volumes->values[c], ==, g_str_equal (model->category_labels[c], "Finistère") ? 380 : 220);
+    g_assert_nonnull (strstr (text, "Volumes (aides), Finistère (29)" NNBSP ": 380 aides"));
+  }
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
 static GtkFileChooserNative *chooser_shown;
 
 static void
@@ -693,6 +813,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/fie-window/territorial-source", test_territorial_source);
   g_test_add_func ("/fie-window/demandes", test_demandes);
   g_test_add_func ("/fie-window/new-programme", test_new_programme);
+  g_test_add_func ("/fie-window/charts-every-kind", test_charts_every_kind);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   return status;
