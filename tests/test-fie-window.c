@@ -6,7 +6,10 @@
  * recipients are typed and the AE and CP checked against MODEL 3 by hand; out
  * of range values are refused and leave the line as it was. On the FDI page a
  * line is a free line funded from the IAE's margins, whose CP schedule is
- * typed in the monthly grid.
+ * typed in the monthly grid. The monthly grids of the EA (ETP par mois) and of
+ * the GEIQ (embauches par mois) are typed; the Synthèse chooses the source of
+ * initiatives territoriales and takes demandes complémentaires; the charts of
+ * every envelope kind are checked on the Bretagne example.
  *
  * Hand computation (MODEL 3, lag 0, uniform payment profile):
  *   10 ETP of EI at the 2024 socle 12 218 €: socle 122 180 €, modulated part
