@@ -578,6 +578,67 @@ test_demandes (void)
                    "Montée en charge des GEIQ du Finistère");
 }
 
+static void
+set_entry (GtkWindow *dialog, const char *name, const char *text)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), name);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* « Notification… » on the envelope page: the IAE, EA and GEIQ amounts the
+ * circular does not print, typed when the region receives them. The GEIQ of
+ * a new workbook (0 €) gets 1 200 000 € of AE, 1 100 000 € of CP and 850
+ * aids; its margin is then 1 200 000 − 21 000 (the 15 aids of
+ * /fie-window/monthly-hirings) = 1 179 000 €. A mistyped figure writes
+ * nothing; the IAE also takes last year's modulated part paid this year. */
+static void
+test_notification (void)
+{
+  TrjDocument *document = trj_window_get_document (window);
+  TrjWorkbook *wb = trj_document_get_workbook (document);
+  TrjEnvelopePage *geiq = page ("GEIQ");
+  GtkWindow *dialog;
+  const TrjEnvelope *env;
+
+  dialog = trj_envelope_page_edit_notification (geiq);
+  g_assert_nonnull (dialog);
+  g_assert_null (g_object_get_data (G_OBJECT (dialog), "previous-modulation"));
+  set_entry (dialog, "ae", "beaucoup");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  trj_harness_flush ();
+  g_assert_cmpfloat (trj_document_get_envelope (document, "GEIQ")->ae_notified, ==, 0);
+
+  dialog = trj_envelope_page_edit_notification (geiq);
+  set_entry (dialog, "ae", "1 200 000 €");
+  set_entry (dialog, "cp", "1 100 000");
+  set_entry (dialog, "volume", "850");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  trj_harness_flush ();
+  env = trj_document_get_envelope (document, "GEIQ");
+  g_assert_cmpfloat (env->ae_notified, ==, 1200000);
+  g_assert_cmpfloat (env->cp_notified, ==, 1100000);
+  g_assert_cmpfloat (env->volume_notified, ==, 850);
+  g_assert_cmpfloat_with_epsilon (envelope_result ("GEIQ")->ae_margin, 1179000, 1e-6);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Modifier la notification");
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_cmpstr (trj_envelope_page_get_figure (geiq, "ae-notified"), ==, "1" NNBSP "200" NNBSP "000" NBSP "€");
+  g_assert_cmpstr (trj_envelope_page_get_figure (geiq, "capacity-detail"), ==, "notifié 850");
+  /* One undo step for the three. */
+  g_assert_true (trj_workbook_undo (wb, NULL));
+  env = trj_document_get_envelope (document, "GEIQ");
+  g_assert_cmpfloat (env->ae_notified, ==, 0);
+  g_assert_cmpfloat (env->volume_notified, ==, 0);
+
+  dialog = trj_envelope_page_edit_notification (page ("IAE"));
+  set_entry (dialog, "previous-modulation", "30 000");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  trj_harness_flush ();
+  g_assert_cmpfloat (trj_document_get_envelope (document, "IAE")->previous_modulation_cp, ==, 30000);
+  g_assert_true (trj_workbook_undo (wb, NULL));
+}
+
 static const TrjChartSeries *
 series_of_color (const TrjChartModel *model, guint color)
 {
@@ -815,6 +876,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/fie-window/monthly-hirings", test_monthly_hirings);
   g_test_add_func ("/fie-window/territorial-source", test_territorial_source);
   g_test_add_func ("/fie-window/demandes", test_demandes);
+  g_test_add_func ("/fie-window/notification", test_notification);
   g_test_add_func ("/fie-window/new-programme", test_new_programme);
   g_test_add_func ("/fie-window/charts-every-kind", test_charts_every_kind);
   status = g_test_run ();

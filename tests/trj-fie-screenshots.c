@@ -6,8 +6,8 @@
  * IAE), with 150 000 € of initiatives territoriales taken from the IAE and a
  * demande complémentaire for the GEIQ, at 1280 × 800 and saves the Synthèse
  * (its top and its fungibility and demandes), the IAE, EA, GEIQ and FDI pages,
- * the IAE and GEIQ monthly grids, the « Structures de l'IAE » and « Bourse aux
- * postes » windows, and the charts of each envelope kind; then the IAE page,
+ * the IAE and GEIQ monthly grids, the IAE's « Notification… » dialog, the
+ * « Structures de l'IAE » and « Bourse aux postes » windows, and the charts of each envelope kind; then the IAE page,
  * its monthly grid and the Synthèse at 1920 × 1080.
  */
 #include "config.h"
@@ -151,6 +151,9 @@ main (int argc, char *argv[])
     trj_envelope_page_show_entries (page, TRUE);
     shoot (GTK_WIDGET (window), argv[1], "fie-envelope-iae-etp-par-mois");
     trj_envelope_page_show_entries (page, FALSE);
+    other = trj_envelope_page_edit_notification (page);
+    shoot (GTK_WIDGET (other), argv[1], "fie-notification");
+    gtk_window_destroy (other);
     other = trj_envelope_page_open_structures (page);
     shoot (GTK_WIDGET (other), argv[1], "fie-structures");
     gtk_window_destroy (other);

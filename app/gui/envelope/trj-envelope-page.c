@@ -1139,6 +1139,138 @@ trj_envelope_page_open_bourse (TrjEnvelopePage *self)
   return present_over_page (self, GTK_WINDOW (trj_bourse_window_new (self->document, self->envelope_id)));
 }
 
+/* ── Notification ────────────────────────────────────────────────────── */
+
+static const struct {
+  const char *name;
+  TrjEnvelopeField field;
+} notification_fields[] = {
+  { "ae", TRJ_ENVELOPE_FIELD_AE_NOTIFIED },
+  { "cp", TRJ_ENVELOPE_FIELD_CP_NOTIFIED },
+  { "volume", TRJ_ENVELOPE_FIELD_VOLUME_NOTIFIED },
+  { "previous-modulation", TRJ_ENVELOPE_FIELD_PREVIOUS_MODULATION_CP },
+};
+
+/* "1 234 567", "1 234 567 €", "12,5": a figure, never negative. */
+static gboolean
+parse_figure (const char *text, double *value)
+{
+  g_autoptr(GString) clean = g_string_new (text);
+
+  g_string_replace (clean, "€", "", 0);
+  g_strstrip (clean->str);
+  return trj_parse_number (clean->str, value) && *value >= 0;
+}
+
+static void
+notification_response_cb (AdwMessageDialog *dialog, const char *response, TrjEnvelopePage *self)
+{
+  TrjWorkbook *wb = workbook (self);
+  gint64 scenario = trj_document_get_scenario_id (self->document);
+  double values[G_N_ELEMENTS (notification_fields)];
+  GtkWidget *entries[G_N_ELEMENTS (notification_fields)];
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+  /* Every figure read before any is written: a mistyped one writes nothing. */
+  for (guint i = 0; i < G_N_ELEMENTS (notification_fields); i++)
+    {
+      entries[i] = g_object_get_data (G_OBJECT (dialog), notification_fields[i].name);
+      if (entries[i] == NULL || !gtk_widget_get_visible (entries[i]))
+        continue;
+      if (!parse_figure (gtk_editable_get_text (GTK_EDITABLE (entries[i])), &values[i]))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not an amount: the notification is unchanged"),
+                                                      gtk_editable_get_text (GTK_EDITABLE (entries[i])));
+
+          show_toast (self, message);
+          return;
+        }
+    }
+  trj_workbook_begin_batch (wb, _("Change the notification"));
+  for (guint i = 0; i < G_N_ELEMENTS (notification_fields); i++)
+    if (entries[i] != NULL && gtk_widget_get_visible (entries[i])
+        && !trj_workbook_set_envelope_number (wb, scenario, self->envelope_id, notification_fields[i].field,
+                                              values[i], &error))
+      {
+        trj_workbook_cancel_batch (wb);
+        report_error (self, error);
+        return;
+      }
+  if (!trj_workbook_end_batch (wb, &error))
+    report_error (self, error);
+}
+
+static void
+notification_row (GtkGrid *grid, AdwMessageDialog *dialog, guint row, const char *name,
+                  const char *title, double value, gboolean money)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (title);
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *text = trj_format_number (value, money ? 0 : 2);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_widget_set_name (entry, name);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_editable_set_alignment (GTK_EDITABLE (entry), 1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 14);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_grid_attach (grid, label, 0, (int) row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, (int) row, 1, 1);
+  g_object_set_data (G_OBJECT (dialog), name, entry);
+}
+
+GtkWindow *
+trj_envelope_page_edit_notification (TrjEnvelopePage *self)
+{
+  const TrjEnvelope *env;
+  const TrjCatalogEnvelope *known;
+  TrjUnit unit;
+  gboolean iae = FALSE;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *grid = gtk_grid_new ();
+  guint row = 0;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+
+  if ((env = trj_document_get_envelope (self->document, self->envelope_id)) == NULL)
+    return NULL;
+  known = trj_catalog_envelope (self->envelope_id);
+  unit = known != NULL ? known->unit : TRJ_UNIT_CONTRACTS;
+  for (guint i = 0; known != NULL && i < known->n_kinds; i++)
+    iae |= trj_catalog_kind (known->kinds[i])->iae;
+  /* TRANSLATORS: heading of the dialog, "Notification — GEIQ" */
+  heading = g_strdup_printf (_("Notification — %s"), trj_catalog_envelope_title (self->envelope_id));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading,
+                                                       _("The amounts notified to the region: the margins and capacities follow. One undo step.")));
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  notification_row (GTK_GRID (grid), dialog, row++, "ae", _("_AE notified (€)"), env->ae_notified, TRUE);
+  notification_row (GTK_GRID (grid), dialog, row++, "cp", _("_CP notified (€)"), env->cp_notified, TRUE);
+  if (unit != TRJ_UNIT_EUROS)
+    notification_row (GTK_GRID (grid), dialog, row++, "volume",
+                      unit == TRJ_UNIT_ETP ? _("_Volume notified (ETP)")
+                      : unit == TRJ_UNIT_AIDS ? _("_Volume notified (aids)") : _("_Volume notified (contracts)"),
+                      env->volume_notified, FALSE);
+  if (iae)
+    notification_row (GTK_GRID (grid), dialog, row++, "previous-modulation",
+                      _("_Last year’s modulated part paid this year (€)"), env->previous_modulation_cp, TRUE);
+  adw_message_dialog_set_extra_child (dialog, grid);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (notification_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (dialog), "ae"));
+  return GTK_WINDOW (dialog);
+}
+
 static void
 structures_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {

@@ -87,5 +87,10 @@ gboolean         trj_envelope_page_calibrate_profile (TrjEnvelopePage *self,
  * (actions envelope.structures, envelope.bourse); return the window shown. */
 GtkWindow       *trj_envelope_page_open_structures  (TrjEnvelopePage *self);
 GtkWindow       *trj_envelope_page_open_bourse      (TrjEnvelopePage *self);
+/* « Notification… »: the envelope's notified AE, CP and volume (and, for the
+ * IAE, last year's modulated part paid this year) in a dialog whose entries
+ * are named "ae", "cp", "volume" and "previous-modulation"; its response
+ * "apply" writes them in one undo step, or nothing if one is not a figure. */
+GtkWindow       *trj_envelope_page_edit_notification (TrjEnvelopePage *self);
 
 G_END_DECLS

@@ -52,7 +52,7 @@ trj_window_update_actions (TrjWindow *self)
   trj_window_set_tooltip (self->redo_button, redo_tip);
 
   for (const char * const *a = (const char * const[]) { "win.add-line", "win.duplicate-line",
-         "win.remove-line", "win.solve", "win.solve-envelope", "win.scenario-rename",
+         "win.remove-line", "win.solve", "win.solve-envelope", "win.edit-notification", "win.scenario-rename",
          "win.scenario-delete", "win.mark-sent", NULL }; *a != NULL; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, writable && !frozen);
   /* MODEL 3: FDI has no credits of its own; its envelope is added when wanted. */
@@ -109,6 +109,8 @@ line_action_activated (GtkWidget *widget, const char *action_name, GVariant *par
     trj_window_toast (self, _("Put the cursor on a line of contracts (PEC, CIE) to adjust it."));
   else if (g_str_equal (action_name, "win.solve-envelope"))
     trj_envelope_page_solve_envelope (page);
+  else if (g_str_equal (action_name, "win.edit-notification"))
+    trj_envelope_page_edit_notification (page);
   if (!ok)
     trj_window_toast_error (self, error);
 }
@@ -417,6 +419,7 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.remove-line", NULL, line_action_activated);
   gtk_widget_class_install_action (widget_class, "win.solve", NULL, line_action_activated);
   gtk_widget_class_install_action (widget_class, "win.solve-envelope", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-notification", NULL, line_action_activated);
   gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_activated);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_duplicate_activated);
