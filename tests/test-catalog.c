@@ -161,6 +161,10 @@ static const struct {
   { TRJ_PARAM_ACTUAL_ETP, "actual_etp", 0, 1e6, FALSE, FALSE, 1 },
   { TRJ_PARAM_ACTUAL_AE, "actual_ae", -1e11, 1e11, FALSE, FALSE, 1 },
   { TRJ_PARAM_ACTUAL_CP, "actual_cp", 0, 1e11, FALSE, FALSE, 1 },
+  { TRJ_PARAM_ALLOCATION_AE, "allocations.ae", 0, 1e11, FALSE, FALSE, 1 },
+  { TRJ_PARAM_ALLOCATION_VOLUME, "allocations.volume", 0, 1e7, FALSE, FALSE, 1 },
+  { TRJ_PARAM_CAOM_CONTRACTS, "caom.contracts", 0, 1e7, FALSE, FALSE, 1 },
+  { TRJ_PARAM_CAOM_PROFILE, "caom.profile", 0, 1e6, FALSE, FALSE, 12 },
 };
 
 static void

@@ -626,6 +626,10 @@ test_alert_texts (void)
     { { TRJ_ALERT_IAE_UNDER_REALISED, 0, 0, 6.25, 9, 10, 0, 0, TRJ_SEVERITY_ALERT, 0, 5 },
       "Au mois 5, ETP réalisés projetés à 6,25 en moyenne annuelle, soit 62,5" NBSP "% des 10 ETP"
       " conventionnés" NNBSP ": sous la tolérance de 90" NBSP "%" },
+    /* Issue 16: the Finistère's allocation of 1 000 € and 2 contracts, its lines at 1 500 €. */
+    { { TRJ_ALERT_ALLOCATION_EXCEEDED, 0, -1, 1500, 0, 1000, 2, 2, TRJ_SEVERITY_ALERT, 0, 0, 0 },
+      "Allocation «" NBSP "Finistère (29)" NBSP "» dépassée" NNBSP ": les lignes engagent 1" NNBSP "500" NBSP
+      "€ d’AE pour 1" NNBSP "000" NBSP "€ alloués (500" NBSP "€ de plus)" },
   };
 
   /* An average just above the circular's, and a share just below the
@@ -650,6 +654,7 @@ test_alert_texts (void)
   g_autoptr(TrjScenario) scenario = parse_ok (small_scenario);
 
   G_STATIC_ASSERT (G_N_ELEMENTS (cases) == TRJ_N_ALERT_CODES);
+  trj_envelope_add_allocation (g_ptr_array_index (scenario->envelopes, 0), trj_allocation_new ("29", NULL, 1000, 2));
   assert_alert_texts (scenario, cases, G_N_ELEMENTS (cases));
   assert_alert_texts (scenario, close, G_N_ELEMENTS (close));
 }

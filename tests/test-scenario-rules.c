@@ -1,6 +1,6 @@
 /* test-scenario-rules.c — the scenario-level rules of issue 16: hypotheses
  * (MODEL 7 reference overrides: engine, store and undo, JSON, programming
- * file, report)
+ * file, report), the DDETS' allocations and their alert, the CAOM gap
  *
  * Every figure below is computed by hand in the comments.
  */
@@ -16,6 +16,8 @@
 #include "trj-json.h"
 #include "trj-programming.h"
 #include "trj-report.h"
+#include "trj-alert-text.h"
+#include "trj-share.h"
 #include "trj-test-util.h"
 #include "trj-workbook.h"
 #include "trj-xlsx-reader.h"
@@ -245,6 +247,188 @@ test_programming_and_report (void)
   trj_test_remove_dir (dir);
 }
 
+/* ── Allocations (the DDETS' share) and the CAOM ──────────────────────── */
+
+/* Lines at 50 %, 20 h, lag 0, the year's SMIC (11,65 € in January and
+ * February): one month of aid is 0,5 × 11,65 × 20 × 52/12 = 504,833 33 €.
+ *   a: Finistère, France Travail, 1 contract for 2 months: 1 009,666 67 €;
+ *   b: Finistère, Mission locale, 2 contracts for 1 month: 1 009,666 67 €;
+ *   c: Ille-et-Vilaine, 1 contract for 1 month: 504,833 33 €;
+ *   d: Côtes-d'Armor, 25 % cofinanced, entries 4, 4, 0, 8 (January–April).
+ * Allocations: Finistère 2 000 € and 3 contracts (a + b: 2 019,33 €, 19,33 €
+ * more: an alert); Finistère France Travail 1 100 € and 1 contract (a: within);
+ * Ille-et-Vilaine 100 € and 5 contracts (c: 404,83 € more: an alert).
+ * CAOM of the Côtes-d'Armor: 6 contracts over January–March, 2 a month;
+ * the lines cofinance 1, 1, 0, 2: gaps −1, −1, −2, +2, in all −2. */
+static const char share_json[] =
+  "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\","
+  "  \"zone\": \"metropole\","
+  "  \"envelopes\": [ { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 1000000, \"cp_notified\": 1000000,"
+  "    \"allocations\": ["
+  "      { \"departement\": \"29\", \"ae\": 2000, \"volume\": 3 },"
+  "      { \"departement\": \"29\", \"prescriber\": \"France Travail\", \"ae\": 1100, \"volume\": 1 },"
+  "      { \"departement\": \"35\", \"ae\": 100, \"volume\": 5 } ],"
+  "    \"caom\": { \"22\": { \"contracts\": 6, \"profile\": [1,1,1,0,0,0,0,0,0,0,0,0] } },"
+  "    \"lines\": ["
+  "    { \"id\": \"a\", \"label\": \"A\", \"kind\": \"PEC\", \"departement\": \"29\", \"prescriber\": \"France Travail\","
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 2, \"payment_lag_months\": 0,"
+  "      \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] },"
+  "    { \"id\": \"b\", \"label\": \"B\", \"kind\": \"PEC\", \"departement\": \"29\", \"prescriber\": \"Mission locale\","
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 1, \"payment_lag_months\": 0,"
+  "      \"entries\": [2,0,0,0,0,0,0,0,0,0,0,0] },"
+  "    { \"id\": \"c\", \"label\": \"C\", \"kind\": \"PEC\", \"departement\": \"35\","
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 1, \"payment_lag_months\": 0,"
+  "      \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] },"
+  "    { \"id\": \"d\", \"label\": \"D\", \"kind\": \"PEC\", \"departement\": \"22\", \"cofinanced_share\": 0.25,"
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 6, \"payment_lag_months\": 0,"
+  "      \"entries\": [4,4,0,8,0,0,0,0,0,0,0,0] } ] } ] }";
+
+static const TrjAlert *
+find_allocation_alert (const TrjResult *result, int allocation)
+{
+  for (guint i = 0; i < result->n_alerts; i++)
+    if (result->alerts[i].code == TRJ_ALERT_ALLOCATION_EXCEEDED && result->alerts[i].allocation == allocation)
+      return &result->alerts[i];
+  return NULL;
+}
+
+static void
+test_allocations_engine (void)
+{
+  g_autoptr(TrjScenario) scenario = parse (share_json);
+  g_autoptr(TrjResult) result = compute (scenario);
+  TrjAllocationFigures f;
+  const TrjAlert *alert;
+  g_autofree char *message = NULL;
+  g_autofree char *plain = NULL;
+
+  trj_allocation_figures (scenario, result, 0, 0, &f);
+  g_assert_cmpuint (f.n_lines, ==, 2);
+  g_assert_cmpfloat_with_epsilon (f.ae, 2019.333333333333, 1e-6);
+  g_assert_cmpfloat (f.volume, ==, 3);
+  trj_allocation_figures (scenario, result, 0, 1, &f);
+  g_assert_cmpuint (f.n_lines, ==, 1);
+  g_assert_cmpfloat_with_epsilon (f.ae, 1009.666666666667, 1e-6);
+  trj_allocation_figures (scenario, result, 0, 2, &f);
+  g_assert_cmpfloat_with_epsilon (f.ae, 504.833333333333, 1e-6);
+
+  alert = find_allocation_alert (result, 0);
+  g_assert_nonnull (alert);
+  g_assert_cmpint (alert->severity, ==, TRJ_SEVERITY_ALERT);
+  g_assert_cmpfloat_with_epsilon (alert->value - alert->limit_hi, 19.333333333333, 1e-6);
+  message = trj_alert_message (scenario, alert);
+  plain = trj_test_plain_spaces (message);
+  g_assert_cmpstr (plain, ==, "Allocation « Finistère (29) » dépassée : les lignes engagent 2 019 € d’AE "
+                              "pour 2 000 € alloués (19 € de plus)");
+  g_assert_null (find_allocation_alert (result, 1));
+  alert = find_allocation_alert (result, 2);
+  g_assert_nonnull (alert);
+  g_assert_cmpfloat_with_epsilon (alert->value - alert->limit_hi, 404.833333333333, 1e-6);
+
+  /* Within its allocation once b is gone: 1 009,67 € for 2 000 €. */
+  g_ptr_array_remove_index (((TrjEnvelope *) g_ptr_array_index (scenario->envelopes, 0))->lines, 1);
+  g_clear_pointer (&result, trj_result_free);
+  result = compute (scenario);
+  g_assert_null (find_allocation_alert (result, 0));
+  g_assert_nonnull (find_allocation_alert (result, 2));
+}
+
+static void
+test_caom_gap (void)
+{
+  g_autoptr(TrjScenario) scenario = parse (share_json);
+  const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, 0);
+  const TrjCaom *caom = trj_envelope_find_caom (env, "22");
+  static const double committed[TRJ_MONTHS] = { 2, 2, 2 };
+  static const double cofinanced[TRJ_MONTHS] = { 1, 1, 0, 2 };
+  static const double gap[TRJ_MONTHS] = { -1, -1, -2, 2 };
+  TrjCaomGap g;
+
+  g_assert_nonnull (caom);
+  g_assert_null (trj_envelope_find_caom (env, "29"));
+  trj_caom_gap (env, caom, &g);
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      g_assert_cmpfloat_with_epsilon (g.committed[m], committed[m], 1e-12);
+      g_assert_cmpfloat_with_epsilon (g.cofinanced[m], cofinanced[m], 1e-12);
+      g_assert_cmpfloat_with_epsilon (g.gap[m], gap[m], 1e-12);
+    }
+  g_assert_cmpfloat_with_epsilon (g.committed_total, 6, 1e-12);
+  g_assert_cmpfloat_with_epsilon (g.cofinanced_total, 4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (g.gap_total, -2, 1e-12);
+}
+
+/* JSON and the store keep allocations and CAOM; « Modifier les allocations »
+ * is one undo step; a value outside the catalogue's limits is refused. */
+static void
+test_share_round_trip (void)
+{
+  g_autoptr(TrjScenario) scenario = parse (share_json);
+  g_autofree char *text = trj_json_scenario_to_data (scenario);
+  g_autoptr(TrjScenario) again = parse (text);
+  g_autofree char *text_again = trj_json_scenario_to_data (again);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "s.trajectoire", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_new_for_region (path, "Bretagne", 2024, &error);
+  g_autoptr(TrjScenario) stored = NULL;
+  g_autoptr(TrjScenario) edited = NULL;
+  g_autoptr(TrjScenario) undone = NULL;
+  g_autofree char *stored_text = NULL;
+  g_autoptr(TrjEnvelope) values = trj_envelope_new ("PEC_CIE_TP");
+  g_autoptr(TrjEnvelope) bad = trj_envelope_new ("PEC_CIE_TP");
+  const TrjEnvelope *env;
+  gint64 id;
+
+  g_assert_cmpstr (text, ==, text_again);
+  g_assert_nonnull (strstr (text, "\"allocations\""));
+  g_assert_nonnull (strstr (text, "\"caom\""));
+  env = g_ptr_array_index (again->envelopes, 0);
+  g_assert_cmpuint (trj_envelope_n_allocations (env), ==, 3);
+  g_assert_cmpstr (((TrjAllocation *) g_ptr_array_index (env->allocations, 1))->prescriber, ==, "France Travail");
+  g_assert_null (((TrjAllocation *) g_ptr_array_index (env->allocations, 0))->prescriber);
+
+  g_assert_no_error (error);
+  id = trj_workbook_import_scenario (wb, scenario, "Répartition", &error);
+  g_assert_no_error (error);
+  g_clear_object (&wb);
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  stored = trj_workbook_get_scenario (wb, id, &error);
+  g_assert_no_error (error);
+  stored_text = trj_json_scenario_to_data (stored);
+  g_assert_cmpstr (stored_text, ==, text);
+
+  trj_envelope_add_allocation (values, trj_allocation_new ("29", NULL, 2500, 3));
+  g_assert_true (trj_workbook_set_allocations (wb, id, "PEC_CIE_TP", values, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Modifier les allocations");
+  edited = trj_workbook_get_scenario (wb, id, &error);
+  env = g_ptr_array_index (edited->envelopes, 0);
+  g_assert_cmpuint (trj_envelope_n_allocations (env), ==, 1);
+  g_assert_cmpfloat (((TrjAllocation *) g_ptr_array_index (env->allocations, 0))->ae, ==, 2500);
+  g_assert_cmpuint (trj_envelope_n_caom (env), ==, 1);
+
+  /* -1 € is below the catalogue's 0; a département twice is refused too. */
+  trj_envelope_add_allocation (bad, trj_allocation_new ("29", NULL, -1, 3));
+  g_assert_false (trj_workbook_set_allocations (wb, id, "PEC_CIE_TP", bad, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  ((TrjAllocation *) g_ptr_array_index (bad->allocations, 0))->ae = 10;
+  trj_envelope_add_allocation (bad, trj_allocation_new ("29", NULL, 20, 3));
+  g_assert_false (trj_workbook_set_allocations (wb, id, "PEC_CIE_TP", bad, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (trj_workbook_undo (wb, &error));
+  undone = trj_workbook_get_scenario (wb, id, &error);
+  g_clear_pointer (&stored_text, g_free);
+  stored_text = trj_json_scenario_to_data (undone);
+  g_assert_cmpstr (stored_text, ==, text);
+  g_clear_object (&wb);
+  trj_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -255,5 +439,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/hypotheses/json-round-trip", test_json_round_trip);
   g_test_add_func ("/hypotheses/store-undo", test_store_undo);
   g_test_add_func ("/hypotheses/programming-and-report", test_programming_and_report);
+  g_test_add_func ("/allocations/engine", test_allocations_engine);
+  g_test_add_func ("/allocations/json-store-undo", test_share_round_trip);
+  g_test_add_func ("/caom/gap", test_caom_gap);
   return g_test_run ();
 }

@@ -356,6 +356,16 @@ static const TrjParamSpec params[TRJ_N_PARAMS] = {
                                -MAX_AMOUNT, FALSE, MAX_AMOUNT, FALSE, FALSE, 0),
   [TRJ_PARAM_ACTUAL_CP] = ONE ("actual_cp", N_("CP paid"), TRJ_PARAM_MONEY,
                                0, FALSE, MAX_AMOUNT, FALSE, FALSE, 0),
+
+  /* Issue 16: what the DREETS allocates to a DDETS, and the département's CAOM. */
+  [TRJ_PARAM_ALLOCATION_AE] = ONE ("allocations.ae", N_("AE allocated"), TRJ_PARAM_MONEY,
+                                   0, FALSE, MAX_AMOUNT, FALSE, FALSE, 0),
+  [TRJ_PARAM_ALLOCATION_VOLUME] = ONE ("allocations.volume", N_("Volume allocated"), TRJ_PARAM_COUNT,
+                                       0, FALSE, MAX_ENVELOPE, FALSE, FALSE, 0),
+  [TRJ_PARAM_CAOM_CONTRACTS] = ONE ("caom.contracts", N_("Cofinanced contracts of the CAOM"), TRJ_PARAM_COUNT,
+                                    0, FALSE, MAX_ENVELOPE, FALSE, FALSE, 0),
+  [TRJ_PARAM_CAOM_PROFILE] = MONTHLY ("caom.profile", N_("Monthly profile of the CAOM"), TRJ_PARAM_WEIGHT,
+                                      MAX_COUNT, 1, TRUE),
 };
 
 const TrjParamSpec *

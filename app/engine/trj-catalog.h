@@ -101,6 +101,11 @@ typedef enum {
   TRJ_PARAM_ACTUAL_ETP,
   TRJ_PARAM_ACTUAL_AE,
   TRJ_PARAM_ACTUAL_CP,
+  /* Issue 16: the DDETS' share (allocations) and the CAOM (MODEL 2.8) */
+  TRJ_PARAM_ALLOCATION_AE,            /* allocations[].ae */
+  TRJ_PARAM_ALLOCATION_VOLUME,        /* allocations[].volume */
+  TRJ_PARAM_CAOM_CONTRACTS,           /* caom.<code>.contracts */
+  TRJ_PARAM_CAOM_PROFILE,             /* caom.<code>.profile [12] */
   TRJ_N_PARAMS
 } TrjParam;
 

@@ -16,6 +16,7 @@
 #include "trj-catalog.h"
 #include "trj-engine-private.h"
 #include "trj-iae.h"
+#include "trj-share.h"
 
 G_DEFINE_QUARK (trj-engine-error-quark, trj_engine_error)
 
@@ -32,6 +33,7 @@ static const char *alert_names[TRJ_N_ALERT_CODES] = {
   "IAE_BELOW_BASE",
   "IAE_ABOVE_BASE",
   "IAE_UNDER_REALISED",
+  "ALLOCATION_EXCEEDED",
 };
 
 static TrjMoneyFormatter money_formatter;
@@ -466,6 +468,7 @@ trj_result_reshape (TrjResult *result, const TrjScenario *scenario)
   guint n_lines = trj_scenario_n_lines (scenario);
   guint n_envelopes = scenario->envelopes->len;
   guint first = 0;
+  guint n_allocations = 0;
 
   if (n_envelopes != result->n_envelopes)
     {
@@ -482,9 +485,12 @@ trj_result_reshape (TrjResult *result, const TrjScenario *scenario)
   /* At most three range alerts a contract line (three a post-aid line:
    * COFINANCING_EXCEEDS_AID, its base and its realised ETP), four alerts an
    * envelope, one region-wide. */
-  if (result->alerts_capacity < 3 * n_lines + 4 * n_envelopes + 1)
+  for (guint i = 0; i < n_envelopes; i++)
+    n_allocations += trj_envelope_n_allocations (g_ptr_array_index (scenario->envelopes, i));
+  /* And one a DDETS allocation (issue 16). */
+  if (result->alerts_capacity < 3 * n_lines + 4 * n_envelopes + 1 + n_allocations)
     {
-      result->alerts_capacity = 3 * n_lines + 4 * n_envelopes + 1;
+      result->alerts_capacity = 3 * n_lines + 4 * n_envelopes + 1 + n_allocations;
       result->alerts = g_renew (TrjAlert, result->alerts, result->alerts_capacity);
     }
   for (guint i = 0; i < n_envelopes; i++)
@@ -859,6 +865,26 @@ envelope_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *
     }
 }
 
+/* Issue 16: each allocation of the envelope against the lines it covers. */
+static void
+allocation_alerts (const TrjScenario *scenario, TrjResult *result, int e, const TrjEnvelope *env)
+{
+  for (guint a = 0; a < trj_envelope_n_allocations (env); a++)
+    {
+      const TrjAllocation *allocation = g_ptr_array_index (env->allocations, a);
+      TrjAllocationFigures f;
+      TrjAlert *alert = &result->alerts[result->n_alerts];
+
+      trj_allocation_figures (scenario, result, e, a, &f);
+      if (f.ae <= allocation->ae + TRJ_OVERRUN_EPSILON && f.volume <= allocation->volume + 1e-9)
+        continue;
+      add_alert (result, TRJ_ALERT_ALLOCATION_EXCEEDED, e, -1, f.ae, 0, allocation->ae);
+      alert->volume = f.volume;
+      alert->capacity = allocation->volume;
+      alert->allocation = (int) a;
+    }
+}
+
 /* ── The computation ────────────────────────────────────────────────── */
 
 gboolean
@@ -929,6 +955,7 @@ trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResul
                        : NAN;
       envelope_averages (env, er, &pec_cofinancing, &pec_volume, &contract_volume);
       envelope_alerts (scenario, rules, result, e, env, pec_cofinancing, pec_volume, contract_volume);
+      allocation_alerts (scenario, result, e, env);
 
       figures_add (&result->region, &er->f);
       if (g_strcmp0 (env->id, trj_fungibility_territorial_source (scenario)) == 0)

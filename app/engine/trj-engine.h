@@ -27,6 +27,7 @@ typedef enum {
   TRJ_ALERT_IAE_BELOW_BASE,
   TRJ_ALERT_IAE_ABOVE_BASE,
   TRJ_ALERT_IAE_UNDER_REALISED,
+  TRJ_ALERT_ALLOCATION_EXCEEDED,    /* issue 16: a département's lines above its allocation */
   TRJ_N_ALERT_CODES
 } TrjAlertCode;
 
@@ -51,6 +52,10 @@ typedef struct {
    * trj-iae.h); IAE_UNDER_REALISED: the ASP's alert month (5 or 10). */
   guint needs;
   int month;
+  /* ALLOCATION_EXCEEDED: the index of the allocation in the envelope's; value
+   * and limit_hi its lines' AE and its AE, volume and capacity its lines'
+   * volume and its volume. */
+  int allocation;
 } TrjAlert;
 
 /* Years after Y in which this year's cohorts can still be paid: a contract of
@@ -143,6 +148,11 @@ gboolean trj_engine_compute (const TrjScenario *scenario,
 /* Checks the hard limits of MODEL 2.1 and 3. The message names the key path
  * ("envelopes[0].lines[2].rate: 1.4 is above 1") in the user's language. */
 gboolean trj_scenario_validate (const TrjScenario *scenario, GError **error);
+/* Issue 16: an envelope's allocations and CAOM (index: its place, for the key
+ * paths of the message) within the catalogue's limits, each once. */
+gboolean trj_envelope_validate_share (const TrjEnvelope *env, guint index, GError **error);
+/* A département code as the INSEE writes it ("29", "2A", "974"). */
+gboolean trj_departement_code_valid (const char *code);
 
 /* An overrun of an envelope below half a cent is none: it shows as 0 € and
  * raises no alert (MODEL 2.5: the AE is the target to the cent). */

@@ -174,6 +174,100 @@ trj_line_volume (const TrjLine *line)
 
 /* ── Envelopes ──────────────────────────────────────────────────────── */
 
+TrjAllocation *
+trj_allocation_new (const char *departement, const char *prescriber, double ae, double volume)
+{
+  TrjAllocation *allocation = g_new0 (TrjAllocation, 1);
+
+  allocation->departement = g_strdup (departement);
+  allocation->prescriber = prescriber != NULL && *prescriber != '\0' ? g_strdup (prescriber) : NULL;
+  allocation->ae = ae;
+  allocation->volume = volume;
+  return allocation;
+}
+
+TrjAllocation *
+trj_allocation_copy (const TrjAllocation *allocation)
+{
+  return trj_allocation_new (allocation->departement, allocation->prescriber, allocation->ae,
+                             allocation->volume);
+}
+
+void
+trj_allocation_free (TrjAllocation *allocation)
+{
+  if (allocation == NULL)
+    return;
+  g_free (allocation->departement);
+  g_free (allocation->prescriber);
+  g_free (allocation);
+}
+
+gboolean
+trj_allocation_covers (const TrjAllocation *allocation, const TrjLine *line)
+{
+  return line->departement != NULL && g_strcmp0 (line->departement, allocation->departement) == 0
+         && (allocation->prescriber == NULL || g_strcmp0 (line->prescriber, allocation->prescriber) == 0);
+}
+
+void
+trj_envelope_add_allocation (TrjEnvelope *env, TrjAllocation *allocation)
+{
+  if (env->allocations == NULL)
+    env->allocations = g_ptr_array_new_with_free_func ((GDestroyNotify) trj_allocation_free);
+  g_ptr_array_add (env->allocations, allocation);
+}
+
+guint
+trj_envelope_n_allocations (const TrjEnvelope *env)
+{
+  return env->allocations != NULL ? env->allocations->len : 0;
+}
+
+TrjCaom *
+trj_caom_new (const char *departement, double contracts)
+{
+  TrjCaom *caom = g_new0 (TrjCaom, 1);
+
+  caom->departement = g_strdup (departement);
+  caom->contracts = contracts;
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    caom->profile[m] = 1;
+  return caom;
+}
+
+TrjCaom *
+trj_caom_copy (const TrjCaom *caom)
+{
+  TrjCaom *copy = g_memdup2 (caom, sizeof *caom);
+
+  copy->departement = g_strdup (caom->departement);
+  return copy;
+}
+
+void
+trj_caom_free (TrjCaom *caom)
+{
+  if (caom == NULL)
+    return;
+  g_free (caom->departement);
+  g_free (caom);
+}
+
+void
+trj_envelope_add_caom (TrjEnvelope *env, TrjCaom *caom)
+{
+  if (env->caom == NULL)
+    env->caom = g_ptr_array_new_with_free_func ((GDestroyNotify) trj_caom_free);
+  g_ptr_array_add (env->caom, caom);
+}
+
+guint
+trj_envelope_n_caom (const TrjEnvelope *env)
+{
+  return env->caom != NULL ? env->caom->len : 0;
+}
+
 TrjEnvelope *
 trj_envelope_new (const char *id)
 {
@@ -194,6 +288,12 @@ trj_envelope_copy (const TrjEnvelope *env)
   copy->lines = g_ptr_array_new_full (env->lines->len, (GDestroyNotify) trj_line_free);
   for (guint i = 0; i < env->lines->len; i++)
     g_ptr_array_add (copy->lines, trj_line_copy (g_ptr_array_index (env->lines, i)));
+  copy->allocations = NULL;
+  copy->caom = NULL;
+  for (guint i = 0; i < trj_envelope_n_allocations (env); i++)
+    trj_envelope_add_allocation (copy, trj_allocation_copy (g_ptr_array_index (env->allocations, i)));
+  for (guint i = 0; i < trj_envelope_n_caom (env); i++)
+    trj_envelope_add_caom (copy, trj_caom_copy (g_ptr_array_index (env->caom, i)));
   return copy;
 }
 
@@ -205,6 +305,8 @@ trj_envelope_free (TrjEnvelope *env)
   g_free (env->id);
   g_free (env->demande.reason);
   g_ptr_array_unref (env->lines);
+  g_clear_pointer (&env->allocations, g_ptr_array_unref);
+  g_clear_pointer (&env->caom, g_ptr_array_unref);
   g_free (env);
 }
 

@@ -163,6 +163,25 @@ typedef struct {
   char *reason;                        /* NULL when none is asked */
 } TrjDemande;
 
+/* Issue 16: the DDETS' share of an envelope — the AE and volume the DREETS
+ * allocates to a département (optionally to one prescriber there); the lines
+ * of that département (and prescriber) are checked against it. */
+typedef struct {
+  char *departement;                   /* code, "29" */
+  char *prescriber;                    /* NULL: every prescriber of the département */
+  double ae;
+  double volume;
+} TrjAllocation;
+
+/* MODEL 2.8: the conseil départemental's commitment (CAOM) — the cofinanced
+ * contracts it signed for and their monthly profile (uniform when absent). */
+typedef struct {
+  char *departement;
+  double contracts;
+  double profile[TRJ_MONTHS];
+  gboolean has_profile;
+} TrjCaom;
+
 typedef struct {
   char *id;                            /* "PEC_CIE_TP", "CIE_JEUNES", "IAE", "EA", "GEIQ", … */
   double ae_notified;
@@ -172,6 +191,8 @@ typedef struct {
   double previous_modulation_cp;       /* last year's modulated part paid in Y (post-aid) */
   TrjDemande demande;                  /* demandes complémentaires */
   GPtrArray *lines;                    /* TrjLine*, owned */
+  GPtrArray *allocations;              /* TrjAllocation*, owned; NULL or empty: none */
+  GPtrArray *caom;                     /* TrjCaom*, owned; NULL or empty: none */
 } TrjEnvelope;
 
 typedef struct {
@@ -220,6 +241,22 @@ void         trj_line_free           (TrjLine *line);
 /* VOLUME mode: fills entries[] from volume × profile / Σprofile. FALSE when Σprofile ≤ 0. */
 gboolean     trj_line_spread_volume  (TrjLine *line);
 double       trj_line_volume         (const TrjLine *line);   /* Σ entries */
+
+TrjAllocation *trj_allocation_new    (const char *departement, const char *prescriber,
+                                      double ae, double volume);
+TrjAllocation *trj_allocation_copy   (const TrjAllocation *allocation);
+void         trj_allocation_free     (TrjAllocation *allocation);
+/* Whether a line counts against an allocation: same département, and same
+ * prescriber when the allocation names one. */
+gboolean     trj_allocation_covers   (const TrjAllocation *allocation, const TrjLine *line);
+/* Adds an allocation at the end of the envelope's (the array made when NULL). */
+void         trj_envelope_add_allocation (TrjEnvelope *env, TrjAllocation *allocation);
+guint        trj_envelope_n_allocations  (const TrjEnvelope *env);
+TrjCaom     *trj_caom_new            (const char *departement, double contracts);
+TrjCaom     *trj_caom_copy           (const TrjCaom *caom);
+void         trj_caom_free           (TrjCaom *caom);
+void         trj_envelope_add_caom   (TrjEnvelope *env, TrjCaom *caom);
+guint        trj_envelope_n_caom     (const TrjEnvelope *env);
 
 TrjEnvelope *trj_envelope_new        (const char *id);
 TrjEnvelope *trj_envelope_copy       (const TrjEnvelope *env);

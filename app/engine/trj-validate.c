@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "trj-catalog.h"
@@ -303,6 +304,82 @@ check_series (Checker *ck, TrjParam param, const TrjSeries *series)
   return TRUE;
 }
 
+/* A département code as the INSEE writes it: "29", "2A", "974". */
+gboolean
+trj_departement_code_valid (const char *code)
+{
+  gsize n = code != NULL ? strlen (code) : 0;
+
+  if (n < 1 || n > 3)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (code[i]) && code[i] != 'A' && code[i] != 'B')
+      return FALSE;
+  return TRUE;
+}
+
+/* Issue 16: an envelope's allocations (one per département and prescriber)
+ * and its CAOM (one per département), within the catalogue's limits. */
+static gboolean
+check_share (Checker *ck, guint e, const TrjEnvelope *env)
+{
+  for (guint a = 0; a < trj_envelope_n_allocations (env); a++)
+    {
+      const TrjAllocation *al = g_ptr_array_index (env->allocations, a);
+
+      g_string_printf (ck->path, "envelopes[%u].allocations[%u].", e, a);
+      if (!trj_departement_code_valid (al->departement))
+        return fail (ck, "departement", _("a département code is expected (29, 2A, 974)"));
+      if (al->prescriber != NULL && (*al->prescriber == '\0' || strlen (al->prescriber) > 200))
+        return fail (ck, "prescriber", _("must not be empty nor longer than 200 characters"));
+      if (!check_value (ck, TRJ_PARAM_ALLOCATION_AE, "ae", al->ae)
+          || !check_value (ck, TRJ_PARAM_ALLOCATION_VOLUME, "volume", al->volume))
+        return FALSE;
+      for (guint b = 0; b < a; b++)
+        {
+          const TrjAllocation *other = g_ptr_array_index (env->allocations, b);
+
+          if (g_strcmp0 (other->departement, al->departement) == 0
+              && g_strcmp0 (other->prescriber, al->prescriber) == 0)
+            return fail (ck, "departement", _("this département (and prescriber) already has an allocation"));
+        }
+    }
+  for (guint c = 0; c < trj_envelope_n_caom (env); c++)
+    {
+      const TrjCaom *caom = g_ptr_array_index (env->caom, c);
+      double sum = 0;
+
+      g_string_printf (ck->path, "envelopes[%u].caom.%s.", e, caom->departement != NULL ? caom->departement : "?");
+      if (!trj_departement_code_valid (caom->departement))
+        return fail (ck, "", _("a département code is expected (29, 2A, 974)"));
+      if (!check_value (ck, TRJ_PARAM_CAOM_CONTRACTS, "contracts", caom->contracts))
+        return FALSE;
+      for (int m = 0; m < TRJ_MONTHS; m++)
+        {
+          g_autofree char *item = g_strdup_printf ("profile[%d]", m);
+
+          if (!check_value (ck, TRJ_PARAM_CAOM_PROFILE, item, caom->profile[m]))
+            return FALSE;
+          sum += caom->profile[m];
+        }
+      if (!(sum > 0))
+        return fail (ck, "profile", _("the monthly profile must not sum to 0"));
+      for (guint d = 0; d < c; d++)
+        if (g_strcmp0 (((const TrjCaom *) g_ptr_array_index (env->caom, d))->departement, caom->departement) == 0)
+          return fail (ck, "", _("this département already has a CAOM"));
+    }
+  return TRUE;
+}
+
+gboolean
+trj_envelope_validate_share (const TrjEnvelope *env, guint index, GError **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  Checker ck = { path, error };
+
+  return check_share (&ck, index, env);
+}
+
 gboolean
 trj_scenario_validate (const TrjScenario *scenario, GError **error)
 {
@@ -353,6 +430,8 @@ trj_scenario_validate (const TrjScenario *scenario, GError **error)
           if (!check_line (&ck, scenario, env, line))
             return FALSE;
         }
+      if (!check_share (&ck, e, env))
+        return FALSE;
     }
 
   g_string_assign (path, "fungibility.");

@@ -7,6 +7,7 @@
 #include "trj-format.h"
 #include "trj-catalog.h"
 #include "trj-iae.h"
+#include "trj-year-data.h"
 
 /* The three figures an alert sentence quotes, already formatted. */
 typedef struct {
@@ -56,6 +57,53 @@ compared_percents (Figures *f, double value, double reference)
       if (!g_str_equal (f->a, f->b))
         return;
     }
+}
+
+char *
+trj_allocation_name (const TrjScenario *scenario, const TrjAllocation *allocation)
+{
+  const TrjYearData *data = scenario != NULL ? trj_year_data_get (scenario->year, NULL) : NULL;
+  const TrjRegion *region = data != NULL && scenario->region != NULL
+                              ? trj_year_data_find_region (data, scenario->region) : NULL;
+  const TrjDepartement *dep = region != NULL ? trj_region_find_departement (region, allocation->departement) : NULL;
+  g_autofree char *where = dep != NULL ? g_strdup_printf ("%s (%s)", dep->name, dep->code)
+                                       : g_strdup (allocation->departement);
+
+  if (allocation->prescriber == NULL)
+    return g_steal_pointer (&where);
+  /* TRANSLATORS: an allocation: "Finistère (29), France Travail" */
+  return g_strdup_printf (_("%s, %s"), where, allocation->prescriber);
+}
+
+/* Issue 16: the lines of a département above its allocation. */
+static char *
+allocation_message (const TrjScenario *scenario, const TrjAlert *alert)
+{
+  const TrjEnvelope *env = scenario != NULL && alert->envelope >= 0
+                             ? g_ptr_array_index (scenario->envelopes, alert->envelope) : NULL;
+  const TrjAllocation *allocation = env != NULL && alert->allocation >= 0
+                                      && (guint) alert->allocation < trj_envelope_n_allocations (env)
+                                      ? g_ptr_array_index (env->allocations, alert->allocation) : NULL;
+  g_autofree char *name = allocation != NULL ? trj_allocation_name (scenario, allocation) : g_strdup ("?");
+  gboolean over_ae = alert->value > alert->limit_hi + TRJ_OVERRUN_EPSILON;
+  gboolean over_volume = alert->volume > alert->capacity + 1e-9;
+  g_autofree char *ae = trj_format_money (alert->value);
+  g_autofree char *ae_allocated = trj_format_money (alert->limit_hi);
+  g_autofree char *volume = trj_format_decimal (alert->volume, 2);
+  g_autofree char *volume_allocated = trj_format_decimal (alert->capacity, 2);
+
+  if (over_ae && over_volume)
+    return g_strdup_printf (_("Allocation “%s” exceeded: the lines commit %s of AE for %s allocated "
+                              "and a volume of %s for %s allocated"), name, ae, ae_allocated, volume, volume_allocated);
+  if (over_ae)
+    {
+      g_autofree char *excess = trj_format_money (alert->value - alert->limit_hi);
+
+      return g_strdup_printf (_("Allocation “%s” exceeded: the lines commit %s of AE for %s allocated (%s more)"),
+                              name, ae, ae_allocated, excess);
+    }
+  return g_strdup_printf (_("Allocation “%s” exceeded: the lines hold a volume of %s for %s allocated"),
+                          name, volume, volume_allocated);
 }
 
 char *
@@ -142,6 +190,8 @@ trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert)
                                   "%s ETP conventionnés: under the tolerance of %s"),
                                 alert->month, f.a, f.b, f.c, tolerance);
       }
+    case TRJ_ALERT_ALLOCATION_EXCEEDED:
+      return allocation_message (scenario, alert);
     case TRJ_N_ALERT_CODES:
     default:
       g_return_val_if_reached (NULL);

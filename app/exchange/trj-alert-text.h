@@ -13,5 +13,8 @@ G_BEGIN_DECLS
 
 /* Newly allocated (g_free). The scenario is the one the alert was computed from. */
 char *trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert);
+/* How an allocation (issue 16) is named: « Finistère (29) », « Finistère (29),
+ * France Travail » (the code alone outside the region's départements). */
+char *trj_allocation_name (const TrjScenario *scenario, const TrjAllocation *allocation);
 
 G_END_DECLS

@@ -667,12 +667,81 @@ read_demande (JsonObject *envelope, const char *path, TrjDemande *demande, GErro
          && read_string (object, demande_path, "reason", FALSE, &demande->reason, error);
 }
 
+/* Issue 16: "allocations": [{"departement", "prescriber" (optional), "ae", "volume"}]. */
+static gboolean
+read_allocations (JsonObject *envelope_object, const char *path, TrjEnvelope *envelope, GError **error)
+{
+  static const char *const keys[] = { "departement", "prescriber", "ae", "volume", NULL };
+  g_autofree char *list_path = NULL;
+  JsonNode *node;
+  JsonArray *array;
+
+  if (!get_member (envelope_object, path, "allocations", FALSE, &node, &list_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if ((array = node_array (node, list_path, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = path_index (list_path, i);
+      g_autofree char *departement = NULL;
+      g_autofree char *prescriber = NULL;
+      double ae = 0, volume = 0;
+      JsonObject *object;
+
+      if ((object = node_object (json_array_get_element (array, i), item_path, error)) == NULL
+          || !check_keys (object, item_path, keys, NULL, error)
+          || !read_string (object, item_path, "departement", TRUE, &departement, error)
+          || !read_string (object, item_path, "prescriber", FALSE, &prescriber, error)
+          || !read_number (object, item_path, "ae", TRUE, &ae, error)
+          || !read_number (object, item_path, "volume", FALSE, &volume, error))
+        return FALSE;
+      trj_envelope_add_allocation (envelope, trj_allocation_new (departement, prescriber, ae, volume));
+    }
+  return TRUE;
+}
+
+/* MODEL 7: "caom": {"<département code>": {"contracts": n, "profile": [12]}}. */
+static gboolean
+read_caom (JsonObject *envelope_object, const char *path, TrjEnvelope *envelope, GError **error)
+{
+  static const char *const keys[] = { "contracts", "profile", NULL };
+  g_autofree char *caom_path = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonNode *node;
+  JsonObject *caom_object;
+
+  if (!get_member (envelope_object, path, "caom", FALSE, &node, &caom_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if ((caom_object = node_object (node, caom_path, error)) == NULL)
+    return FALSE;
+  members = json_object_get_members (caom_object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *code = l->data;
+      g_autofree char *item_path = path_key (caom_path, code);
+      JsonObject *object;
+      TrjCaom *caom = trj_caom_new (code, 0);
+
+      trj_envelope_add_caom (envelope, caom);
+      if ((object = node_object (json_object_get_member (caom_object, code), item_path, error)) == NULL
+          || !check_keys (object, item_path, keys, NULL, error)
+          || !read_number (object, item_path, "contracts", TRUE, &caom->contracts, error)
+          || !read_months (object, item_path, "profile", FALSE, caom->profile, &caom->has_profile, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static TrjEnvelope *
 read_envelope (ReadContext *ctx, JsonNode *node, const char *path, GError **error)
 {
   static const char *const keys[] = {
     "id", "ae_notified", "cp_notified", "volume_notified", "cp_notified_includes_stock",
-    "previous_modulation_cp", "demandes_complementaires", "lines", NULL
+    "previous_modulation_cp", "demandes_complementaires", "allocations", "caom", "lines", NULL
   };
   g_autofree char *id = NULL;
   g_autofree char *lines_path = NULL;
@@ -695,6 +764,8 @@ read_envelope (ReadContext *ctx, JsonNode *node, const char *path, GError **erro
       || !read_number (object, path, "previous_modulation_cp", FALSE,
                        &envelope->previous_modulation_cp, error)
       || !read_demande (object, path, &envelope->demande, error)
+      || !read_allocations (object, path, envelope, error)
+      || !read_caom (object, path, envelope, error)
       || !get_member (object, path, "lines", TRUE, &lines_node, &lines_path, error)
       || (lines = node_array (lines_node, lines_path, error)) == NULL)
     return NULL;
@@ -1154,6 +1225,41 @@ write_envelope (TrjJsonWriter *w, const TrjScenario *scenario, const TrjEnvelope
       write_number_member (w, "ae", envelope->demande.ae);
       write_number_member (w, "cp", envelope->demande.cp);
       write_optional_string (w, "reason", envelope->demande.reason);
+      trj_json_writer_end_object (w);
+    }
+  if (trj_envelope_n_allocations (envelope) > 0)
+    {
+      trj_json_writer_key (w, "allocations");
+      trj_json_writer_begin_array (w);
+      for (guint i = 0; i < envelope->allocations->len; i++)
+        {
+          const TrjAllocation *allocation = g_ptr_array_index (envelope->allocations, i);
+
+          trj_json_writer_begin_object (w);
+          trj_json_writer_key (w, "departement");
+          trj_json_writer_string (w, allocation->departement);
+          write_optional_string (w, "prescriber", allocation->prescriber);
+          write_number_member (w, "ae", allocation->ae);
+          write_number_member (w, "volume", allocation->volume);
+          trj_json_writer_end_object (w);
+        }
+      trj_json_writer_end_array (w);
+    }
+  if (trj_envelope_n_caom (envelope) > 0)
+    {
+      trj_json_writer_key (w, "caom");
+      trj_json_writer_begin_object (w);
+      for (guint i = 0; i < envelope->caom->len; i++)
+        {
+          const TrjCaom *caom = g_ptr_array_index (envelope->caom, i);
+
+          trj_json_writer_key (w, caom->departement);
+          trj_json_writer_begin_object (w);
+          write_number_member (w, "contracts", caom->contracts);
+          if (caom->has_profile)
+            write_months (w, "profile", caom->profile);
+          trj_json_writer_end_object (w);
+        }
       trj_json_writer_end_object (w);
     }
   trj_json_writer_key (w, "lines");

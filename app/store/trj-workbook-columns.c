@@ -477,6 +477,24 @@ check_fields (const TrjFieldSpec *specs, const double *values, guint n, TrjValue
 }
 
 gboolean
+trj_workbook_check_share (const TrjEnvelope *env, guint index, GError **error)
+{
+  g_autoptr(GError) invalid = NULL;
+
+  for (guint a = 0; a < trj_envelope_n_allocations (env); a++)
+    {
+      const TrjAllocation *al = g_ptr_array_index (env->allocations, a);
+
+      if (!trj_workbook_check_text (al->prescriber, error))
+        return FALSE;
+    }
+  if (trj_envelope_validate_share (env, index, &invalid))
+    return TRUE;
+  g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID, invalid->message);
+  return FALSE;
+}
+
+gboolean
 trj_workbook_check_scenario (const TrjScenario *s, TrjValueWhere *where, GError **error)
 {
   const TrjFungibility *f = &s->fungibility;
@@ -537,6 +555,9 @@ trj_workbook_check_scenario (const TrjScenario *s, TrjValueWhere *where, GError 
       where->field = "demande_reason";
       if (!trj_workbook_check_text (env->demande.reason, error) ||
           !check_fields (trj_workbook_envelope_fields, values, TRJ_N_ENVELOPE_FIELDS, where, error))
+        return FALSE;
+      where->field = "allocations";
+      if (!trj_workbook_check_share (env, e, error))
         return FALSE;
       for (guint l = 0; l < env->lines->len; l++)
         {

@@ -110,6 +110,58 @@ write_value_override (TrjWorkbook *self, gint64 scenario_id, TrjReferenceKind ki
               "VALUES (?, ?, 0, NULL, ?)", "iid", scenario_id, (gint64) kind, value);
 }
 
+/* Issue 16: an envelope's allocations and CAOM rows, in their order. */
+static gboolean
+write_allocations (TrjWorkbook *self, gint64 scenario_id, const TrjEnvelope *env, GError **error)
+{
+  for (guint a = 0; a < trj_envelope_n_allocations (env); a++)
+    {
+      const TrjAllocation *al = g_ptr_array_index (env->allocations, a);
+
+      if (!trj_workbook_run (self, error, "INSERT INTO allocation (scenario, envelope, departement, prescriber, "
+                             "seq, ae, volume) VALUES (?, ?, ?, ?, ?, ?, ?)", "isssidd", scenario_id, env->id,
+                             al->departement, al->prescriber != NULL ? al->prescriber : "", (gint64) a,
+                             al->ae, al->volume))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_caom (TrjWorkbook *self, gint64 scenario_id, const TrjEnvelope *env, GError **error)
+{
+  for (guint c = 0; c < trj_envelope_n_caom (env); c++)
+    {
+      const TrjCaom *caom = g_ptr_array_index (env->caom, c);
+      g_autofree char *profile = NULL;
+
+      if (caom->has_profile)
+        {
+          GString *text = g_string_new (NULL);
+
+          for (int m = 0; m < TRJ_MONTHS; m++)
+            {
+              char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+              g_string_append_printf (text, "%s%s", m > 0 ? ";" : "",
+                                      g_ascii_dtostr (buffer, sizeof buffer, caom->profile[m]));
+            }
+          profile = g_string_free (text, FALSE);
+        }
+      if (!trj_workbook_run (self, error, "INSERT INTO caom (scenario, envelope, departement, seq, contracts, "
+                             "profile) VALUES (?, ?, ?, ?, ?, ?)", "issids", scenario_id, env->id,
+                             caom->departement, (gint64) c, caom->contracts, profile))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_share (TrjWorkbook *self, gint64 scenario_id, const TrjEnvelope *env, GError **error)
+{
+  return write_allocations (self, scenario_id, env, error) && write_caom (self, scenario_id, env, error);
+}
+
 static gboolean
 check_name_free (TrjWorkbook *self, const char *name, gint64 except, GError **error)
 {
@@ -181,6 +233,8 @@ trj_workbook_write_scenario (TrjWorkbook *self, const TrjScenario *scenario, con
         if (!write_line (self, id, env->id, (gint64) l * KEY_SPACING, g_ptr_array_index (env->lines, l),
                          error))
           return 0;
+      if (!write_share (self, id, env, error))
+        return 0;
     }
 
   if ((scenario->overrides_smic &&
@@ -340,6 +394,8 @@ trj_workbook_delete_scenario (TrjWorkbook *self, gint64 scenario_id, GError **er
            trj_workbook_run (self, error, "DELETE FROM line WHERE scenario = ?", "i", scenario_id) &&
            trj_workbook_run (self, error, "DELETE FROM envelope WHERE scenario = ?", "i", scenario_id) &&
            trj_workbook_run (self, error, "DELETE FROM reference_override WHERE scenario = ?", "i", scenario_id) &&
+           trj_workbook_run (self, error, "DELETE FROM allocation WHERE scenario = ?", "i", scenario_id) &&
+           trj_workbook_run (self, error, "DELETE FROM caom WHERE scenario = ?", "i", scenario_id) &&
            trj_workbook_run (self, error, "DELETE FROM scenario WHERE id = ?", "i", scenario_id) &&
            trj_workbook_run (self, error, "UPDATE scenario SET position = position - 1 WHERE position > ?", "i",
                 position);
@@ -486,6 +542,10 @@ trj_workbook_remove_envelope (TrjWorkbook *self, gint64 scenario_id, const char 
       ok = trj_workbook_run (self, error, "DELETE FROM line_month WHERE line IN (SELECT id FROM line "
                 "WHERE scenario = ? AND envelope = ?)", "is", scenario_id, envelope_id) &&
            trj_workbook_run (self, error, "DELETE FROM line WHERE scenario = ? AND envelope = ?", "is",
+                scenario_id, envelope_id) &&
+           trj_workbook_run (self, error, "DELETE FROM allocation WHERE scenario = ? AND envelope = ?", "is",
+                scenario_id, envelope_id) &&
+           trj_workbook_run (self, error, "DELETE FROM caom WHERE scenario = ? AND envelope = ?", "is",
                 scenario_id, envelope_id) &&
            trj_workbook_run (self, error, "DELETE FROM envelope WHERE scenario = ? AND id = ?", "is",
                 scenario_id, envelope_id) &&
@@ -1251,4 +1311,53 @@ trj_workbook_set_hypotheses (TrjWorkbook *self, gint64 scenario_id, const TrjSer
       return FALSE;
     }
   return trj_workbook_end_batch (self, error);
+}
+
+/* ── Issue 16: the DDETS' share and the CAOM ──────────────────────────── */
+
+/* Replaces the allocations (or the CAOM) of an envelope with those of
+ * `values` (an envelope whose other fields are ignored), one undo step. */
+static gboolean
+replace_share (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id, const TrjEnvelope *values,
+               gboolean caom, GError **error)
+{
+  g_autoptr(TrjEnvelope) checked = trj_envelope_new (envelope_id);
+  gboolean ok;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  if (!trj_workbook_check_writable (self, error))
+    return FALSE;
+  for (guint i = 0; !caom && i < trj_envelope_n_allocations (values); i++)
+    trj_envelope_add_allocation (checked, trj_allocation_copy (g_ptr_array_index (values->allocations, i)));
+  for (guint i = 0; caom && i < trj_envelope_n_caom (values); i++)
+    trj_envelope_add_caom (checked, trj_caom_copy (g_ptr_array_index (values->caom, i)));
+  if (!trj_workbook_check_share (checked, 0, error))
+    return FALSE;
+  if (!trj_workbook_step_begin (self, caom ? _("Change the CAOM") : _("Change the Allocations"), error))
+    return FALSE;
+  ok = trj_workbook_envelope_exists (self, scenario_id, envelope_id, error) &&
+       trj_workbook_check_unfrozen (self, scenario_id, error) &&
+       trj_workbook_run (self, error, caom ? "DELETE FROM caom WHERE scenario = ? AND envelope = ?"
+                                           : "DELETE FROM allocation WHERE scenario = ? AND envelope = ?",
+                         "is", scenario_id, envelope_id) &&
+       (caom ? write_caom (self, scenario_id, checked, error) : write_allocations (self, scenario_id, checked, error));
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_VALUES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}
+
+gboolean
+trj_workbook_set_allocations (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id,
+                              const TrjEnvelope *values, GError **error)
+{
+  return replace_share (self, scenario_id, envelope_id, values, FALSE, error);
+}
+
+gboolean
+trj_workbook_set_caom (TrjWorkbook *self, gint64 scenario_id, const char *envelope_id,
+                       const TrjEnvelope *values, GError **error)
+{
+  return replace_share (self, scenario_id, envelope_id, values, TRUE, error);
 }

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 /* "TRJ1": PRAGMA application_id of every Trajectoire workbook. */
 #define TRJ_WORKBOOK_APPLICATION_ID 0x54524A31
 /* PRAGMA user_version written by this version of Trajectoire. */
-#define TRJ_WORKBOOK_SCHEMA_VERSION 6
+#define TRJ_WORKBOOK_SCHEMA_VERSION 7
 /* The message of the triggers that refuse a change of a sent scenario
  * (trj-workbook-schema.c): SQL errors carrying it become
  * TRJ_WORKBOOK_ERROR_FROZEN. */
@@ -284,6 +284,8 @@ typedef struct {
  * and *where says which value. */
 gboolean             trj_workbook_check_scenario (const TrjScenario *scenario, TrjValueWhere *where,
                                                   GError **error);
+/* Issue 16: an envelope's allocations and CAOM (trj_envelope_validate_share). */
+gboolean             trj_workbook_check_share    (const TrjEnvelope *env, guint index, GError **error);
 
 /* ── The object (trj-workbook.c) ──────────────────────────────────────── */
 

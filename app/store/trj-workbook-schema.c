@@ -23,7 +23,8 @@
 #include "trj-workbook-private.h"
 
 const char *const trj_workbook_document_tables[] = {
-  "scenario", "envelope", "line", "line_month", "reference_override", "actual", NULL
+  "scenario", "envelope", "line", "line_month", "reference_override", "actual",
+  "allocation", "caom", NULL
 };
 
 /* Version 1 (Trajectoire 0.1 development files): contract lines only. */
@@ -210,6 +211,57 @@ static const char migration_5[] =
 /* Version 6: the planner's note on a line (issue 13; NULL: none). */
 static const char migration_6[] =
   "ALTER TABLE line ADD COLUMN note TEXT;";
+/* Version 7: issue 16's scenario-level rules. `allocation`: the DDETS' share
+ * of an envelope, the AE and volume given to a département ('' prescriber:
+ * the whole département) — `caom`: the conseil départemental's commitment,
+ * its cofinanced contracts and monthly profile (12 weights separated by ';',
+ * NULL: uniform); both document tables, frozen with their scenario.
+ * `ddets_share` (the regional workbook) records each département's file
+ * prepared: its token and the lines as they were (`base`, a
+ * trajectoire-scenario/1 document) that a return is merged against;
+ * `ddets_part` (the DDETS' workbook) says which département and preparation
+ * the file is. Neither is a document table: preparing a file is not an
+ * edit, and a file once prepared stays so. */
+#define FROZEN(scenario) \
+  " WHEN EXISTS (SELECT 1 FROM sent_version WHERE scenario = " scenario ")" \
+  " BEGIN SELECT RAISE(ABORT, '" TRJ_WORKBOOK_FROZEN_MARK "'); END;"
+static const char migration_7[] =
+  "CREATE TABLE allocation ("
+  "  scenario INTEGER NOT NULL,"
+  "  envelope TEXT NOT NULL,"
+  "  departement TEXT NOT NULL,"
+  "  prescriber TEXT NOT NULL DEFAULT '',"
+  "  seq INTEGER NOT NULL DEFAULT 0,"
+  "  ae REAL NOT NULL DEFAULT 0,"
+  "  volume REAL NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (scenario, envelope, departement, prescriber)) WITHOUT ROWID;"
+  "CREATE TABLE caom ("
+  "  scenario INTEGER NOT NULL,"
+  "  envelope TEXT NOT NULL,"
+  "  departement TEXT NOT NULL,"
+  "  seq INTEGER NOT NULL DEFAULT 0,"
+  "  contracts REAL NOT NULL DEFAULT 0,"
+  "  profile TEXT,"
+  "  PRIMARY KEY (scenario, envelope, departement)) WITHOUT ROWID;"
+  "CREATE TABLE ddets_share ("
+  "  scenario INTEGER NOT NULL,"
+  "  departement TEXT NOT NULL,"
+  "  token TEXT NOT NULL,"
+  "  prepared TEXT NOT NULL,"
+  "  base TEXT NOT NULL,"
+  "  PRIMARY KEY (scenario, departement)) WITHOUT ROWID;"
+  "CREATE TABLE ddets_part ("
+  "  departement TEXT PRIMARY KEY,"
+  "  token TEXT NOT NULL,"
+  "  region_scenario TEXT NOT NULL,"
+  "  prepared TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TRIGGER allocation_frozen_insert BEFORE INSERT ON allocation" FROZEN ("NEW.scenario")
+  "CREATE TRIGGER allocation_frozen_update BEFORE UPDATE ON allocation" FROZEN ("OLD.scenario")
+  "CREATE TRIGGER allocation_frozen_delete BEFORE DELETE ON allocation" FROZEN ("OLD.scenario")
+  "CREATE TRIGGER caom_frozen_insert BEFORE INSERT ON caom" FROZEN ("NEW.scenario")
+  "CREATE TRIGGER caom_frozen_update BEFORE UPDATE ON caom" FROZEN ("OLD.scenario")
+  "CREATE TRIGGER caom_frozen_delete BEFORE DELETE ON caom" FROZEN ("OLD.scenario");
+#undef FROZEN
 
 static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_1,
@@ -218,6 +270,7 @@ static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 gboolean

@@ -286,6 +286,89 @@ read_envelopes (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **
   return TRUE;
 }
 
+/* Issue 16: the allocations and CAOM of each envelope, in their order; a row
+ * of no envelope, of the wrong type or a profile that is not 12 numbers
+ * refuses the file (their limits are checked with the scenario's). */
+static gboolean
+read_share (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **error)
+{
+  for (int table = 0; table < 2; table++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      int rc;
+
+      stmt = trj_workbook_prepare (self, error, table == 0
+                                     ? "SELECT envelope, departement, prescriber, ae, volume FROM allocation "
+                                       "WHERE scenario = ? ORDER BY envelope, seq, departement, prescriber"
+                                     : "SELECT envelope, departement, profile, contracts FROM caom "
+                                       "WHERE scenario = ? ORDER BY envelope, seq, departement", "i", scenario_id);
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          TrjValueWhere where = { table == 0 ? "allocation" : "caom", NULL, NULL, "envelope" };
+          const char *envelope = NULL, *departement = NULL, *text = NULL;
+          double a = 0, b = 0;
+          TrjEnvelope *env;
+
+          if (!trj_workbook_column_text (stmt, 0, FALSE, &envelope, NULL)
+              || (env = trj_scenario_find_envelope (s, envelope)) == NULL)
+            goto bad;
+          where.envelope = env->id;
+          where.field = "departement";
+          if (!trj_workbook_column_text (stmt, 1, FALSE, &departement, NULL))
+            goto bad;
+          where.field = table == 0 ? "prescriber" : "profile";
+          if (!trj_workbook_column_text (stmt, 2, table == 1, &text, NULL))
+            goto bad;
+          where.field = table == 0 ? "ae" : "contracts";
+          if (!trj_workbook_column_number (stmt, 3, FALSE, &a))
+            goto bad;
+          if (table == 0)
+            {
+              where.field = "volume";
+              if (!trj_workbook_column_number (stmt, 4, FALSE, &b))
+                goto bad;
+              trj_envelope_add_allocation (env, trj_allocation_new (departement, text, a, b));
+            }
+          else
+            {
+              TrjCaom *caom = trj_caom_new (departement, a);
+
+              trj_envelope_add_caom (env, caom);
+              if (text != NULL)
+                {
+                  g_auto(GStrv) weights = g_strsplit (text, ";", -1);
+
+                  if (g_strv_length (weights) != TRJ_MONTHS)
+                    goto bad;
+                  for (int m = 0; m < TRJ_MONTHS; m++)
+                    {
+                      char *end = NULL;
+
+                      caom->profile[m] = g_ascii_strtod (weights[m], &end);
+                      if (end == weights[m] || *end != '\0')
+                        goto bad;
+                    }
+                  caom->has_profile = TRUE;
+                }
+            }
+          continue;
+
+        bad:
+          g_clear_pointer (&stmt, trj_workbook_stmt_release);
+          damaged (self, error, scenario_id, &where, NULL);
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          trj_workbook_set_sqlite_error (error, self->db, _("reading the workbook"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Reads every line of the scenario into its envelope. */
 static gboolean
 read_lines (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **error)
@@ -397,6 +480,7 @@ trj_workbook_get_scenario (TrjWorkbook *self, gint64 scenario_id, GError **error
   if (!read_scenario_row (self, scenario_id, s, error) ||
       !read_envelopes (self, scenario_id, s, error) ||
       !read_lines (self, scenario_id, s, error) ||
+      !read_share (self, scenario_id, s, error) ||
       !read_overrides (self, scenario_id, s, error))
     return NULL;
   /* The limits of typed input: a file that holds a value no edit could have

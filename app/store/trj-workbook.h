@@ -541,6 +541,24 @@ gboolean     trj_workbook_set_reference_value  (TrjWorkbook      *self,
                                                 double            value,
                                                 GError          **error);
 
+/* ── The DDETS' share and the CAOM (issue 16) ─────────────────────────── */
+
+/* « Modifier les allocations »: the envelope's allocations become those of
+ * `values` (an envelope whose allocations only are read), one undo step;
+ * each within the catalogue's limits (trj_envelope_validate_share), a
+ * département (and prescriber) once. Emits a VALUES change. */
+gboolean     trj_workbook_set_allocations (TrjWorkbook       *self,
+                                           gint64             scenario_id,
+                                           const char        *envelope_id,
+                                           const TrjEnvelope *values,
+                                           GError           **error);
+/* « Modifier les CAOM »: the same for the envelope's CAOM (MODEL 2.8). */
+gboolean     trj_workbook_set_caom        (TrjWorkbook       *self,
+                                           gint64             scenario_id,
+                                           const char        *envelope_id,
+                                           const TrjEnvelope *values,
+                                           GError           **error);
+
 /* ── Batches and undo ──────────────────────────────────────────────────── */
 
 /* Everything between begin and end is one transaction and one undo step named
