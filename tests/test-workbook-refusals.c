@@ -327,6 +327,30 @@ test_refused_headers (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A step recorded before the scenario was sent cannot be undone once it is:
+ * the file's trigger refuses it, in French, and nothing changes. */
+static void
+test_undo_frozen (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_true (trj_workbook_rename_scenario (f->wb, f->scenario, "Programmation 2024", &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_mark_sent (f->wb, f->scenario, TRJ_SENT_PROGRAMMATION, "2024-03-15",
+                                         NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_can_undo (f->wb));
+  before = dump (f->wb);
+
+  g_assert_false (trj_workbook_undo (f->wb, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_FROZEN);
+  assert_message (error, "il est figé");
+  after = dump (f->wb);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (trj_workbook_is_frozen (f->wb, f->scenario));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -339,5 +363,6 @@ main (int argc, char **argv)
   g_test_add ("/workbook-refusals/more", Fixture, NULL, fixture_setup, test_more_refusals, fixture_teardown);
   g_test_add ("/workbook-refusals/headers", Fixture, NULL, fixture_setup, test_refused_headers, fixture_teardown);
   g_test_add_func ("/workbook-refusals/sent-describe", test_sent_describe);
+  g_test_add ("/workbook-refusals/undo-frozen", Fixture, NULL, fixture_setup, test_undo_frozen, fixture_teardown);
   return g_test_run ();
 }
