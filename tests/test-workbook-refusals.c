@@ -13,6 +13,7 @@
 #include "trj-json.h"
 #include "trj-test-util.h"
 #include "trj-workbook-private.h"
+#include "trj-year-data.h"
 
 /* The whole document and its journal as text. */
 static char *
@@ -351,6 +352,42 @@ test_undo_frozen (Fixture *f, gconstpointer data)
   g_assert_true (trj_workbook_is_frozen (f->wb, f->scenario));
 }
 
+/* A workbook made from a scenario: refused before any file is made when the
+ * region is not the year's (Bretagne with Mayotte's zone), and removed again
+ * when the scenario cannot be stored (a 5 000-byte label): nothing left. */
+static void
+test_create_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("trj-refusals-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "nouveau.trajectoire", NULL);
+  g_autofree char *lock = g_strconcat (path, "-lock", NULL);
+  const TrjYearData *data = trj_year_data_get (2024, NULL);
+  g_autoptr(TrjScenario) s = trj_year_data_example (data, "Bretagne", &error);
+  g_autoptr(TrjWorkbook) wb = NULL;
+  TrjLine *line;
+
+  g_assert_no_error (error);
+  s->zone = TRJ_ZONE_MAYOTTE;
+  wb = trj_workbook_new_with_scenario (path, s, &error);
+  g_assert_null (wb);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  assert_message (error, "Il n’y a pas de région « Bretagne » dans la notification 2024.");
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  s->zone = TRJ_ZONE_METROPOLE;
+  line = g_ptr_array_index (((TrjEnvelope *) g_ptr_array_index (s->envelopes, 0))->lines, 0);
+  g_free (line->label);
+  line->label = g_strnfill (5000, 'x');
+  wb = trj_workbook_new_with_scenario (path, s, &error);
+  g_assert_null (wb);
+  assert_message (error, "label : Un texte doit être valide et faire au plus 4096 octets.");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  trj_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,6 +400,7 @@ main (int argc, char **argv)
   g_test_add ("/workbook-refusals/more", Fixture, NULL, fixture_setup, test_more_refusals, fixture_teardown);
   g_test_add ("/workbook-refusals/headers", Fixture, NULL, fixture_setup, test_refused_headers, fixture_teardown);
   g_test_add_func ("/workbook-refusals/sent-describe", test_sent_describe);
+  g_test_add_func ("/workbook-refusals/create", test_create_refused);
   g_test_add ("/workbook-refusals/undo-frozen", Fixture, NULL, fixture_setup, test_undo_frozen, fixture_teardown);
   return g_test_run ();
 }
