@@ -388,6 +388,55 @@ test_create_refused (void)
   trj_test_remove_dir (dir);
 }
 
+/* A batch (a paste) that cannot start because another program holds the
+ * database: each of its edits and its end say so in French, nothing is
+ * written; once the other program lets go the same batch goes through. A
+ * batch on a workbook open read-only (a second window) ends with the reason. */
+static void
+test_batch_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(TrjWorkbook) second = NULL;
+  sqlite3 *other;
+
+  before = dump (f->wb);
+  sqlite3_busy_timeout (f->wb->db, 50);
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  trj_workbook_begin_batch (f->wb, "Coller");
+  g_assert_false (trj_workbook_set_line_number (f->wb, f->scenario, "pec", TRJ_LINE_FIELD_VOLUME, 40, &error));
+  assert_message (error, "verrouillé par un autre programme");
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_end_batch (f->wb, &error));
+  assert_message (error, "verrouillé par un autre programme");
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  after = dump (f->wb);
+  g_assert_cmpstr (after, ==, before);
+
+  trj_workbook_begin_batch (f->wb, "Coller");
+  g_assert_true (trj_workbook_set_line_number (f->wb, f->scenario, "pec", TRJ_LINE_FIELD_VOLUME, 40, &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_end_batch (f->wb, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_workbook_get_undo_label (f->wb), ==, "Coller");
+
+  /* The same file opened a second time is read only. */
+  second = trj_workbook_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trj_workbook_get_read_only_reason (second));
+  trj_workbook_begin_batch (second, "Coller");
+  g_assert_false (trj_workbook_set_line_number (second, f->scenario, "pec", TRJ_LINE_FIELD_VOLUME, 12, &error));
+  assert_message (error, "ouvert dans une autre fenêtre");
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_end_batch (second, &error));
+  assert_message (error, "ouvert dans une autre fenêtre");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -401,6 +450,7 @@ main (int argc, char **argv)
   g_test_add ("/workbook-refusals/headers", Fixture, NULL, fixture_setup, test_refused_headers, fixture_teardown);
   g_test_add_func ("/workbook-refusals/sent-describe", test_sent_describe);
   g_test_add_func ("/workbook-refusals/create", test_create_refused);
+  g_test_add ("/workbook-refusals/batch", Fixture, NULL, fixture_setup, test_batch_refused, fixture_teardown);
   g_test_add ("/workbook-refusals/undo-frozen", Fixture, NULL, fixture_setup, test_undo_frozen, fixture_teardown);
   return g_test_run ();
 }
