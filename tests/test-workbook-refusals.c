@@ -437,6 +437,44 @@ test_batch_refused (Fixture *f, gconstpointer data)
   assert_message (error, "ouvert dans une autre fenêtre");
 }
 
+/* The saved profiles while another program holds the database: saving,
+ * renaming and deleting are refused in French and the list stays. */
+static void
+test_profiles_locked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const double weights[TRJ_MONTHS] = { 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2 };
+  GPtrArray *profiles;
+  sqlite3 *other;
+
+  g_assert_true (trj_workbook_save_profile (f->wb, "Rentrée", weights, &error));
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (f->wb->db, 50);
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (trj_workbook_save_profile (f->wb, "Été", weights, &error));
+  assert_message (error, "verrouillé par un autre programme");
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_rename_profile (f->wb, "Rentrée", "Septembre", &error));
+  assert_message (error, "verrouillé par un autre programme");
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_delete_profile (f->wb, "Rentrée", &error));
+  assert_message (error, "verrouillé par un autre programme");
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  profiles = trj_workbook_get_profiles (f->wb);
+  g_assert_cmpuint (profiles->len, ==, 1);
+  g_assert_cmpstr (((TrjSavedProfile *) g_ptr_array_index (profiles, 0))->name, ==, "Rentrée");
+  g_assert_cmpfloat (((TrjSavedProfile *) g_ptr_array_index (profiles, 0))->weights[8], ==, 2);
+  g_clear_object (&f->wb);
+  f->wb = trj_workbook_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trj_workbook_get_profiles (f->wb)->len, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -450,6 +488,7 @@ main (int argc, char **argv)
   g_test_add ("/workbook-refusals/headers", Fixture, NULL, fixture_setup, test_refused_headers, fixture_teardown);
   g_test_add_func ("/workbook-refusals/sent-describe", test_sent_describe);
   g_test_add_func ("/workbook-refusals/create", test_create_refused);
+  g_test_add ("/workbook-refusals/profiles-locked", Fixture, NULL, fixture_setup, test_profiles_locked, fixture_teardown);
   g_test_add ("/workbook-refusals/batch", Fixture, NULL, fixture_setup, test_batch_refused, fixture_teardown);
   g_test_add ("/workbook-refusals/undo-frozen", Fixture, NULL, fixture_setup, test_undo_frozen, fixture_teardown);
   return g_test_run ();
