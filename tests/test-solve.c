@@ -572,6 +572,59 @@ test_envelope_no_solution (void)
   g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION);
 }
 
+/* An envelope whose contracts share it with a free line (30 000 € committed
+ * in March): the contracts are solved on what the free line leaves, 143 000 €
+ * of the 173 000 €, so the common rate is the 50 % of test_envelope_common.
+ * Refused: a free line solved alone, an unknown line, an unknown envelope, an
+ * envelope with no contract line left. */
+static void
+test_envelope_with_free_line (void)
+{
+  g_autoptr(TrjScenario) s = hand_envelope (173000, TRUE);
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+  TrjLine *free_line = trj_line_new ("libre", TRJ_KIND_FREE);
+  g_autoptr(TrjEnvelopeSolution) sol = NULL;
+  g_autoptr(GError) error = NULL;
+  double value, target, ae, slope;
+  gboolean reached;
+  TrjLine *settled = NULL;
+
+  free_line->ae_amount = 30000;
+  free_line->commitment_month = 2;
+  free_line->cp_schedule[2] = 30000;
+  g_ptr_array_add (env->lines, free_line);
+  g_assert_true (trj_scenario_validate (s, NULL));
+
+  sol = trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_RATE, NAN, FALSE, NAN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (sol->value, 0.5, 1e-9);
+  g_assert_cmpfloat (sol->ae_target, ==, 173000);
+  g_assert_cmpfloat (sol->ae_total, <=, 173000);
+  g_assert_cmpfloat (173000 - sol->ae_total, <, 0.01);
+  /* The three contract lines, not the free one. */
+  g_assert_cmpuint (sol->lines->len, ==, 3);
+
+  g_assert_false (trj_engine_solve (s, "libre", TRJ_UNKNOWN_RATE, NAN, &value, &target, &ae, &error));
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "libre"));
+  g_clear_error (&error);
+  g_assert_false (trj_engine_solve_settle (s, "nulle-part", TRJ_UNKNOWN_RATE, 0.5, 1e6, &settled, &ae, &error));
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_UNKNOWN_LINE);
+  g_assert_null (settled);
+  g_clear_error (&error);
+  g_assert_false (trj_engine_calibrate_profile_to (s, "NULLE_PART", NAN, &slope, &reached, &error));
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Only the free line left. */
+  g_ptr_array_remove_range (env->lines, 0, 3);
+  g_clear_pointer (&sol, trj_envelope_solution_free);
+  sol = trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_RATE, NAN, FALSE, NAN, &error);
+  g_assert_null (sol);
+  g_assert_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_NO_SOLUTION);
+  g_assert_nonnull (strstr (error->message, "PEC_CIE_TP"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -590,5 +643,6 @@ main (int argc, char **argv)
   g_test_add_func ("/solve/envelope-volumes", test_envelope_volumes);
   g_test_add_func ("/solve/envelope-cp", test_envelope_cp);
   g_test_add_func ("/solve/envelope-no-solution", test_envelope_no_solution);
+  g_test_add_func ("/solve/envelope-with-free-line", test_envelope_with_free_line);
   return g_test_run ();
 }
