@@ -1,8 +1,10 @@
 /* test-workbook-refusals.c — edits the store refuses by itself (a scenario or
  * envelope with no name, an envelope twice, a scenario to import with a value
  * beyond the store's limits): a French message, and the document and its undo
- * history as they were. Also the names of copies and the workbook's GObject
- * properties, as the window binds them. */
+ * history as they were; SQLite failing under them (another program holding
+ * the database, a file opened twice). Also the names of copies, the
+ * workbook's GObject properties as the window binds them, and every shape of
+ * line stored and read back unchanged. */
 #include "config.h"
 
 #include <string.h>
@@ -475,6 +477,47 @@ test_profiles_locked (Fixture *f, gconstpointer data)
   g_assert_cmpuint (trj_workbook_get_profiles (f->wb)->len, ==, 1);
 }
 
+/* Every shape of line stored and read back unchanged: the scenarios of the
+ * CLI's golden files (contracts with last year's entries, IAE with RSA
+ * cofinancing, a late convention, CDI inclusion, EA, a GEIQ payment profile,
+ * free lines, an FDI line funded from IAE) imported into a workbook of their
+ * region give back the same document, also once the file is reopened. */
+static void
+test_import_round_trip (gconstpointer data)
+{
+  const char *const *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("trj-refusals-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "import.trajectoire", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "cli", c[0], NULL);
+  g_autoptr(TrjScenario) s = trj_json_scenario_from_file (fixture, &error);
+  g_autoptr(TrjWorkbook) wb = NULL;
+  g_autofree char *want = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  wb = trj_workbook_new_for_region (path, c[1], 2024, &error);
+  g_assert_no_error (error);
+  id = trj_workbook_import_scenario (wb, s, "Importé", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  want = trj_json_scenario_to_data (s);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(TrjScenario) back = trj_workbook_get_scenario (wb, id, &error);
+      g_autofree char *got = NULL;
+
+      g_assert_no_error (error);
+      got = trj_json_scenario_to_data (back);
+      g_assert_cmpstr (got, ==, want);
+      g_clear_object (&wb);
+      wb = trj_workbook_open (path, &error);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&wb);
+  trj_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -491,5 +534,12 @@ main (int argc, char **argv)
   g_test_add ("/workbook-refusals/profiles-locked", Fixture, NULL, fixture_setup, test_profiles_locked, fixture_teardown);
   g_test_add ("/workbook-refusals/batch", Fixture, NULL, fixture_setup, test_batch_refused, fixture_teardown);
   g_test_add ("/workbook-refusals/undo-frozen", Fixture, NULL, fixture_setup, test_undo_frozen, fixture_teardown);
+  {
+    static const char *const kinds[] = { "kinds.json", "Hauts-de-France" };
+    static const char *const fdi[] = { "fdi.json", "Occitanie" };
+
+    g_test_add_data_func ("/workbook-refusals/import-round-trip/kinds", kinds, test_import_round_trip);
+    g_test_add_data_func ("/workbook-refusals/import-round-trip/fdi", fdi, test_import_round_trip);
+  }
   return g_test_run ();
 }
