@@ -518,6 +518,41 @@ test_import_round_trip (gconstpointer data)
   trj_test_remove_dir (dir);
 }
 
+/* A line changed under the open workbook by another program (a rate of
+ * 500 %, then a month's entries in letters) is refused when read alone, as
+ * the grid reads a line after an edit, naming the line and the field. */
+static void
+test_line_tampered_while_open (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjLine) line = NULL;
+  sqlite3 *other;
+
+  line = trj_workbook_get_line (f->wb, f->scenario, "pec", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (line->rate, ==, 0.5);
+  g_clear_pointer (&line, trj_line_free);
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "UPDATE line SET rate = 5 WHERE key = 'pec'", NULL, NULL, NULL), ==, SQLITE_OK);
+  line = trj_workbook_get_line (f->wb, f->scenario, "pec", &error);
+  g_assert_null (line);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  assert_message (error, "ligne « pec »");
+  assert_message (error, "« rate »");
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "UPDATE line SET rate = 0.5 WHERE key = 'pec';"
+                                 "INSERT OR REPLACE INTO line_month SELECT id, 0, 3, 'trois' FROM line WHERE key = 'pec'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  line = trj_workbook_get_line (f->wb, f->scenario, "pec", &error);
+  g_assert_null (line);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  assert_message (error, "table « line_month »");
+  assert_message (error, "« value »");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -532,6 +567,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook-refusals/sent-describe", test_sent_describe);
   g_test_add_func ("/workbook-refusals/create", test_create_refused);
   g_test_add ("/workbook-refusals/profiles-locked", Fixture, NULL, fixture_setup, test_profiles_locked, fixture_teardown);
+  g_test_add ("/workbook-refusals/line-tampered", Fixture, NULL, fixture_setup, test_line_tampered_while_open, fixture_teardown);
   g_test_add ("/workbook-refusals/batch", Fixture, NULL, fixture_setup, test_batch_refused, fixture_teardown);
   g_test_add ("/workbook-refusals/undo-frozen", Fixture, NULL, fixture_setup, test_undo_frozen, fixture_teardown);
   {
