@@ -1,6 +1,6 @@
 /* test-workbook-faults.c — SQLite failing under an edit: a full disk, a
  * database locked by another program, a connection that may not write, a
- * statement that fails. Each edit (one value, a batch, undo) is refused with
+ * statement that fails, a disk that fails to write. Each edit (one value, a batch, undo) is refused with
  * a French sentence (no SQLite English in it), and nothing changed: the
  * document and its undo journal are as before, also after reopening; once
  * the fault is gone the same edit goes through. */
@@ -15,7 +15,7 @@
 #include "trj-test-vfs.h"
 #include "trj-workbook-private.h"
 
-typedef enum { FULL, LOCKED, READ_ONLY, FAILING_STATEMENT, N_FAULTS } Fault;
+typedef enum { FULL, LOCKED, READ_ONLY, FAILING_STATEMENT, IO_ERROR, N_FAULTS } Fault;
 
 static const struct {
   const char *name;
@@ -26,17 +26,22 @@ static const struct {
   [LOCKED] = { "locked", TRJ_WORKBOOK_ERROR_IO, "verrouillé par un autre programme" },
   [READ_ONLY] = { "read-only", TRJ_WORKBOOK_ERROR_READ_ONLY, "lecture seule" },
   [FAILING_STATEMENT] = { "failing-statement", TRJ_WORKBOOK_ERROR_IO, "Erreur du classeur" },
+  [IO_ERROR] = { "io-error", TRJ_WORKBOOK_ERROR_IO, "le disque n’a pas pu être lu ou écrit" },
 };
 
 /* A disk that fills up: writes fail with SQLITE_FULL while disk_full is set
  * (max_page_count would not do: in WAL mode a change rewrites pages without
  * growing the file). */
 static gboolean disk_full;
+/* A disk that fails: writes fail with SQLITE_IOERR_WRITE while io_error is set. */
+static gboolean io_error;
 
 static int
 full_disk_hook (TrjTestVfsOp op, gpointer data)
 {
-  return disk_full && op == TRJ_TEST_VFS_WRITE ? SQLITE_FULL : SQLITE_OK;
+  if (op != TRJ_TEST_VFS_WRITE)
+    return SQLITE_OK;
+  return disk_full ? SQLITE_FULL : io_error ? SQLITE_IOERR_WRITE : SQLITE_OK;
 }
 
 typedef struct {
@@ -100,6 +105,9 @@ inject (Fixture *f, Fault fault)
       trj_workbook_stmts_clear (f->wb);
       sqlite3_set_authorizer (db, deny_journal, NULL);
       break;
+    case IO_ERROR:
+      io_error = TRUE;
+      break;
     case N_FAULTS:
     default:
       g_assert_not_reached ();
@@ -126,6 +134,9 @@ lift (Fixture *f, Fault fault)
     case FAILING_STATEMENT:
       sqlite3_set_authorizer (db, NULL, NULL);
       trj_workbook_stmts_clear (f->wb);
+      break;
+    case IO_ERROR:
+      io_error = FALSE;
       break;
     case N_FAULTS:
     default:
