@@ -553,6 +553,34 @@ test_line_tampered_while_open (Fixture *f, gconstpointer data)
   assert_message (error, "« value »");
 }
 
+/* A page of the file scrambled (a disk's or a copy's fault): SQLite's own
+ * check finds it, the file is refused as damaged and left as it was. */
+static void
+test_scrambled_page (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL, *before = NULL, *after = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  gsize length;
+  guint page;
+
+  trj_workbook_close (f->wb);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  page = GPOINTER_TO_UINT (data);
+  g_assert_cmpuint (length, >, (page + 1) * 4096);
+  for (guint i = 8; i < 4096; i += 7)
+    contents[page * 4096 + i] ^= 0x5a;
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  before = checksum_of (f->path);
+  wb = trj_workbook_open (f->path, &error);
+  g_assert_null (wb);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  assert_message (error, "« Bretagne 2024.trajectoire »");
+  assert_message (error, "est tronqué ou endommagé (le contrôle d’intégrité a échoué)");
+  after = checksum_of (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -568,6 +596,11 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook-refusals/create", test_create_refused);
   g_test_add ("/workbook-refusals/profiles-locked", Fixture, NULL, fixture_setup, test_profiles_locked, fixture_teardown);
   g_test_add ("/workbook-refusals/line-tampered", Fixture, NULL, fixture_setup, test_line_tampered_while_open, fixture_teardown);
+  for (guint page = 1; page < 6; page++)
+    {
+      g_autofree char *name = g_strdup_printf ("/workbook-refusals/scrambled-page/%u", page + 1);
+      g_test_add (name, Fixture, GUINT_TO_POINTER (page), fixture_setup, test_scrambled_page, fixture_teardown);
+    }
   g_test_add ("/workbook-refusals/batch", Fixture, NULL, fixture_setup, test_batch_refused, fixture_teardown);
   g_test_add ("/workbook-refusals/undo-frozen", Fixture, NULL, fixture_setup, test_undo_frozen, fixture_teardown);
   {
