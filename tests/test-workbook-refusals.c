@@ -581,6 +581,51 @@ test_scrambled_page (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Reading a table refused by SQLite (an authorizer denying it: a failing
+ * statement, as a damaged or locked file gives): the read says so in French,
+ * with no SQLite English, and once allowed again reads the same document. */
+static const char *denied_table;
+
+static int
+deny_read (void *data, int action, const char *a, const char *b, const char *c, const char *d)
+{
+  return action == SQLITE_READ && g_strcmp0 (a, denied_table) == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+static void
+test_read_denied (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(TrjScenario) s = NULL;
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(TrjActuals) actuals = NULL;
+
+  denied_table = data;
+  before = dump (f->wb);
+  trj_workbook_stmts_clear (f->wb);
+  sqlite3_set_authorizer (f->wb->db, deny_read, NULL);
+  if (g_str_equal (denied_table, "sent_version"))
+    sent = trj_workbook_list_sent (f->wb, &error);
+  else if (g_str_equal (denied_table, "actual"))
+    actuals = trj_workbook_get_actuals (f->wb, &error);
+  else
+    s = trj_workbook_get_scenario (f->wb, f->scenario, &error);
+  g_assert_null (s);
+  g_assert_null (sent);
+  g_assert_null (actuals);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_IO);
+  assert_message (error, "Erreur du classeur");
+  assert_message (error, "l’accès au fichier a été refusé");
+  g_assert_null (strstr (error->message, "authorized"));
+  g_clear_error (&error);
+
+  sqlite3_set_authorizer (f->wb->db, NULL, NULL);
+  trj_workbook_stmts_clear (f->wb);
+  after = dump (f->wb);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -601,6 +646,16 @@ main (int argc, char **argv)
       g_autofree char *name = g_strdup_printf ("/workbook-refusals/scrambled-page/%u", page + 1);
       g_test_add (name, Fixture, GUINT_TO_POINTER (page), fixture_setup, test_scrambled_page, fixture_teardown);
     }
+  {
+    static const char *const tables[] = { "scenario", "envelope", "line", "line_month",
+                                          "reference_override", "sent_version", "actual" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("/workbook-refusals/read-denied/%s", tables[i]);
+        g_test_add (name, Fixture, tables[i], fixture_setup, test_read_denied, fixture_teardown);
+      }
+  }
   g_test_add ("/workbook-refusals/batch", Fixture, NULL, fixture_setup, test_batch_refused, fixture_teardown);
   g_test_add ("/workbook-refusals/undo-frozen", Fixture, NULL, fixture_setup, test_undo_frozen, fixture_teardown);
   {
