@@ -7,6 +7,7 @@
  * line stored and read back unchanged. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -626,6 +627,92 @@ test_read_denied (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A scenario that is not there; a step that changes two scenarios at once
+ * (undone whole); a label set to nothing; the edits of a workbook open a
+ * second time (read only): an envelope added, a solver's answer applied. */
+static void
+test_misc (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) missing = NULL, s = NULL;
+  g_autoptr(TrjWorkbook) second = NULL;
+  g_autoptr(TrjEnvelopeSolution) solution = NULL;
+  g_autoptr(TrjLine) line = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gint64 copy;
+
+  missing = trj_workbook_get_scenario (f->wb, 9999, &error);
+  g_assert_null (missing);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_set_current_scenario (f->wb, 9999, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (trj_workbook_get_current_scenario (f->wb), ==, f->scenario);
+
+  copy = trj_workbook_duplicate_scenario (f->wb, f->scenario, NULL, &error);
+  g_assert_no_error (error);
+  before = dump (f->wb);
+  trj_workbook_begin_batch (f->wb, "Coller");
+  g_assert_true (trj_workbook_set_line_number (f->wb, f->scenario, "pec", TRJ_LINE_FIELD_RATE, 0.4, &error));
+  g_assert_true (trj_workbook_set_line_number (f->wb, copy, "pec", TRJ_LINE_FIELD_RATE, 0.6, &error));
+  g_assert_true (trj_workbook_end_batch (f->wb, &error));
+  g_assert_no_error (error);
+  line = trj_workbook_get_line (f->wb, copy, "pec", &error);
+  g_assert_cmpfloat (line->rate, ==, 0.6);
+  g_clear_pointer (&line, trj_line_free);
+  g_assert_true (trj_workbook_undo (f->wb, &error));
+  g_assert_no_error (error);
+  /* Both scenarios back, the step now to redo. */
+  g_assert_cmpstr (trj_workbook_get_redo_label (f->wb), ==, "Coller");
+  trj_workbook_redo (f->wb, &error);
+  g_assert_no_error (error);
+  trj_workbook_undo (f->wb, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GString) expected = g_string_new (before);
+
+    g_string_replace (expected, "redo: (null)", "redo: Coller", 1);
+    after = dump (f->wb);
+    g_assert_cmpstr (after, ==, expected->str);
+  }
+
+  g_assert_true (trj_workbook_set_line_text (f->wb, f->scenario, "pec", TRJ_LINE_FIELD_LABEL, "PEC Finistère", &error));
+  g_assert_true (trj_workbook_set_line_text (f->wb, f->scenario, "pec", TRJ_LINE_FIELD_LABEL, NULL, &error));
+  g_assert_no_error (error);
+  line = trj_workbook_get_line (f->wb, f->scenario, "pec", &error);
+  g_assert_cmpstr (line->label, ==, "");
+
+  second = trj_workbook_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (trj_workbook_add_envelope (second, f->scenario, "FDI", &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_READ_ONLY);
+  assert_message (error, "ouvert dans une autre fenêtre");
+  g_clear_error (&error);
+  s = trj_workbook_get_scenario (second, f->scenario, &error);
+  g_assert_no_error (error);
+  solution = trj_engine_solve_envelope (s, "PEC_CIE_TP", TRJ_UNKNOWN_RATE, NAN, FALSE, NAN, &error);
+  g_assert_no_error (error);
+  g_assert_false (trj_workbook_apply_envelope_solution (second, f->scenario, solution, "Résoudre", &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  /* Nothing was written: the file holds what the first window wrote. */
+  {
+    g_autoptr(TrjScenario) mine = trj_workbook_get_scenario (f->wb, f->scenario, &error);
+    g_autoptr(TrjScenario) theirs = NULL;
+    g_autofree char *a = NULL, *b = NULL;
+
+    g_clear_object (&second);
+    second = trj_workbook_open (f->path, &error);
+    g_assert_no_error (error);
+    theirs = trj_workbook_get_scenario (second, f->scenario, &error);
+    g_assert_no_error (error);
+    a = trj_json_scenario_to_data (mine);
+    b = trj_json_scenario_to_data (theirs);
+    g_assert_cmpstr (a, ==, b);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -656,6 +743,7 @@ main (int argc, char **argv)
         g_test_add (name, Fixture, tables[i], fixture_setup, test_read_denied, fixture_teardown);
       }
   }
+  g_test_add ("/workbook-refusals/misc", Fixture, NULL, fixture_setup, test_misc, fixture_teardown);
   g_test_add ("/workbook-refusals/batch", Fixture, NULL, fixture_setup, test_batch_refused, fixture_teardown);
   g_test_add ("/workbook-refusals/undo-frozen", Fixture, NULL, fixture_setup, test_undo_frozen, fixture_teardown);
   {
