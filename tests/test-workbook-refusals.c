@@ -7,7 +7,10 @@
  * line stored and read back unchanged. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <math.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -713,6 +716,83 @@ test_misc (Fixture *f, gconstpointer data)
   }
 }
 
+/* A workbook of an earlier version that another program holds (its lock
+ * taken): it cannot be upgraded, so it is not opened, with the reason, and
+ * left as it was. Once free it opens, upgraded. */
+static void
+test_old_version_locked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("trj-refusals-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ancien.trajectoire", NULL);
+  g_autofree char *lock = g_strconcat (path, "-lock", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "workbook-v1.sql", NULL);
+  g_autofree char *sql = NULL, *before = NULL, *after = NULL;
+  g_autoptr(TrjWorkbook) wb = NULL;
+  sqlite3 *db;
+  int fd;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = checksum_of (path);
+
+  fd = g_open (lock, O_RDWR | O_CREAT, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+  wb = trj_workbook_open (path, &error);
+  g_assert_null (wb);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_READ_ONLY);
+  assert_message (error, "Ce classeur a été créé par une version antérieure et doit être mis à jour, "
+                         "ce qui demande d’y écrire. Ce classeur est ouvert dans une autre fenêtre");
+  g_clear_error (&error);
+  after = checksum_of (path);
+  g_assert_cmpstr (after, ==, before);
+
+  close (fd);
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (trj_workbook_is_read_only (wb));
+  g_clear_object (&wb);
+  trj_test_remove_dir (dir);
+}
+
+/* Edits of every other kind while another program holds the database: an
+ * envelope's notified AE, a fungibility amount, the département's share of
+ * the RSA, an envelope added. Each is refused in French, nothing changes. */
+static void
+test_locked_edits (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  sqlite3 *other;
+
+  before = dump (f->wb);
+  sqlite3_busy_timeout (f->wb->db, 50);
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (trj_workbook_set_envelope_number (f->wb, f->scenario, "PEC_CIE_TP",
+                                                    TRJ_ENVELOPE_FIELD_AE_NOTIFIED, 7000000, &error));
+  assert_message (error, "verrouillé par un autre programme");
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_set_fungibility (f->wb, f->scenario, TRJ_FUNGIBILITY_TRANSFER_AE, 100000, &error));
+  assert_message (error, "verrouillé par un autre programme");
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_set_reference_value (f->wb, f->scenario, TRJ_REFERENCE_CD_SHARE, 0.9, &error));
+  assert_message (error, "verrouillé par un autre programme");
+  g_clear_error (&error);
+  g_assert_false (trj_workbook_add_envelope (f->wb, f->scenario, "FDI", &error));
+  assert_message (error, "verrouillé par un autre programme");
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  after = dump (f->wb);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -726,6 +806,7 @@ main (int argc, char **argv)
   g_test_add ("/workbook-refusals/headers", Fixture, NULL, fixture_setup, test_refused_headers, fixture_teardown);
   g_test_add_func ("/workbook-refusals/sent-describe", test_sent_describe);
   g_test_add_func ("/workbook-refusals/create", test_create_refused);
+  g_test_add_func ("/workbook-refusals/old-version-locked", test_old_version_locked);
   g_test_add ("/workbook-refusals/profiles-locked", Fixture, NULL, fixture_setup, test_profiles_locked, fixture_teardown);
   g_test_add ("/workbook-refusals/line-tampered", Fixture, NULL, fixture_setup, test_line_tampered_while_open, fixture_teardown);
   for (guint page = 1; page < 6; page++)
@@ -744,6 +825,7 @@ main (int argc, char **argv)
       }
   }
   g_test_add ("/workbook-refusals/misc", Fixture, NULL, fixture_setup, test_misc, fixture_teardown);
+  g_test_add ("/workbook-refusals/locked-edits", Fixture, NULL, fixture_setup, test_locked_edits, fixture_teardown);
   g_test_add ("/workbook-refusals/batch", Fixture, NULL, fixture_setup, test_batch_refused, fixture_teardown);
   g_test_add ("/workbook-refusals/undo-frozen", Fixture, NULL, fixture_setup, test_undo_frozen, fixture_teardown);
   {
