@@ -29,6 +29,8 @@
 #include <string.h>
 
 #include "trj-ui-harness.h"
+#include "trj-envelope-page.h"
+#include "trj-lines-model.h"
 #include "trj-chart-document.h"
 #include "trj-charts-page.h"
 #include "trj-presentation-window.h"
@@ -380,6 +382,65 @@ test_charts (void)
   trj_window_show_envelope (window, "PEC_CIE_TP");
 }
 
+/* « Reprogrammer » from the landing window: the new scenario shown, its
+ * realised line refused in the grid with the store's message, one undo step. */
+static void
+test_reprogram (void)
+{
+  TrjWorkbook *wb = workbook ();
+  gint64 programmation = trj_document_get_scenario_id (document ());
+  TrjLandingWindow *landing = open_landing ();
+  GtkButton *button = trj_landing_window_get_reprogram_button (landing);
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  TrjGrid *grid;
+  const TrjEnvelope *env;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  TRJ_HARNESS_WAIT_FOR (trj_document_get_scenario_id (document ()) != programmation);
+  TRJ_HARNESS_WAIT_FOR (landing_window () == NULL);
+  name = trj_workbook_get_scenario_name (wb, trj_document_get_scenario_id (document ()));
+  g_assert_cmpstr (name, ==, "Programmation — reprogrammation à fin juin");
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Reprogrammer");
+  env = trj_document_get_envelope (document (), "PEC_CIE_TP");
+  g_assert_cmpstr (((const TrjLine *) env->lines->pdata[0])->id, ==, "a-realise");
+
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  grid = trj_envelope_page_get_lines_grid (TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window)));
+  trj_grid_set_cursor (grid, 0, trj_lines_model_find_column (TRJ_LINES_MODEL (trj_grid_get_model (grid)),
+                                                             TRJ_LINES_COLUMN_RATE));
+  g_assert_true (trj_grid_start_editing (grid, "55"));
+  g_assert_false (trj_grid_commit_edit (grid));
+  g_assert_nonnull (strstr (trj_grid_get_error_message (grid), "lecture seule"));
+  trj_grid_cancel_edit (grid);
+  env = trj_document_get_envelope (document (), "PEC_CIE_TP");
+  g_assert_cmpfloat_with_epsilon (((const TrjLine *) env->lines->pdata[0])->rate, 0.6, 1e-12);
+  if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("TRJ_SCREENSHOT_DIR"), "year-reprogrammation.png", NULL);
+      graphene_point_t at = { 0, 0 }, before = { -1, -1 };
+
+      /* The sidebar's slide ended: the grid stays where it is from a frame to the next. */
+      while (before.x != at.x || before.y != at.y)
+        {
+          before = at;
+          trj_harness_wait_painted (GTK_WIDGET (window));
+          g_assert_true (gtk_widget_compute_point (GTK_WIDGET (grid), GTK_WIDGET (window),
+                                                   &GRAPHENE_POINT_INIT (0, 0), &at));
+        }
+      g_assert_true (trj_harness_save_png (GTK_WIDGET (window), png, NULL));
+    }
+
+  /* One step: undone, the programming is shown again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  TRJ_HARNESS_WAIT_FOR (trj_workbook_find_scenario (wb, "Programmation — reprogrammation à fin juin") == 0);
+  if (trj_document_get_scenario_id (document ()) != programmation)
+    g_assert_true (trj_workbook_set_current_scenario (wb, programmation, &error));
+  TRJ_HARNESS_WAIT_FOR (trj_document_get_scenario_id (document ()) == programmation);
+}
+
 /* The reference is the last version sent, whatever scenario is shown. */
 static void
 test_reference (void)
@@ -440,6 +501,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landing-window/empty", test_empty);
   g_test_add_func ("/landing-window/landing", test_landing);
   g_test_add_func ("/landing-window/charts", test_charts);
+  g_test_add_func ("/landing-window/reprogram", test_reprogram);
   g_test_add_func ("/landing-window/reference", test_reference);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -389,7 +389,8 @@ trj_workbook_delete_scenario (TrjWorkbook *self, gint64 scenario_id, GError **er
   if (ok)
     {
       position = trj_workbook_query_int64 (self, NULL, "SELECT position FROM scenario WHERE id = ?", "i", scenario_id);
-      ok = trj_workbook_run (self, error, "DELETE FROM line_month WHERE line IN "
+      ok = trj_workbook_unlock_reprogramming (self, scenario_id, error) &&
+           trj_workbook_run (self, error, "DELETE FROM line_month WHERE line IN "
                 "(SELECT id FROM line WHERE scenario = ?)", "i", scenario_id) &&
            trj_workbook_run (self, error, "DELETE FROM line WHERE scenario = ?", "i", scenario_id) &&
            trj_workbook_run (self, error, "DELETE FROM envelope WHERE scenario = ?", "i", scenario_id) &&
@@ -763,7 +764,8 @@ set_months (TrjWorkbook *self, gint64 scenario_id, const char *line_id, TrjLineM
       return FALSE;
   if (!trj_workbook_step_begin (self, _(trj_workbook_month_series[series].step_label), error))
     return FALSE;
-  ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error);
+  ok = trj_workbook_line_find (self, scenario_id, line_id, &ref, error) &&
+       trj_workbook_check_unrealised (self, ref.row, (int) series, first, n, error);
   if (ok && series == TRJ_LINE_MONTHS_ENTRIES)
     ok = set_entries_mode (self, &ref, TRJ_ENTRIES_MONTHLY, error);
   for (guint m = 0; ok && m < n; m++)

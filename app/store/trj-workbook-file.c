@@ -228,6 +228,14 @@ set_sqlite_error_code (GError **error, int code, const char *detail, const char 
                              "changed. Duplicate it to work on a copy."));
       return;
     }
+  if (detail != NULL && strstr (detail, TRJ_WORKBOOK_REALISED_MARK) != NULL)
+    {
+      /* A trigger of a reprogramming (trj-workbook-schema.c, version 8). */
+      g_set_error_literal (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_REALISED,
+                           _("The months with actuals of a reprogramming are read only: only the "
+                             "months after them can be changed."));
+      return;
+    }
   if (problem == NULL)
     /* TRANSLATORS: an SQLite failure with no sentence of its own: its number */
     problem = unknown = g_strdup_printf (_("internal error %d"), code);

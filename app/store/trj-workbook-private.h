@@ -24,11 +24,14 @@ G_BEGIN_DECLS
 /* "TRJ1": PRAGMA application_id of every Trajectoire workbook. */
 #define TRJ_WORKBOOK_APPLICATION_ID 0x54524A31
 /* PRAGMA user_version written by this version of Trajectoire. */
-#define TRJ_WORKBOOK_SCHEMA_VERSION 7
+#define TRJ_WORKBOOK_SCHEMA_VERSION 8
 /* The message of the triggers that refuse a change of a sent scenario
  * (trj-workbook-schema.c): SQL errors carrying it become
  * TRJ_WORKBOOK_ERROR_FROZEN. */
 #define TRJ_WORKBOOK_FROZEN_MARK "trajectoire: sent scenario"
+/* The message of the triggers that refuse a change of the months with
+ * actuals of a reprogramming (MODEL 8): TRJ_WORKBOOK_ERROR_REALISED. */
+#define TRJ_WORKBOOK_REALISED_MARK "trajectoire: realised months"
 /* The longest text (label, name, département…) a workbook holds, in bytes. */
 #define TRJ_WORKBOOK_MAX_TEXT TRJ_CATALOG_MAX_TEXT
 /* The longest value SQLite reads from a workbook (SQLITE_LIMIT_LENGTH): a
@@ -166,6 +169,14 @@ gboolean  trj_workbook_scenario_exists  (TrjWorkbook *self, gint64 scenario_id, 
 /* A FROZEN error naming the scenario and its sending when it was sent (MODEL 9);
  * every edit of a scenario asks first (the schema's triggers hold anyway). */
 gboolean  trj_workbook_check_unfrozen   (TrjWorkbook *self, gint64 scenario_id, GError **error);
+/* A reprogramming (trj-workbook-reprogram.c): FALSE with
+ * TRJ_WORKBOOK_ERROR_REALISED when the line (row id) is a realised line, or
+ * when months [first, first + n) of its series reach into the months with
+ * actuals (entries only; n = 0: any change of the line but its months). */
+gboolean  trj_workbook_check_unrealised (TrjWorkbook *self, gint64 line_row, int series, guint first,
+                                         guint n, GError **error);
+/* Takes the reprogramming's locks off a scenario before it is deleted. */
+gboolean  trj_workbook_unlock_reprogramming (TrjWorkbook *self, gint64 scenario_id, GError **error);
 gboolean  trj_workbook_envelope_exists  (TrjWorkbook *self, gint64 scenario_id,
                                          const char *envelope_id, GError **error);
 

@@ -24,7 +24,7 @@
 
 const char *const trj_workbook_document_tables[] = {
   "scenario", "envelope", "line", "line_month", "reference_override", "actual",
-  "allocation", "caom", NULL
+  "allocation", "caom", "reprogramming", "realised_line", NULL
 };
 
 /* Version 1 (Trajectoire 0.1 development files): contract lines only. */
@@ -263,6 +263,34 @@ static const char migration_7[] =
   "CREATE TRIGGER caom_frozen_delete BEFORE DELETE ON caom" FROZEN ("OLD.scenario");
 #undef FROZEN
 
+/* Version 8: « Reprogrammer » (MODEL 8). A reprogramming scenario names the
+ * month T of its actuals (`reprogramming`) and its realised lines
+ * (`realised_line`); the triggers refuse any change of a realised line (but
+ * its position and its unlocking) and of its months, and of the entries of
+ * months 1…T (month < through, series 0) of the scenario's other lines. The
+ * two tables come last among the document tables, so that an undo step's
+ * changeset inserts them after the lines and months it locks (the redo of
+ * « Reprogrammer ») and deletes them after (its undo), when the line rows
+ * they join are gone already. */
+#define REALISED(row) \
+  " WHEN EXISTS (SELECT 1 FROM realised_line r JOIN line l ON l.id = r.line WHERE r.line = " row ".line)" \
+  "   OR (" row ".series = 0 AND " row ".month < (SELECT p.through FROM reprogramming p" \
+  "       JOIN line l ON l.scenario = p.scenario WHERE l.id = " row ".line))" \
+  " BEGIN SELECT RAISE(ABORT, '" TRJ_WORKBOOK_REALISED_MARK "'); END;"
+static const char migration_8[] =
+  "CREATE TABLE reprogramming ("
+  "  scenario INTEGER PRIMARY KEY,"
+  "  through INTEGER NOT NULL CHECK (through BETWEEN 1 AND 12));"
+  "CREATE TABLE realised_line ("
+  "  line INTEGER PRIMARY KEY);"
+  "CREATE TRIGGER line_month_realised_insert BEFORE INSERT ON line_month" REALISED ("NEW")
+  "CREATE TRIGGER line_month_realised_update BEFORE UPDATE ON line_month" REALISED ("OLD")
+  "CREATE TRIGGER line_month_realised_delete BEFORE DELETE ON line_month" REALISED ("OLD")
+  "CREATE TRIGGER line_realised_update BEFORE UPDATE ON line"
+  " WHEN EXISTS (SELECT 1 FROM realised_line WHERE line = OLD.id) AND NEW.position = OLD.position"
+  " BEGIN SELECT RAISE(ABORT, '" TRJ_WORKBOOK_REALISED_MARK "'); END;";
+#undef REALISED
+
 static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
@@ -271,6 +299,7 @@ static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 gboolean

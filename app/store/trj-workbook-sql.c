@@ -285,5 +285,6 @@ trj_workbook_line_find (TrjWorkbook *self, gint64 scenario_id, const char *line_
     ref->kind = TRJ_KIND_FREE;
   ref->mode = sqlite3_column_int (stmt, 4) ? TRJ_ENTRIES_VOLUME : TRJ_ENTRIES_MONTHLY;
   ref->volume = sqlite3_column_double (stmt, 5);
-  return TRUE;
+  /* The realised part of a line of a reprogramming takes no edit. */
+  return trj_workbook_check_unrealised (self, ref->row, -1, 0, 0, error);
 }

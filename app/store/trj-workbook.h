@@ -48,6 +48,7 @@ typedef enum {
   TRJ_WORKBOOK_ERROR_EXISTS,        /* the target file already exists */
   TRJ_WORKBOOK_ERROR_IO,            /* the file system or SQLite failed */
   TRJ_WORKBOOK_ERROR_FROZEN,        /* edit refused: the scenario was sent (MODEL 9) */
+  TRJ_WORKBOOK_ERROR_REALISED,      /* edit refused: the months with actuals of a reprogramming (MODEL 8) */
 } TrjWorkbookError;
 
 /* Line parameters that can be edited one at a time. */
@@ -341,6 +342,26 @@ gboolean     trj_workbook_import_actuals (TrjWorkbook      *self,
 gboolean     trj_workbook_set_actual     (TrjWorkbook      *self,
                                           const TrjActual  *row,
                                           GError          **error);
+
+/* ── Reprogramming (MODEL 8) ────────────────────────────────────────────── */
+
+/* « Reprogrammer »: a new scenario built from reference_id and the year's
+ * actuals (trj_reprogramming_build: each contract line split into its
+ * realised part to month T and its open part after), named name (NULL:
+ * « <reference> — reprogrammation à fin <mois> », numbered when taken), as
+ * one undo step « Reprogrammer ». The store then refuses, with
+ * TRJ_WORKBOOK_ERROR_REALISED and a French message, every change of its
+ * realised lines and of the entries of months 1…T of its other lines, by the
+ * file itself (triggers), whoever runs the SQL. Duplicating it gives an
+ * ordinary scenario. Returns the new scenario's id, 0 on error. */
+gint64       trj_workbook_reprogram      (TrjWorkbook  *self,
+                                          gint64        reference_id,
+                                          const char   *name,
+                                          GError      **error);
+/* T of a reprogramming (1…12), 0 for any other scenario. */
+guint        trj_workbook_get_reprogrammed_month (TrjWorkbook *self, gint64 scenario_id);
+/* TRUE for the realised part of a line of a reprogramming (read only). */
+gboolean     trj_workbook_is_realised_line (TrjWorkbook *self, gint64 scenario_id, const char *line_id);
 
 /* ── IAE structures (MODEL 3.1, 3.2) ───────────────────────────────────── */
 

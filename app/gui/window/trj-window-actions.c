@@ -65,6 +65,7 @@ trj_window_update_actions (TrjWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.landing", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.actuals-grid", wb != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reprogram", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-summary", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.hypotheses", wb != NULL);
@@ -254,6 +255,8 @@ year_activated (GtkWidget *widget, const char *action_name, GVariant *param)
     gtk_window_present (GTK_WINDOW (trj_send_dialog_new (GTK_WINDOW (self), self->document)));
   else if (g_str_equal (action_name, "win.sent-history"))
     gtk_window_present (GTK_WINDOW (trj_sent_window_new (GTK_WINDOW (self), self->document)));
+  else if (g_str_equal (action_name, "win.reprogram"))
+    trj_landing_reprogram (GTK_WINDOW (self), self->document);
   else if (g_str_equal (action_name, "win.landing"))
     gtk_window_present (GTK_WINDOW (trj_landing_window_new (GTK_WINDOW (self), self->document)));
   else if (g_str_equal (action_name, "win.compare"))
@@ -430,6 +433,7 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.sent-history", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.import-actuals", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.landing", NULL, year_activated);
+  gtk_widget_class_install_action (widget_class, "win.reprogram", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.hypotheses", NULL, hypotheses_activated);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.actuals-grid", NULL, year_activated);

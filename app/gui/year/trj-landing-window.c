@@ -50,6 +50,28 @@ trj_landing_for_document (TrjDocument *document, TrjProjection projection,
   return landing;
 }
 
+gint64
+trj_landing_reprogram (GtkWindow *parent, TrjDocument *document)
+{
+  TrjWorkbook *wb = trj_document_get_workbook (document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  gint64 id = trj_workbook_reprogram (wb, trj_landing_reference_id (document), NULL, &error);
+
+  if (id == 0 || !trj_workbook_set_current_scenario (wb, id, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", error->message);
+      return 0;
+    }
+  name = trj_workbook_get_scenario_name (wb, id);
+  /* TRANSLATORS: toast after « Reprogrammer », %s is the new scenario's name */
+  text = g_strdup_printf (_("“%s” created: the months with actuals are read only, the months after "
+                            "them can be changed."), name);
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", text);
+  return id;
+}
+
 gboolean
 trj_landing_has_actuals (TrjDocument *document)
 {
@@ -446,6 +468,7 @@ struct _TrjLandingWindow
   GtkLabel *heading;
   GtkLabel *explanation;
   GtkToggleButton *observed, *programmed, *ae, *cp;
+  GtkWidget *reprogram;
   TrjGrid *grid;
   TrjLandingModel *model;
 
@@ -502,6 +525,8 @@ recompute (TrjLandingWindow *self)
                                      _("The landing needs the actuals of the year: import them with “Import the "
                                        "Actuals (CSV)…” in the menu of the year (the button with the calendar)."));
   gtk_stack_set_visible_child_name (self->stack, landing != NULL ? "landing" : "empty");
+  gtk_widget_set_sensitive (self->reprogram, landing != NULL
+                            && !trj_workbook_is_read_only (trj_document_get_workbook (self->document)));
   update_texts (self, name);
 }
 
@@ -509,6 +534,15 @@ static void
 document_updated_cb (TrjLandingWindow *self, guint changes)
 {
   recompute (self);
+}
+
+static void
+reprogram_clicked_cb (TrjLandingWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent != NULL && trj_landing_reprogram (parent, self->document) != 0)
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -551,6 +585,13 @@ trj_landing_window_set_show_cp (TrjLandingWindow *self, gboolean cp)
   gtk_toggle_button_set_active (cp ? self->cp : self->ae, TRUE);
   landing_model_set_cp (self->model, cp);
   recompute (self);
+}
+
+GtkButton *
+trj_landing_window_get_reprogram_button (TrjLandingWindow *self)
+{
+  g_return_val_if_fail (TRJ_IS_LANDING_WINDOW (self), NULL);
+  return GTK_BUTTON (self->reprogram);
 }
 
 GtkToggleButton *
@@ -674,6 +715,11 @@ trj_landing_window_init (TrjLandingWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 560);
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Year-End Landing"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+  self->reprogram = gtk_button_new_with_mnemonic (_("_Reprogram"));
+  gtk_widget_set_tooltip_text (self->reprogram,
+                               _("A new scenario from this landing: the months with actuals read only, "
+                                 "the months after them editable"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->reprogram);
   gtk_box_append (GTK_BOX (box), header);
 
   label = gtk_label_new (_("Projection of the months left:"));
@@ -729,6 +775,7 @@ trj_landing_window_init (TrjLandingWindow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_window_set_content (ADW_WINDOW (self), box);
 
+  g_signal_connect_swapped (self->reprogram, "clicked", G_CALLBACK (reprogram_clicked_cb), self);
   g_signal_connect (self->observed, "toggled", G_CALLBACK (projection_toggled_cb), self);
   g_signal_connect (self->programmed, "toggled", G_CALLBACK (projection_toggled_cb), self);
   g_signal_connect (self->ae, "toggled", G_CALLBACK (amount_toggled_cb), self);

@@ -45,6 +45,11 @@ TrjChartModel *trj_landing_chart_model (TrjDocument *document, const char *envel
 /* TRUE when the workbook holds actuals (the chart and the report page apply). */
 gboolean    trj_landing_has_actuals    (TrjDocument *document);
 
+/* « Reprogrammer »: a new scenario from the landing of the reference
+ * (trj_workbook_reprogram), shown; the outcome in the parent's toast.
+ * Returns its id, 0 with the store's French message in the toast. */
+gint64      trj_landing_reprogram      (GtkWindow *parent, TrjDocument *document);
+
 /* Rounds values[0..n) to whole euros so that they add up to total (a whole
  * number of euros), by the largest remainder: each value is floored, then the
  * euros left go to the largest fractional parts. */
@@ -78,6 +83,8 @@ void              trj_landing_window_set_show_cp    (TrjLandingWindow *self, gbo
 /* Toggle buttons by name: "observed", "programmed", "ae", "cp". */
 GtkToggleButton  *trj_landing_window_get_toggle     (TrjLandingWindow *self, const char *name);
 TrjGrid          *trj_landing_window_get_grid       (TrjLandingWindow *self);
+/* « Reprogrammer » (trj_landing_reprogram, then the window closes). */
+GtkButton        *trj_landing_window_get_reprogram_button (TrjLandingWindow *self);
 /* The window's subtitle (« données à fin juin · référence : Programmation »). */
 const char       *trj_landing_window_get_subtitle   (TrjLandingWindow *self);
 /* TRUE while the empty state (no actuals) is shown. */
