@@ -278,15 +278,20 @@ test_fdi_line (void)
   g_assert_cmpfloat (line_of ("FDI", 0)->cp_schedule[5], ==, 0);
 }
 
-/* The title of the monthly grid's tab (« ETP par mois »…), as the switcher shows it. */
+/* The title of a grid's tab (« ETP par mois »…), as the switcher shows it. */
 static const char *
-entries_tab_title (TrjEnvelopePage *envelope_page)
+entries_tab_title_of (GtkWidget *grid)
 {
-  GtkWidget *grid = GTK_WIDGET (trj_envelope_page_get_entries_grid (envelope_page));
   GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (grid, GTK_TYPE_STACK));
 
   g_assert_nonnull (stack);
   return gtk_stack_page_get_title (gtk_stack_get_page (stack, gtk_widget_get_parent (grid)));
+}
+
+static const char *
+entries_tab_title (TrjEnvelopePage *envelope_page)
+{
+  return entries_tab_title_of (GTK_WIDGET (trj_envelope_page_get_entries_grid (envelope_page)));
 }
 
 static gboolean
@@ -443,6 +448,45 @@ test_monthly_hirings (void)
   g_assert_cmpfloat_with_epsilon (f->cp[11], 1750, 1e-6);
   ASSERT_MONTH (months, 0, september, "1,3");
   trj_envelope_page_show_entries (geiq, FALSE);
+}
+
+/* MODEL 3.2 typed on the IAE page: « ETP réalisés », the ASP's declarations
+ * of the line of /fie-window/iae-line (10 ETP).
+ *   8 ETP in January, 9 in February: projected (8 + 9 + 10 × 9) / 12 = 8,92.
+ *   February emptied (Suppr): no declaration, projected (8 + 11 × 8) / 12 = 8. */
+static void
+test_realised_etp (void)
+{
+  TrjEnvelopePage *iae = page ("IAE");
+  TrjGrid *grid;
+  guint january = TRJ_ENTRIES_COLUMN_FIRST_MONTH, february = TRJ_ENTRIES_COLUMN_FIRST_MONTH + 1;
+
+  g_assert_null (trj_envelope_page_get_realised_grid (page ("GEIQ")));
+  trj_envelope_page_show_realised (iae);
+  grid = trj_envelope_page_get_realised_grid (iae);
+  g_assert_nonnull (grid);
+  g_assert_cmpstr (entries_tab_title_of (GTK_WIDGET (grid)), ==, "ETP réalisés");
+  g_assert_cmpfloat (line_of ("IAE", 0)->quantity, ==, 10);
+  ASSERT_MONTH (grid, 0, january, "");
+  ASSERT_MONTH (grid, 0, TRJ_ENTRIES_COLUMN_TOTAL, "");
+  g_assert_false (trj_grid_model_is_editable (trj_grid_get_model (grid), 0, TRJ_ENTRIES_COLUMN_TOTAL));
+
+  g_assert_true (type_month (grid, 0, january, "8"));
+  g_assert_true (type_month (grid, 0, february, "9"));
+  g_assert_cmpfloat (line_of ("IAE", 0)->realised_etp[1], ==, 9);
+  ASSERT_MONTH (grid, 0, february, "9,00");
+  ASSERT_MONTH (grid, 0, TRJ_ENTRIES_COLUMN_TOTAL, "8,92");
+  ASSERT_MONTH (grid, 1, TRJ_ENTRIES_COLUMN_TOTAL, "8,92");
+  g_assert_false (type_month (grid, 0, february, "-1"));
+  trj_grid_cancel_edit (grid);
+
+  trj_grid_set_cursor (grid, 0, february);
+  g_assert_true (trj_grid_start_editing (grid, ""));
+  g_assert_true (trj_grid_commit_edit (grid));
+  g_assert_true (isnan (line_of ("IAE", 0)->realised_etp[1]));
+  ASSERT_MONTH (grid, 0, february, "");
+  ASSERT_MONTH (grid, 0, TRJ_ENTRIES_COLUMN_TOTAL, "8,00");
+  trj_envelope_page_show_entries (iae, FALSE);
 }
 
 /* MODEL 2.6: the initiatives territoriales ceiling is 0,44 % of every FIE
@@ -874,6 +918,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/fie-window/fdi-line", test_fdi_line);
   g_test_add_func ("/fie-window/monthly-etp", test_monthly_etp);
   g_test_add_func ("/fie-window/monthly-hirings", test_monthly_hirings);
+  g_test_add_func ("/fie-window/realised-etp", test_realised_etp);
   g_test_add_func ("/fie-window/territorial-source", test_territorial_source);
   g_test_add_func ("/fie-window/demandes", test_demandes);
   g_test_add_func ("/fie-window/notification", test_notification);

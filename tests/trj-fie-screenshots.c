@@ -6,7 +6,7 @@
  * IAE), with 150 000 € of initiatives territoriales taken from the IAE and a
  * demande complémentaire for the GEIQ, at 1280 × 800 and saves the Synthèse
  * (its top and its fungibility and demandes), the IAE, EA, GEIQ and FDI pages,
- * the IAE and GEIQ monthly grids, the IAE's « Notification… » dialog, the
+ * the IAE and GEIQ monthly grids, the IAE's realised ETP and « Notification… » dialog, the
  * « Structures de l'IAE » and « Bourse aux postes » windows, and the charts of each envelope kind; then the IAE page,
  * its monthly grid and the Synthèse at 1920 × 1080.
  */
@@ -150,6 +150,9 @@ main (int argc, char *argv[])
     page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
     trj_envelope_page_show_entries (page, TRUE);
     shoot (GTK_WIDGET (window), argv[1], "fie-envelope-iae-etp-par-mois");
+    trj_envelope_page_show_entries (page, FALSE);
+    trj_envelope_page_show_realised (page);
+    shoot (GTK_WIDGET (window), argv[1], "fie-envelope-iae-etp-realises");
     trj_envelope_page_show_entries (page, FALSE);
     other = trj_envelope_page_edit_notification (page);
     shoot (GTK_WIDGET (other), argv[1], "fie-notification");

@@ -8,6 +8,7 @@
 #include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-gui-format.h"
+#include "trj-iae.h"
 
 struct _TrjEntriesModel
 {
@@ -18,6 +19,9 @@ struct _TrjEntriesModel
   TrjGridColumn cp_column;
   /* A month of a post-aid line: ETP or aids, the limits of its quantity. */
   TrjGridColumn quantity_column;
+  /* MODEL 3.2: the grid of the realised ETP (the ASP's declarations) of an
+   * envelope of structures, its last column the projected annual average. */
+  gboolean realised;
 };
 
 static void trj_entries_model_grid_init (TrjGridModelInterface *iface);
@@ -114,12 +118,62 @@ get_column (TrjGridModel *model, guint column)
   return &TRJ_ENTRIES_MODEL (model)->columns[column];
 }
 
+/* The projected annual average of a structure's realised ETP (MODEL 3.2),
+ * NAN without any declaration. */
+static double
+realised_projected (const TrjLine *line)
+{
+  int T = trj_iae_last_month (line);
+
+  return T > 0 ? trj_iae_projected (line, T) : NAN;
+}
+
+static char *
+realised_text (TrjGridModel *model, guint row, guint column)
+{
+  TrjEnvelopeModel *base = TRJ_ENVELOPE_MODEL (model);
+  guint n_lines = trj_envelope_model_get_n_lines (base);
+  gboolean any = FALSE;
+  double sum = 0;
+
+  if (row < n_lines)
+    {
+      const TrjLine *line = trj_envelope_model_get_line (base, row);
+      double value;
+
+      if (column == TRJ_ENTRIES_COLUMN_LABEL)
+        return g_strdup (line->label != NULL ? line->label : "");
+      value = column == TRJ_ENTRIES_COLUMN_TOTAL ? realised_projected (line)
+                                                 : line->realised_etp[column - TRJ_ENTRIES_COLUMN_FIRST_MONTH];
+      /* A month without declaration is empty, not 0 ETP. */
+      return isnan (value) ? g_strdup ("") : trj_gui_number (value, 2);
+    }
+  if (column == TRJ_ENTRIES_COLUMN_LABEL)
+    return g_strdup (_("Total"));
+  for (guint r = 0; r < n_lines; r++)
+    {
+      const TrjLine *line = trj_envelope_model_get_line (base, r);
+      double value = column == TRJ_ENTRIES_COLUMN_TOTAL ? realised_projected (line)
+                                                        : line->realised_etp[column - TRJ_ENTRIES_COLUMN_FIRST_MONTH];
+
+      if (!isnan (value))
+        {
+          sum += value;
+          any = TRUE;
+        }
+    }
+  return any ? trj_gui_number (sum, 2) : g_strdup ("");
+}
+
 static char *
 get_text (TrjGridModel *model, guint row, guint column)
 {
   TrjEnvelopeModel *base = TRJ_ENVELOPE_MODEL (model);
   guint n_lines = trj_envelope_model_get_n_lines (base);
   double sum = 0;
+
+  if (TRJ_ENTRIES_MODEL (model)->realised)
+    return realised_text (model, row, column);
 
   if (row < n_lines)
     {
@@ -152,6 +206,9 @@ is_editable (TrjGridModel *model, guint row, guint column)
 
   if (line == NULL || column == TRJ_ENTRIES_COLUMN_LABEL)
     return FALSE;
+  /* The projection is computed; an IAE line's months are its declarations. */
+  if (TRJ_ENTRIES_MODEL (model)->realised)
+    return column != TRJ_ENTRIES_COLUMN_TOTAL && trj_catalog_kind (line->kind)->iae;
   if (is_free (line))
     return column != TRJ_ENTRIES_COLUMN_TOTAL;
   return TRUE;
@@ -233,6 +290,15 @@ set_cell (TrjGridModel *model, guint row, guint column, const char *text, GError
                            _("This figure is computed and cannot be typed"));
       return FALSE;
     }
+  /* Delete empties a month: no declaration (NAN), the month's row removed. */
+  if (TRJ_ENTRIES_MODEL (model)->realised)
+    {
+      if (*text != '\0' && !trj_grid_column_parse (&TRJ_ENTRIES_MODEL (model)->quantity_column, text, &value, error))
+        return FALSE;
+      return trj_workbook_set_line_month (wb, scenario, line->id, TRJ_LINE_MONTHS_REALISED_ETP,
+                                          column - TRJ_ENTRIES_COLUMN_FIRST_MONTH, *text != '\0' ? value : NAN,
+                                          error);
+    }
   /* Delete empties a month: no entries, no CP. */
   if (*text != '\0' && !trj_grid_column_parse (is_free (line) ? &TRJ_ENTRIES_MODEL (model)->cp_column
                                                : is_post_aid (line) ? &TRJ_ENTRIES_MODEL (model)->quantity_column
@@ -295,6 +361,21 @@ trj_entries_model_init (TrjEntriesModel *self)
   trj_envelope_model_column_limits (&self->quantity_column, TRJ_PARAM_QUANTITY);
   /* The total sets the line's volume (trj_workbook_set_line_number). */
   trj_envelope_model_column_limits (&self->columns[TRJ_ENTRIES_COLUMN_TOTAL], TRJ_PARAM_VOLUME);
+}
+
+TrjEntriesModel *
+trj_entries_model_new_realised (TrjDocument *document, const char *envelope_id)
+{
+  TrjEntriesModel *self = g_object_new (TRJ_TYPE_ENTRIES_MODEL, "document", document,
+                                        "envelope-id", envelope_id, NULL);
+
+  self->realised = TRUE;
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    self->columns[TRJ_ENTRIES_COLUMN_FIRST_MONTH + m].editable = TRUE;
+  self->columns[TRJ_ENTRIES_COLUMN_LABEL].title = _("Structure");
+  self->columns[TRJ_ENTRIES_COLUMN_TOTAL].title = _("Projected\naverage");
+  self->columns[TRJ_ENTRIES_COLUMN_TOTAL].editable = FALSE;
+  return self;
 }
 
 TrjEntriesModel *

@@ -23,5 +23,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TrjEntriesModel, trj_entries_model, TRJ, ENTRIES_MODEL, TrjEnvelopeModel)
 
 TrjEntriesModel *trj_entries_model_new (TrjDocument *document, const char *envelope_id);
+/* MODEL 3.2: the realised ETP of each IAE line (the ASP's monthly
+ * declarations; an empty cell has none, Suppr removes one) and, read-only,
+ * the projected annual average (trj_iae_projected at the last month). */
+TrjEntriesModel *trj_entries_model_new_realised (TrjDocument *document, const char *envelope_id);
 
 G_END_DECLS

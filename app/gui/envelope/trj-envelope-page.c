@@ -47,6 +47,8 @@ struct _TrjEnvelopePage
   TrjEntriesModel *entries_model;
   TrjGrid *lines_grid;
   TrjGrid *entries_grid;
+  TrjEntriesModel *realised_model;      /* IAE: the realised ETP, built when first shown */
+  TrjGrid *realised_grid;
   TrjSubtotalsModel *subtotals_model;   /* built when first shown */
   TrjGrid *subtotals_grid;
   GtkDropDown *group_dropdown;
@@ -109,6 +111,33 @@ trj_envelope_page_get_entries_grid (TrjEnvelopePage *self)
       gtk_box_append (GTK_BOX (holder), GTK_WIDGET (self->entries_grid));
     }
   return self->entries_grid;
+}
+
+/* « ETP réalisés » of an envelope of structures (MODEL 3.2), built the first
+ * time it is shown; NULL on the other envelopes. */
+TrjGrid *
+trj_envelope_page_get_realised_grid (TrjEnvelopePage *self)
+{
+  GtkWidget *holder;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+
+  if (self->realised_grid == NULL && (holder = gtk_stack_get_child_by_name (self->grids_stack, "realised")) != NULL)
+    {
+      self->realised_model = trj_entries_model_new_realised (self->document, self->envelope_id);
+      self->realised_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->realised_model), _("Realised ETP")));
+      gtk_widget_set_vexpand (GTK_WIDGET (self->realised_grid), TRUE);
+      gtk_box_append (GTK_BOX (holder), GTK_WIDGET (self->realised_grid));
+    }
+  return self->realised_grid;
+}
+
+void
+trj_envelope_page_show_realised (TrjEnvelopePage *self)
+{
+  g_return_if_fail (TRJ_IS_ENVELOPE_PAGE (self));
+  if (trj_envelope_page_get_realised_grid (self) != NULL)
+    gtk_stack_set_visible_child_name (self->grids_stack, "realised");
 }
 
 static void
@@ -1026,6 +1055,16 @@ grid_switched_cb (TrjEnvelopePage *self)
     trj_subtotals_model_set_active (self->subtotals_model, g_strcmp0 (name, "subtotals") == 0);
   if (self->lines_grid == NULL || name == NULL)
     return;
+  if (g_str_equal (name, "realised"))
+    {
+      trj_envelope_page_get_realised_grid (self);
+      trj_grid_get_cursor (self->lines_grid, &row, &column);
+      trj_grid_get_cursor (self->realised_grid, &r, &c);
+      trj_grid_set_cursor (self->realised_grid, row, c);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->realised_grid));
+      return;
+    }
   if (g_str_equal (name, "subtotals"))
     {
       trj_envelope_page_get_subtotals_grid (self);
@@ -1053,9 +1092,9 @@ trj_envelope_page_commit_edit (TrjEnvelopePage *self)
 {
   g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), TRUE);
 
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 3; i++)
     {
-      TrjGrid *grid = i == 0 ? self->lines_grid : self->entries_grid;
+      TrjGrid *grid = i == 0 ? self->lines_grid : i == 1 ? self->entries_grid : self->realised_grid;
 
       if (grid != NULL && trj_grid_is_editing (grid) && !trj_grid_commit_edit (grid))
         return FALSE;
@@ -1071,6 +1110,7 @@ trj_envelope_page_grab_focus (GtkWidget *widget)
   const char *name = gtk_stack_get_visible_child_name (self->grids_stack);
   GtkWidget *grid = GTK_WIDGET (g_strcmp0 (name, "entries") == 0 ? trj_envelope_page_get_entries_grid (self)
                                 : g_strcmp0 (name, "subtotals") == 0 ? trj_envelope_page_get_subtotals_grid (self)
+                                : g_strcmp0 (name, "realised") == 0 ? trj_envelope_page_get_realised_grid (self)
                                 : self->lines_grid);
 
   return grid != NULL && gtk_widget_grab_focus (grid);
@@ -1092,10 +1132,12 @@ trj_envelope_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->lines_grid = NULL;
   self->entries_grid = NULL;
+  self->realised_grid = NULL;
   self->subtotals_grid = NULL;
   self->group_dropdown = NULL;
   g_clear_object (&self->lines_model);
   g_clear_object (&self->entries_model);
+  g_clear_object (&self->realised_model);
   g_clear_object (&self->subtotals_model);
   g_clear_object (&self->document);
   g_clear_object (&self->saved_menu);
@@ -1394,6 +1436,10 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
    * its hirings (MODEL 3). */
   gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "entries",
                         entries_title (envelope_id));
+  /* MODEL 3.2: the ASP's monthly declarations of each structure. */
+  if (trj_catalog_kind (trj_catalog_envelope_default_kind (envelope_id))->structure)
+    gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "realised",
+                          _("Realised ETP"));
   gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "subtotals",
                         _("Subtotals"));
 

@@ -87,6 +87,10 @@ gboolean         trj_envelope_page_calibrate_profile (TrjEnvelopePage *self,
  * (actions envelope.structures, envelope.bourse); return the window shown. */
 GtkWindow       *trj_envelope_page_open_structures  (TrjEnvelopePage *self);
 GtkWindow       *trj_envelope_page_open_bourse      (TrjEnvelopePage *self);
+/* « ETP réalisés » (an envelope of structures, MODEL 3.2): the grid, built
+ * when first asked, NULL on another envelope; and showing it. */
+TrjGrid         *trj_envelope_page_get_realised_grid (TrjEnvelopePage *self);
+void             trj_envelope_page_show_realised     (TrjEnvelopePage *self);
 /* « Notification… »: the envelope's notified AE, CP and volume (and, for the
  * IAE, last year's modulated part paid this year) in a dialog whose entries
  * are named "ae", "cp", "volume" and "previous-modulation"; its response
