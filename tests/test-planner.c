@@ -1226,9 +1226,16 @@ test_print_grids (void)
   g_auto(GStrv) ae_words = NULL;
   g_autoptr(GRegex) spaces = g_regex_new ("\\x{202f}|\\x{a0}", 0, 0, NULL);
 
+  /* The first line's note: « [1] » after its label, listed on a page after the table. */
+  g_assert_true (trj_workbook_set_line_text (trj_document_get_workbook (trj_window_get_document (window)),
+                                             trj_document_get_scenario_id (trj_window_get_document (window)),
+                                             pec_line (0)->id,
+                                             TRJ_LINE_FIELD_NOTE, "Convention à signer avant mars", &error));
+  g_assert_no_error (error);
   gtk_print_operation_set_export_filename (operation, pdf);
   g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
                    GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   info = poppler ("pdfinfo", pdf);
@@ -1237,8 +1244,8 @@ test_print_grids (void)
       g_test_skip ("poppler-utils missing: the printed pages were not read");
       return;
     }
-  /* Two tables, each on its own page: A4 landscape. */
-  g_assert_true (g_regex_match_simple ("^Pages:\\s+2$", info, G_REGEX_MULTILINE, 0));
+  /* Two tables, each on its own page, the lines' notes on a third: A4 landscape. */
+  g_assert_true (g_regex_match_simple ("^Pages:\\s+3$", info, G_REGEX_MULTILINE, 0));
   if (!g_regex_match_simple ("^Page size:\\s+841.89 x 595.2[0-9]* pts \\(A4\\)", info, G_REGEX_MULTILINE, 0))
     g_error ("not A4 landscape:\n%s", info);
   text = poppler ("pdftotext", pdf);
@@ -1251,9 +1258,17 @@ test_print_grids (void)
     if (strstr (plain, *title) == NULL)
       g_error ("« %s » is not printed", *title);
   g_assert_nonnull (strstr (plain, label));
+  {
+    g_autofree char *marked = g_strdup_printf ("%s [1]", label);
+    g_autofree char *listed = g_strdup_printf ("[1] %s : Convention à signer avant mars", label);
+
+    g_assert_nonnull (strstr (plain, marked));
+    g_assert_nonnull (strstr (plain, "PEC et CIE tous publics — Lignes — Notes"));
+    g_assert_nonnull (strstr (plain, listed));
+  }
   ae_words = g_regex_split_simple ("\\s", ae, 0, 0);
   g_assert_nonnull (strstr (plain, ae_words[0]));
-  g_assert_nonnull (strstr (plain, "Page 2 sur 2"));
+  g_assert_nonnull (strstr (plain, "Page 3 sur 3"));
   if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
     {
       g_autofree char *copy = g_build_filename (g_getenv ("TRJ_SCREENSHOT_DIR"), "grilles-imprimees.pdf", NULL);

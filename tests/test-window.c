@@ -26,6 +26,8 @@
 #include "trj-lines-model.h"
 #include "trj-entries-model.h"
 #include "trj-solver-dialog.h"
+#include "trj-note-dialog.h"
+#include "trj-catalog.h"
 #include "trj-gui-format.h"
 #include "trj-chart-view.h"
 #include "trj-summary-page.h"
@@ -524,6 +526,135 @@ find_descendant_with_css_class (GtkWidget *root, const char *css_class)
         return found;
     }
   return NULL;
+}
+
+/* Clicks the response button of a message dialog labelled `label` (with its
+ * mnemonic), as the user does: the dialog then closes itself. */
+static void
+click_response (AdwMessageDialog *dialog, const char *label)
+{
+  GtkWidget *stack[64];
+  guint n = 0;
+
+  stack[n++] = GTK_WIDGET (dialog);
+  while (n > 0)
+    {
+      GtkWidget *widget = stack[--n];
+
+      /* libadwaita lays the responses out twice (in a row, in a column): the shown one. */
+      if (GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget)
+          && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        {
+          g_assert_true (gtk_widget_activate (widget));
+          return;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && n < G_N_ELEMENTS (stack);
+           child = gtk_widget_get_next_sibling (child))
+        stack[n++] = child;
+    }
+  g_error ("no button « %s » in the dialog", label);
+}
+
+/* « Note de la ligne » (Ctrl+Alt+C): a text of several lines saved as one
+ * undo step, the label cell marked with it, a text over the limit refused
+ * before anything is lost, « Supprimer la note » taking it away. */
+static void
+test_line_note (void)
+{
+  TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+  TrjGrid *grid = lines_grid ();
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (gtk_window_get_application (GTK_WINDOW (window)),
+                                                                "win.line-note");
+  const char *note = "Convention signée le 12/01 avec la Mission locale.\nÀ revoir en juin ; « priorité QPV ».";
+  g_autofree char *too_long = g_strnfill (TRJ_CATALOG_MAX_TEXT + 1, 'x');
+  AdwMessageDialog *dialog;
+  GtkTextView *view;
+  GtkWidget *message;
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Control><Alt>c");
+  g_assert_null (pec_line (1)->note);
+  trj_grid_set_cursor (grid, 1, TRJ_LINES_COLUMN_VOLUME);
+
+  /* The grid's context menu (Maj+F10, the Menu key, a right click) offers it. */
+  {
+    GtkPopover *menu = trj_grid_get_context_menu (grid);
+
+    g_assert_nonnull (menu);
+    g_assert_true (menu_has_label (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), "_Note de la ligne…"));
+    g_assert_true (menu_has_label (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), "_Dupliquer la ligne"));
+    g_assert_true (trj_grid_handle_key (grid, GDK_KEY_F10, GDK_SHIFT_MASK));
+    TRJ_HARNESS_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (menu)));
+    gtk_popover_popdown (menu);
+    TRJ_HARNESS_WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (menu)));
+    g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Menu, 0));
+    TRJ_HARNESS_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (menu)));
+    gtk_popover_popdown (menu);
+    TRJ_HARNESS_WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (menu)));
+    /* The keyboard back in the grid once the menu is gone. */
+    TRJ_HARNESS_WAIT_FOR (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (grid)));
+  }
+  activate ("win.line-note");
+  dialog = find_message_dialog ("Note de la ligne");
+  g_assert_nonnull (dialog);
+  trj_harness_wait_painted (GTK_WIDGET (dialog));
+  view = trj_note_dialog_get_text_view (GTK_WINDOW (dialog));
+  /* The keyboard in the text, ready to type. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == GTK_WIDGET (view));
+  g_assert_false (adw_message_dialog_has_response (dialog, "remove"));
+  message = find_descendant_with_css_class (adw_message_dialog_get_extra_child (dialog), "error");
+  g_assert_nonnull (message);
+
+  /* Too long: Enregistrer greyed and the reason shown, then typed shorter. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), too_long, -1);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "trop longue"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), note, -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (gtk_widget_get_visible (message));
+  click_response (dialog, "_Enregistrer");
+  TRJ_HARNESS_WAIT_FOR (find_message_dialog ("Note de la ligne") == NULL);
+
+  g_assert_cmpstr (pec_line (1)->note, ==, note);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Modifier la note");
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_has_css_class (trj_grid_get_cell_widget (grid, 1, TRJ_LINES_COLUMN_LABEL), "has-note"));
+  g_assert_false (gtk_widget_has_css_class (trj_grid_get_cell_widget (grid, 0, TRJ_LINES_COLUMN_LABEL), "has-note"));
+  g_assert_false (gtk_widget_has_css_class (trj_grid_get_cell_widget (grid, 1, TRJ_LINES_COLUMN_VOLUME), "has-note"));
+  g_assert_cmpstr (trj_grid_model_get_note (trj_grid_get_model (grid), 1, TRJ_LINES_COLUMN_LABEL), ==, note);
+
+  /* Opened again: the note in it, « Supprimer la note » offered and taking it away. */
+  activate ("win.line-note");
+  dialog = find_message_dialog ("Note de la ligne");
+  g_assert_nonnull (dialog);
+  view = trj_note_dialog_get_text_view (GTK_WINDOW (dialog));
+  {
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+    shown = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, note);
+  }
+  g_assert_true (adw_message_dialog_has_response (dialog, "remove"));
+  click_response (dialog, "_Supprimer la note");
+  TRJ_HARNESS_WAIT_FOR (find_message_dialog ("Note de la ligne") == NULL);
+  g_assert_null (pec_line (1)->note);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_has_css_class (trj_grid_get_cell_widget (grid, 1, TRJ_LINES_COLUMN_LABEL), "has-note"));
+
+  /* Cancelled: nothing changes. */
+  activate ("win.undo");
+  g_assert_cmpstr (pec_line (1)->note, ==, note);
+  activate ("win.line-note");
+  dialog = find_message_dialog ("Note de la ligne");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (trj_note_dialog_get_text_view (GTK_WINDOW (dialog))), "autre", -1);
+  click_response (dialog, "_Annuler");
+  TRJ_HARNESS_WAIT_FOR (find_message_dialog ("Note de la ligne") == NULL);
+  g_assert_cmpstr (pec_line (1)->note, ==, note);
+  activate ("win.undo");
+  g_assert_null (pec_line (1)->note);
 }
 
 static void
@@ -1189,6 +1320,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/solver", test_solver);
   g_test_add_func ("/window/solver-envelope", test_solver_envelope);
   g_test_add_func ("/window/saved-profiles", test_saved_profiles);
+  g_test_add_func ("/window/line-note", test_line_note);
   g_test_add_func ("/window/side-chart", test_side_chart);
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/read-only", test_read_only);

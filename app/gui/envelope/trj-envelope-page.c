@@ -15,6 +15,7 @@
 #include "trj-catalog.h"
 #include "trj-solver-dialog.h"
 #include "trj-profiles-dialog.h"
+#include "trj-note-dialog.h"
 #include "trj-bourse-window.h"
 #include "trj-structures-window.h"
 #include "trj-alert-list.h"
@@ -656,6 +657,29 @@ trj_envelope_page_duplicate_line (TrjEnvelopePage *self, GError **error)
     return FALSE;
   move_cursor_to_line (self, id);
   return TRUE;
+}
+
+GtkWindow *
+trj_envelope_page_edit_note (TrjEnvelopePage *self)
+{
+  const TrjLine *line;
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+
+  if ((line = trj_envelope_page_get_cursor_line (self)) == NULL)
+    return NULL;
+  /* A cell being typed is committed first, as leaving it would. */
+  if (!trj_envelope_page_commit_edit (self))
+    return NULL;
+  line = trj_envelope_page_get_cursor_line (self);
+  if (line == NULL)
+    return NULL;
+  dialog = trj_note_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), workbook (self),
+                                trj_document_get_scenario_id (self->document), line->id, line->label,
+                                line->note);
+  gtk_window_present (dialog);
+  return dialog;
 }
 
 gboolean
@@ -1431,6 +1455,22 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
   }
 
   self->lines_grid = TRJ_GRID (grid_new (TRJ_GRID_MODEL (self->lines_model), _("Lines")));
+  /* Right click, the Menu key or Maj+F10 on a line: what the toolbar does,
+   * and the line's note (as a comment in a spreadsheet). */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) edit = g_menu_new ();
+    g_autoptr(GMenu) note = g_menu_new ();
+
+    g_menu_append (edit, _("_Add a Line"), "win.add-line");
+    g_menu_append (edit, _("_Duplicate the Line"), "win.duplicate-line");
+    g_menu_append (edit, _("_Remove the Line"), "win.remove-line");
+    g_menu_append (note, _("_Note on the Line…"), "win.line-note");
+    g_menu_append (note, _("Ad_just…"), "win.solve");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (note));
+    trj_grid_set_context_menu (self->lines_grid, G_MENU_MODEL (menu));
+  }
   gtk_stack_add_titled (self->grids_stack, GTK_WIDGET (self->lines_grid), "lines", _("Lines"));
   /* A free line's months are its CP schedule, a post-aid line's its ETP or
    * its hirings (MODEL 3). */

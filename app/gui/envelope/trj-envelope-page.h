@@ -54,6 +54,9 @@ gboolean         trj_envelope_page_remove_line      (TrjEnvelopePage *self, GErr
 /* Commits a cell being typed in either grid, as leaving it does; FALSE when
  * the entry is refused (the editor stays open with the reason). */
 gboolean         trj_envelope_page_commit_edit      (TrjEnvelopePage *self);
+/* Opens « Note de la ligne » on the cursor line (trj-note-dialog.h); returns
+ * the dialog, or NULL without a line. */
+GtkWindow       *trj_envelope_page_edit_note        (TrjEnvelopePage *self);
 /* Opens the solver ("Ajuster…") on the cursor line; returns the dialog or NULL. */
 GtkWindow       *trj_envelope_page_solve            (TrjEnvelopePage *self);
 /* Opens « Ajuster sur l'enveloppe… »: one value for all its contract lines. */

@@ -294,6 +294,17 @@ get_alert (TrjGridModel *model, guint row, guint column, char **tooltip)
          ? TRJ_GRID_ALERT_WARNING : TRJ_GRID_ALERT_NONE;
 }
 
+/* The line's note shows on its label (trj-grid-model.h). */
+static char *
+get_note (TrjGridModel *model, guint row, guint column)
+{
+  const TrjLine *line = line_at (model, row);
+
+  if (line == NULL || line->note == NULL || field_at (model, column) != TRJ_LINES_COLUMN_LABEL)
+    return NULL;
+  return g_strdup (line->note);
+}
+
 static gboolean
 is_editable (TrjGridModel *model, guint row, guint column)
 {
@@ -595,6 +606,7 @@ trj_lines_model_grid_init (TrjGridModelInterface *iface)
   iface->get_column = get_column;
   iface->get_text = get_text;
   iface->get_alert = get_alert;
+  iface->get_note = get_note;
   iface->is_editable = is_editable;
   iface->validate = validate;
   iface->set_cell = set_cell;

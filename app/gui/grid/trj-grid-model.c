@@ -198,6 +198,22 @@ trj_grid_model_add_rows (TrjGridModel *self, guint n, GError **error)
 }
 
 char *
+trj_grid_model_get_note (TrjGridModel *self, guint row, guint column)
+{
+  TrjGridModelInterface *iface;
+  char *note;
+
+  g_return_val_if_fail (TRJ_IS_GRID_MODEL (self), NULL);
+  iface = TRJ_GRID_MODEL_GET_IFACE (self);
+  if (iface->get_note == NULL)
+    return NULL;
+  note = iface->get_note (self, row, column);
+  if (note != NULL && *note == '\0')
+    g_clear_pointer (&note, g_free);
+  return note;
+}
+
+char *
 trj_grid_column_name (const TrjGridColumn *column)
 {
   GString *name = g_string_new (NULL);

@@ -105,6 +105,10 @@ struct _TrjGridModelInterface
    * under a paste; the added rows are rows of the model until end_batch. */
   guint                (*get_n_data_rows) (TrjGridModel *self);
   gboolean             (*add_rows)      (TrjGridModel *self, guint n, GError **error);
+  /* Optional: the note on a cell (a line's note on its label), NULL for none;
+   * the grid marks the cell's corner, puts the note in its tooltip and gives
+   * it to assistive technologies as the cell's description. */
+  char                *(*get_note)      (TrjGridModel *self, guint row, guint column);
 };
 
 guint                trj_grid_model_get_n_rows     (TrjGridModel *self);
@@ -125,6 +129,7 @@ void                 trj_grid_model_end_batch      (TrjGridModel *self, gboolean
 gboolean             trj_grid_model_can_add_rows   (TrjGridModel *self);
 guint                trj_grid_model_get_n_data_rows (TrjGridModel *self);
 gboolean             trj_grid_model_add_rows       (TrjGridModel *self, guint n, GError **error);
+char                *trj_grid_model_get_note       (TrjGridModel *self, guint row, guint column);
 
 /* Emits "changed". */
 void                 trj_grid_model_changed        (TrjGridModel *self, guint position,

@@ -20,7 +20,15 @@ typedef struct {
   double        row_height;
   guint         first_page;
   guint         rows_per_page;
-  guint         n_pages;
+  guint         n_pages;     /* of the table, then of its notes */
+  /* Notes of cells (trj_grid_model_get_note), numbered in reading order:
+   * the cell's text is followed by « [n] », the notes are listed after the
+   * table on pages of their own, as a spreadsheet prints its comments at the
+   * end of the sheet. */
+  GHashTable   *note_numbers; /* row × n_columns + column + 1 → number */
+  GPtrArray    *notes;        /* « [n] libellé : note » */
+  GArray       *note_pages;   /* guint: the first note of each notes page */
+  guint         n_table_pages;
 } Table;
 
 typedef struct {
@@ -34,6 +42,9 @@ table_free (Table *table)
   g_object_unref (table->model);
   g_free (table->title);
   g_free (table->widths);
+  g_clear_pointer (&table->note_numbers, g_hash_table_unref);
+  g_clear_pointer (&table->notes, g_ptr_array_unref);
+  g_clear_pointer (&table->note_pages, g_array_unref);
   g_free (table);
 }
 
@@ -69,6 +80,67 @@ text_size (PangoLayout *layout, const char *text, double *width, double *height)
   *height = (double) h / PANGO_SCALE;
 }
 
+/* A cell's text as printed: its display text, then its note's number. */
+static char *
+cell_text (Table *table, guint row, guint column)
+{
+  g_autofree char *text = trj_grid_model_get_text (table->model, row, column);
+  guint n_columns = trj_grid_model_get_n_columns (table->model);
+  guint number = GPOINTER_TO_UINT (g_hash_table_lookup (table->note_numbers,
+                                                        GUINT_TO_POINTER (row * n_columns + column + 1)));
+
+  if (number == 0)
+    return g_steal_pointer (&text);
+  return g_strdup_printf ("%s [%u]", text, number);
+}
+
+/* Numbers the notes and lays them out on pages of their own, wrapped to
+ * the page's width. */
+static void
+measure_notes (Table *table, GtkPrintContext *context, double page_width, double page_height)
+{
+  guint n_columns = trj_grid_model_get_n_columns (table->model);
+  guint n_rows = trj_grid_model_get_n_rows (table->model);
+  g_autoptr(PangoLayout) body = new_layout (context, FONT_SIZE, FALSE);
+  double available = page_height - 2 * MARGIN - 2 * TITLE_SIZE - 2 * FONT_SIZE, used = 0;
+
+  g_clear_pointer (&table->note_numbers, g_hash_table_unref);
+  g_clear_pointer (&table->notes, g_ptr_array_unref);
+  g_clear_pointer (&table->note_pages, g_array_unref);
+  table->note_numbers = g_hash_table_new (NULL, NULL);
+  table->notes = g_ptr_array_new_with_free_func (g_free);
+  table->note_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        g_autofree char *note = trj_grid_model_get_note (table->model, r, c);
+        g_autofree char *text = NULL;
+
+        if (note == NULL)
+          continue;
+        text = trj_grid_model_get_text (table->model, r, c);
+        g_hash_table_insert (table->note_numbers, GUINT_TO_POINTER (r * n_columns + c + 1),
+                             GUINT_TO_POINTER (table->notes->len + 1));
+        /* TRANSLATORS: a note listed after a printed grid: its number, the cell's text, the note */
+        g_ptr_array_add (table->notes, g_strdup_printf (_("[%u] %s: %s"), table->notes->len + 1, text, note));
+      }
+  pango_layout_set_width (body, (int) ((page_width - 2 * MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (body, PANGO_WRAP_WORD_CHAR);
+  for (guint i = 0; i < table->notes->len; i++)
+    {
+      double w, h;
+
+      text_size (body, g_ptr_array_index (table->notes, i), &w, &h);
+      h += FONT_SIZE / 2;
+      if (i == 0 || (used + h > available && used > 0))
+        {
+          g_array_append_val (table->note_pages, i);
+          used = 0;
+        }
+      used += h;
+    }
+}
+
 /* Widths at FONT_SIZE, then the scale that fits the page's width. */
 static void
 measure_table (Table *table, GtkPrintContext *context, double page_width, double page_height)
@@ -79,6 +151,7 @@ measure_table (Table *table, GtkPrintContext *context, double page_width, double
   g_autoptr(PangoLayout) head = new_layout (context, FONT_SIZE, TRUE);
   double total = 0, header = 0, row = 0, w, h;
 
+  measure_notes (table, context, page_width, page_height);
   table->widths = g_new0 (double, n_columns);
   for (guint c = 0; c < n_columns; c++)
     {
@@ -89,7 +162,7 @@ measure_table (Table *table, GtkPrintContext *context, double page_width, double
       header = MAX (header, h);
       for (guint r = 0; r < n_rows; r++)
         {
-          g_autofree char *text = trj_grid_model_get_text (table->model, r, c);
+          g_autofree char *text = cell_text (table, r, c);
 
           text_size (body, text, &w, &h);
           table->widths[c] = MAX (table->widths[c], w);
@@ -106,7 +179,8 @@ measure_table (Table *table, GtkPrintContext *context, double page_width, double
   /* Under the title, above the page number. */
   table->rows_per_page = MAX (1, (guint) ((page_height - 2 * MARGIN - 2 * TITLE_SIZE - table->header_height - 2 * FONT_SIZE)
                                           / table->row_height));
-  table->n_pages = MAX (1, (n_rows + table->rows_per_page - 1) / table->rows_per_page);
+  table->n_table_pages = MAX (1, (n_rows + table->rows_per_page - 1) / table->rows_per_page);
+  table->n_pages = table->n_table_pages + table->note_pages->len;
 }
 
 static void
@@ -158,6 +232,36 @@ draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, 
         table = t;
     }
   g_return_if_fail (table != NULL);
+  if ((guint) page - table->first_page >= table->n_table_pages)
+    {
+      guint index = page - table->first_page - table->n_table_pages;
+      guint from = g_array_index (table->note_pages, guint, index);
+      guint to = index + 1 < table->note_pages->len ? g_array_index (table->note_pages, guint, index + 1)
+                                                    : table->notes->len;
+      g_autofree char *heading = NULL;
+
+      body = new_layout (context, FONT_SIZE, FALSE);
+      pango_layout_set_width (body, (int) ((width - 2 * MARGIN) * PANGO_SCALE));
+      pango_layout_set_wrap (body, PANGO_WRAP_WORD_CHAR);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      /* TRANSLATORS: the title of the page listing a printed grid's notes, %s is the grid's title */
+      heading = g_strdup_printf (_("%s — Notes"), table->title);
+      draw_text (cr, title, heading, MARGIN, MARGIN, width - 2 * MARGIN, 0);
+      y = MARGIN + 2 * TITLE_SIZE;
+      for (guint i = from; i < to; i++)
+        {
+          double w, h;
+
+          text_size (body, g_ptr_array_index (table->notes, i), &w, &h);
+          cairo_move_to (cr, MARGIN, y);
+          pango_cairo_show_layout (cr, body);
+          y += h + FONT_SIZE / 2;
+        }
+      /* TRANSLATORS: page number at the foot of a printed grid */
+      number = g_strdup_printf (_("Page %u of %u"), page + 1, job->n_pages);
+      draw_text (cr, foot, number, MARGIN, height - MARGIN - FONT_SIZE, width - 2 * MARGIN, 1.0f);
+      return;
+    }
   head = new_layout (context, FONT_SIZE * table->scale, TRUE);
   body = new_layout (context, FONT_SIZE * table->scale, FALSE);
   n_columns = trj_grid_model_get_n_columns (table->model);
@@ -190,7 +294,7 @@ draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, 
       for (guint c = 0; c < n_columns; c++)
         {
           const TrjGridColumn *column = trj_grid_model_get_column (table->model, c);
-          g_autofree char *text = trj_grid_model_get_text (table->model, r, c);
+          g_autofree char *text = cell_text (table, r, c);
           gboolean number_kind = column->kind != TRJ_GRID_VALUE_TEXT && column->kind != TRJ_GRID_VALUE_CHOICE;
 
           draw_text (cr, body, text, x + CELL_PAD * table->scale, y + CELL_PAD * table->scale,

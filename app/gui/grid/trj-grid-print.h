@@ -5,7 +5,11 @@
  * new page, its title over it and its header row repeated on each page. The
  * columns take the width of their texts; a table wider than the page is
  * drawn smaller to fit its width (never below MIN_FONT_SIZE points), so a
- * page always holds every column of its rows. Page numbers at the foot.
+ * page always holds every column of its rows. A cell with a note
+ * (trj_grid_model_get_note) is followed by « [n] » and the table's notes are
+ * listed after it, on pages of their own (« Titre — Notes »), as a
+ * spreadsheet prints its comments at the end of the sheet. Page numbers at
+ * the foot.
  */
 #pragma once
 

@@ -65,6 +65,7 @@ struct _TrjGrid
   GtkWidget     *message;       /* refusal reason, next to the cell */
   GtkWidget     *choices;       /* list of a choice column's values, under the editor */
   GtkWidget     *choice_list;   /* its GtkListBox, one row per value */
+  GtkWidget     *context_menu;  /* GtkPopoverMenu of trj_grid_set_context_menu(), or NULL */
 
   TrjGridModel  *model;
   gulong         changed_handler;
@@ -536,6 +537,15 @@ update_cell (TrjGrid   *self,
       set_css_class (cell, "alert-error", alert == TRJ_GRID_ALERT_ERROR);
       set_css_class (cell, "computed",
                      !trj_grid_model_is_editable (self->model, row, info->column));
+      /* A note: a mark in the corner, the text in the tooltip and read out
+       * as the cell's description. */
+      {
+        g_autofree char *note = trj_grid_model_get_note (self->model, row, info->column);
+
+        set_css_class (cell, "has-note", note != NULL);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        note != NULL ? note : "", -1);
+      }
       info->generation = self->generation;
     }
 }
@@ -553,12 +563,24 @@ cell_query_tooltip_cb (GtkWidget  *cell,
   CellInfo *info = cell_info (cell);
   guint row = cell_row (cell);
   g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
 
   if (self->model == NULL || row >= n_rows (self))
     return FALSE;
   trj_grid_model_get_alert (self->model, row, info->column, &text);
   if (text == NULL && trj_grid_model_get_column (self->model, info->column)->kind == TRJ_GRID_VALUE_TEXT)
     text = g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (cell)));
+  note = trj_grid_model_get_note (self->model, row, info->column);
+  if (note != NULL)
+    {
+      /* TRANSLATORS: the tooltip of a cell with a note, %s is the note */
+      g_autofree char *line = g_strdup_printf (_("Note: %s"), note);
+      char *with_note = text != NULL && *text != '\0' ? g_strconcat (text, "\n", line, NULL)
+                                                     : g_steal_pointer (&line);
+
+      g_free (text);
+      text = with_note;
+    }
   if (text == NULL || *text == '\0')
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
@@ -1692,6 +1714,10 @@ trj_grid_handle_key (TrjGrid         *self,
     return FALSE;
   if (self->editing)
     return handle_editing_key (self, keyval, state);
+  /* The context menu: the Menu key, or Maj+F10. */
+  if ((keyval == GDK_KEY_Menu && !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+      || (keyval == GDK_KEY_F10 && (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == GDK_SHIFT_MASK))
+    return trj_grid_popup_context_menu (self);
   if (state & GDK_CONTROL_MASK)
     return handle_control_key (self, keyval, shift);
   if (state & (GDK_ALT_MASK | GDK_SUPER_MASK))
@@ -1846,6 +1872,94 @@ drag_update_cb (GtkGestureDrag *gesture,
       (cell_row (cell) != self->cursor_row || cell_info (cell)->column != self->cursor_column))
     trj_grid_select_range (self, self->drag_anchor_row, self->drag_anchor_column,
                            cell_row (cell), cell_info (cell)->column);
+}
+
+/* The context menu pointing at (x, y) of the grid. */
+static gboolean
+popup_context_menu_at (TrjGrid *self, double x, double y)
+{
+  if (self->context_menu == NULL)
+    return FALSE;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  return TRUE;
+}
+
+gboolean
+trj_grid_popup_context_menu (TrjGrid *self)
+{
+  GtkWidget *cell;
+  graphene_rect_t bounds;
+
+  g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
+
+  if (self->context_menu == NULL || self->model == NULL || n_rows (self) == 0)
+    return FALSE;
+  if (self->editing && !trj_grid_commit_edit (self))
+    return FALSE;
+  /* Under the cursor's cell, at its start, as Maj+F10 does in a spreadsheet. */
+  cell = trj_grid_get_cell_widget (self, self->cursor_row, self->cursor_column);
+  if (cell != NULL && gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
+    return popup_context_menu_at (self, bounds.origin.x + 8, bounds.origin.y + bounds.size.height);
+  return popup_context_menu_at (self, 8, 8);
+}
+
+/* A right click puts the cursor on the cell (unless it is in the selection)
+ * and opens the context menu there. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      TrjGrid         *self)
+{
+  GtkWidget *cell = pick_cell (self, x, y);
+  guint first_row, first_column, last_row, last_column, row, column;
+  double gx, gy;
+
+  if (self->context_menu == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (self->editing && !trj_grid_commit_edit (self))
+    return;
+  if (!gtk_widget_translate_coordinates (self->column_view, GTK_WIDGET (self), x, y, &gx, &gy))
+    gx = x, gy = y;
+  /* Below the last line: the menu for the cursor's line (to add one). */
+  if (cell == NULL)
+    {
+      gtk_widget_grab_focus (self->focus_sink);
+      popup_context_menu_at (self, gx, gy);
+      return;
+    }
+  row = cell_row (cell);
+  column = cell_info (cell)->column;
+  selection_bounds (self, &first_row, &first_column, &last_row, &last_column);
+  if (row < first_row || row > last_row || column < first_column || column > last_column)
+    trj_grid_set_cursor (self, row, column);
+  gtk_widget_grab_focus (self->focus_sink);
+  popup_context_menu_at (self, gx, gy);
+}
+
+void
+trj_grid_set_context_menu (TrjGrid *self, GMenuModel *menu)
+{
+  g_return_if_fail (TRJ_IS_GRID (self));
+
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  if (menu == NULL)
+    return;
+  self->context_menu = gtk_popover_menu_new_from_model (menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+}
+
+GtkPopover *
+trj_grid_get_context_menu (TrjGrid *self)
+{
+  g_return_val_if_fail (TRJ_IS_GRID (self), NULL);
+  return self->context_menu != NULL ? GTK_POPOVER (self->context_menu) : NULL;
 }
 
 static void
@@ -2358,6 +2472,8 @@ trj_grid_size_allocate (GtkWidget *widget,
   TrjGrid *self = TRJ_GRID (widget);
 
   gtk_widget_size_allocate (self->overlay, &(GtkAllocation) { 0, 0, width, height }, baseline);
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
   queue_selection_draw (self);
 }
 
@@ -2417,6 +2533,7 @@ trj_grid_dispose (GObject *object)
   stop_loading (self);
   g_clear_signal_handler (&self->changed_handler, self->model);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   self->focus_sink = NULL;   /* the overlay's */
   g_clear_object (&self->model);
   g_clear_object (&self->rows);
@@ -2632,5 +2749,10 @@ trj_grid_init (TrjGrid *self)
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (self->column_view, GTK_EVENT_CONTROLLER (click));
   gtk_gesture_group (drag, click);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (self->column_view, GTK_EVENT_CONTROLLER (click));
   g_signal_connect (self, "state-flags-changed", G_CALLBACK (state_flags_changed_cb), NULL);
 }

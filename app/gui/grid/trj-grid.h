@@ -119,6 +119,15 @@ const char   *trj_grid_get_displayed_text (TrjGrid       *self,
                                            guint          row,
                                            guint          column);
 /* The widget showing a cell, NULL when its row is not bound. */
+/* A context menu (right click on a cell, the Menu key, Maj+F10): its
+ * actions resolve from the grid (win.*, envelope.*); NULL removes it. A
+ * right click puts the cursor on the cell first, unless it is in the
+ * selection. */
+void          trj_grid_set_context_menu  (TrjGrid        *self,
+                                          GMenuModel     *menu);
+GtkPopover   *trj_grid_get_context_menu  (TrjGrid        *self);
+/* Opens it under the cursor's cell; FALSE without a menu. */
+gboolean      trj_grid_popup_context_menu (TrjGrid       *self);
 GtkWidget    *trj_grid_get_cell_widget   (TrjGrid        *self,
                                           guint           row,
                                           guint           column);

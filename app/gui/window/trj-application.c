@@ -36,6 +36,7 @@ static const struct {
   { "win.add-line", { "Insert", NULL } },
   /* Ctrl+D is the grid's « Recopier vers le bas », as in a spreadsheet. */
   { "win.duplicate-line", { "<Control><Shift>d", NULL } },
+  { "win.line-note", { "<Control><Alt>c", NULL } },
   { "win.remove-line", { "<Control>Delete", NULL } },
   { "win.solve", { "<Control>j", NULL } },
   { "win.solve-envelope", { "<Shift><Control>j", NULL } },

@@ -52,7 +52,8 @@ trj_window_update_actions (TrjWindow *self)
   trj_window_set_tooltip (self->redo_button, redo_tip);
 
   for (const char * const *a = (const char * const[]) { "win.add-line", "win.duplicate-line",
-         "win.remove-line", "win.solve", "win.solve-envelope", "win.edit-notification", "win.scenario-rename",
+         "win.remove-line", "win.line-note", "win.solve", "win.solve-envelope", "win.edit-notification",
+         "win.scenario-rename",
          "win.scenario-delete", "win.mark-sent", NULL }; *a != NULL; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, writable && !frozen);
   /* MODEL 3: FDI has no credits of its own; its envelope is added when wanted. */
@@ -106,6 +107,9 @@ line_action_activated (GtkWidget *widget, const char *action_name, GVariant *par
     ok = trj_envelope_page_duplicate_line (page, &error);
   else if (g_str_equal (action_name, "win.remove-line"))
     ok = trj_envelope_page_remove_line (page, &error);
+  else if (g_str_equal (action_name, "win.line-note") && trj_envelope_page_edit_note (page) == NULL
+           && trj_envelope_page_get_cursor_line (page) == NULL)
+    trj_window_toast (self, _("Put the cursor on a line to write its note."));
   else if (g_str_equal (action_name, "win.solve") && trj_envelope_page_solve (page) == NULL)
     trj_window_toast (self, _("Put the cursor on a line of contracts (PEC, CIE) to adjust it."));
   else if (g_str_equal (action_name, "win.solve-envelope"))
@@ -419,6 +423,7 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_activated);
   gtk_widget_class_install_action (widget_class, "win.add-line", NULL, line_action_activated);
   gtk_widget_class_install_action (widget_class, "win.duplicate-line", NULL, line_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.line-note", NULL, line_action_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-line", NULL, line_action_activated);
   gtk_widget_class_install_action (widget_class, "win.solve", NULL, line_action_activated);
   gtk_widget_class_install_action (widget_class, "win.solve-envelope", NULL, line_action_activated);
