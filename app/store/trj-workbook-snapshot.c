@@ -336,6 +336,8 @@ read_share (TrjWorkbook *self, gint64 scenario_id, TrjScenario *s, GError **erro
               TrjCaom *caom = trj_caom_new (departement, a);
 
               trj_envelope_add_caom (env, caom);
+              /* A profile that is not 12 numbers is the profile's fault. */
+              where.field = "profile";
               if (text != NULL)
                 {
                   g_auto(GStrv) weights = g_strsplit (text, ";", -1);
