@@ -3,7 +3,8 @@
  * Usage: trj-screenshots OUTPUT_DIR
  * On a Bretagne 2024 workbook: start page, envelope page, monthly entries grid,
  * an invalid entry refused next to its cell, the solver on a line and on the
- * envelope, the envelope page at 1920 × 1080, the summary, and the
+ * envelope, the envelope page at 1920 × 1080, the summary, the presentation
+ * mode (F5, at 1280 × 720), and the
  * workbook opened a second time (read-only).
  */
 #include "config.h"
@@ -15,6 +16,7 @@
 #include "trj-lines-model.h"
 #include "trj-solver-dialog.h"
 #include "trj-profiles-dialog.h"
+#include "trj-charts-page.h"
 
 /* A toplevel as it renders itself; or, with `screen` and ImageMagick's
  * `import`, the whole screen (popovers are surfaces of their own, which the
@@ -50,7 +52,7 @@ static const struct {
   { 0, TRJ_LINES_COLUMN_LABEL, "PEC Finistère" },
   { 0, TRJ_LINES_COLUMN_DEPARTEMENT, "29" },
   { 0, TRJ_LINES_COLUMN_PRESCRIBER, "France Travail" },
-  { 0, TRJ_LINES_COLUMN_VOLUME, "700" },
+  { 0, TRJ_LINES_COLUMN_VOLUME, "800" },
   { 1, TRJ_LINES_COLUMN_LABEL, "PEC Ille-et-Vilaine" },
   { 1, TRJ_LINES_COLUMN_DEPARTEMENT, "35" },
   { 1, TRJ_LINES_COLUMN_PRESCRIBER, "Cap emploi" },
@@ -147,6 +149,22 @@ main (int argc, char *argv[])
 
   trj_window_show_envelope (window, NULL);
   shoot (GTK_WIDGET (window), argv[1], "summary", FALSE);
+
+  /* F5's presentation of the first envelope's trajectory, with its hint. */
+  {
+    TrjChartsPage *charts;
+    GtkWindow *presentation;
+
+    trj_window_show_envelope (window, TRJ_CHARTS_PAGE_NAME);
+    charts = TRJ_CHARTS_PAGE (trj_window_get_page (window, TRJ_CHARTS_PAGE_NAME));
+    trj_charts_page_set_envelope (charts, "PEC_CIE_TP");
+    trj_charts_page_set_kind (charts, TRJ_CHART_TRAJECTORY);
+    presentation = trj_charts_page_present (charts);
+    gtk_window_unfullscreen (presentation);
+    gtk_window_set_default_size (presentation, 1280, 720);
+    shoot (GTK_WIDGET (presentation), argv[1], "presentation", FALSE);
+    gtk_window_destroy (presentation);
+  }
 
   /* The same workbook in a second window: read-only, with its banner. */
   second = trj_window_new (GTK_APPLICATION (app));

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "trj-ui-harness.h"
@@ -197,9 +198,107 @@ trj_harness_flush (void)
     ;
 }
 
+/* What a text on screen is, for tools/contrast: the rule it is measured
+ * against follows from it (see the README's accessibility section). */
+static const char *
+region_kind (GtkWidget *widget)
+{
+  static const struct { const char *css_class, *kind; } classes[] = {
+    { "trj-grid-message", "refusal" },
+    { "trj-presentation-hint", "presentation-hint" },
+    { "trj-figure-title", "card-title" },
+    { "trj-figure-value", "card-value" },
+    { "trj-figure-detail", "card-detail" },
+    { "trj-alert-label", "alert" },
+    { "trj-field-error", "error" },
+    { "trj-negative", "negative" },
+  };
+
+  /* WCAG asks nothing of a control that cannot be used. */
+  if (!gtk_widget_is_sensitive (widget))
+    return "disabled";
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (gtk_widget_has_css_class (widget, classes[i].css_class))
+      return classes[i].kind;
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (w);
+
+      if (parent != NULL && g_strcmp0 (gtk_widget_get_css_name (w), "header") == 0
+          && g_strcmp0 (gtk_widget_get_css_name (parent), "columnview") == 0)
+        return "column-header";
+      if (gtk_widget_has_css_class (w, "trj-alert-list"))
+        return "alert";
+    }
+  if (gtk_widget_has_css_class (widget, "trj-grid-cell"))
+    return gtk_widget_has_css_class (widget, "computed") ? "computed-cell" : "cell";
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_has_css_class (w, "dim-label"))
+      return "help";
+  if (GTK_IS_TEXT (widget))
+    return "entry";
+  return "text";
+}
+
+static const char *
+region_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  if (GTK_IS_TEXT (widget))
+    return gtk_editable_get_text (GTK_EDITABLE (widget));
+  return NULL;
+}
+
+/* One line per text drawn: kind, x, y, width, height (the part of it
+ * inside every ancestor, in the toplevel's pixels), font size in points,
+ * bold or not, the text. */
+static void
+save_regions (GString *out, GtkWidget *widget, GtkWidget *toplevel)
+{
+  const char *text;
+
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_opacity (widget) <= 0.01)
+    return;
+  text = region_text (widget);
+  if (text != NULL && *text != '\0')
+    {
+      graphene_rect_t box, clip;
+      PangoContext *context = gtk_widget_get_pango_context (widget);
+      const PangoFontDescription *font = pango_context_get_font_description (context);
+      double points = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+      g_autofree char *flat = g_strdup (text);
+
+      if (pango_font_description_get_size_is_absolute (font))
+        points = points * 72.0 / 96.0;
+      g_strdelimit (flat, "\t\n\r", ' ');
+      if (!gtk_widget_compute_bounds (widget, toplevel, &box))
+        return;
+      for (GtkWidget *a = gtk_widget_get_parent (widget); a != NULL && a != toplevel;
+           a = gtk_widget_get_parent (a))
+        if (gtk_widget_compute_bounds (a, toplevel, &clip)
+            && !graphene_rect_intersection (&box, &clip, &box))
+          return;
+      if (box.size.width >= 2 && box.size.height >= 2)
+        g_string_append_printf (out, "%s\t%d\t%d\t%d\t%d\t%.1f\t%d\t%s\n", region_kind (widget),
+                                (int) box.origin.x, (int) box.origin.y,
+                                (int) box.size.width, (int) box.size.height, points,
+                                pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD, flat);
+    }
+  if (GTK_IS_TEXT (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    save_regions (out, child, toplevel);
+}
+
 gboolean
 trj_harness_save_png (GtkWidget *toplevel, const char *path, GError **error)
 {
+  const char *regions = g_getenv ("TRJ_SCREENSHOT_REGIONS");
+
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (toplevel);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -227,6 +326,23 @@ trj_harness_save_png (GtkWidget *toplevel, const char *path, GError **error)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write %s", path);
       return FALSE;
+    }
+  /* Where each text is, beside the picture, for tools/contrast. */
+  if (regions != NULL)
+    {
+      g_autoptr(GString) out = g_string_new ("# kind\tx\ty\twidth\theight\tpoints\tbold\ttext\n");
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *name = NULL;
+      g_autofree char *tsv = NULL;
+
+      if (g_str_has_suffix (base, ".png"))
+        base[strlen (base) - 4] = '\0';
+      name = g_strconcat (base, ".tsv", NULL);
+      tsv = g_build_filename (regions, name, NULL);
+      save_regions (out, toplevel, toplevel);
+      g_mkdir_with_parents (regions, 0755);
+      if (!g_file_set_contents (tsv, out->str, out->len, error))
+        return FALSE;
     }
   return TRUE;
 }

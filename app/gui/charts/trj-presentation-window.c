@@ -219,7 +219,7 @@ trj_presentation_window_class_init (TrjPresentationWindowClass *klass)
 static void
 trj_presentation_window_init (TrjPresentationWindow *self)
 {
-  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->envelopes = g_ptr_array_new_with_free_func (g_free);
@@ -228,14 +228,18 @@ trj_presentation_window_init (TrjPresentationWindow *self)
   trj_chart_view_set_text_scale (self->view, PRESENTATION_TEXT_SCALE);
   self->hint = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->hint), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->hint), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->hint), "trj-presentation-hint");
   gtk_widget_set_halign (GTK_WIDGET (self->hint), GTK_ALIGN_END);
-  gtk_widget_set_valign (GTK_WIDGET (self->hint), GTK_ALIGN_END);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->hint), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->hint), 6);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->view));
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->hint));
-  gtk_window_set_child (GTK_WINDOW (self), overlay);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->hint), 24);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->hint), 12);
+  gtk_label_set_wrap (self->hint, TRUE);
+  /* Under the chart, not over it: large, it would cover the axis. On the
+   * chart's background (the view's). */
+  gtk_widget_add_css_class (box, "view");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->view));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->hint));
+  gtk_window_set_child (GTK_WINDOW (self), box);
   gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
   gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);

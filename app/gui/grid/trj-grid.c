@@ -2506,8 +2506,11 @@ ensure_stylesheet (GdkDisplay *display)
                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
       gtk_css_provider_load_from_data (provider, g_bytes_get_data (css, NULL), g_bytes_get_size (css));
+      /* Under the application's own stylesheets (style.css, style-hc.css),
+       * which must win over it (a provider added later at the same priority
+       * is asked first, whatever the selectors' specificity). */
       gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION - 1);
       g_object_set_data (G_OBJECT (display), "trj-grid-css", GINT_TO_POINTER (1));
     }
 }
