@@ -673,6 +673,186 @@ test_sidebar (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's own binding for a key (trj-region-keys: Ctrl+Tab when the
+ * focus widget left it), run as a key press that reached the window runs it. */
+static void
+press_window_key (GtkWidget *window, guint keyval, GdkModifierType mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  /* GTK's triggers hold Maj+Tab as Tab with Shift (what X sends is
+   * ISO_Left_Tab with Shift). */
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    keyval = GDK_KEY_Tab;
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "trj-region-keys") != 0)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                           window, gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+  g_error ("no window binding for %s", gdk_keyval_name (keyval));
+}
+
+static gboolean
+label_starts (GtkWidget *widget, const char *prefix)
+{
+  g_autofree char *label = label_property (widget);
+
+  return label != NULL && g_str_has_prefix (label, prefix);
+}
+
+static gboolean
+focus_in_grid (GtkWidget *window, TrjGrid *grid)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (grid));
+}
+
+/* A key the grid leaves goes on as GTK sends it: Tab and Maj+Tab to the
+ * window's move-focus binding. */
+static void
+press_grid_key (GtkWidget *window, TrjGrid *grid, guint keyval, GdkModifierType mods)
+{
+  if (trj_grid_handle_key (grid, keyval, mods))
+    return;
+  if (keyval == GDK_KEY_Tab && mods == 0)
+    g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  else if (keyval == GDK_KEY_ISO_Left_Tab && mods == GDK_SHIFT_MASK)
+    g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  else
+    press_window_key (window, keyval, mods);
+}
+
+/* The accelerators the shortcuts window shows for a title, or NULL. */
+static const char *
+shortcut_accelerator (GtkWidget *widget, const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found;
+
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          g_autofree char *t = NULL, *accel = NULL;
+
+          g_object_get (child, "title", &t, "accelerator", &accel, NULL);
+          if (g_strcmp0 (t, title) == 0)
+            {
+              g_object_set_data_full (G_OBJECT (child), "trj-accel", g_steal_pointer (&accel), g_free);
+              return g_object_get_data (G_OBJECT (child), "trj-accel");
+            }
+        }
+      if ((found = shortcut_accelerator (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The keyboard in and out of the grid (issue 19): Tab and Maj+Tab leave it
+ * for the controls around it, Ctrl+Tab moves between its cells and past the
+ * last one to the next region (the sidebar), Échap ends an edit on its cell
+ * and otherwise keeps the keyboard there; the shortcuts window says so. */
+static void
+test_keys (void)
+{
+  TrjWindow *window = open_window (TRUE);
+  GtkWidget *win = GTK_WIDGET (window), *sink, *outside;
+  GtkWindow *overlay;
+  TrjGrid *grid;
+  guint row, column, rows;
+  char *before = NULL;
+
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  grid = trj_envelope_page_get_lines_grid (TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window)));
+  rows = trj_grid_model_get_n_rows (trj_grid_get_model (grid));
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  sink = gtk_root_get_focus (GTK_ROOT (window));
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+
+  /* Tab: out of the grid, to a control of the page; Maj+Tab back to the
+   * grid's cursor, unmoved; Maj+Tab again out the other way. */
+  press_grid_key (win, grid, GDK_KEY_Tab, 0);
+  outside = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (outside);
+  g_assert_false (focus_in_grid (win, grid));
+  press_grid_key (win, grid, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == sink);
+  trj_grid_get_cursor (grid, &row, &column);
+  g_assert_cmpuint (row, ==, 0);
+  g_assert_cmpuint (column, ==, TRJ_LINES_COLUMN_VOLUME);
+  press_grid_key (win, grid, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  g_assert_false (focus_in_grid (win, grid));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) != outside);
+
+  /* Ctrl+Tab: the next cell, its name said; Ctrl+Maj+Tab the previous. */
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  press_grid_key (win, grid, GDK_KEY_Tab, GDK_CONTROL_MASK);
+  trj_grid_get_cursor (grid, &row, &column);
+  g_assert_cmpuint (column, ==, TRJ_LINES_COLUMN_RATE);
+  TRJ_HARNESS_PAINT_UNTIL (win, label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
+  press_grid_key (win, grid, GDK_KEY_ISO_Left_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  trj_grid_get_cursor (grid, &row, &column);
+  g_assert_cmpuint (column, ==, TRJ_LINES_COLUMN_VOLUME);
+  /* Past the last cell: the window's, to the sidebar. */
+  trj_grid_set_cursor (grid, rows - 1, TRJ_N_LINES_COLUMNS - 1);
+  press_grid_key (win, grid, GDK_KEY_Tab, GDK_CONTROL_MASK);
+  g_assert_false (focus_in_grid (win, grid));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (window))));
+  /* From the sidebar Ctrl+Maj+Tab goes back to the page's grid. */
+  press_window_key (win, GDK_KEY_ISO_Left_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_true (focus_in_grid (win, grid));
+
+  /* Échap during an edit: back on the cell, not editing, value kept;
+   * Échap again keeps the keyboard on the cell. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  TRJ_HARNESS_PAINT_UNTIL (win, label_starts (sink, "Volume, ligne 1 : "));
+  before = label_property (sink);
+  press_grid_key (win, grid, GDK_KEY_7, 0);
+  g_assert_true (trj_grid_is_editing (grid));
+  g_assert_cmpstr (gtk_editable_get_text (trj_grid_get_editor (grid)), ==, "7");
+  press_grid_key (win, grid, GDK_KEY_Escape, 0);
+  g_assert_false (trj_grid_is_editing (grid));
+  TRJ_HARNESS_PAINT_UNTIL (win, gtk_root_get_focus (GTK_ROOT (window)) == sink);
+  g_assert_true (label_is (sink, before));
+  press_grid_key (win, grid, GDK_KEY_Escape, 0);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == sink);
+  g_assert_false (trj_grid_is_editing (grid));
+  g_free (before);
+
+  /* The shortcuts window lists all of it, in French. */
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Cellule suivante ou précédente de la ligne"), ==,
+                   "<Control>Tab <Control><Shift>Tab");
+  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Quitter la grille, vers la commande suivante ou précédente"),
+                   ==, "Tab <Shift>Tab");
+  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Annuler la saisie, retour sur la cellule"), ==, "Escape");
+  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Barre latérale : page suivante ou précédente, sans l’ouvrir"),
+                   ==, "Up Down");
+  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Barre latérale : ouvrir la page"), ==, "Return");
+  g_assert_nonnull (shortcut_accelerator (GTK_WIDGET (overlay),
+                                          "Zone suivante : grille, barre latérale, barre d’en-tête "
+                                          "(Ctrl+Tab : après la dernière cellule d’une grille)"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -689,6 +869,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/grid", test_grid);
   g_test_add_func ("/a11y/frame", test_frame);
   g_test_add_func ("/a11y/sidebar", test_sidebar);
+  g_test_add_func ("/a11y/keys", test_keys);
   status = g_test_run ();
 
   g_object_unref (app);

@@ -195,12 +195,16 @@ test_navigation (Fixture       *fixture,
   press (fixture, GDK_KEY_Left, 0);
   assert_cursor (fixture, 0, 0);
 
-  /* Tab runs along the row and wraps; Shift+Tab comes back. */
+  /* Ctrl+Tab runs along the row and wraps; Ctrl+Maj+Tab comes back; Tab
+   * and Maj+Tab are not the grid's (they leave it), the cursor stays. */
   press (fixture, GDK_KEY_End, 0);
   assert_cursor (fixture, 0, COL_AE);
-  press (fixture, GDK_KEY_Tab, 0);
+  press (fixture, GDK_KEY_Tab, GDK_CONTROL_MASK);
   assert_cursor (fixture, 1, 0);
-  press (fixture, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  press (fixture, GDK_KEY_ISO_Left_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  assert_cursor (fixture, 0, COL_AE);
+  g_assert_false (trj_grid_handle_key (fixture->grid, GDK_KEY_Tab, 0));
+  g_assert_false (trj_grid_handle_key (fixture->grid, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   assert_cursor (fixture, 0, COL_AE);
   press (fixture, GDK_KEY_Home, 0);
   assert_cursor (fixture, 0, 0);

@@ -863,9 +863,9 @@ focus_in_header (gpointer data)
 
 /* Leaving the grid by the keyboard: F6 (win.focus-next-region) goes grid →
  * sidebar → header bar → grid, Maj+F6 the other way; a cell being typed is
- * committed on the way out; Tab leaves at the last cell only; Escape outside
- * an edit changes nothing and keeps the keyboard. (The walkthrough presses
- * the real keys: F6, Ctrl+Tab, Ctrl+Maj+Tab.) */
+ * committed on the way out; Tab leaves the grid, Ctrl+Tab at the last cell;
+ * Escape outside an edit changes nothing and keeps the keyboard. (The
+ * walkthrough presses the real keys: F6, Ctrl+Tab.) */
 static void
 test_focus_regions (void)
 {
@@ -878,10 +878,11 @@ test_focus_regions (void)
   g_autofree char *undo_label = NULL;
   guint last_row = trj_grid_model_get_n_rows (model) - 1;
 
+  /* Ctrl+Tab is not an accelerator: those run before the grid, which
+   * moves between cells with it (test-a11y /a11y/keys). */
   g_assert_true (g_strv_contains ((const char * const *) next, "F6"));
-  g_assert_true (g_strv_contains ((const char * const *) next, "<Control>Tab"));
+  g_assert_false (g_strv_contains ((const char * const *) next, "<Control>Tab"));
   g_assert_true (g_strv_contains ((const char * const *) previous, "<Shift>F6"));
-  g_assert_true (g_strv_contains ((const char * const *) previous, "<Shift><Control>Tab"));
 
   /* The window active again after the dialogs of the tests before: under a
    * window manager its activation can arrive late, and becoming active
@@ -932,13 +933,15 @@ test_focus_regions (void)
   g_assert_cmpfloat_with_epsilon (trj_line_volume (pec_line (0)), 17, 1e-9);
   g_assert_true (focus_in (grid));
 
-  /* Tab moves along the rows and leaves past the last cell. */
+  /* Tab leaves the grid; Ctrl+Tab moves along the rows and leaves past
+   * the last cell (to the window's next region). */
   trj_grid_set_cursor (grid, last_row, TRJ_N_LINES_COLUMNS - 2);
-  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Tab, 0));
   g_assert_false (trj_grid_handle_key (grid, GDK_KEY_Tab, 0));
-  trj_grid_set_cursor (grid, 0, 0);
-  g_assert_false (trj_grid_handle_key (grid, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Tab, GDK_CONTROL_MASK));
   g_assert_false (trj_grid_handle_key (grid, GDK_KEY_Tab, GDK_CONTROL_MASK));
+  trj_grid_set_cursor (grid, 0, 0);
+  g_assert_false (trj_grid_handle_key (grid, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK | GDK_CONTROL_MASK));
+  g_assert_false (trj_grid_handle_key (grid, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
 }
 

@@ -264,7 +264,7 @@ test_keys (void)
   g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Right, 0));
   trj_grid_get_cursor (grid, &row, &column);
   g_assert_cmpuint (column, ==, TRJ_LINES_COLUMN_HOURS);
-  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Tab, 0));
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Tab, GDK_CONTROL_MASK));
   trj_grid_get_cursor (grid, &row, &column);
   g_assert_cmpuint (column, ==, TRJ_LINES_COLUMN_DURATION);
   g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Home, GDK_CONTROL_MASK));

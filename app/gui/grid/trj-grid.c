@@ -1718,6 +1718,22 @@ trj_grid_handle_key (TrjGrid         *self,
   if ((keyval == GDK_KEY_Menu && !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
       || (keyval == GDK_KEY_F10 && (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == GDK_SHIFT_MASK))
     return trj_grid_popup_context_menu (self);
+  /* Ctrl+Tab, Ctrl+Maj+Tab: along the row to the next or previous cell;
+   * past the last (or before the first) it is the window's, to its next
+   * region. */
+  if ((state & GDK_CONTROL_MASK) != 0 && (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab ||
+                                         keyval == GDK_KEY_ISO_Left_Tab))
+    {
+      gboolean back = keyval == GDK_KEY_ISO_Left_Tab || shift;
+
+      row = self->cursor_row;
+      column = self->cursor_column;
+      if (back ? row == 0 && column == 0
+               : row + 1 == (int) n_rows (self) && column + 1 == (int) n_columns (self))
+        return FALSE;
+      move_along (self, back ? -1 : 1);
+      return TRUE;
+    }
   if (state & GDK_CONTROL_MASK)
     return handle_control_key (self, keyval, shift);
   if (state & (GDK_ALT_MASK | GDK_SUPER_MASK))
@@ -1746,13 +1762,10 @@ trj_grid_handle_key (TrjGrid         *self,
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
     case GDK_KEY_ISO_Left_Tab:
-      /* Past the last cell (or before the first) Tab leaves the grid, to
-       * the next widget of the window. */
-      if (keyval == GDK_KEY_ISO_Left_Tab || shift ? row == 0 && column == 0
-          : row + 1 == (int) n_rows (self) && column + 1 == (int) n_columns (self))
-        return FALSE;
-      move_along (self, keyval == GDK_KEY_ISO_Left_Tab || shift ? -1 : 1);
-      return TRUE;
+      /* Tab and Maj+Tab leave the grid, to the next or previous widget of
+       * the window, as everywhere else (issue 19); Ctrl+Tab moves between
+       * cells, and Tab does while a cell is typed (handle_editing_key). */
+      return FALSE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
@@ -2493,6 +2506,19 @@ trj_grid_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (target);
 }
 
+/* One stop for Tab and Maj+Tab: coming in, the focus goes to the cursor's
+ * cell (the focus sink, or the editor during an edit); from inside, it goes
+ * out. GTK's own walk came back to the grid on Maj+Tab (grabbing the grid
+ * grabs the sink) and never left. */
+static gboolean
+trj_grid_focus (GtkWidget        *widget,
+                GtkDirectionType  direction)
+{
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+  return trj_grid_grab_focus (widget);
+}
+
 /* The stylesheet is loaded once per display when the first grid is made:
  * added later (at realize) it can miss cells already styled. */
 static void
@@ -2605,6 +2631,7 @@ trj_grid_class_init (TrjGridClass *klass)
   object_class->set_property = trj_grid_set_property;
 
   widget_class->grab_focus = trj_grid_grab_focus;
+  widget_class->focus = trj_grid_focus;
   widget_class->map = trj_grid_map;
   widget_class->measure = trj_grid_measure;
   widget_class->size_allocate = trj_grid_size_allocate;
@@ -2678,6 +2705,10 @@ trj_grid_init (TrjGrid *self)
       self->list_view = child;
 
   scrolled = gtk_scrolled_window_new ();
+  /* Not a stop for Tab: GTK 4.8's scrolled window takes the focus itself
+   * when nothing inside does (and, not focusable, still answers that it
+   * did, so Tab stayed on the grid). Nothing inside takes it anyway. */
+  gtk_widget_set_can_focus (scrolled, FALSE);
   gtk_widget_set_hexpand (scrolled, TRUE);
   gtk_widget_set_vexpand (scrolled, TRUE);
   if (g_getenv ("TRJ_EXP_NO_OVERLAY"))
@@ -2715,6 +2746,7 @@ trj_grid_init (TrjGrid *self)
   gtk_widget_set_focusable (self->choice_list, FALSE);
   g_signal_connect_swapped (self->choice_list, "row-activated", G_CALLBACK (choice_activated_cb), self);
   self->choices = gtk_scrolled_window_new ();
+  gtk_widget_set_can_focus (self->choices, FALSE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->choices), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->choices), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->choices), 240);

@@ -14,7 +14,9 @@
  *
  * F6 and Ctrl+Tab go from region to region as in GNOME applications: the
  * page shown (its grid), the sidebar, the header bar, and round again;
- * Maj+F6 and Ctrl+Maj+Tab the other way (trj_window_focus_region()).
+ * Maj+F6 and Ctrl+Maj+Tab the other way (trj_window_focus_region()). In a
+ * grid Ctrl+Tab moves between the cells of a row first (Tab leaves the
+ * grid), and leaves past the last one.
  */
 #include "config.h"
 
@@ -245,10 +247,35 @@ sidebar_keys_init (TrjWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), controller);
 }
 
+/* Ctrl+Tab and Ctrl+Maj+Tab to the next and previous region, once the focus
+ * widget has not taken them (a grid moves its cursor with them): in the
+ * bubble phase, unlike the application's accelerators. */
+static void
+region_keys_init (TrjWindow *self)
+{
+  static const struct { guint keyval; GdkModifierType mods; const char *action; } keys[] = {
+    { GDK_KEY_Tab, GDK_CONTROL_MASK, "win.focus-next-region" },
+    { GDK_KEY_KP_Tab, GDK_CONTROL_MASK, "win.focus-next-region" },
+    /* Also Ctrl+Maj+ISO_Left_Tab, what X sends: GTK's trigger matches it. */
+    { GDK_KEY_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.focus-previous-region" },
+    { GDK_KEY_KP_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.focus-previous-region" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "trj-region-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 void
 trj_window_focus_init (TrjWindow *self)
 {
   sidebar_keys_init (self);
+  region_keys_init (self);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
