@@ -13,11 +13,16 @@
 
 #include "trj-ui-harness.h"
 #include "trj-actuals-window.h"
+#include "trj-envelope-page.h"
+#include "trj-file-chooser.h"
 #include "trj-json.h"
+#include "trj-settings.h"
+#include "trj-drift.h"
 
 static TrjApplication *app;
 static TrjWindow *window;
 static TrjActualsWindow *actuals;
+static GtkFileChooserNative *chooser_shown;
 
 static char *
 spaces (const char *text)
@@ -32,6 +37,14 @@ spaces (const char *text)
     }
   return g_string_free (s, FALSE);
 }
+
+static void
+chooser_hook (GtkFileChooserNative *chooser, gpointer data)
+{
+  g_set_object (&chooser_shown, chooser);
+}
+
+
 
 static TrjWorkbook *
 workbook (void)
@@ -227,6 +240,74 @@ test_undo_and_paste (void)
   g_assert_nonnull (a);
 }
 
+/* ACTUAL_DRIFT: line a observed at 55 % (the rate typed for March, the only
+ * month with actuals) against 50 % programmed: 5 points, over the 2 points of
+ * the preferences, in the PEC page's alert list; gone at 6 points; then the
+ * message to its prescriber, France Travail, through the menu's file chooser
+ * (the hours typed, 21,5 h against 20 h, drift too). */
+static void
+test_drift (void)
+{
+  g_autoptr(GSettings) settings = trj_settings_new ();
+  g_autofree char *dir = trj_harness_temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "message.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "message.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+  TrjEnvelopePage *page;
+  const char *sentence = "Ligne « a » : taux de prise en charge observé(e) 55,0 % contre 50,0 % programmé(e) "
+                         "(tolérance 2,0 %)";
+  guint n;
+
+  g_assert_nonnull (settings);
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
+  /* The sentences the PEC page lists: the rate, then the hours. */
+  {
+    g_autoptr(GPtrArray) drifts = trj_drift_messages (trj_window_get_document (window), 0);
+    g_autofree char *first = NULL, *second = NULL;
+
+    g_assert_cmpuint (drifts->len, ==, 2);
+    first = spaces (g_ptr_array_index (drifts, 0));
+    second = spaces (g_ptr_array_index (drifts, 1));
+    g_assert_true (g_str_has_prefix (first, sentence));
+    g_assert_true (g_str_has_prefix (second, "Ligne « a » : "));
+    g_assert_nonnull (strstr (second, " observé(e) 21,5 contre 20 programmé(e) (tolérance 1)"));
+  }
+  n = trj_envelope_page_get_n_alerts (page);
+  g_assert_cmpuint (n, >=, 2);
+  /* 6 points: the rate's sentence leaves the page's list. */
+  g_settings_set_double (settings, "drift-tolerance-rate", 6);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), trj_envelope_page_get_n_alerts (page) == n - 1);
+  {
+    g_autoptr(GPtrArray) drifts = trj_drift_messages (trj_window_get_document (window), 0);
+    g_assert_cmpuint (drifts->len, ==, 1);
+  }
+  g_settings_set_double (settings, "drift-tolerance-rate", 2);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), trj_envelope_page_get_n_alerts (page) == n);
+
+  trj_file_chooser_set_hook (chooser_hook, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.prescriber-message", NULL));
+  TRJ_HARNESS_WAIT_FOR (chooser_shown != NULL);
+  chooser = g_steal_pointer (&chooser_shown);
+  file = g_file_new_for_path (pdf);
+  trj_file_chooser_respond (chooser, file);
+  TRJ_HARNESS_WAIT_FOR (g_file_test (csv, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* Entry-weighted: March alone, 12 entries at 55 % and 21,5 h (20 h
+   * programmed: 1,5 h, over the 1 h of the preferences too). */
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[1], ==, "France Travail;PEC_CIE_TP;a;A;29;rate;0,5;0,55;0,05;0,02;3");
+  g_assert_cmpstr (lines[2], ==, "France Travail;PEC_CIE_TP;a;A;29;weekly_hours;20;21,5;1,5;1;3");
+  g_assert_cmpstr (lines[3], ==, "");
+  trj_file_chooser_set_hook (NULL, NULL);
+}
+
 static void
 test_frozen (void)
 {
@@ -294,6 +375,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/actuals-window/type", test_type);
   g_test_add_func ("/actuals-window/refused", test_refused);
   g_test_add_func ("/actuals-window/undo-and-paste", test_undo_and_paste);
+  g_test_add_func ("/actuals-window/drift", test_drift);
   g_test_add_func ("/actuals-window/frozen", test_frozen);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

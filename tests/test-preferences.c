@@ -95,6 +95,18 @@ test_widgets_write_settings (Fixture *f, gconstpointer data)
   gtk_spin_button_set_value (find (f, "tolerance_spin"), 2.5);
   g_assert_cmpfloat (g_settings_get_double (f->settings, "alert-tolerance"), ==, 2.5);
 
+  /* ACTUAL_DRIFT's tolerances: 2 points, 1 h, 0,5 month, 5 points by default. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (find (f, "drift_rate_spin")), ==, 2);
+  g_assert_cmpfloat (gtk_spin_button_get_value (find (f, "drift_hours_spin")), ==, 1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (find (f, "drift_duration_spin")), ==, 0.5);
+  g_assert_cmpfloat (gtk_spin_button_get_value (find (f, "drift_cofinancing_spin")), ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (f, "drift_duration_spin"))), ==, "0,5");
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "drift_rate_spin")), "3,5");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (find (f, "drift_rate_spin")));
+  g_assert_cmpfloat (g_settings_get_double (f->settings, "drift-tolerance-rate"), ==, 3.5);
+  gtk_spin_button_set_value (find (f, "drift_hours_spin"), 2);
+  g_assert_cmpfloat (g_settings_get_double (f->settings, "drift-tolerance-hours"), ==, 2);
+
   gtk_switch_set_active (find (f, "dark_switch"), TRUE);
   g_assert_true (g_settings_get_boolean (f->presentation, "dark"));
 

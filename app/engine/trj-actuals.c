@@ -416,23 +416,60 @@ trj_landing_free (TrjLanding *landing)
   g_free (landing);
 }
 
+void
+trj_drift_tolerance_init (TrjDriftTolerance *tolerance)
+{
+  tolerance->rate = TRJ_DRIFT_TOLERANCE_RATE;
+  tolerance->hours = TRJ_DRIFT_TOLERANCE_HOURS;
+  tolerance->duration = TRJ_DRIFT_TOLERANCE_DURATION;
+  tolerance->cofinancing = TRJ_DRIFT_TOLERANCE_COFINANCING;
+}
+
+double
+trj_drift_tolerance_get (const TrjDriftTolerance *tolerance, TrjParam param)
+{
+  if (param == TRJ_PARAM_RATE)
+    return tolerance->rate;
+  if (param == TRJ_PARAM_WEEKLY_HOURS)
+    return tolerance->hours;
+  if (param == TRJ_PARAM_DURATION_MONTHS)
+    return tolerance->duration;
+  if (param == TRJ_PARAM_COFINANCED_SHARE)
+    return tolerance->cofinancing;
+  return NAN;
+}
+
 TrjLanding *
 trj_landing_compute (const TrjScenario *programmed, const TrjActuals *actuals, TrjProjection projection,
                      const TrjRules *rules, GError **error)
+{
+  return trj_landing_compute_with_tolerance (programmed, actuals, projection, rules, NULL, error);
+}
+
+TrjLanding *
+trj_landing_compute_with_tolerance (const TrjScenario *programmed, const TrjActuals *actuals,
+                                    TrjProjection projection, const TrjRules *rules,
+                                    const TrjDriftTolerance *tolerance, GError **error)
 {
   g_autoptr(TrjLanding) landing = g_new0 (TrjLanding, 1);
   g_autoptr(GArray) segments = g_array_new (FALSE, TRUE, sizeof (Segment));
   g_autoptr(TrjResult) p_result = trj_result_new (programmed);
   g_autofree const TrjLine **p_lines = NULL;
   double (*stage_ae)[TRJ_MONTHS] = NULL, (*stage_cp)[TRJ_MONTHS] = NULL;
-  static const double tolerances[N_PARAMS] = {
-    TRJ_DRIFT_TOLERANCE_RATE, TRJ_DRIFT_TOLERANCE_HOURS, TRJ_DRIFT_TOLERANCE_DURATION,
-    TRJ_DRIFT_TOLERANCE_COFINANCING,
-  };
+  TrjDriftTolerance defaults;
+  double tolerances[N_PARAMS];
   guint n = trj_scenario_n_lines (programmed), g = 0, T = trj_actuals_last_month (actuals);
   double prev_ae, prev_cp;
   gboolean ok = TRUE;
 
+  trj_drift_tolerance_init (&defaults);
+  if (tolerance == NULL)
+    tolerance = &defaults;
+  for (guint p = 0; p < N_PARAMS; p++)
+    {
+      tolerances[p] = trj_drift_tolerance_get (tolerance, substituted[p]);
+      g_return_val_if_fail (isfinite (tolerances[p]) && tolerances[p] >= 0, NULL);
+    }
   g_array_set_clear_func (segments, (GDestroyNotify) segment_clear);
   if (!trj_engine_compute (programmed, rules, p_result, error))
     return NULL;

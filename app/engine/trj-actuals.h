@@ -107,13 +107,33 @@ typedef struct {
 #define TRJ_DRIFT_TOLERANCE_DURATION    0.5
 #define TRJ_DRIFT_TOLERANCE_COFINANCING 0.05
 
+/* The tolerances of ACTUAL_DRIFT, in the parameters' units (a share for the
+ * rate and the cofinancing: 0.02 is 2 points); the user sets them in the
+ * preferences (MODEL 8). */
+typedef struct {
+  double rate, hours, duration, cofinancing;
+} TrjDriftTolerance;
+
+/* The defaults above. */
+void        trj_drift_tolerance_init (TrjDriftTolerance *tolerance);
+/* The tolerance of one of the four parameters (NAN for another). */
+double      trj_drift_tolerance_get  (const TrjDriftTolerance *tolerance, TrjParam param);
+
 /* MODEL 8: the landing of `programmed` (P) with the actuals to month T. Rows of
- * lines P does not have are ignored. */
+ * lines P does not have are ignored. Drifts with the default tolerances. */
 TrjLanding *trj_landing_compute (const TrjScenario *programmed,
                                  const TrjActuals  *actuals,
                                  TrjProjection      projection,
                                  const TrjRules    *rules,
                                  GError           **error);
+/* The same with the tolerances given (NULL: the defaults); each must be
+ * finite and ≥ 0. */
+TrjLanding *trj_landing_compute_with_tolerance (const TrjScenario       *programmed,
+                                                const TrjActuals        *actuals,
+                                                TrjProjection            projection,
+                                                const TrjRules          *rules,
+                                                const TrjDriftTolerance *tolerance,
+                                                GError                 **error);
 void        trj_landing_free    (TrjLanding *landing);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjLanding, trj_landing_free)
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-envelope-page.h"
+#include "trj-drift.h"
 #include "trj-a11y.h"
 #include "trj-lines-model.h"
 #include "trj-entries-model.h"
@@ -390,6 +391,19 @@ update_alerts (TrjEnvelopePage *self, int env_index)
       g_ptr_array_add (messages, g_strdup_printf (_("%s: %s"), line->label != NULL ? line->label : line->id,
                                                      message));
     }
+  /* ACTUAL_DRIFT (MODEL 8): the actuals against this scenario, with the
+   * tolerances of the preferences. */
+  {
+    g_autoptr(GPtrArray) drifts = trj_drift_messages (self->document, env_index);
+
+    for (guint i = 0; i < drifts->len; i++)
+      {
+        gboolean is_info = FALSE;
+
+        g_ptr_array_add (messages, g_strdup (g_ptr_array_index (drifts, i)));
+        g_array_append_val (info, is_info);
+      }
+  }
   g_ptr_array_add (messages, NULL);
   trj_alert_list_set_messages_full (self->alerts_box, (const char * const *) messages->pdata,
                                     (const gboolean *) info->data);

@@ -15,6 +15,10 @@ struct _TrjPreferencesWindow
   GtkSpinButton *payment_lag_spin;
   AdwComboRow *profile_row;
   GtkSpinButton *tolerance_spin;
+  GtkSpinButton *drift_rate_spin;
+  GtkSpinButton *drift_hours_spin;
+  GtkSpinButton *drift_duration_spin;
+  GtkSpinButton *drift_cofinancing_spin;
   GtkSwitch *fullscreen_switch;
   GtkSpinButton *text_scale_spin;
   GtkSwitch *show_margin_switch;
@@ -105,6 +109,14 @@ trj_preferences_window_constructed (GObject *object)
                                 profile_get_mapping, profile_set_mapping, NULL, NULL);
   g_settings_bind (self->settings, "alert-tolerance",
                    self->tolerance_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "drift-tolerance-rate",
+                   self->drift_rate_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "drift-tolerance-hours",
+                   self->drift_hours_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "drift-tolerance-duration",
+                   self->drift_duration_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "drift-tolerance-cofinancing",
+                   self->drift_cofinancing_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (presentation, "fullscreen",
                    self->fullscreen_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (presentation, "text-scale",
@@ -181,6 +193,10 @@ trj_preferences_window_class_init (TrjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, payment_lag_spin);
   gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, tolerance_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, drift_rate_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, drift_hours_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, drift_duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, drift_cofinancing_spin);
   gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, fullscreen_switch);
   gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, text_scale_spin);
   gtk_widget_class_bind_template_child (widget_class, TrjPreferencesWindow, show_margin_switch);
@@ -194,6 +210,8 @@ trj_preferences_window_init (TrjPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   for (GtkWidget **w = (GtkWidget *[]) { GTK_WIDGET (self->payment_lag_spin), GTK_WIDGET (self->tolerance_spin),
+         GTK_WIDGET (self->drift_rate_spin), GTK_WIDGET (self->drift_hours_spin),
+         GTK_WIDGET (self->drift_duration_spin), GTK_WIDGET (self->drift_cofinancing_spin),
          GTK_WIDGET (self->fullscreen_switch), GTK_WIDGET (self->text_scale_spin),
          GTK_WIDGET (self->show_margin_switch), GTK_WIDGET (self->dark_switch), NULL }; *w != NULL; w++)
     trj_a11y_label_from_row (*w);

@@ -284,6 +284,12 @@ trj_document_new (TrjWorkbook *workbook)
   if (self->settings != NULL)
     g_signal_connect_swapped (self->settings, "changed::alert-tolerance",
                               G_CALLBACK (tolerance_changed_cb), self);
+  /* ACTUAL_DRIFT's tolerances (trj-drift.h): the alert lists again. */
+  if (self->settings != NULL)
+    for (const char * const *key = (const char * const[]) { "changed::drift-tolerance-rate",
+           "changed::drift-tolerance-hours", "changed::drift-tolerance-duration",
+           "changed::drift-tolerance-cofinancing", NULL }; *key != NULL; key++)
+      g_signal_connect_swapped (self->settings, *key, G_CALLBACK (tolerance_changed_cb), self);
   trj_document_reload (self, TRJ_WORKBOOK_CHANGE_VALUES | TRJ_WORKBOOK_CHANGE_LINES
                              | TRJ_WORKBOOK_CHANGE_SCENARIOS);
   return self;

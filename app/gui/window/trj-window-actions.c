@@ -21,6 +21,7 @@
 #include "trj-landing.h"
 #include "trj-compare-window.h"
 #include "trj-actuals-window.h"
+#include "trj-drift.h"
 
 /* Setting a tooltip asks the X server where the pointer is: only when it changes. */
 void
@@ -67,6 +68,7 @@ trj_window_update_actions (TrjWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.actuals-grid", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reprogram", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.prescriber-message", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-summary", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.hypotheses", wb != NULL);
@@ -267,6 +269,8 @@ year_activated (GtkWidget *widget, const char *action_name, GVariant *param)
     gtk_window_present (GTK_WINDOW (trj_compare_window_new (GTK_WINDOW (self), self->document)));
   else if (g_str_equal (action_name, "win.actuals-grid"))
     gtk_window_present (GTK_WINDOW (trj_actuals_window_new (GTK_WINDOW (self), self->document)));
+  else if (g_str_equal (action_name, "win.prescriber-message"))
+    trj_drift_choose_messages_export (GTK_WINDOW (self), self->document);
   else
     trj_year_choose_actuals_import (GTK_WINDOW (self), self->document);
 }
@@ -442,6 +446,7 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.hypotheses", NULL, hypotheses_activated);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.actuals-grid", NULL, year_activated);
+  gtk_widget_class_install_action (widget_class, "win.prescriber-message", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "win.show-charts", NULL, show_charts_activated);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, report_activated);
