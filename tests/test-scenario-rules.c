@@ -18,6 +18,7 @@
 #include "trj-report.h"
 #include "trj-alert-text.h"
 #include "trj-share.h"
+#include "trj-ddets.h"
 #include "trj-test-util.h"
 #include "trj-workbook.h"
 #include "trj-xlsx-reader.h"
@@ -429,6 +430,132 @@ test_share_round_trip (void)
   trj_test_remove_dir (dir);
 }
 
+
+/* ── The DDETS file: prepared, edited on both sides, integrated ──────── */
+
+static double
+line_rate (TrjWorkbook *wb, gint64 id, const char *line_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjLine) line = trj_workbook_get_line (wb, id, line_id, &error);
+
+  g_assert_no_error (error);
+  return line->rate;
+}
+
+/* The Finistère's part of share_json: lines a and b, its two allocations,
+ * the envelope at its allocation (2 000 € of AE, 3 contracts, CP 2 000 € in
+ * the region's proportion 1 000 000 / 1 000 000). The DDETS sets a at 45 %
+ * and b at 55 % and adds a line; the region sets b at 60 %: b is changed on
+ * both sides, the return is refused naming it, nothing changes. Once the
+ * region undoes its change, the return is integrated as one undo step (a
+ * 45 %, b 55 %, the new line), which one undo takes back. */
+static void
+test_ddets_round_trip (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "region.trajectoire", NULL);
+  g_autofree char *part_path = g_build_filename (dir, "ddets-29.trajectoire", NULL);
+  g_autoptr(TrjScenario) scenario = parse (share_json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_new_for_region (path, "Bretagne", 2024, &error);
+  g_autoptr(TrjWorkbook) ddets = NULL;
+  g_autoptr(TrjScenario) part = NULL;
+  g_autoptr(TrjScenario) merged = NULL;
+  g_autoptr(TrjScenario) undone = NULL;
+  g_auto(TrjDdetsMerge) merge = { 0 };
+  g_auto(TrjDdetsMerge) refused = { 0 };
+  g_autofree char *added = NULL;
+  g_autofree char *plain = NULL;
+  const TrjEnvelope *env;
+  gint64 id, part_id;
+  guint n_lines;
+
+  g_assert_no_error (error);
+  id = trj_workbook_import_scenario (wb, scenario, "Répartition", &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_ddets_prepare (wb, id, "29", part_path, &error));
+  g_assert_no_error (error);
+  /* Preparing is no edit of the region's scenario. */
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Importer un scénario");
+
+  ddets = trj_workbook_open (part_path, &error);
+  g_assert_no_error (error);
+  part_id = trj_workbook_get_current_scenario (ddets);
+  part = trj_workbook_get_scenario (ddets, part_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (part->envelopes->len, ==, 1);
+  env = g_ptr_array_index (part->envelopes, 0);
+  g_assert_cmpuint (env->lines->len, ==, 2);
+  g_assert_cmpstr (((TrjLine *) g_ptr_array_index (env->lines, 0))->id, ==, "a");
+  g_assert_cmpstr (((TrjLine *) g_ptr_array_index (env->lines, 1))->id, ==, "b");
+  g_assert_cmpuint (trj_envelope_n_allocations (env), ==, 2);
+  g_assert_cmpuint (trj_envelope_n_caom (env), ==, 0);
+  g_assert_cmpfloat (env->ae_notified, ==, 2000);
+  g_assert_cmpfloat (env->volume_notified, ==, 3);
+  g_assert_cmpfloat (env->cp_notified, ==, 2000);
+
+  /* Both sides at work. */
+  g_assert_true (trj_workbook_set_line_number (ddets, part_id, "a", TRJ_LINE_FIELD_RATE, 0.45, &error));
+  g_assert_true (trj_workbook_set_line_number (ddets, part_id, "b", TRJ_LINE_FIELD_RATE, 0.55, &error));
+  added = trj_workbook_add_line (ddets, part_id, "PEC_CIE_TP", TRJ_KIND_PEC, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_set_line_text (ddets, part_id, added, TRJ_LINE_FIELD_DEPARTEMENT, "29", &error));
+  g_assert_no_error (error);
+  g_clear_object (&ddets);
+  g_assert_true (trj_workbook_set_line_number (wb, id, "b", TRJ_LINE_FIELD_RATE, 0.6, &error));
+  g_assert_true (trj_workbook_set_line_number (wb, id, "c", TRJ_LINE_FIELD_RATE, 0.4, &error));
+
+  /* b changed on both sides: refused, the list names it, nothing changes. */
+  g_assert_false (trj_ddets_integrate (wb, id, part_path, &refused, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  g_assert_cmpuint (refused.conflicts->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (refused.conflicts, 0), ==,
+                   "«\u00a0B\u00a0» (b)\u202f: modifiée par la DDETS et par la région");
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_cmpstr (plain, ==, "Le retour de la DDETS (département 29) n’est pas intégré : 1 ligne a été modifiée "
+                              "des deux côtés depuis la préparation du fichier ; mettez-vous d’accord, puis "
+                              "intégrez de nouveau. Rien n’a été modifié.\n– « B » (b) : modifiée par la DDETS "
+                              "et par la région");
+  g_clear_error (&error);
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.5);
+  g_assert_cmpfloat (line_rate (wb, id, "b"), ==, 0.6);
+
+  /* The region gives b back: integrated, one step. */
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_cmpfloat (line_rate (wb, id, "b"), ==, 0.5);
+  g_assert_true (trj_workbook_set_line_number (wb, id, "c", TRJ_LINE_FIELD_RATE, 0.4, &error));
+  g_assert_true (trj_ddets_integrate (wb, id, part_path, &merge, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (merge.updated, ==, 2);
+  g_assert_cmpuint (merge.added, ==, 1);
+  g_assert_cmpuint (merge.removed, ==, 0);
+  g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Intégrer le retour de la DDETS");
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.45);
+  g_assert_cmpfloat (line_rate (wb, id, "b"), ==, 0.55);
+  g_assert_cmpfloat (line_rate (wb, id, "c"), ==, 0.4);
+  merged = trj_workbook_get_scenario (wb, id, &error);
+  env = g_ptr_array_index (merged->envelopes, 0);
+  n_lines = env->lines->len;
+  g_assert_cmpuint (n_lines, ==, 5);
+  g_assert_cmpstr (((TrjLine *) g_ptr_array_index (env->lines, 4))->departement, ==, "29");
+
+  /* One undo takes the whole return back, the region's own edit stays. */
+  g_assert_true (trj_workbook_undo (wb, &error));
+  undone = trj_workbook_get_scenario (wb, id, &error);
+  env = g_ptr_array_index (undone->envelopes, 0);
+  g_assert_cmpuint (env->lines->len, ==, 4);
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.5);
+  g_assert_cmpfloat (line_rate (wb, id, "b"), ==, 0.5);
+  g_assert_cmpfloat (line_rate (wb, id, "c"), ==, 0.4);
+
+  /* A second preparation makes the first file stale. */
+  g_assert_true (trj_ddets_prepare (wb, id, "29", path, &error) == FALSE);   /* the path exists */
+  g_clear_error (&error);
+  trj_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -442,5 +569,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/allocations/engine", test_allocations_engine);
   g_test_add_func ("/allocations/json-store-undo", test_share_round_trip);
   g_test_add_func ("/caom/gap", test_caom_gap);
+  g_test_add_func ("/ddets/round-trip-conflict-undo", test_ddets_round_trip);
   return g_test_run ();
 }

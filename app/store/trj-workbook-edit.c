@@ -1363,3 +1363,80 @@ trj_workbook_set_caom (TrjWorkbook *self, gint64 scenario_id, const char *envelo
 {
   return replace_share (self, scenario_id, envelope_id, values, TRUE, error);
 }
+
+/* ── Issue 16: merging a DDETS' lines back ────────────────────────────── */
+
+gboolean
+trj_workbook_merge_lines (TrjWorkbook *self, gint64 scenario_id, const char *label, GPtrArray *lines,
+                          GPtrArray *envelopes, const char *const *removed, GError **error)
+{
+  g_autoptr(TrjScenario) after = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TRJ_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (lines != NULL && envelopes != NULL && lines->len == envelopes->len, FALSE);
+
+  if (!trj_workbook_check_writable (self, error))
+    return FALSE;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TrjLine *line = g_ptr_array_index (lines, i);
+      const char *field = NULL;
+      g_autofree char *why = NULL;
+
+      if (!trj_workbook_check_line (line, &field, error))
+        {
+          g_prefix_error (error, _("Line “%s”, %s: "), line->id, field);
+          return FALSE;
+        }
+      if (!trj_catalog_envelope_holds (g_ptr_array_index (envelopes, i), line->kind, &why))
+        {
+          g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID, _("Line “%s”: %s."), line->id, why);
+          return FALSE;
+        }
+    }
+  if (!trj_workbook_step_begin (self, label, error))
+    return FALSE;
+  ok = trj_workbook_scenario_exists (self, scenario_id, error) && trj_workbook_check_unfrozen (self, scenario_id, error);
+  for (guint i = 0; ok && i < lines->len; i++)
+    {
+      const TrjLine *line = g_ptr_array_index (lines, i);
+      const char *envelope = g_ptr_array_index (envelopes, i);
+      g_auto(TrjLineRef) ref = { 0 };
+      gboolean found = FALSE;
+      gint64 row = trj_workbook_query_int64 (self, &found, "SELECT id FROM line WHERE scenario = ? AND key = ?",
+                                             "is", scenario_id, line->id);
+
+      if (found)
+        {
+          /* The line keeps its place. */
+          ok = trj_workbook_line_find (self, scenario_id, line->id, &ref, error) &&
+               trj_workbook_run (self, error, "DELETE FROM line_month WHERE line = ?", "i", row) &&
+               trj_workbook_run (self, error, "DELETE FROM line WHERE id = ?", "i", row) &&
+               write_line (self, scenario_id, ref.envelope, ref.position, line, error);
+        }
+      else
+        {
+          gint64 last = trj_workbook_query_int64 (self, &found, "SELECT MAX(position) FROM line "
+                                                  "WHERE scenario = ? AND envelope = ?", "is", scenario_id, envelope);
+
+          ok = trj_workbook_envelope_exists (self, scenario_id, envelope, error) &&
+               write_line (self, scenario_id, envelope, found ? last + KEY_SPACING : 0, line, error);
+        }
+    }
+  for (guint i = 0; ok && removed != NULL && removed[i] != NULL; i++)
+    {
+      g_auto(TrjLineRef) ref = { 0 };
+
+      ok = trj_workbook_line_find (self, scenario_id, removed[i], &ref, error) &&
+           trj_workbook_run (self, error, "DELETE FROM line_month WHERE line = ?", "i", ref.row) &&
+           trj_workbook_run (self, error, "DELETE FROM line WHERE id = ?", "i", ref.row);
+    }
+  /* The store holds only what the engine accepts. */
+  if (ok)
+    ok = (after = trj_workbook_get_scenario (self, scenario_id, error)) != NULL &&
+         trj_scenario_validate (after, error);
+  if (ok)
+    trj_workbook_step_note (self, scenario_id, TRJ_WORKBOOK_CHANGE_LINES, NULL);
+  return trj_workbook_step_end (self, ok, error);
+}

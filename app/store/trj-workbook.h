@@ -580,6 +580,46 @@ gboolean     trj_workbook_set_caom        (TrjWorkbook       *self,
                                            const TrjEnvelope *values,
                                            GError           **error);
 
+/* The DDETS files (trj-ddets.h): what a preparation records. */
+typedef struct {
+  char *departement;
+  char *token;           /* the preparation's, carried by the file */
+  char *prepared;        /* ISO 8601 UTC */
+  char *scenario_name;   /* the region's scenario it was prepared from (the file's record) */
+  char *base;            /* the lines as sent, a trajectoire-scenario/1 document (the region's record) */
+} TrjDdetsRecord;
+
+void         trj_ddets_record_free        (TrjDdetsRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjDdetsRecord, trj_ddets_record_free)
+/* The region's record of the file prepared for a département (replaces the
+ * previous one); not an undo step. */
+gboolean     trj_workbook_record_ddets_share (TrjWorkbook          *self,
+                                              gint64                scenario_id,
+                                              const TrjDdetsRecord *record,
+                                              GError              **error);
+/* NULL without error when none was prepared; CORRUPT when the row is damaged. */
+TrjDdetsRecord *trj_workbook_get_ddets_share (TrjWorkbook *self,
+                                              gint64       scenario_id,
+                                              const char  *departement,
+                                              GError     **error);
+/* The DDETS file's own record (département, token, scenario_name, prepared). */
+gboolean     trj_workbook_set_ddets_part  (TrjWorkbook          *self,
+                                           const TrjDdetsRecord *record,
+                                           GError              **error);
+TrjDdetsRecord *trj_workbook_get_ddets_part (TrjWorkbook *self, GError **error);
+/* One undo step `label`: each line of `lines` (TrjLine*) replaces the line of
+ * its id (keeping its place) or is added at the end of its envelope
+ * (`envelopes`, char*, one per line); the lines of `removed` are removed.
+ * Checked as typed input and as the engine's (trj_scenario_validate): a
+ * refusal changes nothing. */
+gboolean     trj_workbook_merge_lines     (TrjWorkbook        *self,
+                                           gint64              scenario_id,
+                                           const char         *label,
+                                           GPtrArray          *lines,
+                                           GPtrArray          *envelopes,
+                                           const char *const  *removed,
+                                           GError            **error);
+
 /* ── Batches and undo ──────────────────────────────────────────────────── */
 
 /* Everything between begin and end is one transaction and one undo step named
