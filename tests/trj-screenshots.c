@@ -13,6 +13,7 @@
 
 #include "trj-ui-harness.h"
 #include "trj-envelope-page.h"
+#include "trj-note-dialog.h"
 #include "trj-lines-model.h"
 #include "trj-solver-dialog.h"
 #include "trj-profiles-dialog.h"
@@ -142,10 +143,37 @@ main (int argc, char *argv[])
   shoot (GTK_WIDGET (solver), argv[1], "solveur-enveloppe", FALSE);
   gtk_window_close (solver);
 
-  /* The envelope page on a large screen, with its toolbar whole. */
+  /* « Note de la ligne » on the first line (issue 13). */
+  {
+    TrjWorkbook *wb = trj_document_get_workbook (trj_window_get_document (window));
+    const TrjLine *line;
+    GtkWindow *note;
+
+    trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
+    line = trj_envelope_page_get_cursor_line (page);
+    if (!trj_workbook_set_line_text (wb, trj_document_get_scenario_id (trj_window_get_document (window)),
+                                     line->id, TRJ_LINE_FIELD_NOTE,
+                                     "Convention signée avec la Mission locale le 12 janvier.\nÀ revoir en juin.", NULL))
+      g_error ("the note was refused");
+    note = trj_envelope_page_edit_note (page);
+    shoot (GTK_WIDGET (note), argv[1], "note-ligne", FALSE);
+    gtk_window_destroy (note);
+  }
+
+  /* The envelope page on a large screen, with its toolbar whole; the
+   * subtotals and the chart beside the grid there too (issue 13). */
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  TRJ_HARNESS_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) > 1280);
   shoot (GTK_WIDGET (window), argv[1], "envelope-page-1920x1080", FALSE);
+  trj_envelope_page_show_subtotals (page, TRJ_SUBTOTALS_BY_DEPARTEMENT);
+  shoot (GTK_WIDGET (window), argv[1], "sous-totaux-1920x1080", FALSE);
+  trj_envelope_page_show_entries (page, FALSE);
+  trj_envelope_page_show_side_chart (page, TRUE);
+  shoot (GTK_WIDGET (window), argv[1], "graphique-lateral-1920x1080", FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  TRJ_HARNESS_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 1280);
+  shoot (GTK_WIDGET (window), argv[1], "graphique-lateral", FALSE);
+  trj_envelope_page_show_side_chart (page, FALSE);
 
   trj_window_show_envelope (window, NULL);
   shoot (GTK_WIDGET (window), argv[1], "summary", FALSE);

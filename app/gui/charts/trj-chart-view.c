@@ -70,9 +70,14 @@ static void
 trj_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
                         int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
 {
-  /* A 16:9 chart; small enough to sit beside a grid. */
+  /* A 16:9 chart; small enough to sit beside a grid. Told not to expand
+   * (the chart beside the grid), it asks no more than its minimum width,
+   * so that the grid keeps the room. */
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 220;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 450;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && gtk_widget_get_hexpand_set (widget)
+      && !gtk_widget_get_hexpand (widget))
+    *natural = *minimum;
 }
 
 static void
