@@ -30,6 +30,7 @@ struct _TrjEnvelopePage
 
   GtkGrid *figures;
   TrjAlertList *alerts_box;
+  guint         n_alerts_said;  /* alerts last given to the grid's description */
   GtkWidget *entries_tools;
   GtkWidget *structure_tools;
   GtkWidget *solve_envelope_button;
@@ -407,6 +408,15 @@ update_alerts (TrjEnvelopePage *self, int env_index)
   g_ptr_array_add (messages, NULL);
   trj_alert_list_set_messages_full (self->alerts_box, (const char * const *) messages->pdata,
                                     (const gboolean *) info->data);
+  /* Said to a screen reader on the grid's cell when an alert comes or goes
+   * (the sentences' amounts change at every edit: not each time). */
+  if (messages->len - 1 != self->n_alerts_said)
+    {
+      g_autofree char *joined = g_strjoinv ("\n", (char **) messages->pdata);
+
+      self->n_alerts_said = messages->len - 1;
+      trj_grid_set_context_description (self->lines_grid, joined);
+    }
 }
 
 /* Rebuilt from the document as every figure is, while it is shown. */

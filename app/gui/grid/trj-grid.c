@@ -85,6 +85,7 @@ struct _TrjGrid
   char          *edit_original;
 
   char          *message_text;
+  char          *context_text;  /* what the page says around the grid (its alerts) */
   guint          message_row;
   guint          message_column;
 
@@ -759,6 +760,33 @@ hide_message (TrjGrid *self)
     return;
   g_clear_pointer (&self->message_text, g_free);
   gtk_widget_set_visible (self->message, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if (self->context_text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    self->context_text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+void
+trj_grid_set_context_description (TrjGrid    *self,
+                                  const char *text)
+{
+  g_return_if_fail (TRJ_IS_GRID (self));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, self->context_text) == 0)
+    return;
+  g_free (self->context_text);
+  self->context_text = g_strdup (text);
+  if (self->message_text != NULL)
+    return;
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -774,6 +802,15 @@ show_message (TrjGrid    *self,
   gtk_label_set_text (GTK_LABEL (self->message), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_set_visible (self->message, TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
+  /* GTK 4.8 tells assistive technology nothing when a label shows (no
+   * children-changed, no announcement API before GTK 4.14): the reason
+   * becomes the description of what has the focus, the editor or the cell,
+   * and a screen reader reads a change of the focused object's description
+   * (object:property-change:accessible-description over AT-SPI; Orca says
+   * it). tests/a11y-events hears it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
   queue_overlay_layout (self);
   g_signal_emit (self, signals[CELL_ERROR], 0, row, column, text);
 }
@@ -2579,6 +2616,7 @@ trj_grid_finalize (GObject *object)
   g_free (self->widths);
   g_free (self->edit_original);
   g_free (self->message_text);
+  g_free (self->context_text);
 
   G_OBJECT_CLASS (trj_grid_parent_class)->finalize (object);
 }

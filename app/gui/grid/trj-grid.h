@@ -93,6 +93,13 @@ void          trj_grid_cancel_edit       (TrjGrid        *self);
 gboolean      trj_grid_is_editing        (TrjGrid        *self);
 GtkEditable  *trj_grid_get_editor        (TrjGrid        *self);
 
+/* What the page around the grid says (its alert lines), NULL for nothing:
+ * given to assistive technology as the description of the cursor's cell,
+ * so that a screen reader reads it when it changes (GTK 4.8 announces no
+ * label that shows). A refusal's reason takes its place while shown. */
+void          trj_grid_set_context_description (TrjGrid    *self,
+                                                const char *text);
+
 /* The message shown next to a cell after a refused entry or paste, or NULL. */
 const char   *trj_grid_get_error_message (TrjGrid        *self);
 
