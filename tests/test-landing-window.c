@@ -441,6 +441,62 @@ test_reprogram (void)
   TRJ_HARNESS_WAIT_FOR (trj_document_get_scenario_id (document ()) == programmation);
 }
 
+/* GEIQ: the « prévisions d'atterrissage » from the hires to date
+ * (fixtures/actuals/geiq-scenario.json and geiq.csv, test-landing-geiq):
+ * 12 aids to June, 24 in December at the pace observed (33 600 €), 26 at
+ * the programmed profile (36 400 €). */
+static void
+test_geiq (void)
+{
+  TrjWorkbook *wb = workbook ();
+  gint64 programmation = trj_document_get_scenario_id (document ());
+  g_autofree char *json = fixture ("geiq-scenario.json");
+  g_autofree char *csv = fixture ("geiq.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjScenario) s = trj_json_scenario_from_file (json, &error);
+  TrjLandingWindow *landing;
+  gint64 id;
+  int row;
+
+  g_assert_no_error (error);
+  id = trj_workbook_import_scenario (wb, s, "GEIQ", &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_set_current_scenario (wb, id, &error));
+  TRJ_HARNESS_WAIT_FOR (trj_document_get_scenario_id (document ()) == id);
+  g_assert_cmpuint (trj_year_import_actuals (document (), file, &error), ==, 6);
+  g_assert_no_error (error);
+
+  landing = open_landing ();
+  g_assert_cmpstr (trj_landing_window_get_geiq_text (landing), ==,
+                   "Prévisions d’atterrissage GEIQ, « GEIQ BTP » : 12 aides embauchées à fin juin, "
+                   "24 aides en décembre (33" NNBSP "600" NBSP "€ d’AE).");
+  if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("TRJ_SCREENSHOT_DIR"), "year-landing-geiq.png", NULL);
+
+      trj_harness_wait_painted (GTK_WIDGET (landing));
+      g_assert_true (trj_harness_save_png (GTK_WIDGET (landing), png, NULL));
+    }
+  row = trj_landing_window_find_row (landing, "GEIQ", "geiq-35");
+  assert_shown (landing, row, TRJ_LANDING_COLUMN_LANDING, EUROS ("33" NNBSP "600"));
+  assert_shown (landing, row, TRJ_LANDING_COLUMN_VOLUME, EUROS ("5" NNBSP "600"));
+  press (landing, "programmed");
+  g_assert_cmpstr (trj_landing_window_get_geiq_text (landing), ==,
+                   "Prévisions d’atterrissage GEIQ, « GEIQ BTP » : 12 aides embauchées à fin juin, "
+                   "26 aides en décembre (36" NNBSP "400" NBSP "€ d’AE).");
+  assert_shown (landing, row, TRJ_LANDING_COLUMN_LANDING, EUROS ("36" NNBSP "400"));
+  assert_causes_add_up (landing);
+  close_landing (landing);
+
+  /* Back to the programming, whose landing has no GEIQ line. */
+  g_assert_true (trj_workbook_set_current_scenario (wb, programmation, &error));
+  TRJ_HARNESS_WAIT_FOR (trj_document_get_scenario_id (document ()) == programmation);
+  landing = open_landing ();
+  g_assert_null (trj_landing_window_get_geiq_text (landing));
+  close_landing (landing);
+}
+
 /* The reference is the last version sent, whatever scenario is shown. */
 static void
 test_reference (void)
@@ -502,6 +558,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landing-window/landing", test_landing);
   g_test_add_func ("/landing-window/charts", test_charts);
   g_test_add_func ("/landing-window/reprogram", test_reprogram);
+  g_test_add_func ("/landing-window/geiq", test_geiq);
   g_test_add_func ("/landing-window/reference", test_reference);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -313,11 +313,72 @@ contract_segments (GArray *segments, guint e, guint g, const TrjLine *line, cons
     }
 }
 
+/* A GEIQ line (MODEL 3: an aid paid when the person is hired) with actuals:
+ * see trj_landing_geiq_hires(). The landing's hiring profile is the hires
+ * month by month, so that each aid is paid the month it is hired. */
+gboolean
+trj_landing_geiq_hires (const TrjLine *line, const TrjActuals *actuals, guint T, TrjProjection projection,
+                        double hires[TRJ_MONTHS], double *to_date)
+{
+  double weights = 0, done = 0;
+  gboolean any = FALSE;
+
+  memset (hires, 0, TRJ_MONTHS * sizeof (double));
+  for (guint m = 0; m < T && m < TRJ_MONTHS; m++)
+    {
+      const TrjActual *row = trj_actuals_find (actuals, line->id, m);
+
+      if (row != NULL && !isnan (row->etp))
+        {
+          hires[m] = row->etp;
+          done += row->etp;
+          any = TRUE;
+        }
+    }
+  if (to_date != NULL)
+    *to_date = done;
+  if (!any)
+    return FALSE;
+  for (guint m = 0; m < TRJ_MONTHS; m++)
+    weights += line->has_payment_profile ? line->payment_profile[m] : 1;
+  for (guint m = T; m < TRJ_MONTHS; m++)
+    hires[m] = projection == TRJ_PROJECTION_OBSERVED
+               ? done / T
+               : weights > 0 ? line->quantity * (line->has_payment_profile ? line->payment_profile[m] : 1) / weights
+                             : 0;
+  return TRUE;
+}
+
+static TrjLine *
+geiq_part (const TrjLine *line, const TrjActuals *actuals, guint T, TrjProjection projection)
+{
+  double hires[TRJ_MONTHS], total = 0;
+  TrjLine *part = empty_part (line, 0);
+
+  if (!trj_landing_geiq_hires (line, actuals, T, projection, hires, NULL))
+    return part;
+  for (guint m = 0; m < TRJ_MONTHS; m++)
+    total += hires[m];
+  part->quantity = total;
+  if (total > 0)
+    {
+      memcpy (part->payment_profile, hires, sizeof hires);
+      part->has_payment_profile = TRUE;
+    }
+  return part;
+}
+
+gboolean
+trj_landing_is_geiq (TrjLineKind kind)
+{
+  return kind == TRJ_KIND_GEIQ_RENFORCE || kind == TRJ_KIND_GEIQ_STANDARD;
+}
+
 /* A post-aid line with realised ETP: its quantity becomes the projected annual
  * average (MODEL 3.2), the last month's ETP continuing (observed) or the
  * programmed quantity (programmed) after T. */
 static TrjLine *
-post_aid_part (const TrjLine *line, const TrjActuals *actuals, guint T, TrjProjection projection)
+etp_part (const TrjLine *line, const TrjActuals *actuals, guint T, TrjProjection projection)
 {
   double realised = 0, last = NAN;
   gboolean any = FALSE;
@@ -346,6 +407,13 @@ post_aid_part (const TrjLine *line, const TrjActuals *actuals, guint T, TrjProje
       part->second_year_quantity = MIN (part->second_year_quantity, part->quantity);
     }
   return part;
+}
+
+static TrjLine *
+post_aid_part (const TrjLine *line, const TrjActuals *actuals, guint T, TrjProjection projection)
+{
+  return trj_landing_is_geiq (line->kind) ? geiq_part (line, actuals, T, projection)
+                                          : etp_part (line, actuals, T, projection);
 }
 
 /* Stage i of the substitution as a scenario: P's envelopes with the segments'

@@ -119,6 +119,17 @@ void        trj_drift_tolerance_init (TrjDriftTolerance *tolerance);
 /* The tolerance of one of the four parameters (NAN for another). */
 double      trj_drift_tolerance_get  (const TrjDriftTolerance *tolerance, TrjParam param);
 
+/* GEIQ lines (MODEL 3, 8): their actuals' `ETP` is the aids hired in the
+ * month, and their landing the hires to T then, after T, the pace of the
+ * hires to date (observed) or P's aids of those months by its hiring profile
+ * (programmed): the « prévisions d'atterrissage » of the circular. */
+gboolean    trj_landing_is_geiq (TrjLineKind kind);
+/* The hires of a GEIQ line month by month in its landing (those to T, then
+ * the projection's) and *to_date those to T; FALSE when the line has no
+ * actuals (it lands as P's). */
+gboolean    trj_landing_geiq_hires (const TrjLine *line, const TrjActuals *actuals, guint T,
+                                    TrjProjection projection, double hires[TRJ_MONTHS], double *to_date);
+
 /* MODEL 8: the landing of `programmed` (P) with the actuals to month T. Rows of
  * lines P does not have are ignored. Drifts with the default tolerances. */
 TrjLanding *trj_landing_compute (const TrjScenario *programmed,

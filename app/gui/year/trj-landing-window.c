@@ -467,6 +467,7 @@ struct _TrjLandingWindow
   AdwStatusPage *empty;
   GtkLabel *heading;
   GtkLabel *explanation;
+  GtkLabel *geiq;
   GtkToggleButton *observed, *programmed, *ae, *cp;
   GtkWidget *reprogram;
   TrjGrid *grid;
@@ -509,6 +510,51 @@ update_texts (TrjLandingWindow *self, const char *reference_name)
   gtk_label_set_text (self->explanation, explanation);
 }
 
+/* « Prévisions d'atterrissage » of the GEIQ lines with actuals (MODEL 3, 8),
+ * one a line; NULL when there is none. */
+static char *
+geiq_text (TrjLandingWindow *self)
+{
+  const TrjScenario *p = self->model->reference;
+  const TrjLanding *landing = self->model->landing;
+  g_autoptr(TrjActuals) actuals = NULL;
+  GString *text = g_string_new (NULL);
+  guint g = 0;
+
+  if (landing == NULL || (actuals = trj_workbook_get_actuals (trj_document_get_workbook (self->document), NULL)) == NULL)
+    return g_string_free (text, TRUE);
+  for (guint e = 0; e < p->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (p->envelopes, e);
+
+      for (guint l = 0; l < env->lines->len; l++, g++)
+        {
+          const TrjLine *line = g_ptr_array_index (env->lines, l);
+          double hires[TRJ_MONTHS], to_date = 0, total = 0;
+          g_autofree char *done = NULL, *forecast = NULL, *ae = NULL;
+
+          if (!trj_landing_is_geiq (line->kind)
+              || !trj_landing_geiq_hires (line, actuals, landing->month, self->projection, hires, &to_date))
+            continue;
+          for (guint m = 0; m < TRJ_MONTHS; m++)
+            total += hires[m];
+          done = trj_format_decimal (to_date, 1);
+          forecast = trj_format_decimal (total, 1);
+          ae = trj_format_money (landing->lines[g].ae_landing);
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          /* TRANSLATORS: GEIQ forecast: line, aids hired to date, month, aids in December, AE */
+          g_string_append_printf (text, _("GEIQ landing forecast, “%s”: %s aids hired to the end of %s, %s aids "
+                                          "in December (%s of AE)."),
+                                  line->label != NULL && *line->label ? line->label : line->id, done,
+                                  trj_format_month_long ((int) landing->month), forecast, ae);
+        }
+    }
+  if (text->len == 0)
+    return g_string_free (text, TRUE);
+  return g_string_free (text, FALSE);
+}
+
 static void
 recompute (TrjLandingWindow *self)
 {
@@ -525,6 +571,12 @@ recompute (TrjLandingWindow *self)
                                      _("The landing needs the actuals of the year: import them with “Import the "
                                        "Actuals (CSV)…” in the menu of the year (the button with the calendar)."));
   gtk_stack_set_visible_child_name (self->stack, landing != NULL ? "landing" : "empty");
+  {
+    g_autofree char *geiq = geiq_text (self);
+
+    gtk_label_set_text (self->geiq, geiq != NULL ? geiq : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->geiq), geiq != NULL);
+  }
   gtk_widget_set_sensitive (self->reprogram, landing != NULL
                             && !trj_workbook_is_read_only (trj_document_get_workbook (self->document)));
   update_texts (self, name);
@@ -614,6 +666,13 @@ trj_landing_window_get_grid (TrjLandingWindow *self)
 {
   g_return_val_if_fail (TRJ_IS_LANDING_WINDOW (self), NULL);
   return self->grid;
+}
+
+const char *
+trj_landing_window_get_geiq_text (TrjLandingWindow *self)
+{
+  g_return_val_if_fail (TRJ_IS_LANDING_WINDOW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->geiq)) ? gtk_label_get_text (self->geiq) : NULL;
 }
 
 const char *
@@ -753,6 +812,12 @@ trj_landing_window_init (TrjLandingWindow *self)
   gtk_label_set_wrap (self->explanation, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->explanation), "dim-label");
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->explanation));
+  self->geiq = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->geiq, 0);
+  gtk_label_set_wrap (self->geiq, TRUE);
+  gtk_label_set_selectable (self->geiq, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->geiq), FALSE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->geiq));
 
   self->model = g_object_new (TRJ_TYPE_LANDING_MODEL, NULL);
   self->grid = TRJ_GRID (trj_grid_new ());

@@ -87,6 +87,9 @@ TrjGrid          *trj_landing_window_get_grid       (TrjLandingWindow *self);
 GtkButton        *trj_landing_window_get_reprogram_button (TrjLandingWindow *self);
 /* The window's subtitle (« données à fin juin · référence : Programmation »). */
 const char       *trj_landing_window_get_subtitle   (TrjLandingWindow *self);
+/* The GEIQ « prévisions d'atterrissage » shown (hires to date, aids and AE
+ * in December, per GEIQ line with actuals), NULL when none is. */
+const char       *trj_landing_window_get_geiq_text  (TrjLandingWindow *self);
 /* TRUE while the empty state (no actuals) is shown. */
 gboolean          trj_landing_window_is_empty       (TrjLandingWindow *self);
 /* The text of a cell as the grid shows it, and the grid's row of a line
