@@ -125,6 +125,8 @@ static const struct {
   { TRJ_PARAM_VOLUME, "volume", 0, 1e6, FALSE, FALSE, 1 },
   { TRJ_PARAM_PROFILE, "profile", 0, 1e6, FALSE, FALSE, 12 },
   { TRJ_PARAM_PREVIOUS_ENTRIES, "previous_entries", 0, 1e6, FALSE, FALSE, 12 },
+  { TRJ_PARAM_PUBLIC_SHARE, "publics", 0, 1, FALSE, FALSE, 1 },
+  { TRJ_PARAM_RENEWAL_SHARE, "renewal_share", 0, 1, FALSE, FALSE, 1 },
   { TRJ_PARAM_QUANTITY, "quantity", 0, 1e6, FALSE, FALSE, 1 },
   { TRJ_PARAM_UNIT_AMOUNT, "unit_amount", 0, 1e6, FALSE, FALSE, 1 },
   { TRJ_PARAM_MODULATION, "modulation", 0, 0.10, FALSE, FALSE, 1 },

@@ -630,6 +630,11 @@ test_alert_texts (void)
     { { TRJ_ALERT_ALLOCATION_EXCEEDED, 0, -1, 1500, 0, 1000, 2, 2, TRJ_SEVERITY_ALERT, 0, 0, 0 },
       "Allocation «" NBSP "Finistère (29)" NBSP "» dépassée" NNBSP ": les lignes engagent 1" NNBSP "500" NBSP
       "€ d’AE pour 1" NNBSP "000" NBSP "€ alloués (500" NBSP "€ de plus)" },
+    /* MODEL 2.8: 18 % of the entries for the QPV against 25 %; renewals of 14 months. */
+    { { TRJ_ALERT_PUBLIC_TARGET_MISSED, 0, -1, 0.18, 0.25, 1, 0, 0, TRJ_SEVERITY_ALERT, 0, 0, 0, TRJ_PUBLIC_QPV },
+      "Résidents des QPV" NNBSP ": 18,0" NBSP "% des entrées, sous l’objectif de 25,0" NBSP "%" },
+    { { TRJ_ALERT_RENEWAL_TOO_LONG, 0, 0, 14, 0, 12 },
+      "Renouvellements de 14" NBSP "mois" NNBSP ": un renouvellement dure au plus 12" NBSP "mois" },
   };
 
   /* An average just above the circular's, and a share just below the
@@ -650,6 +655,10 @@ test_alert_texts (void)
     { { TRJ_ALERT_IAE_ABOVE_BASE, 0, 0, 9, 7, 7, 0, 0, TRJ_SEVERITY_ALERT, TRJ_IAE_NEEDS_PRISON },
       "9 ETP au-delà des 7 ETP conventionnés l’an dernier" NNBSP ": un ACI ne se développe que par"
       " exception, pour un projet en milieu pénitentiaire" },
+    /* A justified line outside the ranges asks for an exception (MODEL 2.8). */
+    { { TRJ_ALERT_RATE_OUT_OF_RANGE, 0, 0, 0.65, 0.3, 0.6, 0, 0, TRJ_SEVERITY_ALERT, 0, 0, 0, 0, TRUE },
+      "Demande exceptionnelle" NNBSP ": taux de 65,0" NBSP "% hors de la plage 30,0" NBSP "%–60,0" NBSP "%"
+      " (justification jointe)" },
   };
   g_autoptr(TrjScenario) scenario = parse_ok (small_scenario);
 

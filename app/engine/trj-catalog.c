@@ -226,6 +226,60 @@ trj_catalog_default_structure_kind (void)
   return TRJ_KIND_ACI;
 }
 
+/* ── Publics (MODEL 2.8) ─────────────────────────────────────────────── */
+
+static const struct {
+  const char *code;
+  const char *title;
+} publics[TRJ_N_PUBLICS] = {
+  [TRJ_PUBLIC_QPV] = { "QPV", N_("Residents of a QPV") },
+  [TRJ_PUBLIC_ZRR] = { "ZRR", N_("Residents of a ZRR") },
+  [TRJ_PUBLIC_ESSMS] = { "ESSMS", N_("ESSMS, grand âge, petite enfance") },
+  [TRJ_PUBLIC_SENIORS] = { "SENIORS", N_("Seniors") },
+};
+
+const char *
+trj_catalog_public_code (TrjPublic public_)
+{
+  g_return_val_if_fail (public_ < TRJ_N_PUBLICS, NULL);
+  return publics[public_].code;
+}
+
+const char *
+trj_catalog_public_title (TrjPublic public_)
+{
+  g_return_val_if_fail (public_ < TRJ_N_PUBLICS, NULL);
+  return _(publics[public_].title);
+}
+
+gboolean
+trj_catalog_public_from_code (const char *code, TrjPublic *out)
+{
+  for (TrjPublic p = 0; code != NULL && p < TRJ_N_PUBLICS; p++)
+    if (g_str_equal (code, publics[p].code))
+      {
+        *out = p;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+trj_catalog_public_codes (void)
+{
+  static gsize list;   /* char *, built once */
+
+  if (g_once_init_enter (&list))
+    {
+      GString *s = g_string_new (NULL);
+
+      for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+        g_string_append_printf (s, "%s%s", p ? ", " : "", publics[p].code);
+      g_once_init_leave (&list, (gsize) g_string_free (s, FALSE));
+    }
+  return (const char *) list;
+}
+
 /* ── Units ──────────────────────────────────────────────────────────── */
 
 const char *
@@ -273,6 +327,11 @@ static const TrjParamSpec params[TRJ_N_PARAMS] = {
   [TRJ_PARAM_PROFILE] = MONTHLY ("profile", N_("Entry profile"), TRJ_PARAM_WEIGHT, MAX_COUNT, 1, TRUE),
   [TRJ_PARAM_PREVIOUS_ENTRIES] = MONTHLY ("previous_entries", N_("Entries of the previous year"),
                                           TRJ_PARAM_COUNT, MAX_COUNT, 0, FALSE),
+  /* Publics overlap (a QPV resident in an ESSMS job): each share alone is 0–1. */
+  [TRJ_PARAM_PUBLIC_SHARE] = ONE ("publics", N_("Share of the entries for a public"), TRJ_PARAM_SHARE,
+                                  0, FALSE, 1, FALSE, FALSE, 0),
+  [TRJ_PARAM_RENEWAL_SHARE] = ONE ("renewal_share", N_("Share of renewals"), TRJ_PARAM_SHARE,
+                                   0, FALSE, 1, FALSE, FALSE, 0),
 
   [TRJ_PARAM_QUANTITY] = ONE ("quantity", N_("Quantity"), TRJ_PARAM_COUNT,
                               0, FALSE, MAX_COUNT, FALSE, FALSE, 0),
@@ -446,6 +505,39 @@ trj_catalog_check (TrjParam param, const char *path, double value, GError **erro
   else
     /* TRANSLATORS: a key path ("envelopes[0].lines[2].rate") and what is wrong with it */
     g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID, _("%s: %s"), path, why);
+  return FALSE;
+}
+
+gboolean
+trj_catalog_check_reason (const char *text, const char *path, GError **error)
+{
+  const char *why = NULL;
+  g_autofree char *message = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    why = _("is not valid text");
+  else if (g_utf8_strlen (text, -1) > TRJ_CATALOG_MAX_REASON)
+    message = g_strdup_printf (_("a justification is at most %d characters long"), TRJ_CATALOG_MAX_REASON);
+  else
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c != '\n' && c != '\t' && g_unichar_iscntrl (c))
+          {
+            why = _("a justification holds no control character");
+            break;
+          }
+      }
+  if (why == NULL && message == NULL)
+    return TRUE;
+  if (path == NULL)
+    g_set_error_literal (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID, why != NULL ? why : message);
+  else
+    g_set_error (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID, _("%s: %s"), path,
+                 why != NULL ? why : message);
   return FALSE;
 }
 

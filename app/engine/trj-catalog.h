@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 /* The longest text (label, name, département…) Trajectoire keeps, in bytes:
  * the store's limit, and where every reader of a file refuses a longer one. */
 #define TRJ_CATALOG_MAX_TEXT 4096
+/* The longest justification of an exceptional request (MODEL 2.8), in
+ * characters: a paragraph for the DGEFP, not a file. */
+#define TRJ_CATALOG_MAX_REASON 1000
 
 /* The unit word of a line's or an envelope's volume (MODEL 3). */
 typedef enum {
@@ -57,6 +60,8 @@ typedef enum {
   TRJ_PARAM_VOLUME,
   TRJ_PARAM_PROFILE,
   TRJ_PARAM_PREVIOUS_ENTRIES,
+  TRJ_PARAM_PUBLIC_SHARE,             /* publics.<code> (MODEL 2.8) */
+  TRJ_PARAM_RENEWAL_SHARE,
   /* Post-aid lines (MODEL 3) */
   TRJ_PARAM_QUANTITY,
   TRJ_PARAM_UNIT_AMOUNT,
@@ -195,6 +200,15 @@ TrjLineKind               trj_catalog_default_structure_kind (void);
  * of its conventionné at the ASP's alert months gets IAE_UNDER_REALISED. */
 #define TRJ_IAE_REALISED_TOLERANCE 0.90
 
+/* ── Publics (MODEL 2.8) ── */
+/* The code of the JSON object "publics" and of the year's targets: "QPV". */
+const char               *trj_catalog_public_code     (TrjPublic public_);
+/* Translated: « Résidents QPV ». */
+const char               *trj_catalog_public_title    (TrjPublic public_);
+gboolean                  trj_catalog_public_from_code (const char *code, TrjPublic *out);
+/* The codes, "QPV, ZRR, ESSMS, SENIORS", for messages. */
+const char               *trj_catalog_public_codes    (void);
+
 /* ── Units ── */
 /* "contrats", "ETP", "aides", "€" */
 const char               *trj_catalog_unit_word       (TrjUnit unit);
@@ -211,6 +225,14 @@ gboolean                  trj_catalog_accepts         (TrjParam param, double va
 gboolean                  trj_catalog_check           (TrjParam     param,
                                                        const char  *path,
                                                        double       value,
+                                                       GError     **error);
+
+/* An exceptional request's justification (MODEL 2.8): valid UTF-8, at most
+ * TRJ_CATALOG_MAX_REASON characters, no control character but line breaks
+ * and tabs. NULL is accepted (no request). A French message when not,
+ * prefixed with path when not NULL. */
+gboolean                  trj_catalog_check_reason    (const char  *text,
+                                                       const char  *path,
                                                        GError     **error);
 
 /* ── Lines ── */

@@ -34,6 +34,8 @@ static const char *alert_names[TRJ_N_ALERT_CODES] = {
   "IAE_ABOVE_BASE",
   "IAE_UNDER_REALISED",
   "ALLOCATION_EXCEEDED",
+  "PUBLIC_TARGET_MISSED",
+  "RENEWAL_TOO_LONG",
 };
 
 static TrjMoneyFormatter money_formatter;
@@ -482,15 +484,15 @@ trj_result_reshape (TrjResult *result, const TrjScenario *scenario)
       result->lines = g_new0 (TrjLineResult, n_lines);
       result->n_lines = n_lines;
     }
-  /* At most three range alerts a contract line (three a post-aid line:
+  /* At most four range alerts a contract line (three a post-aid line:
    * COFINANCING_EXCEEDS_AID, its base and its realised ETP), four alerts an
-   * envelope, one region-wide. */
+   * envelope and one a public, one region-wide. */
   for (guint i = 0; i < n_envelopes; i++)
     n_allocations += trj_envelope_n_allocations (g_ptr_array_index (scenario->envelopes, i));
   /* And one a DDETS allocation (issue 16). */
-  if (result->alerts_capacity < 3 * n_lines + 4 * n_envelopes + 1 + n_allocations)
+  if (result->alerts_capacity < 4 * n_lines + (4 + TRJ_N_PUBLICS) * n_envelopes + 1 + n_allocations)
     {
-      result->alerts_capacity = 3 * n_lines + 4 * n_envelopes + 1 + n_allocations;
+      result->alerts_capacity = 4 * n_lines + (4 + TRJ_N_PUBLICS) * n_envelopes + 1 + n_allocations;
       result->alerts = g_renew (TrjAlert, result->alerts, result->alerts_capacity);
     }
   for (guint i = 0; i < n_envelopes; i++)
@@ -769,6 +771,7 @@ line_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *resu
              int e, int l, const TrjLine *line, const TrjFigures *lf)
 {
   const TrjKindRules *kr = rules_for (rules, line->kind, scenario->zone);
+  guint first;
 
   /* The model's cap, not a rule of the year: it fires without rules. */
   if (lf->cofinancing_asked > lf->socle + TRJ_OVERRUN_EPSILON)
@@ -777,6 +780,7 @@ line_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *resu
     iae_alerts (result, e, l, line);
   if (kr == NULL)
     return;
+  first = result->n_alerts;
   if (outside (line->rate, kr->rate_min, kr->rate_max))
     add_alert (result, TRJ_ALERT_RATE_OUT_OF_RANGE, e, l, line->rate, kr->rate_min, kr->rate_max);
   if (outside (line->weekly_hours, kr->hours_min, kr->hours_max))
@@ -784,6 +788,16 @@ line_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *resu
   if (outside (line->duration_months, kr->duration_min, kr->duration_max))
     add_alert (result, TRJ_ALERT_DURATION_OUT_OF_RANGE, e, l, line->duration_months,
                kr->duration_min, kr->duration_max);
+  /* MODEL 2.8: a renewal lasts at most 12 months (Fiche 1 §2.2); the
+   * parcours's 24 months are the duration's hard limit. */
+  if (line->has_renewal_share && line->renewal_share > 0 && rules->renewal_max_months > 0
+      && line->duration_months > rules->renewal_max_months + 1e-9)
+    add_alert (result, TRJ_ALERT_RENEWAL_TOO_LONG, e, l, line->duration_months, 0,
+               rules->renewal_max_months);
+  /* A justified line outside the ranges is an exceptional request. */
+  if (line->exception_reason != NULL && *line->exception_reason != '\0')
+    for (guint a = first; a < result->n_alerts; a++)
+      result->alerts[a].exception_requested = TRUE;
 }
 
 /* Volume-weighted averages of the contract lines of an envelope, and the
@@ -795,7 +809,9 @@ envelope_averages (const TrjEnvelope *env, TrjEnvelopeResult *er, double *pec_co
 {
   const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
   const int target_kind = known != NULL ? known->rules_index : -1;
-  double v = 0, r = 0, h = 0, d = 0, c = 0, pv = 0, pc = 0;
+  double v = 0, r = 0, h = 0, d = 0, c = 0, pv = 0, pc = 0, renewals = 0;
+  double publics[TRJ_N_PUBLICS] = { 0 };
+  gboolean given[TRJ_N_PUBLICS] = { FALSE }, renewals_given = FALSE;
 
   for (guint i = 0; i < env->lines->len; i++)
     {
@@ -810,6 +826,18 @@ envelope_averages (const TrjEnvelope *env, TrjEnvelopeResult *er, double *pec_co
       h += n * line->weekly_hours;
       d += n * line->duration_months;
       c += n * line->cofinanced_share;
+      /* MODEL 2.8: a line that gives no share counts 0 for that public. */
+      for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+        if (line->has_public[p])
+          {
+            publics[p] += n * line->publics[p];
+            given[p] = TRUE;
+          }
+      if (line->has_renewal_share)
+        {
+          renewals += n * line->renewal_share;
+          renewals_given = TRUE;
+        }
       if ((int) line->kind == target_kind)
         {
           pv += n;
@@ -820,6 +848,9 @@ envelope_averages (const TrjEnvelope *env, TrjEnvelopeResult *er, double *pec_co
   er->avg_hours = v > 0 ? h / v : NAN;
   er->avg_duration = v > 0 ? d / v : NAN;
   er->avg_cofinancing = v > 0 ? c / v : NAN;
+  for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+    er->public_share[p] = v > 0 && given[p] ? publics[p] / v : NAN;
+  er->renewal_share = v > 0 && renewals_given ? renewals / v : NAN;
   *pec_volume = pv;
   *contract_volume = v;
   *pec_cofinancing = pv > 0 ? pc / pv : NAN;
@@ -850,6 +881,18 @@ envelope_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *
   if (pec_volume > 0 && kr->cofinancing_target > 0 && pec_cofinancing < kr->cofinancing_target - 1e-9)
     add_alert (result, TRJ_ALERT_COFINANCING_BELOW_TARGET, e, -1, pec_cofinancing,
                kr->cofinancing_target, 1);
+  /* MODEL 2.8: each public's share of the entries against the year's target,
+   * once a line of the envelope gives it. */
+  for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+    if (rules->public_target[p] > 0 && !isnan (er->public_share[p])
+        && er->public_share[p] < rules->public_target[p] - 1e-9)
+      {
+        TrjAlert *alert = &result->alerts[result->n_alerts];
+
+        add_alert (result, TRJ_ALERT_PUBLIC_TARGET_MISSED, e, -1, er->public_share[p],
+                   rules->public_target[p], 1);
+        alert->public_ = p;
+      }
   /* Above the average, the envelope funds fewer contracts: that is an
    * information giving the capacity at that rate, and an alert only when the
    * programmed volume exceeds it (MODEL 5). */

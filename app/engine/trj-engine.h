@@ -28,6 +28,8 @@ typedef enum {
   TRJ_ALERT_IAE_ABOVE_BASE,
   TRJ_ALERT_IAE_UNDER_REALISED,
   TRJ_ALERT_ALLOCATION_EXCEEDED,    /* issue 16: a département's lines above its allocation */
+  TRJ_ALERT_PUBLIC_TARGET_MISSED,
+  TRJ_ALERT_RENEWAL_TOO_LONG,
   TRJ_N_ALERT_CODES
 } TrjAlertCode;
 
@@ -56,6 +58,11 @@ typedef struct {
    * and limit_hi its lines' AE and its AE, volume and capacity its lines'
    * volume and its volume. */
   int allocation;
+  /* PUBLIC_TARGET_MISSED: the public (TrjPublic) under its target. */
+  int public_;
+  /* A range alert of a line that carries a justification (MODEL 2.8): it
+   * reads as an exceptional request. */
+  gboolean exception_requested;
 } TrjAlert;
 
 /* Years after Y in which this year's cohorts can still be paid: a contract of
@@ -111,6 +118,11 @@ typedef struct {
   double ae_lent, cp_lent;
   /* Volume-weighted averages of the contract lines (NAN when volume is 0). */
   double avg_rate, avg_hours, avg_duration, avg_cofinancing;
+  /* MODEL 2.8: the entry-weighted share of each public and of renewals over
+   * the contract lines (a line that gives none counts 0), NAN when no
+   * contract line of the envelope gives it or there is no entry. */
+  double public_share[TRJ_N_PUBLICS];
+  double renewal_share;
   guint first_line;       /* index of its first line in TrjResult.lines */
   guint n_lines;
 } TrjEnvelopeResult;

@@ -129,6 +129,7 @@ trj_line_copy (const TrjLine *line)
   copy->funded_from = g_strdup (line->funded_from);
   copy->structure_name = g_strdup (line->structure_name);
   copy->siret = g_strdup (line->siret);
+  copy->exception_reason = g_strdup (line->exception_reason);
   return copy;
 }
 
@@ -145,6 +146,7 @@ trj_line_free (TrjLine *line)
   g_free (line->funded_from);
   g_free (line->structure_name);
   g_free (line->siret);
+  g_free (line->exception_reason);
   g_free (line);
 }
 

@@ -53,6 +53,17 @@ typedef enum {
   TRJ_LINE_SHAPE_FREE,       /* MODEL 3: free lines */
 } TrjLineShape;
 
+/* MODEL 2.8: the publics whose share of a contract line's entries may be
+ * given; the year's targets are data (TrjRules.public_target). Their codes
+ * and titles are the catalogue's (trj_catalog_public_code). */
+typedef enum {
+  TRJ_PUBLIC_QPV,            /* residents of a quartier prioritaire de la ville */
+  TRJ_PUBLIC_ZRR,            /* residents of a zone de revitalisation rurale */
+  TRJ_PUBLIC_ESSMS,          /* jobs in ESSMS, grand âge, petite enfance */
+  TRJ_PUBLIC_SENIORS,        /* seniors (no target in 2024) */
+  TRJ_N_PUBLICS
+} TrjPublic;
+
 /* How a contract line's entries were given (kept for faithful round-trips). */
 typedef enum {
   TRJ_ENTRIES_MONTHLY,       /* "entries": [12] */
@@ -96,6 +107,11 @@ typedef struct {
   double territorial_ceiling_share;
   /* Tolerance for RATE_ABOVE_AVERAGE, in rate points (0 = strict). */
   double average_tolerance;
+  /* MODEL 2.8: the share of a contrats aidés envelope's entries each public
+   * should reach (0: no target), and the longest renewal and parcours. */
+  double public_target[TRJ_N_PUBLICS];
+  double renewal_max_months;
+  double parcours_max_months;
 } TrjRules;
 
 typedef struct {
@@ -119,6 +135,14 @@ typedef struct {
   gboolean has_profile;                /* the profile was given explicitly */
   double previous_entries[TRJ_MONTHS];
   gboolean has_previous_entries;
+  /* MODEL 2.8: the share of the entries going to each public (has_public:
+   * given), the share of renewals, and the justification of a line outside
+   * the year's ranges (an exceptional request; NULL: none). */
+  double publics[TRJ_N_PUBLICS];
+  gboolean has_public[TRJ_N_PUBLICS];
+  double renewal_share;
+  gboolean has_renewal_share;
+  char *exception_reason;
 
   /* Post-aid lines (MODEL 3) */
   double quantity;

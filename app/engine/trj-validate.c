@@ -271,9 +271,38 @@ check_free_rules (Checker *ck, const TrjScenario *scenario, const TrjEnvelope *e
   return TRUE;
 }
 
+/* MODEL 2.8: each public's share, the renewals' share and the justification
+ * of an exceptional request, on a contract line only. */
+static gboolean
+check_circular_fields (Checker *ck, const TrjLine *line)
+{
+  const gboolean contract = trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_CONTRACT;
+  g_autofree char *path = NULL;
+
+  for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+    if (line->has_public[p])
+      {
+        g_autofree char *item = g_strdup_printf ("publics.%s", trj_catalog_public_code (p));
+
+        if (!contract)
+          return fail (ck, "publics", _("only a contract line gives the share of its publics"));
+        if (!check_value (ck, TRJ_PARAM_PUBLIC_SHARE, item, line->publics[p]))
+          return FALSE;
+      }
+  if (line->has_renewal_share
+      && (!contract || !check_value (ck, TRJ_PARAM_RENEWAL_SHARE, "renewal_share", line->renewal_share)))
+    return contract ? FALSE : fail (ck, "renewal_share", _("only a contract line gives a share of renewals"));
+  if (line->exception_reason != NULL && !contract)
+    return fail (ck, "exception_reason", _("only a contract line asks for an exception to the ranges"));
+  path = g_strconcat (ck->path->str, "exception_reason", NULL);
+  return trj_catalog_check_reason (line->exception_reason, path, ck->error);
+}
+
 static gboolean
 check_line (Checker *ck, const TrjScenario *scenario, const TrjEnvelope *env, const TrjLine *line)
 {
+  if (!check_circular_fields (ck, line))
+    return FALSE;
   switch (trj_kind_shape (line->kind))
     {
     case TRJ_LINE_SHAPE_CONTRACT:

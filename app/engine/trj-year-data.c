@@ -155,6 +155,16 @@ parse_reference (TrjYearData *data, const char *text, GError **error)
   data->year = (int) year;
   data->rules.year = data->year;
 
+  /* MODEL 2.8: the publics' targets, a share each, and the renewals' limits. */
+  for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+    if (!get_double (kf, "publics", trj_catalog_public_code (p), &data->rules.public_target[p], error))
+      return FALSE;
+    else if (!(data->rules.public_target[p] >= 0 && data->rules.public_target[p] <= 1))
+      return data_error (error, "reference.ini", trj_catalog_public_code (p));
+  if (!get_double (kf, "renewals", "renewal_max_months", &data->rules.renewal_max_months, error)
+      || !get_double (kf, "renewals", "parcours_max_months", &data->rules.parcours_max_months, error))
+    return FALSE;
+
   for (TrjZone z = 0; z < TRJ_N_ZONES; z++)
     {
       const char *zone = trj_zone_to_string (z);

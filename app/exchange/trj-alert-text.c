@@ -59,6 +59,8 @@ compared_percents (Figures *f, double value, double reference)
     }
 }
 
+static char *alert_sentence (const TrjScenario *scenario, const TrjAlert *alert);
+
 char *
 trj_allocation_name (const TrjScenario *scenario, const TrjAllocation *allocation)
 {
@@ -109,9 +111,29 @@ allocation_message (const TrjScenario *scenario, const TrjAlert *alert)
 char *
 trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert)
 {
-  g_auto(Figures) f = { NULL, NULL, NULL };
+  g_autofree char *sentence = NULL;
+  g_autofree char *first = NULL;
+  const char *rest;
 
   g_return_val_if_fail (alert != NULL, NULL);
+  sentence = alert_sentence (scenario, alert);
+  if (!alert->exception_requested || sentence == NULL || *sentence == '\0')
+    return g_steal_pointer (&sentence);
+  /* MODEL 2.8: a justified line outside the ranges asks for an exception;
+   * the sentence goes on in lower case after the colon. */
+  rest = g_utf8_next_char (sentence);
+  first = g_utf8_strdown (sentence, rest - sentence);
+  {
+    g_autofree char *lowered = g_strconcat (first, rest, NULL);
+
+    return g_strdup_printf (_("Exceptional request: %s (justification attached)"), lowered);
+  }
+}
+
+static char *
+alert_sentence (const TrjScenario *scenario, const TrjAlert *alert)
+{
+  g_auto(Figures) f = { NULL, NULL, NULL };
 
   switch (alert->code)
     {
@@ -192,6 +214,15 @@ trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert)
       }
     case TRJ_ALERT_ALLOCATION_EXCEEDED:
       return allocation_message (scenario, alert);
+    case TRJ_ALERT_PUBLIC_TARGET_MISSED:
+      compared_percents (&f, alert->value, alert->limit_lo);
+      return g_strdup_printf (_("%s: %s of the entries, under the target of %s"),
+                              trj_catalog_public_title (CLAMP (alert->public_, 0, TRJ_N_PUBLICS - 1)),
+                              f.a, f.b);
+    case TRJ_ALERT_RENEWAL_TOO_LONG:
+      f.a = trj_format_decimal (alert->value, 1);
+      f.b = trj_format_decimal (alert->limit_hi, 0);
+      return g_strdup_printf (_("Renewals of %s months: a renewal lasts at most %s months"), f.a, f.b);
     case TRJ_N_ALERT_CODES:
     default:
       g_return_val_if_reached (NULL);

@@ -409,7 +409,8 @@ line_keys (TrjLineKind kind)
   static const char *const common[] = { "id", "label", "kind", "departement", "prescriber", "note", NULL };
   static const char *const contract[] = {
     "rate", "weekly_hours", "duration_months", "cofinanced_share", "payment_lag_months",
-    "entries", "volume", "profile", "previous_entries", NULL
+    "entries", "volume", "profile", "previous_entries", "publics", "renewal_share",
+    "exception_reason", NULL
   };
   static const char *const post_aid[] = {
     "quantity", "unit_amount", "modulation", "modulation_month", "commitment_month",
@@ -447,6 +448,47 @@ line_keys (TrjLineKind kind)
   return g_strv_builder_end (builder);
 }
 
+/* MODEL 2.8: "publics": {"QPV": 0.3, …}, one share per public of the
+ * catalogue; "renewal_share"; "exception_reason". The validator checks the
+ * values against their limits. */
+static gboolean
+read_circular_rules (JsonObject *object, const char *path, TrjLine *line, GError **error)
+{
+  g_autofree char *publics_path = NULL;
+  JsonNode *node;
+  JsonObject *publics;
+
+  line->has_renewal_share = json_object_has_member (object, "renewal_share");
+  if (!read_number (object, path, "renewal_share", FALSE, &line->renewal_share, error)
+      || !read_string (object, path, "exception_reason", FALSE, &line->exception_reason, error)
+      || !get_member (object, path, "publics", FALSE, &node, &publics_path, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if ((publics = node_object (node, publics_path, error)) == NULL)
+    return FALSE;
+  {
+    g_autoptr(GList) members = json_object_get_members (publics);
+
+    for (GList *l = members; l != NULL; l = l->next)
+      {
+        TrjPublic p;
+
+        if (!trj_catalog_public_from_code (l->data, &p))
+          {
+            g_autofree char *key_path = path_key (publics_path, l->data);
+
+            return trj_json_set_error (error, TRJ_JSON_ERROR_STRUCTURE, key_path,
+                                       _("unknown public (%s)"), trj_catalog_public_codes ());
+          }
+        if (!read_number (publics, publics_path, l->data, TRUE, &line->publics[p], error))
+          return FALSE;
+        line->has_public[p] = TRUE;
+      }
+  }
+  return TRUE;
+}
+
 static gboolean
 read_contract_line (JsonObject *object, const char *path, TrjLine *line, GError **error)
 {
@@ -457,7 +499,8 @@ read_contract_line (JsonObject *object, const char *path, TrjLine *line, GError 
       || !read_number (object, path, "weekly_hours", TRUE, &line->weekly_hours, error)
       || !read_number (object, path, "duration_months", TRUE, &line->duration_months, error)
       || !read_number (object, path, "cofinanced_share", FALSE, &line->cofinanced_share, error)
-      || !read_int (object, path, "payment_lag_months", FALSE, &line->payment_lag_months, error))
+      || !read_int (object, path, "payment_lag_months", FALSE, &line->payment_lag_months, error)
+      || !read_circular_rules (object, path, line, error))
     return FALSE;
 
   if (has_entries)
@@ -1070,6 +1113,28 @@ write_months (TrjJsonWriter *w, const char *key, const double values[TRJ_MONTHS]
   trj_json_writer_numbers (w, values, TRJ_MONTHS);
 }
 
+/* MODEL 2.8: "publics": {"QPV": share, …} for the shares that are not NAN,
+ * nothing when all are. */
+static void
+write_publics (TrjJsonWriter *w, const double shares[TRJ_N_PUBLICS])
+{
+  gboolean open = FALSE;
+
+  for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+    if (!isnan (shares[p]))
+      {
+        if (!open)
+          {
+            trj_json_writer_key (w, "publics");
+            trj_json_writer_begin_object (w);
+            open = TRUE;
+          }
+        write_number_member (w, trj_catalog_public_code (p), shares[p]);
+      }
+  if (open)
+    trj_json_writer_end_object (w);
+}
+
 static void
 write_contract_line (TrjJsonWriter *w, const TrjLine *line, const TrjLine *defaults)
 {
@@ -1090,6 +1155,17 @@ write_contract_line (TrjJsonWriter *w, const TrjLine *line, const TrjLine *defau
     write_months (w, "entries", line->entries);
   if (line->has_previous_entries)
     write_months (w, "previous_entries", line->previous_entries);
+  /* MODEL 2.8, only when given. */
+  {
+    double shares[TRJ_N_PUBLICS];
+
+    for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+      shares[p] = line->has_public[p] ? line->publics[p] : NAN;
+    write_publics (w, shares);
+  }
+  if (line->has_renewal_share)
+    write_number_member (w, "renewal_share", line->renewal_share);
+  write_optional_string (w, "exception_reason", line->exception_reason);
 }
 
 static void
@@ -1357,6 +1433,16 @@ write_alert (TrjJsonWriter *w, const TrjScenario *scenario, const TrjAlert *aler
   trj_json_writer_end_object (w);
 }
 
+/* MODEL 2.8: the envelope's share of each public a line gives, and of
+ * renewals, only when some line gives it. */
+static void
+write_circular_shares (TrjJsonWriter *w, const TrjEnvelopeResult *er)
+{
+  write_publics (w, er->public_share);
+  if (!isnan (er->renewal_share))
+    write_number_member (w, "renewal_share", er->renewal_share);
+}
+
 /* Alerts of one envelope (index), or the region-wide ones (index -1). */
 static void
 write_alerts (TrjJsonWriter *w, const TrjScenario *scenario, const TrjResult *result, int index)
@@ -1426,6 +1512,7 @@ trj_json_result_to_data (const TrjScenario *scenario, const TrjResult *result)
       write_number_member (w, "ae_margin", er->ae_margin);
       write_number_member (w, "cp_margin", er->cp_margin);
       write_number_member (w, "capacity", er->capacity);
+      write_circular_shares (w, er);
       write_alerts (w, scenario, result, (int) e);
       trj_json_writer_end_object (w);
     }

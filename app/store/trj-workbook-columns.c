@@ -96,7 +96,27 @@ const TrjLineColumn trj_workbook_line_columns[] = {
   { PARAM ("development", N_("Change development project"), TRJ_PARAM_DEVELOPMENT),
     TRJ_COLUMN_INT, MEMBER (development), 0, TRJ_LINE_FIELD_DEVELOPMENT, SHAPE (POST_AID) },
   { TEXT ("note", N_("Change note")), TRJ_COLUMN_TEXT_NULL, MEMBER (note), 0, TRJ_LINE_FIELD_NOTE, 0 },
+  /* MODEL 2.8 (schema version 9) */
+  { PARAM ("public_qpv", N_("Change share of QPV residents"), TRJ_PARAM_PUBLIC_SHARE),
+    TRJ_COLUMN_REAL_NULL, MEMBER (publics[TRJ_PUBLIC_QPV]), MEMBER (has_public[TRJ_PUBLIC_QPV]),
+    TRJ_LINE_FIELD_PUBLIC_QPV, SHAPE (CONTRACT) },
+  { PARAM ("public_zrr", N_("Change share of ZRR residents"), TRJ_PARAM_PUBLIC_SHARE),
+    TRJ_COLUMN_REAL_NULL, MEMBER (publics[TRJ_PUBLIC_ZRR]), MEMBER (has_public[TRJ_PUBLIC_ZRR]),
+    TRJ_LINE_FIELD_PUBLIC_ZRR, SHAPE (CONTRACT) },
+  { PARAM ("public_essms", N_("Change share of ESSMS jobs"), TRJ_PARAM_PUBLIC_SHARE),
+    TRJ_COLUMN_REAL_NULL, MEMBER (publics[TRJ_PUBLIC_ESSMS]), MEMBER (has_public[TRJ_PUBLIC_ESSMS]),
+    TRJ_LINE_FIELD_PUBLIC_ESSMS, SHAPE (CONTRACT) },
+  { PARAM ("public_seniors", N_("Change share of seniors"), TRJ_PARAM_PUBLIC_SHARE),
+    TRJ_COLUMN_REAL_NULL, MEMBER (publics[TRJ_PUBLIC_SENIORS]), MEMBER (has_public[TRJ_PUBLIC_SENIORS]),
+    TRJ_LINE_FIELD_PUBLIC_SENIORS, SHAPE (CONTRACT) },
+  { PARAM ("renewal_share", N_("Change share of renewals"), TRJ_PARAM_RENEWAL_SHARE),
+    TRJ_COLUMN_REAL_NULL, MEMBER (renewal_share), MEMBER (has_renewal_share),
+    TRJ_LINE_FIELD_RENEWAL_SHARE, SHAPE (CONTRACT) },
+  { TEXT ("exception_reason", N_("Change justification")),
+    TRJ_COLUMN_TEXT_NULL, MEMBER (exception_reason), 0, TRJ_LINE_FIELD_EXCEPTION_REASON, SHAPE (CONTRACT) },
 };
+
+G_STATIC_ASSERT (TRJ_LINE_FIELD_PUBLIC_SENIORS - TRJ_LINE_FIELD_PUBLIC_QPV == TRJ_PUBLIC_SENIORS);
 
 const guint trj_workbook_n_line_columns = G_N_ELEMENTS (trj_workbook_line_columns);
 
@@ -223,6 +243,18 @@ trj_workbook_check_text (const char *text, GError **error)
   return TRUE;
 }
 
+/* MODEL 2.8: a justification, as the catalogue bounds it. */
+gboolean
+trj_workbook_check_reason (const char *text, GError **error)
+{
+  g_autoptr(GError) refused = NULL;
+
+  if (trj_catalog_check_reason (text, NULL, &refused))
+    return TRUE;
+  g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID, "%s.", refused->message);
+  return FALSE;
+}
+
 gboolean
 trj_workbook_column_text (sqlite3_stmt *stmt, int col, gboolean nullable, const char **out,
                           GError **error)
@@ -342,7 +374,9 @@ trj_workbook_check_line (const TrjLine *line, const char **bad_field, GError **e
       const TrjLineColumn *c = &trj_workbook_line_columns[i];
       gboolean ok;
 
-      if (c->type == TRJ_COLUMN_TEXT || c->type == TRJ_COLUMN_TEXT_NULL)
+      if (c->field == TRJ_LINE_FIELD_EXCEPTION_REASON)
+        ok = trj_workbook_check_reason (*AT (line, c->offset, char *), error);
+      else if (c->type == TRJ_COLUMN_TEXT || c->type == TRJ_COLUMN_TEXT_NULL)
         ok = trj_workbook_check_text (*AT (line, c->offset, char *), error);
       else if (c->type == TRJ_COLUMN_REAL_NULL && !*AT (line, c->has_offset, gboolean))
         ok = TRUE;

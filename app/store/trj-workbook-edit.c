@@ -682,6 +682,8 @@ trj_workbook_set_line_text (TrjWorkbook *self, gint64 scenario_id, const char *l
     value = "";
   if (!trj_workbook_check_text (value, error))
     return FALSE;
+  if (field == TRJ_LINE_FIELD_EXCEPTION_REASON && !trj_workbook_check_reason (value, error))
+    return FALSE;
   if (field == TRJ_LINE_FIELD_SIRET && value != NULL)
     {
       g_autofree char *why = NULL;

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 /* "TRJ1": PRAGMA application_id of every Trajectoire workbook. */
 #define TRJ_WORKBOOK_APPLICATION_ID 0x54524A31
 /* PRAGMA user_version written by this version of Trajectoire. */
-#define TRJ_WORKBOOK_SCHEMA_VERSION 8
+#define TRJ_WORKBOOK_SCHEMA_VERSION 9
 /* The message of the triggers that refuse a change of a sent scenario
  * (trj-workbook-schema.c): SQL errors carrying it become
  * TRJ_WORKBOOK_ERROR_FROZEN. */
@@ -265,6 +265,7 @@ gboolean             trj_workbook_check_month_value (TrjLineMonths series, doubl
                                                      GError **error);
 /* Valid UTF-8, at most TRJ_WORKBOOK_MAX_TEXT bytes; NULL passes. */
 gboolean             trj_workbook_check_text    (const char *text, GError **error);
+gboolean             trj_workbook_check_reason  (const char *text, GError **error);
 /* A result column as text or number; FALSE when it holds another type (NULL
  * only when nullable: *out is then NULL or NAN). Text is checked as above
  * (the error says why). */

@@ -291,6 +291,17 @@ static const char migration_8[] =
   " BEGIN SELECT RAISE(ABORT, '" TRJ_WORKBOOK_REALISED_MARK "'); END;";
 #undef REALISED
 
+/* Version 9: the rules of the circular on contract lines (MODEL 2.8): each
+ * public's share of the entries and the share of renewals (NULL: not given),
+ * the justification of an exceptional request (NULL: none). */
+static const char migration_9[] =
+  "ALTER TABLE line ADD COLUMN public_qpv REAL;"
+  "ALTER TABLE line ADD COLUMN public_zrr REAL;"
+  "ALTER TABLE line ADD COLUMN public_essms REAL;"
+  "ALTER TABLE line ADD COLUMN public_seniors REAL;"
+  "ALTER TABLE line ADD COLUMN renewal_share REAL;"
+  "ALTER TABLE line ADD COLUMN exception_reason TEXT;";
+
 static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
@@ -300,6 +311,7 @@ static const char *const migrations[TRJ_WORKBOOK_SCHEMA_VERSION] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 gboolean

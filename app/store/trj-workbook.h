@@ -97,6 +97,16 @@ typedef enum {
   /* The planner's note on a line, any shape: trj_workbook_set_line_text()
    * (NULL or "": none). */
   TRJ_LINE_FIELD_NOTE,
+  /* MODEL 2.8, contract lines: a public's share of the entries
+   * (TRJ_LINE_FIELD_PUBLIC_QPV + TrjPublic) and the share of renewals,
+   * numbers through _number() (NAN: not given); the justification of an
+   * exceptional request, text through _text() (NULL or "": none). */
+  TRJ_LINE_FIELD_PUBLIC_QPV,
+  TRJ_LINE_FIELD_PUBLIC_ZRR,
+  TRJ_LINE_FIELD_PUBLIC_ESSMS,
+  TRJ_LINE_FIELD_PUBLIC_SENIORS,
+  TRJ_LINE_FIELD_RENEWAL_SHARE,
+  TRJ_LINE_FIELD_EXCEPTION_REASON,
   TRJ_N_LINE_FIELDS
 } TrjLineField;
 
