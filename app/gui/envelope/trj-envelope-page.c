@@ -35,6 +35,10 @@ struct _TrjEnvelopePage
   GtkWidget *structure_tools;
   GtkWidget *solve_envelope_button;
   GtkWidget *solve_button;
+  GtkWidget *columns_button;
+  GtkLabel *circular_shares;
+  /* The check buttons of its popover, by optional field (MODEL 2.8). */
+  GtkCheckButton *column_checks[TRJ_LINES_N_OPTIONAL];
   GtkStack *grids_stack;
 
   TrjDocument *document;
@@ -431,6 +435,49 @@ update_side_chart (TrjEnvelopePage *self)
                                                             NULL));
 }
 
+/* MODEL 2.8: « Publics : QPV 18,0 % (objectif 25 %) · … · renouvellements 4,0 % ». */
+static void
+update_circular_shares (TrjEnvelopePage *self, const TrjEnvelopeResult *r)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  const TrjYearData *data = scenario != NULL ? trj_year_data_get (scenario->year, NULL) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+    if (!isnan (r->public_share[p]))
+      {
+        g_autofree char *share = trj_gui_percent (r->public_share[p], 1);
+        double target = data != NULL ? data->rules.public_target[p] : 0;
+
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        if (target > 0)
+          {
+            g_autofree char *goal = trj_gui_percent (target, 0);
+
+            /* TRANSLATORS: a public, its share of the entries, the circular's target */
+            g_string_append_printf (text, _("%s %s (target %s)"), trj_catalog_public_code (p), share, goal);
+          }
+        else
+          g_string_append_printf (text, "%s %s", trj_catalog_public_code (p), share);
+      }
+  if (!isnan (r->renewal_share))
+    {
+      g_autofree char *share = trj_gui_percent (r->renewal_share, 1);
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, _("renewals %s"), share);
+    }
+  if (text->len > 0)
+    {
+      g_autofree char *line = g_strdup_printf (_("Share of the entries: %s"), text->str);
+
+      gtk_label_set_text (self->circular_shares, line);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->circular_shares), text->len > 0);
+}
+
 static void
 update_figures (TrjEnvelopePage *self)
 {
@@ -527,6 +574,7 @@ update_figures (TrjEnvelopePage *self)
       break;
     }
 
+  update_circular_shares (self, r);
   update_alerts (self, index);
 }
 
@@ -1099,6 +1147,9 @@ grid_switched_cb (TrjEnvelopePage *self)
   TrjGrid *from, *to;
 
   gtk_widget_set_visible (self->entries_tools, entries);
+  gtk_widget_set_visible (self->columns_button, name != NULL && g_str_equal (name, "lines")
+                                                && self->lines_model != NULL
+                                                && trj_lines_model_has_optional (self->lines_model));
   if (self->subtotals_model != NULL)
     trj_subtotals_model_set_active (self->subtotals_model, g_strcmp0 (name, "subtotals") == 0);
   if (self->lines_grid == NULL || name == NULL)
@@ -1392,6 +1443,8 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, structure_tools);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, solve_envelope_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, solve_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, columns_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, circular_shares);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, side_chart);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, side_chart_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, grids_stack);
@@ -1449,6 +1502,127 @@ entries_title (const char *envelope_id)
     default:
       return _("Monthly Entries");
     }
+}
+
+/* ── Optional columns (MODEL 2.8) ───────────────────────────────────── */
+
+/* The grid takes the model's new columns, the cursor on the same line and,
+ * the optional columns being last, on the same column when it is still there. */
+static void
+reset_lines_columns (TrjEnvelopePage *self)
+{
+  guint row = 0, column = 0, n;
+
+  trj_grid_get_cursor (self->lines_grid, &row, &column);
+  trj_grid_set_model (self->lines_grid, NULL);
+  trj_grid_set_model (self->lines_grid, TRJ_GRID_MODEL (self->lines_model));
+  n = trj_grid_model_get_n_columns (TRJ_GRID_MODEL (self->lines_model));
+  trj_grid_set_cursor (self->lines_grid, row, MIN (column, n > 0 ? n - 1 : 0));
+}
+
+/* Shows the optional columns the settings name; TRUE when any changed. */
+static gboolean
+read_lines_columns (TrjEnvelopePage *self)
+{
+  g_auto(GStrv) names = self->settings != NULL ? g_settings_get_strv (self->settings, "lines-columns") : NULL;
+  gboolean changed = FALSE;
+
+  for (TrjLinesColumn f = TRJ_LINES_FIRST_OPTIONAL; f < TRJ_N_LINES_FIELDS; f++)
+    {
+      gboolean shown = names != NULL && g_strv_contains ((const char * const *) names,
+                                                         trj_lines_model_optional_name (f));
+      GtkCheckButton *check = self->column_checks[f - TRJ_LINES_FIRST_OPTIONAL];
+
+      if (trj_lines_model_get_shown (self->lines_model, f) != shown)
+        {
+          trj_lines_model_set_shown (self->lines_model, f, shown);
+          changed = TRUE;
+        }
+      if (check != NULL && gtk_check_button_get_active (check) != shown)
+        gtk_check_button_set_active (check, shown);
+    }
+  return changed;
+}
+
+static void
+lines_columns_changed_cb (TrjEnvelopePage *self)
+{
+  if (read_lines_columns (self))
+    reset_lines_columns (self);
+}
+
+/* A check button toggled: the settings remember it for every page (each
+ * page follows "changed::lines-columns"); without settings, this page alone. */
+static void
+column_toggled_cb (GtkCheckButton *check, TrjEnvelopePage *self)
+{
+  TrjLinesColumn field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "trj-field"));
+  gboolean active = gtk_check_button_get_active (check);
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (trj_lines_model_get_shown (self->lines_model, field) == active)
+    return;
+  if (self->settings == NULL)
+    {
+      trj_lines_model_set_shown (self->lines_model, field, active);
+      reset_lines_columns (self);
+      return;
+    }
+  builder = g_strv_builder_new ();
+  for (TrjLinesColumn f = TRJ_LINES_FIRST_OPTIONAL; f < TRJ_N_LINES_FIELDS; f++)
+    if (f == field ? active : trj_lines_model_get_shown (self->lines_model, f))
+      g_strv_builder_add (builder, trj_lines_model_optional_name (f));
+  {
+    g_auto(GStrv) names = g_strv_builder_end (builder);
+
+    g_settings_set_strv (self->settings, "lines-columns", (const char * const *) names);
+  }
+}
+
+static void
+build_columns_popover (TrjEnvelopePage *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Optional columns"));
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_halign (heading, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  for (TrjLinesColumn f = TRJ_LINES_FIRST_OPTIONAL; f < TRJ_N_LINES_FIELDS; f++)
+    {
+      g_autofree char *title = trj_lines_model_optional_title (self->lines_model, f);
+      GtkWidget *check = gtk_check_button_new_with_label (title);
+
+      g_object_set_data (G_OBJECT (check), "trj-field", GINT_TO_POINTER (f));
+      gtk_widget_set_name (check, trj_lines_model_optional_name (f));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), trj_lines_model_get_shown (self->lines_model, f));
+      g_signal_connect (check, "toggled", G_CALLBACK (column_toggled_cb), self);
+      self->column_checks[f - TRJ_LINES_FIRST_OPTIONAL] = GTK_CHECK_BUTTON (check);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->columns_button), popover);
+}
+
+GtkWidget *
+trj_envelope_page_get_columns_button (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  return self->columns_button;
+}
+
+const char *
+trj_envelope_page_get_circular_shares (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->circular_shares)))
+    return NULL;
+  return gtk_label_get_text (self->circular_shares);
 }
 
 TrjEnvelopePage *
@@ -1526,6 +1700,18 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
   if ((self->settings = trj_settings_new ()) != NULL)
     g_settings_bind (self->settings, "show-side-chart", self->side_chart_button, "active",
                      G_SETTINGS_BIND_DEFAULT);
+  /* MODEL 2.8: the optional columns of a contrats aidés grid, hidden by
+   * default, as the settings remember them. */
+  if (trj_lines_model_has_optional (self->lines_model))
+    {
+      if (read_lines_columns (self))
+        reset_lines_columns (self);
+      build_columns_popover (self);
+      if (self->settings != NULL)
+        g_signal_connect_object (self->settings, "changed::lines-columns",
+                                 G_CALLBACK (lines_columns_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_set_visible (self->columns_button, TRUE);
+    }
   g_signal_connect_swapped (self->side_chart, "notify::visible", G_CALLBACK (update_side_chart), self);
   g_signal_connect_swapped (self, "map", G_CALLBACK (update_side_chart), self);
   update_side_chart (self);

@@ -100,4 +100,13 @@ void             trj_envelope_page_show_realised     (TrjEnvelopePage *self);
  * "apply" writes them in one undo step, or nothing if one is not a figure. */
 GtkWindow       *trj_envelope_page_edit_notification (TrjEnvelopePage *self);
 
+/* « Colonnes »: the menu button of the lines grid's optional columns
+ * (MODEL 2.8: publics, renewals, justification), shown with the lines grid of
+ * a contrats aidés envelope; its popover holds one check button a column,
+ * named by the settings' name of the column ("QPV", "renewal_share"…). */
+GtkWidget       *trj_envelope_page_get_columns_button (TrjEnvelopePage *self);
+/* The line under the figures giving the envelope's shares of publics and
+ * renewals (MODEL 2.8), NULL while it is hidden (no line gives one). */
+const char      *trj_envelope_page_get_circular_shares (TrjEnvelopePage *self);
+
 G_END_DECLS

@@ -34,6 +34,9 @@ struct _TrjLinesModel
   GArray *structure_kinds;    /* TrjLineKind */
   GStrv funded_choices;
   GPtrArray *funded_ids;      /* const char * of the catalogue */
+  /* MODEL 2.8: the optional columns shown, by field − TRJ_LINES_FIRST_OPTIONAL. */
+  gboolean shown[TRJ_LINES_N_OPTIONAL];
+  char *envelope_id;
 };
 
 static void trj_lines_model_grid_init (TrjGridModelInterface *iface);
@@ -243,6 +246,27 @@ get_text (TrjGridModel *model, guint row, guint column)
       return is_free (line) ? trj_gui_money (line->ae_amount) : g_strdup ("");
     case TRJ_LINES_COLUMN_FUNDED_FROM:
       return is_free (line) ? funded_from_text (self, line->funded_from) : g_strdup ("");
+    case TRJ_LINES_COLUMN_PUBLIC_QPV:
+    case TRJ_LINES_COLUMN_PUBLIC_ZRR:
+    case TRJ_LINES_COLUMN_PUBLIC_ESSMS:
+    case TRJ_LINES_COLUMN_PUBLIC_SENIORS:
+      {
+        TrjPublic p = field_at (model, column) - TRJ_LINES_COLUMN_PUBLIC_QPV;
+
+        /* Empty: the line says nothing of that public (MODEL 2.8). */
+        return is_contract (line) && line->has_public[p] ? trj_gui_percent (line->publics[p], 1) : g_strdup ("");
+      }
+    case TRJ_LINES_COLUMN_RENEWAL_SHARE:
+      return is_contract (line) && line->has_renewal_share ? trj_gui_percent (line->renewal_share, 1)
+                                                           : g_strdup ("");
+    case TRJ_LINES_COLUMN_EXCEPTION_REASON:
+      {
+        /* One line of the justification in the cell; the editor has it all. */
+        g_autofree char *text = g_strdup (line->exception_reason != NULL ? line->exception_reason : "");
+
+        g_strdelimit (text, "\n\t", ' ');
+        return g_steal_pointer (&text);
+      }
     case TRJ_N_LINES_FIELDS:
     default:
       g_return_val_if_reached (NULL);
@@ -286,6 +310,8 @@ get_alert (TrjGridModel *model, guint row, guint column, char **tooltip)
     code = TRJ_ALERT_DURATION_OUT_OF_RANGE;
   else if (field == TRJ_LINES_COLUMN_RSA_RECIPIENTS)
     code = TRJ_ALERT_COFINANCING_EXCEEDS_AID;
+  else if (field == TRJ_LINES_COLUMN_RENEWAL_SHARE)
+    code = TRJ_ALERT_RENEWAL_TOO_LONG;
   else if (field == TRJ_LINES_COLUMN_UNIT_AMOUNT)
     return unit_amount_to_verify (model, row, tooltip) ? TRJ_GRID_ALERT_WARNING : TRJ_GRID_ALERT_NONE;
   else
@@ -339,6 +365,13 @@ is_editable (TrjGridModel *model, guint row, guint column)
     case TRJ_LINES_COLUMN_AE_AMOUNT:
     case TRJ_LINES_COLUMN_FUNDED_FROM:
       return is_free (line);
+    case TRJ_LINES_COLUMN_PUBLIC_QPV:
+    case TRJ_LINES_COLUMN_PUBLIC_ZRR:
+    case TRJ_LINES_COLUMN_PUBLIC_ESSMS:
+    case TRJ_LINES_COLUMN_PUBLIC_SENIORS:
+    case TRJ_LINES_COLUMN_RENEWAL_SHARE:
+    case TRJ_LINES_COLUMN_EXCEPTION_REASON:
+      return is_contract (line);
     case TRJ_LINES_COLUMN_LABEL:
     case TRJ_LINES_COLUMN_DEPARTEMENT:
     case TRJ_LINES_COLUMN_PRESCRIBER:
@@ -382,6 +415,12 @@ field_param (TrjLinesColumn field)
     [TRJ_LINES_COLUMN_COMMITMENT_MONTH] = TRJ_PARAM_COMMITMENT_MONTH,
     [TRJ_LINES_COLUMN_AE_AMOUNT] = TRJ_PARAM_AE_AMOUNT,
     [TRJ_LINES_COLUMN_FUNDED_FROM] = TRJ_N_PARAMS,
+    [TRJ_LINES_COLUMN_PUBLIC_QPV] = TRJ_PARAM_PUBLIC_SHARE,
+    [TRJ_LINES_COLUMN_PUBLIC_ZRR] = TRJ_PARAM_PUBLIC_SHARE,
+    [TRJ_LINES_COLUMN_PUBLIC_ESSMS] = TRJ_PARAM_PUBLIC_SHARE,
+    [TRJ_LINES_COLUMN_PUBLIC_SENIORS] = TRJ_PARAM_PUBLIC_SHARE,
+    [TRJ_LINES_COLUMN_RENEWAL_SHARE] = TRJ_PARAM_RENEWAL_SHARE,
+    [TRJ_LINES_COLUMN_EXCEPTION_REASON] = TRJ_N_PARAMS,
   };
 
   g_return_val_if_fail (field < TRJ_N_LINES_FIELDS, TRJ_N_PARAMS);
@@ -430,6 +469,17 @@ parse_cell (TrjLinesModel *self, TrjLinesColumn column, const char *text, double
       *value = index;
       return TRUE;
     }
+  /* MODEL 2.8: a justification the catalogue bounds (a paste is checked
+   * whole before any cell is set). */
+  if (column == TRJ_LINES_COLUMN_EXCEPTION_REASON)
+    {
+      g_autoptr(GError) why = NULL;
+
+      if (trj_catalog_check_reason (stripped, NULL, &why))
+        return TRUE;
+      g_set_error (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_INVALID, "%s", why->message);
+      return FALSE;
+    }
   if (col->kind == TRJ_GRID_VALUE_TEXT)
     return TRUE;
   /* Delete empties a cell: no contracts, no cofinancing, no lag, no ETP, no
@@ -447,8 +497,10 @@ parse_cell (TrjLinesModel *self, TrjLinesColumn column, const char *text, double
       *value = 0;
       return TRUE;
     }
-  /* An emptied unit amount goes back to the year's table (MODEL 3). */
-  if (*stripped == '\0' && column == TRJ_LINES_COLUMN_UNIT_AMOUNT)
+  /* An emptied unit amount goes back to the year's table (MODEL 3); an
+   * emptied public or renewal share says nothing any more (MODEL 2.8). */
+  if (*stripped == '\0' && (column == TRJ_LINES_COLUMN_UNIT_AMOUNT
+                            || (column >= TRJ_LINES_COLUMN_PUBLIC_QPV && column <= TRJ_LINES_COLUMN_RENEWAL_SHARE)))
     {
       *value = NAN;
       return TRUE;
@@ -513,6 +565,11 @@ set_cell_value (TrjGridModel *model, guint row, guint column, const char *text, 
     [TRJ_LINES_COLUMN_RSA_MONTHS] = TRJ_LINE_FIELD_RSA_MONTHS,
     [TRJ_LINES_COLUMN_COMMITMENT_MONTH] = TRJ_LINE_FIELD_COMMITMENT_MONTH,
     [TRJ_LINES_COLUMN_AE_AMOUNT] = TRJ_LINE_FIELD_AE_AMOUNT,
+    [TRJ_LINES_COLUMN_PUBLIC_QPV] = TRJ_LINE_FIELD_PUBLIC_QPV,
+    [TRJ_LINES_COLUMN_PUBLIC_ZRR] = TRJ_LINE_FIELD_PUBLIC_ZRR,
+    [TRJ_LINES_COLUMN_PUBLIC_ESSMS] = TRJ_LINE_FIELD_PUBLIC_ESSMS,
+    [TRJ_LINES_COLUMN_PUBLIC_SENIORS] = TRJ_LINE_FIELD_PUBLIC_SENIORS,
+    [TRJ_LINES_COLUMN_RENEWAL_SHARE] = TRJ_LINE_FIELD_RENEWAL_SHARE,
   };
 
   if (line == NULL || !is_editable (model, row, column))
@@ -560,7 +617,19 @@ set_cell_value (TrjGridModel *model, guint row, guint column, const char *text, 
     case TRJ_LINES_COLUMN_RSA_MONTHS:
     case TRJ_LINES_COLUMN_COMMITMENT_MONTH:
     case TRJ_LINES_COLUMN_AE_AMOUNT:
+    case TRJ_LINES_COLUMN_PUBLIC_QPV:
+    case TRJ_LINES_COLUMN_PUBLIC_ZRR:
+    case TRJ_LINES_COLUMN_PUBLIC_ESSMS:
+    case TRJ_LINES_COLUMN_PUBLIC_SENIORS:
+    case TRJ_LINES_COLUMN_RENEWAL_SHARE:
       return trj_workbook_set_line_number (wb, scenario, line->id, number_fields[field], value, error);
+    case TRJ_LINES_COLUMN_EXCEPTION_REASON:
+      {
+        g_autofree char *reason = g_strstrip (g_strdup (text));
+
+        return trj_workbook_set_line_text (wb, scenario, line->id, TRJ_LINE_FIELD_EXCEPTION_REASON, reason,
+                                           error);
+      }
     case TRJ_LINES_COLUMN_STRUCTURE_KIND:
       return trj_workbook_set_line_number (wb, scenario, line->id, TRJ_LINE_FIELD_STRUCTURE_KIND,
                                            g_array_index (self->structure_kinds, TrjLineKind, (int) value),
@@ -628,6 +697,7 @@ trj_lines_model_finalize (GObject *object)
   g_array_unref (self->kinds);
   g_array_unref (self->structure_kinds);
   g_ptr_array_unref (self->funded_ids);
+  g_free (self->envelope_id);
   G_OBJECT_CLASS (trj_lines_model_parent_class)->finalize (object);
 }
 
@@ -737,6 +807,10 @@ choose_fields (TrjLinesModel *self, const char *envelope_id)
     case TRJ_LINE_SHAPE_CONTRACT:
       for (TrjLinesColumn f = 0; f < TRJ_N_LINES_COLUMNS; f++)
         ADD (f);
+      /* MODEL 2.8: the columns the user chose, after the others. */
+      for (TrjLinesColumn f = TRJ_LINES_FIRST_OPTIONAL; f < TRJ_N_LINES_FIELDS; f++)
+        if (self->shown[f - TRJ_LINES_FIRST_OPTIONAL])
+          ADD (f);
       break;
     case TRJ_LINE_SHAPE_POST_AID:
       ADD (TRJ_LINES_COLUMN_LABEL);
@@ -804,6 +878,56 @@ choose_fields (TrjLinesModel *self, const char *envelope_id)
     self->columns[TRJ_LINES_COLUMN_COMMITMENT_MONTH].title = _("Month");
 }
 
+gboolean
+trj_lines_model_has_optional (TrjLinesModel *self)
+{
+  const TrjCatalogEnvelope *env;
+
+  g_return_val_if_fail (TRJ_IS_LINES_MODEL (self), FALSE);
+  env = trj_catalog_envelope (self->envelope_id);
+  return env == NULL || trj_kind_shape (env->kinds[0]) == TRJ_LINE_SHAPE_CONTRACT;
+}
+
+const char *
+trj_lines_model_optional_name (TrjLinesColumn field)
+{
+  g_return_val_if_fail (field >= TRJ_LINES_FIRST_OPTIONAL && field < TRJ_N_LINES_FIELDS, NULL);
+  if (field <= TRJ_LINES_COLUMN_PUBLIC_SENIORS)
+    return trj_catalog_public_code (field - TRJ_LINES_COLUMN_PUBLIC_QPV);
+  return field == TRJ_LINES_COLUMN_RENEWAL_SHARE ? "renewal_share" : "exception_reason";
+}
+
+char *
+trj_lines_model_optional_title (TrjLinesModel *self, TrjLinesColumn field)
+{
+  g_return_val_if_fail (TRJ_IS_LINES_MODEL (self), NULL);
+  g_return_val_if_fail (field >= TRJ_LINES_FIRST_OPTIONAL && field < TRJ_N_LINES_FIELDS, NULL);
+  if (field <= TRJ_LINES_COLUMN_PUBLIC_SENIORS)
+    return g_strdup (trj_catalog_public_title (field - TRJ_LINES_COLUMN_PUBLIC_QPV));
+  return g_strdup (field == TRJ_LINES_COLUMN_RENEWAL_SHARE ? _("Share of renewals")
+                                                           : _("Justification of an exceptional request"));
+}
+
+gboolean
+trj_lines_model_get_shown (TrjLinesModel *self, TrjLinesColumn field)
+{
+  g_return_val_if_fail (TRJ_IS_LINES_MODEL (self), FALSE);
+  g_return_val_if_fail (field >= TRJ_LINES_FIRST_OPTIONAL && field < TRJ_N_LINES_FIELDS, FALSE);
+  return self->shown[field - TRJ_LINES_FIRST_OPTIONAL];
+}
+
+void
+trj_lines_model_set_shown (TrjLinesModel *self, TrjLinesColumn field, gboolean shown)
+{
+  g_return_if_fail (TRJ_IS_LINES_MODEL (self));
+  g_return_if_fail (field >= TRJ_LINES_FIRST_OPTIONAL && field < TRJ_N_LINES_FIELDS);
+  if (self->shown[field - TRJ_LINES_FIRST_OPTIONAL] == !!shown)
+    return;
+  self->shown[field - TRJ_LINES_FIRST_OPTIONAL] = !!shown;
+  if (trj_lines_model_has_optional (self))
+    choose_fields (self, self->envelope_id);
+}
+
 TrjLinesModel *
 trj_lines_model_new (TrjDocument *document, const char *envelope_id)
 {
@@ -838,8 +962,16 @@ trj_lines_model_new (TrjDocument *document, const char *envelope_id)
     { _("Commitment\nmonth"), 7, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
     { _("AE"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, TRUE },
     { _("Funded\nfrom"), 12, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_CHOICE, TRUE },
+    { _("QPV"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE },
+    { _("ZRR"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE },
+    { _("ESSMS"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE },
+    { _("Seniors"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE },
+    { _("Renew-\nals"), 5, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_RATE, TRUE },
+    { _("Justification"), 16, TRJ_GRID_ALIGN_START, TRJ_GRID_VALUE_TEXT, TRUE },
   };
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (template) == TRJ_N_LINES_FIELDS);
+  self->envelope_id = g_strdup (envelope_id);
   fill_choices (self, trj_document_get_workbook (document), envelope_id);
   memcpy (self->columns, template, sizeof template);
   choose_fields (self, envelope_id);

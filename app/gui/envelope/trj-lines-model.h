@@ -49,11 +49,22 @@ typedef enum {
   /* Free lines (MODEL 3) */
   TRJ_LINES_COLUMN_AE_AMOUNT,
   TRJ_LINES_COLUMN_FUNDED_FROM,
+  /* The circular's rules on contract lines (MODEL 2.8): optional columns of
+   * a contrats aidés grid, after its others, hidden unless chosen. */
+  TRJ_LINES_COLUMN_PUBLIC_QPV,        /* + TrjPublic */
+  TRJ_LINES_COLUMN_PUBLIC_ZRR,
+  TRJ_LINES_COLUMN_PUBLIC_ESSMS,
+  TRJ_LINES_COLUMN_PUBLIC_SENIORS,
+  TRJ_LINES_COLUMN_RENEWAL_SHARE,
+  TRJ_LINES_COLUMN_EXCEPTION_REASON,
   TRJ_N_LINES_FIELDS
 } TrjLinesColumn;
 
-/* The number of columns of a contrats aidés envelope's grid. */
+/* The number of columns of a contrats aidés envelope's grid, optional
+ * columns hidden. */
 #define TRJ_N_LINES_COLUMNS (TRJ_LINES_COLUMN_AE_PER_CONTRACT + 1)
+#define TRJ_LINES_FIRST_OPTIONAL TRJ_LINES_COLUMN_PUBLIC_QPV
+#define TRJ_LINES_N_OPTIONAL (TRJ_N_LINES_FIELDS - TRJ_LINES_FIRST_OPTIONAL)
 
 #define TRJ_TYPE_LINES_MODEL (trj_lines_model_get_type ())
 G_DECLARE_FINAL_TYPE (TrjLinesModel, trj_lines_model, TRJ, LINES_MODEL, TrjEnvelopeModel)
@@ -61,5 +72,15 @@ G_DECLARE_FINAL_TYPE (TrjLinesModel, trj_lines_model, TRJ, LINES_MODEL, TrjEnvel
 TrjLinesModel *trj_lines_model_new (TrjDocument *document, const char *envelope_id);
 /* The grid column showing `field`, -1 when the envelope's grid has none. */
 int            trj_lines_model_find_column (TrjLinesModel *self, TrjLinesColumn field);
+
+/* The optional columns (MODEL 2.8) of a contrats aidés grid: whether the
+ * envelope has them, their name in the settings ("QPV", "renewal_share"…),
+ * their title on one line, and which are shown. Changing them changes the
+ * grid's columns: set the model on the grid again. */
+gboolean       trj_lines_model_has_optional    (TrjLinesModel *self);
+const char    *trj_lines_model_optional_name   (TrjLinesColumn field);
+char          *trj_lines_model_optional_title  (TrjLinesModel *self, TrjLinesColumn field);
+gboolean       trj_lines_model_get_shown       (TrjLinesModel *self, TrjLinesColumn field);
+void           trj_lines_model_set_shown       (TrjLinesModel *self, TrjLinesColumn field, gboolean shown);
 
 G_END_DECLS
