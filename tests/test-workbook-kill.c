@@ -40,6 +40,7 @@ typedef enum {
   EDIT_PASTE,
   EDIT_PROFILE,
   EDIT_ROWS,
+  EDIT_ALLOCATIONS,
   N_EDITS
 } Edit;
 
@@ -52,6 +53,8 @@ static const struct {
   [EDIT_PASTE] = { "paste", "Coller" },
   [EDIT_PROFILE] = { "profile", "Appliquer le profil" },
   [EDIT_ROWS] = { "rows", "Réorganiser les lignes" },
+  /* The store's own step label: this test loads no translation. */
+  [EDIT_ALLOCATIONS] = { "allocations", "Change the Allocations" },
 };
 
 /* Set up once by the parent, inherited by every child. */
@@ -173,6 +176,19 @@ rearrange_rows (TrjWorkbook *wb, GError **error)
   return trj_workbook_end_batch (wb, error);
 }
 
+/* The DDETS' share (issue 16): PEC's envelope split between the four
+ * départements of Bretagne, four rows written in one step. */
+static gboolean
+set_allocations (TrjWorkbook *wb, GError **error)
+{
+  static const char *const departements[] = { "22", "29", "35", "56" };
+  g_autoptr(TrjEnvelope) values = trj_envelope_new ("PEC_CIE_TP");
+
+  for (guint i = 0; i < G_N_ELEMENTS (departements); i++)
+    trj_envelope_add_allocation (values, trj_allocation_new (departements[i], NULL, 100000.0 * (i + 1), 10.0 * (i + 1)));
+  return trj_workbook_set_allocations (wb, scenario_id, "PEC_CIE_TP", values, error);
+}
+
 static gboolean
 apply_edit (TrjWorkbook *wb, Edit edit, GError **error)
 {
@@ -188,6 +204,8 @@ apply_edit (TrjWorkbook *wb, Edit edit, GError **error)
       return copy_profile (wb, error);
     case EDIT_ROWS:
       return rearrange_rows (wb, error);
+    case EDIT_ALLOCATIONS:
+      return set_allocations (wb, error);
     case N_EDITS:
     default:
       g_assert_not_reached ();
