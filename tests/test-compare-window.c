@@ -325,8 +325,12 @@ test_exports (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (compare), "compare.export-pdf", NULL));
   answer_chooser (pdf);
   TRJ_HARNESS_WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
-  if (g_find_program_in_path ("pdftotext") == NULL)
-    return;
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+    if (pdftotext == NULL)
+      return;
+  }
   raw = run (read_pdf);
   text = spaces (raw);
   g_assert_nonnull (strstr (text, "Comparaison de scénarios"));

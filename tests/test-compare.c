@@ -362,10 +362,11 @@ test_pdf (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) date = g_date_time_new_local (2024, 3, 15, 10, 0, 0);
   g_autofree char *info = NULL, *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   const char *pages;
   guint n = trj_compare_pdf_n_pages (cmp);
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     {
       g_test_skip ("no pdftotext (poppler-utils)");
       return;

@@ -147,6 +147,7 @@ test_message (void)
   g_autofree char *pdf = g_build_filename (dir, "message.pdf", NULL);
   g_autofree char *csv = g_build_filename (dir, "message.csv", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *pdftotext = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
@@ -171,7 +172,8 @@ test_message (void)
   g_assert_cmpstr (lines[3], ==, "Mission locale;CIE_JEUNES;b;B;29;duration_months;4;5;1;0,5;6");
   g_assert_cmpstr (lines[4], ==, "");
 
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext != NULL)
     {
       const char *info_argv[] = { "pdfinfo", pdf, NULL };
       const char *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };

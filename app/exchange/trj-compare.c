@@ -147,6 +147,16 @@ line_title (const TrjLine *line)
   return g_string_free (s, FALSE);
 }
 
+/* The per-scenario texts one by one: a scenario without the line leaves a
+ * NULL before the others (g_strfreev would stop there). */
+static void
+texts_free (char **texts, guint n)
+{
+  for (guint i = 0; texts != NULL && i < n; i++)
+    g_free (texts[i]);
+  g_free (texts);
+}
+
 static void
 row_free (TrjCompareRow *row)
 {
@@ -154,10 +164,10 @@ row_free (TrjCompareRow *row)
   g_free (row->envelope);
   g_free (row->line);
   g_free (row->values);
-  g_strfreev (row->values_text);
-  g_strfreev (row->texts);
+  texts_free (row->values_text, row->n_values);
+  texts_free (row->texts, row->n_values);
   g_free (row->marks);
-  g_strfreev (row->details);
+  texts_free (row->details, row->n_values);
   g_free (row);
 }
 
@@ -174,6 +184,7 @@ row_new (const TrjCompare *cmp, TrjCompareRowKind kind, const char *label, const
   row->line = g_strdup (line);
   row->key = key;
   row->unit = unit;
+  row->n_values = n;
   row->values = g_new (double, n);
   row->values_text = g_new0 (char *, n + 1);
   row->texts = g_new0 (char *, n + 1);

@@ -52,6 +52,7 @@ typedef struct {
   char **texts;               /* per scenario: what a cell shows (« 50,0 % → 55,0 % » when changed) */
   TrjCompareMark *marks;      /* per scenario (the reference: SAME, or REMOVED for a line it lacks) */
   char **details;             /* per scenario: alert rows' French messages (NULL elsewhere) */
+  guint n_values;             /* the arrays' length (n_scenarios): an entry may be NULL */
 } TrjCompareRow;
 
 typedef struct {

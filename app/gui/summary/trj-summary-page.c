@@ -449,6 +449,7 @@ update_effect (TrjSummaryPage *self)
     return;
 
   none = trj_scenario_copy (typed);
+  g_free (none->fungibility.initiatives_territoriales_source);
   memset (&none->fungibility, 0, sizeof none->fungibility);
   typed_result = trj_result_new (typed);
   none_result = trj_result_new (none);
