@@ -18,6 +18,7 @@
 #include "trj-profiles-dialog.h"
 #include "trj-note-dialog.h"
 #include "trj-bourse-window.h"
+#include "trj-share-window.h"
 #include "trj-structures-window.h"
 #include "trj-alert-list.h"
 #include "trj-settings.h"
@@ -34,6 +35,7 @@ struct _TrjEnvelopePage
   GtkWidget *entries_tools;
   GtkWidget *structure_tools;
   GtkWidget *solve_envelope_button;
+  GtkWidget *ddets_button;
   GtkWidget *solve_button;
   GtkWidget *columns_button;
   GtkLabel *circular_shares;
@@ -1273,6 +1275,18 @@ trj_envelope_page_open_structures (TrjEnvelopePage *self)
   return present_over_page (self, GTK_WINDOW (trj_structures_window_new (self->document, self->envelope_id)));
 }
 
+/* « Allocations des DDETS… », « CAOM… » (issue 16). */
+GtkWindow *
+trj_envelope_page_open_share (TrjEnvelopePage *self, gboolean caom)
+{
+  GtkWindow *parent;
+
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  return present_over_page (self, GTK_WINDOW (trj_share_window_new (parent, self->document, self->envelope_id,
+                                                                    caom ? TRJ_SHARE_CAOM : TRJ_SHARE_ALLOCATIONS)));
+}
+
 GtkWindow *
 trj_envelope_page_open_bourse (TrjEnvelopePage *self)
 {
@@ -1413,6 +1427,12 @@ trj_envelope_page_edit_notification (TrjEnvelopePage *self)
 }
 
 static void
+share_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  trj_envelope_page_open_share (TRJ_ENVELOPE_PAGE (widget), g_str_equal (action, "envelope.caom"));
+}
+
+static void
 structures_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   trj_envelope_page_open_structures (TRJ_ENVELOPE_PAGE (widget));
@@ -1442,6 +1462,7 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, entries_tools);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, structure_tools);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, solve_envelope_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, ddets_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, solve_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, columns_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, circular_shares);
@@ -1461,6 +1482,8 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_install_action (widget_class, "envelope.manage-profiles", NULL, manage_profiles_activated);
   gtk_widget_class_install_action (widget_class, "envelope.apply-saved-profile", "s", apply_saved_profile_activated);
   gtk_widget_class_install_action (widget_class, "envelope.structures", NULL, structures_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.allocations", NULL, share_activated);
+  gtk_widget_class_install_action (widget_class, "envelope.caom", NULL, share_activated);
   gtk_widget_class_install_action (widget_class, "envelope.bourse", NULL, bourse_activated);
 }
 
@@ -1616,6 +1639,13 @@ trj_envelope_page_get_columns_button (TrjEnvelopePage *self)
   return self->columns_button;
 }
 
+GtkWidget *
+trj_envelope_page_get_ddets_button (TrjEnvelopePage *self)
+{
+  g_return_val_if_fail (TRJ_IS_ENVELOPE_PAGE (self), NULL);
+  return self->ddets_button;
+}
+
 const char *
 trj_envelope_page_get_circular_shares (TrjEnvelopePage *self)
 {
@@ -1649,6 +1679,7 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
     gboolean contracts = known == NULL || known->unit == TRJ_UNIT_CONTRACTS;
 
     gtk_widget_set_visible (self->solve_envelope_button, contracts);
+    gtk_widget_set_visible (self->ddets_button, contracts);
     gtk_widget_set_visible (self->solve_button, contracts);
   }
 

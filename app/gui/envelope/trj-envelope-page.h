@@ -90,6 +90,8 @@ gboolean         trj_envelope_page_calibrate_profile (TrjEnvelopePage *self,
  * (actions envelope.structures, envelope.bourse); return the window shown. */
 GtkWindow       *trj_envelope_page_open_structures  (TrjEnvelopePage *self);
 GtkWindow       *trj_envelope_page_open_bourse      (TrjEnvelopePage *self);
+/* The allocations (caom FALSE) or the CAOM editor of the envelope (issue 16). */
+GtkWindow       *trj_envelope_page_open_share       (TrjEnvelopePage *self, gboolean caom);
 /* « ETP réalisés » (an envelope of structures, MODEL 3.2): the grid, built
  * when first asked, NULL on another envelope; and showing it. */
 TrjGrid         *trj_envelope_page_get_realised_grid (TrjEnvelopePage *self);
@@ -105,6 +107,9 @@ GtkWindow       *trj_envelope_page_edit_notification (TrjEnvelopePage *self);
  * a contrats aidés envelope; its popover holds one check button a column,
  * named by the settings' name of the column ("QPV", "renewal_share"…). */
 GtkWidget       *trj_envelope_page_get_columns_button (TrjEnvelopePage *self);
+/* « DDETS »: the menu of the allocations, the CAOM and the DDETS' files
+ * (issue 16), on a page of contracts only. */
+GtkWidget       *trj_envelope_page_get_ddets_button (TrjEnvelopePage *self);
 /* The line under the figures giving the envelope's shares of publics and
  * renewals (MODEL 2.8), NULL while it is hidden (no line gives one). */
 const char      *trj_envelope_page_get_circular_shares (TrjEnvelopePage *self);

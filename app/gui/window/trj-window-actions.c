@@ -14,6 +14,7 @@
 #include "trj-charts-page.h"
 #include "trj-exchange-files.h"
 #include "trj-hypotheses-window.h"
+#include "trj-ddets-files.h"
 #include "trj-national-window.h"
 #include "trj-presentation-window.h"
 #include "trj-report-print.h"
@@ -55,7 +56,7 @@ trj_window_update_actions (TrjWindow *self)
   for (const char * const *a = (const char * const[]) { "win.add-line", "win.duplicate-line",
          "win.remove-line", "win.line-note", "win.solve", "win.solve-envelope", "win.edit-notification",
          "win.scenario-rename",
-         "win.scenario-delete", "win.mark-sent", NULL }; *a != NULL; a++)
+         "win.scenario-delete", "win.mark-sent", "win.ddets-integrate", NULL }; *a != NULL; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, writable && !frozen);
   /* MODEL 3: FDI has no credits of its own; its envelope is added when wanted. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-fdi",
@@ -63,6 +64,7 @@ trj_window_update_actions (TrjWindow *self)
                                  && trj_document_get_envelope (self->document, trj_catalog_fdi_envelope ()) == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-duplicate", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-actuals", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.ddets-prepare", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sent-history", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.landing", wb != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", wb != NULL);
@@ -397,6 +399,21 @@ exchange_activated (GtkWidget *widget, const char *action_name, GVariant *param)
     trj_exchange_choose_programming_import (GTK_WINDOW (self), self->document);
 }
 
+/* ── The DDETS' files (app/gui/ddets, issue 16) ───────────────────────── */
+
+static void
+ddets_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  if (g_str_equal (action_name, "win.ddets-prepare"))
+    trj_ddets_choose_prepare (GTK_WINDOW (self), self->document);
+  else
+    trj_ddets_choose_integrate (GTK_WINDOW (self), self->document);
+}
+
 static void
 national_view_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -456,6 +473,8 @@ trj_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-programming", NULL, exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.export-formula-book", NULL, exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.import-programming", NULL, exchange_activated);
+  gtk_widget_class_install_action (widget_class, "win.ddets-prepare", NULL, ddets_activated);
+  gtk_widget_class_install_action (widget_class, "win.ddets-integrate", NULL, ddets_activated);
   gtk_widget_class_install_action (widget_class, "win.national-view", NULL, national_view_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
 }

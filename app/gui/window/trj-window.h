@@ -6,6 +6,7 @@
  * win.scenario-rename, win.scenario-delete; win.show-charts, win.present (F5),
  * win.print (Ctrl+P), win.export-report (app/gui/charts); win.import-csv,
  * win.export-programming, win.import-programming (app/gui/import),
+ * win.ddets-prepare, win.ddets-integrate (app/gui/ddets, issue 16);
  * win.national-view; win.toast (a string: a message the features show in the
  * window). All are in trj-window-actions.c; the features they call get the
  * document and the window, never this header.
