@@ -37,6 +37,7 @@ static const TrjCliCommand commands[] = {
   { "realised",    trj_cli_realised,    N_("Import the realised ETP of the IAE structures from a CSV file") },
   { "landing",     trj_cli_landing,     N_("Print the year-end landing and its drift by cause") },
   { "diff",        trj_cli_diff,        N_("Compare two scenarios, or a scenario with the last version sent") },
+  { "ddets",       trj_cli_ddets,       N_("Prepare the file of a DDETS, or integrate its return") },
   { "send",        trj_cli_send,        N_("Mark a workbook scenario as sent to the DGEFP, which freezes it") },
   /* cairo, pango and the xlsx libraries: in trajectoire-cli-full (NULL here). */
   { "chart",       FULL (trj_cli_chart),       N_("Draw a chart as PNG, SVG or PDF") },

@@ -76,6 +76,8 @@ gint64       trj_cli_find_scenario     (TrjWorkbook *wb, const char *name, GErro
 TrjScenario *trj_cli_workbook_scenario (const char *path, const char *scenario_name,
                                         GError **error);
 int trj_cli_new          (int argc, char **argv);
+/* trj-cli-ddets.c */
+int trj_cli_ddets        (int argc, char **argv);
 int trj_cli_import       (int argc, char **argv);
 int trj_cli_export       (int argc, char **argv);
 int trj_cli_scenarios    (int argc, char **argv);
