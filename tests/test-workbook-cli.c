@@ -419,6 +419,124 @@ test_damaged_workbook (gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* `ddets prepare` and `ddets integrate` (issue 16): the Finistère's part of a
+ * scenario written; the DDETS sets a at 45 % and b at 55 %, the region b at
+ * 60 %: integrate exits 1 listing b on the standard error, the region's lines
+ * as they were; once the region undoes its change, exit 0 with the counts,
+ * a and b at the DDETS' rates. */
+static const char ddets_json[] =
+  "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\", \"zone\": \"metropole\","
+  "  \"envelopes\": [ { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 1000000, \"cp_notified\": 1000000,"
+  "    \"allocations\": [ { \"departement\": \"29\", \"ae\": 2000, \"volume\": 3 } ],"
+  "    \"lines\": ["
+  "    { \"id\": \"a\", \"label\": \"A\", \"kind\": \"PEC\", \"departement\": \"29\","
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 2, \"payment_lag_months\": 0,"
+  "      \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] },"
+  "    { \"id\": \"b\", \"label\": \"B\", \"kind\": \"PEC\", \"departement\": \"29\","
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 1, \"payment_lag_months\": 0,"
+  "      \"entries\": [2,0,0,0,0,0,0,0,0,0,0,0] },"
+  "    { \"id\": \"c\", \"label\": \"C\", \"kind\": \"PEC\", \"departement\": \"35\","
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 1, \"payment_lag_months\": 0,"
+  "      \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] } ] } ] }";
+
+static double
+rate_of (const char *workbook, gboolean current, const char *line_id)
+{
+  g_autofree char *path = g_build_filename (dir, workbook, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, &error);
+  g_autoptr(TrjLine) line = NULL;
+
+  g_assert_no_error (error);
+  line = trj_workbook_get_line (wb, current ? trj_workbook_get_current_scenario (wb)
+                                            : trj_workbook_find_scenario (wb, "Répartition"), line_id, &error);
+  g_assert_no_error (error);
+  return line->rate;
+}
+
+static void
+set_rate (const char *workbook, gboolean current, const char *line_id, double rate)
+{
+  g_autofree char *path = g_build_filename (dir, workbook, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_set_line_number (wb, current ? trj_workbook_get_current_scenario (wb)
+                                                           : trj_workbook_find_scenario (wb, "Répartition"),
+                                               line_id, TRJ_LINE_FIELD_RATE, rate, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_ddets (void)
+{
+  g_autofree char *json = g_build_filename (dir, "ddets.json", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_true (g_file_set_contents (json, ddets_json, -1, NULL));
+  g_assert_cmpint (run_cli (NULL, NULL, "new", "dreets.trajectoire", "--region", "Bretagne", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "import", "dreets.trajectoire", "ddets.json", "--name", "Répartition", NULL),
+                   ==, 0);
+
+  /* Usage errors: 2. */
+  g_assert_cmpint (run_cli (NULL, NULL, "ddets", NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "ddets", "send", "dreets.trajectoire", NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "ddets", "prepare", "dreets.trajectoire", "--output", "f29.trajectoire",
+                            NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "ddets", "integrate", "dreets.trajectoire", NULL), ==, 2);
+  g_assert_cmpint (run_cli (&out, NULL, "ddets", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "ddets prepare"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &err, "ddets", "prepare", "dreets.trajectoire", "--departement", "29",
+                            "--output", "f29.trajectoire", "--scenario", "Nulle part", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Nulle part"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "ddets", "prepare", "dreets.trajectoire", "--departement", "29",
+                            "--output", "f29.trajectoire", "--scenario", "Répartition", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&err, g_free);
+  /* The file holds the Finistère's lines only. */
+  {
+    g_autofree char *path = g_build_filename (dir, "f29.trajectoire", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TrjWorkbook) part = trj_workbook_open (path, &error);
+    g_autoptr(TrjScenario) sc = NULL;
+
+    g_assert_no_error (error);
+    sc = trj_workbook_get_scenario (part, trj_workbook_get_current_scenario (part), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (((TrjEnvelope *) sc->envelopes->pdata[0])->lines->len, ==, 2);
+  }
+
+  set_rate ("f29.trajectoire", TRUE, "a", 0.45);
+  set_rate ("f29.trajectoire", TRUE, "b", 0.55);
+  set_rate ("dreets.trajectoire", FALSE, "b", 0.6);
+  g_assert_cmpint (run_cli (&out, &err, "ddets", "integrate", "dreets.trajectoire", "f29.trajectoire",
+                            "--scenario", "Répartition", NULL), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "département 29"));
+  g_assert_nonnull (strstr (err, "Rien n’a été modifié."));
+  g_assert_nonnull (strstr (err, "\n– «\u00a0B\u00a0» (b)\u202f: modifiée par la DDETS et par la région"));
+  g_assert_null (strstr (err, "(a)"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpfloat (rate_of ("dreets.trajectoire", FALSE, "a"), ==, 0.5);
+  g_assert_cmpfloat (rate_of ("dreets.trajectoire", FALSE, "b"), ==, 0.6);
+
+  /* The region gives b back: the return is taken. */
+  set_rate ("dreets.trajectoire", FALSE, "b", 0.5);
+  g_assert_cmpint (run_cli (&out, &err, "ddets", "integrate", "dreets.trajectoire", "f29.trajectoire",
+                            "--scenario", "Répartition", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Retour de la DDETS 29 intégré — lignes modifiées\u202f: 2, ajoutées\u202f: 0, "
+                            "supprimées\u202f: 0\n");
+  g_assert_cmpfloat (rate_of ("dreets.trajectoire", FALSE, "a"), ==, 0.45);
+  g_assert_cmpfloat (rate_of ("dreets.trajectoire", FALSE, "b"), ==, 0.55);
+  g_assert_cmpfloat (rate_of ("dreets.trajectoire", FALSE, "c"), ==, 0.5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -437,6 +555,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook-cli/import-roundtrip", test_import_roundtrip);
   g_test_add_func ("/workbook-cli/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/workbook-cli/send", test_send);
+  g_test_add_func ("/workbook-cli/ddets", test_ddets);
   g_test_add_func ("/workbook-cli/actuals-landing", test_actuals_landing);
   g_test_add_data_func ("/workbook-cli/damaged/no-scenario",
                         "DELETE FROM line_month; DELETE FROM line; DELETE FROM envelope; DELETE FROM scenario",

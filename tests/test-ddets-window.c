@@ -1,0 +1,459 @@
+/* test-ddets-window.c — the DDETS' share in the window (issue 16): the
+ * allocations and CAOM editors of a contrats aidés envelope, driven through
+ * their grid and buttons, checked in the workbook; « Préparer le fichier d'une
+ * DDETS… » and « Intégrer le retour d'une DDETS… » through their dialog and
+ * file choosers: a line changed on both sides is listed and nothing changes;
+ * once the region gives its change back, the return is one undo step.
+ *
+ * The Bretagne example's PEC envelope has one line, put in the Finistère (29)
+ * here. With TRJ_SCREENSHOTS_DIR set, the editors and the two dialogs are
+ * saved there as PNG.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "trj-ui-harness.h"
+#include "trj-test-util.h"
+#include "trj-ddets-files.h"
+#include "trj-envelope-page.h"
+#include "trj-file-chooser.h"
+#include "trj-share-window.h"
+
+static TrjApplication *app;
+static TrjWindow *window;
+static char *screenshots;
+static char *tmpdir;
+
+static TrjWorkbook *
+workbook (void)
+{
+  return trj_document_get_workbook (trj_window_get_document (window));
+}
+
+static gint64
+scenario_id (void)
+{
+  return trj_document_get_scenario_id (trj_window_get_document (window));
+}
+
+static const TrjEnvelope *
+pec (void)
+{
+  return trj_document_get_envelope (trj_window_get_document (window), "PEC_CIE_TP");
+}
+
+static const TrjLine *
+pec_line (void)
+{
+  g_assert_cmpuint (pec ()->lines->len, ==, 1);
+  return pec ()->lines->pdata[0];
+}
+
+static void
+save (GtkWidget *widget, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (screenshots == NULL)
+    return;
+  path = g_build_filename (screenshots, name, NULL);
+  trj_harness_wait_painted (widget);
+  if (!trj_harness_save_png (widget, path, &error))
+    g_error ("%s", error->message);
+}
+
+/* The visible toplevel of a type, NULL if none. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child))
+        {
+          g_autofree char *plain = trj_test_plain_spaces (gtk_label_get_text (GTK_LABEL (child)));
+
+          if (g_str_equal (plain, text))
+            return child;
+        }
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What a click on a response button does: the response, then the dialog closed. */
+static void
+respond (AdwMessageDialog *dialog, const char *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static GtkFileChooserNative *chooser_shown;
+
+static void
+chooser_hook (GtkFileChooserNative *chooser, gpointer data)
+{
+  g_set_object (&chooser_shown, chooser);
+}
+
+static void
+answer_chooser (const char *path)
+{
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  TRJ_HARNESS_WAIT_FOR (chooser_shown != NULL);
+  chooser = g_steal_pointer (&chooser_shown);
+  trj_file_chooser_respond (chooser, file);
+}
+
+/* A click on one of the editor's buttons (activate() would wait for its animation). */
+static void
+click (TrjShareWindow *editor, const char *name)
+{
+  GtkButton *button = trj_share_window_get_button (editor, name);
+
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+type_cell (TrjGrid *grid, guint row, guint column, const char *text)
+{
+  trj_grid_set_cursor (grid, row, column);
+  g_assert_true (trj_grid_start_editing (grid, text));
+  return trj_grid_commit_edit (grid);
+}
+
+static char *
+cell (TrjGrid *grid, guint row, guint column)
+{
+  return trj_test_plain_spaces (trj_grid_model_get_text (trj_grid_get_model (grid), row, column));
+}
+
+static TrjShareWindow *
+open_editor (const char *action)
+{
+  GtkWidget *page;
+  TrjShareWindow *editor;
+
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  page = trj_window_get_visible_page (window);
+  g_assert_true (gtk_widget_activate_action (page, action, NULL));
+  TRJ_HARNESS_WAIT_FOR (find_toplevel (TRJ_TYPE_SHARE_WINDOW) != NULL);
+  editor = TRJ_SHARE_WINDOW (find_toplevel (TRJ_TYPE_SHARE_WINDOW));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+  trj_harness_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+close_editor (TrjShareWindow *editor)
+{
+  gtk_window_destroy (GTK_WINDOW (editor));
+  TRJ_HARNESS_WAIT_FOR (find_toplevel (TRJ_TYPE_SHARE_WINDOW) == NULL);
+}
+
+/* « Allocations des DDETS… »: a row added, its département, AE and volume
+ * typed; a negative volume and a second allocation of the Finistère refused,
+ * the cells keeping their values; nothing written before « Enregistrer »,
+ * then one undo step, which the editor follows. */
+static void
+test_allocations_editor (void)
+{
+  TrjShareWindow *editor;
+  TrjGrid *grid;
+  TrjGridModel *model;
+  const TrjAllocation *al;
+  g_autofree char *text = NULL, *summary = NULL, *error = NULL;
+
+  g_assert_cmpuint (trj_envelope_n_allocations (pec ()), ==, 0);
+
+  /* The « DDETS » menu of a contrats aidés page; none on the IAE's. */
+  {
+    GtkWidget *button;
+    GtkPopover *popover;
+
+    trj_window_show_envelope (window, "IAE");
+    g_assert_false (gtk_widget_get_visible (trj_envelope_page_get_ddets_button (
+                      TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window)))));
+    trj_window_show_envelope (window, "PEC_CIE_TP");
+    button = trj_envelope_page_get_ddets_button (TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window)));
+    g_assert_true (gtk_widget_get_visible (button));
+    /* The page's stacks end their crossfades before the picture. */
+    for (GtkWidget *w = trj_window_get_visible_page (window); w != NULL; w = gtk_widget_get_parent (w))
+      if (GTK_IS_STACK (w))
+        trj_harness_wait_stack (GTK_STACK (w));
+    save (GTK_WIDGET (window), "ddets-page.png");
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    TRJ_HARNESS_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    save (GTK_WIDGET (popover), "ddets-menu.png");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    TRJ_HARNESS_WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  }
+
+  editor = open_editor ("envelope.allocations");
+  grid = trj_share_window_get_grid (editor);
+  model = trj_grid_get_model (grid);
+  g_assert_cmpuint (trj_grid_model_get_n_rows (model), ==, 1);   /* the total */
+  g_assert_cmpuint (trj_grid_model_get_n_data_rows (model), ==, 0);
+
+  /* « Ajouter une ligne »: the first département of the region. */
+  click (editor, "add");
+  g_assert_cmpuint (trj_grid_model_get_n_data_rows (model), ==, 1);
+  text = cell (grid, 0, TRJ_SHARE_COLUMN_DEPARTEMENT);
+  g_assert_cmpstr (text, ==, "22 Côtes-d'Armor");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_DEPARTEMENT, "finistère"));
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_AE, "150 000"));
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_VOLUME, "12"));
+  text = cell (grid, 0, TRJ_SHARE_COLUMN_DEPARTEMENT);
+  g_assert_cmpstr (text, ==, "29 Finistère");
+  g_clear_pointer (&text, g_free);
+  text = cell (grid, 1, TRJ_SHARE_COLUMN_AE);
+  g_assert_cmpstr (text, ==, "150 000 €");
+  g_clear_pointer (&text, g_free);
+
+  /* Refused: the cell keeps 12, the message says why. */
+  g_assert_false (type_cell (grid, 0, TRJ_SHARE_COLUMN_VOLUME, "-3"));
+  error = trj_test_plain_spaces (trj_grid_get_error_message (grid));
+  g_assert_cmpstr (error, ==, "La valeur doit être comprise entre 0 et 10 000 000");
+  trj_grid_cancel_edit (grid);
+  text = cell (grid, 0, TRJ_SHARE_COLUMN_VOLUME);
+  g_assert_cmpstr (text, ==, "12");
+  g_clear_pointer (&text, g_free);
+  /* Over the catalogue's limit of an amount: refused, 150 000 € kept. */
+  g_assert_false (type_cell (grid, 0, TRJ_SHARE_COLUMN_AE, "1 000 000 000 000 000"));
+  trj_grid_cancel_edit (grid);
+  text = cell (grid, 0, TRJ_SHARE_COLUMN_AE);
+  g_assert_cmpstr (text, ==, "150 000 €");
+  g_clear_pointer (&text, g_free);
+
+  summary = trj_test_plain_spaces (trj_share_window_get_summary (editor));
+  g_assert_true (g_str_has_prefix (summary, "Alloué : 150 000 € d’AE et 12 contrats, pour "));
+
+  /* A second row in the Finistère for the whole département: refused. */
+  click (editor, "add");
+  g_assert_false (type_cell (grid, 1, TRJ_SHARE_COLUMN_DEPARTEMENT, "29"));
+  g_clear_pointer (&error, g_free);
+  error = trj_test_plain_spaces (trj_grid_get_error_message (grid));
+  g_assert_cmpstr (error, ==, "ce département (et ce prescripteur) a déjà une allocation");
+  trj_grid_cancel_edit (grid);
+  /* With a prescriber it is another allocation. */
+  g_assert_true (type_cell (grid, 1, TRJ_SHARE_COLUMN_PRESCRIBER, "France Travail"));
+  g_assert_true (type_cell (grid, 1, TRJ_SHARE_COLUMN_DEPARTEMENT, "29"));
+  g_assert_true (type_cell (grid, 1, TRJ_SHARE_COLUMN_AE, "40 000"));
+  save (GTK_WIDGET (editor), "ddets-allocations.png");
+  /* Removed again, from the cursor's row. */
+  trj_grid_set_cursor (grid, 1, TRJ_SHARE_COLUMN_AE);
+  click (editor, "remove");
+  g_assert_cmpuint (trj_grid_model_get_n_data_rows (model), ==, 1);
+
+  /* Nothing in the workbook before « Enregistrer », then one step. */
+  g_assert_cmpuint (trj_envelope_n_allocations (pec ()), ==, 0);
+  click (editor, "save");
+  g_assert_cmpuint (trj_envelope_n_allocations (pec ()), ==, 1);
+  al = g_ptr_array_index (pec ()->allocations, 0);
+  g_assert_cmpstr (al->departement, ==, "29");
+  g_assert_null (al->prescriber);
+  g_assert_cmpfloat (al->ae, ==, 150000);
+  g_assert_cmpfloat (al->volume, ==, 12);
+  g_assert_cmpstr (trj_workbook_get_undo_label (workbook ()), ==, "Modifier les allocations");
+  g_assert_false (trj_share_model_is_modified (trj_share_window_get_model (editor)));
+
+  /* Undone: the editor follows; redone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  TRJ_HARNESS_WAIT_FOR (trj_grid_model_get_n_data_rows (model) == 0);
+  g_assert_cmpuint (trj_envelope_n_allocations (pec ()), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  TRJ_HARNESS_WAIT_FOR (trj_grid_model_get_n_data_rows (model) == 1);
+  close_editor (editor);
+}
+
+/* « CAOM… »: 6 contracts in the Côtes-d'Armor, three in January: the
+ * uniform profile becomes explicit; a negative weight is refused. */
+static void
+test_caom_editor (void)
+{
+  TrjShareWindow *editor = open_editor ("envelope.caom");
+  TrjGrid *grid = trj_share_window_get_grid (editor);
+  const TrjCaom *caom;
+  g_autofree char *text = NULL;
+
+  click (editor, "add");
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_CONTRACTS, "6"));
+  text = cell (grid, 0, TRJ_SHARE_COLUMN_FIRST_MONTH + 1);
+  g_assert_cmpstr (text, ==, "1");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_FIRST_MONTH, "3"));
+  g_assert_false (type_cell (grid, 0, TRJ_SHARE_COLUMN_FIRST_MONTH + 2, "-1"));
+  trj_grid_cancel_edit (grid);
+  /* The total row: 6 × 3 / 14 in January. */
+  text = cell (grid, 1, TRJ_SHARE_COLUMN_FIRST_MONTH);
+  g_assert_cmpstr (text, ==, "1,3");
+  save (GTK_WIDGET (editor), "ddets-caom.png");
+  click (editor, "save");
+  g_assert_cmpuint (trj_envelope_n_caom (pec ()), ==, 1);
+  caom = g_ptr_array_index (pec ()->caom, 0);
+  g_assert_cmpstr (caom->departement, ==, "22");
+  g_assert_cmpfloat (caom->contracts, ==, 6);
+  g_assert_true (caom->has_profile);
+  g_assert_cmpfloat (caom->profile[0], ==, 3);
+  g_assert_cmpfloat (caom->profile[2], ==, 1);
+  g_assert_cmpstr (trj_workbook_get_undo_label (workbook ()), ==, "Modifier les CAOM");
+  close_editor (editor);
+}
+
+/* Prepared for the Finistère; the DDETS sets the line at 45 %, the region at
+ * 60 %: the return is refused listing the line, nothing changes; once the
+ * region undoes its change, integrated as one step. */
+static void
+test_prepare_integrate (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "DDETS 29.trajectoire", NULL);
+  g_autofree char *line_id = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  double rate;
+
+  g_assert_true (trj_workbook_set_line_text (workbook (), scenario_id (), pec_line ()->id,
+                                             TRJ_LINE_FIELD_DEPARTEMENT, "29", &error));
+  g_assert_no_error (error);
+  line_id = g_strdup (pec_line ()->id);
+  rate = pec_line ()->rate;
+  trj_file_chooser_set_hook (chooser_hook, NULL);
+
+  /* The département, then the file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.ddets-prepare", NULL));
+  TRJ_HARNESS_WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  {
+    GtkDropDown *drop = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+    GListModel *names = gtk_drop_down_get_model (drop);
+
+    /* The Finistère has the line and the allocation, the Côtes-d'Armor a CAOM only. */
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, 1);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "29 Finistère");
+  }
+  g_assert_false (trj_ddets_dialog_select (dialog, "35"));
+  g_assert_true (trj_ddets_dialog_select (dialog, "29"));
+  trj_harness_present (GTK_WINDOW (dialog));
+  save (GTK_WIDGET (dialog), "ddets-preparer.png");
+  respond (dialog, "prepare");
+  answer_chooser (path);
+  TRJ_HARNESS_WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
+  TRJ_HARNESS_WAIT_FOR (find_label (GTK_WIDGET (window), "Fichier de la DDETS 29 préparé") != NULL);
+  TRJ_HARNESS_WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+
+  /* The DDETS works on its file; the region on the same line. */
+  {
+    g_autoptr(TrjWorkbook) ddets = trj_workbook_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (trj_workbook_set_line_number (ddets, trj_workbook_get_current_scenario (ddets), line_id,
+                                                 TRJ_LINE_FIELD_RATE, 0.45, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (trj_workbook_set_line_number (workbook (), scenario_id (), line_id, TRJ_LINE_FIELD_RATE, 0.6,
+                                               &error));
+  g_assert_no_error (error);
+
+  /* Refused: every conflict listed, nothing changed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.ddets-integrate", NULL));
+  answer_chooser (path);
+  TRJ_HARNESS_WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Retour non intégré");
+  body = trj_test_plain_spaces (adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (body, ==, "Le retour de la DDETS (département 29) n’est pas intégré : 1 ligne a été modifiée "
+                             "des deux côtés depuis la préparation du fichier ; mettez-vous d’accord, puis intégrez "
+                             "de nouveau. Rien n’a été modifié.");
+  {
+    /* The list, under the message: the one line changed on both sides. */
+    GtkWidget *list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+    g_autofree char *expected = g_strdup_printf ("– « %s » (%s) : modifiée par la DDETS et par la région",
+                                                 pec_line ()->label, line_id);
+    g_autofree char *lines = NULL;
+
+    if (GTK_IS_VIEWPORT (list))
+      list = gtk_viewport_get_child (GTK_VIEWPORT (list));
+    lines = trj_test_plain_spaces (gtk_label_get_text (GTK_LABEL (list)));
+    g_assert_cmpstr (lines, ==, expected);
+  }
+  g_assert_cmpfloat (pec_line ()->rate, ==, 0.6);
+  g_assert_cmpstr (trj_workbook_get_undo_label (workbook ()), !=, "Intégrer le retour de la DDETS");
+  trj_harness_present (GTK_WINDOW (dialog));
+  save (GTK_WIDGET (dialog), "ddets-conflits.png");
+  respond (dialog, "close");
+  TRJ_HARNESS_WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+
+  /* The region gives its change back: integrated, one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat (pec_line ()->rate, ==, rate);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.ddets-integrate", NULL));
+  answer_chooser (path);
+  TRJ_HARNESS_WAIT_FOR (find_label (GTK_WIDGET (window), "Retour de la DDETS 29 intégré — lignes modifiées : 1, "
+                                                         "ajoutées : 0, supprimées : 0") != NULL);
+  g_assert_cmpfloat (pec_line ()->rate, ==, 0.45);
+  g_assert_cmpstr (trj_workbook_get_undo_label (workbook ()), ==, "Intégrer le retour de la DDETS");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat (pec_line ()->rate, ==, rate);
+  trj_file_chooser_set_hook (NULL, NULL);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  int status;
+
+  app = trj_harness_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+  screenshots = g_strdup (g_getenv ("TRJ_SCREENSHOTS_DIR"));
+  tmpdir = trj_harness_temp_dir ();
+
+  path = trj_harness_new_workbook ("Bretagne");
+  file = g_file_new_for_path (path);
+  window = trj_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  trj_harness_present (GTK_WINDOW (window));
+  g_assert_true (trj_window_open_file (window, file));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+
+  g_test_add_func ("/ddets-window/allocations", test_allocations_editor);
+  g_test_add_func ("/ddets-window/caom", test_caom_editor);
+  g_test_add_func ("/ddets-window/prepare-integrate", test_prepare_integrate);
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_free (screenshots);
+  g_free (tmpdir);
+  return status;
+}
