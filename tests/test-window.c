@@ -492,6 +492,25 @@ find_descendant (GtkWidget *widget, GType type)
   return NULL;
 }
 
+/* The menu button under root whose menu has an item or section `label` (the
+ * « Répartition » menu, not the « DDETS » one before it), NULL if none. */
+static GtkMenuButton *
+find_menu_button (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) != NULL
+      && menu_has_label (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)), label))
+    return GTK_MENU_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* « Enregistrer le profil de la ligne… » through its dialog, then the saved
  * profile in the « Répartition » menu applied to another line (one step). */
 /* The open message dialog whose heading is `heading`, or NULL. */
@@ -703,7 +722,7 @@ test_saved_profiles (void)
   saved = g_ptr_array_index (trj_workbook_get_profiles (wb), 0);
   g_assert_cmpstr (saved->name, ==, "Rentrée 29");
   g_assert_cmpmem (saved->weights, sizeof saved->weights, source, sizeof source);
-  menu_button = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (pec_page ()), GTK_TYPE_MENU_BUTTON));
+  menu_button = find_menu_button (GTK_WIDGET (pec_page ()), "Profils enregistrés");
   g_assert_nonnull (menu_button);
   g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (menu_button), "Rentrée 29"));
   g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (menu_button), "Profils enregistrés"));
