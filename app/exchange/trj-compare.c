@@ -13,100 +13,17 @@
 #include "trj-programming.h"
 #include "trj-xlsx-book.h"
 
-#define SHAPE(s) (1u << (s))
-#define CONTRACT SHAPE (TRJ_LINE_SHAPE_CONTRACT)
-#define POST_AID SHAPE (TRJ_LINE_SHAPE_POST_AID)
-#define FREE SHAPE (TRJ_LINE_SHAPE_FREE)
-
-typedef enum {
-  LK_VOLUME, LK_RATE, LK_HOURS, LK_DURATION, LK_COFINANCING, LK_LAG,
-  LK_UNIT_AMOUNT, LK_MODULATION, LK_AE_AMOUNT, LK_AE, LK_CP, N_LINE_KEYS
-} LineKey;
-
-static const struct {
-  const char *key;
-  const char *title;   /* N_() */
-  guint shapes;
-  TrjCompareUnit unit;
-} line_keys[N_LINE_KEYS] = {
-  [LK_VOLUME]      = { "volume", N_("Volume (contracts)"), CONTRACT | POST_AID, TRJ_COMPARE_UNIT_COUNT },
-  [LK_RATE]        = { "rate", N_("Rate of State support"), CONTRACT, TRJ_COMPARE_UNIT_SHARE },
-  [LK_HOURS]       = { "weekly_hours", N_("Weekly hours"), CONTRACT, TRJ_COMPARE_UNIT_DECIMAL },
-  [LK_DURATION]    = { "duration_months", N_("Duration (months)"), CONTRACT, TRJ_COMPARE_UNIT_DECIMAL },
-  [LK_COFINANCING] = { "cofinanced_share", N_("Cofinanced share"), CONTRACT, TRJ_COMPARE_UNIT_SHARE },
-  [LK_LAG]         = { "payment_lag_months", N_("Payment lag (months)"), CONTRACT | POST_AID | FREE, TRJ_COMPARE_UNIT_DECIMAL },
-  [LK_UNIT_AMOUNT] = { "unit_amount", N_("Unit amount"), POST_AID, TRJ_COMPARE_UNIT_MONEY },
-  [LK_MODULATION]  = { "modulation", N_("Modulated share"), POST_AID, TRJ_COMPARE_UNIT_SHARE },
-  [LK_AE_AMOUNT]   = { "ae_amount", N_("AE amount"), FREE, TRJ_COMPARE_UNIT_MONEY },
-  [LK_AE]          = { "ae_total", N_("AE"), CONTRACT | POST_AID | FREE, TRJ_COMPARE_UNIT_MONEY },
-  [LK_CP]          = { "cp_total", N_("CP"), CONTRACT | POST_AID | FREE, TRJ_COMPARE_UNIT_MONEY },
-};
-
-typedef enum {
-  EK_VOLUME, EK_AE, EK_CP, EK_AE_AVAILABLE, EK_CP_AVAILABLE, EK_AE_MARGIN, EK_CP_MARGIN,
-  EK_CAPACITY, N_ENVELOPE_KEYS
-} EnvelopeKey;
-
-static const struct {
-  const char *key;
-  const char *title;   /* N_() */
-  TrjCompareUnit unit;
-} envelope_keys[N_ENVELOPE_KEYS] = {
-  [EK_VOLUME]       = { "volume", N_("Volume (contracts)"), TRJ_COMPARE_UNIT_COUNT },
-  [EK_AE]           = { "ae_total", N_("AE"), TRJ_COMPARE_UNIT_MONEY },
-  [EK_CP]           = { "cp_total", N_("CP"), TRJ_COMPARE_UNIT_MONEY },
-  [EK_AE_AVAILABLE] = { "ae_available", N_("AE available"), TRJ_COMPARE_UNIT_MONEY },
-  [EK_CP_AVAILABLE] = { "cp_available", N_("CP available"), TRJ_COMPARE_UNIT_MONEY },
-  [EK_AE_MARGIN]    = { "ae_margin", N_("AE margin"), TRJ_COMPARE_UNIT_MONEY },
-  [EK_CP_MARGIN]    = { "cp_margin", N_("CP margin"), TRJ_COMPARE_UNIT_MONEY },
-  [EK_CAPACITY]     = { "capacity", N_("Capacity (contracts)"), TRJ_COMPARE_UNIT_COUNT },
-};
-
-static double
-envelope_value (const TrjEnvelopeResult *r, EnvelopeKey key)
+static TrjCompareUnit
+compare_unit (TrjDiffUnit unit)
 {
-  switch (key)
+  switch (unit)
     {
-    case EK_VOLUME:       return r->f.volume;
-    case EK_AE:           return r->f.ae_total;
-    case EK_CP:           return r->f.cp_total;
-    case EK_AE_AVAILABLE: return r->ae_available;
-    case EK_CP_AVAILABLE: return r->cp_available;
-    case EK_AE_MARGIN:    return r->ae_margin;
-    case EK_CP_MARGIN:    return r->cp_margin;
-    case EK_CAPACITY:     return r->capacity;
-    case N_ENVELOPE_KEYS:
-    default:              break;
+    case TRJ_DIFF_UNIT_MONEY:   return TRJ_COMPARE_UNIT_MONEY;
+    case TRJ_DIFF_UNIT_SHARE:   return TRJ_COMPARE_UNIT_SHARE;
+    case TRJ_DIFF_UNIT_COUNT:   return TRJ_COMPARE_UNIT_COUNT;
+    case TRJ_DIFF_UNIT_DECIMAL:
+    default:                    return TRJ_COMPARE_UNIT_DECIMAL;
     }
-  g_return_val_if_reached (NAN);
-}
-
-static double
-line_value (const TrjLine *line, const TrjLineResult *r, LineKey key)
-{
-  switch (key)
-    {
-    case LK_VOLUME:      return r->f.volume;
-    case LK_RATE:        return line->rate;
-    case LK_HOURS:       return line->weekly_hours;
-    case LK_DURATION:    return line->duration_months;
-    case LK_COFINANCING: return line->cofinanced_share;
-    case LK_LAG:         return line->payment_lag_months;
-    case LK_UNIT_AMOUNT: return line->unit_amount;
-    case LK_MODULATION:  return line->modulation;
-    case LK_AE_AMOUNT:   return line->ae_amount;
-    case LK_AE:          return r->f.ae_total;
-    case LK_CP:          return r->f.cp_total;
-    case N_LINE_KEYS:
-    default:             break;
-    }
-  g_return_val_if_reached (NAN);
-}
-
-static gboolean
-line_has_key (const TrjLine *line, LineKey key)
-{
-  return line != NULL && (line_keys[key].shapes & SHAPE (trj_kind_shape (line->kind))) != 0;
 }
 
 static char *
@@ -298,13 +215,16 @@ add_envelope_rows (TrjCompare *cmp, const char *id, const Place *places)
 
   row_finish (cmp, row, places);
   g_ptr_array_add (cmp->rows, row);
-  for (EnvelopeKey k = 0; k < N_ENVELOPE_KEYS; k++)
+  for (TrjDiffEnvelopeKey k = 0; k < TRJ_DIFF_N_ENVELOPE_KEYS; k++)
     {
-      row = row_new (cmp, TRJ_COMPARE_ROW_VALUE, _(envelope_keys[k].title), id, NULL, envelope_keys[k].key,
-                     envelope_keys[k].unit);
+      const TrjDiffKey *key = &trj_diff_envelope_keys[k];
+
+      if (key->heading == NULL)
+        continue;
+      row = row_new (cmp, TRJ_COMPARE_ROW_VALUE, _(key->heading), id, NULL, key->key, compare_unit (key->unit));
       for (guint i = 0; i < cmp->n_scenarios; i++)
         if (places[i].envelope >= 0)
-          row->values[i] = envelope_value (&cmp->results[i]->envelopes[places[i].envelope], k);
+          row->values[i] = trj_diff_envelope_value (&cmp->results[i]->envelopes[places[i].envelope], k);
       row_finish (cmp, row, places);
       g_ptr_array_add (cmp->rows, row);
     }
@@ -370,23 +290,25 @@ add_line_rows (TrjCompare *cmp, const char *envelope, const Place *places)
       }
   g_ptr_array_add (cmp->rows, row);
 
-  for (LineKey k = 0; k < N_LINE_KEYS; k++)
+  for (TrjDiffLineKey k = 0; k < TRJ_DIFF_N_LINE_KEYS; k++)
     {
+      const TrjDiffKey *key = &trj_diff_line_keys[k];
       gboolean has = FALSE;
 
       for (guint i = 0; i < cmp->n_scenarios; i++)
-        has = has || line_has_key (line_at (cmp, i, &line_places[i]), k);
+        has = has || trj_diff_line_has_key (line_at (cmp, i, &line_places[i]), k);
       if (!has)
         continue;
-      row = row_new (cmp, TRJ_COMPARE_ROW_VALUE, _(line_keys[k].title), envelope, named->id, line_keys[k].key,
-                     line_keys[k].unit);
+      row = row_new (cmp, TRJ_COMPARE_ROW_VALUE, _(key->heading), envelope, named->id, key->key,
+                     compare_unit (key->unit));
       for (guint i = 0; i < cmp->n_scenarios; i++)
         {
           const TrjLine *line = line_at (cmp, i, &line_places[i]);
 
-          if (line_has_key (line, k))
-            row->values[i] = line_value (line, trj_result_line (cmp->results[i], (guint) line_places[i].envelope,
-                                                                (guint) line_places[i].line), k);
+          if (trj_diff_line_has_key (line, k))
+            row->values[i] = trj_diff_line_value (line, trj_result_line (cmp->results[i],
+                                                                         (guint) line_places[i].envelope,
+                                                                         (guint) line_places[i].line), k);
         }
       row_finish (cmp, row, line_places);
       g_ptr_array_add (cmp->rows, row);

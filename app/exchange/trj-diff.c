@@ -16,94 +16,79 @@
 #define POST_AID SHAPE (TRJ_LINE_SHAPE_POST_AID)
 #define FREE SHAPE (TRJ_LINE_SHAPE_FREE)
 
-typedef enum { AS_MONEY, AS_SHARE, AS_NUMBER } Unit;
-
-/* What is compared on a line: its volume, the parameters of its shape, AE, CP. */
-typedef enum {
-  LK_VOLUME, LK_RATE, LK_HOURS, LK_DURATION, LK_COFINANCING, LK_LAG,
-  LK_UNIT_AMOUNT, LK_MODULATION, LK_AE_AMOUNT, LK_AE, LK_CP, N_LINE_KEYS
-} LineKey;
-
-static const struct {
-  const char *key;     /* JSON key, as in the scenario and result documents */
-  const char *title;   /* N_() */
-  guint shapes;
-  Unit unit;
-} line_keys[N_LINE_KEYS] = {
-  [LK_VOLUME]      = { "volume", N_("volume"), CONTRACT | POST_AID, AS_NUMBER },
-  [LK_RATE]        = { "rate", N_("rate"), CONTRACT, AS_SHARE },
-  [LK_HOURS]       = { "weekly_hours", N_("weekly hours"), CONTRACT, AS_NUMBER },
-  [LK_DURATION]    = { "duration_months", N_("duration (months)"), CONTRACT, AS_NUMBER },
-  [LK_COFINANCING] = { "cofinanced_share", N_("cofinanced share"), CONTRACT, AS_SHARE },
-  [LK_LAG]         = { "payment_lag_months", N_("payment lag (months)"), CONTRACT | POST_AID | FREE, AS_NUMBER },
-  [LK_UNIT_AMOUNT] = { "unit_amount", N_("unit amount"), POST_AID, AS_MONEY },
-  [LK_MODULATION]  = { "modulation", N_("modulated share"), POST_AID, AS_SHARE },
-  [LK_AE_AMOUNT]   = { "ae_amount", N_("AE amount"), FREE, AS_MONEY },
-  [LK_AE]          = { "ae_total", N_("AE"), CONTRACT | POST_AID | FREE, AS_MONEY },
-  [LK_CP]          = { "cp_total", N_("CP"), CONTRACT | POST_AID | FREE, AS_MONEY },
+const TrjDiffKey trj_diff_line_keys[TRJ_DIFF_N_LINE_KEYS] = {
+  [TRJ_DIFF_LINE_VOLUME]      = { "volume", N_("volume"), N_("Volume (contracts)"), CONTRACT | POST_AID, TRJ_DIFF_UNIT_COUNT },
+  [TRJ_DIFF_LINE_RATE]        = { "rate", N_("rate"), N_("Rate of State support"), CONTRACT, TRJ_DIFF_UNIT_SHARE },
+  [TRJ_DIFF_LINE_HOURS]       = { "weekly_hours", N_("weekly hours"), N_("Weekly hours"), CONTRACT, TRJ_DIFF_UNIT_DECIMAL },
+  [TRJ_DIFF_LINE_DURATION]    = { "duration_months", N_("duration (months)"), N_("Duration (months)"), CONTRACT, TRJ_DIFF_UNIT_DECIMAL },
+  [TRJ_DIFF_LINE_COFINANCING] = { "cofinanced_share", N_("cofinanced share"), N_("Cofinanced share"), CONTRACT, TRJ_DIFF_UNIT_SHARE },
+  [TRJ_DIFF_LINE_LAG]         = { "payment_lag_months", N_("payment lag (months)"), N_("Payment lag (months)"), CONTRACT | POST_AID | FREE, TRJ_DIFF_UNIT_DECIMAL },
+  [TRJ_DIFF_LINE_UNIT_AMOUNT] = { "unit_amount", N_("unit amount"), N_("Unit amount"), POST_AID, TRJ_DIFF_UNIT_MONEY },
+  [TRJ_DIFF_LINE_MODULATION]  = { "modulation", N_("modulated share"), N_("Modulated share"), POST_AID, TRJ_DIFF_UNIT_SHARE },
+  [TRJ_DIFF_LINE_AE_AMOUNT]   = { "ae_amount", N_("AE amount"), N_("AE amount"), FREE, TRJ_DIFF_UNIT_MONEY },
+  [TRJ_DIFF_LINE_AE]          = { "ae_total", N_("AE"), N_("AE"), CONTRACT | POST_AID | FREE, TRJ_DIFF_UNIT_MONEY },
+  [TRJ_DIFF_LINE_CP]          = { "cp_total", N_("CP"), N_("CP"), CONTRACT | POST_AID | FREE, TRJ_DIFF_UNIT_MONEY },
 };
 
-static double
-line_value (const TrjLine *line, const TrjLineResult *r, LineKey key)
+double
+trj_diff_line_value (const TrjLine *line, const TrjLineResult *r, TrjDiffLineKey key)
 {
   switch (key)
     {
-    case LK_VOLUME:      return r->f.volume;
-    case LK_RATE:        return line->rate;
-    case LK_HOURS:       return line->weekly_hours;
-    case LK_DURATION:    return line->duration_months;
-    case LK_COFINANCING: return line->cofinanced_share;
-    case LK_LAG:         return line->payment_lag_months;
-    case LK_UNIT_AMOUNT: return line->unit_amount;
-    case LK_MODULATION:  return line->modulation;
-    case LK_AE_AMOUNT:   return line->ae_amount;
-    case LK_AE:          return r->f.ae_total;
-    case LK_CP:          return r->f.cp_total;
-    case N_LINE_KEYS:
-    default:             break;
+    case TRJ_DIFF_LINE_VOLUME:      return r->f.volume;
+    case TRJ_DIFF_LINE_RATE:        return line->rate;
+    case TRJ_DIFF_LINE_HOURS:       return line->weekly_hours;
+    case TRJ_DIFF_LINE_DURATION:    return line->duration_months;
+    case TRJ_DIFF_LINE_COFINANCING: return line->cofinanced_share;
+    case TRJ_DIFF_LINE_LAG:         return line->payment_lag_months;
+    case TRJ_DIFF_LINE_UNIT_AMOUNT: return line->unit_amount;
+    case TRJ_DIFF_LINE_MODULATION:  return line->modulation;
+    case TRJ_DIFF_LINE_AE_AMOUNT:   return line->ae_amount;
+    case TRJ_DIFF_LINE_AE:          return r->f.ae_total;
+    case TRJ_DIFF_LINE_CP:          return r->f.cp_total;
+    case TRJ_DIFF_N_LINE_KEYS:
+    default:                        break;
     }
   g_return_val_if_reached (NAN);
 }
 
-typedef enum {
-  EK_VOLUME, EK_AE, EK_CP, EK_CP_STOCK, EK_AE_AVAILABLE, EK_CP_AVAILABLE, EK_AE_MARGIN,
-  EK_CP_MARGIN, EK_CAPACITY, N_ENVELOPE_KEYS
-} EnvelopeKey;
-
-static const struct {
-  const char *key;
-  const char *title;   /* N_() */
-  Unit unit;
-} envelope_keys[N_ENVELOPE_KEYS] = {
-  [EK_VOLUME]       = { "volume", N_("volume"), AS_NUMBER },
-  [EK_AE]           = { "ae_total", N_("AE"), AS_MONEY },
-  [EK_CP]           = { "cp_total", N_("CP"), AS_MONEY },
-  [EK_CP_STOCK]     = { "cp_stock", N_("CP for earlier years’ contracts"), AS_MONEY },
-  [EK_AE_AVAILABLE] = { "ae_available", N_("AE available"), AS_MONEY },
-  [EK_CP_AVAILABLE] = { "cp_available", N_("CP available"), AS_MONEY },
-  [EK_AE_MARGIN]    = { "ae_margin", N_("AE margin"), AS_MONEY },
-  [EK_CP_MARGIN]    = { "cp_margin", N_("CP margin"), AS_MONEY },
-  [EK_CAPACITY]     = { "capacity", N_("capacity"), AS_NUMBER },
+/* cp_stock is not in the « Comparer » table (heading NULL). */
+const TrjDiffKey trj_diff_envelope_keys[TRJ_DIFF_N_ENVELOPE_KEYS] = {
+  [TRJ_DIFF_ENVELOPE_VOLUME]       = { "volume", N_("volume"), N_("Volume (contracts)"), 0, TRJ_DIFF_UNIT_COUNT },
+  [TRJ_DIFF_ENVELOPE_AE]           = { "ae_total", N_("AE"), N_("AE"), 0, TRJ_DIFF_UNIT_MONEY },
+  [TRJ_DIFF_ENVELOPE_CP]           = { "cp_total", N_("CP"), N_("CP"), 0, TRJ_DIFF_UNIT_MONEY },
+  [TRJ_DIFF_ENVELOPE_CP_STOCK]     = { "cp_stock", N_("CP for earlier years’ contracts"), NULL, 0, TRJ_DIFF_UNIT_MONEY },
+  [TRJ_DIFF_ENVELOPE_AE_AVAILABLE] = { "ae_available", N_("AE available"), N_("AE available"), 0, TRJ_DIFF_UNIT_MONEY },
+  [TRJ_DIFF_ENVELOPE_CP_AVAILABLE] = { "cp_available", N_("CP available"), N_("CP available"), 0, TRJ_DIFF_UNIT_MONEY },
+  [TRJ_DIFF_ENVELOPE_AE_MARGIN]    = { "ae_margin", N_("AE margin"), N_("AE margin"), 0, TRJ_DIFF_UNIT_MONEY },
+  [TRJ_DIFF_ENVELOPE_CP_MARGIN]    = { "cp_margin", N_("CP margin"), N_("CP margin"), 0, TRJ_DIFF_UNIT_MONEY },
+  [TRJ_DIFF_ENVELOPE_CAPACITY]     = { "capacity", N_("capacity"), N_("Capacity (contracts)"), 0, TRJ_DIFF_UNIT_COUNT },
 };
 
-static double
-envelope_value (const TrjEnvelopeResult *r, EnvelopeKey key)
+double
+trj_diff_envelope_value (const TrjEnvelopeResult *r, TrjDiffEnvelopeKey key)
 {
   switch (key)
     {
-    case EK_VOLUME:       return r->f.volume;
-    case EK_AE:           return r->f.ae_total;
-    case EK_CP:           return r->f.cp_total;
-    case EK_CP_STOCK:     return r->f.cp_stock;
-    case EK_AE_AVAILABLE: return r->ae_available;
-    case EK_CP_AVAILABLE: return r->cp_available;
-    case EK_AE_MARGIN:    return r->ae_margin;
-    case EK_CP_MARGIN:    return r->cp_margin;
-    case EK_CAPACITY:     return r->capacity;
-    case N_ENVELOPE_KEYS:
-    default:              break;
+    case TRJ_DIFF_ENVELOPE_VOLUME:       return r->f.volume;
+    case TRJ_DIFF_ENVELOPE_AE:           return r->f.ae_total;
+    case TRJ_DIFF_ENVELOPE_CP:           return r->f.cp_total;
+    case TRJ_DIFF_ENVELOPE_CP_STOCK:     return r->f.cp_stock;
+    case TRJ_DIFF_ENVELOPE_AE_AVAILABLE: return r->ae_available;
+    case TRJ_DIFF_ENVELOPE_CP_AVAILABLE: return r->cp_available;
+    case TRJ_DIFF_ENVELOPE_AE_MARGIN:    return r->ae_margin;
+    case TRJ_DIFF_ENVELOPE_CP_MARGIN:    return r->cp_margin;
+    case TRJ_DIFF_ENVELOPE_CAPACITY:     return r->capacity;
+    case TRJ_DIFF_N_ENVELOPE_KEYS:
+    default:                             break;
     }
   g_return_val_if_reached (NAN);
+}
+
+gboolean
+trj_diff_line_has_key (const TrjLine *line, TrjDiffLineKey key)
+{
+  return line != NULL && (trj_diff_line_keys[key].shapes & SHAPE (trj_kind_shape (line->kind))) != 0;
 }
 
 /* Two figures are the same when both are undefined or they are equal: the
@@ -112,12 +97,6 @@ static gboolean
 same (double a, double b)
 {
   return (isnan (a) && isnan (b)) || a == b;
-}
-
-static gboolean
-line_has_key (const TrjLine *line, LineKey key)
-{
-  return (line_keys[key].shapes & SHAPE (trj_kind_shape (line->kind))) != 0;
 }
 
 /* "CODE" or "CODE@line" of every alert of an envelope (line -2) or of one of its lines. */
@@ -182,9 +161,9 @@ line_changed (const TrjDiff *diff, const TrjDiffLine *dl)
 
   if (dl->match != TRJ_DIFF_MATCH_ID || dl->a->kind != dl->b->kind || added->len || removed->len)
     return TRUE;
-  for (LineKey k = 0; k < N_LINE_KEYS; k++)
-    if ((line_has_key (dl->a, k) || line_has_key (dl->b, k)) &&
-        !same (line_value (dl->a, ra, k), line_value (dl->b, rb, k)))
+  for (TrjDiffLineKey k = 0; k < TRJ_DIFF_N_LINE_KEYS; k++)
+    if ((trj_diff_line_has_key (dl->a, k) || trj_diff_line_has_key (dl->b, k)) &&
+        !same (trj_diff_line_value (dl->a, ra, k), trj_diff_line_value (dl->b, rb, k)))
       return TRUE;
   return FALSE;
 }
@@ -330,9 +309,9 @@ envelope_changed (const TrjDiff *diff, const TrjDiffEnvelope *de)
 
   if (de->a < 0 || de->b < 0)
     return TRUE;
-  for (EnvelopeKey k = 0; k < N_ENVELOPE_KEYS; k++)
-    if (!same (envelope_value (&diff->result_a->envelopes[de->a], k),
-               envelope_value (&diff->result_b->envelopes[de->b], k)))
+  for (TrjDiffEnvelopeKey k = 0; k < TRJ_DIFF_N_ENVELOPE_KEYS; k++)
+    if (!same (trj_diff_envelope_value (&diff->result_a->envelopes[de->a], k),
+               trj_diff_envelope_value (&diff->result_b->envelopes[de->b], k)))
       return TRUE;
   alerts_a = alert_keys (diff->a, diff->result_a, de->a, -2);
   alerts_b = alert_keys (diff->b, diff->result_b, de->b, -2);
@@ -453,10 +432,10 @@ write_envelope_side (TrjJsonWriter *w, const TrjScenario *s, const TrjResult *r,
       return;
     }
   trj_json_writer_begin_object (w);
-  for (EnvelopeKey k = 0; k < N_ENVELOPE_KEYS; k++)
+  for (TrjDiffEnvelopeKey k = 0; k < TRJ_DIFF_N_ENVELOPE_KEYS; k++)
     {
-      trj_json_writer_key (w, envelope_keys[k].key);
-      trj_json_writer_number (w, envelope_value (&r->envelopes[e], k));
+      trj_json_writer_key (w, trj_diff_envelope_keys[k].key);
+      trj_json_writer_number (w, trj_diff_envelope_value (&r->envelopes[e], k));
     }
   trj_json_writer_key (w, "alerts");
   write_alerts (w, s, r, e);
@@ -472,11 +451,11 @@ write_line_side (TrjJsonWriter *w, const TrjScenario *s, const TrjResult *r, con
   trj_json_writer_begin_object (w);
   trj_json_writer_key (w, "kind");
   trj_json_writer_string (w, trj_kind_to_string (line->kind));
-  for (LineKey k = 0; k < N_LINE_KEYS; k++)
-    if (line_has_key (line, k))
+  for (TrjDiffLineKey k = 0; k < TRJ_DIFF_N_LINE_KEYS; k++)
+    if (trj_diff_line_has_key (line, k))
       {
-        trj_json_writer_key (w, line_keys[k].key);
-        trj_json_writer_number (w, line_value (line, line_result (r, e, l), k));
+        trj_json_writer_key (w, trj_diff_line_keys[k].key);
+        trj_json_writer_number (w, trj_diff_line_value (line, line_result (r, e, l), k));
       }
   trj_json_writer_key (w, "alerts");
   write_keys (w, alerts);
@@ -517,14 +496,14 @@ write_line_entry (TrjJsonWriter *w, const TrjDiff *diff, const TrjDiffLine *dl)
       /* Only what changed: b − a. */
       trj_json_writer_key (w, "delta");
       trj_json_writer_begin_object (w);
-      for (LineKey k = 0; k < N_LINE_KEYS; k++)
+      for (TrjDiffLineKey k = 0; k < TRJ_DIFF_N_LINE_KEYS; k++)
         {
-          double va = line_has_key (dl->a, k) ? line_value (dl->a, ra, k) : NAN;
-          double vb = line_has_key (dl->b, k) ? line_value (dl->b, rb, k) : NAN;
+          double va = trj_diff_line_has_key (dl->a, k) ? trj_diff_line_value (dl->a, ra, k) : NAN;
+          double vb = trj_diff_line_has_key (dl->b, k) ? trj_diff_line_value (dl->b, rb, k) : NAN;
 
           if (!same (va, vb))
             {
-              trj_json_writer_key (w, line_keys[k].key);
+              trj_json_writer_key (w, trj_diff_line_keys[k].key);
               trj_json_writer_number (w, vb - va);
             }
         }
@@ -574,11 +553,11 @@ trj_diff_to_json (const TrjDiff *diff)
           g_autoptr(GPtrArray) alerts_b = alert_keys (diff->b, diff->result_b, de->b, -2);
 
           trj_json_writer_begin_object (w);
-          for (EnvelopeKey k = 0; k < N_ENVELOPE_KEYS; k++)
+          for (TrjDiffEnvelopeKey k = 0; k < TRJ_DIFF_N_ENVELOPE_KEYS; k++)
             {
-              trj_json_writer_key (w, envelope_keys[k].key);
-              trj_json_writer_number (w, envelope_value (&diff->result_b->envelopes[de->b], k) -
-                                         envelope_value (&diff->result_a->envelopes[de->a], k));
+              trj_json_writer_key (w, trj_diff_envelope_keys[k].key);
+              trj_json_writer_number (w, trj_diff_envelope_value (&diff->result_b->envelopes[de->b], k) -
+                                         trj_diff_envelope_value (&diff->result_a->envelopes[de->a], k));
             }
           write_alert_delta (w, alerts_a, alerts_b);
           trj_json_writer_end_object (w);
@@ -610,22 +589,24 @@ trj_diff_to_json (const TrjDiff *diff)
 
 /* ── Text ─────────────────────────────────────────────────────────────── */
 
+/* Counts too with two decimals here (one in the « Comparer » table). */
 static char *
-format_value (Unit unit, double value)
+format_value (TrjDiffUnit unit, double value)
 {
   if (isnan (value))
     return g_strdup ("—");
   switch (unit)
     {
-    case AS_MONEY: return trj_format_money (value);
-    case AS_SHARE: return trj_format_percent (value, 1);
-    case AS_NUMBER:
-    default:       return trj_format_decimal (value, 2);
+    case TRJ_DIFF_UNIT_MONEY:   return trj_format_money (value);
+    case TRJ_DIFF_UNIT_SHARE:   return trj_format_percent (value, 1);
+    case TRJ_DIFF_UNIT_COUNT:
+    case TRJ_DIFF_UNIT_DECIMAL:
+    default:                    return trj_format_decimal (value, 2);
     }
 }
 
 static void
-append_change (GString *out, const char *title, Unit unit, double a, double b)
+append_change (GString *out, const char *title, TrjDiffUnit unit, double a, double b)
 {
   g_autofree char *ta = format_value (unit, a);
   g_autofree char *tb = format_value (unit, b);
@@ -668,13 +649,13 @@ trj_diff_to_text (const TrjDiff *diff, const char *name_a, const char *name_b)
           continue;
         }
       g_string_append_printf (out, _("Envelope %s:\n"), trj_catalog_envelope_title (de->id));
-      for (EnvelopeKey k = 0; k < N_ENVELOPE_KEYS; k++)
+      for (TrjDiffEnvelopeKey k = 0; k < TRJ_DIFF_N_ENVELOPE_KEYS; k++)
         {
-          double a = envelope_value (&diff->result_a->envelopes[de->a], k);
-          double b = envelope_value (&diff->result_b->envelopes[de->b], k);
+          double a = trj_diff_envelope_value (&diff->result_a->envelopes[de->a], k);
+          double b = trj_diff_envelope_value (&diff->result_b->envelopes[de->b], k);
 
           if (!same (a, b))
-            append_change (out, envelope_keys[k].title, envelope_keys[k].unit, a, b);
+            append_change (out, trj_diff_envelope_keys[k].title, trj_diff_envelope_keys[k].unit, a, b);
         }
       {
         g_autoptr(GPtrArray) alerts_a = alert_keys (diff->a, diff->result_a, de->a, -2);
@@ -704,13 +685,13 @@ trj_diff_to_text (const TrjDiff *diff, const char *name_a, const char *name_b)
             g_string_append_printf (out, _("Line %s (was %s):\n"), dl->b->id, dl->a->id);
           else
             g_string_append_printf (out, _("Line %s:\n"), dl->b->id);
-          for (LineKey k = 0; k < N_LINE_KEYS; k++)
+          for (TrjDiffLineKey k = 0; k < TRJ_DIFF_N_LINE_KEYS; k++)
             {
-              double a = line_has_key (dl->a, k) ? line_value (dl->a, ra, k) : NAN;
-              double b = line_has_key (dl->b, k) ? line_value (dl->b, rb, k) : NAN;
+              double a = trj_diff_line_has_key (dl->a, k) ? trj_diff_line_value (dl->a, ra, k) : NAN;
+              double b = trj_diff_line_has_key (dl->b, k) ? trj_diff_line_value (dl->b, rb, k) : NAN;
 
               if (!same (a, b))
-                append_change (out, line_keys[k].title, line_keys[k].unit, a, b);
+                append_change (out, trj_diff_line_keys[k].title, trj_diff_line_keys[k].unit, a, b);
             }
           append_alert_changes (out, alerts_a, alerts_b);
         }

@@ -14,6 +14,44 @@ G_BEGIN_DECLS
 
 #define TRJ_DIFF_FORMAT "trajectoire-diff/1"
 
+/* The figures compared, shared by the diff and the « Comparer » table
+ * (trj-compare.h). */
+typedef enum {
+  TRJ_DIFF_UNIT_MONEY,
+  TRJ_DIFF_UNIT_SHARE,
+  TRJ_DIFF_UNIT_COUNT,        /* contracts: one decimal in the table */
+  TRJ_DIFF_UNIT_DECIMAL,
+} TrjDiffUnit;
+
+/* On a line: its volume, the parameters of its shape, AE, CP. */
+typedef enum {
+  TRJ_DIFF_LINE_VOLUME, TRJ_DIFF_LINE_RATE, TRJ_DIFF_LINE_HOURS, TRJ_DIFF_LINE_DURATION,
+  TRJ_DIFF_LINE_COFINANCING, TRJ_DIFF_LINE_LAG, TRJ_DIFF_LINE_UNIT_AMOUNT, TRJ_DIFF_LINE_MODULATION,
+  TRJ_DIFF_LINE_AE_AMOUNT, TRJ_DIFF_LINE_AE, TRJ_DIFF_LINE_CP, TRJ_DIFF_N_LINE_KEYS
+} TrjDiffLineKey;
+
+typedef enum {
+  TRJ_DIFF_ENVELOPE_VOLUME, TRJ_DIFF_ENVELOPE_AE, TRJ_DIFF_ENVELOPE_CP, TRJ_DIFF_ENVELOPE_CP_STOCK,
+  TRJ_DIFF_ENVELOPE_AE_AVAILABLE, TRJ_DIFF_ENVELOPE_CP_AVAILABLE, TRJ_DIFF_ENVELOPE_AE_MARGIN,
+  TRJ_DIFF_ENVELOPE_CP_MARGIN, TRJ_DIFF_ENVELOPE_CAPACITY, TRJ_DIFF_N_ENVELOPE_KEYS
+} TrjDiffEnvelopeKey;
+
+typedef struct {
+  const char *key;            /* JSON key, as in the scenario and result documents */
+  const char *title;          /* N_(): in `trajectoire-cli diff`'s text, « volume » */
+  const char *heading;        /* N_(): in the « Comparer » table, « Volume (contracts) »; NULL: not shown there */
+  guint shapes;               /* lines: 1 << TrjLineShape of the lines that have it */
+  TrjDiffUnit unit;
+} TrjDiffKey;
+
+extern const TrjDiffKey trj_diff_line_keys[TRJ_DIFF_N_LINE_KEYS];
+extern const TrjDiffKey trj_diff_envelope_keys[TRJ_DIFF_N_ENVELOPE_KEYS];
+
+/* Whether a line of this kind has the figure (FALSE for NULL). */
+gboolean trj_diff_line_has_key      (const TrjLine *line, TrjDiffLineKey key);
+double   trj_diff_line_value        (const TrjLine *line, const TrjLineResult *r, TrjDiffLineKey key);
+double   trj_diff_envelope_value    (const TrjEnvelopeResult *r, TrjDiffEnvelopeKey key);
+
 typedef enum {
   TRJ_DIFF_MATCH_ID,          /* same line id */
   TRJ_DIFF_MATCH_ATTRIBUTES,  /* same kind, département and prescriber */
