@@ -41,7 +41,7 @@ test_envelopes (void)
   /* One spelling of each title, in French. */
   g_assert_cmpstr (trj_catalog_envelope_title ("PEC_CIE_TP"), ==, "PEC et CIE tous publics");
   g_assert_cmpstr (trj_catalog_envelope_title ("CIE_JEUNES"), ==, "CIE jeunes");
-  g_assert_cmpstr (trj_catalog_envelope_title ("IAE"), ==, "Insertion par l'activité économique");
+  g_assert_cmpstr (trj_catalog_envelope_title ("IAE"), ==, "Insertion par l’activité économique");
   g_assert_cmpstr (trj_catalog_envelope_title ("EA"), ==, "Entreprises adaptées");
   g_assert_cmpstr (trj_catalog_envelope_title ("GEIQ"), ==, "GEIQ");
   g_assert_cmpstr (trj_catalog_envelope_title ("PIC"), ==, "PIC");

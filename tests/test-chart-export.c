@@ -307,11 +307,11 @@ test_report_fie (Fixture *f, gconstpointer data)
   g_autoptr(TrjReport) report = NULL;
   g_autofree char *text = NULL, *plain = NULL;
   const char *expected[] = {
-    "PEC et CIE tous publics", "CIE jeunes", "Insertion par l'activité économique",
+    "PEC et CIE tous publics", "CIE jeunes", "Insertion par l’activité économique",
     "Entreprises adaptées", "GEIQ", "Fonds de développement de l’inclusion",
     "Aides au poste et lignes libres", "2 750 ETP", "1 236 contrats", "620 aides",
     "Jardins de Cocagne de Quimper", "(à vérifier)", "arrêté du 29 décembre 2023",
-    "financé sur Insertion par l'activité économique",
+    "financé sur Insertion par l’activité économique",
   };
 
   g_assert_no_error (error);

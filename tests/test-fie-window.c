@@ -143,7 +143,7 @@ test_iae_line (void)
   g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, column (grid, TRJ_LINES_COLUMN_AE_PER_CONTRACT)), ==,
                    "12" NNBSP "600" NBSP "€");
   /* The strip speaks in ETP. */
-  g_assert_cmpstr (trj_envelope_page_get_figure (iae, "capacity"), ==, "10 ETP");
+  g_assert_cmpstr (trj_envelope_page_get_figure (iae, "capacity"), ==, "10" NBSP "ETP");
   g_assert_cmpstr (trj_envelope_page_get_figure (iae, "avg-rate"), ==, "12" NNBSP "600" NBSP "€");
 
   /* The Synthèse: 1 260 000 € of IAE buy ⌊1 260 000 / 12 600⌋ = 100 ETP. */
@@ -158,10 +158,10 @@ test_iae_line (void)
     summary = TRJ_SUMMARY_PAGE (trj_window_get_page (window, NULL));
     trj_harness_wait_painted (GTK_WIDGET (window));
     g_assert_cmpstr (trj_summary_page_get_cell (summary, 2, TRJ_SUMMARY_COLUMN_ENVELOPE), ==,
-                     "Insertion par l'activité économique");
-    g_assert_cmpstr (trj_summary_page_get_cell (summary, 2, TRJ_SUMMARY_COLUMN_CAPACITY), ==, "100 ETP");
+                     "Insertion par l’activité économique");
+    g_assert_cmpstr (trj_summary_page_get_cell (summary, 2, TRJ_SUMMARY_COLUMN_CAPACITY), ==, "100" NBSP "ETP");
     /* The fungibility panel: IAE in ETP, EA without lines by its margin. */
-    g_assert_cmpstr (trj_summary_page_get_effect (summary, 2), ==, "100 ETP");
+    g_assert_cmpstr (trj_summary_page_get_effect (summary, 2), ==, "100" NBSP "ETP");
     g_assert_cmpstr (trj_summary_page_get_effect (summary, 3), ==, "Marge d’AE" NNBSP ": 0" NBSP "€");
     g_assert_true (trj_workbook_set_envelope_number (trj_document_get_workbook (document),
                                                      trj_document_get_scenario_id (document), "IAE",
@@ -360,7 +360,7 @@ test_monthly_etp (void)
   ASSERT_MONTH (months, 0, TRJ_ENTRIES_COLUMN_TOTAL, "13");
   /* The strip follows, in ETP. */
   trj_harness_wait_painted (GTK_WIDGET (window));
-  g_assert_cmpstr (trj_envelope_page_get_figure (ea, "capacity"), ==, "13 ETP");
+  g_assert_cmpstr (trj_envelope_page_get_figure (ea, "capacity"), ==, "13" NBSP "ETP");
   g_assert_cmpstr (trj_envelope_page_get_figure (ea, "avg-rate"), ==, "4" NNBSP "800" NBSP "€");
 
   g_assert_true (type_month (months, 0, TRJ_ENTRIES_COLUMN_TOTAL, "26"));
@@ -434,7 +434,7 @@ test_monthly_hirings (void)
   /* The total row: the envelope's hirings. */
   ASSERT_MONTH (months, 1, TRJ_ENTRIES_COLUMN_TOTAL, "15");
   trj_harness_wait_painted (GTK_WIDGET (window));
-  g_assert_cmpstr (trj_envelope_page_get_figure (geiq, "capacity"), ==, "15 aides");
+  g_assert_cmpstr (trj_envelope_page_get_figure (geiq, "capacity"), ==, "15" NBSP "aides");
   g_assert_cmpstr (trj_envelope_page_get_figure (geiq, "avg-rate"), ==, "1" NNBSP "400" NBSP "€");
 
   /* « Répartir uniformément » on the line under the cursor. */
@@ -794,7 +794,7 @@ test_charts_every_kind (void)
     g_assert_cmpuint (model->n_categories, ==, 2);
     for (guint c = 0; c < 2; c++)
       g_assert_cmpfloat (volumes->values[c], ==, g_str_equal (model->category_labels[c], "Finistère") ? 380 : 220);
-    g_assert_nonnull (strstr (text, "Volumes (aides), Finistère (29)" NNBSP ": 380 aides"));
+    g_assert_nonnull (strstr (text, "Volumes (aides), Finistère (29)" NNBSP ": 380" NBSP "aides"));
   }
   gtk_window_destroy (GTK_WINDOW (other));
 }

@@ -177,7 +177,7 @@ test_national (void)
   /* Each envelope with the unit of its volumes (MODEL 3): IAE's third block of 8 columns. */
   g_assert_cmpstr (trj_national_window_get_cell_text (window, 0, 1), ==, "PEC et CIE tous publics (contrats)");
   g_assert_cmpstr (trj_national_window_get_cell_text (window, 0, 17), ==,
-                   "Insertion par l'activité économique (ETP)");
+                   "Insertion par l’activité économique (ETP)");
   g_assert_cmpstr (trj_national_window_get_cell_text (window, 1, 1), ==, "AE notifiées");
   g_assert_cmpstr (trj_national_window_get_cell_text (window, 2, 0), ==, "Bretagne");
   g_assert_cmpstr (trj_national_window_get_cell_text (window, 3, 0), ==, "Corse");

@@ -175,7 +175,7 @@ test_bretagne_fie (void)
   g_autofree char *text = NULL;
   const char *ids[] = { "PEC_CIE_TP", "CIE_JEUNES", "IAE", "EA", "GEIQ", "FDI" };
   const char *headings[] = { "PEC et CIE tous publics (contrats)", "CIE jeunes (contrats)",
-                             "Insertion par l'activité économique (ETP)", "Entreprises adaptées (ETP)",
+                             "Insertion par l’activité économique (ETP)", "Entreprises adaptées (ETP)",
                              "GEIQ (aides)", "Fonds de développement de l’inclusion" };
   gboolean structure_seen = FALSE;
   int status;

@@ -364,7 +364,7 @@ test_solver (void)
   g_assert_true (trj_solver_dialog_has_solution (dialog));
   /* Whole contracts (MODEL 2.4): exactly 36, shown without decimals. */
   g_assert_cmpfloat (trj_solver_dialog_get_value (dialog), ==, 36);
-  g_assert_nonnull (strstr (trj_solver_dialog_get_value_text (dialog), " 36 contrats"));
+  g_assert_nonnull (strstr (trj_solver_dialog_get_value_text (dialog), " 36" NBSP "contrats"));
 
   /* Out of reach: no rate up to 100 % gives 1 000 M€. */
   trj_solver_dialog_set_unknown (dialog, TRJ_UNKNOWN_RATE);
@@ -422,7 +422,7 @@ test_solver_envelope (void)
    * monthly entries move a fraction of a contract between months. */
   g_assert_cmpfloat_with_epsilon (trj_solver_dialog_get_value (dialog), 4.0 / 3, 1e-6);
   g_assert_nonnull (strstr (trj_solver_dialog_get_value_text (dialog), "× 1,333"));
-  g_assert_nonnull (strstr (trj_solver_dialog_get_value_text (dialog), "96 contrats"));
+  g_assert_nonnull (strstr (trj_solver_dialog_get_value_text (dialog), "96" NBSP "contrats"));
   target_text = trj_gui_money (8 * AE_12);
   g_assert_nonnull (strstr (trj_solver_dialog_get_detail_text (dialog), target_text));
   previewed = g_strdup (trj_solver_dialog_get_detail_text (dialog));

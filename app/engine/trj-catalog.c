@@ -31,7 +31,7 @@ static const TrjCatalogEnvelope envelopes[] = {
     .territorial_base = TRUE, .transfer_target = TRUE, .rules_index = 0 },
   { "CIE_JEUNES", N_("CIE jeunes"), TRJ_UNIT_CONTRACTS, KINDS (cie_kinds),
     .territorial_base = TRUE, .transfer_source = TRUE, .rules_index = 1 },
-  { "IAE", N_("Insertion par l'activité économique"), TRJ_UNIT_ETP, KINDS (iae_kinds),
+  { "IAE", N_("Insertion par l’activité économique"), TRJ_UNIT_ETP, KINDS (iae_kinds),
     .territorial_base = TRUE, .rules_index = -1 },
   { "EA", N_("Entreprises adaptées"), TRJ_UNIT_ETP, KINDS (ea_kinds),
     .territorial_base = TRUE, .rules_index = -1 },

@@ -212,7 +212,7 @@ write_summary (Writer *w, const TrjProgrammingInfo *info)
       const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
       /* MODEL 3: the unit its volumes, capacity and AE per unit count in. */
       g_autofree char *heading = known != NULL && known->unit != TRJ_UNIT_EUROS
-        /* TRANSLATORS: an envelope and the unit of its volumes, « Insertion par l'activité économique (ETP) » */
+        /* TRANSLATORS: an envelope and the unit of its volumes, « Insertion par l’activité économique (ETP) » */
         ? g_strdup_printf (_("%s (%s)"), trj_catalog_envelope_title (env->id), trj_programming_unit_label (known->unit))
         : g_strdup (trj_catalog_envelope_title (env->id));
 

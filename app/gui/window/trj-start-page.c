@@ -182,7 +182,7 @@ read_amount (AdwEntryRow *row, const char *envelope_id, const char *field, TrjPa
   if (local_error == NULL)
     return TRUE;
   gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  /* TRANSLATORS: "Insertion par l'activité économique, notified AE: « x » is not an amount" */
+  /* TRANSLATORS: "Insertion par l’activité économique, notified AE: « x » is not an amount" */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s, %s: %s"),
                trj_catalog_envelope_title (envelope_id), field, local_error->message);
   return FALSE;
