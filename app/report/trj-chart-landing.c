@@ -9,44 +9,14 @@
 #include "trj-chart-style.h"
 #include "trj-format.h"
 
+/* A cumulative series in euros, dashed when projected. */
 static TrjChartSeries *
 add_series (TrjChartModel *model, const char *name, guint color, gboolean dashed)
 {
-  TrjChartSeries *series = g_new0 (TrjChartSeries, 1);
+  TrjChartSeries *series = trj_chart_model_add_series (model, name, color, TRJ_CHART_UNIT_EUROS);
 
-  series->name = g_strdup (name);
-  series->color = color;
   series->dashed = dashed;
-  series->unit = TRJ_CHART_UNIT_EUROS;
-  series->values = g_new0 (double, TRJ_MONTHS);
-  g_ptr_array_add (model->series, series);
   return series;
-}
-
-static void
-add_ref_line (TrjChartModel *model, const char *name, double value, guint color)
-{
-  TrjChartRefLine *line = g_new0 (TrjChartRefLine, 1);
-
-  line->name = g_strdup (name);
-  line->value = value;
-  line->color = color;
-  g_ptr_array_add (model->ref_lines, line);
-}
-
-/* The margin at December of a projected series to a reference line. */
-static void
-add_margin (TrjChartModel *model, const char *name, const char *over_name, guint series, guint ref_line)
-{
-  TrjChartMargin *margin = g_new0 (TrjChartMargin, 1);
-  const TrjChartSeries *s = g_ptr_array_index (model->series, series);
-  const TrjChartRefLine *r = g_ptr_array_index (model->ref_lines, ref_line);
-
-  margin->series = series;
-  margin->ref_line = ref_line;
-  margin->value = r->value - s->values[TRJ_MONTHS - 1];
-  margin->name = g_strdup (margin->value < 0 ? over_name : name);
-  g_ptr_array_add (model->margins, margin);
 }
 
 /* Realised to T (months 0 … T−1), projected from T (months T−1 … 11). */
@@ -145,12 +115,14 @@ trj_chart_build_landing (TrjChartModel *model, const TrjChartSource *source, con
   split (ae, landing->month, ae_realised, ae_projected);
   split (cp, landing->month, cp_realised, cp_projected);
 
-  add_ref_line (model, fabs (ae_available - ae_notified) < 0.005 ? _("Notified AE") : _("Available AE"),
-                ae_available, TRJ_CHART_COLOR_AE);
-  add_ref_line (model, fabs (cp_available - cp_notified) < 0.005 ? _("Notified CP") : _("Available CP"),
-                cp_available, TRJ_CHART_COLOR_CP);
-  add_margin (model, _("AE margin"), _("AE overrun"), 1, 0);
-  add_margin (model, _("CP margin"), _("CP overrun"), 3, 1);
+  trj_chart_model_add_ref_line (model, fabs (ae_available - ae_notified) < 0.005 ? _("Notified AE")
+                                                                                 : _("Available AE"),
+                                ae_available, TRJ_CHART_COLOR_AE);
+  trj_chart_model_add_ref_line (model, fabs (cp_available - cp_notified) < 0.005 ? _("Notified CP")
+                                                                                 : _("Available CP"),
+                                cp_available, TRJ_CHART_COLOR_CP);
+  trj_chart_model_add_margin (model, _("AE margin"), _("AE overrun"), 1, 0);
+  trj_chart_model_add_margin (model, _("CP margin"), _("CP overrun"), 3, 1);
 
   model->mark_month = landing->month;
   /* TRANSLATORS: the month of the last actuals, %s is a month (« juin ») */

@@ -182,8 +182,8 @@ model_new (TrjChartKind kind, int year)
   return model;
 }
 
-static TrjChartSeries *
-add_series (TrjChartModel *model, const char *name, guint color, TrjChartUnit unit)
+TrjChartSeries *
+trj_chart_model_add_series (TrjChartModel *model, const char *name, guint color, TrjChartUnit unit)
 {
   TrjChartSeries *series = g_new0 (TrjChartSeries, 1);
 
@@ -195,8 +195,8 @@ add_series (TrjChartModel *model, const char *name, guint color, TrjChartUnit un
   return series;
 }
 
-static void
-add_ref_line (TrjChartModel *model, const char *name, double value, guint color)
+void
+trj_chart_model_add_ref_line (TrjChartModel *model, const char *name, double value, guint color)
 {
   TrjChartRefLine *line = g_new0 (TrjChartRefLine, 1);
 
@@ -206,8 +206,9 @@ add_ref_line (TrjChartModel *model, const char *name, double value, guint color)
   g_ptr_array_add (model->ref_lines, line);
 }
 
-static void
-add_margin (TrjChartModel *model, const char *name, const char *over_name, guint series, guint ref_line)
+void
+trj_chart_model_add_margin (TrjChartModel *model, const char *name, const char *over_name, guint series,
+                            guint ref_line)
 {
   TrjChartMargin *margin = g_new0 (TrjChartMargin, 1);
   const TrjChartSeries *s = g_ptr_array_index (model->series, series);
@@ -356,10 +357,12 @@ static void
 add_available_lines (TrjChartModel *model, const Trajectory *t, guint ae_color,
                      guint cp_color)
 {
-  add_ref_line (model, fabs (t->ae_available - t->ae_notified) < 0.005 ? _("Notified AE") : _("Available AE"),
-                t->ae_available, ae_color);
-  add_ref_line (model, fabs (t->cp_available - t->cp_notified) < 0.005 ? _("Notified CP") : _("Available CP"),
-                t->cp_available, cp_color);
+  trj_chart_model_add_ref_line (model, fabs (t->ae_available - t->ae_notified) < 0.005 ? _("Notified AE")
+                                                                                       : _("Available AE"),
+                                t->ae_available, ae_color);
+  trj_chart_model_add_ref_line (model, fabs (t->cp_available - t->cp_notified) < 0.005 ? _("Notified CP")
+                                                                                       : _("Available CP"),
+                                t->cp_available, cp_color);
 }
 
 static void
@@ -373,20 +376,21 @@ build_trajectory (TrjChartModel *model, const TrjChartSource *source, int env)
 
   if (t.has_stock)
     {
-      stock = add_series (model, _("Stock CP (cumulative)"), TRJ_CHART_COLOR_STOCK, TRJ_CHART_UNIT_EUROS);
+      stock = trj_chart_model_add_series (model, _("Stock CP (cumulative)"), TRJ_CHART_COLOR_STOCK,
+                                          TRJ_CHART_UNIT_EUROS);
       stock->area = TRUE;
     }
-  ae = add_series (model, _("Cumulative AE"), TRJ_CHART_COLOR_AE, TRJ_CHART_UNIT_EUROS);
-  cp = add_series (model, t.stock_excluded ? _("Cumulative CP excluding stock") : _("Cumulative CP"),
-                   TRJ_CHART_COLOR_CP, TRJ_CHART_UNIT_EUROS);
+  ae = trj_chart_model_add_series (model, _("Cumulative AE"), TRJ_CHART_COLOR_AE, TRJ_CHART_UNIT_EUROS);
+  cp = trj_chart_model_add_series (model, t.stock_excluded ? _("Cumulative CP excluding stock") : _("Cumulative CP"),
+                                   TRJ_CHART_COLOR_CP, TRJ_CHART_UNIT_EUROS);
   memcpy (ae->values, t.ae_cum, sizeof t.ae_cum);
   memcpy (cp->values, t.cp_cum, sizeof t.cp_cum);
   if (stock != NULL)
     memcpy (stock->values, t.stock_cum, sizeof t.stock_cum);
 
   add_available_lines (model, &t, TRJ_CHART_COLOR_AE, TRJ_CHART_COLOR_CP);
-  add_margin (model, _("AE margin"), _("AE overrun"), stock != NULL ? 1 : 0, 0);
-  add_margin (model, _("CP margin"), _("CP overrun"), stock != NULL ? 2 : 1, 1);
+  trj_chart_model_add_margin (model, _("AE margin"), _("AE overrun"), stock != NULL ? 1 : 0, 0);
+  trj_chart_model_add_margin (model, _("CP margin"), _("CP overrun"), stock != NULL ? 2 : 1, 1);
 }
 
 static void
@@ -396,8 +400,8 @@ build_monthly (TrjChartModel *model, const TrjChartSource *source, int env)
   TrjChartSeries *ae, *cp;
 
   set_month_categories (model);
-  ae = add_series (model, _("AE committed"), TRJ_CHART_COLOR_AE, TRJ_CHART_UNIT_EUROS);
-  cp = add_series (model, _("CP paid"), TRJ_CHART_COLOR_CP, TRJ_CHART_UNIT_EUROS);
+  ae = trj_chart_model_add_series (model, _("AE committed"), TRJ_CHART_COLOR_AE, TRJ_CHART_UNIT_EUROS);
+  cp = trj_chart_model_add_series (model, _("CP paid"), TRJ_CHART_COLOR_CP, TRJ_CHART_UNIT_EUROS);
   memcpy (ae->values, f->ae, sizeof f->ae);
   memcpy (cp->values, f->cp, sizeof f->cp);
 }
@@ -423,8 +427,8 @@ build_overlay (TrjChartModel *model, const TrjChartSource *sources, guint n_sour
       /* TRANSLATORS: legend of a scenario's cumulative AE, "AE — Scenario name" */
       ae_name = g_strdup_printf (_("AE — %s"), name);
       cp_name = g_strdup_printf (_("CP — %s"), name);
-      ae = add_series (model, ae_name, TRJ_CHART_COLOR_SCENARIO_0 + i, TRJ_CHART_UNIT_EUROS);
-      cp = add_series (model, cp_name, TRJ_CHART_COLOR_SCENARIO_0 + i, TRJ_CHART_UNIT_EUROS);
+      ae = trj_chart_model_add_series (model, ae_name, TRJ_CHART_COLOR_SCENARIO_0 + i, TRJ_CHART_UNIT_EUROS);
+      cp = trj_chart_model_add_series (model, cp_name, TRJ_CHART_COLOR_SCENARIO_0 + i, TRJ_CHART_UNIT_EUROS);
       cp->dashed = TRUE;
       memcpy (ae->values, t.ae_cum, sizeof t.ae_cum);
       memcpy (cp->values, t.cp_cum, sizeof t.cp_cum);
@@ -521,13 +525,13 @@ build_breakdown (TrjChartModel *model, const TrjChartSource *source, int env, Tr
   model->n_categories = groups->len;
   model->category_labels = g_new0 (char *, groups->len + 1);
   model->category_names = g_new0 (char *, groups->len + 1);
-  volumes = add_series (model,
-                        unit == TRJ_UNIT_ETP ? _("Volumes (ETP)")
-                        : unit == TRJ_UNIT_AIDS ? _("Volumes (aids)") : _("Volumes"),
-                        TRJ_CHART_COLOR_VOLUME,
-                        unit == TRJ_UNIT_ETP ? TRJ_CHART_UNIT_ETP
-                        : unit == TRJ_UNIT_AIDS ? TRJ_CHART_UNIT_AIDS : TRJ_CHART_UNIT_CONTRACTS);
-  ae = add_series (model, _("Programmed AE"), TRJ_CHART_COLOR_AE, TRJ_CHART_UNIT_EUROS);
+  volumes = trj_chart_model_add_series (model,
+                                        unit == TRJ_UNIT_ETP ? _("Volumes (ETP)")
+                                        : unit == TRJ_UNIT_AIDS ? _("Volumes (aids)") : _("Volumes"),
+                                        TRJ_CHART_COLOR_VOLUME,
+                                        unit == TRJ_UNIT_ETP ? TRJ_CHART_UNIT_ETP
+                                        : unit == TRJ_UNIT_AIDS ? TRJ_CHART_UNIT_AIDS : TRJ_CHART_UNIT_CONTRACTS);
+  ae = trj_chart_model_add_series (model, _("Programmed AE"), TRJ_CHART_COLOR_AE, TRJ_CHART_UNIT_EUROS);
   for (guint i = 0; i < groups->len; i++)
     {
       Group *group = g_ptr_array_index (groups, i);

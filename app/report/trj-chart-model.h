@@ -122,6 +122,17 @@ TrjChartModel *trj_chart_model_build (const TrjChartRequest *request,
                                       GError               **error);
 void           trj_chart_model_free  (TrjChartModel *model);
 
+/* For the builders of a model (trj-chart-model.c, trj-chart-landing.c), once
+ * n_categories is set: a series of n_categories zeros, a reference line, the
+ * margin at the last category of a series to a reference line (named
+ * over_name when below 0). */
+TrjChartSeries *trj_chart_model_add_series   (TrjChartModel *model, const char *name, guint color,
+                                              TrjChartUnit unit);
+void            trj_chart_model_add_ref_line (TrjChartModel *model, const char *name, double value,
+                                              guint color);
+void            trj_chart_model_add_margin   (TrjChartModel *model, const char *name, const char *over_name,
+                                              guint series, guint ref_line);
+
 /* The exact value under the pointer, for a tooltip:
  * "AE cumulées, mars 2024 : 1 703 367 €". NULL when out of range. */
 char          *trj_chart_model_describe_point (const TrjChartModel *model,
