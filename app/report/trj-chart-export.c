@@ -124,3 +124,27 @@ trj_chart_export (const TrjChartModel *model,
   cairo_surface_destroy (surface);
   return ok;
 }
+
+TrjChartRect
+trj_chart_draw_text (cairo_t *cr, PangoLayout *layout, PangoFontDescription *font, const char *text, double x,
+                     double y, double size, gboolean bold, const TrjChartColor *color, double xalign,
+                     double max_width)
+{
+  PangoRectangle logical;
+  TrjChartRect r;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  r.width = logical.width / (double) PANGO_SCALE;
+  r.height = logical.height / (double) PANGO_SCALE;
+  r.x = x - r.width * xalign;
+  r.y = y;
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+  cairo_move_to (cr, r.x, r.y);
+  pango_cairo_show_layout (cr, layout);
+  return r;
+}

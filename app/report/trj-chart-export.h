@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
+#include "trj-chart-layout.h"
 #include "trj-chart-model.h"
 #include "trj-chart-style.h"
 
@@ -36,5 +38,11 @@ cairo_status_t trj_chart_stream_to_array (void *byte_array, const unsigned char 
 /* Checks the surface's status and saves bytes to path atomically, with a French message. */
 gboolean       trj_chart_save_stream     (cairo_surface_t *surface, GByteArray *bytes,
                                           const char *path, GError **error);
+/* For those writers too (the report, the comparison, the prescriber message):
+ * draws text of size points at y, x − its width × xalign, wrapped at max_width
+ * (0: no limit), through layout and font; returns where it stands. */
+TrjChartRect   trj_chart_draw_text       (cairo_t *cr, PangoLayout *layout, PangoFontDescription *font,
+                                          const char *text, double x, double y, double size, gboolean bold,
+                                          const TrjChartColor *color, double xalign, double max_width);
 
 G_END_DECLS

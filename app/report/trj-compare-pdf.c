@@ -85,20 +85,7 @@ static double
 text_at (Doc *d, const char *text, double x, double y, double size, gboolean bold,
          const TrjChartColor *color, double xalign, double max_width)
 {
-  PangoRectangle logical;
-  double width;
-
-  pango_font_description_set_absolute_size (d->font, size * PANGO_SCALE);
-  pango_font_description_set_weight (d->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (d->layout, d->font);
-  pango_layout_set_width (d->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
-  pango_layout_set_text (d->layout, text, -1);
-  pango_layout_get_extents (d->layout, NULL, &logical);
-  width = logical.width / (double) PANGO_SCALE;
-  cairo_set_source_rgba (d->cr, color->red, color->green, color->blue, color->alpha);
-  cairo_move_to (d->cr, x - width * xalign, y);
-  pango_cairo_show_layout (d->cr, d->layout);
-  return logical.height / (double) PANGO_SCALE;
+  return trj_chart_draw_text (d->cr, d->layout, d->font, text, x, y, size, bold, color, xalign, max_width).height;
 }
 
 static void

@@ -547,23 +547,7 @@ static TrjChartRect
 text_at (Draw *d, const char *text, double x, double y, double size, gboolean bold,
          const TrjChartColor *color, double xalign, double max_width)
 {
-  PangoRectangle logical;
-  TrjChartRect r;
-
-  pango_font_description_set_absolute_size (d->font, size * PANGO_SCALE);
-  pango_font_description_set_weight (d->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (d->layout, d->font);
-  pango_layout_set_width (d->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
-  pango_layout_set_text (d->layout, text, -1);
-  pango_layout_get_extents (d->layout, NULL, &logical);
-  r.width = logical.width / (double) PANGO_SCALE;
-  r.height = logical.height / (double) PANGO_SCALE;
-  r.x = x - r.width * xalign;
-  r.y = y;
-  cairo_set_source_rgba (d->cr, color->red, color->green, color->blue, color->alpha);
-  cairo_move_to (d->cr, r.x, r.y);
-  pango_cairo_show_layout (d->cr, d->layout);
-  return r;
+  return trj_chart_draw_text (d->cr, d->layout, d->font, text, x, y, size, bold, color, xalign, max_width);
 }
 
 static const TrjChartColor *
