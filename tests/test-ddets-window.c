@@ -428,6 +428,60 @@ test_prepare_integrate (void)
   trj_file_chooser_set_hook (NULL, NULL);
 }
 
+/* The window closed while its chooser is open: the chooser's answer still
+ * prepares the file (it holds the document), and nothing is touched that was
+ * freed (a previous attempt crashed there). */
+static void
+test_window_closed (void)
+{
+  g_autofree char *path = trj_harness_new_workbook ("Bretagne");
+  g_autofree char *out = g_build_filename (tmpdir, "DDETS 35.trajectoire", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TrjWindow *other = trj_window_new (GTK_APPLICATION (app));
+  TrjDocument *document;
+  AdwMessageDialog *dialog;
+  const TrjEnvelope *env;
+
+  trj_harness_present (GTK_WINDOW (other));
+  g_assert_true (trj_window_open_file (other, file));
+  document = trj_window_get_document (other);
+  env = trj_document_get_envelope (document, "PEC_CIE_TP");
+  g_assert_true (trj_workbook_set_line_text (trj_document_get_workbook (document), trj_document_get_scenario_id (document),
+                                             ((const TrjLine *) env->lines->pdata[0])->id, TRJ_LINE_FIELD_DEPARTEMENT,
+                                             "35", &error));
+  g_assert_no_error (error);
+  trj_file_chooser_set_hook (chooser_hook, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "win.ddets-prepare", NULL));
+  TRJ_HARNESS_WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (trj_ddets_dialog_select (dialog, "35"));
+  respond (dialog, "prepare");
+  TRJ_HARNESS_WAIT_FOR (chooser_shown != NULL);
+  gtk_window_destroy (GTK_WINDOW (other));
+  trj_harness_flush ();
+  answer_chooser (out);
+  TRJ_HARNESS_WAIT_FOR (g_file_test (out, G_FILE_TEST_EXISTS));
+  trj_file_chooser_set_hook (NULL, NULL);
+}
+
+/* A scenario sent (frozen): the editor shows its allocations, edits nothing. */
+static void
+test_frozen (void)
+{
+  g_autoptr(GError) error = NULL;
+  TrjShareWindow *editor;
+
+  g_assert_true (trj_workbook_mark_sent (workbook (), scenario_id (), TRJ_SENT_PROGRAMMATION, NULL, "Envoi", &error));
+  g_assert_no_error (error);
+  editor = open_editor ("envelope.allocations");
+  g_assert_cmpuint (trj_grid_model_get_n_data_rows (trj_grid_get_model (trj_share_window_get_grid (editor))), ==, 1);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (trj_share_window_get_button (editor, "save"))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (trj_share_window_get_button (editor, "add"))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (trj_share_window_get_grid (editor))));
+  close_editor (editor);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -451,6 +505,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ddets-window/allocations", test_allocations_editor);
   g_test_add_func ("/ddets-window/caom", test_caom_editor);
   g_test_add_func ("/ddets-window/prepare-integrate", test_prepare_integrate);
+  g_test_add_func ("/ddets-window/window-closed", test_window_closed);
+  g_test_add_func ("/ddets-window/frozen", test_frozen);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_free (screenshots);

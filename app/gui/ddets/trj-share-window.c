@@ -97,6 +97,18 @@ writable (TrjShareWindow *self)
   return !trj_workbook_is_read_only (wb) && !trj_workbook_is_frozen (wb, trj_document_get_scenario_id (self->document));
 }
 
+/* A frozen scenario or a read-only workbook: shown, not edited. */
+static void
+update_sensitivity (TrjShareWindow *self)
+{
+  gboolean editable = writable (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->grid), editable);
+}
+
 static void
 updated_cb (TrjDocument *document, guint changes, TrjShareWindow *self)
 {
@@ -104,7 +116,7 @@ updated_cb (TrjDocument *document, guint changes, TrjShareWindow *self)
   if (!trj_share_model_is_modified (self->model))
     trj_share_model_reload (self->model);
   update_summary (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save), writable (self));
+  update_sensitivity (self);
 }
 
 static void
@@ -309,6 +321,6 @@ trj_share_window_new (GtkWindow *parent, TrjDocument *document, const char *enve
   self->updated_id = g_signal_connect (document, "updated", G_CALLBACK (updated_cb), self);
   self->changed_id = g_signal_connect_swapped (self->model, "changed", G_CALLBACK (model_changed_cb), self);
   update_summary (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save), writable (self));
+  update_sensitivity (self);
   return self;
 }

@@ -5,7 +5,8 @@
  * under the grid the sum against the envelope's notification. « Enregistrer »
  * writes the draft as one undo step; a refusal is told in the window in
  * French and nothing changes. The draft follows the workbook (an undo) while
- * it is not modified. Modal over its parent.
+ * it is not modified. On a frozen scenario or a read-only workbook it shows the
+ * draft and edits nothing. Modal over its parent.
  */
 #pragma once
 
