@@ -327,7 +327,30 @@ test_caom_editor (void)
   g_assert_cmpfloat (caom->profile[0], ==, 3);
   g_assert_cmpfloat (caom->profile[2], ==, 1);
   g_assert_cmpstr (trj_workbook_get_undo_label (workbook ()), ==, "Modifier les CAOM");
-  close_editor (editor);
+
+  /* Closed with a draft not saved: asked; « Annuler » keeps the editor,
+   * « Abandonner » closes it, the workbook as saved. */
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_CONTRACTS, "8"));
+  for (guint i = 0; i < 2; i++)
+    {
+      AdwMessageDialog *dialog;
+      g_autofree char *heading = NULL;
+
+      gtk_window_close (GTK_WINDOW (editor));
+      TRJ_HARNESS_WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+      dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      heading = trj_test_plain_spaces (adw_message_dialog_get_heading (dialog));
+      g_assert_cmpstr (heading, ==, "Enregistrer les CAOM ?");
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (editor));
+      if (i == 0)
+        save (GTK_WIDGET (dialog), "ddets-caom-fermer.png");
+      respond (dialog, i == 0 ? "cancel" : "discard");
+      TRJ_HARNESS_WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+      if (i == 0)
+        g_assert_true (find_toplevel (TRJ_TYPE_SHARE_WINDOW) == GTK_WINDOW (editor));
+    }
+  TRJ_HARNESS_WAIT_FOR (find_toplevel (TRJ_TYPE_SHARE_WINDOW) == NULL);
+  g_assert_cmpfloat (((const TrjCaom *) g_ptr_array_index (pec ()->caom, 0))->contracts, ==, 6);
 }
 
 /* Prepared for the Finistère; the DDETS sets the line at 45 %, the region at
@@ -454,6 +477,8 @@ test_window_closed (void)
   trj_file_chooser_set_hook (chooser_hook, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "win.ddets-prepare", NULL));
   TRJ_HARNESS_WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  /* Closed with its window, were the window closed first. */
+  g_assert_true (gtk_window_get_destroy_with_parent (GTK_WINDOW (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))));
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (trj_ddets_dialog_select (dialog, "35"));
   respond (dialog, "prepare");

@@ -168,6 +168,52 @@ save_clicked_cb (TrjShareWindow *self)
                         : _("CAOM saved."), FALSE);
 }
 
+static void
+unsaved_response_cb (AdwMessageDialog *dialog, const char *response, TrjShareWindow *self)
+{
+  if (g_str_equal (response, "save"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!trj_share_model_save (self->model, &error))
+        {
+          show_message (self, error->message, TRUE);
+          return;
+        }
+    }
+  else if (!g_str_equal (response, "discard"))
+    return;
+  /* The dialog closes after this handler: it must not keep pointing at the
+   * editor destroyed here (GTK 4.8 would disconnect from the freed editor
+   * when the dialog goes). */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Closing with a draft not saved asks what to do with it. */
+static gboolean
+close_request_cb (TrjShareWindow *self)
+{
+  GtkWidget *dialog;
+  gboolean allocations;
+
+  if (!trj_share_model_is_modified (self->model) || !writable (self))
+    return FALSE;
+  allocations = trj_share_model_get_kind (self->model) == TRJ_SHARE_ALLOCATIONS;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), allocations ? _("Save the Allocations?") : _("Save the CAOM?"),
+                                   _("The changes typed in this window are not saved yet."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* The dialog is the editor's child window: it goes with it. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 TrjGrid *
 trj_share_window_get_grid (TrjShareWindow *self)
 {
@@ -275,6 +321,7 @@ trj_share_window_init (TrjShareWindow *self)
   g_signal_connect_swapped (self->add, "clicked", G_CALLBACK (add_clicked_cb), self);
   g_signal_connect_swapped (self->remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   g_signal_connect_swapped (self->save, "clicked", G_CALLBACK (save_clicked_cb), self);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 
   self->message = wrapped_label ();
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);

@@ -6,7 +6,8 @@
  * writes the draft as one undo step; a refusal is told in the window in
  * French and nothing changes. The draft follows the workbook (an undo) while
  * it is not modified. On a frozen scenario or a read-only workbook it shows the
- * draft and edits nothing. Modal over its parent.
+ * draft and edits nothing. Closing it with a draft not saved asks whether to
+ * save it, discard it or go on. Modal over its parent.
  */
 #pragma once
 
