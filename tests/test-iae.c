@@ -19,6 +19,7 @@
 #include "trj-structures-csv.h"
 #include "trj-workbook.h"
 #include "trj-year-data.h"
+#include "trj-test-util.h"
 
 static const TrjYearData *
 year_data (void)
@@ -405,16 +406,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->wb);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  trj_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

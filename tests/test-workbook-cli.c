@@ -9,6 +9,7 @@
 #include "trj-json.h"
 #include "trj-workbook.h"
 #include "trj-year-data.h"
+#include "trj-test-util.h"
 
 static const char *cli;
 static char *dir;
@@ -565,16 +566,6 @@ main (int argc, char **argv)
                         test_damaged_workbook);
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  trj_test_remove_dir (dir);
   return status;
 }

@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "trj-workbook-private.h"
+#include "trj-test-util.h"
 
 #define N_KILLS 60
 #define EDITS_PER_LINE 13
@@ -286,17 +287,7 @@ test_crash (void)
    * cannot wait on, so the test does not ask for more. */
   g_assert_cmpuint (next, >=, N_KILLS - N_KILLS / 5);
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  trj_test_remove_dir (dir);
 }
 
 int

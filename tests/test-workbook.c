@@ -12,6 +12,7 @@
 #include "trj-json.h"
 #include "trj-workbook-private.h"
 #include "trj-year-data.h"
+#include "trj-test-util.h"
 
 /* ── Helpers ──────────────────────────────────────────────────────────── */
 
@@ -29,23 +30,9 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  trj_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 
