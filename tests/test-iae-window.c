@@ -256,17 +256,7 @@ main (int argc, char *argv[])
   app = trj_harness_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 
-  path = trj_harness_new_workbook ("Bretagne");
-  {
-    g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, &error);
-    g_autoptr(TrjScenario) s = trj_json_scenario_from_data (iae_document, -1, &error);
-    gint64 id;
-
-    g_assert_no_error (error);
-    id = trj_workbook_import_scenario (wb, s, "Structures", &error);
-    g_assert_no_error (error);
-    g_assert_true (trj_workbook_set_current_scenario (wb, id, &error));
-  }
+  path = trj_harness_new_workbook_with ("Bretagne", iae_document, "Structures");
   file = g_file_new_for_path (path);
   window = trj_window_new (GTK_APPLICATION (app));
   trj_harness_present (GTK_WINDOW (window));

@@ -280,6 +280,7 @@ main (int argc, char *argv[])
 {
   g_autofree char *path = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -288,21 +289,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   json = fixture ("landing-scenario.json");
 
-  path = trj_harness_new_workbook ("Bretagne");
-  {
-    g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, &error);
-    g_autofree char *text = NULL;
-    g_autoptr(TrjScenario) s = NULL;
-    gint64 id;
-
-    g_assert_no_error (error);
-    g_assert_true (g_file_get_contents (json, &text, NULL, &error));
-    s = trj_json_scenario_from_data (text, -1, &error);
-    g_assert_no_error (error);
-    id = trj_workbook_import_scenario (wb, s, "Programmation", &error);
-    g_assert_no_error (error);
-    g_assert_true (trj_workbook_set_current_scenario (wb, id, &error));
-  }
+  g_assert_true (g_file_get_contents (json, &text, NULL, &error));
+  path = trj_harness_new_workbook_with ("Bretagne", text, "Programmation");
   trj_file_chooser_set_hook (chooser_hook, NULL);
   file = g_file_new_for_path (path);
   window = trj_window_new (GTK_APPLICATION (app));

@@ -7,6 +7,7 @@
 
 #include "trj-ui-harness.h"
 #include "trj-i18n.h"
+#include "trj-json.h"
 #include "trj-workbook.h"
 
 /* Temporary folders made for workbooks, removed when the program ends. */
@@ -82,6 +83,24 @@ trj_harness_new_workbook (const char *region)
   if (wb == NULL)
     g_error ("%s", error->message);
   trj_workbook_close (wb);
+  return path;
+}
+
+char *
+trj_harness_new_workbook_with (const char *region, const char *json, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = trj_harness_new_workbook (region);
+  g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, &error);
+  g_autoptr(TrjScenario) s = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  s = trj_json_scenario_from_data (json, -1, &error);
+  g_assert_no_error (error);
+  id = trj_workbook_import_scenario (wb, s, name, &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_set_current_scenario (wb, id, &error));
   return path;
 }
 

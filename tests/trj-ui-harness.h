@@ -23,6 +23,9 @@ char           *trj_harness_temp_dir       (void);
 /* A new workbook for a region (2024) in a fresh temporary folder; the path is
  * newly allocated. Aborts the program on failure. */
 char           *trj_harness_new_workbook   (const char *region);
+/* The same with a scenario, a « trajectoire-scenario/1 » document (its text),
+ * imported under name and made the current one. */
+char           *trj_harness_new_workbook_with (const char *region, const char *json, const char *name);
 /* Seconds a wait gives its condition before failing: far more than any
  * condition takes, even on two cores shared by a dozen builds. */
 #define TRJ_HARNESS_TIMEOUT_S 30
