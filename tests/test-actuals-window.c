@@ -18,25 +18,12 @@
 #include "trj-json.h"
 #include "trj-settings.h"
 #include "trj-drift.h"
+#include "trj-test-util.h"
 
 static TrjApplication *app;
 static TrjWindow *window;
 static TrjActualsWindow *actuals;
 static GtkFileChooserNative *chooser_shown;
-
-static char *
-spaces (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      g_string_append_unichar (s, c == 0x00A0 || c == 0x202F ? ' ' : c);
-    }
-  return g_string_free (s, FALSE);
-}
 
 static void
 chooser_hook (GtkFileChooserNative *chooser, gpointer data)
@@ -110,7 +97,7 @@ shown (const char *line, guint month, guint column)
 
   trj_grid_set_cursor (grid (), (guint) row, column);
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (grid ()), trj_grid_get_displayed_text (grid (), row, column) != NULL);
-  return spaces (trj_grid_get_displayed_text (grid (), row, column));
+  return trj_test_plain_spaces (trj_grid_get_displayed_text (grid (), row, column));
 }
 
 static void
@@ -271,8 +258,8 @@ test_drift (void)
     g_autofree char *first = NULL, *second = NULL;
 
     g_assert_cmpuint (drifts->len, ==, 2);
-    first = spaces (g_ptr_array_index (drifts, 0));
-    second = spaces (g_ptr_array_index (drifts, 1));
+    first = trj_test_plain_spaces (g_ptr_array_index (drifts, 0));
+    second = trj_test_plain_spaces (g_ptr_array_index (drifts, 1));
     g_assert_true (g_str_has_prefix (first, sentence));
     g_assert_true (g_str_has_prefix (second, "Ligne « a » : "));
     g_assert_nonnull (strstr (second, " observé(e) 21,5 contre 20 programmé(e) (tolérance 1)"));

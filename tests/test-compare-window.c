@@ -20,29 +20,15 @@
 #include "trj-compare-window.h"
 #include "trj-file-chooser.h"
 #include "trj-json.h"
+#include "trj-test-util.h"
 
 static TrjApplication *app;
 static TrjWindow *window;
 static TrjCompareWindow *compare;
 static GtkFileChooserNative *chooser_shown;
 
-/* French formats space with U+00A0 and U+202F: compared as spaces. */
-static char *
-spaces (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      g_string_append_unichar (s, c == 0x00A0 || c == 0x202F ? ' ' : c);
-    }
-  return g_string_free (s, FALSE);
-}
-
 #define assert_text(got, want) G_STMT_START {                    \
-    g_autofree char *got_ = (got) != NULL ? spaces (got) : NULL; \
+    g_autofree char *got_ = (got) != NULL ? trj_test_plain_spaces (got) : NULL; \
     g_assert_cmpstr (got_, ==, (want));                          \
   } G_STMT_END
 
@@ -112,7 +98,7 @@ shown (guint row, guint column)
 {
   trj_grid_set_cursor (grid (), row, column);
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (grid ()), trj_grid_get_displayed_text (grid (), row, column) != NULL);
-  return spaces (trj_grid_get_displayed_text (grid (), row, column));
+  return trj_test_plain_spaces (trj_grid_get_displayed_text (grid (), row, column));
 }
 
 static gboolean
@@ -312,7 +298,7 @@ test_exports (void)
 
       if (json_array_get_length (row) < 5 || JSON_NODE_HOLDS_NULL (json_array_get_element (row, 4)))
         continue;
-      change = spaces (json_array_get_string_element (row, 4));
+      change = trj_test_plain_spaces (json_array_get_string_element (row, 4));
       if (g_str_equal (change, "50,0 % → 55,0 %"))
         {
           found = TRUE;
@@ -332,7 +318,7 @@ test_exports (void)
       return;
   }
   raw = run (read_pdf);
-  text = spaces (raw);
+  text = trj_test_plain_spaces (raw);
   g_assert_nonnull (strstr (text, "Comparaison de scénarios"));
   g_assert_nonnull (strstr (text, "50,0 % → 55,0 %"));
   g_assert_nonnull (strstr (text, "25 → 26"));

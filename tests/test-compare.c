@@ -18,24 +18,10 @@
 #include "trj-i18n.h"
 #include "trj-json.h"
 #include "trj-programming.h"
-
-/* French formats space with U+00A0 and U+202F: compared as spaces. */
-static char *
-spaces (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      g_string_append_unichar (s, c == 0x00A0 || c == 0x202F ? ' ' : c);
-    }
-  return g_string_free (s, FALSE);
-}
+#include "trj-test-util.h"
 
 #define assert_text(got, want) G_STMT_START {                 \
-    g_autofree char *got_ = (got) != NULL ? spaces (got) : NULL; \
+    g_autofree char *got_ = (got) != NULL ? trj_test_plain_spaces (got) : NULL; \
     g_assert_cmpstr (got_, ==, (want));                        \
   } G_STMT_END
 
@@ -375,7 +361,7 @@ test_pdf (void)
   g_assert_no_error (error);
   {
     g_autofree char *raw = poppler ("pdfinfo", path);
-    info = spaces (raw);
+    info = trj_test_plain_spaces (raw);
   }
   /* Two overlay charts (PEC, CIE jeunes) and the table on two pages. */
   g_assert_cmpuint (n, ==, 4);
@@ -385,7 +371,7 @@ test_pdf (void)
   g_assert_nonnull (strstr (info, "Comparaison de scénarios"));
   {
     g_autofree char *raw = poppler ("pdftotext", path);
-    text = spaces (raw);
+    text = trj_test_plain_spaces (raw);
   }
   g_assert_nonnull (strstr (text, "15 mars 2024"));
   g_assert_nonnull (strstr (text, "Hausse du taux"));

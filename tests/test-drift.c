@@ -19,6 +19,7 @@
 #include "trj-json.h"
 #include "trj-prescriber-message.h"
 #include "trj-year-data.h"
+#include "trj-test-util.h"
 
 static char *
 fixture (const char *name)
@@ -121,20 +122,6 @@ run (const char *const *argv)
   return g_steal_pointer (&out);
 }
 
-static char *
-spaces (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      g_string_append_unichar (s, c == 0x00A0 || c == 0x202F ? ' ' : c);
-    }
-  return g_string_free (s, FALSE);
-}
-
 static void
 test_message (void)
 {
@@ -189,7 +176,7 @@ test_message (void)
       /* One page per prescriber. */
       g_assert_cmpuint (g_ascii_strtoull (n + strlen ("Pages:"), NULL, 10), ==, 2);
       raw = run (text_argv);
-      text = spaces (raw);
+      text = trj_test_plain_spaces (raw);
       pages = g_strsplit (text, "\f", -1);
       g_assert_nonnull (strstr (pages[0], "Message au prescripteur : France Travail"));
       g_assert_nonnull (strstr (pages[0], "données à fin juin 2024"));
