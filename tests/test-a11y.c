@@ -269,7 +269,7 @@ test_start (void)
   GtkWindow *overlay;
 
   g_assert_cmpuint (assert_all_named (GTK_WIDGET (window), "start page"), >, 0);
-  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  overlay = trj_window_get_help_overlay (window);
   g_assert_nonnull (overlay);
   /* Not shown: GTK 4.8 measures one of its own labels at -3 px there and
    * warns (its sections hold labels and shortcut pictures, no control). A
@@ -837,7 +837,7 @@ test_keys (void)
   g_free (before);
 
   /* The shortcuts window lists all of it, in French. */
-  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  overlay = trj_window_get_help_overlay (window);
   g_assert_nonnull (overlay);
   g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Cellule suivante ou précédente de la ligne"), ==,
                    "<Control>Tab <Control><Shift>Tab");

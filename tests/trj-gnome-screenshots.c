@@ -54,7 +54,7 @@ main (int argc, char *argv[])
   shoot (GTK_WIDGET (dialog), argv[1], "about", argv[2]);
   gtk_window_destroy (dialog);
 
-  dialog = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  dialog = trj_window_get_help_overlay (window);
   gtk_window_set_default_size (dialog, 1100, 700);
   gtk_window_present (dialog);
   shoot (GTK_WIDGET (dialog), argv[1], "shortcuts", argv[2]);

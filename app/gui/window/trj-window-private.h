@@ -13,6 +13,8 @@ struct _TrjWindow
 
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
+  GtkBox *start_box;
+  /* Built when first shown (ensure_start_page), NULL before. */
   TrjStartPage *start_page;
   AdwLeaflet *leaflet;
   GtkDropDown *scenario_dropdown;

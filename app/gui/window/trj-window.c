@@ -428,11 +428,30 @@ trj_window_create_workbook (TrjWindow  *self,
   return TRUE;
 }
 
+static void create_requested_cb (TrjWindow *self, const char *region, int year);
+static void open_requested_cb (TrjWindow *self, GFile *file);
+
+/* The start page is built when first shown: a window started on a workbook
+ * (`trajectoire FILE`, « Ouvrir ») never builds its regions, notification
+ * fields and recent list. */
+static TrjStartPage *
+ensure_start_page (TrjWindow *self)
+{
+  if (self->start_page == NULL)
+    {
+      self->start_page = g_object_new (TRJ_TYPE_START_PAGE, "vexpand", TRUE, NULL);
+      g_signal_connect_swapped (self->start_page, "create-requested", G_CALLBACK (create_requested_cb), self);
+      g_signal_connect_swapped (self->start_page, "open-requested", G_CALLBACK (open_requested_cb), self);
+      gtk_box_append (self->start_box, GTK_WIDGET (self->start_page));
+    }
+  return self->start_page;
+}
+
 GtkWidget *
 trj_window_get_start_page (TrjWindow *self)
 {
   g_return_val_if_fail (TRJ_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->start_page);
+  return GTK_WIDGET (ensure_start_page (self));
 }
 
 void
@@ -440,7 +459,7 @@ trj_window_show_start (TrjWindow *self)
 {
   g_return_if_fail (TRJ_IS_WINDOW (self));
 
-  trj_start_page_reload_recent (self->start_page);
+  trj_start_page_reload_recent (ensure_start_page (self));
   gtk_stack_set_visible_child_name (self->main_stack, "start");
 }
 
@@ -639,7 +658,7 @@ static void
 create_requested_cb (TrjWindow *self, const char *region, int year)
 {
   g_autoptr(GError) error = NULL;
-  TrjScenario *scenario = trj_start_page_build_scenario (self->start_page, &error);
+  TrjScenario *scenario = trj_start_page_build_scenario (ensure_start_page (self), &error);
   /* TRANSLATORS: suggested file name of a new workbook: "Programmation Bretagne 2024" */
   g_autofree char *name = g_strdup_printf (_("Programme %s %d.trajectoire"), region, year);
 
@@ -666,6 +685,46 @@ static void
 open_requested_cb (TrjWindow *self, GFile *file)
 {
   trj_window_open_file (self, file);
+}
+
+GtkWindow *
+trj_window_get_help_overlay (TrjWindow *self)
+{
+  GtkShortcutsWindow *overlay;
+
+  g_return_val_if_fail (TRJ_IS_WINDOW (self), NULL);
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/fr/gouv/travail/Trajectoire/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Modal, hidden on close, transient for this window, as GtkApplication
+       * would have set it. */
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+    }
+  return GTK_WINDOW (overlay);
+}
+
+/* A class action: it comes before the one GtkApplicationWindow adds to its
+ * own group once the overlay is set. */
+static void
+show_help_overlay_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  gtk_window_present (trj_window_get_help_overlay (TRJ_WINDOW (widget)));
+}
+
+/* A window shown on its start page (no workbook opened before) builds it
+ * now, before its first frame. */
+static void
+trj_window_show (GtkWidget *widget)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0)
+    ensure_start_page (self);
+  GTK_WIDGET_CLASS (trj_window_parent_class)->show (widget);
 }
 
 /* ── GObject ─────────────────────────────────────────────────────────── */
@@ -751,6 +810,7 @@ trj_window_class_init (TrjWindowClass *klass)
   object_class->dispose = trj_window_dispose;
   object_class->get_property = trj_window_get_property;
   GTK_WINDOW_CLASS (klass)->close_request = trj_window_close_request;
+  widget_class->show = trj_window_show;
 
   /* The open workbook's document (NULL on the start page until one opens),
    * and the catalogue id of the envelope page shown (NULL: summary, charts). */
@@ -762,12 +822,11 @@ trj_window_class_init (TrjWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TRJ_TYPE_START_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/gouv/travail/Trajectoire/trj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, TrjWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, start_box);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, sidebar_list);
@@ -778,12 +837,11 @@ trj_window_class_init (TrjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, frozen_button);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, content_stack);
-  gtk_widget_class_bind_template_callback (widget_class, create_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, open_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   trj_window_install_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_activated);
 }
 
 static void

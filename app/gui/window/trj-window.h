@@ -60,6 +60,10 @@ const char  *trj_window_get_banner_text     (TrjWindow *self);
 /* The header's subtitle: « Bretagne — 2024 », « … — données à fin juin ». */
 const char  *trj_window_get_subtitle        (TrjWindow *self);
 
+/* The shortcuts window (Ctrl+?), built on the first call: GtkApplication
+ * would build it with every window, before its first frame. */
+GtkWindow   *trj_window_get_help_overlay    (TrjWindow *self);
+
 /* Shows a short message in the window's toast overlay. */
 void         trj_window_toast               (TrjWindow *self, const char *message);
 
