@@ -1340,6 +1340,53 @@ test_migration_failure (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+static gpointer
+preload_thread (gpointer data)
+{
+  trj_workbook_preload ();
+  return NULL;
+}
+
+/* trj_workbook_preload, called from several threads at once (the window
+ * does it in one while it builds itself), changes nothing of what is
+ * accepted: a workbook of this version opens, the same file with one table
+ * more is refused as not a Trajectoire workbook, unchanged. */
+static void
+test_preload (Fixture *f, gconstpointer data)
+{
+  GThread *threads[4];
+  g_autofree char *path = fixture_path (f, "bretagne.trajectoire");
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  TrjWorkbook *wb;
+  sqlite3 *db;
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("preload", preload_thread, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  trj_workbook_preload ();
+
+  wb = new_bretagne (f, "bretagne.trajectoire");
+  trj_workbook_close (wb);
+  g_object_unref (wb);
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (wb);
+  trj_workbook_close (wb);
+  g_object_unref (wb);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE intruder (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (path);
+  wb = trj_workbook_open (path, &error);
+  g_assert_null (wb);
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  after = file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* The fixture itself is what trj_workbook_schema_migrate (0, N) builds. */
 static void
 test_migration_fixture_schema (Fixture *f, gconstpointer data)
@@ -1758,6 +1805,7 @@ main (int argc, char **argv)
       ADD (schema, test_migration_fixture_schema, GINT_TO_POINTER (v));
     }
   ADD ("/workbook/migration/failure-leaves-file", test_migration_failure, NULL);
+  ADD ("/workbook/preload", test_preload, NULL);
   ADD ("/workbook/refuse/foreign", test_refuse_foreign, NULL);
   ADD ("/workbook/refuse/truncated", test_refuse_truncated, NULL);
   ADD ("/workbook/refuse/corrupted", test_refuse_corrupted, NULL);
