@@ -188,7 +188,23 @@ typedef struct {
   GtkListItem *item;
   guint        column;
   guint        generation;
+  /* What the cell last told assistive technologies, so that an edit tells
+   * only what changed (each change is a message on the accessibility bus):
+   * its row + 1 and read-only + 1 (0: not yet), its note ("" none, NULL not
+   * yet). */
+  guint        a11y_row;
+  int          a11y_read_only;
+  char        *a11y_note;
 } CellInfo;
+
+static void
+cell_info_free (gpointer data)
+{
+  CellInfo *info = data;
+
+  g_free (info->a11y_note);
+  g_free (info);
+}
 
 static GQuark cell_quark;
 static GQuark row_cells_quark;   /* on a row object: GtkWidget *[n_columns] */
@@ -524,12 +540,24 @@ update_cell (TrjGrid   *self,
         }
       /* Where the cell is in the table (1-based), and whether it can be
        * typed into: a recycled cell changes row. */
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (cell),
-                                      GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) row + 1,
-                                      GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) info->column + 1,
-                                      -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_READ_ONLY,
-                                      !trj_grid_model_is_editable (self->model, row, info->column), -1);
+      if (info->a11y_row != row + 1)
+        {
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (cell),
+                                          GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) row + 1,
+                                          GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) info->column + 1,
+                                          -1);
+          info->a11y_row = row + 1;
+        }
+      {
+        gboolean read_only = !trj_grid_model_is_editable (self->model, row, info->column);
+
+        if (info->a11y_read_only != read_only + 1)
+          {
+            gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_READ_ONLY,
+                                            read_only, -1);
+            info->a11y_read_only = read_only + 1;
+          }
+      }
 
       /* The tooltip is asked for when shown (cell_query_tooltip_cb): set
        * here, it made GTK ask the X server where the pointer is. */
@@ -544,8 +572,13 @@ update_cell (TrjGrid   *self,
         g_autofree char *note = trj_grid_model_get_note (self->model, row, info->column);
 
         set_css_class (cell, "has-note", note != NULL);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        note != NULL ? note : "", -1);
+        if (info->a11y_note == NULL || g_strcmp0 (info->a11y_note, note != NULL ? note : "") != 0)
+          {
+            gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                            note != NULL ? note : "", -1);
+            g_free (info->a11y_note);
+            info->a11y_note = g_strdup (note != NULL ? note : "");
+          }
       }
       info->generation = self->generation;
     }
@@ -2129,7 +2162,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   info = g_new0 (CellInfo, 1);
   info->item = item;
   info->column = column;
-  g_object_set_qdata_full (G_OBJECT (cell), cell_quark, info, g_free);
+  g_object_set_qdata_full (G_OBJECT (cell), cell_quark, info, cell_info_free);
 
   gtk_list_item_set_activatable (item, FALSE);
   gtk_list_item_set_selectable (item, FALSE);

@@ -86,16 +86,35 @@ update_rows (TrjAlertList *self)
         }
       shown = text != NULL ? text : i < n ? messages[i] : NULL;
       gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)), shown);
-      gtk_widget_set_tooltip_text (child, tooltip);
+      /* Alert texts carry amounts and change on every edit; what did not
+       * change is left alone: GTK 4.8 asks the X server where the pointer is
+       * on every tooltip set (two round trips), a new icon is looked up and
+       * drawn again, and a screen reader is told every accessible change. */
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) != 0)
+        gtk_widget_set_tooltip_text (child, tooltip);
       /* GTK 4.8 gives an inscription no accessible text: the row carries the
        * sentence (every alert behind the last one), a reserved empty row none. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      tooltip != NULL ? tooltip : shown != NULL ? shown : "", -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, shown == NULL, -1);
-      gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)),
-                                    trj_alert_list_is_info (self, i) ? "dialog-information-symbolic"
-                                                                     : "dialog-warning-symbolic");
-      gtk_widget_set_opacity (gtk_widget_get_first_child (child), i < n ? 1 : 0);
+      {
+        const char *label = tooltip != NULL ? tooltip : shown != NULL ? shown : "";
+        const char *icon = trj_alert_list_is_info (self, i) ? "dialog-information-symbolic"
+                                                            : "dialog-warning-symbolic";
+        GtkImage *image = GTK_IMAGE (gtk_widget_get_first_child (child));
+        gboolean hidden = shown == NULL;
+
+        if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "trj-label"), label) != 0)
+          {
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+            g_object_set_data_full (G_OBJECT (child), "trj-label", g_strdup (label), g_free);
+          }
+        if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "trj-hidden")) != hidden + 1)
+          {
+            gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, hidden, -1);
+            g_object_set_data (G_OBJECT (child), "trj-hidden", GINT_TO_POINTER (hidden + 1));
+          }
+        if (g_strcmp0 (gtk_image_get_icon_name (image), icon) != 0)
+          gtk_image_set_from_icon_name (image, icon);
+        gtk_widget_set_opacity (GTK_WIDGET (image), i < n ? 1 : 0);
+      }
     }
   gtk_widget_set_visible (GTK_WIDGET (self), rows > 0);
 }
