@@ -5,6 +5,10 @@
  * entries and 12 months of last year's entries (stock), at N = 10, 100 and
  * 1 000 lines per envelope: a linear engine takes ten times as long for ten
  * times the lines. One "full recompute" is trj_engine_compute on all 20.
+ * Then one region of 200, 2 000 and 20 000 lines (2 envelopes × 100, 1 000,
+ * 10 000): its full recompute, and an edit of one line's rate recomputed
+ * incrementally (trj_engine_compute_line: that line's figures, then the sums
+ * and alerts), as the window does after Entrée (issue 17).
  *
  *   ./build/bench/bench-engine [runs at 10 lines]   (fewer at larger sizes)
  */
@@ -90,6 +94,45 @@ bench_size (const TrjYearData *data, int n_lines, int runs)
     }
 }
 
+/* One region of 2 × n_lines lines: full recompute against one line's. */
+static void
+bench_edit (const TrjYearData *data, int n_lines, int runs)
+{
+  g_autoptr(TrjScenario) s = national_scenario (data, 0, n_lines);
+  g_autoptr(TrjResult) result = trj_result_new (s);
+  g_autofree double *full = g_new (double, runs);
+  g_autofree double *one = g_new (double, runs);
+  g_autofree char *size = g_strdup_printf ("%d lines", 2 * n_lines);
+  TrjEnvelope *env = g_ptr_array_index (s->envelopes, 0);
+  double checksum = 0;
+
+  for (int run = 0; run < runs; run++)
+    {
+      double start = trj_bench_now ();
+
+      if (!trj_engine_compute (s, &data->rules, result, NULL))
+        g_error ("compute failed");
+      full[run] = (trj_bench_now () - start) * 1e3;
+      checksum += result->region.ae_total;
+    }
+  for (int run = 0; run < runs; run++)
+    {
+      guint l = (guint) (run * 7919) % env->lines->len;
+      TrjLine *line = g_ptr_array_index (env->lines, l);
+      double start;
+
+      line->rate = 0.40 + 0.001 * (run % 100);
+      start = trj_bench_now ();
+      if (!trj_engine_compute_line (s, &data->rules, result, 0, l, line, NULL))
+        g_error ("compute failed");
+      one[run] = (trj_bench_now () - start) * 1e3;
+      checksum += result->region.ae_total;
+    }
+  g_debug ("checksum %.0f", checksum / runs);
+  trj_bench_row ("engine", "one region: full recompute", size, "ms", full, runs);
+  trj_bench_row ("engine", "one region: one line edited, incremental recompute", size, "ms", one, runs);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -102,5 +145,8 @@ main (int argc, char **argv)
   bench_size (data, 10, runs);
   bench_size (data, 100, MAX (runs / 10, 10));
   bench_size (data, 1000, MAX (runs / 100, 10));
+  bench_edit (data, 100, MAX (runs / 20, 10));
+  bench_edit (data, 1000, MAX (runs / 100, 10));
+  bench_edit (data, 10000, MAX (runs / 200, 10));
   return 0;
 }

@@ -877,6 +877,276 @@ test_reference_gap (void)
   g_assert_nonnull (strstr (error->message, "2024-02-01"));
 }
 
+/* Issue 17: after each of many random edits of one line, the incremental
+ * recompute (trj_engine_compute_line, on the result of the edits before)
+ * gives the figures and alerts of a full recompute, to the cent. The lines
+ * span several blocks of the engine's partial sums; the edits move values in
+ * and out of the year's ranges and the envelopes' credits, change a line's
+ * département under an allocation, and a free line's lending. */
+static gboolean
+same (double a, double b)
+{
+  return (isnan (a) && isnan (b)) || fabs (a - b) <= 0.005;
+}
+
+static void
+assert_same_figures (const TrjFigures *a, const TrjFigures *b)
+{
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      g_assert_true (same (a->ae[m], b->ae[m]));
+      g_assert_true (same (a->cp[m], b->cp[m]));
+      g_assert_true (same (a->cp_stock_month[m], b->cp_stock_month[m]));
+    }
+  g_assert_true (same (a->ae_total, b->ae_total));
+  g_assert_true (same (a->cp_total, b->cp_total));
+  g_assert_true (same (a->cp_stock, b->cp_stock));
+  g_assert_true (same (a->cp_after_year, b->cp_after_year));
+  for (int y = 0; y < TRJ_LATER_YEARS; y++)
+    g_assert_true (same (a->cp_after_by_year[y], b->cp_after_by_year[y]));
+  g_assert_true (same (a->volume, b->volume));
+  g_assert_true (same (a->ae_per_contract, b->ae_per_contract));
+  g_assert_true (same (a->ae_per_unit, b->ae_per_unit));
+}
+
+static void
+assert_same_results (const TrjResult *a, const TrjResult *b)
+{
+  g_assert_cmpuint (a->n_lines, ==, b->n_lines);
+  for (guint i = 0; i < a->n_lines; i++)
+    assert_same_figures (&a->lines[i].f, &b->lines[i].f);
+  for (guint e = 0; e < a->n_envelopes; e++)
+    {
+      const TrjEnvelopeResult *x = &a->envelopes[e], *y = &b->envelopes[e];
+
+      assert_same_figures (&x->f, &y->f);
+      g_assert_true (same (x->ae_available, y->ae_available));
+      g_assert_true (same (x->cp_available, y->cp_available));
+      g_assert_true (same (x->ae_margin, y->ae_margin));
+      g_assert_true (same (x->cp_margin, y->cp_margin));
+      g_assert_true (same (x->capacity, y->capacity));
+      g_assert_true (same (x->ae_lent, y->ae_lent));
+      g_assert_true (same (x->avg_rate, y->avg_rate));
+      g_assert_true (same (x->avg_hours, y->avg_hours));
+      g_assert_true (same (x->avg_duration, y->avg_duration));
+      g_assert_true (same (x->avg_cofinancing, y->avg_cofinancing));
+      for (int p = 0; p < TRJ_N_PUBLICS; p++)
+        g_assert_true (same (x->public_share[p], y->public_share[p]));
+      g_assert_true (same (x->renewal_share, y->renewal_share));
+    }
+  assert_same_figures (&a->region, &b->region);
+  g_assert_cmpuint (a->n_alerts, ==, b->n_alerts);
+  for (guint i = 0; i < a->n_alerts; i++)
+    {
+      const TrjAlert *x = &a->alerts[i], *y = &b->alerts[i];
+
+      g_assert_cmpint (x->code, ==, y->code);
+      g_assert_cmpint (x->envelope, ==, y->envelope);
+      g_assert_cmpint (x->line, ==, y->line);
+      g_assert_cmpint (x->severity, ==, y->severity);
+      g_assert_cmpint (x->exception_requested, ==, y->exception_requested);
+      g_assert_cmpint (x->allocation, ==, y->allocation);
+      g_assert_cmpint (x->public_, ==, y->public_);
+      g_assert_true (same (x->value, y->value));
+      g_assert_true (same (x->limit_hi, y->limit_hi));
+      g_assert_true (same (x->volume, y->volume));
+      g_assert_true (same (x->capacity, y->capacity));
+    }
+}
+
+static TrjLine *
+random_contract_line (GRand *rand, const char *id, TrjLineKind kind)
+{
+  TrjLine *line = trj_line_new (id, kind);
+
+  line->rate = g_rand_double_range (rand, 0.3, 0.65);
+  line->weekly_hours = g_rand_double_range (rand, 20, 30);
+  line->duration_months = g_rand_double_range (rand, 6, 12);
+  line->cofinanced_share = g_rand_double_range (rand, 0, 0.3);
+  line->payment_lag_months = g_rand_int_range (rand, 0, 3);
+  line->departement = g_strdup_printf ("%d", 22 + g_rand_int_range (rand, 0, 4) * 7 % 14);
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    line->entries[m] = g_rand_int_range (rand, 0, 8);
+  if (g_rand_boolean (rand))
+    {
+      line->has_previous_entries = TRUE;
+      for (int m = 0; m < TRJ_MONTHS; m++)
+        line->previous_entries[m] = g_rand_int_range (rand, 0, 4);
+    }
+  return line;
+}
+
+static void
+random_edit (GRand *rand, TrjLine *line)
+{
+  int m = g_rand_int_range (rand, 0, TRJ_MONTHS);
+
+  switch (trj_kind_shape (line->kind))
+    {
+    case TRJ_LINE_SHAPE_CONTRACT:
+      switch (g_rand_int_range (rand, 0, 10))
+        {
+        case 0: line->rate = g_rand_double_range (rand, 0.2, 1.0); break;
+        case 1: line->weekly_hours = g_rand_double_range (rand, 15, 35); break;
+        case 2: line->duration_months = g_rand_double_range (rand, 3, 24); break;
+        case 3: line->cofinanced_share = g_rand_double_range (rand, 0, 1); break;
+        case 4: line->entries[m] = g_rand_int_range (rand, 0, 400); break;
+        case 5: line->entries[m] = 0; break;
+        case 6:
+          line->has_public[TRJ_PUBLIC_QPV] = !line->has_public[TRJ_PUBLIC_QPV];
+          line->publics[TRJ_PUBLIC_QPV] = g_rand_double_range (rand, 0, 0.4);
+          break;
+        case 7:
+          line->has_renewal_share = TRUE;
+          line->renewal_share = g_rand_double_range (rand, 0, 0.5);
+          break;
+        case 8:
+          g_free (line->exception_reason);
+          line->exception_reason = g_rand_boolean (rand) ? g_strdup ("Public très éloigné") : NULL;
+          break;
+        default:
+          g_free (line->departement);
+          line->departement = g_strdup (g_rand_boolean (rand) ? "29" : "35");
+          break;
+        }
+      break;
+    case TRJ_LINE_SHAPE_POST_AID:
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0: line->quantity = g_rand_double_range (rand, 0, 300); break;
+        case 1: line->rsa_recipients = g_rand_int_range (rand, 0, 100); break;
+        case 2: line->commitment_month = m; break;
+        default: line->modulation = g_rand_double_range (rand, 0, 0.1); break;
+        }
+      break;
+    case TRJ_LINE_SHAPE_FREE:
+      switch (g_rand_int_range (rand, 0, 3))
+        {
+        case 0: line->ae_amount = g_rand_double_range (rand, 0, 2e6); break;
+        case 1: line->cp_schedule[m] = g_rand_double_range (rand, 0, 2e5); break;
+        default:
+          g_free (line->funded_from);
+          line->funded_from = g_rand_boolean (rand) ? g_strdup ("PEC_CIE_TP") : NULL;
+          break;
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_incremental (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(TrjScenario) s = trj_year_data_example (year_data (), "Bretagne", &error);
+  g_autoptr(TrjResult) incremental = NULL;
+  const TrjRules *rules = &year_data ()->rules;
+  TrjEnvelope *pec, *cie, *iae, *fdi;
+  guint alert_changes = 0, n_edits = 0, fast = 0;
+
+  g_assert_no_error (error);
+  pec = trj_scenario_find_envelope (s, "PEC_CIE_TP");
+  cie = trj_scenario_find_envelope (s, "CIE_JEUNES");
+  iae = trj_scenario_find_envelope (s, "IAE");
+  g_assert_nonnull (pec);
+  g_assert_nonnull (cie);
+  g_assert_nonnull (iae);
+  /* 300 lines in PEC (three blocks), 40 in CIE jeunes. */
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("pec-%d", i);
+
+      g_ptr_array_add (pec->lines, random_contract_line (rand, id, TRJ_KIND_PEC));
+    }
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("cie-%d", i);
+
+      g_ptr_array_add (cie->lines, random_contract_line (rand, id, TRJ_KIND_CIE_JEUNES));
+    }
+  pec->ae_notified = 3e7;
+  pec->cp_notified = 1.5e7;
+  trj_envelope_add_allocation (pec, trj_allocation_new ("29", NULL, 4e6, 600));
+  iae->ae_notified = 2e6;
+  iae->cp_notified = 1.5e6;
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("aci-%d", i);
+      TrjLine *line = trj_line_new (id, TRJ_KIND_ACI);
+
+      line->quantity = 20 + 10 * i;
+      line->unit_amount = trj_year_data_unit_amount (year_data (), TRJ_KIND_ACI, TRJ_ZONE_METROPOLE);
+      line->rsa_recipients = 5;
+      line->rsa_months = 6;
+      line->conventionne_previous = 40;
+      line->has_conventionne_previous = TRUE;
+      line->departement = g_strdup ("29");
+      g_ptr_array_add (iae->lines, line);
+    }
+  fdi = trj_envelope_new ("FDI");
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("fdi-%d", i);
+      TrjLine *line = trj_line_new (id, TRJ_KIND_FREE);
+
+      line->ae_amount = 50000;
+      line->cp_schedule[5] = 20000;
+      line->funded_from = i == 0 ? g_strdup ("PEC_CIE_TP") : NULL;
+      g_ptr_array_add (fdi->lines, line);
+    }
+  fdi->ae_notified = 1e5;
+  fdi->cp_notified = 1e5;
+  g_ptr_array_add (s->envelopes, fdi);
+  /* Above the initiatives territoriales ceiling: the region-wide alert, last. */
+  s->fungibility.initiatives_territoriales_ae = 1e7;
+  g_assert_true (trj_scenario_validate (s, &error));
+  g_assert_no_error (error);
+
+  incremental = trj_result_new (s);
+  g_assert_true (trj_engine_compute (s, rules, incremental, &error));
+  g_assert_cmpuint (incremental->n_alerts, >, 0);
+  g_assert_cmpint (incremental->alerts[incremental->n_alerts - 1].code, ==, TRJ_ALERT_FUNGIBILITY_OVER_CEILING);
+
+  while (n_edits < 1500)
+    {
+      guint e = g_rand_int_range (rand, 0, s->envelopes->len);
+      TrjEnvelope *env = g_ptr_array_index (s->envelopes, e);
+      g_autoptr(TrjResult) full = NULL;
+      g_autoptr(TrjLine) before = NULL;
+      guint l, alerts_before = incremental->n_alerts;
+      TrjLine *line;
+
+      if (env->lines->len == 0)
+        continue;
+      l = g_rand_int_range (rand, 0, env->lines->len);
+      line = g_ptr_array_index (env->lines, l);
+      before = trj_line_copy (line);
+      random_edit (rand, line);
+      if (!trj_scenario_validate (s, NULL))
+        {
+          /* Outside the hard limits: the workbook would refuse it. */
+          env->lines->pdata[l] = g_steal_pointer (&before);
+          trj_line_free (line);
+          continue;
+        }
+      n_edits++;
+      fast += !(trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_FREE);
+      g_assert_true (trj_engine_compute_line (s, rules, incremental, e, l, before, &error));
+      g_assert_no_error (error);
+      full = trj_result_new (s);
+      g_assert_true (trj_engine_compute (s, rules, full, &error));
+      g_assert_no_error (error);
+      assert_same_results (incremental, full);
+      alert_changes += incremental->n_alerts != alerts_before;
+    }
+  /* The edits did move alerts in and out, on the path of the blocks. */
+  g_assert_cmpuint (alert_changes, >, 50);
+  g_assert_cmpuint (fast, >, 1000);
+  g_test_message ("%u edits, %u that changed the number of alerts", n_edits, alert_changes);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -902,5 +1172,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/validate", test_validate);
   g_test_add_func ("/engine/rate-above-average", test_rate_above_average);
   g_test_add_func ("/engine/reference-gap", test_reference_gap);
+  g_test_add_func ("/engine/incremental", test_incremental);
   return g_test_run ();
 }

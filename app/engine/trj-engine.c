@@ -453,6 +453,78 @@ trj_engine_line_figures (const TrjMonthTable *table, const TrjLine *line, TrjFig
   return TRUE;
 }
 
+/* ── Partial sums by blocks of lines (issue 17) ─────────────────────── */
+
+/* An envelope's sums are those of its blocks of BLOCK_LINES lines, each the
+ * sum of its lines in order: a full recompute and an edit of one line add
+ * the same numbers in the same order, so their figures are the same to the
+ * last bit, and an edit adds again one block and the envelope's blocks
+ * (√n-ish) rather than every line. */
+#define BLOCK_LINES 128
+
+/* What the averages of MODEL 3 sum over the contract lines of an envelope
+ * (envelope_averages). */
+typedef struct {
+  double v, r, h, d, c, pv, pc, renewals;
+  double publics[TRJ_N_PUBLICS];
+  guint given[TRJ_N_PUBLICS];
+  guint renewals_given;
+} LineSums;
+
+typedef struct {
+  TrjFigures f;
+  LineSums s;
+} Block;
+
+struct _TrjResultBlocks {
+  guint n_blocks;
+  Block *blocks;
+  guint *first_block;     /* by envelope; first_block[n_envelopes] = n_blocks */
+  LineSums *envelope;     /* by envelope: Σ of its blocks */
+  guint n_envelopes;
+};
+
+static void
+blocks_free (TrjResultBlocks *blocks)
+{
+  if (blocks == NULL)
+    return;
+  g_free (blocks->blocks);
+  g_free (blocks->first_block);
+  g_free (blocks->envelope);
+  g_free (blocks);
+}
+
+static void
+blocks_reshape (TrjResult *result)
+{
+  TrjResultBlocks *b = result->blocks;
+  guint n = 0;
+
+  if (b == NULL)
+    b = result->blocks = g_new0 (TrjResultBlocks, 1);
+  if (b->n_envelopes != result->n_envelopes || b->first_block == NULL)
+    {
+      g_free (b->first_block);
+      g_free (b->envelope);
+      b->first_block = g_new0 (guint, result->n_envelopes + 1);
+      b->envelope = g_new0 (LineSums, MAX (result->n_envelopes, 1));
+      b->n_envelopes = result->n_envelopes;
+    }
+  for (guint e = 0; e < result->n_envelopes; e++)
+    {
+      b->first_block[e] = n;
+      n += (result->envelopes[e].n_lines + BLOCK_LINES - 1) / BLOCK_LINES;
+    }
+  b->first_block[result->n_envelopes] = n;
+  if (n != b->n_blocks || b->blocks == NULL)
+    {
+      g_free (b->blocks);
+      b->blocks = g_new0 (Block, MAX (n, 1));
+      b->n_blocks = n;
+    }
+}
+
 /* ── Results ────────────────────────────────────────────────────────── */
 
 TrjResult *
@@ -503,6 +575,7 @@ trj_result_reshape (TrjResult *result, const TrjScenario *scenario)
       result->envelopes[i].n_lines = env->lines->len;
       first += env->lines->len;
     }
+  blocks_reshape (result);
   result->n_alerts = 0;
 }
 
@@ -514,6 +587,7 @@ trj_result_free (TrjResult *result)
   g_free (result->envelopes);
   g_free (result->lines);
   g_free (result->alerts);
+  blocks_free (result->blocks);
   g_free (result);
 }
 
@@ -800,60 +874,86 @@ line_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *resu
       result->alerts[a].exception_requested = TRUE;
 }
 
-/* Volume-weighted averages of the contract lines of an envelope, and the
- * cofinancing of the lines of the kind whose rules the envelope's alerts use
- * (the catalogue's rules_index: the 15 % target is on PEC, not CIE tous publics). */
+/* What one contract line adds to its envelope's averages; target_kind: the
+ * kind whose cofinancing the envelope's target is on (the catalogue's
+ * rules_index: the 15 % target is on PEC, not CIE tous publics). */
 static void
-envelope_averages (const TrjEnvelope *env, TrjEnvelopeResult *er, double *pec_cofinancing,
+line_sums_add (LineSums *s, const TrjLine *line, int target_kind)
+{
+  double n;
+
+  if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
+    return;
+  n = trj_line_volume (line);
+  s->v += n;
+  s->r += n * line->rate;
+  s->h += n * line->weekly_hours;
+  s->d += n * line->duration_months;
+  s->c += n * line->cofinanced_share;
+  /* MODEL 2.8: a line that gives no share counts 0 for that public. */
+  for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+    if (line->has_public[p])
+      {
+        s->publics[p] += n * line->publics[p];
+        s->given[p]++;
+      }
+  if (line->has_renewal_share)
+    {
+      s->renewals += n * line->renewal_share;
+      s->renewals_given++;
+    }
+  if ((int) line->kind == target_kind)
+    {
+      s->pv += n;
+      s->pc += n * line->cofinanced_share;
+    }
+}
+
+static void
+line_sums_merge (LineSums *into, const LineSums *s)
+{
+  into->v += s->v;
+  into->r += s->r;
+  into->h += s->h;
+  into->d += s->d;
+  into->c += s->c;
+  into->pv += s->pv;
+  into->pc += s->pc;
+  into->renewals += s->renewals;
+  into->renewals_given += s->renewals_given;
+  for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+    {
+      into->publics[p] += s->publics[p];
+      into->given[p] += s->given[p];
+    }
+}
+
+/* Volume-weighted averages of the contract lines of an envelope, from their
+ * sums, and the cofinancing of the lines of the target kind. */
+static void
+envelope_averages (const LineSums *s, TrjEnvelopeResult *er, double *pec_cofinancing,
                    double *pec_volume, double *contract_volume)
 {
-  const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
-  const int target_kind = known != NULL ? known->rules_index : -1;
-  double v = 0, r = 0, h = 0, d = 0, c = 0, pv = 0, pc = 0, renewals = 0;
-  double publics[TRJ_N_PUBLICS] = { 0 };
-  gboolean given[TRJ_N_PUBLICS] = { FALSE }, renewals_given = FALSE;
+  const double v = s->v;
 
-  for (guint i = 0; i < env->lines->len; i++)
-    {
-      const TrjLine *line = g_ptr_array_index (env->lines, i);
-      double n;
-
-      if (trj_kind_shape (line->kind) != TRJ_LINE_SHAPE_CONTRACT)
-        continue;
-      n = trj_line_volume (line);
-      v += n;
-      r += n * line->rate;
-      h += n * line->weekly_hours;
-      d += n * line->duration_months;
-      c += n * line->cofinanced_share;
-      /* MODEL 2.8: a line that gives no share counts 0 for that public. */
-      for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
-        if (line->has_public[p])
-          {
-            publics[p] += n * line->publics[p];
-            given[p] = TRUE;
-          }
-      if (line->has_renewal_share)
-        {
-          renewals += n * line->renewal_share;
-          renewals_given = TRUE;
-        }
-      if ((int) line->kind == target_kind)
-        {
-          pv += n;
-          pc += n * line->cofinanced_share;
-        }
-    }
-  er->avg_rate = v > 0 ? r / v : NAN;
-  er->avg_hours = v > 0 ? h / v : NAN;
-  er->avg_duration = v > 0 ? d / v : NAN;
-  er->avg_cofinancing = v > 0 ? c / v : NAN;
+  er->avg_rate = v > 0 ? s->r / v : NAN;
+  er->avg_hours = v > 0 ? s->h / v : NAN;
+  er->avg_duration = v > 0 ? s->d / v : NAN;
+  er->avg_cofinancing = v > 0 ? s->c / v : NAN;
   for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
-    er->public_share[p] = v > 0 && given[p] ? publics[p] / v : NAN;
-  er->renewal_share = v > 0 && renewals_given ? renewals / v : NAN;
-  *pec_volume = pv;
+    er->public_share[p] = v > 0 && s->given[p] > 0 ? s->publics[p] / v : NAN;
+  er->renewal_share = v > 0 && s->renewals_given > 0 ? s->renewals / v : NAN;
+  *pec_volume = s->pv;
   *contract_volume = v;
-  *pec_cofinancing = pv > 0 ? pc / pv : NAN;
+  *pec_cofinancing = s->pv > 0 ? s->pc / s->pv : NAN;
+}
+
+static int
+target_kind_of (const TrjEnvelope *env)
+{
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (env->id);
+
+  return known != NULL ? known->rules_index : -1;
 }
 
 static void
@@ -930,12 +1030,199 @@ allocation_alerts (const TrjScenario *scenario, TrjResult *result, int e, const 
 
 /* ── The computation ────────────────────────────────────────────────── */
 
+/* Block b of envelope e: the sums of its lines, in order. */
+static void
+block_sum (const TrjScenario *scenario, TrjResult *result, guint e, guint b)
+{
+  const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+  const TrjEnvelopeResult *er = &result->envelopes[e];
+  Block *block = &result->blocks->blocks[result->blocks->first_block[e] + b];
+  const int target_kind = target_kind_of (env);
+  guint l1 = MIN ((b + 1) * BLOCK_LINES, env->lines->len);
+
+  memset (block, 0, sizeof *block);
+  for (guint l = b * BLOCK_LINES; l < l1; l++)
+    {
+      figures_add (&block->f, &result->lines[er->first_line + l].f);
+      line_sums_add (&block->s, g_ptr_array_index (env->lines, l), target_kind);
+    }
+}
+
+/* Envelope e from its blocks: its sums, availability, margins, capacity and
+ * averages (what its alerts read). */
+static void
+envelope_sum (const TrjScenario *scenario, TrjResult *result, guint e)
+{
+  const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+  TrjEnvelopeResult *er = &result->envelopes[e];
+  TrjResultBlocks *blocks = result->blocks;
+  LineSums *sums = &blocks->envelope[e];
+  double pec_cofinancing, pec_volume, contract_volume, cp_counted, other_ae;
+
+  figures_clear (&er->f);
+  memset (sums, 0, sizeof *sums);
+  for (guint b = blocks->first_block[e]; b < blocks->first_block[e + 1]; b++)
+    {
+      figures_add (&er->f, &blocks->blocks[b].f);
+      line_sums_merge (sums, &blocks->blocks[b].s);
+    }
+  /* Last year's modulated IAE part is paid in April of Y. */
+  if (env->previous_modulation_cp != 0)
+    {
+      er->f.cp[3] += env->previous_modulation_cp;
+      er->f.cp_stock_month[3] += env->previous_modulation_cp;
+      er->f.cp_stock += env->previous_modulation_cp;
+    }
+  figures_finish (&er->f);
+
+  available (scenario, env, er, &er->ae_available, &er->cp_available);
+  cp_counted = env->cp_notified_includes_stock ? er->f.cp_total : er->f.cp_total - er->f.cp_stock;
+  er->ae_margin = er->ae_available - er->f.ae_total;
+  er->cp_margin = er->cp_available - cp_counted;
+  er->ae_consumption = er->ae_available != 0 ? er->f.ae_total / er->ae_available : NAN;
+  er->cp_consumption = er->cp_available != 0 ? cp_counted / er->cp_available : NAN;
+  /* Contracts are funded by what the envelope's other lines leave (MODEL 3).
+   * The small epsilon keeps an exact fit (1 236 contracts) from flooring to 1 235. */
+  other_ae = er->f.ae_total - er->f.contract_ae;
+  er->capacity = (!isnan (er->f.ae_per_contract) && er->f.ae_per_contract > 0)
+                   ? floor ((er->ae_available - other_ae) / er->f.ae_per_contract + 1e-9)
+                   : NAN;
+  envelope_averages (sums, er, &pec_cofinancing, &pec_volume, &contract_volume);
+}
+
+/* The alerts of envelope e itself (line −1), after envelope_sum. */
+static void
+envelope_level_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result, guint e)
+{
+  const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+  const LineSums *sums = &result->blocks->envelope[e];
+  double pec_cofinancing = sums->pv > 0 ? sums->pc / sums->pv : NAN;
+
+  envelope_alerts (scenario, rules, result, e, env, pec_cofinancing, sums->pv, sums->v);
+  allocation_alerts (scenario, result, e, env);
+}
+
+/* The region's sums from its envelopes', and the region-wide alert (last). */
+static void
+region_sum (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result)
+{
+  int source = -1;
+
+  figures_clear (&result->region);
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+      figures_add (&result->region, &result->envelopes[e].f);
+      if (g_strcmp0 (env->id, trj_fungibility_territorial_source (scenario)) == 0)
+        source = e;
+    }
+  figures_finish (&result->region);
+
+  result->territorial_ceiling = trj_fungibility_territorial_ceiling (scenario, rules);
+  if (rules != NULL && scenario->fungibility.initiatives_territoriales_ae > result->territorial_ceiling + 1e-6)
+    add_alert (result, TRJ_ALERT_FUNGIBILITY_OVER_CEILING, source, -1,
+               scenario->fungibility.initiatives_territoriales_ae, 0, result->territorial_ceiling);
+}
+
+/* Everything after the lines' own figures: what funded lines lend, the
+ * blocks', envelopes' and region's sums, their availability and margins, and
+ * every alert, from result->lines. */
+static void
+compute_totals (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result)
+{
+  result->n_alerts = 0;
+  lend_to_funded_lines (scenario, result);
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+      const TrjEnvelopeResult *er = &result->envelopes[e];
+
+      for (guint b = 0; b < result->blocks->first_block[e + 1] - result->blocks->first_block[e]; b++)
+        block_sum (scenario, result, e, b);
+      envelope_sum (scenario, result, e);
+      for (guint l = 0; l < env->lines->len; l++)
+        line_alerts (scenario, rules, result, e, l, g_ptr_array_index (env->lines, l),
+                     &result->lines[er->first_line + l].f);
+      envelope_level_alerts (scenario, rules, result, e);
+    }
+  region_sum (scenario, rules, result);
+}
+
+/* Alerts are in the order compute_totals adds them: envelope by envelope,
+ * each line's in the order of the lines, then the envelope's own (line −1);
+ * the region-wide one last. The first alert at or after (e, line) in that
+ * order, among the first n. */
+static guint
+alerts_lower_bound (const TrjResult *result, guint n, int e, int line)
+{
+  gint64 key = (gint64) e * ((gint64) G_MAXINT + 1) + (line >= 0 ? line : G_MAXINT);
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const TrjAlert *a = &result->alerts[mid];
+      gint64 k = (gint64) a->envelope * ((gint64) G_MAXINT + 1) + (a->line >= 0 ? a->line : G_MAXINT);
+
+      if (k < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Replaces the alerts of (e, line) (line −1: the envelope's own) by those
+ * `add` makes. */
+static gboolean
+replace_alerts (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result,
+                int e, int line, guint capacity)
+{
+  g_autofree TrjAlert *fresh = g_new (TrjAlert, capacity);
+  TrjResult scratch = *result;
+  guint from = alerts_lower_bound (result, result->n_alerts, e, line);
+  guint to = from;
+
+  while (to < result->n_alerts && result->alerts[to].envelope == e
+         && (line >= 0 ? result->alerts[to].line == line : result->alerts[to].line < 0))
+    to++;
+  /* Made in a scratch copy of the result: same figures, its own alerts. */
+  scratch.alerts = fresh;
+  scratch.n_alerts = 0;
+  scratch.alerts_capacity = capacity;
+  if (line >= 0)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+      line_alerts (scenario, rules, &scratch, e, line, g_ptr_array_index (env->lines, line),
+                   &result->lines[result->envelopes[e].first_line + line].f);
+    }
+  else
+    envelope_level_alerts (scenario, rules, &scratch, e);
+  g_return_val_if_fail (result->n_alerts - (to - from) + scratch.n_alerts <= result->alerts_capacity, FALSE);
+  memmove (&result->alerts[from + scratch.n_alerts], &result->alerts[to],
+           (result->n_alerts - to) * sizeof (TrjAlert));
+  memcpy (&result->alerts[from], fresh, scratch.n_alerts * sizeof (TrjAlert));
+  result->n_alerts = result->n_alerts - (to - from) + scratch.n_alerts;
+  return TRUE;
+}
+
+/* A free line funded from another envelope's margins changes that
+ * envelope's available AE (lend_to_funded_lines). */
+static gboolean
+lends (const TrjLine *line, const TrjEnvelope *env)
+{
+  return trj_kind_shape (line->kind) == TRJ_LINE_SHAPE_FREE && line->funded_from != NULL
+         && !g_str_equal (line->funded_from, env->id);
+}
+
 gboolean
 trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result, GError **error)
 {
   TrjMonthTable table;
   guint index = 0;
-  int source = -1;
 
   g_return_val_if_fail (result->n_envelopes == scenario->envelopes->len, FALSE);
   g_return_val_if_fail (result->n_lines == trj_scenario_n_lines (scenario), FALSE);
@@ -958,57 +1245,52 @@ trj_engine_compute (const TrjScenario *scenario, const TrjRules *rules, TrjResul
             return FALSE;
           }
     }
-  lend_to_funded_lines (scenario, result);
+  compute_totals (scenario, rules, result);
+  return TRUE;
+}
 
-  index = 0;
-  for (guint e = 0; e < scenario->envelopes->len; e++)
+gboolean
+trj_engine_compute_line (const TrjScenario *scenario, const TrjRules *rules, TrjResult *result,
+                         guint envelope, guint line, const TrjLine *before, GError **error)
+{
+  TrjMonthTable table;
+  const TrjEnvelope *env;
+  const TrjLine *edited;
+
+  g_return_val_if_fail (result->n_envelopes == scenario->envelopes->len, FALSE);
+  g_return_val_if_fail (result->n_lines == trj_scenario_n_lines (scenario), FALSE);
+  g_return_val_if_fail (envelope < scenario->envelopes->len, FALSE);
+  env = g_ptr_array_index (scenario->envelopes, envelope);
+  g_return_val_if_fail (line < env->lines->len && result->envelopes[envelope].n_lines == env->lines->len, FALSE);
+  edited = g_ptr_array_index (env->lines, line);
+
+  trj_month_table_init (&table, scenario);
+  if (!trj_engine_line_figures (&table, edited,
+                                &result->lines[result->envelopes[envelope].first_line + line].f, error))
     {
-      const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
-      TrjEnvelopeResult *er = &result->envelopes[e];
-      double pec_cofinancing, pec_volume, contract_volume, cp_counted, other_ae;
-
-      figures_clear (&er->f);
-      for (guint l = 0; l < env->lines->len; l++, index++)
-        {
-          const TrjFigures *lf = &result->lines[index].f;
-
-          figures_add (&er->f, lf);
-          line_alerts (scenario, rules, result, e, l, g_ptr_array_index (env->lines, l), lf);
-        }
-      /* Last year's modulated IAE part is paid in April of Y. */
-      if (env->previous_modulation_cp != 0)
-        {
-          er->f.cp[3] += env->previous_modulation_cp;
-          er->f.cp_stock_month[3] += env->previous_modulation_cp;
-          er->f.cp_stock += env->previous_modulation_cp;
-        }
-      figures_finish (&er->f);
-
-      available (scenario, env, er, &er->ae_available, &er->cp_available);
-      cp_counted = env->cp_notified_includes_stock ? er->f.cp_total : er->f.cp_total - er->f.cp_stock;
-      er->ae_margin = er->ae_available - er->f.ae_total;
-      er->cp_margin = er->cp_available - cp_counted;
-      er->ae_consumption = er->ae_available != 0 ? er->f.ae_total / er->ae_available : NAN;
-      er->cp_consumption = er->cp_available != 0 ? cp_counted / er->cp_available : NAN;
-      /* Contracts are funded by what the envelope's other lines leave (MODEL 3).
-       * The small epsilon keeps an exact fit (1 236 contracts) from flooring to 1 235. */
-      other_ae = er->f.ae_total - er->f.contract_ae;
-      er->capacity = (!isnan (er->f.ae_per_contract) && er->f.ae_per_contract > 0)
-                       ? floor ((er->ae_available - other_ae) / er->f.ae_per_contract + 1e-9)
-                       : NAN;
-      envelope_averages (env, er, &pec_cofinancing, &pec_volume, &contract_volume);
-      envelope_alerts (scenario, rules, result, e, env, pec_cofinancing, pec_volume, contract_volume);
-      allocation_alerts (scenario, result, e, env);
-
-      figures_add (&result->region, &er->f);
-      if (g_strcmp0 (env->id, trj_fungibility_territorial_source (scenario)) == 0)
-        source = e;
+      g_prefix_error (error, "envelopes[%u].lines[%u]: ", envelope, line);
+      return FALSE;
     }
-  figures_finish (&result->region);
+  if (before == NULL || lends (before, env) || lends (edited, env))
+    {
+      compute_totals (scenario, rules, result);
+      return TRUE;
+    }
+  block_sum (scenario, result, envelope, line / BLOCK_LINES);
+  envelope_sum (scenario, result, envelope);
 
-  result->territorial_ceiling = trj_fungibility_territorial_ceiling (scenario, rules);
-  if (rules != NULL && scenario->fungibility.initiatives_territoriales_ae > result->territorial_ceiling + 1e-6)
-    add_alert (result, TRJ_ALERT_FUNGIBILITY_OVER_CEILING, source, -1,
-               scenario->fungibility.initiatives_territoriales_ae, 0, result->territorial_ceiling);
+  /* The region-wide alert is last: made again after the envelope's. */
+  if (result->n_alerts > 0 && result->alerts[result->n_alerts - 1].code == TRJ_ALERT_FUNGIBILITY_OVER_CEILING)
+    result->n_alerts--;
+  /* At most 7 alerts a line (line_alerts); an envelope's: envelope_alerts
+   * and one an allocation. */
+  if (!replace_alerts (scenario, rules, result, envelope, line, 8) ||
+      !replace_alerts (scenario, rules, result, envelope, -1,
+                       4 + TRJ_N_PUBLICS + trj_envelope_n_allocations (env)))
+    {
+      compute_totals (scenario, rules, result);
+      return TRUE;
+    }
+  region_sum (scenario, rules, result);
   return TRUE;
 }

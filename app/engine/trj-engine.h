@@ -127,6 +127,10 @@ typedef struct {
   guint n_lines;
 } TrjEnvelopeResult;
 
+/* Partial sums by blocks of lines, so that an edit of one line adds again
+ * one block and the envelope's blocks (trj_engine_compute_line). */
+typedef struct _TrjResultBlocks TrjResultBlocks;
+
 typedef struct {
   TrjFigures region;
   guint n_envelopes;
@@ -138,6 +142,7 @@ typedef struct {
   guint n_alerts;
   guint alerts_capacity;
   double territorial_ceiling;     /* 0.44 % of all FIE AE notified */
+  TrjResultBlocks *blocks;        /* private */
 } TrjResult;
 
 TrjResult *trj_result_new      (const TrjScenario *scenario);
@@ -156,6 +161,27 @@ gboolean trj_engine_compute (const TrjScenario *scenario,
                              const TrjRules    *rules,
                              TrjResult         *result,
                              GError           **error);
+
+/* After an edit of the values of one line (issue 17): computes that line's
+ * figures again, then its block of lines, its envelope and the region from
+ * the partial sums already in result, and replaces the line's and the
+ * envelope's alerts — the very figures and alerts of trj_engine_compute (the
+ * sums are added in the same order), at the cost of one line and a few
+ * hundred additions rather than every line. result must hold the figures of
+ * a successful trj_engine_compute (or of this function) of the scenario as it
+ * was before the edit, with the same rules; `before` is the line as it was
+ * (NULL: unknown). A line that lends to another envelope's margins before or
+ * after (a funded free line), or `before` NULL, takes the sums of every line
+ * again (still not their figures). After anything else (a line added,
+ * removed or moved, the reference values, several lines) call
+ * trj_engine_compute. */
+gboolean trj_engine_compute_line (const TrjScenario *scenario,
+                                  const TrjRules    *rules,
+                                  TrjResult         *result,
+                                  guint              envelope,
+                                  guint              line,
+                                  const TrjLine     *before,
+                                  GError           **error);
 
 /* Checks the hard limits of MODEL 2.1 and 3. The message names the key path
  * ("envelopes[0].lines[2].rate: 1.4 is above 1") in the user's language. */
