@@ -1,6 +1,7 @@
 /* trj-document.c — see trj-document.h */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "trj-document.h"
@@ -14,6 +15,9 @@ struct _TrjDocument
   gint64 scenario_id;
   TrjScenario *scenario;
   TrjResult *result;
+  /* result holds the figures of scenario with rules (the last compute
+   * succeeded): an edit of one line can be computed from it. */
+  gboolean result_current;
   GError *error;
   /* The year's rules with the user's alert tolerance (preferences). */
   TrjRules rules;
@@ -31,10 +35,11 @@ enum { PROP_0, PROP_WORKBOOK, PROP_SCENARIO_ID, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* The values of one line changed (the edit the workbook just told):
- * read that line alone into the snapshot. FALSE when the snapshot has no
- * such line, or the workbook could not say: then everything is read. */
+ * read that line alone into the snapshot; *before is the line as it was,
+ * *envelope and *index its place. FALSE when the snapshot has no such line,
+ * or the workbook could not say: then everything is read. */
 static gboolean
-reload_line (TrjDocument *self)
+reload_line (TrjDocument *self, TrjLine **before, guint *envelope, guint *index)
 {
   if (self->scenario == NULL || self->changed_line == NULL ||
       self->scenario_id != trj_workbook_get_current_scenario (self->workbook))
@@ -54,7 +59,9 @@ reload_line (TrjDocument *self)
           if (fresh == NULL)
             return FALSE;
           env->lines->pdata[l] = fresh;
-          trj_line_free (line);
+          *before = line;
+          *envelope = e;
+          *index = l;
           return TRUE;
         }
     }
@@ -65,12 +72,17 @@ void
 trj_document_reload (TrjDocument *self, guint changes)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(TrjLine) before = NULL;
   gint64 shown = self->scenario_id;
   TrjScenario *scenario;
+  TrjRules rules;
+  guint envelope = 0, index = 0;
+  gboolean one_line;
 
   g_return_if_fail (TRJ_IS_DOCUMENT (self));
 
-  if (changes == TRJ_WORKBOOK_CHANGE_VALUES && reload_line (self))
+  one_line = changes == TRJ_WORKBOOK_CHANGE_VALUES && reload_line (self, &before, &envelope, &index);
+  if (one_line)
     scenario = self->scenario;
   else
     {
@@ -84,18 +96,27 @@ trj_document_reload (TrjDocument *self, guint changes)
         }
       g_clear_pointer (&self->scenario, trj_scenario_free);
       self->scenario = scenario;
+      self->result_current = FALSE;
     }
   if (self->result == NULL)
     self->result = trj_result_new (scenario);
-  else
+  else if (!one_line)
     trj_result_reshape (self->result, scenario);
 
-  self->rules = *trj_workbook_get_rules (self->workbook);
+  rules = *trj_workbook_get_rules (self->workbook);
   if (self->settings != NULL)
     /* The preference is in percentage points, the engine compares shares. */
-    self->rules.average_tolerance = g_settings_get_double (self->settings, "alert-tolerance") / 100.0;
+    rules.average_tolerance = g_settings_get_double (self->settings, "alert-tolerance") / 100.0;
+  if (memcmp (&rules, &self->rules, sizeof rules) != 0)
+    self->result_current = FALSE;
+  self->rules = rules;
   g_clear_error (&self->error);
-  trj_engine_compute (scenario, &self->rules, self->result, &self->error);
+  /* Issue 17: one line's figures, then the sums, rather than every line's. */
+  if (one_line && self->result_current)
+    self->result_current = trj_engine_compute_line (scenario, &self->rules, self->result,
+                                                    envelope, index, before, &self->error);
+  else
+    self->result_current = trj_engine_compute (scenario, &self->rules, self->result, &self->error);
 
   /* Said once the figures are those of the new scenario. */
   if (self->scenario_id != shown)
