@@ -453,6 +453,17 @@ trj_catalog_param_from_key (const char *key, TrjParam *out)
   return FALSE;
 }
 
+/* Whether refusal() has nothing to say: tested before any message is made,
+ * since every value of a workbook opened goes through here (issue 17). */
+static inline gboolean
+accepted (const TrjParamSpec *spec, double v)
+{
+  return isfinite (v)
+         && !(v < spec->min || (spec->min_open && v == spec->min))
+         && !(v > spec->max || (spec->max_open && v == spec->max))
+         && !(spec->whole && v != floor (v));
+}
+
 /* The reason a value is refused, NULL when it is accepted; figures in the
  * programs' French (trj_engine_format_number). */
 static char *
@@ -462,6 +473,8 @@ refusal (const TrjParamSpec *spec, double v)
   g_autofree char *min = NULL;
   g_autofree char *max = NULL;
 
+  if (accepted (spec, v))
+    return NULL;
   if (!isfinite (v))
     return g_strdup (_("is not a finite number"));
   value = trj_engine_format_number (v);
@@ -485,11 +498,8 @@ refusal (const TrjParamSpec *spec, double v)
 gboolean
 trj_catalog_accepts (TrjParam param, double value)
 {
-  g_autofree char *why = NULL;
-
   g_return_val_if_fail (param < TRJ_N_PARAMS, FALSE);
-  why = refusal (&params[param], value);
-  return why == NULL;
+  return accepted (&params[param], value);
 }
 
 gboolean
@@ -498,7 +508,7 @@ trj_catalog_check (TrjParam param, const char *path, double value, GError **erro
   g_autofree char *why = NULL;
 
   g_return_val_if_fail (param < TRJ_N_PARAMS, FALSE);
-  if ((why = refusal (&params[param], value)) == NULL)
+  if (accepted (&params[param], value) || (why = refusal (&params[param], value)) == NULL)
     return TRUE;
   if (path == NULL)
     g_set_error_literal (error, TRJ_ENGINE_ERROR, TRJ_ENGINE_ERROR_INVALID, why);

@@ -119,8 +119,12 @@ fail (Checker *ck, const char *field, const char *message)
 static gboolean
 check_value (Checker *ck, TrjParam param, const char *field, double value)
 {
-  g_autofree char *path = g_strconcat (ck->path->str, field, NULL);
+  g_autofree char *path = NULL;
 
+  /* The key path only for a value refused. */
+  if (trj_catalog_accepts (param, value))
+    return TRUE;
+  path = g_strconcat (ck->path->str, field, NULL);
   return trj_catalog_check (param, path, value, ck->error);
 }
 
@@ -137,9 +141,14 @@ check_field (Checker *ck, const Field *field, gconstpointer base, double quantit
   for (guint m = 0; m < spec->n_values; m++)
     {
       double value = ((const double *) p)[m];
-      g_autofree char *item = spec->n_values > 1 ? g_strdup_printf ("%s[%u]", spec->key, m)
-                                                 : g_strdup (spec->key);
+      g_autofree char *item = NULL;
 
+      sum += value;
+      /* The key path only for a value refused (every value of a workbook
+       * opened comes here). */
+      if (trj_catalog_accepts (field->param, value) && !(field->within_quantity && value > quantity))
+        continue;
+      item = spec->n_values > 1 ? g_strdup_printf ("%s[%u]", spec->key, m) : g_strdup (spec->key);
       if (!check_value (ck, field->param, item, value))
         return FALSE;
       if (field->within_quantity && value > quantity)
@@ -150,7 +159,6 @@ check_field (Checker *ck, const Field *field, gconstpointer base, double quantit
 
           return fail (ck, item, why);
         }
-      sum += value;
     }
   if (spec->positive_sum && !(sum > 0))
     return fail (ck, spec->key, _("the monthly profile must not sum to 0"));
@@ -196,7 +204,7 @@ check_structure (Checker *ck, const TrjLine *line)
   if (line->siret != NULL && !trj_siret_check (line->siret, &why))
     return fail (ck, "structure.siret", why);
   for (int m = 0; m < TRJ_MONTHS; m++)
-    if (!isnan (line->realised_etp[m]))
+    if (!isnan (line->realised_etp[m]) && !trj_catalog_accepts (TRJ_PARAM_REALISED_ETP, line->realised_etp[m]))
       {
         g_autofree char *item = g_strdup_printf ("realised_etp[%d]", m);
 
@@ -282,10 +290,13 @@ check_circular_fields (Checker *ck, const TrjLine *line)
   for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
     if (line->has_public[p])
       {
-        g_autofree char *item = g_strdup_printf ("publics.%s", trj_catalog_public_code (p));
+        g_autofree char *item = NULL;
 
         if (!contract)
           return fail (ck, "publics", _("only a contract line gives the share of its publics"));
+        if (trj_catalog_accepts (TRJ_PARAM_PUBLIC_SHARE, line->publics[p]))
+          continue;
+        item = g_strdup_printf ("publics.%s", trj_catalog_public_code (p));
         if (!check_value (ck, TRJ_PARAM_PUBLIC_SHARE, item, line->publics[p]))
           return FALSE;
       }

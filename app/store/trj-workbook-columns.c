@@ -434,7 +434,10 @@ check_param (TrjParam param, double value, GError **error)
 {
   g_autoptr(GError) refused = NULL;
 
-  if (trj_catalog_check (param, trj_catalog_param_title (param), value, &refused))
+  /* Every value of a workbook opened comes here: its title (gettext) and
+   * message only for a value refused. */
+  if (trj_catalog_accepts (param, value) ||
+      trj_catalog_check (param, trj_catalog_param_title (param), value, &refused))
     return TRUE;
   /* A sentence: the damaged-file message and the grid's refusal go on after it. */
   g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID, "%s.", refused->message);

@@ -238,6 +238,17 @@ check_contents (TrjWorkbook *self, GError **error)
                      "The file was left as it was; open a copy or a backup."), name);
       return FALSE;
     }
+  /* The current scenario last: reading another one would drop it, and it is
+   * kept for the window's first snapshot. */
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == self->current_scenario)
+      {
+        gint64 current = self->current_scenario;
+
+        g_array_remove_index (ids, i);
+        g_array_append_val (ids, current);
+        break;
+      }
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
