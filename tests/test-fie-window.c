@@ -142,6 +142,25 @@ test_iae_line (void)
                    "126" NNBSP "000" NBSP "€");
   g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, column (grid, TRJ_LINES_COLUMN_AE_PER_CONTRACT)), ==,
                    "12" NNBSP "600" NBSP "€");
+  /* ETP with their decimals (a passerelle's 12,5 ETP over six months) alike in
+   * the lines grid, the strip and the subtotals, which say « ETP », not « Volume ». */
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_QUANTITY, "12,5"));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, column (grid, TRJ_LINES_COLUMN_QUANTITY)), ==, "12,5");
+  g_assert_cmpstr (trj_envelope_page_get_figure (iae, "capacity"), ==, "12,5" NBSP "ETP");
+  trj_envelope_page_show_subtotals (iae, TRJ_SUBTOTALS_BY_DEPARTEMENT);
+  {
+    TrjGridModel *model = trj_grid_get_model (trj_envelope_page_get_subtotals_grid (iae));
+    guint last = trj_grid_model_get_n_rows (model) - 1;
+    g_autofree char *total = trj_grid_model_get_text (model, last, TRJ_SUBTOTALS_COLUMN_VOLUME);
+    g_autofree char *label = trj_grid_model_get_text (model, last, TRJ_SUBTOTALS_COLUMN_LABEL);
+
+    g_assert_cmpstr (trj_grid_model_get_column (model, TRJ_SUBTOTALS_COLUMN_VOLUME)->title, ==, "ETP");
+    g_assert_cmpstr (label, ==, "Total");
+    g_assert_cmpstr (total, ==, "12,5");
+  }
+  trj_envelope_page_show_entries (iae, FALSE);
+  g_assert_true (type_cell (grid, 0, TRJ_LINES_COLUMN_QUANTITY, "10"));
   /* The strip speaks in ETP. */
   g_assert_cmpstr (trj_envelope_page_get_figure (iae, "capacity"), ==, "10" NBSP "ETP");
   g_assert_cmpstr (trj_envelope_page_get_figure (iae, "avg-rate"), ==, "12" NNBSP "600" NBSP "€");

@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "trj-subtotals-model.h"
+#include "trj-catalog.h"
+#include "trj-format.h"
 #include "trj-gui-format.h"
 #include "trj-year-data.h"
 
@@ -27,6 +29,7 @@ struct _TrjSubtotalsModel
   gboolean           active;       /* shown: follows each recomputation */
   gboolean           dirty;        /* recomputed while not shown */
   TrjGridColumn      columns[TRJ_N_SUBTOTALS_COLUMNS];
+  gboolean           post_aid;     /* ETP or aids: volumes with decimals, as the lines grid */
 };
 
 static void trj_subtotals_model_grid_init (TrjGridModelInterface *iface);
@@ -216,7 +219,8 @@ get_text (TrjGridModel *model, guint r, guint column)
         return departement_text (self, line->departement);
       return g_strdup (line->prescriber != NULL ? line->prescriber : "");
     case TRJ_SUBTOTALS_COLUMN_VOLUME:
-      return trj_gui_integer (row->volume);
+      /* Contracts rounded (MODEL 2.4); ETP and aids as in the lines grid (12,5). */
+      return self->post_aid ? trj_format_decimal (row->volume, 2) : trj_gui_integer (row->volume);
     case TRJ_SUBTOTALS_COLUMN_AE:
       return trj_gui_money (row->ae);
     case TRJ_SUBTOTALS_COLUMN_CP:
@@ -285,8 +289,16 @@ trj_subtotals_model_new (TrjDocument *document, const char *envelope_id)
     { _("CP of\nthe year"), 10, TRJ_GRID_ALIGN_END, TRJ_GRID_VALUE_MONEY, FALSE },
   };
 
+  const TrjCatalogEnvelope *known = trj_catalog_envelope (envelope_id);
+
   g_return_val_if_fail (TRJ_IS_DOCUMENT (document), NULL);
   memcpy (self->columns, template, sizeof template);
+  if (known != NULL && (known->unit == TRJ_UNIT_ETP || known->unit == TRJ_UNIT_AIDS))
+    {
+      self->post_aid = TRUE;
+      self->columns[TRJ_SUBTOTALS_COLUMN_VOLUME].title = known->unit == TRJ_UNIT_ETP ? _("ETP") : _("Aids");
+      self->columns[TRJ_SUBTOTALS_COLUMN_VOLUME].kind = TRJ_GRID_VALUE_DECIMAL;
+    }
   self->document = g_object_ref (document);
   self->envelope_id = g_strdup (envelope_id);
   g_signal_connect_object (document, "updated", G_CALLBACK (document_updated_cb), self, G_CONNECT_SWAPPED);
