@@ -134,6 +134,8 @@ test_new_notification (void)
     g_assert_nonnull (ea);
     iae_part = g_strndup (iae, ea - iae);
     g_assert_nonnull (strstr (iae_part, "ETP"));
+    /* ETP as the window writes them: 1 850, not 1 850,0. */
+    g_assert_nonnull (strstr (iae_part, "1\u202f850\n"));
     g_assert_null (strstr (iae_part, "Contracts"));
     g_assert_null (strstr (iae_part, "Contrats"));
   }

@@ -62,8 +62,9 @@ print_envelope (const TrjScenario *scenario, const TrjResult *result, guint e)
       print_row (_("Capacity (contracts)"), isnan (er->capacity) ? g_strdup ("—") : trj_format_integer (er->capacity));
       break;
     case TRJ_UNIT_ETP:
-      print_row (_("ETP programmed"), trj_format_number (er->f.volume, 1));
-      print_row (_("ETP notified"), trj_format_number (env->volume_notified, 1));
+      /* As the window's strip and grids: 12,5 ETP, 30 ETP. */
+      print_row (_("ETP programmed"), trj_format_decimal (er->f.volume, 2));
+      print_row (_("ETP notified"), trj_format_decimal (env->volume_notified, 2));
       print_row (_("AE per ETP"), money_or_dash (er->f.ae_per_unit));
       break;
     case TRJ_UNIT_AIDS:
