@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "trj-engine.h"
 #include "trj-format.h"
@@ -357,6 +358,53 @@ test_caom_gap (void)
   g_assert_cmpfloat_with_epsilon (g.committed_total, 6, 1e-12);
   g_assert_cmpfloat_with_epsilon (g.cofinanced_total, 4, 1e-12);
   g_assert_cmpfloat_with_epsilon (g.gap_total, -2, 1e-12);
+  /* Cumulated: −1, −2, −4, −2, then −2 to December; furthest in March. */
+  g_assert_cmpfloat_with_epsilon (g.cumulative_gap[2], -4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (g.cumulative_gap[3], -2, 1e-12);
+  g_assert_cmpfloat_with_epsilon (g.cumulative_gap[11], -2, 1e-12);
+  g_assert_cmpint (g.largest_month, ==, 2);
+  g_assert_cmpfloat_with_epsilon (g.largest_gap, -4, 1e-12);
+}
+
+/* The result document (trajectoire-cli simulate) carries the same gap under
+ * "caom_gap", per département: the figures of test_caom_gap, March (3) the
+ * month of the largest cumulated gap, −4 contracts. */
+static void
+test_caom_gap_json (void)
+{
+  g_autoptr(TrjScenario) scenario = parse (share_json);
+  g_autoptr(TrjResult) result = compute (scenario);
+  g_autofree char *text = trj_json_result_to_data (scenario, result);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *gap;
+  JsonArray *months;
+  static const double gaps[TRJ_MONTHS] = { -1, -1, -2, 2 };
+  static const double cumulated[TRJ_MONTHS] = { -1, -2, -4, -2, -2, -2, -2, -2, -2, -2, -2, -2 };
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  gap = json_object_get_object_member (json_object_get_object_member (json_object_get_object_member (
+          json_node_get_object (json_parser_get_root (parser)), "envelopes"), "PEC_CIE_TP"), "caom_gap");
+  g_assert_nonnull (gap);
+  g_assert_cmpuint (json_object_get_size (gap), ==, 1);
+  gap = json_object_get_object_member (gap, "22");
+  g_assert_nonnull (gap);
+  months = json_object_get_array_member (gap, "gap");
+  g_assert_cmpuint (json_array_get_length (months), ==, TRJ_MONTHS);
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      g_assert_cmpfloat_with_epsilon (json_array_get_double_element (months, m), gaps[m], 1e-9);
+      g_assert_cmpfloat_with_epsilon (json_array_get_double_element (json_object_get_array_member (gap, "cumulative_gap"), m),
+                                      cumulated[m], 1e-9);
+    }
+  g_assert_cmpfloat_with_epsilon (json_array_get_double_element (json_object_get_array_member (gap, "committed"), 0), 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_array_get_double_element (json_object_get_array_member (gap, "cofinanced"), 3), 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (gap, "committed_total"), 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (gap, "cofinanced_total"), 4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (gap, "gap_total"), -2, 1e-9);
+  g_assert_cmpint (json_object_get_int_member (gap, "largest_gap_month"), ==, 3);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (gap, "largest_gap"), -4, 1e-9);
 }
 
 /* JSON and the store keep allocations and CAOM; « Modifier les allocations »
@@ -569,6 +617,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/allocations/engine", test_allocations_engine);
   g_test_add_func ("/allocations/json-store-undo", test_share_round_trip);
   g_test_add_func ("/caom/gap", test_caom_gap);
+  g_test_add_func ("/caom/gap-json", test_caom_gap_json);
   g_test_add_func ("/ddets/round-trip-conflict-undo", test_ddets_round_trip);
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
 
 #include "trj-share.h"
 
+#include <math.h>
+
 void
 trj_allocation_figures (const TrjScenario *scenario, const TrjResult *result, guint e, guint a,
                         TrjAllocationFigures *out)
@@ -53,6 +55,17 @@ trj_caom_gap (const TrjEnvelope *env, const TrjCaom *caom, TrjCaomGap *out)
       out->cofinanced_total += out->cofinanced[m];
     }
   out->gap_total = out->cofinanced_total - out->committed_total;
+  out->largest_month = -1;
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    {
+      out->cumulative_gap[m] = (m > 0 ? out->cumulative_gap[m - 1] : 0) + out->gap[m];
+      /* Below a millionth of a contract the gap is rounding, not a gap. */
+      if (fabs (out->cumulative_gap[m]) > fabs (out->largest_gap) + 1e-6)
+        {
+          out->largest_gap = out->cumulative_gap[m];
+          out->largest_month = m;
+        }
+    }
 }
 
 const TrjCaom *

@@ -31,6 +31,11 @@ typedef struct {
   double cofinanced[TRJ_MONTHS];  /* Σ c · n[m] over the envelope's contract lines of the département */
   double gap[TRJ_MONTHS];         /* cofinanced − committed: negative, fewer than the CAOM says */
   double committed_total, cofinanced_total, gap_total;
+  /* The gap cumulated from January, and the month (0-based) where it is
+   * furthest from zero, the first such month; -1 when it never leaves zero. */
+  double cumulative_gap[TRJ_MONTHS];
+  int largest_month;
+  double largest_gap;             /* cumulative_gap[largest_month], 0 without one */
 } TrjCaomGap;
 
 void trj_caom_gap (const TrjEnvelope *env, const TrjCaom *caom, TrjCaomGap *out);

@@ -11,6 +11,7 @@
 #include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-iae.h"
+#include "trj-share.h"
 #include "trj-input.h"
 #include "trj-json.h"
 #include "trj-json-scan.h"
@@ -1443,6 +1444,42 @@ write_circular_shares (TrjJsonWriter *w, const TrjEnvelopeResult *er)
     write_number_member (w, "renewal_share", er->renewal_share);
 }
 
+/* MODEL 2.8: per département with a CAOM, the committed and cofinanced
+ * contracts month by month, their gap, the gap cumulated from January and
+ * the month (1–12, null when the gap never leaves zero) where it is largest. */
+static void
+write_caom_gap (TrjJsonWriter *w, const TrjEnvelope *envelope)
+{
+  if (trj_envelope_n_caom (envelope) == 0)
+    return;
+  trj_json_writer_key (w, "caom_gap");
+  trj_json_writer_begin_object (w);
+  for (guint i = 0; i < envelope->caom->len; i++)
+    {
+      const TrjCaom *caom = g_ptr_array_index (envelope->caom, i);
+      TrjCaomGap gap;
+
+      trj_caom_gap (envelope, caom, &gap);
+      trj_json_writer_key (w, caom->departement);
+      trj_json_writer_begin_object (w);
+      write_months (w, "committed", gap.committed);
+      write_months (w, "cofinanced", gap.cofinanced);
+      write_months (w, "gap", gap.gap);
+      write_months (w, "cumulative_gap", gap.cumulative_gap);
+      write_number_member (w, "committed_total", gap.committed_total);
+      write_number_member (w, "cofinanced_total", gap.cofinanced_total);
+      write_number_member (w, "gap_total", gap.gap_total);
+      trj_json_writer_key (w, "largest_gap_month");
+      if (gap.largest_month >= 0)
+        trj_json_writer_int (w, gap.largest_month + 1);
+      else
+        trj_json_writer_null (w);
+      write_number_member (w, "largest_gap", gap.largest_gap);
+      trj_json_writer_end_object (w);
+    }
+  trj_json_writer_end_object (w);
+}
+
 /* Alerts of one envelope (index), or the region-wide ones (index -1). */
 static void
 write_alerts (TrjJsonWriter *w, const TrjScenario *scenario, const TrjResult *result, int index)
@@ -1513,6 +1550,7 @@ trj_json_result_to_data (const TrjScenario *scenario, const TrjResult *result)
       write_number_member (w, "cp_margin", er->cp_margin);
       write_number_member (w, "capacity", er->capacity);
       write_circular_shares (w, er);
+      write_caom_gap (w, envelope);
       write_alerts (w, scenario, result, (int) e);
       trj_json_writer_end_object (w);
     }
