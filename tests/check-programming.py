@@ -73,13 +73,14 @@ def check_xlsx(path, scenario, result):
     values = openpyxl.load_workbook(path, data_only=True)   # cached values
     formulas = openpyxl.load_workbook(path)                 # formulas
     names = values.sheetnames
-    if len(names) != 7:
-        fail(path, f"expected 7 sheets, got {names}")
+    if len(names) != 9:
+        fail(path, f"expected 9 sheets, got {names}")
         return
-    summary, trajectory, lines_ws, entries_ws, alerts_ws, params_ws, data_ws = values.worksheets
+    (summary, trajectory, lines_ws, entries_ws, alerts_ws, params_ws, caom_ws, exceptions_ws,
+     data_ws) = values.worksheets
     if data_ws.title != "Données" or data_ws.sheet_state != "hidden":
         fail(path, f"the last sheet must be the hidden « Données », got {data_ws.title} {data_ws.sheet_state}")
-    for ws in values.worksheets[:6]:
+    for ws in values.worksheets[:8]:
         if ws.sheet_state != "visible":
             fail(ws.title, "should be visible")
         if ws.page_setup.orientation != "landscape":
@@ -316,6 +317,9 @@ def check_xlsx(path, scenario, result):
                 if code_shape.search(shown):
                     fail(f"{ws.title}!{cell.coordinate}", f"shows a code-shaped word: {shown!r}")
 
+    check_caom(caom_ws, formulas.worksheets[6], scenario, result)
+    check_exceptions(exceptions_ws, scenario, result)
+
     # Paramètres: the SMIC and RSA series used.
     numbers = [c for row_cells in params_ws.iter_rows(values_only=True) for c in row_cells
                if isinstance(c, (int, float))]
@@ -330,6 +334,94 @@ def check_xlsx(path, scenario, result):
     percent = lines_ws.cell(row=2, column=7).number_format
     if lines_ws.cell(row=2, column=7).value is not None and not (percent.startswith("0.0") and percent.endswith("%")):
         fail("Lignes format", f"rate format {percent!r}")
+
+
+FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre")
+
+
+def check_caom(ws, formulas, scenario, result):
+    """« CAOM »: per envelope and département, 4 rows (committed, cofinanced,
+    gap and cumulated gap as formulas), months in D..O, totals in P, the month
+    of the largest cumulated gap in Q and its value in R: the result's caom_gap."""
+    if ws.title != "CAOM":
+        fail(ws.title, "the seventh sheet must be « CAOM »")
+    row = 2
+    any_caom = False
+    for env in scenario["envelopes"]:
+        gaps = result["envelopes"][env["id"]].get("caom_gap", {})
+        if set(gaps) != set(env.get("caom", {})):
+            fail("caom_gap", f"{env['id']}: départements {sorted(gaps)}, scenario {sorted(env.get('caom', {}))}")
+        for dep in env.get("caom", {}):
+            any_caom = True
+            g = gaps.get(dep)
+            if g is None:
+                continue
+            where = f"CAOM {env['id']} {dep}"
+            if ws.cell(row=row, column=2).value != dep:
+                fail(where, f"row {row}: département {ws.cell(row=row, column=2).value!r}")
+            for k, key in enumerate(("committed", "cofinanced", "gap", "cumulative_gap")):
+                for m in range(12):
+                    expect(f"{where} {key}[{m + 1}]", ws.cell(row=row + k, column=4 + m).value, g[key][m])
+                    if k >= 2:
+                        expect_formula(f"{where} {key}[{m + 1}]", formulas.cell(row=row + k, column=4 + m))
+                if k < 3:
+                    expect(f"{where} {key} total", ws.cell(row=row + k, column=16).value, g[key + "_total"])
+                    expect_formula(f"{where} {key} total", formulas.cell(row=row + k, column=16), "=SUM(")
+            month = g["largest_gap_month"]
+            got_month = ws.cell(row=row + 3, column=17).value
+            if (month is None and got_month) or (month is not None and got_month != FRENCH_MONTHS[month - 1]):
+                fail(where, f"largest gap month {got_month!r}, expected {month!r}")
+            if month is not None:
+                expect(f"{where} largest gap", ws.cell(row=row + 3, column=18).value, g["largest_gap"])
+            row += 4
+    if not any_caom and "Aucune CAOM" not in str(ws.cell(row=2, column=1).value):
+        fail(ws.title, f"without CAOM, A2 should say so: {ws.cell(row=2, column=1).value!r}")
+
+
+RANGE_CODES = {"RATE_OUT_OF_RANGE": ("Taux de prise en charge", "rate"),
+               "HOURS_OUT_OF_RANGE": ("Durée hebdomadaire (h)", "weekly_hours"),
+               "DURATION_OUT_OF_RANGE": ("Durée (mois)", "duration_months"),
+               "RENEWAL_TOO_LONG": ("Durée d’un renouvellement (mois)", "duration_months")}
+
+
+def check_exceptions(ws, scenario, result):
+    """« Demandes exceptionnelles »: one row per range alert of a justified
+    line, one row for a justified line inside its ranges; columns envelope,
+    id, label, département, prescriber, parameter, value, min, max,
+    justification."""
+    if ws.title != "Demandes exceptionnelles":
+        fail(ws.title, "the eighth sheet must be « Demandes exceptionnelles »")
+    want = []
+    for env in scenario["envelopes"]:
+        alerts = result["envelopes"][env["id"]]["alerts"]
+        for line in env["lines"]:
+            reason = line.get("exception_reason")
+            if not reason:
+                continue
+            rows = [(line["id"], line.get("departement"), line.get("prescriber"), RANGE_CODES[a["code"]][0],
+                     line[RANGE_CODES[a["code"]][1]], reason)
+                    for a in alerts if a["line"] == line["id"] and a["code"] in RANGE_CODES]
+            for a in alerts:
+                if a["line"] == line["id"] and a["code"] in RANGE_CODES \
+                   and not a["message"].startswith("Demande exceptionnelle"):
+                    fail("Alertes", f"{line['id']}: a justified range alert reads {a['message']!r}")
+            want += rows or [(line["id"], line.get("departement"), line.get("prescriber"), "aucun hors plage",
+                              None, reason)]
+    got = []
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(row=r, column=2).value is None:
+            continue
+        got.append(tuple(ws.cell(row=r, column=c).value for c in (2, 4, 5, 6, 7, 10)))
+    if len(got) != len(want):
+        fail(ws.title, f"expected {len(want)} rows {want}, got {got}")
+        return
+    for g, w in zip(got, want):
+        if g[:4] != w[:4] or g[5] != w[5]:
+            fail(ws.title, f"expected {w}, got {g}")
+        expect(f"{ws.title} {w[0]} value", g[4], w[4])
+    if not want and "Aucune demande" not in str(ws.cell(row=2, column=1).value):
+        fail(ws.title, f"without a request, A2 should say so: {ws.cell(row=2, column=1).value!r}")
 
 
 def read_csv(path):

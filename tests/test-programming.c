@@ -57,7 +57,9 @@ static const char rich_json[] =
   "  \"zone\": \"metropole\","
   "  \"envelopes\": ["
   "   { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 6813468, \"cp_notified\": 3259524,"
-  "     \"volume_notified\": 1236, \"lines\": ["
+  "     \"volume_notified\": 1236,"
+  "     \"caom\": { \"29\": { \"contracts\": 60, \"profile\": [1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0] } },"
+  "     \"lines\": ["
   "     { \"id\": \"pec-29-ft\", \"label\": \"PEC Finistère France Travail\", \"kind\": \"PEC\","
   "       \"departement\": \"29\", \"prescriber\": \"France Travail\", \"rate\": 0.5,"
   "       \"weekly_hours\": 25, \"duration_months\": 9.9, \"cofinanced_share\": 0.15,"
@@ -67,6 +69,7 @@ static const char rich_json[] =
   "     { \"id\": \"pec-35\", \"label\": \"PEC Ille-et-Vilaine; \\\"missions locales\\\"\","
   "       \"kind\": \"PEC\", \"departement\": \"35\", \"rate\": 0.65, \"weekly_hours\": 20,"
   "       \"duration_months\": 12, \"payment_lag_months\": 2, \"volume\": 400,"
+  "       \"exception_reason\": \"Public très éloigné de l’emploi\","
   "       \"profile\": [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2] } ] },"
   "   { \"id\": \"CIE_JEUNES\", \"ae_notified\": 2214318, \"cp_notified\": 938680,"
   "     \"volume_notified\": 520, \"lines\": ["
@@ -253,6 +256,47 @@ test_xlsx_rich (void)
   g_autoptr(TrjScenario) scenario = scenario_from_json (rich_json);
 
   check_exports (scenario, "riche");
+}
+
+/* Issue 16, by hand. The CAOM of the Finistère: 60 contracts over January–June,
+ * 10 a month; pec-29-ft cofinances 15 % of 30, 35, 40, 45, 50, 40 = 4,5, 5,25,
+ * 6, 6,75, 7,5, 6: gaps −5,5, −4,75, −4, −3,25, −2,5, −4, cumulated to −24 in
+ * June, the largest (then +4,5, +3, +6,75, +7,5, +6, +3,75: +7,5 in December).
+ * pec-35 at 65 % (range 30–60 %) with a justification: one exceptional request. */
+static void
+test_xlsx_caom_exceptions (void)
+{
+  g_autoptr(TrjScenario) scenario = scenario_from_json (rich_json);
+  g_autofree char *xlsx = g_strdup_printf ("%s/caom.xlsx", tmpdir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjXlsxReader) reader = NULL;
+  g_autoptr(TrjXlsxSheet) caom = NULL;
+  g_autoptr(TrjXlsxSheet) requests = NULL;
+
+  g_assert_true (trj_programming_write_xlsx (scenario, NULL, xlsx, &error));
+  g_assert_no_error (error);
+  reader = trj_xlsx_reader_open (xlsx, &error);
+  g_assert_no_error (error);
+  caom = trj_xlsx_reader_read_sheet (reader, "CAOM", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_xlsx_sheet_cell (caom, 1, 1), ==, "29");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (caom, 1, 3), ==, "10");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (caom, 1, 9), ==, "0");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (caom, 2, 4), ==, "5.25");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (caom, 4, 16), ==, "juin");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (caom, 4, 17), ==, "-24");
+  g_assert_null (trj_xlsx_sheet_cell (caom, 5, 1));
+
+  requests = trj_xlsx_reader_read_sheet (reader, "Demandes exceptionnelles", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trj_xlsx_sheet_cell (requests, 1, 1), ==, "pec-35");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (requests, 1, 3), ==, "35");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (requests, 1, 5), ==, "Taux de prise en charge");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (requests, 1, 6), ==, "0.65");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (requests, 1, 7), ==, "0.3");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (requests, 1, 8), ==, "0.6");
+  g_assert_cmpstr (trj_xlsx_sheet_cell (requests, 1, 9), ==, "Public très éloigné de l’emploi");
+  g_assert_null (trj_xlsx_sheet_cell (requests, 2, 1));
 }
 
 /* Envelopes without lines: totals are plain zeros, not SUMs of their own cell. */
@@ -950,6 +994,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/programming/xlsx/example", test_xlsx_example);
   g_test_add_func ("/programming/xlsx/rich", test_xlsx_rich);
+  g_test_add_func ("/programming/xlsx/caom-exceptions", test_xlsx_caom_exceptions);
   g_test_add_func ("/programming/bretagne-fie", test_bretagne_fie);
   g_test_add_func ("/programming/xlsx/no-lines", test_xlsx_no_lines);
   g_test_add_func ("/programming/xlsx/hand-computed", test_xlsx_hand_computed);

@@ -15,6 +15,7 @@
 #include "trj-input.h"
 #include "trj-json.h"
 #include "trj-programming.h"
+#include "trj-share.h"
 #include "trj-xlsx-book.h"
 #include "trj-xlsx-reader.h"
 
@@ -813,6 +814,185 @@ write_parameters (Writer *w)
   trj_xlsx_page_finish (&sheet);
 }
 
+/* ── « CAOM » (MODEL 2.8, 2.9) ─────────────────────────────────────────── */
+
+/* Per envelope and département with a CAOM: the contracts the conseil
+ * départemental committed to and the lines' cofinanced entries (c · n) month
+ * by month, their gap and the gap cumulated from January as live formulas,
+ * and the month where the cumulated gap is largest. */
+enum { CCOL_ENVELOPE, CCOL_DEPARTEMENT, CCOL_FIGURE, CCOL_MONTH0, CCOL_TOTAL = CCOL_MONTH0 + TRJ_MONTHS,
+       CCOL_LARGEST_MONTH, CCOL_LARGEST_GAP };
+
+static void
+write_caom (Writer *w)
+{
+  const TrjScenario *sc = w->scenario;
+  TrjXlsxPage sheet = trj_xlsx_book_add_page (w->book, _("CAOM"), 1, 3);
+  lxw_row_t row = 1;
+
+  trj_xlsx_page_header (w->book, &sheet, 0, CCOL_ENVELOPE, _("Envelope"));
+  trj_xlsx_page_header (w->book, &sheet, 0, CCOL_DEPARTEMENT, _("Département"));
+  trj_xlsx_page_header (w->book, &sheet, 0, CCOL_FIGURE, _("Cofinanced contracts"));
+  for (int m = 0; m < TRJ_MONTHS; m++)
+    trj_xlsx_page_header (w->book, &sheet, 0, CCOL_MONTH0 + m, trj_format_month_short (m + 1));
+  trj_xlsx_page_header (w->book, &sheet, 0, CCOL_TOTAL, _("Total"));
+  trj_xlsx_page_header (w->book, &sheet, 0, CCOL_LARGEST_MONTH, _("Month of the largest cumulated gap"));
+  trj_xlsx_page_header (w->book, &sheet, 0, CCOL_LARGEST_GAP, _("Largest cumulated gap"));
+
+  for (guint e = 0; e < sc->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
+
+      for (guint c = 0; c < trj_envelope_n_caom (env); c++, row += 4)
+        {
+          const TrjCaom *caom = g_ptr_array_index (env->caom, c);
+          TrjCaomGap gap;
+          const char *labels[4] = { _("Committed by the CAOM"), _("Cofinanced entries of the lines"),
+                                    _("Gap"), _("Gap cumulated from January") };
+
+          trj_caom_gap (env, caom, &gap);
+          for (int k = 0; k < 4; k++)
+            {
+              trj_xlsx_page_text (&sheet, row + k, CCOL_ENVELOPE, trj_catalog_envelope_title (env->id), NULL);
+              trj_xlsx_page_text (&sheet, row + k, CCOL_DEPARTEMENT, caom->departement, NULL);
+              trj_xlsx_page_text (&sheet, row + k, CCOL_FIGURE, labels[k], NULL);
+            }
+          for (int m = 0; m < TRJ_MONTHS; m++)
+            {
+              lxw_col_t col = CCOL_MONTH0 + m;
+              g_autofree char *committed = trj_xlsx_cell_name (row, col);
+              g_autofree char *cofinanced = trj_xlsx_cell_name (row + 1, col);
+              g_autofree char *this_gap = trj_xlsx_cell_name (row + 2, col);
+              g_autofree char *before = m > 0 ? trj_xlsx_cell_name (row + 3, col - 1) : NULL;
+              g_autofree char *gap_formula = g_strdup_printf ("=%s-%s", cofinanced, committed);
+              g_autofree char *cumulated = m > 0 ? g_strdup_printf ("=%s+%s", before, this_gap)
+                                                 : g_strdup_printf ("=%s", this_gap);
+
+              trj_xlsx_page_number (w->book, &sheet, row, col, gap.committed[m], TRJ_XLSX_DECIMAL, FALSE);
+              trj_xlsx_page_number (w->book, &sheet, row + 1, col, gap.cofinanced[m], TRJ_XLSX_DECIMAL, FALSE);
+              trj_xlsx_page_formula (w->book, &sheet, row + 2, col, gap_formula, gap.gap[m], TRJ_XLSX_DECIMAL, FALSE);
+              trj_xlsx_page_formula (w->book, &sheet, row + 3, col, cumulated, gap.cumulative_gap[m],
+                                     TRJ_XLSX_DECIMAL, FALSE);
+            }
+          for (int k = 0; k < 3; k++)
+            {
+              g_autofree char *sum = trj_xlsx_sum_formula (row + k, CCOL_MONTH0, row + k, CCOL_MONTH0 + TRJ_MONTHS - 1);
+              double totals[3] = { gap.committed_total, gap.cofinanced_total, gap.gap_total };
+
+              trj_xlsx_page_formula (w->book, &sheet, row + k, CCOL_TOTAL, sum, totals[k], TRJ_XLSX_DECIMAL, TRUE);
+            }
+          if (gap.largest_month >= 0)
+            {
+              trj_xlsx_page_text (&sheet, row + 3, CCOL_LARGEST_MONTH, trj_format_month_long (gap.largest_month + 1), NULL);
+              trj_xlsx_page_number (w->book, &sheet, row + 3, CCOL_LARGEST_GAP, gap.largest_gap, TRJ_XLSX_DECIMAL, FALSE);
+            }
+        }
+    }
+  if (row == 1)
+    trj_xlsx_page_text (&sheet, 1, 0, _("No CAOM: no département’s commitment is entered in this scenario."),
+                        w->book->note);
+  trj_xlsx_page_finish (&sheet);
+}
+
+/* ── « Demandes exceptionnelles » (MODEL 2.8) ──────────────────────────── */
+
+typedef enum {
+  XCOL_ENVELOPE, XCOL_ID, XCOL_LABEL, XCOL_DEPARTEMENT, XCOL_PRESCRIBER,
+  XCOL_PARAMETER, XCOL_VALUE, XCOL_MIN, XCOL_MAX, XCOL_REASON, N_XCOLS
+} ExceptionsColumn;
+
+static const char *
+exception_parameter (TrjAlertCode code, TrjXlsxStyle *style)
+{
+  *style = TRJ_XLSX_DECIMAL;
+  if (code == TRJ_ALERT_RATE_OUT_OF_RANGE)
+    {
+      *style = TRJ_XLSX_PERCENT;
+      return _("Rate of State aid");
+    }
+  if (code == TRJ_ALERT_HOURS_OUT_OF_RANGE)
+    return _("Weekly hours");
+  if (code == TRJ_ALERT_DURATION_OUT_OF_RANGE)
+    return _("Duration (months)");
+  if (code == TRJ_ALERT_RENEWAL_TOO_LONG)
+    return _("Duration of a renewal (months)");
+  return NULL;   /* not a range of the line */
+}
+
+static void
+write_exception_row (Writer *w, TrjXlsxPage *sheet, lxw_row_t row, const TrjEnvelope *env,
+                     const TrjLine *line, const TrjAlert *alert)
+{
+  trj_xlsx_page_text (sheet, row, XCOL_ENVELOPE, trj_catalog_envelope_title (env->id), NULL);
+  trj_xlsx_page_text (sheet, row, XCOL_ID, line->id, NULL);
+  trj_xlsx_page_text (sheet, row, XCOL_LABEL, line->label, NULL);
+  trj_xlsx_page_text (sheet, row, XCOL_DEPARTEMENT, line->departement, NULL);
+  trj_xlsx_page_text (sheet, row, XCOL_PRESCRIBER, line->prescriber, NULL);
+  trj_xlsx_page_text (sheet, row, XCOL_REASON, line->exception_reason, NULL);
+  if (alert != NULL)
+    {
+      TrjXlsxStyle style;
+      const char *parameter = exception_parameter (alert->code, &style);
+
+      trj_xlsx_page_text (sheet, row, XCOL_PARAMETER, parameter, NULL);
+      trj_xlsx_page_number (w->book, sheet, row, XCOL_VALUE, alert->value, style, FALSE);
+      /* RENEWAL_TOO_LONG has only a maximum. */
+      if (alert->code != TRJ_ALERT_RENEWAL_TOO_LONG)
+        trj_xlsx_page_number (w->book, sheet, row, XCOL_MIN, alert->limit_lo, style, FALSE);
+      trj_xlsx_page_number (w->book, sheet, row, XCOL_MAX, alert->limit_hi, style, FALSE);
+    }
+  else
+    trj_xlsx_page_text (sheet, row, XCOL_PARAMETER, _("none out of range"), NULL);
+}
+
+/* Every range alert that reads as a requested exception, one row each; a
+ * justified line inside every range still has its row (its justification
+ * stays with the file). */
+static void
+write_exceptions (Writer *w)
+{
+  static const char *const headers[N_XCOLS] = {
+    N_("Envelope"), N_("Identifier"), N_("Label"), N_("Département"), N_("Prescriber"),
+    N_("Parameter out of range"), N_("Value"), N_("Minimum"), N_("Maximum"), N_("Justification"),
+  };
+  const TrjScenario *sc = w->scenario;
+  const TrjResult *res = w->result;
+  TrjXlsxPage sheet = trj_xlsx_book_add_page (w->book, _("Exceptional requests"), 1, 2);
+  lxw_row_t row = 1;
+
+  for (int c = 0; c < N_XCOLS; c++)
+    trj_xlsx_page_header (w->book, &sheet, 0, c, _(headers[c]));
+  for (guint e = 0; e < sc->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = g_ptr_array_index (sc->envelopes, e);
+
+      for (guint l = 0; l < env->lines->len; l++)
+        {
+          const TrjLine *line = g_ptr_array_index (env->lines, l);
+          gboolean any = FALSE;
+
+          for (guint i = 0; i < res->n_alerts; i++)
+            {
+              const TrjAlert *alert = &res->alerts[i];
+              TrjXlsxStyle style;
+
+              if (alert->envelope != (int) e || alert->line != (int) l || !alert->exception_requested
+                  || exception_parameter (alert->code, &style) == NULL)
+                continue;
+              write_exception_row (w, &sheet, row++, env, line, alert);
+              any = TRUE;
+            }
+          if (!any && line->exception_reason != NULL && *line->exception_reason != '\0')
+            write_exception_row (w, &sheet, row++, env, line, NULL);
+        }
+    }
+  if (row == 1)
+    trj_xlsx_page_text (&sheet, 1, 0, _("No exceptional request: no line carries a justification."),
+                        w->book->note);
+  sheet.widths[XCOL_REASON] = MIN (MAX (sheet.widths[XCOL_REASON], 30), 60);
+  trj_xlsx_page_finish (&sheet);
+}
+
 /* ── « Données » (machine-readable, hidden) ────────────────────────────── */
 
 static void
@@ -904,6 +1084,8 @@ trj_programming_write_xlsx (const TrjScenario        *scenario,
   write_entries (&w);
   write_alerts (&w);
   write_parameters (&w);
+  write_caom (&w);
+  write_exceptions (&w);
   write_data (&w, info);
   return trj_xlsx_book_close (w.book, error);
 }
