@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "trj-engine.h"
 #include "trj-format.h"
@@ -604,6 +605,196 @@ test_ddets_round_trip (void)
   trj_test_remove_dir (dir);
 }
 
+
+/* What a DDETS file refuses, each with its French message and nothing
+ * changed: a bad département, one with nothing to send, a file that is no
+ * DDETS file, a file integrated into another scenario than its own, a file
+ * made stale by a newer preparation, two conflicts at once (a line removed by
+ * the DDETS and changed by the region, a line changed by the DDETS and removed
+ * by the region), a line moved to another département; and what merges: a
+ * line the DDETS removed, one it changed, one it added under an id the region
+ * used meanwhile (given a fresh one), as one undo step. */
+static void
+test_ddets_refusals (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "region.trajectoire", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.trajectoire", NULL);
+  g_autofree char *first = g_build_filename (dir, "ddets-29-a.trajectoire", NULL);
+  g_autofree char *second = g_build_filename (dir, "ddets-29-b.trajectoire", NULL);
+  g_autofree char *third = g_build_filename (dir, "ddets-29-c.trajectoire", NULL);
+  g_autoptr(TrjScenario) scenario = parse (share_json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_new_for_region (path, "Bretagne", 2024, &error);
+  g_autoptr(TrjWorkbook) other = NULL;
+  g_autoptr(TrjWorkbook) ddets = NULL;
+  g_autoptr(TrjScenario) merged = NULL;
+  g_auto(TrjDdetsMerge) merge = { 0 };
+  g_auto(TrjDdetsMerge) refused = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *theirs_new = NULL;
+  g_autofree char *ours_new = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *plain = NULL;
+  const TrjEnvelope *env;
+  gint64 id, id2, part_id;
+  guint n_added;
+
+  g_assert_no_error (error);
+  id = trj_workbook_import_scenario (wb, scenario, "Répartition", &error);
+  id2 = trj_workbook_import_scenario (wb, scenario, "Autre", &error);
+  g_assert_no_error (error);
+
+  /* Preparing: a bad département, one with no line nor allocation. */
+  g_assert_false (trj_ddets_prepare (wb, id, "2C", first, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_cmpstr (plain, ==, "« 2C » n’est pas un code de département (29, 2A, 974).");
+  g_clear_pointer (&plain, g_free);
+  g_clear_error (&error);
+  g_assert_false (trj_ddets_prepare (wb, id, "56", first, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_cmpstr (plain, ==, "Le scénario n’a ni ligne ni allocation pour le département 56 : il n’y a rien à envoyer.");
+  g_clear_pointer (&plain, g_free);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+
+  /* A workbook that is no DDETS file. */
+  other = trj_workbook_new_for_region (other_path, "Bretagne", 2024, &error);
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  before = trj_json_scenario_to_data (scenario);
+  g_assert_false (trj_ddets_integrate (wb, id, other_path, NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_cmpstr (plain, ==, "Ce fichier n’est pas un fichier de DDETS : préparez-en un avec « Préparer le fichier d’une DDETS… ».");
+  g_clear_pointer (&plain, g_free);
+  g_clear_error (&error);
+
+  /* Prepared from one scenario, integrated into another; then made stale. */
+  g_assert_true (trj_ddets_prepare (wb, id, "29", first, &error));
+  g_assert_no_error (error);
+  g_assert_false (trj_ddets_integrate (wb, id2, first, NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_cmpstr (plain, ==, "Ce fichier a été préparé pour le département 29 à partir du scénario « Répartition », pas de celui-ci : ouvrez ce scénario pour l’intégrer.");
+  g_clear_pointer (&plain, g_free);
+  g_clear_error (&error);
+  g_assert_true (trj_ddets_prepare (wb, id, "29", second, &error));
+  g_assert_no_error (error);
+  g_assert_false (trj_ddets_integrate (wb, id, first, NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_true (g_str_has_prefix (plain, "Ce fichier du département 29 a été préparé le "));
+  g_assert_true (g_str_has_suffix (plain, " : intégrez le retour de celui-ci."));
+  g_assert_nonnull (strstr (plain, ", mais un plus récent l’a été le "));
+  g_clear_pointer (&plain, g_free);
+  g_clear_error (&error);
+
+  /* Both sides at work on the second file: the region adds a line, the
+   * DDETS one under the same id (it adds until it gets that id, the others
+   * are new lines it takes back), removes b and sets a at 45 %; the region
+   * sets b at 60 % and removes a. */
+  ours_new = trj_workbook_add_line (wb, id, "PEC_CIE_TP", TRJ_KIND_PEC, -1, &error);
+  g_assert_no_error (error);
+  ddets = trj_workbook_open (second, &error);
+  g_assert_no_error (error);
+  part_id = trj_workbook_get_current_scenario (ddets);
+  g_assert_true (trj_workbook_remove_line (ddets, part_id, "b", &error));
+  g_assert_true (trj_workbook_set_line_number (ddets, part_id, "a", TRJ_LINE_FIELD_RATE, 0.45, &error));
+  for (n_added = 0; n_added < 50 && g_strcmp0 (theirs_new, ours_new) != 0; n_added++)
+    {
+      g_free (theirs_new);
+      theirs_new = trj_workbook_add_line (ddets, part_id, "PEC_CIE_TP", TRJ_KIND_PEC, -1, &error);
+      g_assert_no_error (error);
+      g_assert_true (trj_workbook_set_line_text (ddets, part_id, theirs_new, TRJ_LINE_FIELD_DEPARTEMENT, "29",
+                                                 &error));
+    }
+  g_assert_cmpstr (theirs_new, ==, ours_new);
+  g_clear_object (&ddets);
+  g_assert_true (trj_workbook_set_line_number (wb, id, "b", TRJ_LINE_FIELD_RATE, 0.6, &error));
+  g_assert_true (trj_workbook_remove_line (wb, id, "a", &error));
+
+  g_clear_pointer (&before, g_free);
+  merged = trj_workbook_get_scenario (wb, id, &error);
+  before = trj_json_scenario_to_data (merged);
+  g_clear_pointer (&merged, trj_scenario_free);
+  g_assert_false (trj_ddets_integrate (wb, id, second, &refused, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_cmpstr (plain, ==, "Le retour de la DDETS (département 29) n’est pas intégré : 2 lignes ont été modifiées des deux côtés depuis la préparation du fichier ; mettez-vous d’accord, puis intégrez de nouveau. Rien n’a été modifié.\n– « A » (a) : modifiée par la DDETS, supprimée par la région\n– « B » (b) : supprimée par la DDETS, modifiée par la région");
+  g_clear_pointer (&plain, g_free);
+  g_clear_error (&error);
+  g_assert_cmpuint (refused.conflicts->len, ==, 2);
+  merged = trj_workbook_get_scenario (wb, id, &error);
+  after = trj_json_scenario_to_data (merged);
+  g_clear_pointer (&merged, trj_scenario_free);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The region takes back its change of b and its removal of a (its added
+   * line stays): integrated, a at 45 %, b removed, the DDETS' line added
+   * under a fresh id. */
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_true (trj_ddets_integrate (wb, id, second, &merge, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (merge.updated, ==, 1);
+  g_assert_cmpuint (merge.added, ==, n_added);
+  g_assert_cmpuint (merge.removed, ==, 1);
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.45);
+  merged = trj_workbook_get_scenario (wb, id, &error);
+  g_assert_null (trj_scenario_find_line (merged, "b", NULL));
+  g_assert_nonnull (trj_scenario_find_line (merged, ours_new, NULL));
+  fresh = g_strdup_printf ("%s-ddets-29", theirs_new);
+  g_assert_nonnull (trj_scenario_find_line (merged, fresh, NULL));
+  g_assert_cmpstr (trj_scenario_find_line (merged, fresh, NULL)->departement, ==, "29");
+  g_assert_null (trj_scenario_find_line (merged, ours_new, NULL)->departement);
+  env = g_ptr_array_index (merged->envelopes, 0);
+  g_assert_cmpuint (env->lines->len, ==, 4 - 1 + 1 + n_added);   /* b removed, the region's, the DDETS' */
+  g_clear_pointer (&merged, trj_scenario_free);
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.5);
+  g_assert_cmpfloat (line_rate (wb, id, "b"), ==, 0.5);
+  g_assert_true (trj_workbook_redo (wb, &error));
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.45);
+
+  /* A line moved to another département by the DDETS. */
+  g_assert_true (trj_ddets_prepare (wb, id, "29", third, &error));
+  ddets = trj_workbook_open (third, &error);
+  g_assert_no_error (error);
+  part_id = trj_workbook_get_current_scenario (ddets);
+  g_assert_true (trj_workbook_set_line_text (ddets, part_id, "a", TRJ_LINE_FIELD_DEPARTEMENT, "35", &error));
+  g_clear_object (&ddets);
+  g_assert_false (trj_ddets_integrate (wb, id, third, NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_cmpstr (plain, ==, "La ligne « A » (a) du fichier n’est pas du département 29 : une DDETS ne renvoie que ses propres lignes.");
+  g_clear_pointer (&plain, g_free);
+  g_clear_error (&error);
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.45);
+
+  /* A hostile file: its département is no code; refused whole, named. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (third, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE ddets_part SET departement = '2C'", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_false (trj_ddets_integrate (wb, id, third, NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_cmpstr (plain, ==, "« ddets-29-c.trajectoire » est endommagé et ne peut pas être ouvert : dans la "
+                              "table « ddets_part », 1, le champ « departement » n’est pas valide. La valeur n’est "
+                              "pas du bon type. Le fichier n’a pas été modifié ; ouvrez une copie ou une sauvegarde.");
+  g_clear_pointer (&plain, g_free);
+  g_clear_error (&error);
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.45);
+  trj_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -619,5 +810,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/caom/gap", test_caom_gap);
   g_test_add_func ("/caom/gap-json", test_caom_gap_json);
   g_test_add_func ("/ddets/round-trip-conflict-undo", test_ddets_round_trip);
+  g_test_add_func ("/ddets/refusals-and-merge", test_ddets_refusals);
   return g_test_run ();
 }

@@ -241,6 +241,16 @@ test_more_refusals (Fixture *f, gconstpointer data)
   assert_message (error, "Il n’y a pas d’enveloppe « FDI » dans ce scénario.");
   g_clear_error (&error);
 
+  /* A comment past the catalogue's 4 096 bytes: refused, nothing frozen. */
+  {
+    g_autofree char *comment = g_strnfill (4097, 'x');
+
+    g_assert_false (trj_workbook_mark_sent (f->wb, f->scenario, TRJ_SENT_PROGRAMMATION, "2024-03-15",
+                                            comment, &error));
+    assert_message (error, "Un texte doit être valide et faire au plus 4096 octets.");
+    g_clear_error (&error);
+    g_assert_false (trj_workbook_is_frozen (f->wb, f->scenario));
+  }
   trj_workbook_begin_batch (f->wb, "Coller");
   g_assert_false (trj_workbook_mark_sent (f->wb, f->scenario, TRJ_SENT_PROGRAMMATION, "2024-03-15",
                                           NULL, &error));

@@ -1,6 +1,7 @@
 /* trj-workbook-ddets.c — the DDETS files prepared and received (issue 16), see trj-workbook.h */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "trj-workbook-private.h"
@@ -41,6 +42,25 @@ trj_workbook_record_ddets_share (TrjWorkbook *self, gint64 scenario_id, const Tr
                            record->departement, record->token, record->prepared, record->base);
 }
 
+/* The base of a part is the JSON of a whole scenario: bounded like a file
+ * read, not like a text typed (a part of ten lines is past 4 096 bytes); its
+ * content is checked where it is parsed. */
+#define DDETS_MAX_BASE (10 * 1024 * 1024)
+
+static char *
+column_dup_document (sqlite3_stmt *stmt, int col)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, col) != SQLITE_TEXT)
+    return NULL;
+  text = (const char *) sqlite3_column_text (stmt, col);
+  if (text == NULL || sqlite3_column_bytes (stmt, col) > DDETS_MAX_BASE
+      || (gsize) sqlite3_column_bytes (stmt, col) != strlen (text) || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  return g_strdup (text);
+}
+
 TrjDdetsRecord *
 trj_workbook_get_ddets_share (TrjWorkbook *self, gint64 scenario_id, const char *departement, GError **error)
 {
@@ -56,11 +76,15 @@ trj_workbook_get_ddets_share (TrjWorkbook *self, gint64 scenario_id, const char 
   record->departement = column_dup (stmt, 0);
   record->token = column_dup (stmt, 1);
   record->prepared = column_dup (stmt, 2);
-  record->base = column_dup (stmt, 3);
+  record->base = column_dup_document (stmt, 3);
   if (record->departement == NULL || record->token == NULL || record->prepared == NULL || record->base == NULL)
     {
+      const char *field = record->departement == NULL ? "departement" : record->token == NULL ? "token"
+                          : record->prepared == NULL ? "prepared" : "base";
+
+      trj_workbook_set_damaged (error, self->path, "ddets_share", departement, field,
+                                _("The value is not of the right type."));
       trj_ddets_record_free (record);
-      trj_workbook_set_damaged (error, self->path, "ddets_share", departement, "base", NULL);
       return NULL;
     }
   return record;
@@ -97,8 +121,13 @@ trj_workbook_get_ddets_part (TrjWorkbook *self, GError **error)
   if (record->departement == NULL || record->token == NULL || record->scenario_name == NULL
       || record->prepared == NULL || !trj_departement_code_valid (record->departement))
     {
+      const char *field = record->departement == NULL || !trj_departement_code_valid (record->departement)
+                          ? "departement" : record->token == NULL ? "token"
+                          : record->scenario_name == NULL ? "region_scenario" : "prepared";
+
+      trj_workbook_set_damaged (error, self->path, "ddets_part", "1", field,
+                                _("The value is not of the right type."));
       trj_ddets_record_free (record);
-      trj_workbook_set_damaged (error, self->path, "ddets_part", NULL, "departement", NULL);
       return NULL;
     }
   return record;
