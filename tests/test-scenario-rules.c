@@ -623,6 +623,7 @@ test_ddets_refusals (void)
   g_autofree char *first = g_build_filename (dir, "ddets-29-a.trajectoire", NULL);
   g_autofree char *second = g_build_filename (dir, "ddets-29-b.trajectoire", NULL);
   g_autofree char *third = g_build_filename (dir, "ddets-29-c.trajectoire", NULL);
+  g_autofree char *fourth = g_build_filename (dir, "ddets-29-d.trajectoire", NULL);
   g_autoptr(TrjScenario) scenario = parse (share_json);
   g_autoptr(GError) error = NULL;
   g_autoptr(TrjWorkbook) wb = trj_workbook_new_for_region (path, "Bretagne", 2024, &error);
@@ -792,6 +793,24 @@ test_ddets_refusals (void)
   g_clear_pointer (&plain, g_free);
   g_clear_error (&error);
   g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.45);
+
+  /* Both sides make the same change, the other lines untouched: nothing to
+   * update, add or remove. */
+  g_assert_true (trj_ddets_prepare (wb, id, "29", fourth, &error));
+  ddets = trj_workbook_open (fourth, &error);
+  g_assert_no_error (error);
+  part_id = trj_workbook_get_current_scenario (ddets);
+  g_assert_true (trj_workbook_set_line_number (ddets, part_id, "a", TRJ_LINE_FIELD_RATE, 0.3, &error));
+  g_clear_object (&ddets);
+  g_assert_true (trj_workbook_set_line_number (wb, id, "a", TRJ_LINE_FIELD_RATE, 0.3, &error));
+  trj_ddets_merge_clear (&merge);
+  g_assert_true (trj_ddets_integrate (wb, id, fourth, &merge, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (merge.updated, ==, 0);
+  g_assert_cmpuint (merge.added, ==, 0);
+  g_assert_cmpuint (merge.removed, ==, 0);
+  g_assert_cmpuint (merge.conflicts->len, ==, 0);
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.3);
   trj_test_remove_dir (dir);
 }
 
