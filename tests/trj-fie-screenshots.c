@@ -58,7 +58,7 @@ shoot (GtkWidget *toplevel, const char *dir, const char *name)
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
-  trj_harness_wait_frames (toplevel, 3);
+  trj_harness_wait_settled (toplevel);
   if (!trj_harness_save_png (toplevel, path, &error))
     g_error ("%s", error->message);
   g_print ("%s\n", path);
@@ -176,7 +176,7 @@ main (int argc, char *argv[])
 
   /* A 1920 × 1080 screen. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  trj_harness_wait_frames (GTK_WIDGET (window), 3);
+  trj_harness_wait_settled (GTK_WIDGET (window));
   shoot_iae (window, argv[1], "-1920x1080");
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -17,7 +17,7 @@ shoot (GtkWidget *toplevel, const char *dir, const char *name, const char *suffi
   g_autofree char *file = g_strconcat (name, suffix, ".png", NULL);
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
-  trj_harness_wait_frames (toplevel, 3);
+  trj_harness_wait_settled (toplevel);
   if (!trj_harness_save_png (toplevel, path, &error))
     g_error ("%s", error->message);
   g_print ("%s\n", path);

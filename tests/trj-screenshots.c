@@ -31,7 +31,7 @@ shoot (GtkWidget *toplevel, const char *dir, const char *name, gboolean screen)
   g_autofree char *import = screen ? g_find_program_in_path ("import") : NULL;
   int status = 0;
 
-  trj_harness_wait_frames (toplevel, 3);
+  trj_harness_wait_settled (toplevel);
   if (import != NULL)
     {
       const char *argv[] = { import, "-window", "root", path, NULL };

@@ -210,6 +210,41 @@ trj_harness_wait_stack (GtkStack *stack)
   trj_harness_wait_painted (GTK_WIDGET (stack));
 }
 
+/* The first stack or revealer under widget still in its transition, or NULL. */
+static GtkWidget *
+moving_descendant (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return widget;
+  if (GTK_IS_REVEALER (widget)
+      && gtk_revealer_get_child_revealed (GTK_REVEALER (widget))
+         != gtk_revealer_get_reveal_child (GTK_REVEALER (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *moving = moving_descendant (child);
+
+      if (moving != NULL)
+        return moving;
+    }
+  return NULL;
+}
+
+void
+trj_harness_wait_settled (GtkWidget *toplevel)
+{
+  /* Not "active": without a window manager no window gets the focus back
+   * once a dialog above it is closed, and a picture needs none. */
+  TRJ_HARNESS_WAIT_FOR (gtk_widget_get_mapped (toplevel) && gtk_widget_get_frame_clock (toplevel) != NULL);
+  /* A transition paints frames of its own: wait for its end, then for one
+   * frame painted after it. */
+  TRJ_HARNESS_PAINT_UNTIL (toplevel, moving_descendant (toplevel) == NULL);
+  trj_harness_wait_painted (toplevel);
+}
+
 void
 trj_harness_flush (void)
 {

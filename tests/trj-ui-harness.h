@@ -72,6 +72,11 @@ void            trj_harness_present        (GtkWindow *window);
 /* Waits until a stack has ended its transition (a crossfade between pages),
  * then for a painted frame. */
 void            trj_harness_wait_stack     (GtkStack *stack);
+/* Waits until a toplevel is ready to be shot: mapped, every stack and
+ * revealer inside it at the end of its transition, then a frame painted
+ * after the last change (the charts draw in that frame);
+ * g_error naming what is not yet so at the deadline. */
+void            trj_harness_wait_settled   (GtkWidget *toplevel);
 /* Dispatches what is pending without blocking. */
 void            trj_harness_flush          (void);
 /* Renders a toplevel as it is now and saves it as PNG. */
