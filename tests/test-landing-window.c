@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "trj-ui-harness.h"
+#include "trj-settings.h"
 #include "trj-envelope-page.h"
 #include "trj-lines-model.h"
 #include "trj-chart-document.h"
@@ -201,6 +202,15 @@ test_empty (void)
   close_landing (landing);
 }
 
+/* The alert of a row's name cell (its drifts). */
+static TrjGridAlert
+name_alert (TrjGrid *grid, int row)
+{
+  g_autofree char *tooltip = NULL;
+
+  return trj_grid_model_get_alert (trj_grid_get_model (grid), (guint) row, TRJ_LANDING_COLUMN_NAME, &tooltip);
+}
+
 static void
 test_landing (void)
 {
@@ -271,6 +281,34 @@ test_landing (void)
     g_clear_pointer (&tooltip, g_free);
     g_assert_cmpint (trj_grid_model_get_alert (model, (guint) a2, TRJ_LANDING_COLUMN_NAME, &tooltip), ==,
                      TRJ_GRID_ALERT_NONE);
+    g_clear_pointer (&tooltip, g_free);
+    g_assert_cmpint (name_alert (grid, b), ==,
+                     TRJ_GRID_ALERT_WARNING);
+
+    /* The user's tolerances (Préférences), not the defaults (issue 15): a's
+     * rate (60 % against 50 %) no longer drifts at 15 points, b (30 h
+     * against 25, 5 months against 4) at 6 h and 2 months; back at the
+     * defaults, both do again. */
+    {
+      g_autoptr(GSettings) settings = trj_settings_new ();
+
+      g_assert_nonnull (settings);
+      g_settings_set_double (settings, "drift-tolerance-rate", 15);
+      TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (landing),
+                               name_alert (grid, a) == TRJ_GRID_ALERT_NONE);
+      g_assert_cmpint (name_alert (grid, b), ==,
+                       TRJ_GRID_ALERT_WARNING);
+      g_settings_set_double (settings, "drift-tolerance-hours", 6);
+      g_settings_set_double (settings, "drift-tolerance-duration", 2);
+      TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (landing),
+                               name_alert (grid, b) == TRJ_GRID_ALERT_NONE);
+      g_settings_reset (settings, "drift-tolerance-rate");
+      g_settings_reset (settings, "drift-tolerance-hours");
+      g_settings_reset (settings, "drift-tolerance-duration");
+      TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (landing),
+                               name_alert (grid, a) == TRJ_GRID_ALERT_WARNING
+                               && name_alert (grid, b) == TRJ_GRID_ALERT_WARNING);
+    }
   }
   if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
     {

@@ -334,6 +334,16 @@ test_send (void)
   g_assert_null (strstr (sheet, "DGEFP"));
 }
 
+static guint
+count_of (const char *text, const char *what)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, what); p != NULL; p = strstr (p + 1, what))
+    n++;
+  return n;
+}
+
 /* MODEL 8: actuals imported through the CLI (a bad file changes nothing), and
  * the landing's JSON. */
 static void
@@ -366,6 +376,30 @@ test_actuals_landing (void)
   g_assert_nonnull (strstr (out, "\"code\": \"ACTUAL_DRIFT\""));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (NULL, NULL, "landing", "l.trajectoire", "--projection", "trend", NULL), ==, 2);
+
+  /* The user's tolerances (MODEL 8's units): a's rate is 60 % against 50 %
+   * (10 points), b's hours 30 against 25 (5 h) and its duration 5 months
+   * against 4 (1 month). At 15 points, 4.5 h and 2 months only the hours
+   * drift; each alert is in its envelope's list and its line's. */
+  g_assert_cmpint (run_cli (&out, NULL, "landing", "l.trajectoire", "--projection", "programmed",
+                            "--tolerance-rate", "15", "--tolerance-hours", "4.5", "--tolerance-duration", "2",
+                            "--tolerance-cofinancing", "0", NULL), ==, 0);
+  g_assert_cmpuint (count_of (out, "\"code\": \"ACTUAL_DRIFT\""), ==, 2);
+  g_assert_cmpuint (count_of (out, "\"parameter\": \"weekly_hours\""), ==, 2);
+  g_assert_nonnull (strstr (out, "observé(e) 30 contre 25 programmé(e) (tolérance 4,5)"));
+  g_clear_pointer (&out, g_free);
+  /* The defaults: the three drift. */
+  g_assert_cmpint (run_cli (&out, NULL, "landing", "l.trajectoire", "--projection", "programmed", NULL), ==, 0);
+  g_assert_cmpuint (count_of (out, "\"code\": \"ACTUAL_DRIFT\""), ==, 6);
+  g_clear_pointer (&out, g_free);
+  /* Out of bounds or not a number: refused, exit 2, the option named. */
+  g_assert_cmpint (run_cli (NULL, &err, "landing", "l.trajectoire", "--tolerance-hours", "36", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--tolerance-hours : la tolérance doit être comprise entre 0 et 35"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "landing", "l.trajectoire", "--tolerance-rate", "-1", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--tolerance-rate : la tolérance doit être comprise entre 0 et 100"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "landing", "l.trajectoire", "--tolerance-duration", "beaucoup", NULL), ==, 2);
 }
 
 static void

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -328,6 +329,7 @@ trj_cli_landing (int argc, char **argv)
   g_autofree char *scenario_name = NULL;
   g_autofree char *projection_name = NULL;
   g_autofree char *output = NULL;
+  double tolerances[4] = { NAN, NAN, NAN, NAN };
   const GOptionEntry entries[] = {
     { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
       N_("The reference scenario (default: the last version sent, else the active one)"), N_("NAME") },
@@ -336,7 +338,19 @@ trj_cli_landing (int argc, char **argv)
       N_("PROJECTION") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of the standard output"), N_("FILE") },
+    { "tolerance-rate", 0, 0, G_OPTION_ARG_DOUBLE, &tolerances[0],
+      N_("ACTUAL_DRIFT's tolerance on the rate, in points, 0 to 100 (default: 2)"), N_("POINTS") },
+    { "tolerance-hours", 0, 0, G_OPTION_ARG_DOUBLE, &tolerances[1],
+      N_("ACTUAL_DRIFT's tolerance on the weekly hours, 0 to 35 (default: 1)"), N_("HOURS") },
+    { "tolerance-duration", 0, 0, G_OPTION_ARG_DOUBLE, &tolerances[2],
+      N_("ACTUAL_DRIFT's tolerance on the duration, in months, 0 to 24 (default: 0.5)"), N_("MONTHS") },
+    { "tolerance-cofinancing", 0, 0, G_OPTION_ARG_DOUBLE, &tolerances[3],
+      N_("ACTUAL_DRIFT's tolerance on the cofinanced share, in points, 0 to 100 (default: 5)"), N_("POINTS") },
     { NULL }
+  };
+  static const struct { const char *option; double max; } bounds[4] = {
+    { "--tolerance-rate", 100 }, { "--tolerance-hours", 35 }, { "--tolerance-duration", 24 },
+    { "--tolerance-cofinancing", 100 },
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -344,6 +358,7 @@ trj_cli_landing (int argc, char **argv)
   g_autoptr(TrjScenario) p = NULL;
   g_autoptr(TrjActuals) actuals = NULL;
   g_autoptr(TrjLanding) landing = NULL;
+  TrjDriftTolerance tolerance;
   g_autofree char *document = NULL;
   TrjProjection projection = TRJ_PROJECTION_OBSERVED;
   const TrjYearData *data;
@@ -368,6 +383,24 @@ trj_cli_landing (int argc, char **argv)
       trj_cli_error (_("--projection: “%s” is not observed or programmed"), projection_name);
       return EXIT_USAGE;
     }
+  /* MODEL 8's units: points of rate and cofinancing, hours, months. */
+  trj_drift_tolerance_init (&tolerance);
+  for (guint i = 0; i < G_N_ELEMENTS (bounds); i++)
+    {
+      double *field = (double *[]) { &tolerance.rate, &tolerance.hours, &tolerance.duration,
+                                     &tolerance.cofinancing }[i];
+
+      if (isnan (tolerances[i]))
+        continue;
+      if (!isfinite (tolerances[i]) || tolerances[i] < 0 || tolerances[i] > bounds[i].max)
+        {
+          g_autofree char *max = trj_format_decimal (bounds[i].max, 0);
+
+          trj_cli_error (_("%s: the tolerance must be between 0 and %s"), bounds[i].option, max);
+          return EXIT_USAGE;
+        }
+      *field = i == 0 || i == 3 ? tolerances[i] / 100.0 : tolerances[i];
+    }
   if ((wb = trj_cli_open_workbook (argv[1], &error)) == NULL)
     return report_error (error);
   id = scenario_name != NULL ? trj_cli_find_scenario (wb, scenario_name, &error)
@@ -378,7 +411,8 @@ trj_cli_landing (int argc, char **argv)
       (p = trj_workbook_get_scenario (wb, id, &error)) == NULL ||
       (actuals = trj_workbook_get_actuals (wb, &error)) == NULL ||
       (data = trj_year_data_get (p->year, &error)) == NULL ||
-      (landing = trj_landing_compute (p, actuals, projection, &data->rules, &error)) == NULL)
+      (landing = trj_landing_compute_with_tolerance (p, actuals, projection, &data->rules, &tolerance,
+                                                     &error)) == NULL)
     return report_error (error);
   document = trj_cli_landing_to_json (p, landing);
   if (!trj_cli_write_text (output, document, &error))

@@ -7,6 +7,7 @@
 #include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-gui-format.h"
+#include "trj-drift.h"
 #include "trj-landing.h"
 #include "trj-year-data.h"
 
@@ -29,6 +30,7 @@ trj_landing_for_document (TrjDocument *document, TrjProjection projection,
   g_autoptr(TrjActuals) actuals = NULL;
   g_autoptr(TrjScenario) p = NULL;
   const TrjYearData *data;
+  TrjDriftTolerance tolerance;
   TrjLanding *landing;
 
   if ((actuals = trj_workbook_get_actuals (wb, error)) == NULL)
@@ -40,7 +42,9 @@ trj_landing_for_document (TrjDocument *document, TrjProjection projection,
                                                     : trj_workbook_get_scenario (wb, id, error);
   if (p == NULL || (data = trj_year_data_get (p->year, error)) == NULL)
     return NULL;
-  landing = trj_landing_compute (p, actuals, projection, &data->rules, error);
+  /* ACTUAL_DRIFT with the user's tolerances (Préférences), as everywhere. */
+  trj_drift_tolerance_from_settings (&tolerance);
+  landing = trj_landing_compute_with_tolerance (p, actuals, projection, &data->rules, &tolerance, error);
   if (landing == NULL)
     return NULL;
   if (name != NULL)
