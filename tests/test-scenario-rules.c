@@ -811,6 +811,48 @@ test_ddets_refusals (void)
   g_assert_cmpuint (merge.removed, ==, 0);
   g_assert_cmpuint (merge.conflicts->len, ==, 0);
   g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.3);
+
+  /* The region's record of the part tampered with (its base no text):
+   * refused, the field named, nothing changed. */
+  g_clear_object (&wb);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE ddets_share SET base = 42", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (trj_ddets_integrate (wb, id, fourth, NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_cmpstr (plain, ==, "L’enregistrement du fichier préparé pour le département 29 est endommagé : le "
+                              "document n’est pas un objet JSON");
+  g_clear_pointer (&plain, g_free);
+  g_clear_error (&error);
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.3);
+  g_clear_object (&wb);
+  /* The same, a blob: not even a text. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE ddets_share SET base = X'00FF'", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  wb = trj_workbook_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (trj_ddets_integrate (wb, id, fourth, NULL, &error));
+  g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
+  plain = trj_test_plain_spaces (error->message);
+  g_assert_cmpstr (plain, ==, "« region.trajectoire » est endommagé et ne peut pas être ouvert : dans la table "
+                              "« ddets_share », 29, le champ « base » n’est pas valide. La valeur n’est pas du bon "
+                              "type. Le fichier n’a pas été modifié ; ouvrez une copie ou une sauvegarde.");
+  g_clear_pointer (&plain, g_free);
+  g_clear_error (&error);
+  g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.3);
+  g_clear_object (&wb);
   trj_test_remove_dir (dir);
 }
 
