@@ -408,6 +408,46 @@ test_caom_gap_json (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (gap, "largest_gap"), -4, 1e-9);
 }
 
+/* The report's pages list the exceptional requests and the CAOM gap: line a at
+ * 65 % (range 30–60 %) with a justification; the Côtes-d'Armor's CAOM of
+ * test_caom_gap: 6 committed, 4 cofinanced, −2, largest cumulated in March, −4. */
+static void
+test_report_requests_caom (void)
+{
+  g_autoptr(TrjScenario) scenario = parse (share_json);
+  TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, 0);
+  TrjLine *line = g_ptr_array_index (env->lines, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjReport) report = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "r.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *plain = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  int status;
+
+  line->rate = 0.65;
+  line->exception_reason = g_strdup ("Public très éloigné");
+  report = trj_report_new (scenario, "Demandes", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  plain = trj_test_plain_spaces (out);
+  g_test_message ("%s", plain);
+  g_assert_nonnull (strstr (plain, "Demandes exceptionnelles"));
+  g_assert_nonnull (strstr (plain, "65,0 %"));
+  g_assert_nonnull (strstr (plain, "30,0 %–60,0 %"));
+  g_assert_nonnull (strstr (plain, "Public très éloigné"));
+  g_assert_nonnull (strstr (plain, "CAOM : contrats cofinancés"));
+  g_assert_nonnull (strstr (plain, "mars"));
+  g_assert_true (g_regex_match_simple ("Côtes-d.Armor +6 +4 +[−-]2 +mars +[−-]4", plain, 0, 0));
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 /* JSON and the store keep allocations and CAOM; « Modifier les allocations »
  * is one undo step; a value outside the catalogue's limits is refused. */
 static void
@@ -870,6 +910,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/allocations/json-store-undo", test_share_round_trip);
   g_test_add_func ("/caom/gap", test_caom_gap);
   g_test_add_func ("/caom/gap-json", test_caom_gap_json);
+  g_test_add_func ("/caom/report", test_report_requests_caom);
   g_test_add_func ("/ddets/round-trip-conflict-undo", test_ddets_round_trip);
   g_test_add_func ("/ddets/refusals-and-merge", test_ddets_refusals);
   return g_test_run ();

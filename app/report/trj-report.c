@@ -13,6 +13,7 @@
 #include "trj-catalog.h"
 #include "trj-chart-render.h"
 #include "trj-format.h"
+#include "trj-share.h"
 #include "trj-year-data.h"
 
 #define W        TRJ_REPORT_PAGE_WIDTH
@@ -32,6 +33,8 @@ typedef enum {
   PAGE_LINES,
   PAGE_POST_AID,     /* the post-aid and free lines (MODEL 3) */
   PAGE_ALERTS,
+  PAGE_REQUESTS,     /* MODEL 2.8: the exceptional requests */
+  PAGE_CAOM,         /* MODEL 2.8: the CAOM gap per département */
 } PageKind;
 
 typedef struct {
@@ -66,6 +69,8 @@ struct _TrjReport {
   GPtrArray *post_aid;    /* Row*: post-aid and free lines */
   GPtrArray *to_verify;   /* char*: the sources of the unit amounts « à vérifier », once each */
   GPtrArray *alerts;      /* char* */
+  GPtrArray *requests;    /* Row*: the exceptional requests (MODEL 2.8) */
+  GPtrArray *caom;        /* Row*: the CAOM gap per envelope and département */
   char *hypotheses;       /* the scenario's SMIC and RSA when it overrides them, NULL */
   TrjChartStyle style;
   /* trj_report_add_landing: the reference P, its figures and its landing. */
@@ -122,6 +127,8 @@ trj_report_free (TrjReport *report)
   g_ptr_array_unref (report->post_aid);
   g_ptr_array_unref (report->to_verify);
   g_ptr_array_unref (report->alerts);
+  g_ptr_array_unref (report->requests);
+  g_ptr_array_unref (report->caom);
   g_free (report->hypotheses);
   g_clear_pointer (&report->landing_scenario, trj_scenario_free);
   g_clear_pointer (&report->landing_result, trj_result_free);
@@ -385,6 +392,90 @@ build_lines (TrjReport *report)
     }
 }
 
+/* A range alert of a justified line: its parameter, value and range. */
+static gboolean
+request_figures (const TrjAlert *alert, char **parameter, char **value, char **range)
+{
+  gboolean percent = alert->code == TRJ_ALERT_RATE_OUT_OF_RANGE;
+  g_autofree char *lo = NULL, *hi = NULL;
+
+  if (alert->code == TRJ_ALERT_RATE_OUT_OF_RANGE)
+    *parameter = g_strdup (_("Rate of State aid"));
+  else if (alert->code == TRJ_ALERT_HOURS_OUT_OF_RANGE)
+    *parameter = g_strdup (_("Weekly hours"));
+  else if (alert->code == TRJ_ALERT_DURATION_OUT_OF_RANGE)
+    *parameter = g_strdup (_("Duration (months)"));
+  else if (alert->code == TRJ_ALERT_RENEWAL_TOO_LONG)
+    *parameter = g_strdup (_("Duration of a renewal (months)"));
+  else
+    return FALSE;
+  *value = percent ? trj_format_percent (alert->value, 1) : trj_format_decimal (alert->value, 1);
+  hi = percent ? trj_format_percent (alert->limit_hi, 1) : trj_format_decimal (alert->limit_hi, 1);
+  if (alert->code == TRJ_ALERT_RENEWAL_TOO_LONG)
+    /* TRANSLATORS: a range with only a maximum */
+    *range = g_strdup_printf (_("at most %s"), hi);
+  else
+    {
+      lo = percent ? trj_format_percent (alert->limit_lo, 1) : trj_format_decimal (alert->limit_lo, 1);
+      *range = g_strdup_printf ("%s–%s", lo, hi);
+    }
+  return TRUE;
+}
+
+/* MODEL 2.8: every justified line, one row per range it breaks (or one row
+ * inside its ranges), and per envelope with CAOM the year's gap per
+ * département with the month where the cumulated gap is largest. */
+static void
+build_requests (TrjReport *report)
+{
+  const TrjResult *res = report->result;
+
+  for (guint e = 0; e < report->scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = envelope_at (report, e);
+
+      for (guint l = 0; l < env->lines->len; l++)
+        {
+          const TrjLine *line = g_ptr_array_index (env->lines, l);
+          gboolean any = FALSE;
+
+          if (line->exception_reason == NULL || *line->exception_reason == '\0')
+            continue;
+          for (guint i = 0; i < res->n_alerts; i++)
+            {
+              char *parameter, *value, *range;
+
+              if (res->alerts[i].envelope != (int) e || res->alerts[i].line != (int) l
+                  || !res->alerts[i].exception_requested
+                  || !request_figures (&res->alerts[i], &parameter, &value, &range))
+                continue;
+              add_row (report->requests, FALSE, g_strdup (line->label != NULL ? line->label : line->id),
+                       departement_name (report, line->departement), parameter, value, range,
+                       g_strdup (line->exception_reason), NULL);
+              any = TRUE;
+            }
+          if (!any)
+            add_row (report->requests, FALSE, g_strdup (line->label != NULL ? line->label : line->id),
+                     departement_name (report, line->departement), g_strdup (_("none out of range")),
+                     g_strdup (""), g_strdup (""), g_strdup (line->exception_reason), NULL);
+        }
+      for (guint c = 0; c < trj_envelope_n_caom (env); c++)
+        {
+          const TrjCaom *caom = g_ptr_array_index (env->caom, c);
+          TrjCaomGap gap;
+
+          trj_caom_gap (env, caom, &gap);
+          if (c == 0)
+            add_row (report->caom, TRUE, g_strdup (trj_chart_envelope_title (env->id)), NULL);
+          add_row (report->caom, FALSE, departement_name (report, caom->departement),
+                   trj_format_decimal (gap.committed_total, 1), trj_format_decimal (gap.cofinanced_total, 1),
+                   trj_format_decimal (gap.gap_total, 1),
+                   g_strdup (gap.largest_month >= 0 ? trj_format_month_long (gap.largest_month + 1) : "—"),
+                   trj_format_decimal (gap.largest_gap, 1), NULL);
+        }
+    }
+}
+
 static void
 build_alerts (TrjReport *report)
 {
@@ -466,11 +557,14 @@ trj_report_new (const TrjScenario *scenario, const char *scenario_name, GDateTim
   report->post_aid = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   report->to_verify = g_ptr_array_new_with_free_func (g_free);
   report->alerts = g_ptr_array_new_with_free_func (g_free);
+  report->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->caom = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   trj_chart_style_init (&report->style, FALSE);
 
   build_summary (report);
   build_lines (report);
   build_alerts (report);
+  build_requests (report);
   build_hypotheses (report, data);
 
   add_page (report, PAGE_COVER, 0, -1, 0, 0);
@@ -490,6 +584,10 @@ trj_report_new (const TrjScenario *scenario, const char *scenario_name, GDateTim
   /* The alerts page is there even without alerts: saying so is the point. */
   for (guint first = 0; first == 0 || first < report->alerts->len; first += ALERTS_PER_PAGE)
     add_page (report, PAGE_ALERTS, 0, -1, first, MIN (ALERTS_PER_PAGE, report->alerts->len - first));
+  for (guint first = 0; first < report->requests->len; first += POST_AID_ROWS_PER_PAGE)
+    add_page (report, PAGE_REQUESTS, 0, -1, first, MIN (POST_AID_ROWS_PER_PAGE, report->requests->len - first));
+  for (guint first = 0; first < report->caom->len; first += LINE_ROWS_PER_PAGE)
+    add_page (report, PAGE_CAOM, 0, -1, first, MIN (LINE_ROWS_PER_PAGE, report->caom->len - first));
   return report;
 }
 
@@ -792,6 +890,38 @@ draw_alerts (Draw *d, const Page *page)
 }
 
 static void
+draw_requests (Draw *d, const Page *page)
+{
+  const Column columns[6] = {
+    { _("Line"), 0.22, 0 },
+    { _("Département"), 0.12, 0 },
+    { _("Parameter out of range"), 0.16, 0 },
+    { _("Value"), 0.08, 1 },
+    { _("Range"), 0.14, 1 },
+    { _("Justification"), 0.28, 0 },
+  };
+  double y = page_title (d, _("Exceptional requests"));
+
+  draw_table (d, columns, 6, d->report->requests, page->first, page->count, y, 8.5);
+}
+
+static void
+draw_caom (Draw *d, const Page *page)
+{
+  const Column columns[6] = {
+    { _("Département"), 0.22, 0 },
+    { _("Committed by the CAOM"), 0.15, 1 },
+    { _("Cofinanced entries of the lines"), 0.17, 1 },
+    { _("Gap"), 0.12, 1 },
+    { _("Month of the largest cumulated gap"), 0.20, 1 },
+    { _("Largest cumulated gap"), 0.14, 1 },
+  };
+  double y = page_title (d, _("CAOM: cofinanced contracts against the départements’ commitments"));
+
+  draw_table (d, columns, 6, d->report->caom, page->first, page->count, y, 8.5);
+}
+
+static void
 draw_chart (Draw *d, const Page *page)
 {
   const TrjReport *report = d->report;
@@ -862,6 +992,12 @@ trj_report_render_page (const TrjReport *report,
       break;
     case PAGE_ALERTS:
       draw_alerts (&d, page);
+      break;
+    case PAGE_REQUESTS:
+      draw_requests (&d, page);
+      break;
+    case PAGE_CAOM:
+      draw_caom (&d, page);
       break;
     default:
       g_assert_not_reached ();
