@@ -436,6 +436,23 @@ has_state (GtkWidget *widget, GtkAccessibleProperty property, gboolean value)
   return differs == NULL;
 }
 
+/* The description property, NULL when none is set. */
+static char *
+description_property (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "\x01");
+}
+
+static gboolean
+description_is (GtkWidget *widget, const char *expected)
+{
+  g_autofree char *description = description_property (widget);
+
+  return g_strcmp0 (description, expected) == 0;
+}
+
 static gboolean
 has_index (GtkWidget *widget, GtkAccessibleRelation relation, int value)
 {
@@ -520,6 +537,97 @@ test_grid (void)
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Taux, ligne 2 : 50,0\u00a0%") ||
                                                 label_is (sink, "Taux, ligne 1 : 40,0\u00a0%"));
   g_assert_true (label_is (cell, "Taux\u202f: 40,0\u00a0%"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A line's note is read with its label cell (its description, on the cell
+ * and on the focus while the cursor is there); the cells without a note are
+ * left alone: a refusal said on the cursor's cell stays its description when
+ * the grid refreshes for a note given elsewhere, and the page's alert line
+ * stays when the cursor leaves the noted cell. */
+static void
+test_grid_note (void)
+{
+  TrjWindow *window = open_window (TRUE);
+  TrjDocument *document = trj_window_get_document (window);
+  TrjWorkbook *wb = trj_document_get_workbook (document);
+  const TrjEnvelope *env;
+  TrjEnvelopePage *page;
+  TrjGrid *grid;
+  GtkWidget *sink, *label_cell, *rate_cell;
+  g_autofree char *refusal = NULL;
+  g_autofree char *alert = NULL;
+  g_autofree char *with_note = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *note = "Convention à signer avant mars";
+
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
+  grid = trj_envelope_page_get_lines_grid (page);
+  env = trj_document_get_envelope (document, "PEC_CIE_TP");
+  g_assert_cmpuint (env->lines->len, ==, 1);
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  sink = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (sink), ==, "TrjGridFocus");
+
+  /* A refused edit on « Taux » (no note): the reason is the description. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
+  g_assert_null (description_property (sink));
+  g_assert_true (trj_grid_start_editing (grid, "150"));
+  g_assert_false (trj_grid_commit_edit (grid));
+  refusal = g_strdup (trj_grid_get_error_message (grid));
+  g_assert_nonnull (strstr (refusal, "100"));
+  g_assert_true (description_is (sink, refusal));
+
+  /* A note given to the line: its label cell is described by it, the
+   * grid refreshes every cell, the refusal stays on the cursor's. */
+  g_assert_true (trj_workbook_set_line_text (wb, trj_document_get_scenario_id (document),
+                                             ((const TrjLine *) env->lines->pdata[0])->id,
+                                             TRJ_LINE_FIELD_NOTE, note, &error));
+  g_assert_no_error (error);
+  label_cell = trj_grid_get_cell_widget (grid, 0, TRJ_LINES_COLUMN_LABEL);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_is (label_cell, note));
+  rate_cell = trj_grid_get_cell_widget (grid, 0, TRJ_LINES_COLUMN_RATE);
+  g_assert_null (description_property (rate_cell));
+  g_assert_cmpstr (trj_grid_get_error_message (grid), ==, refusal);
+  g_assert_true (description_is (sink, refusal));
+  g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Escape, 0));
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), gtk_root_get_focus (GTK_ROOT (window)) == sink);
+  g_assert_null (description_property (sink));
+
+  /* The cursor on the noted cell: « Note : … » said with it; off it, gone. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
+  with_note = g_strdup_printf ("Note : %s", note);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_is (sink, with_note));
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_property (sink) == NULL);
+
+  /* The page's alert line (a volume past the envelope) on the focus: kept
+   * on cells without a note, after the note on the noted one. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  g_assert_true (trj_grid_start_editing (grid, "99999"));
+  g_assert_true (trj_grid_commit_edit (grid));
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_property (sink) != NULL);
+  alert = description_property (sink);
+  g_assert_nonnull (strstr (alert, "dépassement de l’enveloppe"));
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_true (description_is (sink, alert));
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
+  g_free (with_note);
+  with_note = g_strdup_printf ("Note : %s\n%s", note, alert);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_is (sink, with_note));
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_HOURS);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_is (sink, alert));
+  /* The note taken away: the label cell no longer described by it. */
+  g_assert_true (trj_workbook_set_line_text (wb, trj_document_get_scenario_id (document),
+                                             ((const TrjLine *) env->lines->pdata[0])->id,
+                                             TRJ_LINE_FIELD_NOTE, NULL, &error));
+  g_assert_no_error (error);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window),
+                           description_property (trj_grid_get_cell_widget (grid, 0, TRJ_LINES_COLUMN_LABEL)) == NULL);
+  g_assert_true (description_is (sink, alert));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -866,6 +974,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/workbook", test_workbook);
   g_test_add_func ("/a11y/windows", test_windows);
   g_test_add_func ("/a11y/grid", test_grid);
+  g_test_add_func ("/a11y/grid-note", test_grid_note);
   g_test_add_func ("/a11y/frame", test_frame);
   g_test_add_func ("/a11y/sidebar", test_sidebar);
   g_test_add_func ("/a11y/keys", test_keys);

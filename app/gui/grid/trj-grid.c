@@ -86,6 +86,7 @@ struct _TrjGrid
 
   char          *message_text;
   char          *context_text;  /* what the page says around the grid (its alerts) */
+  char          *cursor_note;   /* the note of the cursor's cell, in the focus sink's description */
   guint          message_row;
   guint          message_column;
 
@@ -190,11 +191,10 @@ typedef struct {
   guint        generation;
   /* What the cell last told assistive technologies, so that an edit tells
    * only what changed (each change is a message on the accessibility bus):
-   * its row + 1 and read-only + 1 (0: not yet), its note ("" none, NULL not
-   * yet). */
+   * its row + 1 and read-only + 1 (0: not yet); a note is told only on a
+   * cell that has or had one (its has-note class). */
   guint        a11y_row;
   int          a11y_read_only;
-  char        *a11y_note;
 } CellInfo;
 
 static void
@@ -202,7 +202,6 @@ cell_info_free (gpointer data)
 {
   CellInfo *info = data;
 
-  g_free (info->a11y_note);
   g_free (info);
 }
 
@@ -571,14 +570,18 @@ update_cell (TrjGrid   *self,
       {
         g_autofree char *note = trj_grid_model_get_note (self->model, row, info->column);
 
+        /* Only a cell that has or had a note is touched: the others keep
+         * whatever description they were given. */
+        if (note != NULL)
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          note, -1);
+        else if (gtk_widget_has_css_class (cell, "has-note"))
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
         set_css_class (cell, "has-note", note != NULL);
-        if (info->a11y_note == NULL || g_strcmp0 (info->a11y_note, note != NULL ? note : "") != 0)
-          {
-            gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                            note != NULL ? note : "", -1);
-            g_free (info->a11y_note);
-            info->a11y_note = g_strdup (note != NULL ? note : "");
-          }
+        /* A note given to the cursor's cell or taken from it: say it. */
+        if (row == self->cursor_row && info->column == self->cursor_column &&
+            g_strcmp0 (note, self->cursor_note) != 0)
+          describe_cursor (self, cell);
       }
       info->generation = self->generation;
     }
@@ -786,6 +789,34 @@ queue_overlay_layout (TrjGrid *self)
     gtk_widget_queue_allocate (self->overlay);
 }
 
+/* What the focus sink (the cursor's cell for a screen reader) is described
+ * by: a refusal while it shows, else the cursor cell's note and what the
+ * page says around the grid (its alerts). */
+static void
+update_sink_description (TrjGrid *self)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->message_text != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      self->message_text, -1);
+      return;
+    }
+  if (self->cursor_note != NULL)
+    /* TRANSLATORS: the description of a cell with a note, %s is the note */
+    note = g_strdup_printf (_("Note: %s"), self->cursor_note);
+  if (note != NULL && self->context_text != NULL)
+    text = g_strconcat (note, "\n", self->context_text, NULL);
+  else
+    text = g_strdup (note != NULL ? note : self->context_text);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 hide_message (TrjGrid *self)
 {
@@ -795,11 +826,7 @@ hide_message (TrjGrid *self)
   gtk_widget_set_visible (self->message, FALSE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  if (self->context_text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    self->context_text, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  update_sink_description (self);
 }
 
 void
@@ -814,12 +841,7 @@ trj_grid_set_context_description (TrjGrid    *self,
     return;
   g_free (self->context_text);
   self->context_text = g_strdup (text);
-  if (self->message_text != NULL)
-    return;
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->focus_sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  update_sink_description (self);
 }
 
 static void
@@ -977,6 +999,19 @@ describe_cursor (TrjGrid *self, GtkWidget *cell)
   if (cell != NULL)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
                                     GTK_ACCESSIBLE_RELATION_ACTIVE_DESCENDANT, cell, -1);
+  /* The cell's note (a line's, on its label) read with it: the description
+   * is touched only on a cell that has a note or after one that had, so
+   * that a refusal or the page's alert on the others stays as it is. */
+  {
+    g_autofree char *note = trj_grid_model_get_note (self->model, self->cursor_row, self->cursor_column);
+
+    if (g_strcmp0 (note, self->cursor_note) != 0)
+      {
+        g_free (self->cursor_note);
+        self->cursor_note = g_steal_pointer (&note);
+        update_sink_description (self);
+      }
+  }
 }
 
 /* After a scroll the cursor's row is bound at the next layout: show it then. */
@@ -2650,6 +2685,7 @@ trj_grid_finalize (GObject *object)
   g_free (self->edit_original);
   g_free (self->message_text);
   g_free (self->context_text);
+  g_free (self->cursor_note);
 
   G_OBJECT_CLASS (trj_grid_parent_class)->finalize (object);
 }
