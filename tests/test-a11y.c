@@ -446,6 +446,14 @@ description_property (GtkWidget *widget)
 }
 
 static gboolean
+has_description (GtkWidget *widget)
+{
+  g_autofree char *description = description_property (widget);
+
+  return description != NULL;
+}
+
+static gboolean
 description_is (GtkWidget *widget, const char *expected)
 {
   g_autofree char *description = description_property (widget);
@@ -601,14 +609,14 @@ test_grid_note (void)
   with_note = g_strdup_printf ("Note : %s", note);
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_is (sink, with_note));
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
-  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_property (sink) == NULL);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), !has_description (sink));
 
   /* The page's alert line (a volume past the envelope) on the focus: kept
    * on cells without a note, after the note on the noted one. */
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
   g_assert_true (trj_grid_start_editing (grid, "99999"));
   g_assert_true (trj_grid_commit_edit (grid));
-  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_property (sink) != NULL);
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), has_description (sink));
   alert = description_property (sink);
   g_assert_nonnull (strstr (alert, "dépassement de l’enveloppe"));
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
@@ -626,7 +634,7 @@ test_grid_note (void)
                                              TRJ_LINE_FIELD_NOTE, NULL, &error));
   g_assert_no_error (error);
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window),
-                           description_property (trj_grid_get_cell_widget (grid, 0, TRJ_LINES_COLUMN_LABEL)) == NULL);
+                           !has_description (trj_grid_get_cell_widget (grid, 0, TRJ_LINES_COLUMN_LABEL)));
   g_assert_true (description_is (sink, alert));
   gtk_window_destroy (GTK_WINDOW (window));
 }

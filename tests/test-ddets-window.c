@@ -152,7 +152,9 @@ type_cell (TrjGrid *grid, guint row, guint column, const char *text)
 static char *
 cell (TrjGrid *grid, guint row, guint column)
 {
-  return trj_test_plain_spaces (trj_grid_model_get_text (trj_grid_get_model (grid), row, column));
+  g_autofree char *text = trj_grid_model_get_text (trj_grid_get_model (grid), row, column);
+
+  return trj_test_plain_spaces (text);
 }
 
 static TrjShareWindow *

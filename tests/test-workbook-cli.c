@@ -360,6 +360,7 @@ test_actuals_landing (void)
 
   g_assert_cmpint (run_cli (NULL, &err, "actuals", "l.trajectoire", bad, "--scenario", "Petit", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "13"));
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, NULL, "landing", "l.trajectoire", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"month\": 0"));
   g_clear_pointer (&out, g_free);
