@@ -29,6 +29,18 @@
 /* One PEC line, one contract entering in January for 2 months, rate 50 %,
  * 20 h, lag 0, not cofinanced; one cofinanced line, one contract in January
  * for 1 month at 60 %, 30 h. */
+/* Changes a closed workbook file behind the store's back, as a hostile
+ * sender (or a damaged disk) would. */
+static void
+tamper (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 static const char hypotheses_json[] =
   "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\","
   "  \"zone\": \"metropole\","
@@ -817,13 +829,7 @@ test_ddets_refusals (void)
   g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.45);
 
   /* A hostile file: its département is no code; refused whole, named. */
-  {
-    sqlite3 *db = NULL;
-
-    g_assert_cmpint (sqlite3_open (third, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "UPDATE ddets_part SET departement = '2C'", NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (db);
-  }
+  tamper (third, "UPDATE ddets_part SET departement = '2C'");
   g_assert_false (trj_ddets_integrate (wb, id, third, NULL, &error));
   g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_CORRUPT);
   plain = trj_test_plain_spaces (error->message);
@@ -855,13 +861,7 @@ test_ddets_refusals (void)
   /* The region's record of the part tampered with (its base no text):
    * refused, the field named, nothing changed. */
   g_clear_object (&wb);
-  {
-    sqlite3 *db = NULL;
-
-    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "UPDATE ddets_share SET base = 42", NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (db);
-  }
+  tamper (path, "UPDATE ddets_share SET base = 42");
   wb = trj_workbook_open (path, &error);
   g_assert_no_error (error);
   g_assert_false (trj_ddets_integrate (wb, id, fourth, NULL, &error));
@@ -874,13 +874,7 @@ test_ddets_refusals (void)
   g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.3);
   g_clear_object (&wb);
   /* The same, a blob: not even a text. */
-  {
-    sqlite3 *db = NULL;
-
-    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "UPDATE ddets_share SET base = X'00FF'", NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (db);
-  }
+  tamper (path, "UPDATE ddets_share SET base = X'00FF'");
   wb = trj_workbook_open (path, &error);
   g_assert_no_error (error);
   g_assert_false (trj_ddets_integrate (wb, id, fourth, NULL, &error));
