@@ -253,6 +253,77 @@ test_presentation (Fixture *f, gconstpointer data)
   g_assert_null (window);
 }
 
+/* The first label under `widget` with a text: in the presentation window,
+ * the key hint (found by what it is, not by its style class). */
+static GtkLabel *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* The size the label's text is laid out at, in points (96 dpi: a CSS px
+ * is 0,75 pt), as Pango has it after the style was applied. */
+static double
+label_points (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  PangoContext *context = pango_layout_get_context (layout);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double size = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+
+  return pango_font_description_get_size_is_absolute (font) ? size * 72.0 / 96.0 : size;
+}
+
+/* Issue 19: the presentation mode's key hint is large text (18 pt, the
+ * `trj-presentation-hint` rule of ui/style.css), read from across a room;
+ * measured on the real label, and shown to fall back to the body size
+ * (about 11 pt) without the class. */
+static void
+test_presentation_hint (Fixture *f, gconstpointer data)
+{
+  GtkWindow *window;
+  GtkLabel *hint;
+  PangoRectangle ink, logical;
+
+  trj_charts_page_set_envelope (f->page, "PEC_CIE_TP");
+  window = trj_charts_page_present (f->page);
+  gtk_window_unfullscreen (window);
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  hint = first_label (GTK_WIDGET (window));
+  g_assert_nonnull (hint);
+  g_assert_nonnull (strstr (gtk_label_get_text (hint), "Échap"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (hint)));
+
+  g_test_message ("hint: %.1f pt, %d px high", label_points (hint), gtk_widget_get_height (GTK_WIDGET (hint)));
+  g_assert_cmpfloat (label_points (hint), >=, 18.0);
+  /* What is drawn: a line of 18 pt is 24 px of font, more with its leading. */
+  pango_layout_get_pixel_extents (gtk_label_get_layout (hint), &ink, &logical);
+  g_assert_cmpint (logical.height, >=, 24);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (hint)), >=, 24);
+
+  /* Without its class the hint is body text: this test would see it. */
+  gtk_widget_remove_css_class (GTK_WIDGET (hint), "trj-presentation-hint");
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_test_message ("without the class: %.1f pt", label_points (hint));
+  g_assert_cmpfloat (label_points (hint), <, 14.0);
+  pango_layout_get_pixel_extents (gtk_label_get_layout (hint), &ink, &logical);
+  g_assert_cmpint (logical.height, <, 24);
+  gtk_widget_add_css_class (GTK_WIDGET (hint), "trj-presentation-hint");
+  trj_harness_wait_painted (GTK_WIDGET (window));
+  g_assert_cmpfloat (label_points (hint), >=, 18.0);
+  gtk_window_destroy (window);
+}
+
 /* In the main window: « Graphiques » in the sidebar, win.show-charts opens it
  * on the envelope being edited, F5's win.present starts from the chart shown. */
 static void
@@ -308,6 +379,8 @@ main (int argc, char **argv)
   g_test_add ("/charts-ui/theme", Fixture, NULL, fixture_setup, test_theme, fixture_teardown);
   g_test_add ("/charts-ui/print", Fixture, NULL, fixture_setup, test_print, fixture_teardown);
   g_test_add ("/charts-ui/presentation", Fixture, NULL, fixture_setup, test_presentation, fixture_teardown);
+  g_test_add ("/charts-ui/presentation-hint", Fixture, NULL, fixture_setup, test_presentation_hint,
+              fixture_teardown);
   g_test_add_func ("/charts-ui/window", test_window);
   return g_test_run ();
 }
