@@ -23,6 +23,8 @@ struct _TrjSolverDialog
   GtkLabel *value_label;
   GtkLabel *detail_label;
   GtkWidget *apply_button;
+  /* The control whose description says the result (announce_result). */
+  GtkWidget *described;
 
   TrjDocument *document;
   /* One of the two: the line solved alone, or the envelope whose contract
@@ -230,6 +232,68 @@ preview_envelope (TrjSolverDialog *self, guint u, double target)
 }
 
 static void
+forget_described (TrjSolverDialog *self)
+{
+  if (self->described == NULL)
+    return;
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->described), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_object_remove_weak_pointer (G_OBJECT (self->described), (gpointer *) &self->described);
+  self->described = NULL;
+}
+
+/* A screen reader hears the result, « Aucune solution » among them, as the
+ * control being used changes it (a target typed, a value or target picked).
+ * The result label has the alert role, but GTK 4.8 sends nothing on the
+ * accessibility bus when its text or name changes (checked with pyatspi).
+ * So the result is also the focused control's description, whose change
+ * Orca reads on the object that has the focus: as the grid does for a
+ * refusal. The description goes with the focus: it is taken back from a
+ * control the focus leaves. */
+static void
+announce_result (TrjSolverDialog *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *entry_row = focus != NULL ? gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) : NULL;
+  const char *value = gtk_label_get_text (self->value_label);
+  const char *detail = gtk_label_get_text (self->detail_label);
+  g_autofree char *text = NULL;
+
+  /* In an entry row, the text box on the bus is the row (its GtkText is
+   * not there). */
+  if (entry_row != NULL)
+    focus = entry_row;
+  if (focus != self->described)
+    forget_described (self);
+  if (focus == NULL || *value == '\0')
+    return;
+  /* TRANSLATORS: the solver's result then why, read by a screen reader: "No solution. Between…" */
+  text = *detail != '\0' ? g_strdup_printf (_("%s. %s"), value, detail) : g_strdup (value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  if (self->described == NULL)
+    {
+      self->described = focus;
+      g_object_add_weak_pointer (G_OBJECT (focus), (gpointer *) &self->described);
+    }
+}
+
+static void
+focus_changed_cb (TrjSolverDialog *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->described == NULL || self->described == focus
+      || (focus != NULL && gtk_widget_is_ancestor (focus, self->described)))
+    return;
+  /* A value or target picked in a drop-down's list: the result it gave
+   * goes with the focus back to the drop-down. */
+  if (gtk_widget_get_ancestor (self->described, GTK_TYPE_POPOVER) != NULL
+      && focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL)
+    announce_result (self);
+  else
+    forget_described (self);
+}
+
+static void
 update_preview (TrjSolverDialog *self)
 {
   guint u = selected_unknown (self);
@@ -255,6 +319,7 @@ update_preview (TrjSolverDialog *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (self->value_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (self->detail_label),
                                   -1);
+  announce_result (self);
   gtk_widget_set_sensitive (self->apply_button, self->has_solution);
 }
 
@@ -351,7 +416,10 @@ apply_clicked_cb (TrjSolverDialog *self)
   g_autoptr(GError) error = NULL;
 
   if (!trj_solver_dialog_apply (self, &error))
-    gtk_label_set_text (self->detail_label, error->message);
+    {
+      gtk_label_set_text (self->detail_label, error->message);
+      announce_result (self);
+    }
 }
 
 static void
@@ -361,6 +429,9 @@ trj_solver_dialog_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->described != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->described), (gpointer *) &self->described);
+  self->described = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_SOLVER_DIALOG);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (trj_solver_dialog_parent_class)->dispose (object);
@@ -436,6 +507,7 @@ solver_dialog_new (TrjDocument *document, const char *line_id, const char *envel
   g_signal_connect_swapped (self->profile_switch, "notify::active", G_CALLBACK (update_preview), self);
   /* Another edit (undo, another window) changes what the solution is. */
   g_signal_connect_swapped (document, "updated", G_CALLBACK (update_preview), self);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
   update_preview (self);
   return self;
 }
