@@ -201,6 +201,9 @@ trj_harness_present (GtkWindow *window)
   TRJ_HARNESS_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   TRJ_HARNESS_WAIT_FOR (gtk_window_is_active (window));
   trj_harness_wait_painted (GTK_WIDGET (window));
+  /* And what the window leaves to an idle after its first frame (its menus'
+   * popovers, the desktop's recent files). */
+  trj_harness_flush ();
 }
 
 void

@@ -266,9 +266,12 @@ month_symbol (const UDateFormat *fmt, UDateFormatSymbolType type, int index)
 static gpointer
 month_names_load (gpointer data)
 {
+  static const UChar utc[] = { 'U', 'T', 'C', 0 };
   TrjMonthNames *names = g_new0 (TrjMonthNames, 1);
   UErrorCode status = U_ZERO_ERROR;
-  UDateFormat *fmt = udat_open (UDAT_NONE, UDAT_LONG, TRJ_FORMAT_LOCALE, NULL, 0, NULL, 0, &status);
+  /* The names do not depend on the time zone: UTC spares ICU finding and
+   * loading the host's. */
+  UDateFormat *fmt = udat_open (UDAT_NONE, UDAT_LONG, TRJ_FORMAT_LOCALE, utc, -1, NULL, 0, &status);
 
   if (U_FAILURE (status))
     g_error ("ICU cannot open a date format for %s: %s", TRJ_FORMAT_LOCALE, u_errorName (status));

@@ -33,6 +33,11 @@ struct _TrjEnvelopePage
   TrjAlertList *alerts_box;
   guint         n_alerts_said;  /* alerts last given to the grid's description */
   GtkWidget *entries_tools;
+  GMenuModel *entries_menu;
+  GMenuModel *ddets_menu;
+  /* The two menus are set after the page's first frame painted. */
+  gulong first_paint_handler;
+  guint menus_source;
   GtkWidget *structure_tools;
   GtkWidget *solve_envelope_button;
   GtkWidget *ddets_button;
@@ -1219,6 +1224,57 @@ trj_envelope_page_grab_focus (GtkWidget *widget)
 
 /* ── GObject ─────────────────────────────────────────────────────────── */
 
+/* A menu button's popover menu is built, every item's widgets with it, when
+ * its model is set: the page's are set after its first frame, or when a
+ * button is opened before. */
+static void
+menu_popup_needed (GtkMenuButton *button, gpointer model)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+static gboolean
+set_menus_cb (gpointer data)
+{
+  TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (data);
+
+  self->menus_source = 0;
+  menu_popup_needed (GTK_MENU_BUTTON (self->entries_tools), self->entries_menu);
+  menu_popup_needed (GTK_MENU_BUTTON (self->ddets_button), self->ddets_menu);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock, TrjEnvelopePage *self)
+{
+  g_clear_signal_handler (&self->first_paint_handler, clock);
+  if (self->menus_source == 0 && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (self->entries_tools)) == NULL)
+    self->menus_source = g_idle_add (set_menus_cb, self);
+}
+
+static void
+trj_envelope_page_map (GtkWidget *widget)
+{
+  TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (trj_envelope_page_parent_class)->map (widget);
+  if (self->first_paint_handler == 0 && self->menus_source == 0
+      && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (self->entries_tools)) == NULL)
+    self->first_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                  G_CALLBACK (first_frame_painted_cb), self);
+}
+
+static void
+trj_envelope_page_unmap (GtkWidget *widget)
+{
+  TrjEnvelopePage *self = TRJ_ENVELOPE_PAGE (widget);
+
+  if (self->first_paint_handler != 0)
+    g_clear_signal_handler (&self->first_paint_handler, gtk_widget_get_frame_clock (widget));
+  GTK_WIDGET_CLASS (trj_envelope_page_parent_class)->unmap (widget);
+}
+
 static void
 trj_envelope_page_dispose (GObject *object)
 {
@@ -1227,6 +1283,7 @@ trj_envelope_page_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_handle_id (&self->menus_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_ENVELOPE_PAGE);
   /* A bin-layout widget owns its template's top widget. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1452,6 +1509,8 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
 
   g_type_ensure (TRJ_TYPE_CHART_VIEW);
   object_class->dispose = trj_envelope_page_dispose;
+  widget_class->map = trj_envelope_page_map;
+  widget_class->unmap = trj_envelope_page_unmap;
   object_class->finalize = trj_envelope_page_finalize;
 
   g_type_ensure (TRJ_TYPE_ALERT_LIST);
@@ -1460,6 +1519,8 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, figures);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, alerts_box);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, entries_tools);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, entries_menu);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, ddets_menu);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, structure_tools);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, solve_envelope_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, ddets_button);
@@ -1491,6 +1552,10 @@ static void
 trj_envelope_page_init (TrjEnvelopePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->entries_tools), menu_popup_needed,
+                                         self->entries_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->ddets_button), menu_popup_needed,
+                                         self->ddets_menu, NULL);
   self->figure_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->figure_card_widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   build_figures (self);
@@ -1719,7 +1784,7 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
   update_figures (self);
 
   self->saved_menu = g_menu_new ();
-  g_menu_append_section (G_MENU (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (self->entries_tools))),
+  g_menu_append_section (G_MENU (self->entries_menu),
                          _("Saved Profiles"), G_MENU_MODEL (self->saved_menu));
   g_signal_connect_object (workbook (self), "profiles-changed", G_CALLBACK (rebuild_saved_menu), self,
                            G_CONNECT_SWAPPED);

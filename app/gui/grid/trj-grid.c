@@ -66,6 +66,7 @@ struct _TrjGrid
   GtkWidget     *choices;       /* list of a choice column's values, under the editor */
   GtkWidget     *choice_list;   /* its GtkListBox, one row per value */
   GtkWidget     *context_menu;  /* GtkPopoverMenu of trj_grid_set_context_menu(), or NULL */
+  GMenuModel    *context_model; /* its model: the popover is built when first asked for */
 
   TrjGridModel  *model;
   gulong         changed_handler;
@@ -434,27 +435,50 @@ apply_column_widths (TrjGrid *self)
     }
 }
 
+/* Of a column's texts, only those about as long as its longest are laid out
+ * (as grow_column does: a few letters fewer can still be wider), each
+ * distinct one once: laying out every text of 200 rows took most of a
+ * 200-line grid's first frame. */
 static void
 measure_columns (TrjGrid *self)
 {
   g_autoptr(PangoLayout) layout = cell_layout (self);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (glong));
+  /* Each distinct text once (the texts belong to `texts`). */
+  g_autoptr(GHashTable) measured = g_hash_table_new (g_str_hash, g_str_equal);
   guint rows = n_rows (self);
   guint first_total = trj_grid_model_get_n_data_rows (self->model);
 
   self->widths_pending = FALSE;
   for (guint column = 0; column < n_columns (self); column++)
-    for (guint row = 0; row < rows; row++)
-      {
-        g_autofree char *text = NULL;
+    {
+      glong longest = 0;
 
-        /* Past the first rows, only the totals (the widest figures). */
-        if (row == MEASURED_ROWS && first_total > row)
-          row = first_total;
-        if (row >= rows)
-          break;
-        text = trj_grid_model_get_text (self->model, row, column);
-        note_column_text (&self->widths[column], layout, text);
-      }
+      g_ptr_array_set_size (texts, 0);
+      g_array_set_size (lengths, 0);
+      for (guint row = 0; row < rows; row++)
+        {
+          char *text;
+          glong length;
+
+          /* Past the first rows, only the totals (the widest figures). */
+          if (row == MEASURED_ROWS && first_total > row)
+            row = first_total;
+          if (row >= rows)
+            break;
+          text = trj_grid_model_get_text (self->model, row, column);
+          length = text != NULL ? g_utf8_strlen (text, -1) : 0;
+          longest = MAX (longest, length);
+          g_ptr_array_add (texts, text);
+          g_array_append_val (lengths, length);
+        }
+      for (guint i = 0; i < texts->len; i++)
+        if (g_array_index (lengths, glong, i) + 4 > longest && g_ptr_array_index (texts, i) != NULL
+            && g_hash_table_add (measured, g_ptr_array_index (texts, i)))
+          note_column_text (&self->widths[column], layout, g_ptr_array_index (texts, i));
+      g_hash_table_remove_all (measured);
+    }
   apply_column_widths (self);
 }
 
@@ -1992,11 +2016,26 @@ drag_update_cb (GtkGestureDrag *gesture,
                            cell_row (cell), cell_info (cell)->column);
 }
 
+/* The context menu's popover, built when first needed: a popover menu makes
+ * every item's widgets, which no frame before the first right click needs. */
+static GtkWidget *
+ensure_context_menu (TrjGrid *self)
+{
+  if (self->context_menu == NULL && self->context_model != NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (self->context_model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+  return self->context_menu;
+}
+
 /* The context menu pointing at (x, y) of the grid. */
 static gboolean
 popup_context_menu_at (TrjGrid *self, double x, double y)
 {
-  if (self->context_menu == NULL)
+  if (ensure_context_menu (self) == NULL)
     return FALSE;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
                                &(GdkRectangle) { (int) x, (int) y, 1, 1 });
@@ -2012,7 +2051,7 @@ trj_grid_popup_context_menu (TrjGrid *self)
 
   g_return_val_if_fail (TRJ_IS_GRID (self), FALSE);
 
-  if (self->context_menu == NULL || self->model == NULL || n_rows (self) == 0)
+  if (self->context_model == NULL || self->model == NULL || n_rows (self) == 0)
     return FALSE;
   if (self->editing && !trj_grid_commit_edit (self))
     return FALSE;
@@ -2036,7 +2075,7 @@ secondary_pressed_cb (GtkGestureClick *gesture,
   guint first_row, first_column, last_row, last_column, row, column;
   double gx, gy;
 
-  if (self->context_menu == NULL)
+  if (self->context_model == NULL)
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   if (self->editing && !trj_grid_commit_edit (self))
@@ -2065,19 +2104,14 @@ trj_grid_set_context_menu (TrjGrid *self, GMenuModel *menu)
   g_return_if_fail (TRJ_IS_GRID (self));
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
-  if (menu == NULL)
-    return;
-  self->context_menu = gtk_popover_menu_new_from_model (menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+  g_set_object (&self->context_model, menu);
 }
 
 GtkPopover *
 trj_grid_get_context_menu (TrjGrid *self)
 {
   g_return_val_if_fail (TRJ_IS_GRID (self), NULL);
-  return self->context_menu != NULL ? GTK_POPOVER (self->context_menu) : NULL;
+  return ensure_context_menu (self) != NULL ? GTK_POPOVER (self->context_menu) : NULL;
 }
 
 static void
@@ -2312,9 +2346,12 @@ resize_rows (TrjGrid *self,
 
 /* GTK 4.8 binds up to 200 rows whatever the height of the view, about 1,7 ms
  * a row of 12 cells: a grid shows its first rows in its first frame and
- * gets the others a chunk a frame after that. */
+ * gets the others a chunk a frame after that. Past the rows GTK binds, the
+ * others get no widget: they are added at once (each chunk relaid the list
+ * out, 830 frames for 20 000 rows, while the planner was already typing). */
 #define INITIAL_ROWS 20
 #define ROWS_PER_CHUNK 24
+#define BOUND_ROWS 200
 
 static void
 stop_loading (TrjGrid *self)
@@ -2339,7 +2376,7 @@ load_rows_cb (GtkWidget     *widget,
   TrjGrid *self = TRJ_GRID (widget);
   guint loaded = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
-  resize_rows (self, loaded, MIN (n_rows (self), loaded + ROWS_PER_CHUNK));
+  resize_rows (self, loaded, loaded >= BOUND_ROWS ? n_rows (self) : MIN (n_rows (self), loaded + ROWS_PER_CHUNK));
   if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) < n_rows (self))
     return G_SOURCE_CONTINUE;
   self->load_tick = 0;
@@ -2668,6 +2705,7 @@ trj_grid_dispose (GObject *object)
   g_clear_signal_handler (&self->changed_handler, self->model);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->context_model);
   self->focus_sink = NULL;   /* the overlay's */
   g_clear_object (&self->model);
   g_clear_object (&self->rows);

@@ -129,7 +129,7 @@ const char   *trj_grid_get_displayed_text (TrjGrid       *self,
 /* A context menu (right click on a cell, the Menu key, Maj+F10): its
  * actions resolve from the grid (win.*, envelope.*); NULL removes it. A
  * right click puts the cursor on the cell first, unless it is in the
- * selection. */
+ * selection. The popover is built when first asked for (get, or opened). */
 void          trj_grid_set_context_menu  (TrjGrid        *self,
                                           GMenuModel     *menu);
 GtkPopover   *trj_grid_get_context_menu  (TrjGrid        *self);

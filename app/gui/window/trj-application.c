@@ -14,6 +14,7 @@
 #include "trj-help.h"
 #include "trj-preferences-window.h"
 #include "trj-workbook.h"
+#include "trj-format.h"
 
 struct _TrjApplication
 {
@@ -177,7 +178,8 @@ static const GActionEntry app_entries[] = {
 
 /* Work on the way to the first frame that needs nothing of this thread is
  * done in another while this one builds the window: what judging a
- * workbook's tables needs (8 ms, trj_workbook_preload), then the icon
+ * workbook's tables needs (8 ms, trj_workbook_preload), ICU's French data
+ * (month names for the grid's columns, number symbols), then the icon
  * theme, which reads its index files and lists its folders at the first icon
  * looked up (9 ms). GTK 4's icon theme is made on the main thread and may
  * then be looked up from any thread (it takes its own lock: a lookup on the
@@ -188,6 +190,10 @@ warm_up (gpointer theme)
   GtkIconPaintable *icon;
 
   trj_workbook_preload ();
+  /* ICU's French data (month names, number symbols) is cached process-wide;
+   * the number formatters themselves are per thread. */
+  trj_format_month_long (1);
+  g_free (trj_format_money (1234567.0));
   icon = gtk_icon_theme_lookup_icon (theme, "open-menu-symbolic", NULL, 16, 1, GTK_TEXT_DIR_NONE, 0);
   g_object_unref (icon);
   g_object_unref (theme);

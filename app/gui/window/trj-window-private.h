@@ -26,6 +26,11 @@ struct _TrjWindow
   GtkLabel *read_only_label;
   GtkWidget *frozen_button;
   GtkStack *content_stack;
+  GMenuModel *main_menu;
+  GMenuModel *year_menu;
+  GtkMenuButton *main_menu_button;
+  GtkMenuButton *start_menu_button;
+  GtkMenuButton *year_button;
 
   TrjDocument *document;
   /* The workbook's scenarios, scenario_dropdown's model. */
@@ -36,6 +41,12 @@ struct _TrjWindow
   char *envelope_id;
   gboolean updating_scenarios;
   GSettings *settings;
+  /* Work kept for after the first frame (trj-window.c): the menus' popovers
+   * and the desktop's recent files, which reads its whole list. */
+  gulong first_paint_handler;
+  guint after_first_frame_source;
+  gboolean first_frame_done;
+  char *pending_recent_uri;
 
   /* trj-window-focus.c */
   guint focus_source;

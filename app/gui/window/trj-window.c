@@ -346,6 +346,80 @@ trj_window_show_envelope (TrjWindow *self, const char *envelope_id)
 
 /* ── Opening and creating ────────────────────────────────────────────── */
 
+/* The desktop's recent files (said explicitly: guessing the type needs the
+ * installed MIME data). GTK's recent manager reads and parses the user's
+ * whole list (recently-used.xbel) when first asked for: not before the first
+ * frame. */
+static void
+flush_recent (TrjWindow *self)
+{
+  g_autofree char *uri = g_steal_pointer (&self->pending_recent_uri);
+  GtkRecentData recent = {
+    .mime_type = (char *) "application/x-trajectoire",
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "trajectoire %u",
+  };
+
+  if (uri != NULL)
+    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &recent);
+}
+
+/* A menu button's popover menu is built, every item's widgets with it, when
+ * its model is set: the models are set after the first frame, or when the
+ * button is opened before. */
+static void
+menu_popup_needed (GtkMenuButton *button, gpointer model)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+static gboolean
+after_first_frame_cb (gpointer data)
+{
+  TrjWindow *self = TRJ_WINDOW (data);
+
+  self->after_first_frame_source = 0;
+  self->first_frame_done = TRUE;
+  menu_popup_needed (self->main_menu_button, self->main_menu);
+  menu_popup_needed (self->start_menu_button, self->main_menu);
+  menu_popup_needed (self->year_button, self->year_menu);
+  flush_recent (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame is painted, in an idle: whatever the frame clock
+ * does next (the grid's rows, a resize) comes first. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock, TrjWindow *self)
+{
+  g_clear_signal_handler (&self->first_paint_handler, clock);
+  if (self->after_first_frame_source == 0 && !self->first_frame_done)
+    self->after_first_frame_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, after_first_frame_cb,
+                                                      self, NULL);
+}
+
+static void
+trj_window_map (GtkWidget *widget)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (trj_window_parent_class)->map (widget);
+  if (!self->first_frame_done && self->first_paint_handler == 0 && self->after_first_frame_source == 0)
+    self->first_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                  G_CALLBACK (first_frame_painted_cb), self);
+}
+
+static void
+trj_window_unmap (GtkWidget *widget)
+{
+  TrjWindow *self = TRJ_WINDOW (widget);
+
+  if (self->first_paint_handler != 0)
+    g_clear_signal_handler (&self->first_paint_handler, gtk_widget_get_frame_clock (widget));
+  GTK_WIDGET_CLASS (trj_window_parent_class)->unmap (widget);
+}
+
 static void
 set_document (TrjWindow *self, TrjWorkbook *wb)
 {
@@ -367,16 +441,13 @@ set_document (TrjWindow *self, TrjWorkbook *wb)
 
   if (uri != NULL)
     {
-      /* The desktop's recent files (said explicitly: guessing the type needs
-       * the installed MIME data), and the start page's list. */
-      GtkRecentData recent = {
-        .mime_type = (char *) "application/x-trajectoire",
-        .app_name = (char *) g_get_application_name (),
-        .app_exec = (char *) "trajectoire %u",
-      };
-
-      gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &recent);
+      /* The start page's list now; the desktop's recent files once the
+       * window is on the screen (trj_window_after_first_frame). */
       trj_start_page_add_recent (uri);
+      flush_recent (self);
+      self->pending_recent_uri = g_steal_pointer (&uri);
+      if (self->first_frame_done)
+        flush_recent (self);
     }
 }
 
@@ -791,10 +862,14 @@ trj_window_dispose (GObject *object)
   if (self->content_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->content_stack, visible_page_changed_cb, self);
   trj_window_focus_dispose (self);
+  g_clear_handle_id (&self->after_first_frame_source, g_source_remove);
+  /* A window closed before its first frame still says what it opened. */
+  flush_recent (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRJ_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_pointer (&self->envelope_ids, g_strfreev);
   g_clear_pointer (&self->envelope_id, g_free);
+  g_clear_pointer (&self->pending_recent_uri, g_free);
   g_clear_object (&self->scenarios);
   g_clear_object (&self->settings);
 
@@ -811,6 +886,8 @@ trj_window_class_init (TrjWindowClass *klass)
   object_class->get_property = trj_window_get_property;
   GTK_WINDOW_CLASS (klass)->close_request = trj_window_close_request;
   widget_class->show = trj_window_show;
+  widget_class->map = trj_window_map;
+  widget_class->unmap = trj_window_unmap;
 
   /* The open workbook's document (NULL on the start page until one opens),
    * and the catalogue id of the envelope page shown (NULL: summary, charts). */
@@ -837,6 +914,11 @@ trj_window_class_init (TrjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, frozen_button);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, main_menu);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, year_menu);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, start_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, year_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
@@ -853,6 +935,9 @@ trj_window_init (TrjWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drop_down_set_expression (self->scenario_dropdown, name);
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, menu_popup_needed, self->main_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->start_menu_button, menu_popup_needed, self->main_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->year_button, menu_popup_needed, self->year_menu, NULL);
   self->settings = trj_settings_new ();
   if (self->settings != NULL)
     trj_settings_bind_window_state (self->settings, GTK_WINDOW (self));
