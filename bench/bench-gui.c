@@ -16,9 +16,13 @@
  *    frame painted with the workbook open, and the process's peak resident
  *    memory, against a bare AdwApplicationWindow started the same way (the
  *    issue's targets: first frame ≤ 1,3 × the bare window, ≤ 1,5 × at 20 000
- *    lines; memory within 10 MiB of it).
- * Usage: bench-gui [PATH/TO/trajectoire]   (under Xvfb, see README; default:
- * the application of the same build directory)
+ *    lines; memory within 10 MiB of it), and against the same bare window at
+ *    the application's default size (its pixels alone are about 5 MiB). The
+ *    three are started in turn, so that they share the machine's load.
+ * Usage: bench-gui [--startup-only] [PATH/TO/trajectoire]   (under Xvfb, see
+ * README; default: the application of the same build directory;
+ * --startup-only: part 2 alone; `bench-gui --workbook PATH N` writes the
+ * workbook of N lines it opens, for a profiler)
  */
 #include "config.h"
 
@@ -33,6 +37,7 @@
 #include "trj-envelope-page.h"
 #include "trj-lines-model.h"
 #include "trj-workbook.h"
+#include "trj-i18n.h"
 
 #define N_STARTS 10
 
@@ -253,10 +258,15 @@ bare_mapped (GtkWidget *window, GApplication *app)
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (bare_painted), app);
 }
 
+static int bare_width, bare_height;
+
 static void
 bare_activate (GApplication *app)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  if (bare_width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), bare_width, bare_height);
 
   g_signal_connect (window, "map", G_CALLBACK (bare_mapped), app);
   gtk_window_present (GTK_WINDOW (window));
@@ -277,48 +287,75 @@ typedef struct {
   double peak_rss_mib;
 } Startup;
 
-/* Spawns @argv N_STARTS times; the medians of the time to its first frame and
- * of its peak resident memory (wait4's ru_maxrss). */
-static Startup
-bench_startup (const char *what, const char *size, char **argv)
+/* One start of @argv: the time from the spawn to its first frame, and its
+ * peak resident memory (wait4's ru_maxrss). */
+static void
+start_once (char **argv, char **env, double *frame_ms, double *rss_mib)
 {
-  double frames[N_STARTS], rss[N_STARTS];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  gint64 start = g_get_monotonic_time (), frame = 0;
+  struct rusage usage;
+  GPid pid;
+  int fd, status;
+  char buffer[4096];
+  gssize n;
+  const char *line;
+
+  if (!g_spawn_async_with_pipes (NULL, argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                                 NULL, &fd, NULL, &error))
+    g_error ("%s", error->message);
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (out, buffer, n);
+  close (fd);
+  if (wait4 (pid, &status, 0, &usage) != pid)
+    g_error ("wait4: %s", g_strerror (errno));
+  line = strstr (out->str, "first-frame ");
+  if (line == NULL || sscanf (line, "first-frame %" G_GINT64_FORMAT, &frame) != 1)
+    g_error ("%s did not report its first frame", argv[0]);
+  *frame_ms = (frame - start) / 1e3;
+  *rss_mib = usage.ru_maxrss / 1024.0;
+}
+
+#define N_KINDS 3
+
+/* Starts the bare window (its default size, as GTK chooses), the bare window
+ * at the application's default size (1260 × 780, the settings' default) and
+ * @argv in turn, N_STARTS times each: on a shared machine the three see the
+ * same load, and each ratio is of medians measured in the same minutes. */
+static void
+bench_startup (const char *size, char **argv, char *bare_argv[], char *sized_argv[])
+{
+  static const char *what[N_KINDS] = {
+    "bare libadwaita window", "bare libadwaita window, 1260 × 780", "Trajectoire"
+  };
+  double frames[N_KINDS][N_STARTS], rss[N_KINDS][N_STARTS];
+  Startup median[N_KINDS];
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "TRAJECTOIRE_BENCH_FIRST_FRAME", "1", TRUE);
-  g_autofree char *measure = g_strdup_printf ("startup → first frame: %s", what);
-  g_autofree char *memory = g_strdup_printf ("peak resident memory: %s", what);
-  Startup median;
+  char **argvs[N_KINDS] = { bare_argv, sized_argv, argv };
 
   for (guint i = 0; i < N_STARTS; i++)
+    for (guint k = 0; k < N_KINDS; k++)
+      start_once (argvs[k], env, &frames[k][i], &rss[k][i]);
+  for (guint k = 0; k < N_KINDS; k++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GString) out = g_string_new (NULL);
-      gint64 start = g_get_monotonic_time (), frame = 0;
-      struct rusage usage;
-      GPid pid;
-      int fd, status;
-      char buffer[4096];
-      gssize n;
-      const char *line;
+      g_autofree char *measure = g_strdup_printf ("startup → first frame: %s", what[k]);
+      g_autofree char *memory = g_strdup_printf ("peak resident memory: %s", what[k]);
 
-      if (!g_spawn_async_with_pipes (NULL, argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
-                                     NULL, &fd, NULL, &error))
-        g_error ("%s", error->message);
-      while ((n = read (fd, buffer, sizeof buffer)) > 0)
-        g_string_append_len (out, buffer, n);
-      close (fd);
-      if (wait4 (pid, &status, 0, &usage) != pid)
-        g_error ("wait4: %s", g_strerror (errno));
-      line = strstr (out->str, "first-frame ");
-      if (line == NULL || sscanf (line, "first-frame %" G_GINT64_FORMAT, &frame) != 1)
-        g_error ("%s did not report its first frame", argv[0]);
-      frames[i] = (frame - start) / 1e3;
-      rss[i] = usage.ru_maxrss / 1024.0;
+      /* trj_bench_row sorts the samples: the middle one is the median. */
+      trj_bench_row ("window", measure, size, "ms", frames[k], N_STARTS);
+      trj_bench_row ("window", memory, size, "MiB", rss[k], N_STARTS);
+      median[k].first_frame_ms = frames[k][N_STARTS / 2];
+      median[k].peak_rss_mib = rss[k][N_STARTS / 2];
     }
-  trj_bench_row ("window", measure, size, "ms", frames, N_STARTS);
-  trj_bench_row ("window", memory, size, "MiB", rss, N_STARTS);
-  median.first_frame_ms = frames[N_STARTS / 2];
-  median.peak_rss_mib = rss[N_STARTS / 2];
-  return median;
+  trj_bench_value ("window", "first frame ÷ bare window's", size, "×",
+                   median[2].first_frame_ms / median[0].first_frame_ms);
+  trj_bench_value ("window", "peak memory − bare window's", size, "MiB",
+                   median[2].peak_rss_mib - median[0].peak_rss_mib);
+  trj_bench_value ("window", "first frame ÷ bare window's of the same size", size, "×",
+                   median[2].first_frame_ms / median[1].first_frame_ms);
+  trj_bench_value ("window", "peak memory − bare window's of the same size", size, "MiB",
+                   median[2].peak_rss_mib - median[1].peak_rss_mib);
 }
 
 int
@@ -327,9 +364,38 @@ main (int argc, char *argv[])
   g_autoptr(TrjApplication) app = NULL;
   g_autofree char *program = NULL;
   g_autofree char *bench_dir = g_path_get_dirname (argv[0]);
+  gboolean startup_only = FALSE;
 
   if (argc > 1 && g_str_equal (argv[1], "--bare-window"))
-    return run_bare_window ();
+    {
+      if (argc > 2 && sscanf (argv[2], "%dx%d", &bare_width, &bare_height) != 2)
+        g_error ("--bare-window WIDTHxHEIGHT");
+      return run_bare_window ();
+    }
+  /* `bench-gui --workbook PATH N`: writes the Bretagne workbook of N lines the
+   * benchmark opens, to profile the window on it. */
+  if (argc == 4 && g_str_equal (argv[1], "--workbook"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrjWorkbook) wb = NULL;
+
+      trj_i18n_init ();
+      wb = trj_workbook_new_for_region (argv[2], "Bretagne", 2024, &error);
+      if (wb == NULL)
+        g_error ("%s", error->message);
+      trj_workbook_close (wb);
+      grow_workbook (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
+      return 0;
+    }
+  /* `bench-gui --startup-only`: the startup rows alone (a quicker run while
+   * working on the window's start). */
+  if (argc > 1 && g_str_equal (argv[1], "--startup-only"))
+    {
+      startup_only = TRUE;
+      argv[1] = argv[0];
+      argv++;
+      argc--;
+    }
   /* `make bench` runs every benchmark, with or without a display. */
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -343,23 +409,17 @@ main (int argc, char *argv[])
                      : g_build_filename (bench_dir, "..", "app", "gui", "trajectoire", NULL);
   {
     char *bare_argv[] = { argv[0], (char *) "--bare-window", NULL };
+    char *sized_argv[] = { argv[0], (char *) "--bare-window", (char *) "1260x780", NULL };
     const guint sizes[] = { 200, 2000, 20000 };
     const guint n_edits[] = { 300, 60, 15 };
     g_autofree char *small = trj_harness_new_workbook ("Bretagne");
     gboolean startup = g_file_test (program, G_FILE_TEST_IS_EXECUTABLE);
-    Startup bare = { 0, 0 };
 
     if (startup)
       {
         char *small_argv[] = { program, small, NULL };
-        Startup two;
 
-        bare = bench_startup ("bare libadwaita window", "—", bare_argv);
-        two = bench_startup ("Trajectoire", "2 lines", small_argv);
-        trj_bench_value ("window", "first frame ÷ bare window's", "2 lines", "×",
-                         two.first_frame_ms / bare.first_frame_ms);
-        trj_bench_value ("window", "peak memory − bare window's", "2 lines", "MiB",
-                         two.peak_rss_mib - bare.peak_rss_mib);
+        bench_startup ("2 lines", small_argv, bare_argv, sized_argv);
       }
     else
       printf ("(startup: %s is not built)\n", program);
@@ -369,16 +429,13 @@ main (int argc, char *argv[])
         g_autofree char *size = g_strdup_printf ("%u lines", sizes[z]);
 
         grow_workbook (path, sizes[z]);
-        bench_edits (app, path, sizes[z], n_edits[z]);
+        if (!startup_only)
+          bench_edits (app, path, sizes[z], n_edits[z]);
         if (startup)
           {
             char *app_argv[] = { program, path, NULL };
-            Startup big = bench_startup ("Trajectoire", size, app_argv);
 
-            trj_bench_value ("window", "first frame ÷ bare window's", size, "×",
-                             big.first_frame_ms / bare.first_frame_ms);
-            trj_bench_value ("window", "peak memory − bare window's", size, "MiB",
-                             big.peak_rss_mib - bare.peak_rss_mib);
+            bench_startup (size, app_argv, bare_argv, sized_argv);
           }
       }
   }
