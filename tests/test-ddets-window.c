@@ -6,8 +6,10 @@
  * once the region gives its change back, the return is one undo step.
  *
  * The Bretagne example's PEC envelope has one line, put in the Finistère (29)
- * here. With TRJ_SCREENSHOTS_DIR set, the editors and the two dialogs are
- * saved there as PNG.
+ * here. A second window holds a small programming (share_json) whose figures
+ * are computed by hand: the CAOM gaps in the « Synthèse », the AE and volume
+ * of each allocation's lines in its editor. With TRJ_SCREENSHOTS_DIR set, the
+ * editors and the two dialogs are saved there as PNG.
  */
 #include "config.h"
 
@@ -20,6 +22,7 @@
 #include "trj-envelope-page.h"
 #include "trj-file-chooser.h"
 #include "trj-share-window.h"
+#include "trj-summary-page.h"
 
 static TrjApplication *app;
 static TrjWindow *window;
@@ -509,6 +512,131 @@ test_frozen (void)
   close_editor (editor);
 }
 
+/* Lines at 50 %, 20 h, lag 0, the year's SMIC (11,65 € in January and
+ * February): one month of aid is 0,5 × 11,65 × 20 × 52/12 = 504,833 33 €.
+ *   a: Finistère, France Travail, 1 contract for 2 months: 1 009,67 €;
+ *   b: Finistère, Mission locale, 2 contracts for 1 month: 1 009,67 €;
+ *   c: Ille-et-Vilaine, 1 contract for 1 month: 504,83 €;
+ *   d: Côtes-d'Armor, 25 % cofinanced, entries 4, 4, 0, 8 (January–April).
+ * Allocations: Finistère 2 000 € and 3 contracts (a + b: 2 019 €, above);
+ * Finistère France Travail 1 100 € and 1 contract (a: within); Ille-et-Vilaine
+ * 100 € and 5 contracts (c: 505 €, above).
+ * CAOM of the Côtes-d'Armor: 6 contracts over January–March, 2 a month, the
+ * lines cofinance 1, 1, 0, 2: gaps −1, −1, −2, +2, in all −2, cumulated
+ * −1, −2, −4, −2: furthest in March, −4. CAOM of the Finistère: 3 contracts
+ * spread evenly, no line cofinanced there: −0,25 a month, −3 in December. */
+static const char share_json[] =
+  "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\","
+  "  \"zone\": \"metropole\","
+  "  \"envelopes\": [ { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 1000000, \"cp_notified\": 1000000,"
+  "    \"allocations\": ["
+  "      { \"departement\": \"29\", \"ae\": 2000, \"volume\": 3 },"
+  "      { \"departement\": \"29\", \"prescriber\": \"France Travail\", \"ae\": 1100, \"volume\": 1 },"
+  "      { \"departement\": \"35\", \"ae\": 100, \"volume\": 5 } ],"
+  "    \"caom\": { \"22\": { \"contracts\": 6, \"profile\": [1,1,1,0,0,0,0,0,0,0,0,0] },"
+  "                \"29\": { \"contracts\": 3 } },"
+  "    \"lines\": ["
+  "    { \"id\": \"a\", \"label\": \"A\", \"kind\": \"PEC\", \"departement\": \"29\", \"prescriber\": \"France Travail\","
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 2, \"payment_lag_months\": 0,"
+  "      \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] },"
+  "    { \"id\": \"b\", \"label\": \"B\", \"kind\": \"PEC\", \"departement\": \"29\", \"prescriber\": \"Mission locale\","
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 1, \"payment_lag_months\": 0,"
+  "      \"entries\": [2,0,0,0,0,0,0,0,0,0,0,0] },"
+  "    { \"id\": \"c\", \"label\": \"C\", \"kind\": \"PEC\", \"departement\": \"35\","
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 1, \"payment_lag_months\": 0,"
+  "      \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] },"
+  "    { \"id\": \"d\", \"label\": \"D\", \"kind\": \"PEC\", \"departement\": \"22\", \"cofinanced_share\": 0.25,"
+  "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 6, \"payment_lag_months\": 0,"
+  "      \"entries\": [4,4,0,8,0,0,0,0,0,0,0,0] } ] } ] }";
+
+static TrjWindow *share_window;
+
+/* The window on share_json, opened by the first test that needs it. */
+static TrjWindow *
+open_share_window (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (share_window != NULL)
+    return share_window;
+  path = trj_harness_new_workbook_with ("Bretagne", share_json, "Partage");
+  file = g_file_new_for_path (path);
+  share_window = trj_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (share_window), 1280, 800);
+  trj_harness_present (GTK_WINDOW (share_window));
+  g_assert_true (trj_window_open_file (share_window, file));
+  trj_harness_wait_painted (GTK_WIDGET (share_window));
+  return share_window;
+}
+
+static char *
+caom_cell (TrjSummaryPage *summary, guint row, TrjSummaryCaomColumn column)
+{
+  return trj_test_plain_spaces (trj_summary_page_get_caom_cell (summary, row, column));
+}
+
+static void
+assert_caom_row (TrjSummaryPage *summary, guint row, const char *const expected[TRJ_N_SUMMARY_CAOM_COLUMNS])
+{
+  for (guint c = 0; c < TRJ_N_SUMMARY_CAOM_COLUMNS; c++)
+    {
+      g_autofree char *text = caom_cell (summary, row, c);
+
+      g_assert_cmpstr (text, ==, expected[c]);
+    }
+}
+
+/* « Synthèse »: the CAOM of each département against the lines' cofinanced
+ * entries (figures of share_json); 50 % cofinanced on d gives 2, 2, 0, 4:
+ * gaps 0, 0, −2, +4, cumulated −2 in March then +2 (as far from zero, the
+ * first stays), +2 in all; undone, the figures come back. No CAOM: no table. */
+static void
+test_summary_caom (void)
+{
+  TrjWindow *w = open_share_window ();
+  TrjDocument *doc = trj_window_get_document (w);
+  TrjSummaryPage *summary;
+  static const char *const armor[TRJ_N_SUMMARY_CAOM_COLUMNS] = {
+    "PEC et CIE tous publics", "22 Côtes-d'Armor", "6", "4", "-2", "mars", "-4",
+  };
+  static const char *const finistere[TRJ_N_SUMMARY_CAOM_COLUMNS] = {
+    "PEC et CIE tous publics", "29 Finistère", "3", "0", "-3", "décembre", "-3",
+  };
+  static const char *const armor_half[TRJ_N_SUMMARY_CAOM_COLUMNS] = {
+    "PEC et CIE tous publics", "22 Côtes-d'Armor", "6", "8", "2", "mars", "-2",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjEnvelope) none = trj_envelope_new ("PEC_CIE_TP");
+
+  trj_window_show_envelope (w, NULL);
+  summary = TRJ_SUMMARY_PAGE (trj_window_get_page (w, NULL));
+  TRJ_HARNESS_WAIT_FOR (gtk_widget_get_mapped (trj_summary_page_get_caom_group (summary)));
+  g_assert_cmpuint (trj_summary_page_get_n_caom_rows (summary), ==, 2);
+  assert_caom_row (summary, 0, armor);
+  assert_caom_row (summary, 1, finistere);
+  g_assert_null (trj_summary_page_get_caom_cell (summary, 2, TRJ_SUMMARY_CAOM_GAP));
+  save (GTK_WIDGET (w), "synthese-caom.png");
+
+  g_assert_true (trj_workbook_set_line_number (trj_document_get_workbook (doc), trj_document_get_scenario_id (doc),
+                                               "d", TRJ_LINE_FIELD_COFINANCED_SHARE, 0.5, &error));
+  g_assert_no_error (error);
+  assert_caom_row (summary, 0, armor_half);
+  assert_caom_row (summary, 1, finistere);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "win.undo", NULL));
+  assert_caom_row (summary, 0, armor);
+
+  /* The CAOM removed: the group is hidden; given back by undo. */
+  g_assert_true (trj_workbook_set_caom (trj_document_get_workbook (doc), trj_document_get_scenario_id (doc),
+                                        "PEC_CIE_TP", none, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (trj_summary_page_get_n_caom_rows (summary), ==, 0);
+  g_assert_false (gtk_widget_get_visible (trj_summary_page_get_caom_group (summary)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "win.undo", NULL));
+  g_assert_cmpuint (trj_summary_page_get_n_caom_rows (summary), ==, 2);
+  assert_caom_row (summary, 1, finistere);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -534,7 +662,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/ddets-window/prepare-integrate", test_prepare_integrate);
   g_test_add_func ("/ddets-window/window-closed", test_window_closed);
   g_test_add_func ("/ddets-window/frozen", test_frozen);
+  g_test_add_func ("/ddets-window/summary-caom", test_summary_caom);
   status = g_test_run ();
+  if (share_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (share_window));
   gtk_window_destroy (GTK_WINDOW (window));
   g_free (screenshots);
   g_free (tmpdir);

@@ -3,7 +3,8 @@
  * Usage: trj-screenshots OUTPUT_DIR
  * On a Bretagne 2024 workbook: start page, envelope page, monthly entries grid,
  * an invalid entry refused next to its cell, the solver on a line and on the
- * envelope, the envelope page at 1920 × 1080, the summary, the presentation
+ * envelope, the envelope page at 1920 × 1080, the summary (with the CAOM of
+ * the Finistère and the Ille-et-Vilaine), the presentation
  * mode (F5, at 1280 × 720), and the
  * workbook opened a second time (read-only).
  */
@@ -175,6 +176,19 @@ main (int argc, char *argv[])
   shoot (GTK_WIDGET (window), argv[1], "graphique-lateral", FALSE);
   trj_envelope_page_show_side_chart (page, FALSE);
 
+  /* The conseils départementaux's CAOM: 130 and 100 cofinanced contracts
+   * against the lines' 15 % of 800 and 20 % of 536. */
+  {
+    TrjDocument *document = trj_window_get_document (window);
+    g_autoptr(TrjEnvelope) caom = trj_envelope_new ("PEC_CIE_TP");
+    g_autoptr(GError) error = NULL;
+
+    trj_envelope_add_caom (caom, trj_caom_new ("29", 130));
+    trj_envelope_add_caom (caom, trj_caom_new ("35", 100));
+    if (!trj_workbook_set_caom (trj_document_get_workbook (document), trj_document_get_scenario_id (document),
+                                "PEC_CIE_TP", caom, &error))
+      g_error ("%s", error->message);
+  }
   trj_window_show_envelope (window, NULL);
   shoot (GTK_WIDGET (window), argv[1], "summary", FALSE);
 

@@ -12,6 +12,8 @@
 #include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-gui-format.h"
+#include "trj-share.h"
+#include "trj-year-data.h"
 
 #define N_FUNGIBILITY_ENTRIES 3
 
@@ -37,6 +39,11 @@ struct _TrjSummaryPage
    * entries (DEMANDE_ENTRIES per envelope, in demande_entries). */
   AdwPreferencesGroup *demandes_group;
   GtkLabel *demande_error;
+  /* « CAOM »: the table's labels, TRJ_N_SUMMARY_CAOM_COLUMNS per row, heading excluded. */
+  GtkWidget *caom_group;
+  GtkGrid *caom_table;
+  GPtrArray *caom_cells;
+  guint n_caom_rows;
   GPtrArray *demande_rows;
   GPtrArray *demande_entries;
 
@@ -57,6 +64,11 @@ enum { DEMANDE_AE, DEMANDE_CP, DEMANDE_REASON, DEMANDE_ENTRIES };
 static const char *column_titles[TRJ_N_SUMMARY_COLUMNS] = {
   N_("Envelope"), N_("AE notified"), N_("AE available"), N_("AE programmed"), N_("AE margin"),
   N_("CP available"), N_("CP programmed"), N_("CP margin"), N_("Capacity"), N_("Alerts"),
+};
+
+static const char *caom_titles[TRJ_N_SUMMARY_CAOM_COLUMNS] = {
+  N_("Envelope"), N_("Département"), N_("Committed by the CAOM"), N_("Cofinanced entries of the lines"),
+  N_("Gap"), N_("Month of the largest cumulated gap"), N_("Largest cumulated gap"),
 };
 
 static const TrjFungibilityField entry_fields[N_FUNGIBILITY_ENTRIES] = {
@@ -93,6 +105,30 @@ trj_summary_page_get_cell (TrjSummaryPage *self, guint row, TrjSummaryColumn col
   if (row >= self->n_rows || column >= TRJ_N_SUMMARY_COLUMNS)
     return NULL;
   return gtk_label_get_text (self->cells->pdata[row * TRJ_N_SUMMARY_COLUMNS + column]);
+}
+
+guint
+trj_summary_page_get_n_caom_rows (TrjSummaryPage *self)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), 0);
+  return self->n_caom_rows;
+}
+
+const char *
+trj_summary_page_get_caom_cell (TrjSummaryPage *self, guint row, TrjSummaryCaomColumn column)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
+
+  if (row >= self->n_caom_rows || column >= TRJ_N_SUMMARY_CAOM_COLUMNS)
+    return NULL;
+  return gtk_label_get_text (self->caom_cells->pdata[row * TRJ_N_SUMMARY_CAOM_COLUMNS + column]);
+}
+
+GtkWidget *
+trj_summary_page_get_caom_group (TrjSummaryPage *self)
+{
+  g_return_val_if_fail (TRJ_IS_SUMMARY_PAGE (self), NULL);
+  return self->caom_group;
 }
 
 const char *
@@ -310,6 +346,110 @@ update_table (TrjSummaryPage *self)
             total_alerts == 0 ? g_strdup (_("none"))
             : g_strdup_printf (ngettext ("%u alert", "%u alerts", total_alerts), total_alerts),
             FALSE);
+}
+
+/* ── CAOM (MODEL 2.8) ────────────────────────────────────────────────── */
+
+static void
+build_caom_table (TrjSummaryPage *self, guint n_rows)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->caom_table))) != NULL)
+    gtk_grid_remove (self->caom_table, child);
+  g_ptr_array_set_size (self->caom_cells, 0);
+  for (guint c = 0; c < TRJ_N_SUMMARY_CAOM_COLUMNS; c++)
+    {
+      gboolean text = c <= TRJ_SUMMARY_CAOM_DEPARTEMENT;
+      GtkWidget *heading = cell_label ("trj-heading", text ? 0 : 1);
+
+      gtk_label_set_text (GTK_LABEL (heading), _(caom_titles[c]));
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (heading), 14);
+      gtk_label_set_justify (GTK_LABEL (heading), text ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (heading, GTK_ALIGN_END);
+      gtk_grid_attach (self->caom_table, heading, c, 0, 1, 1);
+    }
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < TRJ_N_SUMMARY_CAOM_COLUMNS; c++)
+      {
+        GtkWidget *label = cell_label ("trj-cell", c <= TRJ_SUMMARY_CAOM_DEPARTEMENT ? 0 : 1);
+
+        if (c <= TRJ_SUMMARY_CAOM_DEPARTEMENT)
+          gtk_widget_set_hexpand (label, TRUE);
+        gtk_grid_attach (self->caom_table, label, c, r + 1, 1, 1);
+        g_ptr_array_add (self->caom_cells, label);
+      }
+  self->n_caom_rows = n_rows;
+}
+
+static void
+set_caom_cell (TrjSummaryPage *self, guint row, TrjSummaryCaomColumn column, char *text, gboolean negative)
+{
+  GtkWidget *label = self->caom_cells->pdata[row * TRJ_N_SUMMARY_CAOM_COLUMNS + column];
+
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+  if (negative)
+    gtk_widget_add_css_class (label, "trj-negative");
+  else
+    gtk_widget_remove_css_class (label, "trj-negative");
+  g_free (text);
+}
+
+/* "29 Finistère", the code alone outside the region's départements. */
+static char *
+departement_text (const TrjScenario *scenario, const char *code)
+{
+  const TrjYearData *data = trj_year_data_get (scenario->year, NULL);
+  const TrjRegion *region = data != NULL && scenario->region != NULL
+                            ? trj_year_data_find_region (data, scenario->region) : NULL;
+  const TrjDepartement *dep = region != NULL ? trj_region_find_departement (region, code) : NULL;
+
+  return dep != NULL ? g_strdup_printf ("%s %s", dep->code, dep->name) : g_strdup (code);
+}
+
+/* A number of contracts to the tenth, as in the report (−0,04 reads 0). */
+static char *
+contracts_text (double value)
+{
+  return trj_format_decimal (value, 1);
+}
+
+static void
+update_caom (TrjSummaryPage *self)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  guint n = 0, row = 0;
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    n += trj_envelope_n_caom (scenario->envelopes->pdata[e]);
+  gtk_widget_set_visible (self->caom_group, n > 0);
+  if (self->n_caom_rows != n)
+    build_caom_table (self, n);
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    {
+      const TrjEnvelope *env = scenario->envelopes->pdata[e];
+
+      for (guint c = 0; c < trj_envelope_n_caom (env); c++, row++)
+        {
+          const TrjCaom *caom = g_ptr_array_index (env->caom, c);
+          TrjCaomGap gap;
+
+          trj_caom_gap (env, caom, &gap);
+          set_caom_cell (self, row, TRJ_SUMMARY_CAOM_ENVELOPE, g_strdup (trj_catalog_envelope_title (env->id)), FALSE);
+          set_caom_cell (self, row, TRJ_SUMMARY_CAOM_DEPARTEMENT, departement_text (scenario, caom->departement), FALSE);
+          set_caom_cell (self, row, TRJ_SUMMARY_CAOM_COMMITTED, contracts_text (gap.committed_total), FALSE);
+          set_caom_cell (self, row, TRJ_SUMMARY_CAOM_COFINANCED, contracts_text (gap.cofinanced_total), FALSE);
+          set_caom_cell (self, row, TRJ_SUMMARY_CAOM_GAP, contracts_text (gap.gap_total), gap.gap_total <= -0.05);
+          set_caom_cell (self, row, TRJ_SUMMARY_CAOM_LARGEST_MONTH,
+                         g_strdup (gap.largest_month >= 0 ? trj_format_month_long (gap.largest_month + 1) : "—"),
+                         FALSE);
+          set_caom_cell (self, row, TRJ_SUMMARY_CAOM_LARGEST_GAP, contracts_text (gap.largest_gap),
+                         gap.largest_gap <= -0.05);
+        }
+    }
 }
 
 static void
@@ -839,6 +979,7 @@ refresh (TrjSummaryPage *self)
 {
   update_table (self);
   update_alerts (self);
+  update_caom (self);
   build_effect_rows (self);
   fill_entries (self);
   fill_source (self);
@@ -871,6 +1012,7 @@ trj_summary_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->document);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->caom_cells, g_ptr_array_unref);
   g_clear_pointer (&self->effect_rows, g_ptr_array_unref);
   g_clear_pointer (&self->effect_labels, g_ptr_array_unref);
   g_clear_pointer (&self->source_ids, g_ptr_array_unref);
@@ -902,6 +1044,8 @@ trj_summary_page_class_init (TrjSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, territorial_source);
   gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, demandes_group);
   gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, demande_error);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, caom_group);
+  gtk_widget_class_bind_template_child (widget_class, TrjSummaryPage, caom_table);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -910,6 +1054,7 @@ trj_summary_page_init (TrjSummaryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cells = g_ptr_array_new ();
+  self->caom_cells = g_ptr_array_new ();
   self->effect_rows = g_ptr_array_new ();
   self->effect_labels = g_ptr_array_new ();
   self->source_ids = g_ptr_array_new_with_free_func (g_free);

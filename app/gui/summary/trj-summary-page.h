@@ -2,6 +2,7 @@
  *
  * A table with one row per envelope (notified, available, programmed, margins,
  * capacity, alerts) and a region total; the alerts of the whole scenario; the
+ * CAOM gaps of the départements (MODEL 2.8); the
  * fungibility panel (CIE jeunes → PEC, initiatives territoriales) with the
  * ceilings, whose effect on each envelope's capacity is shown as the user types
  * and committed (one undo step) on Enter.
@@ -62,6 +63,29 @@ GtkEditable    *trj_summary_page_get_demande_entry (TrjSummaryPage    *self,
                                                     guint              envelope,
                                                     TrjSummaryDemande  which);
 const char     *trj_summary_page_get_demande_error (TrjSummaryPage *self);
+
+/* « CAOM » (MODEL 2.8): one row per envelope and département with a CAOM,
+ * the conseil départemental's cofinanced contracts against the cofinanced
+ * entries of the envelope's lines there (trj_caom_gap); hidden when the
+ * scenario has no CAOM. */
+typedef enum {
+  TRJ_SUMMARY_CAOM_ENVELOPE,
+  TRJ_SUMMARY_CAOM_DEPARTEMENT,
+  TRJ_SUMMARY_CAOM_COMMITTED,
+  TRJ_SUMMARY_CAOM_COFINANCED,
+  TRJ_SUMMARY_CAOM_GAP,
+  TRJ_SUMMARY_CAOM_LARGEST_MONTH,
+  TRJ_SUMMARY_CAOM_LARGEST_GAP,
+  TRJ_N_SUMMARY_CAOM_COLUMNS
+} TrjSummaryCaomColumn;
+guint           trj_summary_page_get_n_caom_rows (TrjSummaryPage *self);
+/* Text of a cell of the CAOM table (row from 0, heading excluded); NULL
+ * outside it. */
+const char     *trj_summary_page_get_caom_cell   (TrjSummaryPage       *self,
+                                                  guint                 row,
+                                                  TrjSummaryCaomColumn  column);
+/* The group holding the CAOM table. */
+GtkWidget      *trj_summary_page_get_caom_group  (TrjSummaryPage *self);
 
 /* The refusal shown under the fungibility panel, or NULL. */
 const char     *trj_summary_page_get_fungibility_error (TrjSummaryPage *self);
