@@ -449,7 +449,9 @@ def csv_number(where, text):
 def check_csv_lines(path, scenario, result):
     rows = read_csv(path)
     header = rows[0]
-    if header[:4] != ["enveloppe", "identifiant", "libellé", "type"] or len(header) != 42 or header[-1] != "note":
+    if (header[:4] != ["enveloppe", "identifiant", "libellé", "type"] or len(header) != 48
+            or header[-7:] != ["part QPV", "part ZRR", "part ESSMS", "part SENIORS", "part renouvellements",
+                               "justification", "note"]):
         fail(path, f"header {header}")
         return
     col = {name: i for i, name in enumerate(header)}
@@ -472,6 +474,14 @@ def check_csv_lines(path, scenario, result):
             for key, name in (("volume", "volume"), ("ae_total", "AE"), ("cp_total", "CP"),
                               ("cp_stock", "CP stock"), ("cp_after_year", "reste à payer")):
                 expect(f"{path}:{i + 1} {key}", csv_number(path, row[col[name]]), lr[key])
+            publics = line.get("publics", {})
+            for code in ("QPV", "ZRR", "ESSMS", "SENIORS"):
+                expect(f"{path}:{i + 1} part {code}", csv_number(path, row[col["part " + code]]), publics.get(code))
+            expect(f"{path}:{i + 1} renewal_share", csv_number(path, row[col["part renouvellements"]]),
+                   line.get("renewal_share"))
+            if row[col["justification"]] != line.get("exception_reason", ""):
+                fail(f"{path}:{i + 1}", f"justification {row[col['justification']]!r}, "
+                     f"expected {line.get('exception_reason', '')!r}")
             if row[col["note"]] != line.get("note", ""):
                 fail(f"{path}:{i + 1}", f"note {row[col['note']]!r}, expected {line.get('note', '')!r}")
             i += 1

@@ -581,6 +581,18 @@ test_csv_round_trip (void)
   g_autofree char *first_text = NULL, *second_text = NULL, *described = NULL, *message = NULL;
   TrjLine *line;
 
+  /* MODEL 2.8's fields: publics and renewals on one line, a justification
+   * with the separator, quotes and a line break on the other. */
+  line = trj_scenario_find_line (scenario, "pec-29-ft", NULL);
+  line->has_public[TRJ_PUBLIC_QPV] = line->has_public[TRJ_PUBLIC_ESSMS] = TRUE;
+  line->publics[TRJ_PUBLIC_QPV] = 0.3;
+  line->publics[TRJ_PUBLIC_ESSMS] = 0.225;
+  line->has_renewal_share = TRUE;
+  line->renewal_share = 0.1;
+  line = trj_scenario_find_line (scenario, "pec-35", NULL);
+  g_free (line->exception_reason);
+  line->exception_reason = g_strdup ("Public très éloigné; « \"sortants\" »\nde prison");
+
   g_assert_true (trj_csv_export_lines (scenario, first, &error));
   g_assert_no_error (error);
   import = trj_csv_import_lines (first, target, &error);
@@ -599,12 +611,25 @@ test_csv_round_trip (void)
   g_assert_true (line->has_previous_entries);
   g_assert_cmpfloat (line->previous_entries[8], ==, 20);
   g_assert_cmpfloat (line->previous_entries[7], ==, 0);
+  g_assert_true (line->has_public[TRJ_PUBLIC_QPV]);
+  g_assert_cmpfloat (line->publics[TRJ_PUBLIC_QPV], ==, 0.3);
+  g_assert_false (line->has_public[TRJ_PUBLIC_ZRR]);
+  g_assert_true (line->has_public[TRJ_PUBLIC_ESSMS]);
+  g_assert_cmpfloat (line->publics[TRJ_PUBLIC_ESSMS], ==, 0.225);
+  g_assert_false (line->has_public[TRJ_PUBLIC_SENIORS]);
+  g_assert_true (line->has_renewal_share);
+  g_assert_cmpfloat (line->renewal_share, ==, 0.1);
+  g_assert_null (line->exception_reason);
 
   line = trj_scenario_find_line (target, "pec-35", NULL);
   g_assert_false (line->has_previous_entries);
   g_assert_nonnull (line);
   g_assert_cmpstr (line->label, ==, "PEC Ille-et-Vilaine; \"missions locales\"");
   g_assert_cmpstr (line->departement, ==, "35");
+  g_assert_cmpstr (line->exception_reason, ==, "Public très éloigné; « \"sortants\" »\nde prison");
+  for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+    g_assert_false (line->has_public[p]);
+  g_assert_false (line->has_renewal_share);
   g_assert_cmpfloat (line->rate, ==, 0.65);
   g_assert_cmpint (line->payment_lag_months, ==, 2);
   g_assert_cmpfloat_with_epsilon (line->entries[0], 400.0 * 2 / 14, 1e-9);
@@ -726,6 +751,33 @@ test_csv_malformed (void)
               "PEC;35;0,5;40;9,9;100\r\n"
               "EI;35;0,5;20;9,9;100\r\n");
   assert_csv_refused (errors, errors_expected);
+
+  /* MODEL 2.8's columns, bounded by the catalogue (0–100 %, 1 000 characters):
+   * every error named, nothing imported, even the good row 2. */
+  {
+    g_autofree char *path = tmp_path ("publics.csv");
+    g_autofree char *long_reason = g_strnfill (1001, 'x');
+    g_autofree char *text = g_strdup_printf (
+      "type;taux;heures;durée;volume;part QPV;part ZRR;part renouvellements;justification\r\n"
+      "PEC;0,5;25;9,9;100;30 %%;0,15;0,1;Public éloigné\r\n"
+      "PEC;0,5;25;9,9;100;150;;;\r\n"
+      "PEC;0,5;25;9,9;100;;-0,1;;\r\n"
+      "PEC;0,5;25;9,9;100;;;0,3x;\r\n"
+      "PEC;0,5;25;9,9;100;;;;%s\r\n"
+      "PEC;0,5;25;9,9;100;;;;\"sonné\a\"\r\n", long_reason);
+    const char *const expected[] = {
+      "« publics.csv » n’a pas été importé : 5 erreurs.",
+      "ligne 3, colonne part QPV : « 150 » est hors limites : il faut une valeur entre 0 % et 100 %",
+      "ligne 4, colonne part ZRR : « -0,1 » est hors limites : il faut une valeur entre 0 % et 100 %",
+      "ligne 5, colonne part renouvellements : « 0,3x » n’est pas un nombre",
+      "ligne 6, colonne justification : une justification compte au plus 1000 caractères",
+      "ligne 7, colonne justification : une justification ne contient aucun caractère de contrôle",
+      NULL
+    };
+
+    write_text (path, text);
+    assert_csv_refused (path, expected);
+  }
 
   write_text (empty, "");
   assert_csv_refused (empty, empty_expected);

@@ -32,9 +32,16 @@ typedef enum {
   COL_PREVIOUS_FIRST,                                  /* last year's entries (stock) */
   COL_PREVIOUS_LAST = COL_PREVIOUS_FIRST + TRJ_MONTHS - 1,
   COL_VOLUME, COL_AE_PER_CONTRACT, COL_AE, COL_CP, COL_CP_STOCK, COL_CP_AFTER,
+  COL_PUBLIC_FIRST,                                    /* MODEL 2.8: a share per TrjPublic */
+  COL_PUBLIC_LAST = COL_PUBLIC_FIRST + TRJ_N_PUBLICS - 1,
+  COL_RENEWAL,                                         /* renewal_share */
+  COL_EXCEPTION,                                       /* exception_reason */
   COL_NOTE,                                            /* the planner's note, read back */
   N_COLS
 } Column;
+
+/* The publics' columns follow TrjPublic (trj_catalog_public_code). */
+G_STATIC_ASSERT (TRJ_N_PUBLICS == 4);
 
 static const char *const column_names[N_COLS] = {
   "enveloppe", "identifiant", "libellé", "type", "département", "prescripteur",
@@ -42,7 +49,9 @@ static const char *const column_names[N_COLS] = {
   "janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc",
   "janv N-1", "févr N-1", "mars N-1", "avr N-1", "mai N-1", "juin N-1", "juil N-1", "août N-1",
   "sept N-1", "oct N-1", "nov N-1", "déc N-1",
-  "volume", "AE par contrat", "AE", "CP", "CP stock", "reste à payer", "note",
+  "volume", "AE par contrat", "AE", "CP", "CP stock", "reste à payer",
+  "part QPV", "part ZRR", "part ESSMS", "part SENIORS", "part renouvellements", "justification",
+  "note",
 };
 
 /* ── Writing ───────────────────────────────────────────────────────────── */
@@ -170,6 +179,10 @@ trj_csv_export_lines (const TrjScenario *scenario, const char *path, GError **er
           append_number (out, f->cp_total);
           append_number (out, f->cp_stock);
           append_number (out, f->cp_after_year);
+          for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+            append_number (out, line->has_public[p] ? line->publics[p] : NAN);
+          append_number (out, line->has_renewal_share ? line->renewal_share : NAN);
+          append_field (out, line->exception_reason);
           append_field (out, line->note);
           end_row (out);
         }
@@ -655,6 +668,35 @@ read_row (GPtrArray *fields, const int *index, guint row, const TrjScenario *tar
       trj_line_spread_volume (line);
     }
 
+  /* MODEL 2.8: the publics' shares, the renewals' share and the
+   * justification of an exceptional request; empty cells are none. */
+  for (TrjPublic p = 0; p < TRJ_N_PUBLICS; p++)
+    {
+      const TrjParamSpec *spec = trj_catalog_param (TRJ_PARAM_PUBLIC_SHARE);
+      const char *text = cell (fields, index, COL_PUBLIC_FIRST + p);
+
+      if (has_text (text))
+        line->has_public[p] = trj_csv_read_number (errors, row, column_names[COL_PUBLIC_FIRST + p], text, TRUE,
+                                                   spec->min, FALSE, spec->max, 0, &line->publics[p]);
+    }
+  if (has_text (cell (fields, index, COL_RENEWAL)))
+    {
+      const TrjParamSpec *spec = trj_catalog_param (TRJ_PARAM_RENEWAL_SHARE);
+
+      line->has_renewal_share = trj_csv_read_number (errors, row, column_names[COL_RENEWAL],
+                                                     cell (fields, index, COL_RENEWAL), TRUE, spec->min, FALSE,
+                                                     spec->max, 0, &line->renewal_share);
+    }
+  if (has_text (cell (fields, index, COL_EXCEPTION)))
+    {
+      g_autoptr(GError) why = NULL;
+
+      if (trj_catalog_check_reason (cell (fields, index, COL_EXCEPTION), NULL, &why))
+        line->exception_reason = g_strdup (cell (fields, index, COL_EXCEPTION));
+      else
+        trj_csv_errors_add (errors, row, column_names[COL_EXCEPTION], "%s", why->message);
+    }
+
   /* Last year's entries are optional; empty cells are none. */
   for (int m = 0; index[COL_PREVIOUS_FIRST] >= 0 && m < TRJ_MONTHS; m++)
     {
@@ -720,10 +762,11 @@ read_header (GPtrArray *header, int *index, const char *display, GError **error)
       if (found < 0)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("“%s”, line 1: unknown column “%s”. Known columns: %s, janv … déc, janv N-1 … déc N-1, volume, note."),
+                       _("“%s”, line 1: unknown column “%s”. Known columns: %s, janv … déc, janv N-1 … déc N-1, volume, %s, note."),
                        display, (const char *) g_ptr_array_index (header, i),
                        "enveloppe, identifiant, libellé, type, département, prescripteur, "
-                       "taux, heures, durée, cofinancement, décalage");
+                       "taux, heures, durée, cofinancement, décalage",
+                       "part QPV, part ZRR, part ESSMS, part SENIORS, part renouvellements, justification");
           return FALSE;
         }
       if (index[found] >= 0)
@@ -778,7 +821,7 @@ detect_decimal (GPtrArray *rows, const int *index)
       GPtrArray *fields = g_ptr_array_index (rows, r);
 
       for (int c = COL_RATE; c < N_COLS; c++)
-        if (index[c] >= 0 && (guint) index[c] < fields->len
+        if (c != COL_EXCEPTION && c != COL_NOTE && index[c] >= 0 && (guint) index[c] < fields->len
             && strchr (g_ptr_array_index (fields, index[c]), ',') != NULL)
           return ',';
     }

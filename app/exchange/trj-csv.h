@@ -15,6 +15,8 @@
  *   enveloppe, identifiant, libellé, département, prescripteur,
  *   cofinancement (0 by default), décalage (1 by default),
  *   janv N-1 … déc N-1 (last year's entries, the stock)     optional
+ *   part QPV, part ZRR, part ESSMS, part SENIORS, part renouvellements,
+ *   justification, note (MODEL 2.8; empty: none)             optional
  *   AE par contrat, AE, CP, CP stock, reste à payer         ignored (recomputed)
  * Separator ";" or ",", decimal comma or point, UTF-8 (with or without BOM) or
  * Windows-1252 are detected. A file with any error is refused whole; every error
