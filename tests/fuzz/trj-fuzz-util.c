@@ -49,6 +49,12 @@ trj_fuzz_init (void)
 }
 
 const char *
+trj_fuzz_dir (void)
+{
+  return fuzz_dir;
+}
+
+const char *
 trj_fuzz_write_file (const uint8_t *data, size_t size, const char *suffix)
 {
   static char *path;

@@ -24,6 +24,8 @@ void  trj_fuzz_init             (void);
 /* Writes the input to a file of the private folder, named with `suffix`
  * (readers that take a path); the same path for every input of the process. */
 const char *trj_fuzz_write_file (const uint8_t *data, size_t size, const char *suffix);
+/* That private folder (other files a target needs go beside the inputs). */
+const char *trj_fuzz_dir        (void);
 /* Removes that file and the -wal/-shm/-journal files SQLite may leave beside it. */
 void  trj_fuzz_remove_file      (const char *path);
 
