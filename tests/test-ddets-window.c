@@ -616,6 +616,8 @@ test_summary_caom (void)
   assert_caom_row (summary, 0, armor);
   assert_caom_row (summary, 1, finistere);
   g_assert_null (trj_summary_page_get_caom_cell (summary, 2, TRJ_SUMMARY_CAOM_GAP));
+  /* The envelope page's crossfade ended: nothing of it under the picture. */
+  trj_harness_wait_settled (GTK_WIDGET (w));
   save (GTK_WIDGET (w), "synthese-caom.png");
 
   g_assert_true (trj_workbook_set_line_number (trj_document_get_workbook (doc), trj_document_get_scenario_id (doc),
@@ -635,6 +637,108 @@ test_summary_caom (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "win.undo", NULL));
   g_assert_cmpuint (trj_summary_page_get_n_caom_rows (summary), ==, 2);
   assert_caom_row (summary, 1, finistere);
+}
+
+/* The allocations editor of share_json: beside each allocation, the AE and
+ * volume of the lines it covers, flagged when above it: Finistère a + b,
+ * 2 019 € (19 € more than its 2 000 €) and 3 contracts; Finistère France
+ * Travail a, 1 010 € and 1; Ille-et-Vilaine c, 505 € (405 € more) and 1. A row
+ * typed (Finistère, Mission locale: b, 1 010 € and 2) has its figures before
+ * « Enregistrer »; c at 60 % (AE 605,80 €) while the draft is open: the cell
+ * follows. */
+static void
+test_allocations_lines (void)
+{
+  TrjWindow *w = open_share_window ();
+  TrjDocument *doc = trj_window_get_document (w);
+  TrjShareWindow *editor;
+  TrjGrid *grid;
+  TrjGridModel *model;
+  static const struct { guint row; const char *ae, *volume, *over; } expected[] = {
+    { 0, "2 019 €", "3", "Les lignes engagent 19 € d’AE de plus que l’allocation" },
+    { 1, "1 010 €", "1", NULL },
+    { 2, "505 €", "1", "Les lignes engagent 405 € d’AE de plus que l’allocation" },
+  };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  trj_window_show_envelope (w, "PEC_CIE_TP");
+  page = trj_window_get_visible_page (w);
+  g_assert_true (gtk_widget_activate_action (page, "envelope.allocations", NULL));
+  TRJ_HARNESS_WAIT_FOR (find_toplevel (TRJ_TYPE_SHARE_WINDOW) != NULL);
+  editor = TRJ_SHARE_WINDOW (find_toplevel (TRJ_TYPE_SHARE_WINDOW));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (w));
+  trj_harness_present (GTK_WINDOW (editor));
+  grid = trj_share_window_get_grid (editor);
+  model = trj_grid_get_model (grid);
+  g_assert_cmpuint (trj_grid_model_get_n_data_rows (model), ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *ae = cell (grid, expected[i].row, TRJ_SHARE_COLUMN_LINES_AE);
+      g_autofree char *volume = cell (grid, expected[i].row, TRJ_SHARE_COLUMN_LINES_VOLUME);
+      g_autofree char *tooltip = NULL, *plain = NULL, *volume_tooltip = NULL;
+      TrjGridAlert alert = trj_grid_model_get_alert (model, expected[i].row, TRJ_SHARE_COLUMN_LINES_AE, &tooltip);
+
+      g_assert_cmpstr (ae, ==, expected[i].ae);
+      g_assert_cmpstr (volume, ==, expected[i].volume);
+      g_assert_cmpint (alert, ==, expected[i].over != NULL ? TRJ_GRID_ALERT_WARNING : TRJ_GRID_ALERT_NONE);
+      plain = tooltip != NULL ? trj_test_plain_spaces (tooltip) : NULL;
+      g_assert_cmpstr (plain, ==, expected[i].over);
+      /* Within their volume, every one. */
+      g_assert_cmpint (trj_grid_model_get_alert (model, expected[i].row, TRJ_SHARE_COLUMN_LINES_VOLUME,
+                                                 &volume_tooltip), ==, TRJ_GRID_ALERT_NONE);
+    }
+  /* Computed: not typed over. */
+  trj_grid_set_cursor (grid, 0, TRJ_SHARE_COLUMN_LINES_AE);
+  g_assert_false (trj_grid_start_editing (grid, "5"));
+  /* The total would count a département's lines and its prescriber's twice. */
+  {
+    g_autofree char *total = cell (grid, 3, TRJ_SHARE_COLUMN_LINES_AE);
+
+    g_assert_cmpstr (total, ==, "");
+  }
+
+  /* A row typed in the draft: its lines' figures at once. */
+  click (editor, "add");
+  g_assert_true (type_cell (grid, 3, TRJ_SHARE_COLUMN_PRESCRIBER, "Mission locale"));
+  g_assert_true (type_cell (grid, 3, TRJ_SHARE_COLUMN_DEPARTEMENT, "29"));
+  g_assert_true (type_cell (grid, 3, TRJ_SHARE_COLUMN_VOLUME, "1"));
+  {
+    g_autofree char *ae = cell (grid, 3, TRJ_SHARE_COLUMN_LINES_AE);
+    g_autofree char *volume = cell (grid, 3, TRJ_SHARE_COLUMN_LINES_VOLUME);
+    g_autofree char *tooltip = NULL, *plain = NULL;
+
+    g_assert_cmpstr (ae, ==, "1 010 €");
+    g_assert_cmpstr (volume, ==, "2");
+    /* 2 contracts for 1 allocated. */
+    g_assert_cmpint (trj_grid_model_get_alert (model, 3, TRJ_SHARE_COLUMN_LINES_VOLUME, &tooltip), ==,
+                     TRJ_GRID_ALERT_WARNING);
+    plain = trj_test_plain_spaces (tooltip);
+    g_assert_cmpstr (plain, ==, "Les lignes programment plus de contrats que l’allocation : 1 de plus");
+  }
+  save (GTK_WIDGET (editor), "ddets-allocations-lignes.png");
+
+  /* A line edited in the window while the draft is open. */
+  g_assert_true (trj_workbook_set_line_number (trj_document_get_workbook (doc), trj_document_get_scenario_id (doc),
+                                               "c", TRJ_LINE_FIELD_RATE, 0.6, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *ae = cell (grid, 2, TRJ_SHARE_COLUMN_LINES_AE);
+
+    g_assert_cmpstr (ae, ==, "606 €");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w), "win.undo", NULL));
+  {
+    g_autofree char *ae = cell (grid, 2, TRJ_SHARE_COLUMN_LINES_AE);
+
+    g_assert_cmpstr (ae, ==, "505 €");
+  }
+  /* The draft kept (modified), then given up. */
+  g_assert_cmpuint (trj_grid_model_get_n_data_rows (model), ==, 4);
+  g_assert_cmpuint (trj_envelope_n_allocations (trj_document_get_envelope (doc, "PEC_CIE_TP")), ==, 3);
+  trj_share_model_reload (trj_share_window_get_model (editor));
+  close_editor (editor);
 }
 
 int
@@ -663,6 +767,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ddets-window/window-closed", test_window_closed);
   g_test_add_func ("/ddets-window/frozen", test_frozen);
   g_test_add_func ("/ddets-window/summary-caom", test_summary_caom);
+  g_test_add_func ("/ddets-window/allocations-lines", test_allocations_lines);
   status = g_test_run ();
   if (share_window != NULL)
     gtk_window_destroy (GTK_WINDOW (share_window));

@@ -326,6 +326,21 @@ test_allocations_engine (void)
   g_assert_cmpfloat_with_epsilon (f.ae, 1009.666666666667, 1e-6);
   trj_allocation_figures (scenario, result, 0, 2, &f);
   g_assert_cmpfloat_with_epsilon (f.ae, 504.833333333333, 1e-6);
+  /* An allocation not (yet) the envelope's, as the editor types it: b alone. */
+  {
+    g_autoptr(TrjAllocation) typed = trj_allocation_new ("29", "Mission locale", 1000, 1);
+
+    trj_allocation_figures_of (scenario, result, 0, typed, &f);
+    g_assert_cmpuint (f.n_lines, ==, 1);
+    g_assert_cmpfloat_with_epsilon (f.ae, 1009.666666666667, 1e-6);
+    g_assert_cmpfloat (f.volume, ==, 2);
+    g_assert_true (trj_allocation_ae_exceeded (typed, &f));
+    g_assert_true (trj_allocation_volume_exceeded (typed, &f));
+    typed->ae = 1009.67;
+    typed->volume = 2;
+    g_assert_false (trj_allocation_ae_exceeded (typed, &f));
+    g_assert_false (trj_allocation_volume_exceeded (typed, &f));
+  }
 
   alert = find_allocation_alert (result, 0);
   g_assert_nonnull (alert);

@@ -1019,7 +1019,7 @@ allocation_alerts (const TrjScenario *scenario, TrjResult *result, int e, const 
       TrjAlert *alert = &result->alerts[result->n_alerts];
 
       trj_allocation_figures (scenario, result, e, a, &f);
-      if (f.ae <= allocation->ae + TRJ_OVERRUN_EPSILON && f.volume <= allocation->volume + 1e-9)
+      if (!trj_allocation_ae_exceeded (allocation, &f) && !trj_allocation_volume_exceeded (allocation, &f))
         continue;
       add_alert (result, TRJ_ALERT_ALLOCATION_EXCEEDED, e, -1, f.ae, 0, allocation->ae);
       alert->volume = f.volume;

@@ -6,17 +6,14 @@
 #include <math.h>
 
 void
-trj_allocation_figures (const TrjScenario *scenario, const TrjResult *result, guint e, guint a,
-                        TrjAllocationFigures *out)
+trj_allocation_figures_of (const TrjScenario *scenario, const TrjResult *result, guint e,
+                           const TrjAllocation *allocation, TrjAllocationFigures *out)
 {
   const TrjEnvelope *env;
-  const TrjAllocation *allocation;
 
   *out = (TrjAllocationFigures) { 0 };
   g_return_if_fail (e < scenario->envelopes->len && e < result->n_envelopes);
   env = g_ptr_array_index (scenario->envelopes, e);
-  g_return_if_fail (a < trj_envelope_n_allocations (env));
-  allocation = g_ptr_array_index (env->allocations, a);
   for (guint l = 0; l < env->lines->len; l++)
     if (trj_allocation_covers (allocation, g_ptr_array_index (env->lines, l)))
       {
@@ -26,6 +23,31 @@ trj_allocation_figures (const TrjScenario *scenario, const TrjResult *result, gu
         out->volume += f->volume;
         out->n_lines++;
       }
+}
+
+void
+trj_allocation_figures (const TrjScenario *scenario, const TrjResult *result, guint e, guint a,
+                        TrjAllocationFigures *out)
+{
+  const TrjEnvelope *env;
+
+  *out = (TrjAllocationFigures) { 0 };
+  g_return_if_fail (e < scenario->envelopes->len && e < result->n_envelopes);
+  env = g_ptr_array_index (scenario->envelopes, e);
+  g_return_if_fail (a < trj_envelope_n_allocations (env));
+  trj_allocation_figures_of (scenario, result, e, g_ptr_array_index (env->allocations, a), out);
+}
+
+gboolean
+trj_allocation_ae_exceeded (const TrjAllocation *allocation, const TrjAllocationFigures *f)
+{
+  return f->ae > allocation->ae + TRJ_OVERRUN_EPSILON;
+}
+
+gboolean
+trj_allocation_volume_exceeded (const TrjAllocation *allocation, const TrjAllocationFigures *f)
+{
+  return f->volume > allocation->volume + 1e-9;
 }
 
 void

@@ -25,6 +25,14 @@ typedef struct {
  * a result computed for that scenario. */
 void trj_allocation_figures (const TrjScenario *scenario, const TrjResult *result,
                              guint e, guint a, TrjAllocationFigures *out);
+/* The same for an allocation that need not be one of the envelope's (a draft
+ * being typed in the allocations editor). */
+void trj_allocation_figures_of (const TrjScenario *scenario, const TrjResult *result,
+                                guint e, const TrjAllocation *allocation, TrjAllocationFigures *out);
+/* Whether the lines an allocation covers exceed it (ALLOCATION_EXCEEDED):
+ * their AE by more than TRJ_OVERRUN_EPSILON, or their volume. */
+gboolean trj_allocation_ae_exceeded     (const TrjAllocation *allocation, const TrjAllocationFigures *f);
+gboolean trj_allocation_volume_exceeded (const TrjAllocation *allocation, const TrjAllocationFigures *f);
 
 typedef struct {
   double committed[TRJ_MONTHS];   /* contracts × w[m] / Σw: the CAOM's cofinanced entries */

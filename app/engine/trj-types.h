@@ -300,6 +300,7 @@ guint        trj_scenario_n_lines    (const TrjScenario *scenario);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjLine, trj_line_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjEnvelope, trj_envelope_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjAllocation, trj_allocation_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrjScenario, trj_scenario_free)
 
 G_END_DECLS

@@ -9,9 +9,10 @@
 #include "trj-format.h"
 #include "trj-gui-format.h"
 #include "trj-share-model.h"
+#include "trj-share.h"
 #include "trj-year-data.h"
 
-#define N_ALLOCATION_COLUMNS 4
+#define N_ALLOCATION_COLUMNS 6
 #define N_CAOM_COLUMNS (TRJ_SHARE_COLUMN_FIRST_MONTH + TRJ_MONTHS)
 
 struct _TrjShareModel
@@ -75,6 +76,23 @@ count_text (double value)
   return trj_gui_number (value, value == floor (value) ? 0 : 2);
 }
 
+/* The AE and volume of the document's lines an allocation covers; FALSE
+ * when the document has no such envelope. */
+static gboolean
+lines_figures (TrjShareModel *self, const TrjAllocation *al, TrjAllocationFigures *f)
+{
+  const TrjScenario *scenario = trj_document_get_scenario (self->document);
+  const TrjResult *result = trj_document_get_result (self->document);
+
+  for (guint e = 0; e < scenario->envelopes->len; e++)
+    if (g_str_equal (((const TrjEnvelope *) scenario->envelopes->pdata[e])->id, self->envelope_id))
+      {
+        trj_allocation_figures_of (scenario, result, e, al, f);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* ── TrjGridModel ────────────────────────────────────────────────────── */
 
 static guint
@@ -110,7 +128,9 @@ total_text (TrjShareModel *self, guint column)
     return g_strdup (_("Total"));
   if (self->kind == TRJ_SHARE_ALLOCATIONS)
     {
-      if (column == TRJ_SHARE_COLUMN_PRESCRIBER)
+      /* The lines of overlapping allocations (a département and one of its
+       * prescribers) would count twice. */
+      if (column == TRJ_SHARE_COLUMN_PRESCRIBER || column >= TRJ_SHARE_COLUMN_LINES_AE)
         return g_strdup ("");
       for (guint r = 0; r < trj_envelope_n_allocations (self->draft); r++)
         sum += column == TRJ_SHARE_COLUMN_AE ? allocation_at (self, r)->ae : allocation_at (self, r)->volume;
@@ -145,13 +165,18 @@ get_text (TrjGridModel *model, guint row, guint column)
   if (self->kind == TRJ_SHARE_ALLOCATIONS)
     {
       const TrjAllocation *al = allocation_at (self, row);
+      TrjAllocationFigures f;
 
       switch (column)
         {
         case TRJ_SHARE_COLUMN_DEPARTEMENT: return departement_text (self, al->departement);
         case TRJ_SHARE_COLUMN_PRESCRIBER:  return g_strdup (al->prescriber != NULL ? al->prescriber : "");
         case TRJ_SHARE_COLUMN_AE:          return trj_gui_money (al->ae);
-        default:                           return count_text (al->volume);
+        case TRJ_SHARE_COLUMN_VOLUME:      return count_text (al->volume);
+        default:
+          if (!lines_figures (self, al, &f))
+            return g_strdup ("");
+          return column == TRJ_SHARE_COLUMN_LINES_AE ? trj_gui_money (f.ae) : count_text (f.volume);
         }
     }
   else
@@ -169,7 +194,31 @@ get_text (TrjGridModel *model, guint row, guint column)
 static gboolean
 is_editable (TrjGridModel *model, guint row, guint column)
 {
-  return row < n_data_rows (TRJ_SHARE_MODEL (model));
+  return row < n_data_rows (TRJ_SHARE_MODEL (model)) && TRJ_SHARE_MODEL (model)->columns[column].editable;
+}
+
+/* An allocation's lines above it (ALLOCATION_EXCEEDED, as the engine says it). */
+static TrjGridAlert
+lines_alert (TrjShareModel *self, guint row, guint column, char **tooltip)
+{
+  const TrjAllocation *al = allocation_at (self, row);
+  TrjAllocationFigures f;
+  gboolean ae = column == TRJ_SHARE_COLUMN_LINES_AE;
+
+  if (!lines_figures (self, al, &f)
+      || !(ae ? trj_allocation_ae_exceeded (al, &f) : trj_allocation_volume_exceeded (al, &f)))
+    return TRJ_GRID_ALERT_NONE;
+  if (tooltip != NULL)
+    {
+      g_autofree char *over = ae ? trj_gui_money (f.ae - al->ae) : count_text (f.volume - al->volume);
+
+      *tooltip = ae
+        /* TRANSLATORS: %s is an amount in euros */
+        ? g_strdup_printf (_("The lines commit %s of AE more than allocated"), over)
+        /* TRANSLATORS: %s is a number of contracts */
+        : g_strdup_printf (_("The lines program more contracts than allocated: %s more"), over);
+    }
+  return TRJ_GRID_ALERT_WARNING;
 }
 
 /* The total of the allocations against the notification. */
@@ -180,6 +229,8 @@ get_alert (TrjGridModel *model, guint row, guint column, char **tooltip)
   const TrjEnvelope *env = trj_document_get_envelope (self->document, self->envelope_id);
   double sum = 0;
 
+  if (self->kind == TRJ_SHARE_ALLOCATIONS && row < n_data_rows (self) && column >= TRJ_SHARE_COLUMN_LINES_AE)
+    return lines_alert (self, row, column, tooltip);
   if (self->kind != TRJ_SHARE_ALLOCATIONS || row < n_data_rows (self) || column != TRJ_SHARE_COLUMN_AE
       || env == NULL)
     return TRJ_GRID_ALERT_NONE;
@@ -255,6 +306,12 @@ parse_cell (TrjShareModel *self, guint row, guint column, const char *text, doub
   if (row >= n_data_rows (self))
     {
       g_set_error_literal (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_READ_ONLY, _("The total is computed"));
+      return FALSE;
+    }
+  if (!self->columns[column].editable)
+    {
+      g_set_error_literal (error, TRJ_GRID_ERROR, TRJ_GRID_ERROR_READ_ONLY,
+                           _("The AE and volume of the lines are computed"));
       return FALSE;
     }
   if (column == TRJ_SHARE_COLUMN_DEPARTEMENT)
@@ -522,6 +579,10 @@ fill_columns (TrjShareModel *self)
                          TRJ_PARAM_ALLOCATION_AE);
       set_number_column (&c[TRJ_SHARE_COLUMN_VOLUME], _("Volume\n(contracts)"), 10, TRJ_GRID_VALUE_DECIMAL,
                          TRJ_PARAM_ALLOCATION_VOLUME);
+      c[TRJ_SHARE_COLUMN_LINES_AE] = (TrjGridColumn) { _("AE of its\nlines"), 14, TRJ_GRID_ALIGN_END,
+                                                       TRJ_GRID_VALUE_MONEY, FALSE, 0, 0, NULL, FALSE };
+      c[TRJ_SHARE_COLUMN_LINES_VOLUME] = (TrjGridColumn) { _("Volume of\nits lines"), 10, TRJ_GRID_ALIGN_END,
+                                                           TRJ_GRID_VALUE_DECIMAL, FALSE, 0, 0, NULL, FALSE };
       return;
     }
   set_number_column (&c[TRJ_SHARE_COLUMN_CONTRACTS], _("Cofinanced\ncontracts"), 10, TRJ_GRID_VALUE_DECIMAL,
@@ -575,5 +636,8 @@ trj_share_model_new (TrjDocument *document, const char *envelope_id, TrjShareKin
   fill_choices (self);
   fill_columns (self);
   read_draft (self);
+  /* The lines' figures follow every edit of the document. */
+  g_signal_connect_object (document, "updated", G_CALLBACK (trj_grid_model_values_changed), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }

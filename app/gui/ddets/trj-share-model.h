@@ -1,7 +1,8 @@
 /* trj-share-model.h — the DDETS' share of an envelope as a grid (issue 16, MODEL 2.8)
  *
  * A draft of the envelope's allocations (one row per département and,
- * optionally, prescriber: its AE and volume) or of its CAOM (one row per
+ * optionally, prescriber: its AE and volume, beside the AE and volume of the
+ * envelope's lines it covers, as they are in the document) or of its CAOM (one row per
  * département: the conseil départemental's cofinanced contracts and their
  * monthly profile), under a « Total » row. Typed cells change the draft only,
  * each checked against the catalogue's limits (a refused cell keeps its
@@ -28,6 +29,10 @@ enum {
   TRJ_SHARE_COLUMN_PRESCRIBER = 1,   /* allocations */
   TRJ_SHARE_COLUMN_AE = 2,
   TRJ_SHARE_COLUMN_VOLUME = 3,
+  /* allocations, computed: the AE and volume of the lines the allocation
+   * covers (trj_allocation_figures_of), flagged when above it */
+  TRJ_SHARE_COLUMN_LINES_AE = 4,
+  TRJ_SHARE_COLUMN_LINES_VOLUME = 5,
   TRJ_SHARE_COLUMN_CONTRACTS = 1,    /* CAOM */
   TRJ_SHARE_COLUMN_FIRST_MONTH = 2,  /* CAOM: January, then every month */
 };
