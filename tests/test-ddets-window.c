@@ -262,6 +262,15 @@ test_allocations_editor (void)
 
   summary = trj_test_plain_spaces (trj_share_window_get_summary (editor));
   g_assert_true (g_str_has_prefix (summary, "Alloué : 150 000 € d’AE et 12 contrats, pour "));
+  /* A fractional volume reads as the lines grid shows it, in the cell and the summary. */
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_VOLUME, "12,5"));
+  g_clear_pointer (&text, g_free);
+  text = cell (grid, 0, TRJ_SHARE_COLUMN_VOLUME);
+  g_assert_cmpstr (text, ==, "12,5");
+  g_clear_pointer (&summary, g_free);
+  summary = trj_test_plain_spaces (trj_share_window_get_summary (editor));
+  g_assert_true (g_str_has_prefix (summary, "Alloué : 150 000 € d’AE et 12,5 contrats, pour "));
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_VOLUME, "12"));
 
   /* A second row in the Finistère for the whole département: refused. */
   click (editor, "add");
@@ -322,6 +331,12 @@ test_caom_editor (void)
   /* The total row: 6 × 3 / 14 in January. */
   text = cell (grid, 1, TRJ_SHARE_COLUMN_FIRST_MONTH);
   g_assert_cmpstr (text, ==, "1,3");
+  /* 14 contracts: 3 in January, whole, read « 3 » (not « 3,0 »). */
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_CONTRACTS, "14"));
+  g_clear_pointer (&text, g_free);
+  text = cell (grid, 1, TRJ_SHARE_COLUMN_FIRST_MONTH);
+  g_assert_cmpstr (text, ==, "3");
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_CONTRACTS, "6"));
   save (GTK_WIDGET (editor), "ddets-caom.png");
   click (editor, "save");
   g_assert_cmpuint (trj_envelope_n_caom (pec ()), ==, 1);

@@ -493,7 +493,7 @@ test_realised_etp (void)
   g_assert_true (type_month (grid, 0, january, "8"));
   g_assert_true (type_month (grid, 0, february, "9"));
   g_assert_cmpfloat (line_of ("IAE", 0)->realised_etp[1], ==, 9);
-  ASSERT_MONTH (grid, 0, february, "9,00");
+  ASSERT_MONTH (grid, 0, february, "9");
   ASSERT_MONTH (grid, 0, TRJ_ENTRIES_COLUMN_TOTAL, "8,92");
   ASSERT_MONTH (grid, 1, TRJ_ENTRIES_COLUMN_TOTAL, "8,92");
   g_assert_false (type_month (grid, 0, february, "-1"));
@@ -504,7 +504,7 @@ test_realised_etp (void)
   g_assert_true (trj_grid_commit_edit (grid));
   g_assert_true (isnan (line_of ("IAE", 0)->realised_etp[1]));
   ASSERT_MONTH (grid, 0, february, "");
-  ASSERT_MONTH (grid, 0, TRJ_ENTRIES_COLUMN_TOTAL, "8,00");
+  ASSERT_MONTH (grid, 0, TRJ_ENTRIES_COLUMN_TOTAL, "8");
   trj_envelope_page_show_entries (iae, FALSE);
 }
 

@@ -101,12 +101,13 @@ test_bourse (void)
                     ==, 3);
 
   /* The ETP in French figures, typed back with a comma. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (trj_bourse_window_get_delta (bourse))), ==, "4,00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (trj_bourse_window_get_delta (bourse))), ==, "4");
   gtk_editable_set_text (GTK_EDITABLE (trj_bourse_window_get_delta (bourse)), "2,5");
   gtk_spin_button_update (trj_bourse_window_get_delta (bourse));
   g_assert_cmpfloat (gtk_spin_button_get_value (trj_bourse_window_get_delta (bourse)), ==, 2.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (trj_bourse_window_get_delta (bourse))), ==, "2,5");
   gtk_spin_button_set_value (trj_bourse_window_get_delta (bourse), 2);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (trj_bourse_window_get_delta (bourse))), ==, "2,00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (trj_bourse_window_get_delta (bourse))), ==, "2");
   g_assert_cmpstr (trj_bourse_window_get_text (bourse, "freed"), ==, "49" NNBSP "262" NBSP "€");
   g_assert_cmpstr (trj_bourse_window_get_text (bourse, "used"), ==, "25" NNBSP "658" NBSP "€");
   margin_before = trj_document_get_envelope_result (document (), "IAE")->ae_margin;
@@ -178,8 +179,8 @@ test_structures (void)
 
   /* What the grid shows: the ACI, its base, its projection (6) and 60 %. */
   g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, TRJ_STRUCTURES_COLUMN_NAME), ==, "Chantier");
-  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, TRJ_STRUCTURES_COLUMN_BASE), ==, "10,00");
-  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, TRJ_STRUCTURES_COLUMN_PROJECTED), ==, "6,00");
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, TRJ_STRUCTURES_COLUMN_BASE), ==, "10");
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, TRJ_STRUCTURES_COLUMN_PROJECTED), ==, "6");
   g_assert_cmpstr (trj_grid_get_displayed_text (grid, 0, TRJ_STRUCTURES_COLUMN_RATE), ==, "60,0" NBSP "%");
   /* IAE_UNDER_REALISED at month 5 marks the projection of the ACI. */
   g_assert_cmpint (cell_alert (grid, 0, TRJ_STRUCTURES_COLUMN_PROJECTED),
@@ -199,13 +200,15 @@ test_structures (void)
   g_assert_true (type_cell (grid, 2, TRJ_STRUCTURES_COLUMN_REALISE, "5"));
   g_assert_true (type_cell (grid, 2, TRJ_STRUCTURES_COLUMN_QUANTITY, "6,5"));
   TRJ_HARNESS_WAIT_FOR (line ("ei")->quantity == 6.5);
+  /* ETP as the lines grid shows them: « 6,5 », « 5 », never « 6,50 » or « 5,00 ». */
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 2, TRJ_STRUCTURES_COLUMN_QUANTITY), ==, "6,5");
   g_assert_cmpint (cell_alert (grid, 2, TRJ_STRUCTURES_COLUMN_QUANTITY),
                    ==, TRJ_GRID_ALERT_WARNING);
   g_assert_true (type_cell (grid, 2, TRJ_STRUCTURES_COLUMN_REVALUATION, "oui"));
   TRJ_HARNESS_WAIT_FOR (line ("ei")->revaluation_requested);
   g_assert_cmpint (cell_alert (grid, 2, TRJ_STRUCTURES_COLUMN_QUANTITY),
                    ==, TRJ_GRID_ALERT_NONE);
-  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 2, TRJ_STRUCTURES_COLUMN_BASE), ==, "5,00");
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 2, TRJ_STRUCTURES_COLUMN_BASE), ==, "5");
   /* A computed cell is not typed. */
   trj_grid_set_cursor (grid, 2, TRJ_STRUCTURES_COLUMN_BASE);
   g_assert_false (trj_grid_start_editing (grid, "3"));
@@ -232,7 +235,7 @@ test_structures (void)
   g_assert_no_error (error);
   TRJ_HARNESS_WAIT_FOR (trj_grid_model_get_n_rows (trj_grid_get_model (grid)) == 5);
   g_assert_cmpstr (trj_grid_get_displayed_text (grid, 4, TRJ_STRUCTURES_COLUMN_NAME), ==, "Nouvelle");
-  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 4, TRJ_STRUCTURES_COLUMN_QUANTITY), ==, "3,00");
+  g_assert_cmpstr (trj_grid_get_displayed_text (grid, 4, TRJ_STRUCTURES_COLUMN_QUANTITY), ==, "3");
   g_assert_cmpstr (trj_workbook_get_undo_label (wb), ==, "Importer le registre des structures");
 
   /* « Bourse aux postes… » of this window opens the bourse. */

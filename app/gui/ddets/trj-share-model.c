@@ -73,7 +73,7 @@ departement_text (TrjShareModel *self, const char *code)
 static char *
 count_text (double value)
 {
-  return trj_gui_number (value, value == floor (value) ? 0 : 2);
+  return trj_gui_decimal (value, 2);
 }
 
 /* The AE and volume of the document's lines an allocation covers; FALSE
@@ -152,7 +152,7 @@ total_text (TrjShareModel *self, guint column)
       if (weights > 0)
         sum += caom->contracts * caom_month (caom, (int) column - TRJ_SHARE_COLUMN_FIRST_MONTH) / weights;
     }
-  return column == TRJ_SHARE_COLUMN_CONTRACTS ? count_text (sum) : trj_gui_number (sum, 1);
+  return column == TRJ_SHARE_COLUMN_CONTRACTS ? count_text (sum) : trj_gui_decimal (sum, 1);
 }
 
 static char *

@@ -60,11 +60,11 @@ update_summary (TrjShareWindow *self)
           volume += al->volume;
         }
       ae_text = trj_gui_money (ae);
-      volume_text = trj_gui_integer (volume);
+      volume_text = trj_gui_decimal (volume, 2);
       notified_ae = trj_gui_money (env != NULL ? env->ae_notified : 0);
-      notified_volume = trj_gui_integer (env != NULL ? env->volume_notified : 0);
+      notified_volume = trj_gui_decimal (env != NULL ? env->volume_notified : 0, 2);
       left_ae = trj_gui_margin ((env != NULL ? env->ae_notified : 0) - ae);
-      left_volume = trj_gui_integer ((env != NULL ? env->volume_notified : 0) - volume);
+      left_volume = trj_gui_decimal ((env != NULL ? env->volume_notified : 0) - volume, 2);
       /* TRANSLATORS: amounts in euros and numbers of contracts */
       text = g_strdup_printf (_("Allocated: %s of AE and %s contracts, for %s and %s contracts notified to the "
                                 "region; left to allocate: %s and %s contracts."),
@@ -76,7 +76,7 @@ update_summary (TrjShareWindow *self)
 
       for (guint i = 0; i < trj_envelope_n_caom (draft); i++)
         volume += ((const TrjCaom *) g_ptr_array_index (draft->caom, i))->contracts;
-      contracts = trj_gui_integer (volume);
+      contracts = trj_gui_decimal (volume, 2);
       /* TRANSLATORS: %s is a number of contracts, %u of départements */
       text = g_strdup_printf (ngettext ("CAOM: %s cofinanced contracts in %u département. The months give the "
                                         "profile of their entries (weights); the summary compares them with the "

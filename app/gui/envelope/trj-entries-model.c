@@ -146,7 +146,7 @@ realised_text (TrjGridModel *model, guint row, guint column)
       value = column == TRJ_ENTRIES_COLUMN_TOTAL ? realised_projected (line)
                                                  : line->realised_etp[column - TRJ_ENTRIES_COLUMN_FIRST_MONTH];
       /* A month without declaration is empty, not 0 ETP. */
-      return isnan (value) ? g_strdup ("") : trj_gui_number (value, 2);
+      return isnan (value) ? g_strdup ("") : trj_gui_decimal (value, 2);
     }
   if (column == TRJ_ENTRIES_COLUMN_LABEL)
     return g_strdup (_("Total"));
@@ -162,7 +162,7 @@ realised_text (TrjGridModel *model, guint row, guint column)
           any = TRUE;
         }
     }
-  return any ? trj_gui_number (sum, 2) : g_strdup ("");
+  return any ? trj_gui_decimal (sum, 2) : g_strdup ("");
 }
 
 static char *

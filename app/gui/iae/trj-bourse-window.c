@@ -57,14 +57,14 @@ selected_id (AdwComboRow *row, GPtrArray *ids)
   return i < ids->len ? g_ptr_array_index (ids, i) : NULL;
 }
 
-/* « Chantier de l’Odet (ACI) — 4,00 ETP inutilisés sur 10,00, 60,0 % consommés ». */
+/* « Chantier de l’Odet (ACI) — 4 ETP inutilisés sur 10, 60,0 % consommés ». */
 static char *
 candidate_text (const TrjEnvelope *env, const TrjBourseCandidate *c, gboolean giver)
 {
   const TrjLine *line = g_ptr_array_index (env->lines, c->line);
-  g_autofree char *q = trj_gui_number (line->quantity, 2);
+  g_autofree char *q = trj_gui_decimal (line->quantity, 2);
   g_autofree char *rate = trj_gui_percent (c->rate, 1);
-  g_autofree char *spare = trj_gui_number (c->spare, 2);
+  g_autofree char *spare = trj_gui_decimal (c->spare, 2);
 
   if (giver)
     /* TRANSLATORS: a structure, its kind, the ETP it does not use, its ETP, its consumption rate */
@@ -149,7 +149,7 @@ update_preview (TrjBourseWindow *self)
     show_message (self, NULL);
   {
     /* The posts over the months left: Δ · 12 / (12 − T). */
-    g_autofree char *posts = T < TRJ_MONTHS ? trj_gui_number (delta * TRJ_MONTHS / (TRJ_MONTHS - T), 2)
+    g_autofree char *posts = T < TRJ_MONTHS ? trj_gui_decimal (delta * TRJ_MONTHS / (TRJ_MONTHS - T), 2)
                                             : g_strdup ("—");
     g_autofree char *text = g_strdup_printf (_("%s posts over the %d months left"), posts, TRJ_MONTHS - T);
 
@@ -248,12 +248,12 @@ move_clicked_cb (TrjBourseWindow *self)
   update_moves (self);
 }
 
-/* The ETP moved in French figures ("2,50"), whatever the process's C locale
+/* The ETP moved in French figures ("2,5", "4": as the lines grid shows ETP), whatever the process's C locale
  * would print, and typed back the same way ("2,5", "2.5"). */
 static gboolean
 delta_output_cb (GtkSpinButton *spin)
 {
-  g_autofree char *text = trj_gui_number (gtk_spin_button_get_value (spin), 2);
+  g_autofree char *text = trj_gui_decimal (gtk_spin_button_get_value (spin), 2);
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (spin), text);
@@ -334,7 +334,7 @@ trj_bourse_window_init (TrjBourseWindow *self)
       "(EI, ETTI) are proposed first, as the circular asks."));
   self->from_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), _("From"));
-  /* « Jardins de Cocagne (ACI) — 70,00 ETP inutilisés sur 420,00… » whole,
+  /* « Jardins de Cocagne (ACI) — 70 ETP inutilisés sur 420… » whole,
    * under the row's title rather than cut beside it. */
   adw_combo_row_set_use_subtitle (self->from_row, TRUE);
   adw_preferences_group_add (move_group, GTK_WIDGET (self->from_row));

@@ -109,7 +109,7 @@ get_column (TrjGridModel *model, guint column)
 static char *
 etp_text (double etp)
 {
-  return isnan (etp) ? g_strdup ("") : trj_gui_number (etp, 2);
+  return isnan (etp) ? g_strdup ("") : trj_gui_decimal (etp, 2);
 }
 
 static double

@@ -38,3 +38,9 @@ trj_gui_integer (double value)
 {
   return isfinite (value) ? trj_format_integer (value) : g_strdup (UNDEFINED);
 }
+
+char *
+trj_gui_decimal (double value, int max_decimals)
+{
+  return isfinite (value) ? trj_format_decimal (value, max_decimals) : g_strdup (UNDEFINED);
+}

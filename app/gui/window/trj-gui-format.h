@@ -17,5 +17,8 @@ char *trj_gui_margin   (double euros);
 char *trj_gui_percent  (double share, int decimals);
 char *trj_gui_number   (double value, int decimals);
 char *trj_gui_integer  (double value);
+/* ETP, posts, contracts: up to max_decimals, trailing zeros dropped (30 → "30",
+ * 12.5 → "12,5"), as the lines grid shows them. */
+char *trj_gui_decimal  (double value, int max_decimals);
 
 G_END_DECLS
