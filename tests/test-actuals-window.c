@@ -325,6 +325,22 @@ test_frozen (void)
     }
 }
 
+/* Escape from the grid: a refused value being typed goes first, then the window. */
+static void
+test_escape (void)
+{
+  g_assert_nonnull (actuals);
+  trj_harness_present (GTK_WINDOW (actuals));
+  g_assert_false (type_in ("a", 3, TRJ_ACTUALS_COLUMN_RATE, "abc"));
+  g_assert_true (trj_grid_is_editing (grid ()));
+  g_assert_true (trj_harness_press_key (GTK_WIDGET (grid ()), GDK_KEY_Escape, 0));
+  g_assert_false (trj_grid_is_editing (grid ()));
+  g_assert_true (toplevel_of_type (TRJ_TYPE_ACTUALS_WINDOW) == GTK_WINDOW (actuals));
+  g_assert_true (trj_harness_press_key (GTK_WIDGET (grid ()), GDK_KEY_Escape, 0));
+  TRJ_HARNESS_WAIT_FOR (toplevel_of_type (TRJ_TYPE_ACTUALS_WINDOW) == NULL);
+  actuals = NULL;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -352,6 +368,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/actuals-window/undo-and-paste", test_undo_and_paste);
   g_test_add_func ("/actuals-window/drift", test_drift);
   g_test_add_func ("/actuals-window/frozen", test_frozen);
+  g_test_add_func ("/actuals-window/escape", test_escape);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   return status;

@@ -216,7 +216,9 @@ test_history (void)
   g_assert_true (action_enabled ("win.add-line"));
   /* The history still lists the one version sent. */
   g_assert_cmpuint (trj_sent_window_get_n_versions (history), ==, 1);
-  gtk_window_destroy (GTK_WINDOW (history));
+  /* Escape closes it. */
+  g_assert_true (trj_harness_press_key (GTK_WIDGET (history), GDK_KEY_Escape, 0));
+  TRJ_HARNESS_WAIT_FOR (toplevel_of_type (TRJ_TYPE_SENT_WINDOW) == NULL);
 }
 
 static void

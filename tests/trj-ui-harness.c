@@ -403,3 +403,51 @@ trj_harness_save_png (GtkWidget *toplevel, const char *path, GError **error)
     }
   return TRUE;
 }
+
+static gboolean
+key_controllers (GtkWidget *widget, GtkPropagationPhase phase, guint keyval, GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      else if (GTK_IS_SHORTCUT_CONTROLLER (controller) && phase == GTK_PHASE_BUBBLE)
+        {
+          g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, state);
+
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), key))
+                handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                        GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                        gtk_shortcut_get_arguments (shortcut));
+            }
+        }
+    }
+  return handled;
+}
+
+gboolean
+trj_harness_press_key (GtkWidget *focus, guint keyval, GdkModifierType state)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (path, w);
+  for (guint i = path->len; i > 0; i--)
+    if (key_controllers (path->pdata[i - 1], GTK_PHASE_CAPTURE, keyval, state))
+      return TRUE;
+  for (guint i = 0; i < path->len; i++)
+    if (key_controllers (path->pdata[i], GTK_PHASE_BUBBLE, keyval, state))
+      return TRUE;
+  return FALSE;
+}

@@ -77,6 +77,12 @@ void            trj_harness_wait_stack     (GtkStack *stack);
  * after the last change (the charts draw in that frame);
  * g_error naming what is not yet so at the deadline. */
 void            trj_harness_wait_settled   (GtkWidget *toplevel);
+/* A key pressed while `focus` holds the keyboard, delivered the way GTK
+ * propagates it: the key controllers of the capture phase from the window
+ * down to `focus`, then from `focus` up to the window the key controllers of
+ * the bubble phase and the shortcut controllers (bindings: Escape →
+ * window.close). TRUE when something handled it. */
+gboolean        trj_harness_press_key      (GtkWidget *focus, guint keyval, GdkModifierType state);
 /* Dispatches what is pending without blocking. */
 void            trj_harness_flush          (void);
 /* Renders a toplevel as it is now and saves it as PNG. */

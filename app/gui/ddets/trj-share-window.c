@@ -283,6 +283,7 @@ trj_share_window_class_init (TrjShareWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = trj_share_window_dispose;
   G_OBJECT_CLASS (klass)->finalize = trj_share_window_finalize;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -328,6 +329,7 @@ trj_share_window_init (TrjShareWindow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
 
   self->grid = TRJ_GRID (trj_grid_new ());
+  trj_grid_set_escape_closes (self->grid, TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->grid), TRUE);
   gtk_widget_set_margin_start (GTK_WIDGET (self->grid), 6);
   gtk_widget_set_margin_end (GTK_WIDGET (self->grid), 6);

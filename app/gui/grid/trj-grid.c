@@ -87,6 +87,7 @@ struct _TrjGrid
 
   char          *message_text;
   char          *context_text;  /* what the page says around the grid (its alerts) */
+  gboolean       escape_closes; /* Escape with nothing to cancel goes on to the window */
   char          *cursor_note;   /* the note of the cursor's cell, in the focus sink's description */
   guint          message_row;
   guint          message_column;
@@ -851,6 +852,14 @@ hide_message (TrjGrid *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   update_sink_description (self);
+}
+
+void
+trj_grid_set_escape_closes (TrjGrid  *self,
+                            gboolean  escape_closes)
+{
+  g_return_if_fail (TRJ_IS_GRID (self));
+  self->escape_closes = !!escape_closes;
 }
 
 void
@@ -1931,8 +1940,10 @@ trj_grid_handle_key (TrjGrid         *self,
         hide_message (self);
       else if (self->anchor_row != self->cursor_row || self->anchor_column != self->cursor_column)
         move_to (self, row, column, FALSE);
-      /* Otherwise nothing: Escape never takes the keyboard out of the grid
-       * nor reaches the window. */
+      /* Otherwise nothing in the main window: Escape never takes the
+       * keyboard out of the grid there; a secondary window closes. */
+      else if (self->escape_closes)
+        return FALSE;
       return TRUE;
     default:
       break;

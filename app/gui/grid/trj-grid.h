@@ -100,6 +100,12 @@ GtkEditable  *trj_grid_get_editor        (TrjGrid        *self);
 void          trj_grid_set_context_description (TrjGrid    *self,
                                                 const char *text);
 
+/* In a secondary window (an editor, a view), Escape with nothing to cancel
+ * (no edit, no message, no range) goes on to the window, which closes; in
+ * the main window (the default) it stops at the grid. */
+void          trj_grid_set_escape_closes (TrjGrid        *self,
+                                          gboolean        escape_closes);
+
 /* The message shown next to a cell after a refused entry or paste, or NULL. */
 const char   *trj_grid_get_error_message (TrjGrid        *self);
 

@@ -163,6 +163,7 @@ trj_structures_window_class_init (TrjStructuresWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = trj_structures_window_dispose;
   G_OBJECT_CLASS (klass)->finalize = trj_structures_window_finalize;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -199,6 +200,7 @@ trj_structures_window_init (TrjStructuresWindow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
 
   self->grid = TRJ_GRID (trj_grid_new ());
+  trj_grid_set_escape_closes (self->grid, TRUE);
   scrolled = GTK_WIDGET (self->grid);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_widget_set_margin_start (scrolled, 6);

@@ -543,6 +543,7 @@ trj_actuals_window_class_init (TrjActualsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "actuals.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "actuals.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -591,6 +592,7 @@ trj_actuals_window_init (TrjActualsWindow *self)
   gtk_box_append (GTK_BOX (box), hint);
 
   self->grid = TRJ_GRID (trj_grid_new ());
+  trj_grid_set_escape_closes (self->grid, TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->grid), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Actuals of each line, month by month"), -1);

@@ -633,6 +633,7 @@ trj_compare_window_init (TrjCompareWindow *self)
 
   /* The table takes the rest. */
   self->grid = TRJ_GRID (trj_grid_new ());
+  trj_grid_set_escape_closes (self->grid, TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->grid), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->grid), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -739,6 +739,7 @@ trj_landing_window_class_init (TrjLandingWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = trj_landing_window_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -825,6 +826,7 @@ trj_landing_window_init (TrjLandingWindow *self)
 
   self->model = g_object_new (TRJ_TYPE_LANDING_MODEL, NULL);
   self->grid = TRJ_GRID (trj_grid_new ());
+  trj_grid_set_escape_closes (self->grid, TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->grid), TRUE);
   trj_grid_set_model (self->grid, TRJ_GRID_MODEL (self->model));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->grid));

@@ -164,6 +164,8 @@ trj_sent_window_class_init (TrjSentWindowClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = trj_sent_window_dispose;
   G_OBJECT_CLASS (klass)->finalize = trj_sent_window_finalize;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
