@@ -196,6 +196,80 @@ test_no_schema (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* The main loop until `laid_out` holds; g_error naming `what` after 30 s
+ * (a timer wakes the loop then). */
+static void
+wait_until (gboolean (*laid_out) (GtkScrolledWindow *), GtkScrolledWindow *scrolled, const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint timer = g_timeout_add_seconds (31, wake, NULL);
+
+  while (!laid_out (scrolled))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("still waiting after 30 s for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (timer);
+}
+
+static GtkScrolledWindow *
+scrolled_of (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = GTK_IS_SCROLLED_WINDOW (child) ? GTK_SCROLLED_WINDOW (child) : scrolled_of (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+scrolled_laid_out (GtkScrolledWindow *scrolled)
+{
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (scrolled);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (scrolled)) && gtk_adjustment_get_page_size (v) > 0
+         && gtk_adjustment_get_upper (v) > 0;
+}
+
+/* Every page shows whole at the window's default size: nothing to scroll to,
+ * nothing cut (« Écarts au réalisé » was, below « Nouvelles lignes » and
+ * « Alertes », before it had a page of its own). */
+static void
+test_pages_whole (Fixture *f, gconstpointer data)
+{
+  static const char *const pages[] = { "general", "actuals", "presentation" };
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwPreferencesPage *page;
+      GtkScrolledWindow *scrolled;
+      GtkAdjustment *v;
+
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->window), pages[i]);
+      page = adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (f->window));
+      g_assert_cmpstr (adw_preferences_page_get_name (page), ==, pages[i]);
+      scrolled = scrolled_of (GTK_WIDGET (page));
+      g_assert_nonnull (scrolled);
+      wait_until (scrolled_laid_out, scrolled, pages[i]);
+      v = gtk_scrolled_window_get_vadjustment (scrolled);
+      if (gtk_adjustment_get_upper (v) > gtk_adjustment_get_page_size (v) + 0.5)
+        g_error ("page %s: %.0f px of content in %.0f px", pages[i],
+                 gtk_adjustment_get_upper (v), gtk_adjustment_get_page_size (v));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -211,6 +285,8 @@ main (int argc, char **argv)
               fixture_set_up, test_settings_update_widgets, fixture_tear_down);
   g_test_add ("/preferences/french", Fixture, NULL,
               fixture_set_up, test_french, fixture_tear_down);
+  g_test_add ("/preferences/pages-whole", Fixture, NULL,
+              fixture_set_up, test_pages_whole, fixture_tear_down);
   g_test_add_func ("/preferences/window-state", test_window_state);
   g_test_add_func ("/preferences/no-schema", test_no_schema);
   return g_test_run ();

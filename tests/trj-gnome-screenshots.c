@@ -1,7 +1,7 @@
 /* trj-gnome-screenshots.c — saves the GNOME chrome as PNG (run by tools/screenshots-styles)
  *
  * Usage: trj-gnome-screenshots OUTPUT_DIR SUFFIX
- * The preferences (both pages), the About window and the shortcuts window,
+ * The preferences (their three pages), the About window and the shortcuts window,
  * as preferences-general<SUFFIX>.png … so that light, dark and high-contrast
  * runs sit side by side. */
 #include "config.h"
@@ -45,6 +45,8 @@ main (int argc, char *argv[])
   dialog = GTK_WINDOW (trj_preferences_window_new (GTK_WINDOW (window), settings));
   gtk_window_present (dialog);
   shoot (GTK_WIDGET (dialog), argv[1], "preferences-general", argv[2]);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), "actuals");
+  shoot (GTK_WIDGET (dialog), argv[1], "preferences-actuals", argv[2]);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), "presentation");
   shoot (GTK_WIDGET (dialog), argv[1], "preferences-presentation", argv[2]);
   gtk_window_destroy (dialog);
