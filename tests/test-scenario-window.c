@@ -96,6 +96,13 @@ test_hypotheses (void)
   g_assert_nonnull (dialog);
   trj_harness_present (GTK_WINDOW (dialog));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Hypothèses");
+  /* It fits a screen 800 px wide (it needed 846 with its headings on one line). */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 800);
+  }
   /* The year's series beside; the scenario starts from it. */
   defaults = trj_test_plain_spaces (trj_hypotheses_window_get_default_text (dialog, TRJ_REFERENCE_SMIC_HOURLY));
   g_assert_cmpstr (defaults, ==, "11,27 € au 01/01/2023 ; 11,52 € au 01/05/2023 ; 11,65 € au 01/01/2024 ; "

@@ -430,7 +430,7 @@ build_series (TrjHypothesesWindow *self, TrjReferenceKind kind)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (kind == TRJ_REFERENCE_SMIC_HOURLY ? _("Gross hourly SMIC (€)")
                                                                       : _("RSA, single person (€ per month)"));
-  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *left_title = gtk_label_new (_("Default: the values of the year"));
@@ -445,6 +445,8 @@ build_series (TrjHypothesesWindow *self, TrjReferenceKind kind)
 
   gtk_widget_add_css_class (left_title, "heading");
   gtk_label_set_xalign (GTK_LABEL (left_title), 0);
+  /* Wrapped, as the defaults under it: the window narrows to 800 px. */
+  gtk_label_set_wrap (GTK_LABEL (left_title), TRUE);
   s->defaults = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (s->defaults, TRUE);
   gtk_label_set_xalign (s->defaults, 0);
@@ -535,8 +537,8 @@ trj_hypotheses_window_init (TrjHypothesesWindow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
 
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_start (self->content, 18);
-  gtk_widget_set_margin_end (self->content, 18);
+  gtk_widget_set_margin_start (self->content, 12);
+  gtk_widget_set_margin_end (self->content, 12);
   gtk_widget_set_margin_top (self->content, 12);
   gtk_widget_set_margin_bottom (self->content, 18);
   intro = gtk_label_new (_("The SMIC and the RSA in force on the first day of each month. The scenario may "
