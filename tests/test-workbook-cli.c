@@ -387,7 +387,7 @@ test_actuals_landing (void)
                             "--tolerance-cofinancing", "0", NULL), ==, 0);
   g_assert_cmpuint (count_of (out, "\"code\": \"ACTUAL_DRIFT\""), ==, 2);
   g_assert_cmpuint (count_of (out, "\"parameter\": \"weekly_hours\""), ==, 2);
-  g_assert_nonnull (strstr (out, "observé(e) 30 contre 25 programmé(e) (tolérance 4,5)"));
+  g_assert_nonnull (strstr (out, "durée hebdomadaire (h) de 30 au réalisé pour 25 à la programmation (tolérance 4,5)"));
   g_clear_pointer (&out, g_free);
   /* The defaults: the three drift. */
   g_assert_cmpint (run_cli (&out, NULL, "landing", "l.trajectoire", "--projection", "programmed", NULL), ==, 0);

@@ -208,8 +208,8 @@ write_drift_alert (TrjJsonWriter *w, const TrjScenario *p, const TrjLandingDrift
   g_autofree char *message = NULL;
   g_autofree char *title = g_utf8_strdown (trj_catalog_param_title (d->param), -1);
 
-  /* TRANSLATORS: Line “pec-29”: observed taux de prise en charge 60,0 % against 50,0 % programmed (tolerance 2,0 %) */
-  message = g_strdup_printf (_("Line “%s”: observed %s %s against %s programmed (tolerance %s); warn its prescriber."),
+  /* TRANSLATORS: Line “PEC Brest”: taux de prise en charge of 60,0 % in the actuals for 50,0 % in the programming (tolerance 2,0 %) */
+  message = g_strdup_printf (_("Line “%s”: %s of %s in the actuals for %s in the programming (tolerance %s); warn its prescriber."),
                              line->id, title, observed, programmed, tolerance);
   trj_json_writer_begin_object (w);
   trj_json_writer_key (w, "code");

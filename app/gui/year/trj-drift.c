@@ -72,9 +72,10 @@ trj_drift_messages (TrjDocument *document, int envelope)
       programmed = format_param (d->param, d->programmed);
       tol = format_param (d->param, d->tolerance);
       title = g_utf8_strdown (trj_catalog_param_title (d->param), -1);
-      /* TRANSLATORS: Line “pec-29”: observed taux de prise en charge 60,0 % against 50,0 % programmed (tolerance 2,0 %) */
-      g_ptr_array_add (messages, g_strdup_printf (_("Line “%s”: observed %s %s against %s programmed (tolerance %s); warn its prescriber."),
-                                                  line->id, title, observed, programmed, tol));
+      /* TRANSLATORS: Line “PEC Brest”: taux de prise en charge of 60,0 % in the actuals for 50,0 % in the programming (tolerance 2,0 %) */
+      g_ptr_array_add (messages, g_strdup_printf (_("Line “%s”: %s of %s in the actuals for %s in the programming (tolerance %s); warn its prescriber."),
+                                                  line->label != NULL && *line->label != '\0' ? line->label : line->id,
+                                                  title, observed, programmed, tol));
     }
   return messages;
 }

@@ -303,9 +303,10 @@ drift_text (TrjLandingModel *self, const Row *row)
       title = g_utf8_strdown (trj_catalog_param_title (d->param), -1);
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* TRANSLATORS: Line “pec-29”: observed taux de prise en charge 60,0 % against 50,0 % programmed (tolerance 2,0 %) */
-      g_string_append_printf (text, _("Line “%s”: observed %s %s against %s programmed (tolerance %s); warn its prescriber."),
-                              line->id, title, observed, programmed, tolerance);
+      /* TRANSLATORS: Line “PEC Brest”: taux de prise en charge of 60,0 % in the actuals for 50,0 % in the programming (tolerance 2,0 %) */
+      g_string_append_printf (text, _("Line “%s”: %s of %s in the actuals for %s in the programming (tolerance %s); warn its prescriber."),
+                              line->label != NULL && *line->label != '\0' ? line->label : line->id,
+                              title, observed, programmed, tolerance);
     }
   if (text->len == 0)
     {
