@@ -181,12 +181,10 @@ test_main_menu (void)
   guint n_items = 0;
 
   g_assert_nonnull (button);
-  /* Its model is given to it after the window's first frame, or when it is
-   * opened before (trj-window.c): opened here, at once. */
-  gtk_window_get_default_size (GTK_WINDOW (window), &window_width, &window_height);
-  gtk_menu_button_popup (button);
+  /* Its model is given to it in an idle after the window's first frame
+   * (trj-window.c). */
+  TRJ_HARNESS_WAIT_FOR (gtk_menu_button_get_menu_model (button) != NULL);
   menu = gtk_menu_button_get_menu_model (button);
-  g_assert_nonnull (menu);
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
       g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
@@ -204,6 +202,8 @@ test_main_menu (void)
   g_assert_cmpuint (n_items, >=, 10);
   g_assert_true (g_hash_table_contains (seen, "app.about"));
 
+  gtk_window_get_default_size (GTK_WINDOW (window), &window_width, &window_height);
+  gtk_menu_button_popup (button);
   popover = gtk_menu_button_get_popover (button);
   trj_harness_wait_until (is_allocated, popover, "the main menu laid out");
   gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);

@@ -29,7 +29,7 @@ struct _TrjWindow
   GMenuModel *main_menu;
   GMenuModel *year_menu;
   GtkMenuButton *main_menu_button;
-  GtkMenuButton *start_menu_button;
+  GtkMenuButton *start_menu_button;   /* built with the start page, NULL before */
   GtkMenuButton *year_button;
 
   TrjDocument *document;

@@ -184,17 +184,19 @@ update_sidebar_alerts (TrjWindow *self)
       /* Informations (MODEL 5) are read on the page; the badge is for alerts. */
       if (env >= 0)
         n = trj_result_count_alerts (result, env, TRJ_SEVERITY_ALERT);
-      gtk_widget_set_visible (alert, n > 0);
       if (n > 0)
         {
           g_autofree char *tip = g_strdup_printf (ngettext ("%u alert", "%u alerts", n), n);
           /* TRANSLATORS: accessible name of a sidebar row: envelope title, number of alerts. */
           g_autofree char *name = g_strdup_printf (_("%s, %s"), (const char *) g_object_get_data (G_OBJECT (row), "title"), tip);
 
+          /* Before it is shown: a tooltip set on a visible widget asks the X
+           * server where the pointer is. */
           trj_window_set_tooltip (alert, tip);
           gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
         }
-      else
+      gtk_widget_set_visible (alert, n > 0);
+      if (n == 0)
         gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         g_object_get_data (G_OBJECT (row), "title"), -1);
     }
@@ -382,7 +384,8 @@ after_first_frame_cb (gpointer data)
   self->after_first_frame_source = 0;
   self->first_frame_done = TRUE;
   menu_popup_needed (self->main_menu_button, self->main_menu);
-  menu_popup_needed (self->start_menu_button, self->main_menu);
+  if (self->start_menu_button != NULL)
+    menu_popup_needed (self->start_menu_button, self->main_menu);
   menu_popup_needed (self->year_button, self->year_menu);
   flush_recent (self);
   return G_SOURCE_REMOVE;
@@ -510,6 +513,19 @@ ensure_start_page (TrjWindow *self)
 {
   if (self->start_page == NULL)
     {
+      GtkWidget *header = adw_header_bar_new ();
+      GtkWidget *menu = gtk_menu_button_new ();
+
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "open-menu-symbolic");
+      gtk_menu_button_set_primary (GTK_MENU_BUTTON (menu), TRUE);
+      gtk_widget_set_tooltip_text (menu, _("Main Menu"));
+      trj_a11y_set_label (menu, _("Main Menu"));
+      self->start_menu_button = GTK_MENU_BUTTON (menu);
+      gtk_menu_button_set_create_popup_func (self->start_menu_button, menu_popup_needed, self->main_menu, NULL);
+      if (self->first_frame_done)
+        menu_popup_needed (self->start_menu_button, self->main_menu);
+      adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu);
+      gtk_box_append (self->start_box, header);
       self->start_page = g_object_new (TRJ_TYPE_START_PAGE, "vexpand", TRUE, NULL);
       g_signal_connect_swapped (self->start_page, "create-requested", G_CALLBACK (create_requested_cb), self);
       g_signal_connect_swapped (self->start_page, "open-requested", G_CALLBACK (open_requested_cb), self);
@@ -917,7 +933,6 @@ trj_window_class_init (TrjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, year_menu);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, main_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, TrjWindow, start_menu_button);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, year_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -936,7 +951,6 @@ trj_window_init (TrjWindow *self)
 
   gtk_drop_down_set_expression (self->scenario_dropdown, name);
   gtk_menu_button_set_create_popup_func (self->main_menu_button, menu_popup_needed, self->main_menu, NULL);
-  gtk_menu_button_set_create_popup_func (self->start_menu_button, menu_popup_needed, self->main_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->year_button, menu_popup_needed, self->year_menu, NULL);
   self->settings = trj_settings_new ();
   if (self->settings != NULL)
