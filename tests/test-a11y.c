@@ -1005,6 +1005,124 @@ test_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_action (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_action (c, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static double
+top_in (GtkWidget *widget, GtkWidget *root)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+  return bounds.origin.y;
+}
+
+/* The page of a window at 1280 × 800 as it lays out with the usual text or
+ * GNOME's text scaling 1,5 (gtk-xft-dpi, as the settings daemon gives it). */
+typedef struct {
+  int window_min_width;
+  gboolean tools_under;          /* the line tools under the grids' switcher */
+  gboolean grid_scrolls;         /* the lines grid wider than its view */
+  gboolean scrollbar_shown;      /* and its horizontal scroll bar mapped */
+  GtkScrollablePolicy policy;
+  guint alert_lines;             /* of the first alert's sentence */
+} Layout;
+
+static Layout
+layout_at (TrjWindow *window, double scale)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  TrjEnvelopePage *page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
+  GtkWidget *grid = GTK_WIDGET (trj_envelope_page_get_lines_grid (page));
+  GtkWidget *scrolled = find_type (grid, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *columns = find_type (grid, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *alerts = find_type (GTK_WIDGET (page), TRJ_TYPE_ALERT_LIST);
+  GtkWidget *sentence = find_type (alerts, GTK_TYPE_INSCRIPTION);
+  GtkWidget *solve = find_action (GTK_WIDGET (page), "win.solve");
+  GtkWidget *solve_envelope = find_action (GTK_WIDGET (page), "win.solve-envelope");
+  Layout l;
+  int unused;
+
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (scale * 96 * 1024), NULL);
+  /* The lines of a sentence are counted after a frame. */
+  TRJ_HARNESS_WAIT_FOR (scale > 1 ? gtk_inscription_get_min_lines (GTK_INSCRIPTION (sentence)) > 1
+                                  : gtk_inscription_get_min_lines (GTK_INSCRIPTION (sentence)) == 1);
+  trj_harness_wait_painted (root);
+  gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &l.window_min_width, &unused, NULL, NULL);
+  l.tools_under = top_in (solve, root) > top_in (solve_envelope, root) + gtk_widget_get_height (solve_envelope) / 2;
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (columns));
+
+    l.grid_scrolls = gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h) + 0.5;
+  }
+  l.scrollbar_shown = gtk_widget_get_mapped (gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (scrolled)));
+  l.policy = gtk_scrollable_get_hscroll_policy (GTK_SCROLLABLE (columns));
+  l.alert_lines = gtk_inscription_get_min_lines (GTK_INSCRIPTION (sentence));
+  g_test_message ("text × %.1f: window at least %d px, line tools %s, grid %s (scroll bar %s), alert on %u line(s)",
+                  scale, l.window_min_width, l.tools_under ? "under" : "beside",
+                  l.grid_scrolls ? "scrolls" : "fits", l.scrollbar_shown ? "shown" : "hidden", l.alert_lines);
+  return l;
+}
+
+/* Issue 19, large text: with text 1,5 times larger the default window
+ * still fits 1280 px (the line tools go under the grids' switcher), the
+ * lines grid scrolls with a scroll bar in sight and its label column whole,
+ * and an alert's sentence takes two lines instead of being cut; with the
+ * usual text, none of it (the test sees the difference). */
+static void
+test_large_text (void)
+{
+  TrjWindow *window = trj_window_new (GTK_APPLICATION (app));
+  g_autofree char *path = trj_harness_new_workbook ("Bretagne");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TrjEnvelopePage *page;
+  TrjGrid *grid;
+  Layout normal, large;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  trj_harness_present (GTK_WINDOW (window));
+  g_assert_true (trj_window_open_file (window, file));
+  trj_window_show_envelope (window, "PEC_CIE_TP");
+  page = TRJ_ENVELOPE_PAGE (trj_window_get_visible_page (window));
+  grid = trj_envelope_page_get_lines_grid (page);
+  /* A volume past the envelope: its alert's sentence is long. */
+  trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
+  g_assert_true (trj_grid_start_editing (grid, "99999"));
+  g_assert_true (trj_grid_commit_edit (grid));
+  trj_harness_wait_painted (GTK_WIDGET (window));
+
+  normal = layout_at (window, 1);
+  large = layout_at (window, 1.5);
+  g_assert_cmpint (large.window_min_width, <=, 1280);
+  g_assert_true (large.tools_under);
+  g_assert_true (large.grid_scrolls);
+  g_assert_true (large.scrollbar_shown);
+  g_assert_cmpint (large.policy, ==, GTK_SCROLL_NATURAL);
+  g_assert_cmpuint (large.alert_lines, >=, 2);
+
+  normal = layout_at (window, 1);
+  g_assert_cmpint (normal.window_min_width, <=, 1280);
+  g_assert_false (normal.tools_under);
+  g_assert_false (normal.grid_scrolls);
+  g_assert_false (normal.scrollbar_shown);
+  g_assert_cmpint (normal.policy, ==, GTK_SCROLL_MINIMUM);
+  g_assert_cmpuint (normal.alert_lines, ==, 1);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1023,6 +1141,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/frame", test_frame);
   g_test_add_func ("/a11y/sidebar", test_sidebar);
   g_test_add_func ("/a11y/keys", test_keys);
+  /* Last: it changes the text size of the whole display, then puts it back. */
+  g_test_add_func ("/a11y/large-text", test_large_text);
   status = g_test_run ();
 
   g_object_unref (app);

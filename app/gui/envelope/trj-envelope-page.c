@@ -21,6 +21,7 @@
 #include "trj-share-window.h"
 #include "trj-structures-window.h"
 #include "trj-alert-list.h"
+#include "trj-wrap-box.h"
 #include "trj-settings.h"
 #include "trj-chart-document.h"
 #include "trj-chart-view.h"
@@ -273,6 +274,9 @@ figure_text (GtkBox *card, const char *css_class)
                                   NULL);
 
   gtk_widget_add_css_class (text, css_class);
+  /* With large text a detail (« 25,0 h · 9,9 mois · 17,0 % cofinancés »)
+   * takes two lines rather than being cut. */
+  trj_a11y_fit_lines (text, 2);
   gtk_box_append (card, text);
   return GTK_INSCRIPTION (text);
 }
@@ -1514,6 +1518,7 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   object_class->finalize = trj_envelope_page_finalize;
 
   g_type_ensure (TRJ_TYPE_ALERT_LIST);
+  g_type_ensure (TRJ_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/gouv/travail/Trajectoire/trj-envelope-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, figures);

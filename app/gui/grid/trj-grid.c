@@ -2636,7 +2636,17 @@ trj_grid_size_allocate (GtkWidget *widget,
                         int        baseline)
 {
   TrjGrid *self = TRJ_GRID (widget);
+  int columns_min, unused;
+  GtkScrollablePolicy policy;
 
+  /* Narrower than every column's minimum, the grid scrolls anyway: the
+   * label column keeps its whole width then rather than shrinking for
+   * nothing (large text, issue 19). Wide enough, the label gives way first
+   * and every column shows without scrolling. */
+  gtk_widget_measure (self->column_view, GTK_ORIENTATION_HORIZONTAL, -1, &columns_min, &unused, NULL, NULL);
+  policy = columns_min > width ? GTK_SCROLL_NATURAL : GTK_SCROLL_MINIMUM;
+  if (gtk_scrollable_get_hscroll_policy (GTK_SCROLLABLE (self->column_view)) != policy)
+    gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (self->column_view), policy);
   gtk_widget_size_allocate (self->overlay, &(GtkAllocation) { 0, 0, width, height }, baseline);
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
@@ -2867,8 +2877,10 @@ trj_grid_init (TrjGrid *self)
   gtk_widget_set_can_focus (scrolled, FALSE);
   gtk_widget_set_hexpand (scrolled, TRUE);
   gtk_widget_set_vexpand (scrolled, TRUE);
-  if (g_getenv ("TRJ_EXP_NO_OVERLAY"))
-    gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled), FALSE);
+  /* Scroll bars that show whenever a column or row is out of sight, not
+   * only under the pointer: a planner sees that the grid goes on to the
+   * right (at the default size, or with large text). */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled), FALSE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), scrolled);
 

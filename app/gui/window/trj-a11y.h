@@ -18,4 +18,15 @@ void trj_a11y_set_label (GtkWidget *widget, const char *label);
  * an entry) with the row's title: GTK 4.8 does not tie them. */
 void trj_a11y_label_from_row (GtkWidget *widget);
 
+/* Large text (issue 19): with text scaled up (above 110 dpi: GNOME's large
+ * text, 1,25, and more), a GtkInscription, whose size does not follow its
+ * text, takes as many lines as its text needs at its width, up to
+ * `max_lines`, instead of cutting it (at the usual size it keeps one line,
+ * and what is under it never moves); checked after each frame painted,
+ * when its text or width changed. An inscription repaints without a
+ * relayout: it takes more lines, and relayouts, only when a text no longer
+ * fits; at the same width a shorter text keeps them (what is under it does
+ * not move at every edit), a new width counts them again. */
+void trj_a11y_fit_lines (GtkWidget *inscription, guint max_lines);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-alert-list.h"
+#include "trj-a11y.h"
 
 struct _TrjAlertList
 {
@@ -17,6 +18,14 @@ struct _TrjAlertList
 };
 
 G_DEFINE_FINAL_TYPE (TrjAlertList, trj_alert_list, GTK_TYPE_WIDGET)
+
+/* A row's width in characters, at least and wished for: what the envelope
+ * page keeps beside its buttons before it puts them under the alerts
+ * (TrjWrapBox's natural-start). The same with or without alerts, so that
+ * one coming never moves the grid; 60 keeps an IAE envelope's four buttons
+ * beside the alerts at 1280 px with the usual text size. */
+#define ALERT_MIN_CHARS 20
+#define ALERT_NAT_CHARS 60
 
 enum { PROP_0, PROP_RESERVED_ROWS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -36,11 +45,14 @@ alert_row_new (void)
   GtkWidget *text = g_object_new (GTK_TYPE_INSCRIPTION,
                                   "xalign", 0.0f,
                                   "hexpand", TRUE,
-                                  "min-chars", 20,
-                                  "nat-chars", 110,
+                                  "min-chars", ALERT_MIN_CHARS,
+                                  "nat-chars", ALERT_NAT_CHARS,
                                   "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
                                   NULL);
 
+  /* Narrow (large text, the IAE's buttons beside it), up to three lines
+   * rather than a cut sentence. */
+  trj_a11y_fit_lines (text, 3);
   /* The icon says nothing the sentence does not. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (row), icon);
@@ -86,6 +98,7 @@ update_rows (TrjAlertList *self)
         }
       shown = text != NULL ? text : i < n ? messages[i] : NULL;
       gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)), shown);
+
       /* Alert texts carry amounts and change on every edit; what did not
        * change is left alone: GTK 4.8 asks the X server where the pointer is
        * on every tooltip set (two round trips), a new icon is looked up and
