@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "trj-json.h"
+#include "trj-test-util.h"
 #include "trj-programming.h"
 #include "trj-year-data.h"
 
@@ -204,6 +205,37 @@ test_simulate (void)
   g_file_get_contents (output, &written, NULL, NULL);
   g_assert_cmpstr (written, ==, run.out);
   g_unlink (output);
+}
+
+/* `summary` gives each département's CAOM (MODEL 2.8): the Côtes-d'Armor
+ * commits 6 contracts over January–March (2 a month), the line cofinances
+ * 25 % of 4, 4, 0, 8 entries: 1, 1, 0, 2; gaps −1, −1, −2, +2, −2 in all,
+ * cumulated −1, −2, −4, −2: furthest in March. The Finistère commits 3 and has
+ * no line: −3, furthest in December. */
+static void
+test_summary_caom (void)
+{
+  static const char json[] =
+    "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\", \"zone\": \"metropole\","
+    "  \"envelopes\": [ { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 1000000, \"cp_notified\": 1000000,"
+    "    \"caom\": { \"22\": { \"contracts\": 6, \"profile\": [1,1,1,0,0,0,0,0,0,0,0,0] },"
+    "                \"29\": { \"contracts\": 3 } },"
+    "    \"lines\": [ { \"id\": \"d\", \"kind\": \"PEC\", \"departement\": \"22\", \"cofinanced_share\": 0.25,"
+    "      \"rate\": 0.5, \"weekly_hours\": 20, \"duration_months\": 6,"
+    "      \"entries\": [4,4,0,8,0,0,0,0,0,0,0,0] } ] } ] }";
+  g_autofree char *path = g_build_filename (tmpdir, "caom.json", NULL);
+  g_autofree char *out = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  run_cli (&run, "summary", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  out = trj_test_plain_spaces (run.out);
+  g_assert_nonnull (strstr (out, "\n  CAOM Côtes-d'Armor (22)            "
+                                 "6 engagés, 4 cofinancés : écart -2 ; plus grand écart cumulé -4 en mars\n"));
+  g_assert_nonnull (strstr (out, "\n  CAOM Finistère (29)                "
+                                 "3 engagés, 0 cofinancés : écart -3 ; plus grand écart cumulé -3 en décembre\n"));
+  g_unlink (path);
 }
 
 /* ── solve ─────────────────────────────────────────────────────────────── */
@@ -782,6 +814,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/simulate", test_simulate);
+  g_test_add_func ("/cli/summary/caom", test_summary_caom);
   g_test_add_func ("/cli/solve/round-trip", test_solve_round_trip);
   g_test_add_func ("/cli/solve/volume-target", test_solve_volume_target);
   g_test_add_func ("/cli/solve/errors", test_solve_errors);

@@ -15,6 +15,7 @@
 #include "trj-cli.h"
 #include "trj-engine.h"
 #include "trj-format.h"
+#include "trj-share.h"
 #include "trj-year-data.h"
 
 static void
@@ -93,6 +94,30 @@ print_envelope (const TrjScenario *scenario, const TrjResult *result, guint e)
       print_row (_("Average weekly hours"), trj_format_number (er->avg_hours, 1));
       print_row (_("Average duration (months)"), trj_format_number (er->avg_duration, 1));
       print_row (_("Average cofinanced share"), trj_format_percent (er->avg_cofinancing, 1));
+    }
+  /* MODEL 2.8: each département's CAOM against the lines' cofinanced entries. */
+  for (guint c = 0; c < trj_envelope_n_caom (env); c++)
+    {
+      const TrjCaom *caom = g_ptr_array_index (env->caom, c);
+      TrjAllocation where = { caom->departement, NULL, 0, 0 };
+      g_autofree char *name = trj_allocation_name (scenario, &where);
+      /* TRANSLATORS: a row of the summary: "CAOM Finistère (29)" */
+      g_autofree char *label = g_strdup_printf (_("CAOM %s"), name);
+      g_autofree char *committed = NULL, *cofinanced = NULL, *gap_text = NULL, *largest = NULL;
+      TrjCaomGap gap;
+
+      trj_caom_gap (env, caom, &gap);
+      committed = trj_format_decimal (gap.committed_total, 1);
+      cofinanced = trj_format_decimal (gap.cofinanced_total, 1);
+      gap_text = trj_format_decimal (gap.gap_total, 1);
+      largest = trj_format_decimal (gap.largest_gap, 1);
+      print_row (label, gap.largest_month < 0
+                 /* TRANSLATORS: numbers of contracts */
+                 ? g_strdup_printf (_("%s committed, %s cofinanced: gap %s"), committed, cofinanced, gap_text)
+                 /* TRANSLATORS: numbers of contracts, then a month: "… -4 en mars" */
+                 : g_strdup_printf (_("%s committed, %s cofinanced: gap %s; largest cumulated gap %s in %s"),
+                                    committed, cofinanced, gap_text, largest,
+                                    trj_format_month_long (gap.largest_month + 1)));
     }
   for (guint i = 0; i < result->n_alerts; i++)
     if (result->alerts[i].envelope == (int) e)
