@@ -1444,6 +1444,29 @@ test_maximized_restored (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+/* A window 800 px wide (half a laptop screen): every envelope page fits,
+ * the sidebar folded away (a contrats aidés page needed 1 046 px before its
+ * line tools wrapped under the tabs, TrjWrapBox). */
+static void
+test_page_widths (void)
+{
+  static const char *const envelopes[] = { "PEC_CIE_TP", "CIE_JEUNES", "IAE", "EA", "GEIQ" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (envelopes); i++)
+    {
+      int minimum;
+
+      trj_window_show_envelope (window, envelopes[i]);
+      trj_harness_wait_painted (GTK_WIDGET (window));
+      gtk_widget_measure (trj_window_get_visible_page (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: the page needs %d px", envelopes[i], minimum);
+      if (minimum > 790)
+        g_error ("the page of %s needs %d px, more than a window of 800 px gives it", envelopes[i], minimum);
+    }
+  pec_page ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1467,6 +1490,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/planner/focus/dialog", test_focus_dialog);
   g_test_add_func ("/planner/focus/regions", test_focus_regions);
   g_test_add_func ("/planner/main-menu", test_main_menu);
+  g_test_add_func ("/planner/page-widths", test_page_widths);
   g_test_add_func ("/planner/solver/monthly", test_solver_monthly);
   g_test_add_func ("/planner/solver/shown-margin", test_move_shown_margin);
   g_test_add_func ("/planner/chart-export", test_chart_export);
