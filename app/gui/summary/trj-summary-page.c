@@ -236,12 +236,10 @@ build_table (TrjSummaryPage *self, guint n_rows)
   self->n_rows = n_rows;
 }
 
-/* Sets a cell (text is taken); margins below zero show in red. */
+/* Sets a table's label (text is taken); figures below zero show in red. */
 static void
-set_cell (TrjSummaryPage *self, guint row, TrjSummaryColumn column, char *text, gboolean negative)
+set_label (GtkWidget *label, char *text, gboolean negative)
 {
-  GtkWidget *label = self->cells->pdata[row * TRJ_N_SUMMARY_COLUMNS + column];
-
   /* An unchanged label must not cost a relayout of the window. */
   if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
     gtk_label_set_text (GTK_LABEL (label), text);
@@ -250,6 +248,12 @@ set_cell (TrjSummaryPage *self, guint row, TrjSummaryColumn column, char *text, 
   else
     gtk_widget_remove_css_class (label, "trj-negative");
   g_free (text);
+}
+
+static void
+set_cell (TrjSummaryPage *self, guint row, TrjSummaryColumn column, char *text, gboolean negative)
+{
+  set_label (self->cells->pdata[row * TRJ_N_SUMMARY_COLUMNS + column], text, negative);
 }
 
 static double
@@ -386,15 +390,7 @@ build_caom_table (TrjSummaryPage *self, guint n_rows)
 static void
 set_caom_cell (TrjSummaryPage *self, guint row, TrjSummaryCaomColumn column, char *text, gboolean negative)
 {
-  GtkWidget *label = self->caom_cells->pdata[row * TRJ_N_SUMMARY_CAOM_COLUMNS + column];
-
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
-  if (negative)
-    gtk_widget_add_css_class (label, "trj-negative");
-  else
-    gtk_widget_remove_css_class (label, "trj-negative");
-  g_free (text);
+  set_label (self->caom_cells->pdata[row * TRJ_N_SUMMARY_CAOM_COLUMNS + column], text, negative);
 }
 
 /* "29 Finistère", the code alone outside the region's départements. */
