@@ -358,6 +358,17 @@ test_caom_editor (void)
   g_assert_cmpfloat (caom->profile[2], ==, 1);
   g_assert_cmpstr (trj_workbook_get_undo_label (workbook ()), ==, "Modifier les CAOM");
 
+  /* Ctrl+S saves as « Enregistrer » does, the cell being typed first. */
+  trj_grid_set_cursor (grid, 0, TRJ_SHARE_COLUMN_CONTRACTS);
+  g_assert_true (trj_grid_start_editing (grid, "7"));
+  g_assert_true (trj_harness_press_key (GTK_WIDGET (grid), GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_false (trj_grid_is_editing (grid));
+  g_assert_false (trj_share_model_is_modified (trj_share_window_get_model (editor)));
+  g_assert_cmpfloat (((const TrjCaom *) g_ptr_array_index (pec ()->caom, 0))->contracts, ==, 7);
+  g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_CONTRACTS, "6"));
+  g_assert_true (trj_harness_press_key (GTK_WIDGET (grid), GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (((const TrjCaom *) g_ptr_array_index (pec ()->caom, 0))->contracts, ==, 6);
+
   /* Closed with a draft not saved: asked; « Annuler » keeps the editor,
    * « Abandonner » closes it, the workbook as saved. */
   g_assert_true (type_cell (grid, 0, TRJ_SHARE_COLUMN_CONTRACTS, "8"));

@@ -214,6 +214,18 @@ close_request_cb (TrjShareWindow *self)
   return TRUE;
 }
 
+/* Ctrl+S as « Enregistrer », from the grid too (a cell being typed goes in first). */
+static gboolean
+save_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  TrjShareWindow *self = TRJ_SHARE_WINDOW (widget);
+
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (self->save)))
+    return FALSE;
+  save_clicked_cb (self);
+  return TRUE;
+}
+
 TrjGrid *
 trj_share_window_get_grid (TrjShareWindow *self)
 {
@@ -284,6 +296,7 @@ trj_share_window_class_init (TrjShareWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = trj_share_window_dispose;
   G_OBJECT_CLASS (klass)->finalize = trj_share_window_finalize;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
