@@ -437,7 +437,7 @@ test_prepare_integrate (void)
   respond (dialog, "prepare");
   answer_chooser (path);
   TRJ_HARNESS_WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
-  TRJ_HARNESS_WAIT_FOR (find_label (GTK_WIDGET (window), "Fichier de la DDETS 29 préparé") != NULL);
+  TRJ_HARNESS_WAIT_FOR (find_label (GTK_WIDGET (window), "Fichier de la DDETS 29 préparé : 1 ligne et 1 allocation") != NULL);
   TRJ_HARNESS_WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 
   /* The DDETS works on its file; the region on the same line. */

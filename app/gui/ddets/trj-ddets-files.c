@@ -124,8 +124,27 @@ trj_ddets_prepare_file (GtkWindow *parent, TrjDocument *document, const char *de
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  /* TRANSLATORS: %s is a département's code */
-  done = g_strdup_printf (_("File of the DDETS %s prepared"), departement);
+  /* What the file holds, counted in the scenario as the store wrote it. */
+  {
+    const TrjScenario *scenario = trj_document_get_scenario (document);
+    guint n_lines = 0, n_allocations = 0;
+    g_autofree char *lines = NULL, *allocations = NULL;
+
+    for (guint e = 0; scenario != NULL && e < scenario->envelopes->len; e++)
+      {
+        const TrjEnvelope *env = g_ptr_array_index (scenario->envelopes, e);
+
+        for (guint l = 0; l < env->lines->len; l++)
+          n_lines += g_strcmp0 (((const TrjLine *) g_ptr_array_index (env->lines, l))->departement, departement) == 0;
+        for (guint a = 0; a < trj_envelope_n_allocations (env); a++)
+          n_allocations += g_strcmp0 (((const TrjAllocation *) g_ptr_array_index (env->allocations, a))->departement,
+                                      departement) == 0;
+      }
+    lines = g_strdup_printf (ngettext ("%u line", "%u lines", n_lines), n_lines);
+    allocations = g_strdup_printf (ngettext ("%u allocation", "%u allocations", n_allocations), n_allocations);
+    /* TRANSLATORS: a département's code, then « 3 lines » and « 1 allocation » */
+    done = g_strdup_printf (_("File of the DDETS %s prepared: %s and %s"), departement, lines, allocations);
+  }
   toast (parent, done);
   return TRUE;
 }
