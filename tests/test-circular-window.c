@@ -240,6 +240,56 @@ test_renewals_and_exception (void)
   save (GTK_WIDGET (window), "lignes-publics-renouvellements.png");
 }
 
+/* The grid scrolled to its last column: nothing of the columns out of sight
+ * is drawn left of the grid, over the sidebar (the rules between columns at
+ * the cursor's row were, one pixel wide each). The window's picture is read
+ * back: in the sidebar the grid's first row reads as the blank below it. */
+static void
+test_scrolled_clip (void)
+{
+  TrjEnvelopePage *pec = page ("PEC_CIE_TP");
+  TrjGrid *grid = trj_envelope_page_get_lines_grid (pec);
+  GtkWidget *toplevel = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t bounds;
+  GtkSnapshot *snapshot;
+  int width, height, stride, row_y;
+
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  trj_grid_set_cursor (grid, 0, trj_grid_model_get_n_columns (trj_grid_get_model (grid)) - 1);
+  trj_harness_wait_settled (toplevel);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (grid), toplevel, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >, 100);   /* the sidebar beside the page */
+
+  width = gtk_widget_get_width (toplevel);
+  height = gtk_widget_get_height (toplevel);
+  paintable = gtk_widget_paintable_new (toplevel);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (toplevel)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  stride = width * 4;
+  pixels = g_malloc ((gsize) stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  /* The first row: under the column titles (about 34 px), 27 px high. */
+  for (row_y = (int) bounds.origin.y + 40; row_y < (int) bounds.origin.y + 60; row_y++)
+    for (int x = 0; x < (int) bounds.origin.x - 4; x++)
+      {
+        const guint32 *at = (const guint32 *) (pixels + (gsize) row_y * stride + x * 4);
+        const guint32 *blank = (const guint32 *) (pixels + (gsize) (row_y + 120) * stride + x * 4);
+
+        if (*at != *blank)
+          g_error ("the grid draws over the sidebar at x = %d, y = %d (%08x, blank %08x)", x, row_y, *at, *blank);
+      }
+  trj_grid_set_cursor (grid, 0, 0);
+}
+
 /* Unchecked: the column goes, from the settings and every page. */
 static void
 test_hide (void)
@@ -283,6 +333,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/circular-window/column-chooser", test_column_chooser);
   g_test_add_func ("/circular-window/publics", test_publics);
   g_test_add_func ("/circular-window/renewals-exception", test_renewals_and_exception);
+  g_test_add_func ("/circular-window/scrolled-clip", test_scrolled_clip);
   g_test_add_func ("/circular-window/hide", test_hide);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

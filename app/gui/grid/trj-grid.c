@@ -764,6 +764,16 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   tint.alpha *= high_contrast ? 0.35f : 0.18f;
   rule.alpha *= high_contrast ? 0.5f : 0.15f;
 
+  /* The list is as wide as every column, the part in sight is the scrolled
+   * window's: scrolled to the right, the rules and frames of the columns out
+   * of sight must not draw over what is left of the grid (the sidebar). */
+  {
+    graphene_rect_t view;
+
+    if (gtk_widget_compute_bounds (gtk_widget_get_parent (self->column_view), layer, &view) &&
+        !graphene_rect_intersection (&list, &view, &list))
+      return;
+  }
   gtk_snapshot_push_clip (snapshot, &list);
   row_span (self, layer, n_rows (self) - 1, &list, &ignored, &bottom);
   for (guint column = 1; column < n_columns (self); column++)
