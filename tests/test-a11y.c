@@ -1103,6 +1103,17 @@ test_large_text (void)
   g_assert_true (trj_grid_commit_edit (grid));
   trj_harness_wait_painted (GTK_WIDGET (window));
 
+  /* A button with a mnemonic is read once, without it: GTK 4.8 gave it
+   * its mnemonic label too (« _Ajuster… Ajuster… » on the bus). */
+  {
+    GtkWidget *solve = find_action (GTK_WIDGET (page), "win.solve");
+    g_autofree char *name = label_property (solve);
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (solve)), ==, "A_juster…");
+    g_assert_cmpstr (name, ==, "Ajuster…");
+    g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (solve), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  }
+
   normal = layout_at (window, 1);
   large = layout_at (window, 1.5);
   g_assert_cmpint (large.window_min_width, <=, 1280);

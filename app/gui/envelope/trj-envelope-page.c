@@ -1557,6 +1557,7 @@ static void
 trj_envelope_page_init (TrjEnvelopePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  trj_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->entries_tools), menu_popup_needed,
                                          self->entries_menu, NULL);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->ddets_button), menu_popup_needed,

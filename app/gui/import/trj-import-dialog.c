@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-csv.h"
+#include "trj-a11y.h"
 #include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-import-dialog.h"
@@ -222,4 +223,5 @@ static void
 trj_import_dialog_init (TrjImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  trj_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }

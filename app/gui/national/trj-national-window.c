@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-catalog.h"
+#include "trj-a11y.h"
 #include "trj-format.h"
 #include "trj-national-window.h"
 #include "trj-programming.h"
@@ -513,6 +514,7 @@ trj_national_window_init (TrjNationalWindow *self)
 
   self->row_groups = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  trj_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->consolidation = trj_consolidation_new ();
   /* Files dropped from the file manager are added like chosen ones. */
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

@@ -209,6 +209,7 @@ static void
 trj_preferences_window_init (TrjPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  trj_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   for (GtkWidget **w = (GtkWidget *[]) { GTK_WIDGET (self->payment_lag_spin), GTK_WIDGET (self->tolerance_spin),
          GTK_WIDGET (self->drift_rate_spin), GTK_WIDGET (self->drift_hours_spin),
          GTK_WIDGET (self->drift_duration_spin), GTK_WIDGET (self->drift_cofinancing_spin),

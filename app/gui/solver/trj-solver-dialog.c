@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-solver-dialog.h"
+#include "trj-a11y.h"
 #include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-gui-format.h"
@@ -480,6 +481,7 @@ trj_solver_dialog_init (TrjSolverDialog *self)
   g_autoptr(GtkStringList) targets = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trj_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   gtk_string_list_append (targets, _("Available AE"));
   gtk_string_list_append (targets, _("An amount"));

@@ -46,6 +46,31 @@ trj_a11y_label_from_row (GtkWidget *widget)
   g_string_free (label, TRUE);
 }
 
+void
+trj_a11y_name_mnemonic_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root))
+      && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (root));
+      GString *read = g_string_new (NULL);
+
+      /* « _ » marks the mnemonic, « __ » is an underscore. */
+      for (const char *p = label; *p != '\0'; p++)
+        if (*p != '_' || (p[1] == '_' && *++p != '\0'))
+          g_string_append_c (read, *p);
+      /* The label is the button's mnemonic label too (labelled-by): both
+       * were read. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, read->str, -1);
+      g_string_free (read, TRUE);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    trj_a11y_name_mnemonic_buttons (c);
+}
+
 /* GNOME's large text is 1,25 (120 dpi); 1,5 is 144 dpi, the usual 96. */
 #define LARGE_TEXT_DPI 110.0
 

@@ -18,6 +18,13 @@ void trj_a11y_set_label (GtkWidget *widget, const char *label);
  * an entry) with the row's title: GTK 4.8 does not tie them. */
 void trj_a11y_label_from_row (GtkWidget *widget);
 
+/* Names every GtkButton under `root` whose label has a mnemonic
+ * (« _Notification… ») with its label as read: GTK 4.8 gives it the
+ * mnemonic and the text one after the other (« _Notification…
+ * Notification… » on the accessibility bus). For templates, after
+ * gtk_widget_init_template(); a label set later must be named again. */
+void trj_a11y_name_mnemonic_buttons (GtkWidget *root);
+
 /* Large text (issue 19): with text scaled up (above 110 dpi: GNOME's large
  * text, 1,25, and more), a GtkInscription, whose size does not follow its
  * text, takes as many lines as its text needs at its width, up to

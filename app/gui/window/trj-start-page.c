@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "trj-start-page.h"
+#include "trj-a11y.h"
 #include "trj-catalog.h"
 #include "trj-engine.h"
 #include "trj-file-chooser.h"
@@ -449,6 +450,7 @@ trj_start_page_init (TrjStartPage *self)
   const int *available = trj_year_data_available_years ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trj_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   {
     GtkWidget *choose = gtk_button_new_with_mnemonic (_("C_hoose…"));

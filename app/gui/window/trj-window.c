@@ -948,6 +948,7 @@ trj_window_init (TrjWindow *self)
   g_autoptr(GtkExpression) name = gtk_property_expression_new (TRJ_TYPE_SCENARIO_ITEM, NULL, "name");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trj_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   gtk_drop_down_set_expression (self->scenario_dropdown, name);
   gtk_menu_button_set_create_popup_func (self->main_menu_button, menu_popup_needed, self->main_menu, NULL);
