@@ -226,6 +226,15 @@ test_landing (void)
   g_assert_no_error (error);
   landing = open_landing ();
   g_assert_false (trj_landing_window_is_empty (landing));
+  /* It fits a screen 800 px wide: the amounts' toggles go under the
+   * projection's (it needed 843 px with both on one row). */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (landing), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_test_message ("the landing window needs %d px", minimum);
+    g_assert_cmpint (minimum, <=, 800);
+  }
   g_assert_cmpstr (trj_landing_window_get_subtitle (landing), ==,
                    "données à fin juin · référence : Programmation");
   g_assert_cmpint (trj_landing_window_get_projection (landing), ==, TRJ_PROJECTION_OBSERVED);

@@ -9,6 +9,7 @@
 #include "trj-gui-format.h"
 #include "trj-drift.h"
 #include "trj-landing.h"
+#include "trj-wrap-box.h"
 #include "trj-year-data.h"
 
 /* ── The landing of a document ───────────────────────────────────────── */
@@ -770,7 +771,11 @@ trj_landing_window_init (TrjLandingWindow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* The projection at the start, the amounts at the end; the amounts go
+   * under the projection in a window too narrow for both (800 px). */
+  GtkWidget *controls = trj_wrap_box_new ();
+  GtkWidget *projection_group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *amounts_group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *projection = linked_box ();
   GtkWidget *amounts = linked_box ();
   GtkWidget *label;
@@ -788,25 +793,26 @@ trj_landing_window_init (TrjLandingWindow *self)
   gtk_box_append (GTK_BOX (box), header);
 
   label = gtk_label_new (_("Projection of the months left:"));
-  gtk_box_append (GTK_BOX (controls), label);
+  gtk_box_append (GTK_BOX (projection_group), label);
   self->observed = toggle (_("_Observed Parameters"), NULL, projection);
   self->programmed = toggle (_("_Programmed Parameters"), self->observed, projection);
   gtk_toggle_button_set_active (self->observed, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (projection), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Projection of the months left:"), -1);
-  gtk_box_append (GTK_BOX (controls), projection);
-  label = gtk_label_new (NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (controls), label);
+  gtk_box_append (GTK_BOX (projection_group), projection);
+  gtk_widget_set_halign (projection_group, GTK_ALIGN_START);
+  gtk_widget_set_parent (projection_group, controls);
   label = gtk_label_new (_("Amounts:"));
-  gtk_box_append (GTK_BOX (controls), label);
+  gtk_box_append (GTK_BOX (amounts_group), label);
   /* TRANSLATORS: toggle of the landing: autorisations d'engagement */
   self->ae = toggle (_("_AE"), NULL, amounts);
   /* TRANSLATORS: toggle of the landing: crédits de paiement */
   self->cp = toggle (_("_CP"), self->ae, amounts);
   gtk_toggle_button_set_active (self->ae, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (amounts), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Amounts:"), -1);
-  gtk_box_append (GTK_BOX (controls), amounts);
+  gtk_box_append (GTK_BOX (amounts_group), amounts);
+  gtk_widget_set_halign (amounts_group, GTK_ALIGN_END);
+  gtk_widget_set_parent (amounts_group, controls);
   gtk_box_append (GTK_BOX (content), controls);
 
   self->heading = GTK_LABEL (gtk_label_new (NULL));
