@@ -8,7 +8,6 @@
 #include "trj-catalog.h"
 #include "trj-format.h"
 #include "trj-gui-format.h"
-#include "trj-year-data.h"
 
 /* One row: a line (its index in the envelope) or a group's sums. */
 typedef struct {
@@ -62,17 +61,8 @@ static char *
 departement_text (TrjSubtotalsModel *self, const char *code)
 {
   TrjWorkbook *wb = trj_document_get_workbook (self->document);
-  const TrjYearData *data = trj_year_data_get (trj_workbook_get_year (wb), NULL);
-  const TrjRegion *region = data != NULL ? trj_year_data_find_region (data, trj_workbook_get_region (wb)) : NULL;
 
-  for (guint i = 0; region != NULL && code != NULL && i < region->departements->len; i++)
-    {
-      const TrjDepartement *dep = region->departements->pdata[i];
-
-      if (g_str_equal (dep->code, code))
-        return g_strdup_printf ("%s %s", dep->code, dep->name);
-    }
-  return g_strdup (code != NULL ? code : "");
+  return trj_gui_departement (trj_workbook_get_year (wb), trj_workbook_get_region (wb), code);
 }
 
 /* Keys in order, the empty key (no département, no prescriber) last; within

@@ -13,7 +13,6 @@
 #include "trj-format.h"
 #include "trj-gui-format.h"
 #include "trj-share.h"
-#include "trj-year-data.h"
 
 #define N_FUNGIBILITY_ENTRIES 3
 
@@ -393,18 +392,6 @@ set_caom_cell (TrjSummaryPage *self, guint row, TrjSummaryCaomColumn column, cha
   set_label (self->caom_cells->pdata[row * TRJ_N_SUMMARY_CAOM_COLUMNS + column], text, negative);
 }
 
-/* "29 Finistère", the code alone outside the region's départements. */
-static char *
-departement_text (const TrjScenario *scenario, const char *code)
-{
-  const TrjYearData *data = trj_year_data_get (scenario->year, NULL);
-  const TrjRegion *region = data != NULL && scenario->region != NULL
-                            ? trj_year_data_find_region (data, scenario->region) : NULL;
-  const TrjDepartement *dep = region != NULL ? trj_region_find_departement (region, code) : NULL;
-
-  return dep != NULL ? g_strdup_printf ("%s %s", dep->code, dep->name) : g_strdup (code);
-}
-
 /* A number of contracts to the tenth, as in the report (−0,04 reads 0). */
 static char *
 contracts_text (double value)
@@ -435,7 +422,7 @@ update_caom (TrjSummaryPage *self)
 
           trj_caom_gap (env, caom, &gap);
           set_caom_cell (self, row, TRJ_SUMMARY_CAOM_ENVELOPE, g_strdup (trj_catalog_envelope_title (env->id)), FALSE);
-          set_caom_cell (self, row, TRJ_SUMMARY_CAOM_DEPARTEMENT, departement_text (scenario, caom->departement), FALSE);
+          set_caom_cell (self, row, TRJ_SUMMARY_CAOM_DEPARTEMENT, trj_gui_departement (scenario->year, scenario->region, caom->departement), FALSE);
           set_caom_cell (self, row, TRJ_SUMMARY_CAOM_COMMITTED, contracts_text (gap.committed_total), FALSE);
           set_caom_cell (self, row, TRJ_SUMMARY_CAOM_COFINANCED, contracts_text (gap.cofinanced_total), FALSE);
           set_caom_cell (self, row, TRJ_SUMMARY_CAOM_GAP, contracts_text (gap.gap_total), gap.gap_total <= -0.05);

@@ -6,6 +6,7 @@
 #include "trj-gui-format.h"
 #include "trj-engine.h"
 #include "trj-format.h"
+#include "trj-year-data.h"
 
 #define UNDEFINED "—"
 
@@ -43,4 +44,16 @@ char *
 trj_gui_decimal (double value, int max_decimals)
 {
   return isfinite (value) ? trj_format_decimal (value, max_decimals) : g_strdup (UNDEFINED);
+}
+
+char *
+trj_gui_departement (int year, const char *region, const char *code)
+{
+  const TrjYearData *data = trj_year_data_get (year, NULL);
+  const TrjRegion *r = data != NULL && region != NULL ? trj_year_data_find_region (data, region) : NULL;
+  const TrjDepartement *dep = r != NULL && code != NULL ? trj_region_find_departement (r, code) : NULL;
+
+  if (dep != NULL)
+    return g_strdup_printf ("%s %s", dep->code, dep->name);
+  return g_strdup (code != NULL ? code : "");
 }

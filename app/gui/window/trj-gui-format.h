@@ -20,5 +20,9 @@ char *trj_gui_integer  (double value);
 /* ETP, posts, contracts: up to max_decimals, trailing zeros dropped (30 → "30",
  * 12.5 → "12,5"), as the lines grid shows them. */
 char *trj_gui_decimal  (double value, int max_decimals);
+/* "29 Finistère": a département of the region in the year's data, as the
+ * grids and editors show it; the code alone when the region does not have
+ * it, "" for NULL. */
+char *trj_gui_departement (int year, const char *region, const char *code);
 
 G_END_DECLS
