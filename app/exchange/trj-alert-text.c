@@ -228,3 +228,18 @@ alert_sentence (const TrjScenario *scenario, const TrjAlert *alert)
       g_return_val_if_reached (NULL);
     }
 }
+
+const char *
+trj_alert_range_parameter (TrjAlertCode code, gboolean *percent)
+{
+  *percent = code == TRJ_ALERT_RATE_OUT_OF_RANGE;
+  if (code == TRJ_ALERT_RATE_OUT_OF_RANGE)
+    return _("Rate of State aid");
+  if (code == TRJ_ALERT_HOURS_OUT_OF_RANGE)
+    return _("Weekly hours");
+  if (code == TRJ_ALERT_DURATION_OUT_OF_RANGE)
+    return _("Duration (months)");
+  if (code == TRJ_ALERT_RENEWAL_TOO_LONG)
+    return _("Duration of a renewal (months)");
+  return NULL;   /* not a range of the line */
+}

@@ -16,5 +16,10 @@ char *trj_alert_message (const TrjScenario *scenario, const TrjAlert *alert);
 /* How an allocation (issue 16) is named: « Finistère (29) », « Finistère (29),
  * France Travail » (the code alone outside the region's départements). */
 char *trj_allocation_name (const TrjScenario *scenario, const TrjAllocation *allocation);
+/* The parameter of a line that a range alert breaks (« Taux de prise en
+ * charge », « Durée d'un renouvellement (mois) »…), as the « Demandes
+ * exceptionnelles » sheet and the report name it; NULL for any other code.
+ * *percent: its value and range are shares. Not to be freed. */
+const char *trj_alert_range_parameter (TrjAlertCode code, gboolean *percent);
 
 G_END_DECLS

@@ -904,19 +904,11 @@ typedef enum {
 static const char *
 exception_parameter (TrjAlertCode code, TrjXlsxStyle *style)
 {
-  *style = TRJ_XLSX_DECIMAL;
-  if (code == TRJ_ALERT_RATE_OUT_OF_RANGE)
-    {
-      *style = TRJ_XLSX_PERCENT;
-      return _("Rate of State aid");
-    }
-  if (code == TRJ_ALERT_HOURS_OUT_OF_RANGE)
-    return _("Weekly hours");
-  if (code == TRJ_ALERT_DURATION_OUT_OF_RANGE)
-    return _("Duration (months)");
-  if (code == TRJ_ALERT_RENEWAL_TOO_LONG)
-    return _("Duration of a renewal (months)");
-  return NULL;   /* not a range of the line */
+  gboolean percent;
+  const char *parameter = trj_alert_range_parameter (code, &percent);
+
+  *style = percent ? TRJ_XLSX_PERCENT : TRJ_XLSX_DECIMAL;
+  return parameter;
 }
 
 static void

@@ -396,19 +396,13 @@ build_lines (TrjReport *report)
 static gboolean
 request_figures (const TrjAlert *alert, char **parameter, char **value, char **range)
 {
-  gboolean percent = alert->code == TRJ_ALERT_RATE_OUT_OF_RANGE;
+  gboolean percent;
+  const char *name = trj_alert_range_parameter (alert->code, &percent);
   g_autofree char *lo = NULL, *hi = NULL;
 
-  if (alert->code == TRJ_ALERT_RATE_OUT_OF_RANGE)
-    *parameter = g_strdup (_("Rate of State aid"));
-  else if (alert->code == TRJ_ALERT_HOURS_OUT_OF_RANGE)
-    *parameter = g_strdup (_("Weekly hours"));
-  else if (alert->code == TRJ_ALERT_DURATION_OUT_OF_RANGE)
-    *parameter = g_strdup (_("Duration (months)"));
-  else if (alert->code == TRJ_ALERT_RENEWAL_TOO_LONG)
-    *parameter = g_strdup (_("Duration of a renewal (months)"));
-  else
+  if (name == NULL)
     return FALSE;
+  *parameter = g_strdup (name);
   *value = percent ? trj_format_percent (alert->value, 1) : trj_format_decimal (alert->value, 1);
   hi = percent ? trj_format_percent (alert->limit_hi, 1) : trj_format_decimal (alert->limit_hi, 1);
   if (alert->code == TRJ_ALERT_RENEWAL_TOO_LONG)
