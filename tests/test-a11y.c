@@ -892,30 +892,59 @@ press_grid_key (GtkWidget *window, TrjGrid *grid, guint keyval, GdkModifierType 
     press_window_key (window, keyval, mods);
 }
 
-/* The accelerators the shortcuts window shows for a title, or NULL. */
-static const char *
-shortcut_accelerator (GtkWidget *widget, const char *title)
+/* Every row of the shortcuts window's section titled so, as « ACCELERATORS »
+ * or « ACCELERATORS — SUBTITLE », joined by « / » (the search page, which
+ * repeats them, left out). */
+static void
+collect_shortcut_rows (GtkWidget *widget, const char *title, GString *out)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      const char *found;
-
       if (GTK_IS_SHORTCUTS_SHORTCUT (child))
         {
-          g_autofree char *t = NULL, *accel = NULL;
+          g_autofree char *t = NULL, *subtitle = NULL, *accel = NULL;
 
-          g_object_get (child, "title", &t, "accelerator", &accel, NULL);
+          g_object_get (child, "title", &t, "subtitle", &subtitle, "accelerator", &accel, NULL);
           if (g_strcmp0 (t, title) == 0)
-            {
-              g_object_set_data_full (G_OBJECT (child), "trj-accel", g_steal_pointer (&accel), g_free);
-              return g_object_get_data (G_OBJECT (child), "trj-accel");
-            }
+            g_string_append_printf (out, "%s%s%s%s", out->len > 0 ? " / " : "", accel,
+                                    subtitle != NULL && *subtitle != '\0' ? " — " : "",
+                                    subtitle != NULL ? subtitle : "");
         }
-      if ((found = shortcut_accelerator (child, title)) != NULL)
-        return found;
+      else
+        collect_shortcut_rows (child, title, out);
     }
-  return NULL;
+}
+
+static char *
+shortcut_rows (GtkWindow *overlay, const char *title)
+{
+  GString *out = g_string_new (NULL);
+  GtkWidget *section = NULL;
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+
+  g_ptr_array_add (todo, overlay);
+  while (section == NULL && todo->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (todo, 0);
+
+      if (GTK_IS_SHORTCUTS_SECTION (widget))
+        section = widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (todo, child);
+    }
+  g_assert_nonnull (section);
+  collect_shortcut_rows (section, title, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_shortcut_rows (GtkWindow *overlay, const char *title, const char *expected)
+{
+  g_autofree char *rows = shortcut_rows (overlay, title);
+
+  g_assert_cmpstr (rows, ==, expected);
 }
 
 /* The keyboard in and out of the grid (issue 19): Tab and Maj+Tab leave it
@@ -992,16 +1021,17 @@ test_keys (void)
   /* The shortcuts window lists all of it, in French. */
   overlay = trj_window_get_help_overlay (window);
   g_assert_nonnull (overlay);
-  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Cellule suivante ou précédente de la ligne"), ==,
-                   "<Control>Tab <Control><Shift>Tab");
-  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Quitter la grille, vers la commande suivante ou précédente"),
-                   ==, "Tab <Shift>Tab");
-  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Annuler la saisie, retour sur la cellule"), ==, "Escape");
-  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Barre latérale : page suivante ou précédente, sans l’ouvrir"),
-                   ==, "Up Down");
-  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Barre latérale : ouvrir la page"), ==, "Return");
-  g_assert_cmpstr (shortcut_accelerator (GTK_WIDGET (overlay), "Zone suivante : grille, barre latérale, barre d’en-tête"),
-                   ==, "F6 <Control>Tab");
+  assert_shortcut_rows (overlay, "Cellule suivante", "<Control>Tab");
+  assert_shortcut_rows (overlay, "Cellule précédente", "<Control><Shift>Tab");
+  assert_shortcut_rows (overlay, "Quitter la grille", "Tab — Vers la commande suivante");
+  assert_shortcut_rows (overlay, "Quitter la grille, en arrière", "<Shift>Tab — Vers la commande précédente");
+  assert_shortcut_rows (overlay, "Annuler la saisie", "Escape — Retour sur la cellule");
+  assert_shortcut_rows (overlay, "Valider, cellule suivante", "Tab — Pendant la saisie");
+  assert_shortcut_rows (overlay, "Page suivante ou précédente", "Up Down — Sans l’ouvrir");
+  assert_shortcut_rows (overlay, "Ouvrir la page", "Return");
+  assert_shortcut_rows (overlay, "Zone suivante", "F6 — Grille, barre latérale, en-tête / <Control>Tab — Hors d’une grille");
+  assert_shortcut_rows (overlay, "Zone précédente", "<Shift>F6 / <Control><Shift>Tab — Hors d’une grille");
+  assert_shortcut_rows (overlay, "Rétablir", "<Control><Shift>z / <Control>y");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -774,6 +774,8 @@ open_requested_cb (TrjWindow *self, GFile *file)
   trj_window_open_file (self, file);
 }
 
+#define TRJ_SHORTCUTS_ROWS 11
+
 GtkWindow *
 trj_window_get_help_overlay (TrjWindow *self)
 {
@@ -787,6 +789,10 @@ trj_window_get_help_overlay (TrjWindow *self)
       g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/fr/gouv/travail/Trajectoire/help-overlay.ui");
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Paginated once, in the groups' order (ui/help-overlay.ui says why):
+       * at most 11 rows a column, two columns a page, which keeps the window
+       * within a 1280 × 800 screen with large text (1,5). */
+      g_object_set (gtk_builder_get_object (builder, "shortcuts_section"), "max-height", (guint) TRJ_SHORTCUTS_ROWS, NULL);
       /* Modal, hidden on close, transient for this window, as GtkApplication
        * would have set it. */
       gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
