@@ -422,7 +422,7 @@ test_windows (void)
     said = description_property (target);
     g_assert_nonnull (said);
     g_assert_true (g_str_has_prefix (said, "Aucune solution. Entre "));
-    g_assert_nonnull (strstr (said, "le paramètre « Taux » ne permet pas"));
+    g_assert_nonnull (strstr (said, "le paramètre « Taux » ne permet pas"));
     /* The focus elsewhere: the description leaves the row. */
     gtk_widget_grab_focus (find_type (GTK_WIDGET (other), GTK_TYPE_BUTTON));
     g_assert_false (has_description (target));
@@ -529,7 +529,7 @@ test_grid (void)
   g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (grid)) == GTK_ACCESSIBLE_ROLE_GRID);
 
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
-  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
   g_assert_true (has_state (sink, GTK_ACCESSIBLE_PROPERTY_READ_ONLY, FALSE));
   g_assert_true (has_index (sink, GTK_ACCESSIBLE_RELATION_ROW_INDEX, 1));
   g_assert_true (has_index (sink, GTK_ACCESSIBLE_RELATION_COL_INDEX, TRJ_LINES_COLUMN_RATE + 1));
@@ -541,7 +541,7 @@ test_grid (void)
   g_assert_true (has_state (cell, GTK_ACCESSIBLE_PROPERTY_READ_ONLY, FALSE));
   /* Titles on one line: « Heures/sem. », not « Heures/\nsem. ». */
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_HOURS);
-  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Heures/sem., ligne 1 : 25,0"));
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Heures/sem., ligne 1 : 25,0"));
 
   /* A computed cell is read-only, and typing into it is refused aloud. */
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_AE);
@@ -574,13 +574,13 @@ test_grid (void)
   /* Échap: back on the cell, its value unchanged, the alert gone. */
   g_assert_true (trj_grid_handle_key (grid, GDK_KEY_Escape, 0));
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), gtk_root_get_focus (GTK_ROOT (window)) == sink);
-  g_assert_true (label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
+  g_assert_true (label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
   g_assert_null (find_named (GTK_WIDGET (grid), GTK_ACCESSIBLE_ROLE_ALERT, ""));
   /* Accepted: the cell's new value is what the focus says. */
   g_assert_true (trj_grid_start_editing (grid, "40"));
   g_assert_true (trj_grid_commit_edit (grid));
-  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Taux, ligne 2 : 50,0\u00a0%") ||
-                                                label_is (sink, "Taux, ligne 1 : 40,0\u00a0%"));
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Taux, ligne 2 : 50,0\u00a0%") ||
+                                                label_is (sink, "Taux, ligne 1 : 40,0\u00a0%"));
   g_assert_true (label_is (cell, "Taux\u202f: 40,0\u00a0%"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -617,7 +617,7 @@ test_grid_note (void)
 
   /* A refused edit on « Taux » (no note): the reason is the description. */
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
-  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
+  TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
   g_assert_null (description_property (sink));
   g_assert_true (trj_grid_start_editing (grid, "150"));
   g_assert_false (trj_grid_commit_edit (grid));
@@ -643,7 +643,7 @@ test_grid_note (void)
 
   /* The cursor on the noted cell: « Note : … » said with it; off it, gone. */
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
-  with_note = g_strdup_printf ("Note : %s", note);
+  with_note = g_strdup_printf ("Note : %s", note);
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_is (sink, with_note));
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_RATE);
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), !has_description (sink));
@@ -661,7 +661,7 @@ test_grid_note (void)
   g_assert_true (description_is (sink, alert));
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_LABEL);
   g_free (with_note);
-  with_note = g_strdup_printf ("Note : %s\n%s", note, alert);
+  with_note = g_strdup_printf ("Note : %s\n%s", note, alert);
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_is (sink, with_note));
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_HOURS);
   TRJ_HARNESS_PAINT_UNTIL (GTK_WIDGET (window), description_is (sink, alert));
@@ -988,7 +988,7 @@ test_keys (void)
   press_grid_key (win, grid, GDK_KEY_Tab, GDK_CONTROL_MASK);
   trj_grid_get_cursor (grid, &row, &column);
   g_assert_cmpuint (column, ==, TRJ_LINES_COLUMN_RATE);
-  TRJ_HARNESS_PAINT_UNTIL (win, label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
+  TRJ_HARNESS_PAINT_UNTIL (win, label_is (sink, "Taux, ligne 1 : 50,0\u00a0%"));
   press_grid_key (win, grid, GDK_KEY_ISO_Left_Tab, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   trj_grid_get_cursor (grid, &row, &column);
   g_assert_cmpuint (column, ==, TRJ_LINES_COLUMN_VOLUME);
@@ -1004,7 +1004,7 @@ test_keys (void)
   /* Échap during an edit: back on the cell, not editing, value kept;
    * Échap again keeps the keyboard on the cell. */
   trj_grid_set_cursor (grid, 0, TRJ_LINES_COLUMN_VOLUME);
-  TRJ_HARNESS_PAINT_UNTIL (win, label_starts (sink, "Volume, ligne 1 : "));
+  TRJ_HARNESS_PAINT_UNTIL (win, label_starts (sink, "Volume, ligne 1 : "));
   before = label_property (sink);
   press_grid_key (win, grid, GDK_KEY_7, 0);
   g_assert_true (trj_grid_is_editing (grid));

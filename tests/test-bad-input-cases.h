@@ -271,7 +271,7 @@ static const BadCase cases[] = {
   { "notification/header-only", RUN_CLI, NEW_N, NOTIF (""), NULL, 1, "n.csv|aucune ligne pour Bretagne", NULL },
   { "notification/no-header", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "IAE;41250000;40100000\n"), NULL, 1, "n.csv|ligne 1|colonne inconnue|IAE", NULL },
   { "notification/missing-cp", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe;AE\nIAE;41250000\n"), NULL, 1, "n.csv|ligne 1|colonne|CP|manque", NULL },
-  { "notification/unknown-column", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe;AE;CP;montant\nIAE;1;1;1\n"), NULL, 1, "ligne 1|colonne inconnue « montant »", NULL },
+  { "notification/unknown-column", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe;AE;CP;montant\nIAE;1;1;1\n"), NULL, 1, "ligne 1|colonne inconnue « montant »", NULL },
   { "notification/column-twice", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe;AE;CP;ae\nIAE;1;1;2\n"), NULL, 1, "ligne 1, colonne AE|deux fois", NULL },
   { "notification/tab-separated", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe\tAE\tCP\nIAE\t1\t1\n"), NULL, 1, "n.csv|ligne 1|aucun séparateur", NULL },
   { "notification/pipe-separated", RUN_CLI, NEW_N, ONE ("n.csv", MAKE_TEXT, "enveloppe|AE|CP\nIAE|1|1\n"), NULL, 1, "n.csv|ligne 1|aucun séparateur", NULL },

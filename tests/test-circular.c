@@ -469,10 +469,10 @@ static void
 test_workbook_damaged (Fixture *f, gconstpointer data)
 {
   static const struct { const char *sql, *field; } cases[] = {
-    { "UPDATE line SET public_qpv = 1.5 WHERE key = 'b'", "« public_qpv »" },
-    { "UPDATE line SET renewal_share = -1 WHERE key = 'b'", "« renewal_share »" },
-    { "UPDATE line SET exception_reason = printf('%.1001c', 'x') WHERE key = 'b'", "« exception_reason »" },
-    { "UPDATE line SET exception_reason = 'a' || char(7) WHERE key = 'b'", "« exception_reason »" },
+    { "UPDATE line SET public_qpv = 1.5 WHERE key = 'b'", "« public_qpv »" },
+    { "UPDATE line SET renewal_share = -1 WHERE key = 'b'", "« renewal_share »" },
+    { "UPDATE line SET exception_reason = printf('%.1001c', 'x') WHERE key = 'b'", "« exception_reason »" },
+    { "UPDATE line SET exception_reason = 'a' || char(7) WHERE key = 'b'", "« exception_reason »" },
   };
 
   g_clear_object (&f->wb);
@@ -497,7 +497,7 @@ test_workbook_damaged (Fixture *f, gconstpointer data)
       g_assert_nonnull (error);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, cases[i].field));
-      g_assert_nonnull (strstr (error->message, "« b »"));
+      g_assert_nonnull (strstr (error->message, "« b »"));
     }
 }
 

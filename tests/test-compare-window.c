@@ -131,7 +131,7 @@ test_open (void)
   g_assert_false (gtk_check_button_get_active (trj_compare_window_get_check (compare, 2)));
   g_assert_cmpuint (trj_compare_window_get_compare (compare)->n_scenarios, ==, 2);
   g_assert_true (g_str_has_suffix (trj_compare_window_get_status (compare),
-                                   "changements par rapport à la référence, écrits « ancien → nouveau »."));
+                                   "changements par rapport à la référence, écrits « ancien → nouveau »."));
   /* The grid has the keyboard. */
   TRJ_HARNESS_WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (grid ())) ||
                         gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (compare)), GTK_WIDGET (grid ())));

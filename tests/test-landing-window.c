@@ -236,7 +236,7 @@ test_landing (void)
     g_assert_cmpint (minimum, <=, 800);
   }
   g_assert_cmpstr (trj_landing_window_get_subtitle (landing), ==,
-                   "données à fin juin · référence : Programmation");
+                   "données à fin juin · référence : Programmation");
   g_assert_cmpint (trj_landing_window_get_projection (landing), ==, TRJ_PROJECTION_OBSERVED);
   grid = trj_landing_window_get_grid (landing);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (grid)) || gtk_widget_is_focus (GTK_WIDGET (grid))
@@ -517,7 +517,7 @@ test_geiq (void)
 
   landing = open_landing ();
   g_assert_cmpstr (trj_landing_window_get_geiq_text (landing), ==,
-                   "Prévisions d’atterrissage GEIQ, « GEIQ BTP » : 12 aides embauchées à fin juin, "
+                   "Prévisions d’atterrissage GEIQ, « GEIQ BTP » : 12 aides embauchées à fin juin, "
                    "24 aides en décembre (33" NNBSP "600" NBSP "€ d’AE).");
   if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
     {
@@ -531,7 +531,7 @@ test_geiq (void)
   assert_shown (landing, row, TRJ_LANDING_COLUMN_VOLUME, EUROS ("5" NNBSP "600"));
   press (landing, "programmed");
   g_assert_cmpstr (trj_landing_window_get_geiq_text (landing), ==,
-                   "Prévisions d’atterrissage GEIQ, « GEIQ BTP » : 12 aides embauchées à fin juin, "
+                   "Prévisions d’atterrissage GEIQ, « GEIQ BTP » : 12 aides embauchées à fin juin, "
                    "26 aides en décembre (36" NNBSP "400" NBSP "€ d’AE).");
   assert_shown (landing, row, TRJ_LANDING_COLUMN_LANDING, EUROS ("36" NNBSP "400"));
   assert_causes_add_up (landing);
@@ -563,7 +563,7 @@ test_reference (void)
   g_assert_cmpint (trj_landing_reference_id (document ()), ==, sent);
   landing = open_landing ();
   g_assert_cmpstr (trj_landing_window_get_subtitle (landing), ==,
-                   "données à fin juin · référence : Programmation");
+                   "données à fin juin · référence : Programmation");
   close_landing (landing);
 }
 

@@ -626,7 +626,7 @@ test_paste_adds_lines (void)
   g_assert_cmpuint (trj_grid_model_get_n_rows (model), ==, n0);
   message = g_strdup (trj_grid_get_error_message (grid));
   g_assert_nonnull (strstr (message, "Ligne"));
-  g_assert_nonnull (strstr (message, "« Durée (mois) »"));
+  g_assert_nonnull (strstr (message, "« Durée (mois) »"));
   g_assert_null (strchr (message, '\n'));
   g_assert_true (trj_workbook_can_redo (wb));
 }

@@ -148,7 +148,7 @@ test_refused (Fixture *f, gconstpointer data)
   /* The realised line: every change refused. */
   g_assert_false (trj_workbook_set_line_number (f->wb, id, "a-realise", TRJ_LINE_FIELD_RATE, 0.5, &error));
   g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_REALISED);
-  g_assert_nonnull (strstr (error->message, "« a-realise »"));
+  g_assert_nonnull (strstr (error->message, "« a-realise »"));
   g_clear_error (&error);
   g_assert_false (trj_workbook_remove_line (f->wb, id, "a-realise", &error));
   g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_REALISED);

@@ -784,14 +784,14 @@ test_saved_profiles (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Automne 29");
     trash = find_descendant_with_css_class (GTK_WIDGET (row), "trj-delete-profile");
     g_assert_nonnull (trash);
-    g_assert_cmpstr (gtk_widget_get_tooltip_text (trash), ==, "Supprimer le profil « Automne 29 »");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (trash), ==, "Supprimer le profil « Automne 29 »");
     g_signal_emit_by_name (trash, "clicked");
-    confirm = find_message_dialog ("Supprimer le profil « Automne 29 » ?");
+    confirm = find_message_dialog ("Supprimer le profil « Automne 29 » ?");
     g_assert_nonnull (confirm);
     adw_message_dialog_response (confirm, "cancel");
     g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 1);
     g_signal_emit_by_name (trash, "clicked");
-    confirm = find_message_dialog ("Supprimer le profil « Automne 29 » ?");
+    confirm = find_message_dialog ("Supprimer le profil « Automne 29 » ?");
     g_assert_nonnull (confirm);
     adw_message_dialog_response (confirm, "delete");
     g_assert_cmpuint (trj_workbook_get_profiles (wb)->len, ==, 0);

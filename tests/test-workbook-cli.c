@@ -395,10 +395,10 @@ test_actuals_landing (void)
   g_clear_pointer (&out, g_free);
   /* Out of bounds or not a number: refused, exit 2, the option named. */
   g_assert_cmpint (run_cli (NULL, &err, "landing", "l.trajectoire", "--tolerance-hours", "36", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "--tolerance-hours : la tolérance doit être comprise entre 0 et 35"));
+  g_assert_nonnull (strstr (err, "--tolerance-hours : la tolérance doit être comprise entre 0 et 35"));
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (NULL, &err, "landing", "l.trajectoire", "--tolerance-rate", "-1", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "--tolerance-rate : la tolérance doit être comprise entre 0 et 100"));
+  g_assert_nonnull (strstr (err, "--tolerance-rate : la tolérance doit être comprise entre 0 et 100"));
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (NULL, NULL, "landing", "l.trajectoire", "--tolerance-duration", "beaucoup", NULL), ==, 2);
 }

@@ -156,8 +156,8 @@ test_send (void)
   g_assert_cmpstr (sent->date, ==, "2024-03-15");
   g_assert_cmpstr (sent->comment, ==, "Programmation initiale");
   g_assert_cmpstr (trj_window_get_banner_text (window), ==,
-                   "Version transmise à la DGEFP le 15/03/2024 (Programmation) : Programmation initiale. "
-                   "Lecture seule : dupliquez-la en scénario de travail pour la modifier.");
+                   "Version transmise à la DGEFP le 15/03/2024 (Programmation) : Programmation initiale. "
+                   "Lecture seule : dupliquez-la en scénario de travail pour la modifier.");
   g_assert_false (action_enabled ("win.add-line"));
   g_assert_false (action_enabled ("win.solve"));
   g_assert_true (action_enabled ("win.scenario-duplicate"));
@@ -195,7 +195,7 @@ test_history (void)
   trj_harness_present (GTK_WINDOW (history));
   g_assert_cmpuint (trj_sent_window_get_n_versions (history), ==, 1);
   g_assert_cmpstr (trj_sent_window_get_row_text (history, 0), ==,
-                   "Programmation — Version transmise à la DGEFP le 15/03/2024 (Programmation) : "
+                   "Programmation — Version transmise à la DGEFP le 15/03/2024 (Programmation) : "
                    "Programmation initiale");
   if (g_getenv ("TRJ_SCREENSHOT_DIR") != NULL)
     {

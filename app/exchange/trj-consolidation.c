@@ -168,7 +168,7 @@ trj_consolidation_add_file (TrjConsolidation *self, const char *path, GError **e
       if (scenario == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s : %s", display, local_error->message);
+                       "%s\u202f: %s", display, local_error->message);
           return FALSE;
         }
     }

@@ -98,7 +98,7 @@ running_header (Doc *d, guint page, guint n_pages)
   g_autofree char *title = NULL;
 
   for (guint i = 0; i < cmp->n_scenarios; i++)
-    g_string_append_printf (names, i == 0 ? "« %s »" : ", « %s »", cmp->names[i]);
+    g_string_append_printf (names, i == 0 ? "«\u00a0%s\u00a0»" : ", «\u00a0%s\u00a0»", cmp->names[i]);
   /* TRANSLATORS: running header of the comparison PDF: region, then the scenarios */
   title = g_strdup_printf (_("Comparison of scenarios · %s · %s"), cmp->scenarios[0]->region, names->str);
   text_at (d, title, MARGIN, 24, 9, FALSE, &d->style.muted, 0, W * 0.75);
