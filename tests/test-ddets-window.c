@@ -448,9 +448,15 @@ test_prepare_integrate (void)
     g_assert_true (trj_workbook_set_line_number (ddets, trj_workbook_get_current_scenario (ddets), line_id,
                                                  TRJ_LINE_FIELD_RATE, 0.45, &error));
     g_assert_no_error (error);
+    g_assert_true (trj_workbook_set_line_month (ddets, trj_workbook_get_current_scenario (ddets), line_id,
+                                                TRJ_LINE_MONTHS_ENTRIES, 2, 90, &error));
+    g_assert_no_error (error);
   }
   g_assert_true (trj_workbook_set_line_number (workbook (), scenario_id (), line_id, TRJ_LINE_FIELD_RATE, 0.6,
                                                &error));
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_set_line_month (workbook (), scenario_id (), line_id, TRJ_LINE_MONTHS_ENTRIES, 2, 80,
+                                              &error));
   g_assert_no_error (error);
 
   /* Refused: every conflict listed, nothing changed. */
@@ -464,16 +470,28 @@ test_prepare_integrate (void)
                              "des deux côtés depuis la préparation du fichier ; mettez-vous d’accord, puis intégrez "
                              "de nouveau. Rien n’a été modifié.");
   {
-    /* The list, under the message: the one line changed on both sides. */
+    /* The list, under the message: the one line changed on both sides, a
+     * row of its own read by its title and subtitle, which take the focus:
+     * the line as the grid names it, then each field, its value sent, the
+     * region's, the DDETS' (the example's line is given as a volume: the
+     * 83,94 sent for March is its share of it). */
     GtkWidget *list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
-    g_autofree char *expected = g_strdup_printf ("– « %s » (%s) : modifiée par la DDETS et par la région",
-                                                 pec_line ()->label, line_id);
-    g_autofree char *lines = NULL;
+    GtkWidget *row;
+    g_autofree char *title = g_strdup_printf ("«\u00a0%s\u00a0», PEC et CIE tous publics, Finistère (29)",
+                                              pec_line ()->label);
 
     if (GTK_IS_VIEWPORT (list))
       list = gtk_viewport_get_child (GTK_VIEWPORT (list));
-    lines = trj_test_plain_spaces (gtk_label_get_text (GTK_LABEL (list)));
-    g_assert_cmpstr (lines, ==, expected);
+    g_assert_true (GTK_IS_LIST_BOX (list));
+    row = gtk_widget_get_first_child (list);
+    g_assert_true (ADW_IS_ACTION_ROW (row));
+    g_assert_null (gtk_widget_get_next_sibling (row));
+    g_assert_true (gtk_widget_get_focusable (row));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                     "modifiée par la DDETS et par la région\n"
+                     "taux de prise en charge\u202f: envoyé 50,0\u00a0%, région 60,0\u00a0%, DDETS 45,0\u00a0%\n"
+                     "entrées en mars\u202f: envoyé 83,94, région 80, DDETS 90");
   }
   g_assert_cmpfloat (pec_line ()->rate, ==, 0.6);
   g_assert_cmpstr (trj_workbook_get_undo_label (workbook ()), !=, "Intégrer le retour de la DDETS");
@@ -482,7 +500,8 @@ test_prepare_integrate (void)
   respond (dialog, "close");
   TRJ_HARNESS_WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 
-  /* The region gives its change back: integrated, one step. */
+  /* The region gives its changes back: integrated, one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpfloat (pec_line ()->rate, ==, rate);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.ddets-integrate", NULL));

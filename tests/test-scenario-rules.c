@@ -626,14 +626,53 @@ test_ddets_round_trip (void)
   g_assert_false (trj_ddets_integrate (wb, id, part_path, &refused, &error));
   g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
   g_assert_cmpuint (refused.conflicts->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (refused.conflicts, 0), ==,
-                   "«\u00a0B\u00a0» (b)\u202f: modifiée par la DDETS et par la région");
-  plain = trj_test_plain_spaces (error->message);
-  g_assert_cmpstr (plain, ==, "Le retour de la DDETS (département 29) n’est pas intégré : 1 ligne a été modifiée "
-                              "des deux côtés depuis la préparation du fichier ; mettez-vous d’accord, puis "
-                              "intégrez de nouveau. Rien n’a été modifié.\n– « B » (b) : modifiée par la DDETS "
-                              "et par la région");
+  {
+    const TrjDdetsConflict *conflict = g_ptr_array_index (refused.conflicts, 0);
+
+    /* As the grid names it, then its rate: sent at 50 %, 60 % here, 55 % there. */
+    g_assert_cmpstr (conflict->id, ==, "b");
+    g_assert_cmpstr (conflict->line, ==, "«\u00a0B\u00a0», PEC et CIE tous publics, Finistère (29)");
+    g_assert_cmpstr (conflict->what, ==, "modifiée par la DDETS et par la région");
+    g_assert_cmpuint (g_strv_length (conflict->changes), ==, 1);
+    g_assert_cmpstr (conflict->changes[0], ==, "taux de prise en charge\u202f: envoyé 50,0\u00a0%, "
+                                               "région 60,0\u00a0%, DDETS 55,0\u00a0%");
+  }
+  g_assert_cmpstr (error->message, ==, "Le retour de la DDETS (département 29) n’est pas intégré\u202f: 1 ligne a "
+                                       "été modifiée des deux côtés depuis la préparation du fichier\u202f; "
+                                       "mettez-vous d’accord, puis intégrez de nouveau. Rien n’a été modifié.\n"
+                                       "– «\u00a0B\u00a0», PEC et CIE tous publics, Finistère (29)\u202f: "
+                                       "modifiée par la DDETS et par la région\n"
+                                       "    taux de prise en charge\u202f: envoyé 50,0\u00a0%, région 60,0\u00a0%, "
+                                       "DDETS 55,0\u00a0%");
   g_clear_error (&error);
+  trj_ddets_merge_clear (&refused);
+
+  /* And March's entries too, 2 here and 3 there where 0 were sent: a month
+   * named in full. */
+  ddets = trj_workbook_open (part_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_set_line_month (ddets, part_id, "b", TRJ_LINE_MONTHS_ENTRIES, 2, 3, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ddets);
+  g_assert_true (trj_workbook_set_line_month (wb, id, "b", TRJ_LINE_MONTHS_ENTRIES, 2, 2, &error));
+  g_assert_no_error (error);
+  g_assert_false (trj_ddets_integrate (wb, id, part_path, &refused, &error));
+  g_assert_cmpuint (refused.conflicts->len, ==, 1);
+  {
+    const TrjDdetsConflict *conflict = g_ptr_array_index (refused.conflicts, 0);
+
+    g_assert_cmpuint (g_strv_length (conflict->changes), ==, 2);
+    g_assert_cmpstr (conflict->changes[1], ==, "entrées en mars\u202f: envoyé 0, région 2, DDETS 3");
+  }
+  g_assert_true (g_str_has_suffix (error->message, "\n    entrées en mars\u202f: envoyé 0, région 2, DDETS 3"));
+  g_clear_error (&error);
+  trj_ddets_merge_clear (&refused);
+  g_assert_true (trj_workbook_undo (wb, &error));
+  g_assert_no_error (error);
+  ddets = trj_workbook_open (part_path, &error);
+  g_assert_true (trj_workbook_set_line_month (ddets, part_id, "b", TRJ_LINE_MONTHS_ENTRIES, 2, 0, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ddets);
   g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.5);
   g_assert_cmpfloat (line_rate (wb, id, "b"), ==, 0.6);
 
@@ -792,7 +831,7 @@ test_ddets_refusals (void)
   g_assert_false (trj_ddets_integrate (wb, id, second, &refused, &error));
   g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
   plain = trj_test_plain_spaces (error->message);
-  g_assert_cmpstr (plain, ==, "Le retour de la DDETS (département 29) n’est pas intégré : 2 lignes ont été modifiées des deux côtés depuis la préparation du fichier ; mettez-vous d’accord, puis intégrez de nouveau. Rien n’a été modifié.\n– « A » (a) : modifiée par la DDETS, supprimée par la région\n– « B » (b) : supprimée par la DDETS, modifiée par la région");
+  g_assert_cmpstr (plain, ==, "Le retour de la DDETS (département 29) n’est pas intégré : 2 lignes ont été modifiées des deux côtés depuis la préparation du fichier ; mettez-vous d’accord, puis intégrez de nouveau. Rien n’a été modifié.\n– « A », PEC et CIE tous publics, Finistère (29) : modifiée par la DDETS, supprimée par la région\n– « B », PEC et CIE tous publics, Finistère (29) : supprimée par la DDETS, modifiée par la région");
   g_clear_pointer (&plain, g_free);
   g_clear_error (&error);
   g_assert_cmpuint (refused.conflicts->len, ==, 2);
@@ -838,7 +877,7 @@ test_ddets_refusals (void)
   g_assert_false (trj_ddets_integrate (wb, id, third, NULL, &error));
   g_assert_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID);
   plain = trj_test_plain_spaces (error->message);
-  g_assert_cmpstr (plain, ==, "La ligne « A » (a) du fichier n’est pas du département 29 : une DDETS ne renvoie que ses propres lignes.");
+  g_assert_cmpstr (plain, ==, "La ligne « A » du fichier n’est pas du département 29 : une DDETS ne renvoie que ses propres lignes.");
   g_clear_pointer (&plain, g_free);
   g_clear_error (&error);
   g_assert_cmpfloat (line_rate (wb, id, "a"), ==, 0.45);
@@ -905,6 +944,60 @@ test_ddets_refusals (void)
   trj_test_remove_dir (dir);
 }
 
+/* Two lines that would read the same in the list (same label, envelope and
+ * département, no label: the kind's title) are told apart by their id; a
+ * line with a label of its own is not. */
+static void
+test_ddets_same_names (void)
+{
+  static const char json[] =
+    "{ \"format\": \"trajectoire-scenario/1\", \"year\": 2024, \"region\": \"Bretagne\","
+    "  \"zone\": \"metropole\","
+    "  \"envelopes\": [ { \"id\": \"PEC_CIE_TP\", \"ae_notified\": 1000000, \"cp_notified\": 1000000,"
+    "    \"lines\": ["
+    "    { \"id\": \"p1\", \"kind\": \"PEC\", \"departement\": \"29\", \"rate\": 0.5, \"weekly_hours\": 20,"
+    "      \"duration_months\": 2, \"payment_lag_months\": 0, \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] },"
+    "    { \"id\": \"p2\", \"kind\": \"PEC\", \"departement\": \"29\", \"rate\": 0.5, \"weekly_hours\": 20,"
+    "      \"duration_months\": 2, \"payment_lag_months\": 0, \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] },"
+    "    { \"id\": \"p3\", \"label\": \"Quimper\", \"kind\": \"PEC\", \"departement\": \"29\", \"rate\": 0.5,"
+    "      \"weekly_hours\": 20, \"duration_months\": 2, \"payment_lag_months\": 0,"
+    "      \"entries\": [1,0,0,0,0,0,0,0,0,0,0,0] } ] } ] }";
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "region.trajectoire", NULL);
+  g_autofree char *part_path = g_build_filename (dir, "ddets-29.trajectoire", NULL);
+  g_autoptr(TrjScenario) scenario = parse (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_new_for_region (path, "Bretagne", 2024, &error);
+  g_autoptr(TrjWorkbook) ddets = NULL;
+  g_auto(TrjDdetsMerge) refused = { 0 };
+  const char *ids[] = { "p1", "p2", "p3" };
+  gint64 id, part_id;
+
+  g_assert_no_error (error);
+  id = trj_workbook_import_scenario (wb, scenario, "Répartition", &error);
+  g_assert_no_error (error);
+  g_assert_true (trj_ddets_prepare (wb, id, "29", part_path, &error));
+  g_assert_no_error (error);
+  ddets = trj_workbook_open (part_path, &error);
+  g_assert_no_error (error);
+  part_id = trj_workbook_get_current_scenario (ddets);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_assert_true (trj_workbook_set_line_number (ddets, part_id, ids[i], TRJ_LINE_FIELD_RATE, 0.45, &error));
+      g_assert_true (trj_workbook_set_line_number (wb, id, ids[i], TRJ_LINE_FIELD_RATE, 0.6, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&ddets);
+  g_assert_false (trj_ddets_integrate (wb, id, part_path, &refused, &error));
+  g_assert_cmpuint (refused.conflicts->len, ==, 3);
+  g_assert_cmpstr (((TrjDdetsConflict *) refused.conflicts->pdata[0])->line, ==,
+                   "«\u00a0PEC\u00a0», PEC et CIE tous publics, Finistère (29) (identifiant p1)");
+  g_assert_cmpstr (((TrjDdetsConflict *) refused.conflicts->pdata[1])->line, ==,
+                   "«\u00a0PEC\u00a0», PEC et CIE tous publics, Finistère (29) (identifiant p2)");
+  g_assert_cmpstr (((TrjDdetsConflict *) refused.conflicts->pdata[2])->line, ==,
+                   "«\u00a0Quimper\u00a0», PEC et CIE tous publics, Finistère (29)");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -922,5 +1015,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/caom/report", test_report_requests_caom);
   g_test_add_func ("/ddets/round-trip-conflict-undo", test_ddets_round_trip);
   g_test_add_func ("/ddets/refusals-and-merge", test_ddets_refusals);
+  g_test_add_func ("/ddets/same-names", test_ddets_same_names);
   return g_test_run ();
 }

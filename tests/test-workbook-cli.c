@@ -507,6 +507,20 @@ set_rate (const char *workbook, gboolean current, const char *line_id, double ra
 }
 
 static void
+set_month (const char *workbook, gboolean current, const char *line_id, guint month, double entries)
+{
+  g_autofree char *path = g_build_filename (dir, workbook, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrjWorkbook) wb = trj_workbook_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (trj_workbook_set_line_month (wb, current ? trj_workbook_get_current_scenario (wb)
+                                                          : trj_workbook_find_scenario (wb, "Répartition"),
+                                              line_id, TRJ_LINE_MONTHS_ENTRIES, month, entries, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_ddets (void)
 {
   g_autofree char *json = g_build_filename (dir, "ddets.json", NULL);
@@ -550,15 +564,22 @@ test_ddets (void)
 
   set_rate ("f29.trajectoire", TRUE, "a", 0.45);
   set_rate ("f29.trajectoire", TRUE, "b", 0.55);
+  set_month ("f29.trajectoire", TRUE, "b", 2, 3);
   set_rate ("dreets.trajectoire", FALSE, "b", 0.6);
+  set_month ("dreets.trajectoire", FALSE, "b", 2, 2);
   g_assert_cmpint (run_cli (&out, &err, "ddets", "integrate", "dreets.trajectoire", "f29.trajectoire",
                             "--scenario", "Répartition", NULL), ==, 1);
   g_test_message ("%s", err);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "département 29"));
-  g_assert_nonnull (strstr (err, "Rien n’a été modifié."));
-  g_assert_nonnull (strstr (err, "\n– «\u00a0B\u00a0» (b)\u202f: modifiée par la DDETS et par la région"));
-  g_assert_null (strstr (err, "(a)"));
+  /* b as the grid names it, no id, then its rate and its March, one a line. */
+  g_assert_true (g_str_has_suffix (err, "Rien n’a été modifié.\n"
+                                        "– «\u00a0B\u00a0», PEC et CIE tous publics, Finistère (29)\u202f: "
+                                        "modifiée par la DDETS et par la région\n"
+                                        "    taux de prise en charge\u202f: envoyé 50,0\u00a0%, région 60,0\u00a0%, "
+                                        "DDETS 55,0\u00a0%\n"
+                                        "    entrées en mars\u202f: envoyé 0, région 2, DDETS 3\n"));
+  g_assert_null (strstr (err, "«\u00a0A\u00a0»"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpfloat (rate_of ("dreets.trajectoire", FALSE, "a"), ==, 0.5);
@@ -566,6 +587,7 @@ test_ddets (void)
 
   /* The region gives b back: the return is taken. */
   set_rate ("dreets.trajectoire", FALSE, "b", 0.5);
+  set_month ("dreets.trajectoire", FALSE, "b", 2, 0);
   g_assert_cmpint (run_cli (&out, &err, "ddets", "integrate", "dreets.trajectoire", "f29.trajectoire",
                             "--scenario", "Répartition", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Retour de la DDETS 29 intégré — lignes modifiées\u202f: 2, ajoutées\u202f: 0, "

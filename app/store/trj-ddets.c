@@ -3,9 +3,13 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
+
 #include "trj-alert-text.h"
 #include "trj-ddets.h"
+#include "trj-format.h"
 #include "trj-json.h"
+#include "trj-workbook-private.h"
 
 static gboolean
 envelope_has_part (const TrjEnvelope *env, const char *departement)
@@ -138,12 +142,157 @@ line_text (const TrjScenario *scenario, const char *envelope_id, const TrjLine *
   return trj_json_scenario_to_data (alone);
 }
 
+/* A line as the planner knows it: its label in the grid (its kind's title
+ * when it has none), its envelope and its département as an allocation is
+ * named (trj_allocation_name: « Finistère (29) »). */
 static char *
-describe (const TrjLine *line)
+describe (const TrjScenario *scenario, const char *envelope_id, const TrjLine *line)
 {
-  /* TRANSLATORS: a line in a list: its label and its identifier */
-  return g_strdup_printf (_("“%s” (%s)"), line->label != NULL && *line->label != '\0' ? line->label : line->id,
-                          line->id);
+  const char *name = line->label != NULL && *line->label != '\0' ? line->label : trj_catalog_kind_title (line->kind);
+  TrjAllocation where = { .departement = line->departement };
+  g_autofree char *departement = line->departement != NULL ? trj_allocation_name (scenario, &where) : NULL;
+
+  if (departement == NULL)
+    /* TRANSLATORS: a line in a list: its label, its envelope */
+    return g_strdup_printf (_("“%s”, %s"), name, trj_catalog_envelope_title (envelope_id));
+  /* TRANSLATORS: a line in a list: its label, its envelope, its département « Finistère (29) » */
+  return g_strdup_printf (_("“%s”, %s, %s"), name, trj_catalog_envelope_title (envelope_id), departement);
+}
+
+/* The titles of the line's fields that are no catalogue parameter. */
+static const char *
+column_title (const TrjLineColumn *column)
+{
+  static const struct { const char *column, *title; } titles[] = {
+    { "label", N_("Label") }, { "kind", N_("Type") }, { "departement", N_("Département") },
+    { "prescriber", N_("Prescriber") }, { "entries_mode", N_("Entry mode") },
+    { "structure_kind", N_("Structure kind") }, { "funded_from", N_("Funded from") },
+    { "structure_name", N_("Structure") }, { "siret", N_("SIRET") }, { "note", N_("Note") },
+    { "exception_reason", N_("Justification") },
+  };
+
+  if (column->spec.param == TRJ_PARAM_PUBLIC_SHARE)
+    return trj_catalog_public_title (column->field - TRJ_LINE_FIELD_PUBLIC_QPV);
+  if (column->spec.param >= 0)
+    return trj_catalog_param_title (column->spec.param);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (titles[i].column, column->spec.column))
+      return _(titles[i].title);
+  return NULL;                    /* a flag that goes with a month series (has_profile) */
+}
+
+/* A value as the grid shows it, in French (trj-format). */
+static char *
+format_param (TrjParam param, double value)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  switch (trj_catalog_param (param)->kind)
+    {
+    case TRJ_PARAM_SHARE:      return trj_format_percent (value, 1);
+    case TRJ_PARAM_MONTH:      return g_strdup (trj_format_month_long ((int) value + 1));
+    case TRJ_PARAM_MONEY:      return trj_format_money (value);
+    case TRJ_PARAM_FLAG:       return g_strdup (value != 0 ? _("yes") : _("no"));
+    case TRJ_PARAM_HOURS:
+    case TRJ_PARAM_MONTHS:
+    case TRJ_PARAM_COUNT:
+    case TRJ_PARAM_WEIGHT:
+    case TRJ_PARAM_EURO_RATE:
+    case TRJ_PARAM_FACTOR:
+    default:                   return trj_format_decimal (value, 2);
+    }
+}
+
+static char *
+format_column (const TrjLineColumn *column, const TrjLine *line)
+{
+  const char *at = (const char *) line + column->offset;
+
+  switch (column->type)
+    {
+    case TRJ_COLUMN_TEXT:
+    case TRJ_COLUMN_TEXT_NULL:
+      {
+        const char *text = *(char * const *) at;
+
+        return text != NULL && *text != '\0' ? g_strdup_printf (_("“%s”"), text) : g_strdup ("—");
+      }
+    case TRJ_COLUMN_KIND:
+      return g_strdup (trj_catalog_kind_title (*(const TrjLineKind *) at));
+    case TRJ_COLUMN_REAL:
+      return format_param (column->spec.param, *(const double *) at);
+    case TRJ_COLUMN_REAL_NULL:
+      return format_param (column->spec.param, *(const gboolean *) ((const char *) line + column->has_offset)
+                                                 ? *(const double *) at : NAN);
+    case TRJ_COLUMN_INT:
+      if (g_str_equal (column->spec.column, "entries_mode"))
+        return g_strdup (*(const TrjEntriesMode *) at == TRJ_ENTRIES_VOLUME ? _("volume and profile")
+                                                                             : _("month by month"));
+      return format_param (column->spec.param, *(const int *) at);
+    default:
+      return g_strdup ("?");
+    }
+}
+
+/* « taux de prise en charge : envoyé 60,0 %, région 65,0 %, DDETS 70,0 % »:
+ * the title's first letter in lower case, unless it begins an acronym
+ * (« ETP réalisés », « SIRET » stay). */
+static void
+add_change (GPtrArray *changes, const char *title, const char *base, const char *ours, const char *theirs)
+{
+  const char *rest = *title != '\0' ? g_utf8_next_char (title) : title;
+  g_autofree char *first = g_unichar_isupper (g_utf8_get_char (rest)) ? g_strndup (title, rest - title)
+                                                                       : g_utf8_strdown (title, rest - title);
+  g_autofree char *lower = g_strconcat (first, rest, NULL);
+
+  /* TRANSLATORS: a field changed on both sides: its title, the value sent, the region's, the DDETS' */
+  g_ptr_array_add (changes, g_strdup_printf (_("%s: sent %s, region %s, DDETS %s"), lower, base, ours, theirs));
+}
+
+/* The fields the region and the DDETS both changed, each its own way. */
+static GPtrArray *
+changed_fields (const TrjLine *b, const TrjLine *r, const TrjLine *d)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < trj_workbook_n_line_columns; c++)
+    {
+      const TrjLineColumn *column = &trj_workbook_line_columns[c];
+      const char *title = column_title (column);
+      g_autofree char *bt = NULL, *rt = NULL, *dt = NULL;
+
+      if (title == NULL)
+        continue;
+      bt = format_column (column, b), rt = format_column (column, r), dt = format_column (column, d);
+      if (!g_str_equal (bt, rt) && !g_str_equal (bt, dt) && !g_str_equal (rt, dt))
+        add_change (changes, title, bt, rt, dt);
+    }
+  for (guint s = 0; s < TRJ_N_LINE_MONTHS; s++)
+    {
+      const TrjMonthSeries *series = &trj_workbook_month_series[s];
+
+      /* Entries given as a volume on both sides follow from it and its
+       * profile, shown above; typed month by month on one side, its months. */
+      if (s == TRJ_LINE_MONTHS_ENTRIES && r->entries_mode == TRJ_ENTRIES_VOLUME
+          && d->entries_mode == TRJ_ENTRIES_VOLUME)
+        continue;
+      for (guint m = 0; m < TRJ_MONTHS; m++)
+        {
+          g_autofree char *bt = format_param (series->param, trj_workbook_line_months ((TrjLine *) b, s)[m]);
+          g_autofree char *rt = format_param (series->param, trj_workbook_line_months ((TrjLine *) r, s)[m]);
+          g_autofree char *dt = format_param (series->param, trj_workbook_line_months ((TrjLine *) d, s)[m]);
+
+          if (!g_str_equal (bt, rt) && !g_str_equal (bt, dt) && !g_str_equal (rt, dt))
+            {
+              /* TRANSLATORS: a monthly field and its month: « entrées en mars » */
+              g_autofree char *title = g_strdup_printf (_("%s in %s"), trj_catalog_param_title (series->param),
+                                                        trj_format_month_long ((int) m + 1));
+
+              add_change (changes, title, bt, rt, dt);
+            }
+        }
+    }
+  return changes;
 }
 
 /* A fresh id for a line the DDETS added whose id the region used meanwhile. */
@@ -159,6 +308,63 @@ free_id (const TrjScenario *region, const TrjScenario *theirs, const char *id, c
           && trj_scenario_find_line (theirs, candidate, NULL) == NULL)
         return candidate;
       g_free (candidate);
+    }
+}
+
+static void
+conflict_free (TrjDdetsConflict *conflict)
+{
+  g_free (conflict->id);
+  g_free (conflict->line);
+  g_free (conflict->what);
+  g_strfreev (conflict->changes);
+  g_free (conflict);
+}
+
+/* line: transfer full; changes (transfer full) NULL: none. */
+static void
+add_conflict (GPtrArray *conflicts, const char *id, char *line, const char *what, GPtrArray *changes)
+{
+  TrjDdetsConflict *conflict = g_new0 (TrjDdetsConflict, 1);
+
+  conflict->id = g_strdup (id);
+  conflict->line = line;
+  conflict->what = g_strdup (what);
+  if (changes == NULL)
+    changes = g_ptr_array_new ();
+  g_ptr_array_add (changes, NULL);
+  conflict->changes = (char **) g_ptr_array_free (changes, FALSE);
+  g_ptr_array_add (conflicts, conflict);
+}
+
+/* Two conflicts that would read the same get their line's id. */
+static void
+name_apart (GPtrArray *conflicts)
+{
+  g_autoptr(GHashTable) twice = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const TrjDdetsConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (!g_hash_table_add (seen, conflict->line))
+        g_hash_table_add (twice, g_strdup (conflict->line));
+    }
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      TrjDdetsConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (g_hash_table_contains (twice, conflict->line))
+        {
+          /* TRANSLATORS: after a line's name, its identifier */
+          g_autofree char *id = g_strdup_printf (_(" (id %s)"), conflict->id);
+          char *line = g_strconcat (conflict->line, id, NULL);
+
+          g_free (conflict->line);
+          conflict->line = line;
+        }
     }
 }
 
@@ -181,7 +387,7 @@ trj_ddets_integrate (TrjWorkbook *region, gint64 scenario_id, const char *path, 
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (TRJ_IS_WORKBOOK (region), FALSE);
-  local.conflicts = g_ptr_array_new_with_free_func (g_free);
+  local.conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
 
   if ((file = trj_workbook_open (path, error)) == NULL)
     return FALSE;
@@ -241,7 +447,8 @@ trj_ddets_integrate (TrjWorkbook *region, gint64 scenario_id, const char *path, 
 
           if (g_strcmp0 (d->departement, part->departement) != 0)
             {
-              g_autofree char *what = describe (d);
+              g_autofree char *what = g_strdup_printf (_("“%s”"), d->label != NULL && *d->label != '\0'
+                                                                       ? d->label : trj_catalog_kind_title (d->kind));
 
               g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
                            _("The line %s of the file is not of the département %s: a DDETS returns its own lines."),
@@ -283,13 +490,10 @@ trj_ddets_integrate (TrjWorkbook *region, gint64 scenario_id, const char *path, 
               local.updated++;
               continue;
             }
-          {
-            g_autofree char *what = describe (d);
-
-            g_ptr_array_add (local.conflicts,
-                             r == NULL ? g_strdup_printf (_("%s: changed by the DDETS, removed by the region"), what)
-                                       : g_strdup_printf (_("%s: changed by the DDETS and by the region"), what));
-          }
+          add_conflict (local.conflicts, d->id, describe (theirs, env->id, d),
+                        r == NULL ? _("changed by the DDETS, removed by the region")
+                                  : _("changed by the DDETS and by the region"),
+                        r == NULL ? NULL : changed_fields (b, r, d));
         }
     }
   /* The lines the DDETS removed. */
@@ -315,12 +519,8 @@ trj_ddets_integrate (TrjWorkbook *region, gint64 scenario_id, const char *path, 
               local.removed++;
             }
           else
-            {
-              g_autofree char *what = describe (r);
-
-              g_ptr_array_add (local.conflicts,
-                               g_strdup_printf (_("%s: removed by the DDETS, changed by the region"), what));
-            }
+            add_conflict (local.conflicts, r->id, describe (ours, r_env->id, r),
+                          _("removed by the DDETS, changed by the region"), NULL);
         }
     }
 
@@ -328,8 +528,17 @@ trj_ddets_integrate (TrjWorkbook *region, gint64 scenario_id, const char *path, 
     {
       GString *list = g_string_new (NULL);
 
+      name_apart (local.conflicts);
       for (guint i = 0; i < local.conflicts->len; i++)
-        g_string_append_printf (list, "\n– %s", (const char *) g_ptr_array_index (local.conflicts, i));
+        {
+          const TrjDdetsConflict *conflict = g_ptr_array_index (local.conflicts, i);
+
+          /* TRANSLATORS: a conflict: the line, then how both sides changed it */
+          g_string_append (list, "\n– ");
+          g_string_append_printf (list, _("%s: %s"), conflict->line, conflict->what);
+          for (guint c = 0; conflict->changes[c] != NULL; c++)
+            g_string_append_printf (list, "\n    %s", conflict->changes[c]);
+        }
       g_set_error (error, TRJ_WORKBOOK_ERROR, TRJ_WORKBOOK_ERROR_INVALID,
                    ngettext ("The return of the DDETS (département %s) is not integrated: %u line was changed on "
                              "both sides since the file was prepared; agree on it, then integrate again. Nothing "

@@ -14,7 +14,11 @@
  * changed (differently) is a conflict; a line added by the DDETS is added
  * (given a new id if the region used its id meanwhile), one it removed is
  * removed. With any conflict nothing changes and the error lists each
- * conflicting line in French; otherwise the merge is ONE undo step
+ * conflicting line in French, as the planner knows it (its label, envelope
+ * and département; its id only when two would read the same), with each
+ * field both sides changed differently: its title, the value sent, the
+ * region's and the DDETS' (« taux de prise en charge : envoyé 60,0 %,
+ * région 65,0 %, DDETS 70,0 % », « entrées en mars : … »); otherwise the merge is ONE undo step
  * « Intégrer le retour de la DDETS ». A file prepared for another scenario,
  * an older file than the last one prepared for its département, or a file
  * that is no DDETS file is refused.
@@ -34,10 +38,19 @@ gboolean     trj_ddets_prepare       (TrjWorkbook *region,
                                       const char  *path,
                                       GError     **error);
 
+/* A line changed on both sides. */
+typedef struct {
+  char *id;
+  char *line;              /* « « PEC Finistère », PEC et CIE tous publics, Finistère (29) » */
+  char *what;              /* « modifiée par la DDETS et par la région » */
+  char **changes;          /* « taux de prise en charge : envoyé 60,0 %, région 65,0 %, DDETS 70,0 % »…;
+                            * empty when the line was removed on one side */
+} TrjDdetsConflict;
+
 typedef struct {
   char *departement;
   guint updated, added, removed;
-  GPtrArray *conflicts;    /* char*: « « PEC Finistère » (pec-29) : modifiée des deux côtés », empty when none */
+  GPtrArray *conflicts;    /* TrjDdetsConflict*, empty when none */
 } TrjDdetsMerge;
 
 void         trj_ddets_merge_clear   (TrjDdetsMerge *merge);
