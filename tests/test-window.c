@@ -31,6 +31,7 @@
 #include "trj-gui-format.h"
 #include "trj-chart-view.h"
 #include "trj-summary-page.h"
+#include "trj-tooltip.h"
 
 /* ICU's French grouping (U+202F) and the space before € (U+00A0). */
 #define NNBSP "\u202f"
@@ -1090,7 +1091,7 @@ test_create (void)
 static GtkWidget *
 find_switcher (GtkWidget *widget)
 {
-  if (GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Scénario") == 0)
+  if (GTK_IS_DROP_DOWN (widget) && g_strcmp0 (trj_tooltip_get_text (widget), "Scénario") == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -25,6 +25,7 @@
 #include "trj-settings.h"
 #include "trj-chart-document.h"
 #include "trj-chart-view.h"
+#include "trj-tooltip.h"
 
 struct _TrjEnvelopePage
 {
@@ -44,10 +45,17 @@ struct _TrjEnvelopePage
   GtkWidget *ddets_button;
   GtkWidget *solve_button;
   GtkWidget *columns_button;
+  GtkWidget *structures_button;
+  GtkWidget *bourse_button;
+  GtkWidget *notification_button;
+  GtkWidget *add_line_button;
+  GtkWidget *duplicate_line_button;
+  GtkWidget *remove_line_button;
   GtkLabel *circular_shares;
   /* The check buttons of its popover, by optional field (MODEL 2.8). */
   GtkCheckButton *column_checks[TRJ_LINES_N_OPTIONAL];
   GtkStack *grids_stack;
+  GtkStackSwitcher *grids_switcher;
 
   TrjDocument *document;
   char *envelope_id;
@@ -1531,10 +1539,17 @@ trj_envelope_page_class_init (TrjEnvelopePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, ddets_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, solve_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, columns_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, structures_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, bourse_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, notification_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, add_line_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, duplicate_line_button);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, remove_line_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, circular_shares);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, side_chart);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, side_chart_button);
   gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, grids_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrjEnvelopePage, grids_switcher);
   gtk_widget_class_bind_template_callback (widget_class, grid_switched_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   widget_class->grab_focus = trj_envelope_page_grab_focus;
@@ -1558,6 +1573,27 @@ trj_envelope_page_init (TrjEnvelopePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   trj_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Here rather than in the template: trj-tooltip.h. */
+  trj_tooltip_set_text (self->structures_button,
+                        _("The register of the structures: SIRET, last year’s ETP, conventionnement base, "
+                          "realised ETP"));
+  trj_tooltip_set_text (self->bourse_button, _("Moves ETP from the structures that under-consume to others"));
+  trj_tooltip_set_text (self->ddets_button,
+                        _("The envelope’s allocations to the DDETS and the CAOM; the files of the DDETS"));
+  trj_tooltip_set_text (self->notification_button,
+                        _("The AE, CP and volume notified to the region for this envelope"));
+  trj_tooltip_set_text (GTK_WIDGET (self->side_chart_button), _("Show the Trajectory beside the Grid"));
+  trj_tooltip_set_text (self->solve_envelope_button,
+                        _("Finds one value for every contract line of the envelope that reaches a target "
+                          "(Shift+Ctrl+J)"));
+  trj_tooltip_set_text (self->entries_tools, _("Spreads the volume of the selected lines over the months"));
+  trj_tooltip_set_text (self->columns_button,
+                        _("Shows or hides the columns of the publics, the renewals and the justification"));
+  trj_tooltip_set_text (self->add_line_button, _("Add a Line (Insert)"));
+  trj_tooltip_set_text (self->duplicate_line_button, _("Duplicate the Line (Shift+Ctrl+D)"));
+  trj_tooltip_set_text (self->remove_line_button, _("Remove the Line (Ctrl+Delete)"));
+  trj_tooltip_set_text (self->solve_button,
+                        _("Finds the value of one parameter of the line that reaches a target (Ctrl+J)"));
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->entries_tools), menu_popup_needed,
                                          self->entries_menu, NULL);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->ddets_button), menu_popup_needed,
@@ -1782,6 +1818,10 @@ trj_envelope_page_new (TrjDocument *document, const char *envelope_id)
                           _("Realised ETP"));
   gtk_stack_add_titled (self->grids_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "subtotals",
                         _("Subtotals"));
+  /* Given its stack once the pages are there: GTK 4.8's switcher sets its
+   * buttons' tooltips (trj-tooltip.h) for each page added, and again when
+   * given the stack. */
+  gtk_stack_switcher_set_stack (self->grids_switcher, self->grids_stack);
 
   /* Figures follow the grids: the document is already recomputed when this runs.
    * A page out of sight catches up when it is shown again. */

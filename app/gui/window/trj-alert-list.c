@@ -6,6 +6,7 @@
 
 #include "trj-alert-list.h"
 #include "trj-a11y.h"
+#include "trj-tooltip.h"
 
 struct _TrjAlertList
 {
@@ -100,11 +101,10 @@ update_rows (TrjAlertList *self)
       gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)), shown);
 
       /* Alert texts carry amounts and change on every edit; what did not
-       * change is left alone: GTK 4.8 asks the X server where the pointer is
-       * on every tooltip set (two round trips), a new icon is looked up and
-       * drawn again, and a screen reader is told every accessible change. */
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) != 0)
-        gtk_widget_set_tooltip_text (child, tooltip);
+       * change is left alone (the tooltip, by trj_tooltip_set_text): a new
+       * icon is looked up and drawn again, and a screen reader is told every
+       * accessible change. */
+      trj_tooltip_set_text (child, tooltip);
       /* GTK 4.8 gives an inscription no accessible text: the row carries the
        * sentence (every alert behind the last one), a reserved empty row none. */
       {

@@ -23,14 +23,7 @@
 #include "trj-compare-window.h"
 #include "trj-actuals-window.h"
 #include "trj-drift.h"
-
-/* Setting a tooltip asks the X server where the pointer is: only when it changes. */
-void
-trj_window_set_tooltip (GtkWidget *widget, const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
+#include "trj-tooltip.h"
 
 void
 trj_window_update_actions (TrjWindow *self)
@@ -50,8 +43,8 @@ trj_window_update_actions (TrjWindow *self)
   undo_tip = undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label) : g_strdup (_("Undo"));
   /* TRANSLATORS: tooltip of the redo button, %s is the edit */
   redo_tip = redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label) : g_strdup (_("Redo"));
-  trj_window_set_tooltip (self->undo_button, undo_tip);
-  trj_window_set_tooltip (self->redo_button, redo_tip);
+  trj_tooltip_set_text (self->undo_button, undo_tip);
+  trj_tooltip_set_text (self->redo_button, redo_tip);
 
   for (const char * const *a = (const char * const[]) { "win.add-line", "win.duplicate-line",
          "win.remove-line", "win.line-note", "win.solve", "win.solve-envelope", "win.edit-notification",

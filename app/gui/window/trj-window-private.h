@@ -18,6 +18,7 @@ struct _TrjWindow
   TrjStartPage *start_page;
   AdwLeaflet *leaflet;
   GtkDropDown *scenario_dropdown;
+  GtkWidget *envelopes_button;
   GtkListBox *sidebar_list;
   AdwWindowTitle *window_title;
   GtkWidget *undo_button;
@@ -84,8 +85,5 @@ void trj_window_install_actions  (GtkWidgetClass *widget_class);
 /* Enables the actions for the workbook shown (none, read-only, writable) and
  * names the undo and redo steps in their tooltips. */
 void trj_window_update_actions   (TrjWindow *self);
-/* Sets a tooltip only when it changes: setting one asks the X server where the
- * pointer is, and figures change on every edit. */
-void trj_window_set_tooltip      (GtkWidget *widget, const char *text);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "trj-settings.h"
 #include "trj-file-chooser.h"
 #include "trj-year.h"
+#include "trj-tooltip.h"
 
 #define SUMMARY_PAGE "summary"
 
@@ -190,9 +191,7 @@ update_sidebar_alerts (TrjWindow *self)
           /* TRANSLATORS: accessible name of a sidebar row: envelope title, number of alerts. */
           g_autofree char *name = g_strdup_printf (_("%s, %s"), (const char *) g_object_get_data (G_OBJECT (row), "title"), tip);
 
-          /* Before it is shown: a tooltip set on a visible widget asks the X
-           * server where the pointer is. */
-          trj_window_set_tooltip (alert, tip);
+          trj_tooltip_set_text (alert, tip);
           gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
         }
       gtk_widget_set_visible (alert, n > 0);
@@ -518,7 +517,7 @@ ensure_start_page (TrjWindow *self)
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "open-menu-symbolic");
       gtk_menu_button_set_primary (GTK_MENU_BUTTON (menu), TRUE);
-      gtk_widget_set_tooltip_text (menu, _("Main Menu"));
+      trj_tooltip_set_text (menu, _("Main Menu"));
       trj_a11y_set_label (menu, _("Main Menu"));
       self->start_menu_button = GTK_MENU_BUTTON (menu);
       gtk_menu_button_set_create_popup_func (self->start_menu_button, menu_popup_needed, self->main_menu, NULL);
@@ -928,6 +927,7 @@ trj_window_class_init (TrjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, start_box);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, scenario_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrjWindow, envelopes_button);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TrjWindow, undo_button);
@@ -963,6 +963,12 @@ trj_window_init (TrjWindow *self)
   if (self->settings != NULL)
     trj_settings_bind_window_state (self->settings, GTK_WINDOW (self));
   trj_a11y_set_label (GTK_WIDGET (self->scenario_dropdown), _("Scenario"));
+  /* Here rather than in the template: trj-tooltip.h (undo and redo's in
+   * trj_window_update_actions). */
+  trj_tooltip_set_text (GTK_WIDGET (self->scenario_dropdown), _("Scenario"));
+  trj_tooltip_set_text (self->envelopes_button, _("Envelopes"));
+  trj_tooltip_set_text (GTK_WIDGET (self->main_menu_button), _("Main Menu"));
+  trj_tooltip_set_text (GTK_WIDGET (self->year_button), _("The Year: Versions Sent and Actuals"));
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
                             G_CALLBACK (scenario_selected_cb), self);
   g_signal_connect_swapped (self->content_stack, "notify::visible-child",
