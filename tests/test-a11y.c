@@ -920,20 +920,8 @@ static char *
 shortcut_rows (GtkWindow *overlay, const char *title)
 {
   GString *out = g_string_new (NULL);
-  GtkWidget *section = NULL;
-  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+  GtkWidget *section = trj_harness_find_type (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SECTION);
 
-  g_ptr_array_add (todo, overlay);
-  while (section == NULL && todo->len > 0)
-    {
-      GtkWidget *widget = g_ptr_array_steal_index (todo, 0);
-
-      if (GTK_IS_SHORTCUTS_SECTION (widget))
-        section = widget;
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        g_ptr_array_add (todo, child);
-    }
   g_assert_nonnull (section);
   collect_shortcut_rows (section, title, out);
   return g_string_free (out, FALSE);

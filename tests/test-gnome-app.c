@@ -191,22 +191,6 @@ section_layout (GtkWidget *section)
   return g_string_free (out, FALSE);
 }
 
-static GtkWidget *
-find_section (GtkWidget *widget)
-{
-  if (GTK_IS_SHORTCUTS_SECTION (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_section (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The shortcuts window fits a 1280 × 800 screen, at 100 % and with GNOME's
  * large text (1,5): short titles, the details as subtitles, one accelerator
  * a row (a column is as wide as its widest keys plus its widest title), and
@@ -228,7 +212,7 @@ test_shortcuts_window_width (void)
       g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (scales[i] * 96 * 1024), NULL);
       window = trj_window_new (GTK_APPLICATION (app));
       overlay = trj_window_get_help_overlay (window);
-      section = find_section (GTK_WIDGET (overlay));
+      section = trj_harness_find_type (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SECTION);
       g_assert_nonnull (section);
       /* GTK 4.8 measures one label of its shortcut pictures at -3 px and
        * warns (GTK's structured log, which no test handler filters): not

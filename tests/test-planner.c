@@ -326,23 +326,6 @@ test_move_shown_margin (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
 }
 
-/* The first widget of a type under root (depth first). */
-static GtkWidget *
-find_widget (GtkWidget *root, GType type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The button labelled `label` (with its mnemonic) under root, as a user finds it. */
 static GtkWidget *
 find_button (GtkWidget *root, const char *label)
@@ -471,7 +454,7 @@ test_chart_export (void)
   trj_harness_wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the size dialog");
   sizes = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   /* A width typed in the dialog, as a planner would, not the default. */
-  width = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (sizes), GTK_TYPE_SPIN_BUTTON));
+  width = GTK_SPIN_BUTTON (trj_harness_find_type (GTK_WIDGET (sizes), GTK_TYPE_SPIN_BUTTON));
   gtk_spin_button_set_value (width, 1000);
   g_object_ref (sizes);
   button = find_button (GTK_WIDGET (sizes), _("_Choose a File…"));

@@ -477,22 +477,6 @@ menu_has_label (GMenuModel *menu, const char *label)
   return FALSE;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The menu button under root whose menu has an item or section `label` (the
  * « Répartition » menu, not the « DDETS » one before it), NULL if none. */
 static GtkMenuButton *
@@ -754,7 +738,7 @@ test_saved_profiles (void)
   trj_harness_wait_painted (GTK_WIDGET (dialog));
   {
     GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
-    AdwEntryRow *row = ADW_ENTRY_ROW (find_descendant (extra, ADW_TYPE_ENTRY_ROW));
+    AdwEntryRow *row = ADW_ENTRY_ROW (trj_harness_find_type (extra, ADW_TYPE_ENTRY_ROW));
     GtkWidget *message = find_descendant_with_css_class (extra, "error");
     GtkWidget *trash;
     AdwMessageDialog *confirm;
@@ -781,7 +765,7 @@ test_saved_profiles (void)
     g_assert_false (menu_has_label (gtk_menu_button_get_menu_model (menu_button), "Rentrée 29"));
 
     /* The list was rebuilt: its row has the new name. */
-    row = ADW_ENTRY_ROW (find_descendant (extra, ADW_TYPE_ENTRY_ROW));
+    row = ADW_ENTRY_ROW (trj_harness_find_type (extra, ADW_TYPE_ENTRY_ROW));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Automne 29");
     trash = find_descendant_with_css_class (GTK_WIDGET (row), "trj-delete-profile");
     g_assert_nonnull (trash);
@@ -799,7 +783,7 @@ test_saved_profiles (void)
     g_assert_false (menu_has_label (gtk_menu_button_get_menu_model (menu_button), "Automne 29"));
     g_assert_false (menu_has_label (gtk_menu_button_get_menu_model (menu_button),
                                     "Renommer ou supprimer les profils enregistrés…"));
-    g_assert_null (find_descendant (extra, ADW_TYPE_ENTRY_ROW));
+    g_assert_null (trj_harness_find_type (extra, ADW_TYPE_ENTRY_ROW));
   }
   adw_message_dialog_response (dialog, "close");
   trj_envelope_page_show_entries (pec_page (), FALSE);

@@ -470,3 +470,19 @@ trj_harness_press_key (GtkWidget *focus, guint keyval, GdkModifierType state)
       return TRUE;
   return FALSE;
 }
+
+GtkWidget *
+trj_harness_find_type (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = trj_harness_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

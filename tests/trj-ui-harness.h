@@ -85,6 +85,9 @@ void            trj_harness_wait_settled   (GtkWidget *toplevel);
 gboolean        trj_harness_press_key      (GtkWidget *focus, guint keyval, GdkModifierType state);
 /* Dispatches what is pending without blocking. */
 void            trj_harness_flush          (void);
+/* The first widget of `type` in root's tree, root included, depth first
+ * (the order a reader meets them in); NULL if none. */
+GtkWidget      *trj_harness_find_type      (GtkWidget *root, GType type);
 /* Renders a toplevel as it is now and saves it as PNG. */
 gboolean        trj_harness_save_png       (GtkWidget *toplevel, const char *path, GError **error);
 
