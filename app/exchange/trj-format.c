@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <gmodule.h>
 #include <unicode/udat.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
@@ -15,6 +16,70 @@
 /* Shown for undefined figures (NAN ae_per_contract, capacity…): ICU would print "NaN". */
 #define TRJ_FORMAT_UNDEFINED "—"
 #define NBSP "\u00a0"
+
+/* ICU is opened on the first figure formatted, not linked: the commands of
+ * trajectoire-cli that print no French figure (simulate writes JSON) start
+ * without mapping and relocating ICU and the C++ runtime, about 1,5 ms of a
+ * 5 ms start (README « Performances »). The library is the one the headers
+ * are from (libicui18n.so.72 brings libicuuc.so.72), its functions looked up
+ * by their versioned names (unum_open is unum_open_72: unicode/urename.h). */
+#define TRJ_ICU_STR(name) #name
+#define TRJ_ICU_NAME(function) TRJ_ICU_STR (function)
+#define TRJ_ICU_LIBRARY "libicui18n.so." U_ICU_VERSION_SHORT
+
+#define TRJ_ICU_FUNCTIONS(X) \
+  X (u_errorName) \
+  X (u_strToUTF8) \
+  X (unum_open) \
+  X (unum_close) \
+  X (unum_setAttribute) \
+  X (unum_formatDouble) \
+  X (udat_open) \
+  X (udat_close) \
+  X (udat_format) \
+  X (udat_getSymbols)
+
+typedef struct {
+#define TRJ_ICU_MEMBER(function) __typeof__ (function) *function;
+  TRJ_ICU_FUNCTIONS (TRJ_ICU_MEMBER)
+#undef TRJ_ICU_MEMBER
+} TrjIcu;
+
+static gpointer
+icu_load (gpointer data)
+{
+  TrjIcu *table = g_new0 (TrjIcu, 1);
+  GModule *module = g_module_open (TRJ_ICU_LIBRARY, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+  (void) data;
+  /* ICU is a dependency of the package: missing, the installation is broken. */
+  if (module == NULL)
+    g_error ("ICU cannot be opened: %s", g_module_error ());
+#define TRJ_ICU_LOOKUP(function) \
+  if (!g_module_symbol (module, TRJ_ICU_NAME (function), (gpointer *) &table->function) || table->function == NULL) \
+    g_error ("ICU has no %s: %s", TRJ_ICU_NAME (function), g_module_error ());
+  TRJ_ICU_FUNCTIONS (TRJ_ICU_LOOKUP)
+#undef TRJ_ICU_LOOKUP
+  /* Kept for the process's life, like a linked library. */
+  g_module_make_resident (module);
+  return table;
+}
+
+static const TrjIcu *
+icu (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, icu_load, NULL);
+}
+
+#define ICU(function) (icu ()->function)
+
+static void
+close_number_format (gpointer fmt)
+{
+  ICU (unum_close) (fmt);
+}
 
 /* Opening an ICU formatter costs far more than formatting one number, and so
  * does changing its number of decimals (ICU rebuilds it): the grids format
@@ -42,7 +107,7 @@ formatters_free (gpointer data)
   for (int style = 0; style < N_STYLES; style++)
     for (int min = 0; min <= MAX_DECIMALS; min++)
       for (int max = 0; max <= MAX_DECIMALS; max++)
-        g_clear_pointer (&f->formats[style][min][max], unum_close);
+        g_clear_pointer (&f->formats[style][min][max], close_number_format);
   g_free (f);
 }
 
@@ -52,13 +117,13 @@ static UNumberFormat *
 open_number_format (UNumberFormatStyle style, const char *locale)
 {
   UErrorCode status = U_ZERO_ERROR;
-  UNumberFormat *fmt = unum_open (style, NULL, 0, locale, NULL, &status);
+  UNumberFormat *fmt = ICU (unum_open) (style, NULL, 0, locale, NULL, &status);
 
   /* fr_FR ships with every ICU build: a failure here is a broken installation. */
   if (U_FAILURE (status))
-    g_error ("ICU cannot open a number format for %s: %s", locale, u_errorName (status));
+    g_error ("ICU cannot open a number format for %s: %s", locale, ICU (u_errorName) (status));
   /* Planners expect commercial rounding (2,5 → 3), not ICU's default half-even. */
-  unum_setAttribute (fmt, UNUM_ROUNDING_MODE, UNUM_ROUND_HALFUP);
+  ICU (unum_setAttribute) (fmt, UNUM_ROUNDING_MODE, UNUM_ROUND_HALFUP);
   return fmt;
 }
 
@@ -92,8 +157,8 @@ get_formatter (TrjFormatStyle style, int min_decimals, int max_decimals)
           *fmt = open_number_format (UNUM_CURRENCY, TRJ_FORMAT_LOCALE "@currency=EUR");
           break;
         }
-      unum_setAttribute (*fmt, UNUM_MIN_FRACTION_DIGITS, min_decimals);
-      unum_setAttribute (*fmt, UNUM_MAX_FRACTION_DIGITS, max_decimals);
+      ICU (unum_setAttribute) (*fmt, UNUM_MIN_FRACTION_DIGITS, min_decimals);
+      ICU (unum_setAttribute) (*fmt, UNUM_MAX_FRACTION_DIGITS, max_decimals);
     }
   return *fmt;
 }
@@ -107,12 +172,12 @@ uchar_to_utf8 (const UChar *text, int32_t length)
   int32_t needed = 0;
   char *out;
 
-  u_strToUTF8 (NULL, 0, &needed, text, length, &status);
+  ICU (u_strToUTF8) (NULL, 0, &needed, text, length, &status);
   if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (status))
     return g_strdup (TRJ_FORMAT_UNDEFINED);
   status = U_ZERO_ERROR;
   out = g_malloc (needed + 1);
-  u_strToUTF8 (out, needed + 1, NULL, text, length, &status);
+  ICU (u_strToUTF8) (out, needed + 1, NULL, text, length, &status);
   if (U_FAILURE (status))
     {
       g_free (out);
@@ -133,7 +198,7 @@ format_with (TrjFormatStyle style, double value, int min_decimals, int max_decim
     return g_strdup (TRJ_FORMAT_UNDEFINED);
 
   fmt = get_formatter (style, min_decimals, max_decimals);
-  length = unum_formatDouble (fmt, value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
+  length = ICU (unum_formatDouble) (fmt, value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
   if (status == U_BUFFER_OVERFLOW_ERROR)
     {
       /* 1e308 with decimals is over 300 characters: data never makes this
@@ -141,7 +206,7 @@ format_with (TrjFormatStyle style, double value, int min_decimals, int max_decim
       g_autofree UChar *large = g_new (UChar, length + 1);
 
       status = U_ZERO_ERROR;
-      length = unum_formatDouble (fmt, value, large, length + 1, NULL, &status);
+      length = ICU (unum_formatDouble) (fmt, value, large, length + 1, NULL, &status);
       if (U_FAILURE (status))
         return g_strdup (TRJ_FORMAT_UNDEFINED);
       return uchar_to_utf8 (large, length);
@@ -257,7 +322,7 @@ month_symbol (const UDateFormat *fmt, UDateFormatSymbolType type, int index)
 {
   UChar buffer[64];
   UErrorCode status = U_ZERO_ERROR;
-  int32_t length = udat_getSymbols (fmt, type, index, buffer, G_N_ELEMENTS (buffer), &status);
+  int32_t length = ICU (udat_getSymbols) (fmt, type, index, buffer, G_N_ELEMENTS (buffer), &status);
 
   g_assert (U_SUCCESS (status));
   return uchar_to_utf8 (buffer, length);
@@ -271,16 +336,16 @@ month_names_load (gpointer data)
   UErrorCode status = U_ZERO_ERROR;
   /* The names do not depend on the time zone: UTC spares ICU finding and
    * loading the host's. */
-  UDateFormat *fmt = udat_open (UDAT_NONE, UDAT_LONG, TRJ_FORMAT_LOCALE, utc, -1, NULL, 0, &status);
+  UDateFormat *fmt = ICU (udat_open) (UDAT_NONE, UDAT_LONG, TRJ_FORMAT_LOCALE, utc, -1, NULL, 0, &status);
 
   if (U_FAILURE (status))
-    g_error ("ICU cannot open a date format for %s: %s", TRJ_FORMAT_LOCALE, u_errorName (status));
+    g_error ("ICU cannot open a date format for %s: %s", TRJ_FORMAT_LOCALE, ICU (u_errorName) (status));
   for (int i = 0; i < 12; i++)
     {
       names->long_names[i] = month_symbol (fmt, UDAT_MONTHS, i);
       names->short_names[i] = month_symbol (fmt, UDAT_SHORT_MONTHS, i);
     }
-  udat_close (fmt);
+  ICU (udat_close) (fmt);
   return names;
 }
 
@@ -331,13 +396,13 @@ trj_format_date (GDateTime *dt)
    * format that day at UTC midnight with a UTC formatter. */
   midnight = g_date_time_new_utc (g_date_time_get_year (dt), g_date_time_get_month (dt),
                                   g_date_time_get_day_of_month (dt), 0, 0, 0);
-  fmt = udat_open (UDAT_NONE, UDAT_LONG, TRJ_FORMAT_LOCALE, utc, -1, NULL, 0, &status);
+  fmt = ICU (udat_open) (UDAT_NONE, UDAT_LONG, TRJ_FORMAT_LOCALE, utc, -1, NULL, 0, &status);
   if (U_FAILURE (status))
-    g_error ("ICU cannot open a date format for %s: %s", TRJ_FORMAT_LOCALE, u_errorName (status));
-  length = udat_format (fmt, (UDate) g_date_time_to_unix (midnight) * 1000.0,
+    g_error ("ICU cannot open a date format for %s: %s", TRJ_FORMAT_LOCALE, ICU (u_errorName) (status));
+  length = ICU (udat_format) (fmt, (UDate) g_date_time_to_unix (midnight) * 1000.0,
                         buffer, G_N_ELEMENTS (buffer), NULL, &status);
   out = U_SUCCESS (status) ? uchar_to_utf8 (buffer, length) : g_date_time_format (midnight, "%d/%m/%Y");
-  udat_close (fmt);
+  ICU (udat_close) (fmt);
   return out;
 }
 
