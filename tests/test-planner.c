@@ -168,49 +168,82 @@ test_focus_dialog (void)
   trj_harness_wait_until (focus_in, lines, "the focus back in the grid after the dialog");
 }
 
-/* Defect 6: each item of the main menu once, and the whole menu on the
- * screen at the window's default size (« À propos » was cut). */
-static void
-test_main_menu (void)
+/* Every item of a menu, its sections' and its submenus': each action once. */
+static guint
+collect_menu_actions (GMenuModel *menu, GHashTable *seen)
 {
-  GtkMenuButton *button = find_menu_button (GTK_WIDGET (window), "open-menu-symbolic");
-  GMenuModel *menu;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GtkPopover *popover;
-  int height, natural, window_width, window_height;
   guint n_items = 0;
 
-  g_assert_nonnull (button);
-  /* Its model is given to it in an idle after the window's first frame
-   * (trj-window.c). */
-  TRJ_HARNESS_WAIT_FOR (gtk_menu_button_get_menu_model (button) != NULL);
-  menu = gtk_menu_button_get_menu_model (button);
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
       g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+      g_autofree char *action = NULL;
 
-      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+      if (section != NULL)
+        n_items += collect_menu_actions (section, seen);
+      else if (submenu != NULL)
+        n_items += collect_menu_actions (submenu, seen);
+      else
         {
-          g_autofree char *action = NULL;
-
-          g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+          g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
           g_assert_false (g_hash_table_contains (seen, action));
           g_hash_table_add (seen, g_steal_pointer (&action));
           n_items++;
         }
     }
-  g_assert_cmpuint (n_items, >=, 10);
+  return n_items;
+}
+
+/* Given all the height it asks for now. */
+static gboolean
+popover_whole (gpointer popover)
+{
+  int natural;
+
+  gtk_widget_measure (popover, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return gtk_widget_get_mapped (popover) && gtk_widget_get_height (popover) >= natural;
+}
+
+/* Defect 6: each item of the main menu once, and the whole menu on the
+ * screen at the window's default size, below its button (« À propos » was
+ * cut). GTK shows a section's separator and title in an idle after the
+ * popover is built: measured before, the menu read 776 px when it was
+ * 852, taller than the window (the scenario's commands are a submenu since). */
+static void
+test_main_menu (void)
+{
+  GtkMenuButton *button = find_menu_button (GTK_WIDGET (window), "open-menu-symbolic");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkPopover *popover;
+  graphene_rect_t bounds;
+  int natural, window_width, window_height;
+
+  g_assert_nonnull (button);
+  /* Its model is given to it in an idle after the window's first frame
+   * (trj-window.c). */
+  TRJ_HARNESS_WAIT_FOR (gtk_menu_button_get_menu_model (button) != NULL);
+  g_assert_cmpuint (collect_menu_actions (gtk_menu_button_get_menu_model (button), seen), >=, 20);
   g_assert_true (g_hash_table_contains (seen, "app.about"));
+  g_assert_true (g_hash_table_contains (seen, "win.scenario-duplicate"));
+  g_assert_true (g_hash_table_contains (seen, "win.add-fdi"));
 
   gtk_window_get_default_size (GTK_WINDOW (window), &window_width, &window_height);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (button), GTK_WIDGET (window), &bounds));
+  /* The popover is built with the model; a frame of the window after that,
+   * and the idle that shows its sections' separators (of higher priority
+   * than drawing) has run, as it has long before a planner's click: GTK 4.8
+   * does not grow a popup already shown when they appear. */
+  trj_harness_wait_painted (GTK_WIDGET (window));
   gtk_menu_button_popup (button);
   popover = gtk_menu_button_get_popover (button);
   trj_harness_wait_until (is_allocated, popover, "the main menu laid out");
+  trj_harness_wait_until (popover_whole, popover, "the main menu given its whole height");
   gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
-  height = gtk_widget_get_height (GTK_WIDGET (popover));
-  /* Drawn whole: given all the height it asks for, within the window's. */
-  g_assert_cmpint (height, >=, natural);
-  g_assert_cmpint (natural, <=, window_height);
+  g_test_message ("the main menu is %d px high, under a button whose bottom is at %.0f px of %d",
+                  natural, bounds.origin.y + bounds.size.height, window_height);
+  /* Drawn whole, within the window, below the button that opens it. */
+  g_assert_cmpint (natural, <=, window_height - (int) (bounds.origin.y + bounds.size.height));
   gtk_menu_button_popdown (button);
   trj_harness_wait_until (is_unmapped, popover, "the main menu to close");
 }

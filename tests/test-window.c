@@ -459,7 +459,7 @@ test_solver_envelope (void)
   assert_figure ("ae-programmed", "36" NNBSP "468" NBSP "€");
 }
 
-/* The item labelled `label` in a menu or one of its sections. */
+/* The item labelled `label` in a menu or one of its sections and submenus. */
 static gboolean
 menu_has_label (GMenuModel *menu, const char *label)
 {
@@ -467,11 +467,14 @@ menu_has_label (GMenuModel *menu, const char *label)
     {
       g_autofree char *text = NULL;
       g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
 
       if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &text)
           && g_str_equal (text, label))
         return TRUE;
       if (section != NULL && menu_has_label (section, label))
+        return TRUE;
+      if (submenu != NULL && menu_has_label (submenu, label))
         return TRUE;
     }
   return FALSE;
