@@ -1023,21 +1023,6 @@ test_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_action (GtkWidget *widget, const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_action (c, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static double
 top_in (GtkWidget *widget, GtkWidget *root)
 {
@@ -1068,8 +1053,8 @@ layout_at (TrjWindow *window, double scale)
   GtkWidget *columns = find_type (grid, GTK_TYPE_COLUMN_VIEW);
   GtkWidget *alerts = find_type (GTK_WIDGET (page), TRJ_TYPE_ALERT_LIST);
   GtkWidget *sentence = find_type (alerts, GTK_TYPE_INSCRIPTION);
-  GtkWidget *solve = find_action (GTK_WIDGET (page), "win.solve");
-  GtkWidget *solve_envelope = find_action (GTK_WIDGET (page), "win.solve-envelope");
+  GtkWidget *solve = trj_harness_find_action (GTK_WIDGET (page), "win.solve");
+  GtkWidget *solve_envelope = trj_harness_find_action (GTK_WIDGET (page), "win.solve-envelope");
   Layout l;
   int unused;
 
@@ -1124,7 +1109,7 @@ test_large_text (void)
   /* A button with a mnemonic is read once, without it: GTK 4.8 gave it
    * its mnemonic label too (« _Ajuster… Ajuster… » on the bus). */
   {
-    GtkWidget *solve = find_action (GTK_WIDGET (page), "win.solve");
+    GtkWidget *solve = trj_harness_find_action (GTK_WIDGET (page), "win.solve");
     g_autofree char *name = label_property (solve);
 
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (solve)), ==, "A_juster…");

@@ -826,20 +826,10 @@ chooser_hook (GtkFileChooserNative *chooser, gpointer data)
   g_set_object (&chooser_shown, chooser);
 }
 
-static GtkWidget *
-find_named (GtkWidget *widget, const char *name)
+static gboolean
+has_name (GtkWidget *widget, gconstpointer name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 /* « Nouvelle programmation » with the regional amounts the circular does not
@@ -857,7 +847,7 @@ test_new_programme (void)
   g_autoptr(GtkFileChooserNative) chooser = NULL;
   TrjWindow *fresh = trj_window_new (GTK_APPLICATION (app));
   TrjStartPage *start = TRJ_START_PAGE (trj_window_get_start_page (fresh));
-  GtkWidget *create = find_named (GTK_WIDGET (start), "create");
+  GtkWidget *create = trj_harness_find (GTK_WIDGET (start), has_name, "create");
   const TrjScenario *s;
 
   g_assert_nonnull (create);
@@ -874,13 +864,13 @@ test_new_programme (void)
   trj_harness_flush ();
   g_assert_null (chooser_shown);
   g_assert_false (trj_window_has_workbook (fresh));
-  g_assert_true (gtk_widget_has_css_class (find_named (find_named (GTK_WIDGET (start), "GEIQ"), "ae"), "error"));
-  g_assert_false (gtk_widget_has_css_class (find_named (find_named (GTK_WIDGET (start), "IAE"), "ae"), "error"));
+  g_assert_true (gtk_widget_has_css_class (trj_harness_find (trj_harness_find (GTK_WIDGET (start), has_name, "GEIQ"), has_name, "ae"), "error"));
+  g_assert_false (gtk_widget_has_css_class (trj_harness_find (trj_harness_find (GTK_WIDGET (start), has_name, "IAE"), has_name, "ae"), "error"));
 
   /* The notification chosen through the page's chooser, then the amounts. */
   {
-    GtkWidget *row = find_named (GTK_WIDGET (start), "notification");
-    GtkWidget *choose = find_named (row, "choose");
+    GtkWidget *row = trj_harness_find (GTK_WIDGET (start), has_name, "notification");
+    GtkWidget *choose = trj_harness_find (row, has_name, "choose");
 
     g_assert_nonnull (choose);
     g_signal_emit_by_name (choose, "clicked");

@@ -20,22 +20,7 @@
 
 static TrjWindow *window;
 
-/* The first widget under `root` for which `match` holds. */
-static GtkWidget *
-find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
+/* A button shown, bound to `action`. */
 static gboolean
 has_action (GtkWidget *widget, gconstpointer action)
 {
@@ -60,8 +45,8 @@ is_shown_label (GtkWidget *widget, gconstpointer unused)
 static const char *
 shown_tooltip (void)
 {
-  GtkWidget *tip = find_widget (GTK_WIDGET (window), is_shown_tooltip, NULL);
-  GtkWidget *label = tip != NULL ? find_widget (tip, is_shown_label, NULL) : NULL;
+  GtkWidget *tip = trj_harness_find (GTK_WIDGET (window), is_shown_tooltip, NULL);
+  GtkWidget *label = tip != NULL ? trj_harness_find (tip, is_shown_label, NULL) : NULL;
 
   return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
@@ -106,7 +91,7 @@ check_hover (GtkWidget *widget, const char *expected)
 {
   g_autofree char *said = description (widget);
 
-  point_at (find_widget (GTK_WIDGET (window), is_window_title, NULL));
+  point_at (trj_harness_find (GTK_WIDGET (window), is_window_title, NULL));
   TRJ_HARNESS_WAIT_FOR (shown_tooltip () == NULL);
   point_at (widget);
   TRJ_HARNESS_WAIT_FOR (g_strcmp0 (shown_tooltip (), expected) == 0);
@@ -124,9 +109,9 @@ static void
 test_hover (void)
 {
   GtkWidget *page = trj_window_get_visible_page (window);
-  GtkWidget *add = find_widget (page, has_action, "win.add-line");
-  GtkWidget *menu = find_widget (GTK_WIDGET (window), is_main_menu, NULL);
-  GtkWidget *undo = find_widget (GTK_WIDGET (window), has_action, "win.undo");
+  GtkWidget *add = trj_harness_find (page, has_action, "win.add-line");
+  GtkWidget *menu = trj_harness_find (GTK_WIDGET (window), is_main_menu, NULL);
+  GtkWidget *undo = trj_harness_find (GTK_WIDGET (window), has_action, "win.undo");
   g_autofree char *added = NULL;
   const char *duplicated;
 

@@ -67,27 +67,10 @@ activate (const char *action)
   trj_harness_flush ();
 }
 
-/* A button of the window bound to an action: sensitive when it is enabled. */
-static GtkWidget *
-find_action_button (GtkWidget *widget, const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 action_enabled (const char *action)
 {
-  GtkWidget *button = find_action_button (GTK_WIDGET (window), action);
+  GtkWidget *button = trj_harness_find_action (GTK_WIDGET (window), action);
 
   g_assert_nonnull (button);
   return gtk_widget_get_sensitive (button);

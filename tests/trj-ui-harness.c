@@ -472,17 +472,42 @@ trj_harness_press_key (GtkWidget *focus, guint keyval, GdkModifierType state)
 }
 
 GtkWidget *
-trj_harness_find_type (GtkWidget *root, GType type)
+trj_harness_find (GtkWidget *root, gboolean (*match) (GtkWidget *widget, gconstpointer data), gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = trj_harness_find_type (child, type);
+      GtkWidget *found = trj_harness_find (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+trj_harness_find_type (GtkWidget *root, GType type)
+{
+  return trj_harness_find (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+has_action (GtkWidget *widget, gconstpointer action)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+GtkWidget *
+trj_harness_find_action (GtkWidget *root, const char *action)
+{
+  return trj_harness_find (root, has_action, action);
 }

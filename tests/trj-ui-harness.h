@@ -85,9 +85,15 @@ void            trj_harness_wait_settled   (GtkWidget *toplevel);
 gboolean        trj_harness_press_key      (GtkWidget *focus, guint keyval, GdkModifierType state);
 /* Dispatches what is pending without blocking. */
 void            trj_harness_flush          (void);
-/* The first widget of `type` in root's tree, root included, depth first
- * (the order a reader meets them in); NULL if none. */
+/* The first widget of root's tree, root included, depth first (the order a
+ * reader meets them in), for which match (widget, data) holds; NULL if none. */
+GtkWidget      *trj_harness_find           (GtkWidget *root,
+                                            gboolean (*match) (GtkWidget *widget, gconstpointer data),
+                                            gconstpointer data);
+/* The first widget of `type` there. */
 GtkWidget      *trj_harness_find_type      (GtkWidget *root, GType type);
+/* The first actionable widget there bound to `action` ("win.undo"). */
+GtkWidget      *trj_harness_find_action    (GtkWidget *root, const char *action);
 /* Renders a toplevel as it is now and saves it as PNG. */
 gboolean        trj_harness_save_png       (GtkWidget *toplevel, const char *path, GError **error);
 
