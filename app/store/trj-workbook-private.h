@@ -13,7 +13,7 @@
  */
 #pragma once
 
-#include <sqlite3.h>
+#include "trj-sqlite.h"
 
 #include "trj-catalog.h"
 #include "trj-workbook.h"
