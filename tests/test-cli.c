@@ -238,6 +238,28 @@ test_summary_caom (void)
   g_unlink (path);
 }
 
+/* MODEL 2.5: a margin is shown to the euro below, so that moving the amount
+ * shown never puts the envelope over: the Bretagne example's PEC margin is
+ * 6 813 468 − 6 784 252,09 = 29 215,91 €, read « 29 215 € », not 29 216. */
+static void
+test_summary_margin_floored (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "bretagne-margin.json", NULL);
+  g_autofree char *out = NULL;
+  g_auto(Run) example = { 0 };
+  g_auto(Run) run = { 0 };
+
+  run_cli (&example, "example", "--region", "Bretagne", NULL);
+  g_assert_cmpint (example.status, ==, 0);
+  g_assert_true (g_file_set_contents (path, example.out, -1, NULL));
+  run_cli (&run, "summary", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  out = trj_test_plain_spaces (run.out);
+  g_assert_nonnull (strstr (out, "  AE programmées                     6 784 252 €\n"
+                                 "  Marge AE                           29 215 €\n"));
+  g_unlink (path);
+}
+
 /* ── solve ─────────────────────────────────────────────────────────────── */
 
 static void
@@ -815,6 +837,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/simulate", test_simulate);
   g_test_add_func ("/cli/summary/caom", test_summary_caom);
+  g_test_add_func ("/cli/summary/margin-floored", test_summary_margin_floored);
   g_test_add_func ("/cli/solve/round-trip", test_solve_round_trip);
   g_test_add_func ("/cli/solve/volume-target", test_solve_volume_target);
   g_test_add_func ("/cli/solve/errors", test_solve_errors);

@@ -54,6 +54,14 @@ test_money (void)
   check_string (trj_format_percent (-0.0001, 1), "0,0" NBSP "%");
   check_string (trj_format_money (INFINITY), "—");
 
+  /* A margin to the euro below (MODEL 2.5), an exact fit whole. */
+  check_string (trj_format_margin (29215.91), "29" NNBSP "215" NBSP "€");
+  check_string (trj_format_margin (12.999), "13" NBSP "€");
+  check_string (trj_format_margin (0.4), "0" NBSP "€");
+  check_string (trj_format_margin (-0.3), "-1" NBSP "€");
+  check_string (trj_format_margin (-1e-9), "0" NBSP "€");
+  g_assert_cmpfloat (trj_format_margin_value (-1270.98), ==, -1271);
+
   check_string (trj_format_money_short (12.5e6), "12,5" NBSP "M€");
   check_string (trj_format_money_short (1376.4e6), "1" NNBSP "376,4" NBSP "M€");
   check_string (trj_format_money_short (850e3), "850" NBSP "k€");

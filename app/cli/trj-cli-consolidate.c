@@ -72,7 +72,7 @@ print_totals (const TrjConsolidation *consolidation)
       ae = trj_format_money (t.ae_notified);
       cp = trj_format_money (t.cp_notified);
       ae_total = trj_format_money (t.ae_total);
-      ae_margin = trj_format_money (t.ae_margin);
+      ae_margin = trj_format_margin (t.ae_margin);
       volume_total = trj_format_integer (t.volume);
 
       printf ("%s — ", trj_catalog_envelope_title (envelopes[e]));

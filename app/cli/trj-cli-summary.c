@@ -45,12 +45,12 @@ print_envelope (const TrjScenario *scenario, const TrjResult *result, guint e)
   printf ("\n%s\n", env->id);
   print_row (_("AE notified (after fungibility)"), trj_format_money (er->ae_available));
   print_row (_("AE programmed"), trj_format_money (er->f.ae_total));
-  print_row (_("AE margin"), trj_format_money (er->ae_margin));
+  print_row (_("AE margin"), trj_format_margin (er->ae_margin));
   print_row (_("AE consumption"), isnan (er->ae_consumption) ? g_strdup ("—")
                                                              : trj_format_percent (er->ae_consumption, 1));
   print_row (_("CP notified (after fungibility)"), trj_format_money (er->cp_available));
   print_row (_("CP paid in the year"), trj_format_money (er->f.cp_total));
-  print_row (_("CP margin"), trj_format_money (er->cp_margin));
+  print_row (_("CP margin"), trj_format_margin (er->cp_margin));
   print_row (_("Still to pay after December"), trj_format_money (er->f.cp_after_year));
   /* The envelope's own unit (MODEL 3): IAE and EA count ETP, GEIQ aids,
    * FDI only euros; a contrats aidés envelope its contracts and capacity. */

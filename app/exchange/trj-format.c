@@ -251,6 +251,18 @@ trj_format_money (double euros)
   return format_with (STYLE_CURRENCY, euros, 0, 0);
 }
 
+double
+trj_format_margin_value (double euros)
+{
+  return floor (euros + TRJ_OVERRUN_EPSILON);
+}
+
+char *
+trj_format_margin (double euros)
+{
+  return trj_format_money (trj_format_margin_value (euros));
+}
+
 char *
 trj_format_figure (double value)
 {

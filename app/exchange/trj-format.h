@@ -29,6 +29,13 @@ char *trj_format_integer       (double value);                 /* rounded, group
 /* Up to max_decimals, trailing zeros dropped: 25 → "25", 28.3 → "28,3" (hours, months). */
 char *trj_format_decimal       (double value, int max_decimals);
 char *trj_format_money         (double euros);                 /* no decimals */
+/* A margin to the euro below (MODEL 2.5: shown rounded towards the side that
+ * keeps it ≥ 0, so that moving the amount shown never puts an envelope
+ * over): 29 215,91 → "29 215 €", −0,30 → "-1 €"; within TRJ_OVERRUN_EPSILON
+ * of the euro above, that euro (an exact fit reads whole). */
+char *trj_format_margin        (double euros);
+/* The margin trj_format_margin shows, as a number. */
+double trj_format_margin_value (double euros);
 /* A figure of a message, as exact as ten decimals (one and four tenths →
  * "1,4", 10¹¹ → "100 000 000 000"), from 10¹⁵ in powers of ten: -10³⁰⁸ →
  * "−1 × 10³⁰⁸". */

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "trj-chart-render-private.h"
+#include "trj-format.h"
 
 /* ── trajectory and overlay: lines against reference lines ───────────── */
 
@@ -102,7 +103,7 @@ trj_chart_render_lines (TrjRenderCtx *ctx, double top)
   for (guint m = 0; m < model->margins->len; m++)
     {
       const TrjChartMargin *margin = g_ptr_array_index (model->margins, m);
-      Note note = { money_note (margin->name, fabs (margin->value)),
+      Note note = { money_note (margin->name, fabs (trj_format_margin_value (margin->value))),
                     margin->value < 0 ? &ctx->style->over : &ctx->style->foreground, 0, 0, 0 };
       g_array_append_val (notes, note);
     }

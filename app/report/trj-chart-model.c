@@ -809,7 +809,7 @@ trj_chart_model_to_text (const TrjChartModel *model)
   for (guint i = 0; i < model->margins->len; i++)
     {
       const TrjChartMargin *margin = g_ptr_array_index (model->margins, i);
-      g_autofree char *value = trj_chart_format_value (TRJ_CHART_UNIT_EUROS, fabs (margin->value));
+      g_autofree char *value = trj_chart_format_value (TRJ_CHART_UNIT_EUROS, fabs (trj_format_margin_value (margin->value)));
 
       g_string_append_printf (text, _("%s: %s"), margin->name, value);
       g_string_append (text, ".\n");

@@ -153,7 +153,8 @@ envelope_at (const TrjReport *report, guint e)
   return g_ptr_array_index (report->scenario->envelopes, e);
 }
 
-typedef enum { MONEY, SHARE, COUNT, VOLUME } Kind;
+/* MONEY_MARGIN: money shown to the euro below (trj_format_margin). */
+typedef enum { MONEY, MONEY_MARGIN, SHARE, COUNT, VOLUME } Kind;
 
 /* The chart unit of an envelope's volumes; EUROS for FDI, which has none. */
 static TrjChartUnit
@@ -188,6 +189,7 @@ format_as (Kind kind, double value)
   switch (kind)
     {
     case MONEY: return isfinite (value) ? trj_format_money (value) : g_strdup ("—");
+    case MONEY_MARGIN: return isfinite (value) ? trj_format_margin (value) : g_strdup ("—");
     case SHARE: return isfinite (value) ? trj_format_percent (value, 1) : g_strdup ("—");
     case COUNT: return trj_format_integer (value);
     case VOLUME: return format_volume (TRJ_CHART_UNIT_CONTRACTS, value);
@@ -237,7 +239,7 @@ build_summary (TrjReport *report)
   ROW (_("Notified AE"), MONEY, env->ae_notified, sum);
   ROW (_("Available AE (after fungibility)"), MONEY, er->ae_available, sum);
   ROW (_("Programmed AE"), MONEY, er->f.ae_total, res->region.ae_total);
-  ROW (_("AE margin"), MONEY, er->ae_margin, sum);
+  ROW (_("AE margin"), MONEY_MARGIN, er->ae_margin, sum);
   {
     double available = 0;
 
@@ -250,7 +252,7 @@ build_summary (TrjReport *report)
   ROW (_("Available CP (after fungibility)"), MONEY, er->cp_available, sum);
   ROW (_("Programmed CP"), MONEY, er->f.cp_total, res->region.cp_total);
   ROW (_("of which stock"), MONEY, er->f.cp_stock, res->region.cp_stock);
-  ROW (_("CP margin"), MONEY, er->cp_margin, sum);
+  ROW (_("CP margin"), MONEY_MARGIN, er->cp_margin, sum);
   ROW (_("Still to pay after December"), MONEY, er->f.cp_after_year, res->region.cp_after_year);
   {
     /* MODEL 3: each envelope counts in its unit (contracts, ETP, aids); the

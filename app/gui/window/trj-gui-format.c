@@ -19,7 +19,7 @@ trj_gui_money (double euros)
 char *
 trj_gui_margin (double euros)
 {
-  return trj_gui_money (floor (euros + TRJ_OVERRUN_EPSILON));
+  return isfinite (euros) ? trj_format_margin (euros) : g_strdup (UNDEFINED);
 }
 
 char *
