@@ -84,25 +84,21 @@ find_toplevel (GType type)
   return NULL;
 }
 
+static gboolean
+is_label_reading (GtkWidget *widget, gconstpointer text)
+{
+  g_autofree char *plain = NULL;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  plain = trj_test_plain_spaces (gtk_label_get_text (GTK_LABEL (widget)));
+  return g_str_equal (plain, text);
+}
+
 static GtkWidget *
 find_label (GtkWidget *root, const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child))
-        {
-          g_autofree char *plain = trj_test_plain_spaces (gtk_label_get_text (GTK_LABEL (child)));
-
-          if (g_str_equal (plain, text))
-            return child;
-        }
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
+  return trj_harness_find (root, is_label_reading, text);
 }
 
 /* What a click on a response button does: the response, then the dialog closed. */

@@ -129,27 +129,11 @@ press (Fixture         *fixture,
   settle ();
 }
 
-static GtkWidget *
-find_scrolled_window (GtkWidget *widget)
-{
-  GtkWidget *child;
-
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return widget;
-  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_scrolled_window (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkAdjustment *
 vadjustment (Fixture *fixture)
 {
-  GtkWidget *scrolled = find_scrolled_window (GTK_WIDGET (fixture->grid));
+  GtkWidget *scrolled = trj_harness_find_type (GTK_WIDGET (fixture->grid), GTK_TYPE_SCROLLED_WINDOW);
 
   g_assert_nonnull (scrolled);
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));

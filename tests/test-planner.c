@@ -82,21 +82,17 @@ widget_gone (gpointer pointer)
 }
 
 /* The first mapped GtkMenuButton under root whose icon is `name` (any when NULL). */
+static gboolean
+is_menu_button (GtkWidget *widget, gconstpointer name)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         (name == NULL || g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), name) == 0);
+}
+
 static GtkMenuButton *
 find_menu_button (GtkWidget *root, const char *name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found;
-
-      if (GTK_IS_MENU_BUTTON (child) && gtk_widget_get_mapped (child) &&
-          (name == NULL || g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)), name) == 0))
-        return GTK_MENU_BUTTON (child);
-      if ((found = find_menu_button (child, name)) != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_MENU_BUTTON (trj_harness_find (root, is_menu_button, name));
 }
 
 /* Opens a menu button's popover as a click does, then closes it as Escape
@@ -360,38 +356,30 @@ test_move_shown_margin (void)
 }
 
 /* The button labelled `label` (with its mnemonic) under root, as a user finds it. */
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button (GtkWidget *root, const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
+  return trj_harness_find (root, is_button_labelled, label);
 }
 
 /* A label shown under root whose text contains `text` (a toast), or NULL. */
+static gboolean
+is_label_with (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
 static GtkWidget *
 find_label (GtkWidget *root, const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child)
-          && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return child;
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
+  return trj_harness_find (root, is_label_with, text);
 }
 
 static GtkWindow *
@@ -965,20 +953,16 @@ test_focus_regions (void)
 }
 
 /* The mapped GtkListBox under a widget (the grid's list of choices), or NULL. */
+static gboolean
+is_shown_list_box (GtkWidget *widget, gconstpointer unused)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_get_mapped (widget);
+}
+
 static GtkListBox *
 find_list_box (GtkWidget *widget)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found;
-
-      if (GTK_IS_LIST_BOX (child) && gtk_widget_get_mapped (child))
-        return GTK_LIST_BOX (child);
-      if ((found = find_list_box (child)) != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_LIST_BOX (trj_harness_find (widget, is_shown_list_box, NULL));
 }
 
 /* Types text into a cell as the keyboard does: the first key through the

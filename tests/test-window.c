@@ -1075,20 +1075,10 @@ test_create (void)
 }
 
 /* The drop-down whose tooltip is « Scénario ». */
-static GtkWidget *
-find_switcher (GtkWidget *widget)
+static gboolean
+is_switcher (GtkWidget *widget, gconstpointer unused)
 {
-  if (GTK_IS_DROP_DOWN (widget) && g_strcmp0 (trj_tooltip_get_text (widget), "Scénario") == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_switcher (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_DROP_DOWN (widget) && g_strcmp0 (trj_tooltip_get_text (widget), "Scénario") == 0;
 }
 
 static void
@@ -1154,7 +1144,7 @@ test_scenarios (void)
 {
   TrjDocument *doc = trj_window_get_document (window);
   /* The header bar's drop-down, not the Synthèse's (initiatives territoriales' source). */
-  GtkDropDown *switcher = GTK_DROP_DOWN (find_switcher (GTK_WIDGET (window)));
+  GtkDropDown *switcher = GTK_DROP_DOWN (trj_harness_find (GTK_WIDGET (window), is_switcher, NULL));
   gint64 original = trj_document_get_scenario_id (doc);
   g_autofree char *before = g_strdup (trj_envelope_page_get_figure (pec_page (), "ae-programmed"));
 
