@@ -11,10 +11,10 @@
 #define TRJ_SQLITE_LIBRARY "libsqlite3.so.0"
 #define TRJ_SQLITE_STR(name) #name
 
-const TrjSqlite *trj_sqlite_table;
+GOnce trj_sqlite_once = G_ONCE_INIT;
 
-static gpointer
-sqlite_load (gpointer data)
+gpointer
+trj_sqlite_load (gpointer data)
 {
   TrjSqlite *table = g_new0 (TrjSqlite, 1);
   GModule *module = g_module_open (TRJ_SQLITE_LIBRARY, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
@@ -30,15 +30,5 @@ sqlite_load (gpointer data)
 #undef TRJ_SQLITE_LOOKUP
   /* Kept for the process's life, like a linked library. */
   g_module_make_resident (module);
-  return table;
-}
-
-const TrjSqlite *
-trj_sqlite_load (void)
-{
-  static GOnce once = G_ONCE_INIT;
-  const TrjSqlite *table = g_once (&once, sqlite_load, NULL);
-
-  g_atomic_pointer_set (&trj_sqlite_table, table);
   return table;
 }

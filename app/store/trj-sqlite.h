@@ -64,15 +64,14 @@ typedef struct {
 #undef TRJ_SQLITE_MEMBER
 } TrjSqlite;
 
-extern const TrjSqlite *trj_sqlite_table;
-const TrjSqlite *trj_sqlite_load (void);
+extern GOnce trj_sqlite_once;
+gpointer trj_sqlite_load (gpointer data);
 
+/* The table, loaded by the first call (g_once reads its state first). */
 static inline const TrjSqlite *
 trj_sqlite (void)
 {
-  const TrjSqlite *table = g_atomic_pointer_get (&trj_sqlite_table);
-
-  return G_LIKELY (table != NULL) ? table : trj_sqlite_load ();
+  return g_once (&trj_sqlite_once, trj_sqlite_load, NULL);
 }
 
 /* Not in trj-sqlite.c, which looks the functions up by these names. */
